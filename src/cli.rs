@@ -1,0 +1,86 @@
+//! The command line, declared with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::listing::ListFormat;
+use crate::report::Format;
+
+/// Explore a technology comparison: weigh what matters to you and see which option the evidence favours.
+///
+/// With no command, versus prints the report for the default weights of the built-in comparison of
+/// Node.js and Python for server-side web development (or of --data FILE).
+#[derive(Debug, Parser)]
+#[command(name = "versus", version, about, long_about)]
+pub struct Cli {
+    /// A dataset file (TOML) to use instead of the built-in comparison.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub weights: WeightArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Where the weights come from: a preset, then individual overrides.
+#[derive(Debug, Clone, Default, Args)]
+pub struct WeightArgs {
+    /// Start from this scenario preset's weights instead of the defaults (see `versus list presets`).
+    #[arg(long, value_name = "ID")]
+    pub preset: Option<String>,
+
+    /// Set one dimension's weight, 0-10 (repeatable): --weight ml-ecosystem=9.
+    #[arg(long = "weight", value_name = "ID=N")]
+    pub overrides: Vec<String>,
+}
+
+impl WeightArgs {
+    /// These arguments with `inner` (given after the subcommand) taking precedence.
+    #[must_use]
+    pub fn merged(&self, inner: &Self) -> Self {
+        Self {
+            preset: inner.preset.clone().or_else(|| self.preset.clone()),
+            overrides: self.overrides.iter().chain(&inner.overrides).cloned().collect(),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the recommendation: scores, margin, why, what would flip it, and the weights used.
+    Report {
+        #[command(flatten)]
+        weights: WeightArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List the dataset's dimensions, presets or audited claims.
+    List {
+        #[arg(value_enum)]
+        what: ListWhat,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Fuzzy-search the dimensions; every word must match.
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Check dataset files and print every problem as `file:line:column: message`.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Dimensions,
+    Presets,
+    Claims,
+}

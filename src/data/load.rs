@@ -1,0 +1,359 @@
+//! From bytes to a checked [`Dataset`]: size and encoding, TOML and serde, then the rules serde cannot
+//! express (ranges, references, duplicates, limits), collecting every problem rather than the first.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::Read;
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+
+use super::error::{self, LoadError, Problem};
+use super::raw::{self, Number, Text};
+use super::{
+    Assessment, Claim, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES, MAX_ID_BYTES, MAX_LINE_CHARS,
+    MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_TEXT_CHARS, MAX_URL_BYTES, Meta, OptionInfo, Preset,
+    SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
+};
+
+/// Reads and checks the dataset at `path`. The file is never read past the size limit.
+pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
+    let name = path.display().to_string();
+    let fail = |message: String| LoadError::new(&name, vec![Problem::whole_file(message)]);
+    let file = File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| fail(format!("cannot read: {e}")))?;
+    parse_bytes(&bytes, &name)
+}
+
+/// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
+pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let message = format!("the file is larger than the limit of {MAX_FILE_BYTES} bytes (16 MiB)");
+        return Err(LoadError::new(file, vec![Problem::whole_file(message)]));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(source) => parse(source, file),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let at = valid.len();
+            let problem = Problem::at(valid, at..at, "the file is not valid UTF-8 (a dataset must be UTF-8 text)");
+            Err(LoadError::new(file, vec![problem]))
+        }
+    }
+}
+
+/// Parses and checks a dataset's TOML text. `file` names it in error messages.
+pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
+    let raw: raw::Dataset =
+        toml::from_str(source).map_err(|e| LoadError::new(file, vec![error::from_toml(source, &e)]))?;
+    let mut checker = Checker { source, problems: Vec::new() };
+    let dataset = checker.dataset(raw);
+    if checker.problems.is_empty() { Ok(dataset) } else { Err(LoadError::new(file, checker.problems)) }
+}
+
+/// Walks the raw model, building the clean one and noting every problem on the way.
+struct Checker<'a> {
+    source: &'a str,
+    problems: Vec<Problem>,
+}
+
+/// What kind of text a field holds, which decides its length limit and whether line breaks survive.
+#[derive(Clone, Copy)]
+enum Kind {
+    Name,
+    Line,
+    Text,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, span: Range<usize>, message: String) {
+        self.problems.push(Problem::at(self.source, span, message));
+    }
+
+    fn dataset(&mut self, raw: raw::Dataset) -> Dataset {
+        let meta = self.meta(raw.meta);
+        let options = self.options(raw.options);
+        let option_ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+        let (dimensions, dimension_ids) = self.dimensions(raw.dimensions, &option_ids);
+        let presets = self.presets(raw.presets, &dimension_ids);
+        let claims = self.claims(raw.claims, &dimension_ids);
+        Dataset { meta, options, dimensions, presets, claims }
+    }
+
+    fn meta(&mut self, raw: raw::Meta) -> Meta {
+        if *raw.schema.get_ref() != SCHEMA_VERSION {
+            let message = format!(
+                "meta.schema: version {} is not supported (this versus reads version {SCHEMA_VERSION})",
+                raw.schema.get_ref()
+            );
+            self.problem(raw.schema.span(), message);
+        }
+        Meta {
+            title: self.text(&raw.title, "meta.title", Kind::Name),
+            as_of: self.date(&raw.as_of, "meta.as_of"),
+            description: raw.description.map(|d| self.text(&d, "meta.description", Kind::Text)),
+        }
+    }
+
+    fn options(&mut self, raw: Spanned<Vec<raw::OptionInfo>>) -> Vec<OptionInfo> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        if raw.len() < 2 {
+            self.problem(
+                span.clone(),
+                format!("options: a comparison needs at least two options, found {}", raw.len()),
+            );
+        }
+        self.limit(span, "options", raw.len(), MAX_OPTIONS);
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|o| OptionInfo {
+                id: self.unique_id(&o.id, "options.id", &mut seen),
+                name: self.text(&o.name, "options.name", Kind::Name),
+                summary: self.text(&o.summary, "options.summary", Kind::Line),
+            })
+            .collect()
+    }
+
+    /// Returns the dimensions and, for references, the index of each id.
+    fn dimensions(
+        &mut self,
+        raw: Spanned<Vec<raw::Dimension>>,
+        option_ids: &[&str],
+    ) -> (Vec<Dimension>, HashMap<String, usize>) {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        if raw.is_empty() {
+            self.problem(span.clone(), "dimensions: the dataset needs at least one dimension".to_owned());
+        }
+        self.limit(span, "dimensions", raw.len(), MAX_DIMENSIONS);
+        let mut seen = HashMap::new();
+        let dimensions = raw
+            .into_iter()
+            .map(|d| Dimension {
+                id: self.unique_id(&d.id, "dimensions.id", &mut seen),
+                name: self.text(&d.name, "dimensions.name", Kind::Name),
+                category: self.text(&d.category, "dimensions.category", Kind::Name),
+                summary: self.text(&d.summary, "dimensions.summary", Kind::Line),
+                keywords: self.list(&d.keywords, "dimensions.keywords", Kind::Line),
+                weight: self.scale(&d.weight, "dimensions.weight"),
+                assessments: self.assessments(&d.id, d.ratings, option_ids),
+                sources: self.sources(d.sources, "dimensions.sources"),
+            })
+            .collect::<Vec<Dimension>>();
+        let mut index = HashMap::new();
+        for (i, d) in dimensions.iter().enumerate() {
+            index.entry(d.id.clone()).or_insert(i);
+        }
+        (dimensions, index)
+    }
+
+    fn assessments(
+        &mut self,
+        dimension: &Text,
+        raw: Spanned<std::collections::BTreeMap<Text, raw::Assessment>>,
+        option_ids: &[&str],
+    ) -> Vec<Assessment> {
+        let span = raw.span();
+        let mut raw = raw.into_inner();
+        let mut assessments = Vec::with_capacity(option_ids.len());
+        for (i, &option) in option_ids.iter().enumerate() {
+            let Some(a) = raw.remove(option) else {
+                if option_ids[..i].contains(&option) {
+                    continue; // a duplicate option id, reported where it is declared
+                }
+                let message = format!(
+                    "dimensions.ratings: dimension `{}` has no rating for option `{option}` (add [dimensions.ratings.{option}])",
+                    dimension.get_ref()
+                );
+                self.problem(span.clone(), message);
+                continue;
+            };
+            assessments.push(Assessment {
+                rating: self.scale(&a.rating, "dimensions.ratings.rating"),
+                rationale: self.text(&a.rationale, "dimensions.ratings.rationale", Kind::Line),
+                detail: a.detail.map(|t| self.text(&t, "dimensions.ratings.detail", Kind::Text)).unwrap_or_default(),
+                pros: self.list(&a.pros, "dimensions.ratings.pros", Kind::Line),
+                cons: self.list(&a.cons, "dimensions.ratings.cons", Kind::Line),
+            });
+        }
+        for unknown in raw.keys() {
+            let message = format!(
+                "dimensions.ratings: `{}` is not an option of this dataset{}",
+                unknown.get_ref(),
+                crate::weights::did_you_mean(unknown.get_ref(), option_ids.iter().copied())
+            );
+            self.problem(unknown.span(), message);
+        }
+        assessments
+    }
+
+    fn presets(&mut self, raw: Vec<raw::Preset>, dimension_ids: &HashMap<String, usize>) -> Vec<Preset> {
+        if let Some(p) = raw.get(MAX_PRESETS) {
+            let span = p.id.span();
+            self.limit(span, "presets", raw.len(), MAX_PRESETS);
+        }
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|p| {
+                let mut weights = vec![0; dimension_ids.len()];
+                for (dimension, weight) in &p.weights {
+                    let value = self.scale(weight, "presets.weights");
+                    if let Some(index) = self.reference(dimension, "presets.weights", dimension_ids) {
+                        weights[index] = value;
+                    }
+                }
+                Preset {
+                    id: self.unique_id(&p.id, "presets.id", &mut seen),
+                    name: self.text(&p.name, "presets.name", Kind::Name),
+                    description: self.text(&p.description, "presets.description", Kind::Text),
+                    weights,
+                }
+            })
+            .collect()
+    }
+
+    fn claims(&mut self, raw: Vec<raw::Claim>, dimension_ids: &HashMap<String, usize>) -> Vec<Claim> {
+        if let Some(c) = raw.get(MAX_CLAIMS) {
+            let span = c.id.span();
+            self.limit(span, "claims", raw.len(), MAX_CLAIMS);
+        }
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|c| {
+                if let Some(extra) = c.dimensions.get(MAX_LIST_ITEMS) {
+                    self.limit(extra.span(), "claims.dimensions", c.dimensions.len(), MAX_LIST_ITEMS);
+                }
+                Claim {
+                    id: self.unique_id(&c.id, "claims.id", &mut seen),
+                    claim: self.text(&c.claim, "claims.claim", Kind::Line),
+                    verdict: *c.verdict.get_ref(),
+                    explanation: self.text(&c.explanation, "claims.explanation", Kind::Text),
+                    dimensions: c
+                        .dimensions
+                        .iter()
+                        .filter_map(|d| self.reference(d, "claims.dimensions", dimension_ids))
+                        .collect(),
+                    sources: self.sources(c.sources, "claims.sources"),
+                }
+            })
+            .collect()
+    }
+
+    fn sources(&mut self, raw: Vec<raw::Source>, field: &str) -> Vec<Source> {
+        if let Some(extra) = raw.get(MAX_LIST_ITEMS) {
+            self.limit(extra.title.span(), field, raw.len(), MAX_LIST_ITEMS);
+        }
+        raw.into_iter()
+            .map(|s| Source {
+                title: self.text(&s.title, &format!("{field}.title"), Kind::Line),
+                url: self.url(&s.url, &format!("{field}.url")),
+                date: self.date(&s.date, &format!("{field}.date")),
+            })
+            .collect()
+    }
+
+    /// A sanitized, non-empty text within its length limit.
+    fn text(&mut self, raw: &Text, field: &str, kind: Kind) -> String {
+        let (clean, limit) = match kind {
+            Kind::Name => (sanitize::line(raw.get_ref()), MAX_NAME_CHARS),
+            Kind::Line => (sanitize::line(raw.get_ref()), MAX_LINE_CHARS),
+            Kind::Text => (sanitize::text(raw.get_ref()), MAX_TEXT_CHARS),
+        };
+        let clean = clean.trim().to_owned();
+        let length = clean.chars().count();
+        if length == 0 {
+            self.problem(raw.span(), format!("{field}: must not be empty"));
+        } else if length > limit {
+            self.problem(raw.span(), format!("{field}: {length} characters is over the limit of {limit}"));
+        }
+        clean
+    }
+
+    fn list(&mut self, raw: &[Text], field: &str, kind: Kind) -> Vec<String> {
+        if let Some(extra) = raw.get(MAX_LIST_ITEMS) {
+            self.limit(extra.span(), field, raw.len(), MAX_LIST_ITEMS);
+        }
+        raw.iter().map(|t| self.text(t, field, kind)).collect()
+    }
+
+    fn unique_id(&mut self, raw: &Text, field: &str, seen: &mut HashMap<String, usize>) -> String {
+        let id = raw.get_ref();
+        let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_');
+        if id.is_empty() || id.len() > MAX_ID_BYTES || !id.chars().all(valid) {
+            let message = format!(
+                "{field}: `{id}` is not a valid id (use 1 to {MAX_ID_BYTES} lowercase letters, digits, '-' or '_')"
+            );
+            self.problem(raw.span(), message);
+        }
+        if let Some(&first) = seen.get(id.as_str()) {
+            let line = super::Position::of_offset(self.source, first).line;
+            self.problem(raw.span(), format!("{field}: duplicate id `{id}` (first used on line {line})"));
+        } else {
+            seen.insert(id.clone(), raw.span().start);
+        }
+        // Sanitizing a valid id changes nothing; an invalid one has been reported and must not leak.
+        sanitize::line(id)
+    }
+
+    /// A weight or rating: an integer from 0 to 10.
+    fn scale(&mut self, raw: &Number, field: &str) -> u8 {
+        match u8::try_from(*raw.get_ref()) {
+            Ok(value) if value <= SCALE_MAX => value,
+            _ => {
+                self.problem(
+                    raw.span(),
+                    format!("{field}: {} is out of range (expected 0 to {SCALE_MAX})", raw.get_ref()),
+                );
+                0
+            }
+        }
+    }
+
+    /// The index of the dimension `raw` names.
+    fn reference(&mut self, raw: &Text, field: &str, ids: &HashMap<String, usize>) -> Option<usize> {
+        let found = ids.get(raw.get_ref().as_str()).copied();
+        if found.is_none() {
+            let message = format!(
+                "{field}: no dimension has the id `{}`{}",
+                raw.get_ref(),
+                crate::weights::did_you_mean(raw.get_ref(), ids.keys().map(String::as_str))
+            );
+            self.problem(raw.span(), message);
+        }
+        found
+    }
+
+    fn date(&mut self, raw: &Text, field: &str) -> String {
+        let date = raw.get_ref();
+        let parts: Vec<&str> = date.split('-').collect();
+        let number = |s: &str, len: usize, max: u32| {
+            s.len() == len
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+        };
+        let valid = matches!(parts.as_slice(), [y, m, d] if number(y, 4, 9999) && number(m, 2, 12) && number(d, 2, 31));
+        if !valid {
+            self.problem(raw.span(), format!("{field}: `{date}` is not a date of the form YYYY-MM-DD"));
+        }
+        sanitize::line(date)
+    }
+
+    fn url(&mut self, raw: &Text, field: &str) -> String {
+        let url = sanitize::line(raw.get_ref());
+        let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+        if !scheme_ok || url.len() > MAX_URL_BYTES || url.contains(char::is_whitespace) {
+            let message = format!("{field}: expected an http(s) URL without spaces, at most {MAX_URL_BYTES} bytes");
+            self.problem(raw.span(), message);
+        }
+        url
+    }
+
+    fn limit(&mut self, span: Range<usize>, field: &str, count: usize, max: usize) {
+        if count > max {
+            self.problem(span, format!("{field}: {count} items is over the limit of {max}"));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The file as written: serde's view of a dataset, with the position of every value kept for
+//! error messages. Nothing outside `data` sees these types; `load` turns them into [`super::Dataset`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type Text = Spanned<String>;
+pub type Number = Spanned<i64>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub options: Spanned<Vec<OptionInfo>>,
+    pub dimensions: Spanned<Vec<Dimension>>,
+    #[serde(default)]
+    pub presets: Vec<Preset>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub schema: Number,
+    pub title: Text,
+    pub as_of: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionInfo {
+    pub id: Text,
+    pub name: Text,
+    pub summary: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: Text,
+    pub name: Text,
+    pub category: Text,
+    pub summary: Text,
+    #[serde(default)]
+    pub keywords: Vec<Text>,
+    pub weight: Number,
+    pub ratings: Spanned<BTreeMap<Text, Assessment>>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub rating: Number,
+    pub rationale: Text,
+    pub detail: Option<Text>,
+    #[serde(default)]
+    pub pros: Vec<Text>,
+    #[serde(default)]
+    pub cons: Vec<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Text,
+    pub url: Text,
+    pub date: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    pub id: Text,
+    pub name: Text,
+    pub description: Text,
+    pub weights: BTreeMap<Text, Number>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(clippy::struct_field_names)] // `claim` is the field's name in the file format
+pub struct Claim {
+    pub id: Text,
+    pub claim: Text,
+    pub verdict: Spanned<super::Verdict>,
+    pub explanation: Text,
+    #[serde(default)]
+    pub dimensions: Vec<Text>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}

@@ -1,0 +1,71 @@
+//! Removal of characters that could drive or deceive a terminal.
+//!
+//! Every string of a dataset passes through here once, at load, so nothing downstream (the TUI, the
+//! reports, JSON) has to think about hostile text again.
+
+/// Whether `c` must never reach a terminal: C0 and C1 controls, DEL, and the bidirectional overrides,
+/// embeddings, isolates and marks that can make text read differently from what it is.
+///
+/// Combining marks and the zero-width joiner (emoji sequences) are ordinary text and stay.
+#[must_use]
+pub fn is_forbidden(c: char) -> bool {
+    c.is_control() // C0 (U+0000-001F), DEL (U+007F) and C1 (U+0080-009F)
+        || matches!(
+            c,
+            '\u{202A}'..='\u{202E}' // LRE, RLE, PDF, LRO, RLO
+                | '\u{2066}'..='\u{2069}' // LRI, RLI, FSI, PDI
+                | '\u{200E}' | '\u{200F}' // LRM, RLM
+                | '\u{061C}' // ARABIC LETTER MARK
+                | '\u{FEFF}' // BOM / zero-width no-break space
+        )
+}
+
+/// A one-line string: every forbidden character is dropped, line breaks and tabs included.
+#[must_use]
+pub fn line(s: &str) -> String {
+    s.chars().filter(|&c| !is_forbidden(c)).collect()
+}
+
+/// A multi-line text: line breaks survive (CRLF becomes LF), tabs become one space, the rest as [`line`].
+#[must_use]
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if is_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_c1_controls() {
+        assert_eq!(line("a\u{1b}[31mred\u{7}\u{9b}2J\u{7f}b"), "a[31mred2Jb");
+    }
+
+    #[test]
+    fn strips_every_bidi_control() {
+        let bidi =
+            "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{200E}\u{200F}\u{061C}\u{FEFF}";
+        assert_eq!(line(&format!("x{bidi}y")), "xy");
+    }
+
+    #[test]
+    fn keeps_combining_marks_zwj_and_wide_text() {
+        let s = "e\u{301} 👩\u{200D}💻 漢字";
+        assert_eq!(line(s), s);
+    }
+
+    #[test]
+    fn text_keeps_newlines_but_not_carriage_returns() {
+        assert_eq!(text("one\r\ntwo\tthree\u{1b}"), "one\ntwo three");
+        assert_eq!(line("one\ntwo"), "onetwo");
+    }
+}

@@ -1,0 +1,12 @@
+//! versus: an evidence-backed explorer for technology comparisons.
+//!
+//! The library is the terminal-free core: the dataset ([`data`]), scoring ([`score`]), search
+//! ([`search`]) and reports ([`report`]). The binary adds the command line and the terminal.
+
+pub mod cli;
+pub mod data;
+pub mod listing;
+pub mod report;
+pub mod score;
+pub mod search;
+pub mod weights;

@@ -1,0 +1,180 @@
+//! `versus list ...` and `versus search ...` output, as text or JSON. Pure: returns strings.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::data::{Dataset, Source};
+use crate::report::{fit, verdict_sentence};
+use crate::score::evaluate;
+use crate::search::Hit;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+/// The columns text listings wrap to.
+const TEXT_WIDTH: usize = 80;
+
+#[must_use]
+pub fn dimensions(d: &Dataset, format: ListFormat) -> String {
+    match format {
+        ListFormat::Json => json(
+            &d.dimensions
+                .iter()
+                .map(|x| {
+                    serde_json::json!({
+                        "id": x.id, "name": x.name, "category": x.category, "summary": x.summary, "weight": x.weight,
+                        "ratings": d.options.iter().zip(&x.assessments).map(|(o, a)| (o.id.clone(), serde_json::Value::from(a.rating))).collect::<serde_json::Map<_, _>>(),
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Text => {
+            let mut out = String::new();
+            let options: Vec<String> = d.options.iter().map(|o| fit(&o.name, 8)).collect();
+            let _ = writeln!(out, "{:<20} {:<28} {:>6}  {}", "ID", "NAME", "WEIGHT", options.join("  "));
+            for x in &d.dimensions {
+                let ratings: Vec<String> = x.assessments.iter().zip(&options).map(|(a, o)| format!("{:>w$}", a.rating, w = o.chars().count())).collect();
+                let _ = writeln!(out, "{:<20} {:<28} {:>6}  {}", fit(&x.id, 20), fit(&x.name, 28), x.weight, ratings.join("  "));
+            }
+            out
+        }
+    }
+}
+
+#[must_use]
+pub fn presets(d: &Dataset, format: ListFormat) -> String {
+    let winner = |weights: &[u8]| evaluate(d, weights).recommendation.leader().map(|o| d.options[o].id.clone());
+    match format {
+        ListFormat::Json => json(
+            &d.presets
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "id": p.id, "name": p.name, "description": p.description,
+                        "weights": d.dimensions.iter().zip(&p.weights).map(|(x, &w)| (x.id.clone(), serde_json::Value::from(w))).collect::<serde_json::Map<_, _>>(),
+                        "recommends": winner(&p.weights),
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Text => {
+            let mut out = String::new();
+            for p in &d.presets {
+                let _ = writeln!(out, "{}  ({})", p.name, p.id);
+                wrap_into(&mut out, &p.description, 4);
+                wrap_into(&mut out, &verdict_sentence(d, &evaluate(d, &p.weights).recommendation), 4);
+                out.push('\n');
+            }
+            out
+        }
+    }
+}
+
+#[must_use]
+pub fn claims(d: &Dataset, format: ListFormat) -> String {
+    match format {
+        ListFormat::Json => json(
+            &d.claims
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "id": c.id, "claim": c.claim, "verdict": c.verdict, "explanation": c.explanation,
+                        "dimensions": c.dimensions.iter().map(|&i| d.dimensions[i].id.as_str()).collect::<Vec<_>>(),
+                        "sources": c.sources,
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Text => {
+            let mut out = String::new();
+            for (i, c) in d.claims.iter().enumerate() {
+                let _ = writeln!(out, "{:>2}. [{}] {}", i + 1, c.verdict.label().to_uppercase(), c.claim);
+                wrap_into(&mut out, &c.explanation, 4);
+                for s in &c.sources {
+                    wrap_into(&mut out, &source_line(s), 4);
+                }
+                out.push('\n');
+            }
+            out
+        }
+    }
+}
+
+#[must_use]
+pub fn search(d: &Dataset, hits: &[Hit], format: ListFormat) -> String {
+    match format {
+        ListFormat::Json => json(
+            &hits
+                .iter()
+                .map(|h| serde_json::json!({ "id": d.dimensions[h.dimension].id, "name": d.dimensions[h.dimension].name, "score": h.score, "positions": h.positions }))
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Text => {
+            let mut out = String::new();
+            for h in hits {
+                let x = &d.dimensions[h.dimension];
+                let _ = writeln!(out, "{:<20} {:<28} {}", fit(&x.id, 20), fit(&x.name, 28), fit(&x.summary, 29));
+            }
+            if hits.is_empty() {
+                out.push_str("no dimension matches\n");
+            }
+            out
+        }
+    }
+}
+
+/// "Title, date: url", the way every listing cites a source.
+#[must_use]
+pub fn source_line(s: &Source) -> String {
+    format!("source: {}, {}: {}", s.title, s.date, s.url)
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Appends `text` word-wrapped to [`TEXT_WIDTH`] columns, each line indented by `indent` spaces.
+fn wrap_into(out: &mut String, text: &str, indent: usize) {
+    for line in wrap(text, TEXT_WIDTH - indent) {
+        let _ = writeln!(out, "{}{line}", " ".repeat(indent));
+    }
+}
+
+/// Greedy word wrap by terminal width; a word longer than the line stands alone on its own line.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.width() + 1 + word.width() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_on_words_within_the_width() {
+        assert_eq!(wrap("aa bb cc dd", 5), vec!["aa bb", "cc dd"]);
+        assert_eq!(wrap("toolongword x", 4), vec!["toolongword", "x"]);
+        assert_eq!(wrap("one\n\ntwo", 10), vec!["one", "", "two"]);
+    }
+}

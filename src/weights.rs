@@ -1,0 +1,128 @@
+//! Where a set of weights comes from (defaults or a preset) and command-line overrides of it.
+
+use crate::data::{Dataset, SCALE_MAX};
+
+/// What the weights started from, before any slider moved or `--weight` applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    Defaults,
+    /// An index into [`Dataset::presets`].
+    Preset(usize),
+}
+
+/// The weights in force and what they started from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Weighting {
+    pub base: Base,
+    /// One per dimension, 0-10.
+    pub weights: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WeightError {
+    #[error("unknown preset `{id}`{hint}; the presets are: {known}")]
+    UnknownPreset { id: String, hint: String, known: String },
+    #[error("--weight {spec}: unknown dimension `{id}`{hint}")]
+    UnknownDimension { spec: String, id: String, hint: String },
+    #[error("--weight {spec}: the weight must be a whole number from 0 to {SCALE_MAX}")]
+    OutOfRange { spec: String },
+    #[error("--weight {spec}: expected DIMENSION=N, for example cpu-bound=8")]
+    Syntax { spec: String },
+}
+
+impl Weighting {
+    #[must_use]
+    pub fn defaults(dataset: &Dataset) -> Self {
+        Self { base: Base::Defaults, weights: dataset.default_weights() }
+    }
+
+    /// The preset named `id`, or an error listing the presets there are.
+    pub fn preset(dataset: &Dataset, id: &str) -> Result<Self, WeightError> {
+        let index = dataset.presets.iter().position(|p| p.id == id).ok_or_else(|| WeightError::UnknownPreset {
+            id: id.to_owned(),
+            hint: did_you_mean(id, dataset.presets.iter().map(|p| p.id.as_str())),
+            known: list_or_none(dataset.presets.iter().map(|p| p.id.as_str())),
+        })?;
+        Ok(Self::from_base(dataset, Base::Preset(index)))
+    }
+
+    #[must_use]
+    pub fn from_base(dataset: &Dataset, base: Base) -> Self {
+        Self { base, weights: base.weights(dataset) }
+    }
+
+    /// Applies one `ID=N` override, as given to `--weight`.
+    pub fn set_from_spec(&mut self, dataset: &Dataset, spec: &str) -> Result<(), WeightError> {
+        let spec_owned = || crate::data::sanitize::line(spec);
+        let (id, value) = spec.split_once('=').ok_or_else(|| WeightError::Syntax { spec: spec_owned() })?;
+        let (id, value) = (id.trim(), value.trim());
+        let index = dataset.dimension_index(id).ok_or_else(|| WeightError::UnknownDimension {
+            spec: spec_owned(),
+            id: crate::data::sanitize::line(id),
+            hint: did_you_mean(id, dataset.dimensions.iter().map(|d| d.id.as_str())),
+        })?;
+        let weight = value
+            .parse::<u8>()
+            .ok()
+            .filter(|&w| w <= SCALE_MAX)
+            .ok_or_else(|| WeightError::OutOfRange { spec: spec_owned() })?;
+        self.weights[index] = weight;
+        Ok(())
+    }
+
+    /// Whether the weights differ from those of their base.
+    #[must_use]
+    pub fn is_modified(&self, dataset: &Dataset) -> bool {
+        self.weights != self.base.weights(dataset)
+    }
+
+    /// "defaults", or the preset's name, with ", modified" once a weight departs from it.
+    #[must_use]
+    pub fn describe(&self, dataset: &Dataset) -> String {
+        let base = self.base.name(dataset);
+        if self.is_modified(dataset) { format!("{base}, modified") } else { base.to_owned() }
+    }
+}
+
+impl Base {
+    #[must_use]
+    pub fn weights(self, dataset: &Dataset) -> Vec<u8> {
+        match self {
+            Self::Defaults => dataset.default_weights(),
+            Self::Preset(i) => dataset.presets[i].weights.clone(),
+        }
+    }
+
+    #[must_use]
+    pub fn name(self, dataset: &Dataset) -> &str {
+        match self {
+            Self::Defaults => "defaults",
+            Self::Preset(i) => &dataset.presets[i].name,
+        }
+    }
+
+    /// The preset's id, if any.
+    #[must_use]
+    pub fn preset_id(self, dataset: &Dataset) -> Option<&str> {
+        match self {
+            Self::Defaults => None,
+            Self::Preset(i) => Some(&dataset.presets[i].id),
+        }
+    }
+}
+
+/// " (did you mean `x`?)" for the closest of `candidates`, or nothing.
+#[must_use]
+pub fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(unknown, c), c))
+        .filter(|&(distance, c)| distance <= (c.len() / 3).max(2))
+        .min_by_key(|&(distance, c)| (distance, c))
+        .map(|(_, c)| format!(" (did you mean `{}`?)", crate::data::sanitize::line(c)))
+        .unwrap_or_default()
+}
+
+fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let list: Vec<&str> = items.collect();
+    if list.is_empty() { "(none)".to_owned() } else { list.join(", ") }
+}
