@@ -163,9 +163,9 @@ impl<'a> Report<'a> {
                 close_call: e.recommendation.is_close_call(),
                 verdict: self.verdict(),
             },
-            weights: Ordered(pairs(
+            weights: Ordered(
                 d.dimensions.iter().map(|x| x.id.as_str()).zip(self.weighting.weights.iter().copied()).collect(),
-            )),
+            ),
             dimensions: d
                 .dimensions
                 .iter()
