@@ -79,12 +79,12 @@ fn check(files: &[std::path::PathBuf]) -> Result<(), Failure> {
     for file in files {
         match load_file(file) {
             Ok(d) => print(&format!(
-                "{}: ok ({} options, {} dimensions, {} presets, {} claims)\n",
+                "{}: ok ({}, {}, {}, {})\n",
                 versus::data::sanitize::line(&file.display().to_string()),
-                d.options.len(),
-                d.dimensions.len(),
-                d.presets.len(),
-                d.claims.len()
+                count(d.options.len(), "option"),
+                count(d.dimensions.len(), "dimension"),
+                count(d.presets.len(), "preset"),
+                count(d.claims.len(), "claim"),
             ))?,
             Err(e) => {
                 failed += 1;
@@ -93,6 +93,11 @@ fn check(files: &[std::path::PathBuf]) -> Result<(), Failure> {
         }
     }
     if failed == 0 { Ok(()) } else { Err(Failure::CheckFailed(failed, files.len())) }
+}
+
+/// "1 claim", "2 claims".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Writes to standard output; a closed pipe (`versus report | head`) is not an error.

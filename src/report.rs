@@ -12,6 +12,9 @@ use crate::weights::Weighting;
 /// How many contributions the text and markdown reports show ("why"); JSON has them all.
 pub const TOP_CONTRIBUTIONS: usize = 5;
 
+/// Said when no dimension's weight can change the outcome on its own.
+pub const NO_FLIP: &str = "No single weight (0-10) changes the outcome: it would take several.";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
@@ -84,11 +87,12 @@ impl<'a> Report<'a> {
                 let _ = writeln!(out, "  {:+6.1}  {}", c.points, self.dimension_name(c.dimension));
             }
         }
-        if !self.evaluation.flips.is_empty() {
-            let _ = writeln!(out, "\nWhat would change it (one weight at a time):");
-            for flip in &self.evaluation.flips {
-                let _ = writeln!(out, "  {}", self.flip_sentence(flip));
-            }
+        let _ = writeln!(out, "\nWhat would change it (one weight at a time):");
+        for flip in &self.evaluation.flips {
+            let _ = writeln!(out, "  {}", self.flip_sentence(flip));
+        }
+        if self.evaluation.flips.is_empty() {
+            let _ = writeln!(out, "  {NO_FLIP}");
         }
         let _ = writeln!(out, "\nWeights and ratings (0-10):");
         let columns: Vec<String> = d.options.iter().map(|o| fit(&o.name, 8)).collect();
@@ -127,11 +131,12 @@ impl<'a> Report<'a> {
                 let _ = writeln!(out, "| {} | {:+.1} |", md(self.dimension_name(c.dimension)), c.points);
             }
         }
-        if !self.evaluation.flips.is_empty() {
-            let _ = writeln!(out, "\n## What would change it\n");
-            for flip in &self.evaluation.flips {
-                let _ = writeln!(out, "- {}", md(&self.flip_sentence(flip)));
-            }
+        let _ = writeln!(out, "\n## What would change it\n");
+        for flip in &self.evaluation.flips {
+            let _ = writeln!(out, "- {}", md(&self.flip_sentence(flip)));
+        }
+        if self.evaluation.flips.is_empty() {
+            let _ = writeln!(out, "{NO_FLIP}");
         }
         let headers: Vec<String> = d.options.iter().map(|o| md(&o.name)).collect();
         let _ = writeln!(out, "\n## Weights and ratings (0-10)\n\n| Dimension | Weight | {} |", headers.join(" | "));

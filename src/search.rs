@@ -49,6 +49,8 @@ impl Searcher {
                 .collect();
         }
         let folded_words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let scored_words: Vec<(&str, i64)> =
+            words.iter().map(|&w| (w, self.matcher.fuzzy_match(w, w).unwrap_or(0))).collect();
         let mut hits: Vec<Hit> = dataset
             .dimensions
             .iter()
@@ -56,7 +58,7 @@ impl Searcher {
             .enumerate()
             .filter(|(_, (_, folded))| folded_words.iter().all(|w| is_subsequence(w, folded)))
             .filter_map(|(i, (d, _))| {
-                self.score(d, &words).map(|(score, positions)| Hit { dimension: i, score, positions })
+                self.score(d, &scored_words).map(|(score, positions)| Hit { dimension: i, score, positions })
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.dimension.cmp(&b.dimension)));
@@ -64,10 +66,10 @@ impl Searcher {
     }
 
     /// The summed best score of each word, and the name positions to highlight; `None` if a word misses.
-    fn score(&self, dimension: &Dimension, words: &[&str]) -> Option<(i64, Vec<usize>)> {
+    fn score(&self, dimension: &Dimension, words: &[(&str, i64)]) -> Option<(i64, Vec<usize>)> {
         let mut total = 0;
         let mut positions = Vec::new();
-        for word in words {
+        for &(word, perfect) in words {
             let name = self.matcher.fuzzy_indices(&dimension.name, word);
             let mut best = name.as_ref().map(|(s, _)| s * NAME_BOOST);
             if let Some((_, indexes)) = name {
@@ -76,10 +78,13 @@ impl Searcher {
             let keyword = dimension.keywords.iter().filter_map(|k| self.matcher.fuzzy_match(k, word)).max();
             best = best.max(keyword.map(|s| s * KEYWORD_BOOST));
             if best.is_none() {
-                // The long texts are scored only when name and keywords miss: they are the slow part.
+                // The long texts are scored only when name and keywords miss: they are the slow part. In a
+                // paragraph almost any word matches as scattered letters, so there only a near-contiguous
+                // match counts: at least 80% of the word's score against itself.
                 best = fields(dimension)
                     .skip(1 + dimension.keywords.len())
                     .filter_map(|t| self.matcher.fuzzy_match(t, word))
+                    .filter(|&s| s * 5 >= perfect * 4)
                     .max();
             }
             total += best?;

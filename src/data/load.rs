@@ -77,7 +77,7 @@ impl Checker<'_> {
         let options = self.options(raw.options);
         let option_ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
         let (dimensions, dimension_ids) = self.dimensions(raw.dimensions, &option_ids);
-        let presets = self.presets(raw.presets, &dimension_ids);
+        let presets = self.presets(raw.presets, &dimension_ids, dimensions.len());
         let claims = self.claims(raw.claims, &dimension_ids);
         Dataset { meta, options, dimensions, presets, claims }
     }
@@ -190,7 +190,12 @@ impl Checker<'_> {
         assessments
     }
 
-    fn presets(&mut self, raw: Vec<raw::Preset>, dimension_ids: &HashMap<String, usize>) -> Vec<Preset> {
+    fn presets(
+        &mut self,
+        raw: Vec<raw::Preset>,
+        dimension_ids: &HashMap<String, usize>,
+        dimension_count: usize,
+    ) -> Vec<Preset> {
         if let Some(p) = raw.get(MAX_PRESETS) {
             let span = p.id.span();
             self.limit(span, "presets", raw.len(), MAX_PRESETS);
@@ -198,7 +203,7 @@ impl Checker<'_> {
         let mut seen = HashMap::new();
         raw.into_iter()
             .map(|p| {
-                let mut weights = vec![0; dimension_ids.len()];
+                let mut weights = vec![0; dimension_count];
                 for (dimension, weight) in &p.weights {
                     let value = self.scale(weight, "presets.weights");
                     if let Some(index) = self.reference(dimension, "presets.weights", dimension_ids) {

@@ -1,0 +1,161 @@
+//! The real binary: exit codes, messages and outputs of each command.
+
+use std::process::{Command, Output};
+
+use versus::data::sanitize::is_forbidden;
+
+fn versus(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Runs `args`, expecting failure, and returns standard error.
+fn fails(args: &[&str]) -> String {
+    let output = versus(args);
+    assert_eq!(output.status.code(), Some(1), "{args:?} should exit 1; stdout: {}", stdout(&output));
+    assert!(output.stdout.is_empty(), "{args:?} printed to stdout on failure");
+    stderr(&output)
+}
+
+#[test]
+fn report_prints_the_recommendation() {
+    let output = versus(&["report"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.starts_with("Node.js vs Python for server-side web development\n"), "{text}");
+    assert!(text.contains("Weights: defaults."));
+}
+
+#[test]
+fn overrides_apply_after_the_preset() {
+    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout(&versus(args))).unwrap() };
+    let preset = json(&["report", "--preset", "realtime-chat", "--format", "json"]);
+    let changed = json(&["report", "--preset", "realtime-chat", "--weight", "ml-ecosystem=10", "--format", "json"]);
+    assert_eq!(changed["weights"]["ml-ecosystem"], 10);
+    assert_eq!(changed["preset"], "realtime-chat");
+    assert_eq!(changed["modified"], true);
+    assert_eq!(preset["modified"], false);
+    assert_ne!(preset["options"], changed["options"]);
+}
+
+#[test]
+fn bad_weights_and_presets_are_named() {
+    assert_eq!(
+        fails(&["report", "--weight", "ml-ecosystem=11"]),
+        "versus: --weight ml-ecosystem=11: the weight must be a whole number from 0 to 10\n"
+    );
+    assert_eq!(
+        fails(&["report", "--weight", "ml-ecosytem=9"]),
+        "versus: --weight ml-ecosytem=9: unknown dimension `ml-ecosytem` (did you mean `ml-ecosystem`?)\n"
+    );
+    assert!(fails(&["report", "--weight", "typing"]).contains("expected DIMENSION=N"));
+    let message = fails(&["report", "--preset", "realtime"]);
+    assert!(message.starts_with("versus: unknown preset `realtime`; the presets are: realtime-chat, "), "{message}");
+}
+
+#[test]
+fn a_bad_data_file_is_reported_with_its_position() {
+    let message = fails(&["--data", "tests/data/malformed/rating-out-of-range.toml", "report"]);
+    assert_eq!(
+        message,
+        "tests/data/malformed/rating-out-of-range.toml:63:10: dimensions.ratings.rating: 11 is out of range (expected 0 to 10)\n"
+    );
+}
+
+#[test]
+fn check_reports_every_file() {
+    let output = versus(&["check", "tests/data/three-options.toml", "tests/data/malformed/bad-date.toml"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "tests/data/three-options.toml: ok (3 options, 3 dimensions, 2 presets, 1 claim)\n");
+    assert_eq!(
+        stderr(&output),
+        "tests/data/malformed/bad-date.toml:4:9: meta.as_of: `25/11/2026` is not a date of the form YYYY-MM-DD\n\
+         versus: 1 of 2 files have problems\n"
+    );
+    assert!(versus(&["check", "tests/data/three-options.toml"]).status.success());
+}
+
+#[test]
+fn lists_and_search_as_json() {
+    let claims: serde_json::Value =
+        serde_json::from_str(&stdout(&versus(&["list", "claims", "--format", "json"]))).unwrap();
+    let claims = claims.as_array().unwrap();
+    assert_eq!(claims.len(), 23);
+    for key in ["id", "claim", "verdict", "explanation", "dimensions", "sources"] {
+        assert!(claims[0].get(key).is_some(), "claims lack {key}");
+    }
+    let presets: serde_json::Value =
+        serde_json::from_str(&stdout(&versus(&["list", "presets", "--format", "json"]))).unwrap();
+    for key in ["id", "name", "description", "weights"] {
+        assert!(presets[0].get(key).is_some(), "presets lack {key}");
+    }
+    let hits: serde_json::Value =
+        serde_json::from_str(&stdout(&versus(&["search", "websocket", "--format", "json"]))).unwrap();
+    assert_eq!(hits[0]["id"], "realtime");
+    for key in ["id", "name", "score", "positions"] {
+        assert!(hits[0].get(key).is_some(), "search hits lack {key}");
+    }
+}
+
+#[test]
+fn a_three_option_dataset_works_everywhere() {
+    let output = versus(&["--data", "tests/data/three-options.toml", "report", "--preset", "long-lived"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("Recommended: Rust, ahead of Go by 11.1 points."));
+}
+
+#[test]
+fn no_output_carries_a_control_or_bidi_character_from_the_data() {
+    let data = ["--data", "tests/data/hostile.toml"];
+    let commands: &[&[&str]] = &[
+        &["report"],
+        &["report", "--format", "markdown"],
+        &["report", "--format", "json"],
+        &["list", "dimensions"],
+        &["list", "dimensions", "--format", "json"],
+        &["list", "presets"],
+        &["list", "presets", "--format", "json"],
+        &["list", "claims"],
+        &["list", "claims", "--format", "json"],
+        &["search", "build"],
+        &["search", "build", "--format", "json"],
+    ];
+    for command in commands {
+        let args: Vec<&str> = data.iter().chain(command.iter()).copied().collect();
+        let output = versus(&args);
+        assert!(output.status.success(), "{command:?}: {}", stderr(&output));
+        let text = stdout(&output);
+        assert!(!text.chars().any(|c| c != '\n' && is_forbidden(c)), "{command:?} leaked a control character");
+        assert!(!text.contains("\\u001b") && !text.contains("\\u202e"), "{command:?} leaked an escaped control");
+        assert!(text.contains("Go") || !command.contains(&"report"));
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .args(["list", "claims"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before versus writes
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(status.success(), "exit {status}: {err}");
+    assert!(err.is_empty(), "{err}");
+}

@@ -1,0 +1,189 @@
+//! Invariants of scoring, search and loading, over generated inputs.
+
+use proptest::prelude::*;
+use versus::data::{Assessment, Dataset, Dimension, Meta, OptionInfo, parse_bytes, sanitize};
+use versus::score::{Recommendation, evaluate};
+use versus::search::Searcher;
+
+/// A dataset with `ratings[d][o]` as dimension d's rating for option o.
+fn dataset(ratings: &[Vec<u8>]) -> Dataset {
+    let options = ratings.first().map_or(0, Vec::len);
+    Dataset {
+        meta: Meta { title: "generated".into(), as_of: "2026-01-01".into(), description: None },
+        options: (0..options)
+            .map(|o| OptionInfo { id: format!("o{o}"), name: format!("Option {o}"), summary: String::new() })
+            .collect(),
+        dimensions: ratings
+            .iter()
+            .enumerate()
+            .map(|(d, row)| Dimension {
+                id: format!("d{d}"),
+                name: format!("Dimension {d}"),
+                category: "c".into(),
+                summary: String::new(),
+                keywords: Vec::new(),
+                weight: 5,
+                assessments: row
+                    .iter()
+                    .map(|&rating| Assessment {
+                        rating,
+                        rationale: String::new(),
+                        detail: String::new(),
+                        pros: Vec::new(),
+                        cons: Vec::new(),
+                    })
+                    .collect(),
+                sources: Vec::new(),
+            })
+            .collect(),
+        presets: Vec::new(),
+        claims: Vec::new(),
+    }
+}
+
+/// 2-4 options, 1-12 dimensions: ratings and weights, 0-10 each.
+fn weighted_dataset() -> impl Strategy<Value = (Vec<Vec<u8>>, Vec<u8>)> {
+    (2usize..=4, 1usize..=12).prop_flat_map(|(options, dimensions)| {
+        (
+            prop::collection::vec(prop::collection::vec(0u8..=10, options), dimensions),
+            prop::collection::vec(0u8..=10, dimensions),
+        )
+    })
+}
+
+/// How far `option` is ahead of the best other option, in points.
+fn lead(scores: &[f64], option: usize) -> f64 {
+    let best_other = scores.iter().enumerate().filter(|&(i, _)| i != option).map(|(_, &s)| s).fold(f64::MIN, f64::max);
+    scores[option] - best_other
+}
+
+proptest! {
+    #[test]
+    fn scores_stay_within_0_to_100((ratings, weights) in weighted_dataset()) {
+        let e = evaluate(&dataset(&ratings), &weights);
+        prop_assert!(e.scores.iter().all(|s| (0.0..=100.0).contains(s)), "{:?}", e.scores);
+    }
+
+    /// With a weighted mean, more weight on a dimension moves each pairwise gap toward that dimension's
+    /// own gap. So a dimension whose gap for `option` over every other option is at least the current
+    /// gap can only widen the lead. (Merely rating `option` higher is not enough: see the next test.)
+    #[test]
+    fn more_weight_on_a_dimension_that_pulls_toward_an_option_never_lowers_its_lead(
+        (ratings, weights) in weighted_dataset(), option in 0usize..4, dimension in 0usize..12,
+    ) {
+        let d = dataset(&ratings);
+        let (option, dimension) = (option % d.options.len(), dimension % d.dimensions.len());
+        prop_assume!(weights[dimension] < 10 && weights.iter().any(|&w| w > 0));
+        let before = evaluate(&d, &weights).scores;
+        let pulls_toward = (0..d.options.len()).filter(|&o| o != option).all(|o| {
+            10.0 * (f64::from(ratings[dimension][option]) - f64::from(ratings[dimension][o])) >= before[option] - before[o]
+        });
+        prop_assume!(pulls_toward);
+        let mut raised = weights.clone();
+        raised[dimension] += 1;
+        let after = evaluate(&d, &raised).scores;
+        prop_assert!(lead(&after, option) >= lead(&before, option) - 1e-9);
+    }
+
+    #[test]
+    fn permuting_dimensions_changes_nothing((ratings, weights) in weighted_dataset(), seed in any::<u64>()) {
+        let mut order: Vec<usize> = (0..ratings.len()).collect();
+        // A deterministic shuffle from the seed.
+        let mut state = seed | 1;
+        for i in (1..order.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let original = dataset(&ratings);
+        let mut permuted = original.clone();
+        permuted.dimensions = order.iter().map(|&i| original.dimensions[i].clone()).collect();
+        let permuted_weights: Vec<u8> = order.iter().map(|&i| weights[i]).collect();
+        let (a, b) = (evaluate(&original, &weights), evaluate(&permuted, &permuted_weights));
+        for (x, y) in a.scores.iter().zip(&b.scores) {
+            prop_assert!((x - y).abs() < 1e-9);
+        }
+        prop_assert_eq!(a.recommendation.leader(), b.recommendation.leader());
+        let mut left: Vec<(String, u8, usize)> = a.flips.iter().map(|f| (original.dimensions[f.dimension].id.clone(), f.weight, f.option)).collect();
+        let mut right: Vec<(String, u8, usize)> = b.flips.iter().map(|f| (permuted.dimensions[f.dimension].id.clone(), f.weight, f.option)).collect();
+        left.sort(); right.sort();
+        prop_assert_eq!(left, right);
+    }
+
+    #[test]
+    fn every_reported_flip_really_flips((ratings, weights) in weighted_dataset()) {
+        let d = dataset(&ratings);
+        let e = evaluate(&d, &weights);
+        for flip in &e.flips {
+            let mut moved = weights.clone();
+            moved[flip.dimension] = flip.weight;
+            let after = evaluate(&d, &moved).recommendation;
+            prop_assert_eq!(after.leader(), Some(flip.option));
+            prop_assert_ne!(after.leader(), e.recommendation.leader());
+            // And no weight nearer the current one flips it.
+            for w in 0..=10u8 {
+                if w.abs_diff(weights[flip.dimension]) < flip.distance(&weights) && w != weights[flip.dimension] {
+                    let mut nearer = weights.clone();
+                    nearer[flip.dimension] = w;
+                    let leader = evaluate(&d, &nearer).recommendation.leader();
+                    prop_assert!(leader.is_none() || leader == e.recommendation.leader());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contributions_add_up_to_the_margin((ratings, weights) in weighted_dataset()) {
+        let e = evaluate(&dataset(&ratings), &weights);
+        if let Recommendation::Lead { margin, .. } = e.recommendation {
+            let sum: f64 = e.contributions.iter().map(|c| c.points).sum();
+            prop_assert!((sum - margin).abs() < 1e-6, "{sum} vs {margin}");
+        }
+    }
+
+    #[test]
+    fn search_hits_are_in_range_and_highlight_inside_the_name(query in "[a-zA-Z0-9 ]{0,8}") {
+        let d = Dataset::builtin();
+        let hits = Searcher::new(&d).search(&d, &query);
+        for hit in &hits {
+            let name_length = d.dimensions[hit.dimension].name.chars().count();
+            prop_assert!(hit.positions.iter().all(|&p| p < name_length));
+        }
+        if query.trim().is_empty() {
+            prop_assert_eq!(hits.len(), d.dimensions.len());
+        }
+    }
+
+    #[test]
+    fn sanitized_text_has_no_forbidden_characters(s in any::<String>()) {
+        prop_assert!(!sanitize::line(&s).chars().any(sanitize::is_forbidden));
+        prop_assert!(!sanitize::text(&s).chars().any(|c| c != '\n' && sanitize::is_forbidden(c)));
+    }
+
+    #[test]
+    fn the_loader_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = parse_bytes(&bytes, "fuzz.toml");
+    }
+
+    #[test]
+    fn the_loader_never_panics_on_a_mutated_dataset(at in any::<prop::sample::Index>(), cut in 0usize..40, insert in ".{0,12}") {
+        let source = include_str!("data/three-options.toml");
+        let mut at = at.index(source.len());
+        while !source.is_char_boundary(at) { at -= 1; }
+        let mut end = (at + cut).min(source.len());
+        while !source.is_char_boundary(end) { end -= 1; }
+        let mutated = format!("{}{insert}{}", &source[..at], &source[end..]);
+        if let Err(e) = parse_bytes(mutated.as_bytes(), "mutated.toml") {
+            prop_assert!(!e.to_string().chars().any(|c| c != '\n' && sanitize::is_forbidden(c)));
+        }
+    }
+}
+
+/// Why the property above needs its condition: a dimension that rates `a` higher, but by less than `a`
+/// already leads, dilutes the lead when it gains weight.
+#[test]
+fn a_dimension_favouring_the_leader_by_less_than_its_lead_dilutes_it() {
+    let d = dataset(&[vec![9, 1], vec![6, 5]]);
+    let before = evaluate(&d, &[5, 5]).scores; // a 75, b 30
+    let after = evaluate(&d, &[5, 10]).scores; // a 70, b 36.7
+    assert!(lead(&after, 0) < lead(&before, 0));
+}
