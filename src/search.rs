@@ -1,15 +1,17 @@
 //! Fuzzy search over dimensions. Pure: a query in, ranked dimensions with highlight positions out.
 //!
-//! Each word of the query must match somewhere in a dimension: its name (ranked highest), keywords,
-//! category and summary, or any option's texts. Matching is fuzzy (skim's algorithm, smart case: a word
-//! with a capital letter matches case).
+//! Each word of the query must match somewhere in a dimension, ignoring ASCII case (as the matcher
+//! does). Names (ranked highest) and keywords match fuzzily (skim's algorithm), so `cpbd` finds
+//! "CPU-bound". The longer texts (category, summary, the options' rationales, details, pros and cons)
+//! match only where the word appears as written: in a paragraph almost any word matches as scattered
+//! letters, and scoring paragraphs fuzzily was also what made search slow.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::data::{Dataset, Dimension};
 
-/// How much a match in each field counts, relative to a match in the summary or the option texts.
+/// How much a match in each field counts, relative to a match in the longer texts.
 const NAME_BOOST: i64 = 4;
 const KEYWORD_BOOST: i64 = 2;
 
@@ -23,42 +25,71 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
-/// Search state built once per dataset: the matcher and, per dimension, all its searchable text folded to
-/// ASCII lower case, so a cheap in-order character test can skip most non-matches before the scorer runs.
+/// Search state built once per dataset: the matcher and each dimension's text folded to ASCII lower case.
 pub struct Searcher {
     matcher: SkimMatcherV2,
-    folded: Vec<String>,
+    folded: Vec<Folded>,
+}
+
+/// A dimension's searchable text, folded to ASCII lower case (the matcher folds only ASCII case too).
+struct Folded {
+    /// Name and keywords: a word that is not a subsequence of these cannot match them fuzzily, so this
+    /// cheap test spares the scorer most dimensions.
+    short: String,
+    /// Everything else, searched for the word as a substring.
+    long: String,
+}
+
+/// A word of the query, prepared once per search.
+struct Word<'q> {
+    text: &'q str,
+    folded: String,
+    /// The word's score against itself: what a match in the longer texts scores.
+    exact: i64,
 }
 
 impl Searcher {
     #[must_use]
     pub fn new(dataset: &Dataset) -> Self {
-        let folded =
-            dataset.dimensions.iter().map(|d| fields(d).collect::<Vec<_>>().join("\n").to_ascii_lowercase()).collect();
-        Self { matcher: SkimMatcherV2::default(), folded }
+        let folded = dataset
+            .dimensions
+            .iter()
+            .map(|d| {
+                let short_count = 1 + d.keywords.len();
+                let join = |fields: Vec<&str>| fields.join("\n").to_ascii_lowercase();
+                Folded {
+                    short: join(fields(d).take(short_count).collect()),
+                    long: join(fields(d).skip(short_count).collect()),
+                }
+            })
+            .collect();
+        Self { matcher: SkimMatcherV2::default().ignore_case(), folded }
     }
 
     /// The dimensions matching every word of `query`, best first (ties in dataset order). A blank query
     /// returns every dimension in dataset order.
     #[must_use]
     pub fn search(&self, dataset: &Dataset, query: &str) -> Vec<Hit> {
-        let words: Vec<&str> = query.split_whitespace().collect();
+        let words: Vec<Word> = query
+            .split_whitespace()
+            .map(|text| Word {
+                text,
+                folded: text.to_ascii_lowercase(),
+                exact: self.matcher.fuzzy_match(text, text).unwrap_or(0),
+            })
+            .collect();
         if words.is_empty() {
             return (0..dataset.dimensions.len())
                 .map(|dimension| Hit { dimension, score: 0, positions: Vec::new() })
                 .collect();
         }
-        let folded_words: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-        let scored_words: Vec<(&str, i64)> =
-            words.iter().map(|&w| (w, self.matcher.fuzzy_match(w, w).unwrap_or(0))).collect();
         let mut hits: Vec<Hit> = dataset
             .dimensions
             .iter()
             .zip(&self.folded)
             .enumerate()
-            .filter(|(_, (_, folded))| folded_words.iter().all(|w| is_subsequence(w, folded)))
-            .filter_map(|(i, (d, _))| {
-                self.score(d, &scored_words).map(|(score, positions)| Hit { dimension: i, score, positions })
+            .filter_map(|(i, (d, folded))| {
+                self.score(d, folded, &words).map(|(score, positions)| Hit { dimension: i, score, positions })
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.dimension.cmp(&b.dimension)));
@@ -66,26 +97,21 @@ impl Searcher {
     }
 
     /// The summed best score of each word, and the name positions to highlight; `None` if a word misses.
-    fn score(&self, dimension: &Dimension, words: &[(&str, i64)]) -> Option<(i64, Vec<usize>)> {
+    fn score(&self, dimension: &Dimension, folded: &Folded, words: &[Word]) -> Option<(i64, Vec<usize>)> {
         let mut total = 0;
         let mut positions = Vec::new();
-        for &(word, perfect) in words {
-            let name = self.matcher.fuzzy_indices(&dimension.name, word);
-            let mut best = name.as_ref().map(|(s, _)| s * NAME_BOOST);
-            if let Some((_, indexes)) = name {
-                positions.extend(indexes);
+        for word in words {
+            let mut best = None;
+            if is_subsequence(&word.folded, &folded.short) {
+                if let Some((score, indexes)) = self.matcher.fuzzy_indices(&dimension.name, word.text) {
+                    best = Some(score * NAME_BOOST);
+                    positions.extend(indexes);
+                }
+                let keyword = dimension.keywords.iter().filter_map(|k| self.matcher.fuzzy_match(k, word.text)).max();
+                best = best.max(keyword.map(|s| s * KEYWORD_BOOST));
             }
-            let keyword = dimension.keywords.iter().filter_map(|k| self.matcher.fuzzy_match(k, word)).max();
-            best = best.max(keyword.map(|s| s * KEYWORD_BOOST));
-            if best.is_none() {
-                // The long texts are scored only when name and keywords miss: they are the slow part. In a
-                // paragraph almost any word matches as scattered letters, so there only a near-contiguous
-                // match counts: at least 80% of the word's score against itself.
-                best = fields(dimension)
-                    .skip(1 + dimension.keywords.len())
-                    .filter_map(|t| self.matcher.fuzzy_match(t, word))
-                    .filter(|&s| s * 5 >= perfect * 4)
-                    .max();
+            if best.is_none() && folded.long.contains(&word.folded) {
+                best = Some(word.exact);
             }
             total += best?;
         }
@@ -162,6 +188,21 @@ mod tests {
         let d = dataset();
         assert_eq!(names(&d, &Searcher::new(&d).search(&d, "torch")), vec!["ML ecosystem"]);
         assert_eq!(names(&d, &Searcher::new(&d).search(&d, "cpbd")), vec!["CPU-bound code"]);
+    }
+
+    #[test]
+    fn case_is_ignored_everywhere() {
+        let d = dataset();
+        assert_eq!(names(&d, &Searcher::new(&d).search(&d, "TORCH")), vec!["ML ecosystem"]);
+        assert_eq!(names(&d, &Searcher::new(&d).search(&d, "RAW")), vec!["CPU-bound code"]);
+    }
+
+    #[test]
+    fn long_texts_need_the_word_as_written_not_scattered_letters() {
+        let d = dataset();
+        // "Machine learning libraries and typing stubs" holds m-a-c-h-i-n-e... but not "mlts" in a row.
+        assert!(Searcher::new(&d).search(&d, "mlts").is_empty());
+        assert_eq!(names(&d, &Searcher::new(&d).search(&d, "stubs")), vec!["ML ecosystem"]);
     }
 
     #[test]
