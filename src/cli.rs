@@ -9,8 +9,8 @@ use crate::report::Format;
 
 /// Explore a technology comparison: weigh what matters to you and see which option the evidence favours.
 ///
-/// With no command, versus prints the report for the default weights of the built-in comparison of
-/// Node.js and Python for server-side web development (or of --data FILE).
+/// With no command, versus opens the full-screen explorer on the built-in comparison of Node.js and
+/// Python for server-side web development (or on --data FILE).
 #[derive(Debug, Parser)]
 #[command(name = "versus", version, about, long_about)]
 pub struct Cli {
@@ -20,6 +20,15 @@ pub struct Cli {
 
     #[command(flatten)]
     pub weights: WeightArgs,
+
+    /// Explorer: do not capture the mouse (leaves text selection to the terminal).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Explorer: no colours (as when `NO_COLOR` is set, to any value); bold, reverse and
+    /// symbols still carry the meaning.
+    #[arg(long)]
+    pub no_color: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -3,10 +3,15 @@
 //! The library is the terminal-free core: the dataset ([`data`]), scoring ([`score`]), search
 //! ([`search`]) and reports ([`report`]). The binary adds the command line and the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod data;
+pub mod keymap;
+pub mod layout;
 pub mod listing;
 pub mod report;
 pub mod score;
 pub mod search;
+pub mod tui;
+pub mod ui;
 pub mod weights;

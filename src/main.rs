@@ -4,11 +4,14 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use versus::app::App;
 use versus::cli::{Cli, Command, ListWhat, WeightArgs};
 use versus::data::{Dataset, LoadError, load_file};
 use versus::listing;
 use versus::report::{Format, Report};
 use versus::search::Searcher;
+use versus::tui;
+use versus::ui::Theme;
 use versus::weights::{WeightError, Weighting};
 
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +23,8 @@ enum Failure {
     Weight(#[from] WeightError),
     #[error("versus: cannot write the output: {0}")]
     Output(io::Error),
+    #[error("versus: {0}")]
+    Terminal(io::Error),
     /// `check` found problems; they are printed already.
     #[error("versus: {0} of {1} files have problems")]
     CheckFailed(usize, usize),
@@ -27,7 +32,7 @@ enum Failure {
 
 fn main() -> ExitCode {
     match run(&Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(failure) => {
             eprintln!("{failure}");
             ExitCode::FAILURE
@@ -35,26 +40,38 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> Result<(), Failure> {
+/// Runs the command; returns the exit status for success paths (the explorer may end by a signal).
+fn run(cli: &Cli) -> Result<u8, Failure> {
     let dataset = || Dataset::from_path_or_builtin(cli.data.as_deref());
-    match cli.command {
-        None => report(&dataset()?, &cli.weights, Format::Text),
-        Some(Command::Report { ref weights, format }) => report(&dataset()?, &cli.weights.merged(weights), format),
-        Some(Command::List { what, format }) => {
+    let Some(command) = &cli.command else { return explore(dataset()?, cli) };
+    match command {
+        Command::Report { weights, format } => report(&dataset()?, &cli.weights.merged(weights), *format)?,
+        Command::List { what, format } => {
             let d = dataset()?;
             print(&match what {
-                ListWhat::Dimensions => listing::dimensions(&d, format),
-                ListWhat::Presets => listing::presets(&d, format),
-                ListWhat::Claims => listing::claims(&d, format),
-            })
+                ListWhat::Dimensions => listing::dimensions(&d, *format),
+                ListWhat::Presets => listing::presets(&d, *format),
+                ListWhat::Claims => listing::claims(&d, *format),
+            })?;
         }
-        Some(Command::Search { ref query, format }) => {
+        Command::Search { query, format } => {
             let d = dataset()?;
             let hits = Searcher::new(&d).search(&d, &query.join(" "));
-            print(&listing::search(&d, &hits, format))
+            print(&listing::search(&d, &hits, *format))?;
         }
-        Some(Command::Check { ref files }) => check(files),
+        Command::Check { files } => check(files)?,
     }
+    Ok(0)
+}
+
+/// The full-screen explorer. Everything that can fail on bad input (data, preset, weights) is checked
+/// before the screen is touched.
+fn explore(dataset: Dataset, cli: &Cli) -> Result<u8, Failure> {
+    let weighting = weighting(&dataset, &cli.weights)?;
+    let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
+    let app = App::new(dataset, weighting, 0, 0);
+    let ending = tui::run(app, Theme::new(color), !cli.no_mouse).map_err(Failure::Terminal)?;
+    Ok(ending.exit_code())
 }
 
 /// The weights the arguments ask for: the preset (or defaults), then each override in order.

@@ -1,0 +1,501 @@
+//! The explorer's state and its one way to change: [`App::update`] with an [`Action`]. Pure: no terminal,
+//! no I/O, so every behaviour runs in a unit test.
+
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+
+use crate::data::{Dataset, SCALE_MAX};
+use crate::keymap::{self, Action, Context};
+use crate::layout::{Regions, Screen, inner};
+use crate::score::{Evaluation, evaluate};
+use crate::search::{Hit, Searcher};
+use crate::ui::detail::pane_lines;
+use crate::weights::{Base, Weighting};
+
+/// What sits on top of the main view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    /// The search prompt is open: typing filters the list live.
+    Search,
+    /// The preset picker; entry 0 is the default weights, entry `i` is preset `i - 1`.
+    Presets {
+        selected: usize,
+    },
+    Claims {
+        selected: usize,
+        expanded: bool,
+    },
+    Help {
+        scroll: u16,
+    },
+}
+
+/// Which pane the scrolling keys move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Pane(usize),
+}
+
+/// One row of the dimension list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A category heading (unfiltered list only); the index of its first dimension.
+    Category(usize),
+    Dimension(usize),
+}
+
+pub struct App {
+    pub dataset: Dataset,
+    searcher: Searcher,
+    pub weighting: Weighting,
+    /// Scores, recommendation, why and flips for the current weights; recomputed on every weight change.
+    pub evaluation: Evaluation,
+    /// Weights put aside by muting, to restore on unmute.
+    muted: Vec<Option<u8>>,
+    /// The search query; the list shows only its matches while it is not empty.
+    pub query: String,
+    /// The matches of `query`, best first (every dimension, in order, when it is empty).
+    pub hits: Vec<Hit>,
+    /// The list's rows: grouped by category when unfiltered, else the matches.
+    rows: Vec<Row>,
+    /// The unfiltered rows, computed once: categories in order of first appearance, each with a heading.
+    grouped: Vec<Row>,
+    /// The selected dimension (an index into the dataset, not a row).
+    pub selected: usize,
+    /// The first list row on screen.
+    pub list_offset: usize,
+    pub focus: Focus,
+    /// Each detail pane's scroll offset, in lines.
+    pub pane_scroll: Vec<u16>,
+    pub overlay: Overlay,
+    /// The terminal size, which decides the layout.
+    pub width: u16,
+    pub height: u16,
+    pub quit: bool,
+    /// Set by Ctrl-Z; the terminal shell suspends the process and clears it.
+    pub suspend: bool,
+    /// Whether the user can use the mouse (shown in help).
+    pub mouse: bool,
+}
+
+impl App {
+    #[must_use]
+    pub fn new(dataset: Dataset, weighting: Weighting, width: u16, height: u16) -> Self {
+        let searcher = Searcher::new(&dataset);
+        let evaluation = evaluate(&dataset, &weighting.weights);
+        let hits = searcher.search(&dataset, "");
+        let dimensions = dataset.dimensions.len();
+        let options = dataset.options.len();
+        let grouped = grouped_rows(&dataset);
+        let selected =
+            grouped.iter().find_map(|r| if let Row::Dimension(d) = r { Some(*d) } else { None }).unwrap_or(0);
+        Self {
+            dataset,
+            searcher,
+            weighting,
+            evaluation,
+            muted: vec![None; dimensions],
+            query: String::new(),
+            hits,
+            rows: grouped.clone(),
+            grouped,
+            selected,
+            list_offset: 0,
+            focus: Focus::List,
+            pane_scroll: vec![0; options],
+            overlay: Overlay::None,
+            width,
+            height,
+            quit: false,
+            suspend: false,
+            mouse: true,
+        }
+    }
+
+    /// The keymap context the current state reads keys in.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            Overlay::None => Context::Main,
+            Overlay::Search => Context::Search,
+            Overlay::Presets { .. } => Context::Presets,
+            Overlay::Claims { .. } => Context::Claims,
+            Overlay::Help { .. } => Context::Help,
+        }
+    }
+
+    #[must_use]
+    pub fn screen(&self) -> Screen {
+        let sources = self.dataset.dimensions.get(self.selected).map_or(0, |d| d.sources.len());
+        Screen::compute(self.width, self.height, self.dataset.options.len(), sources)
+    }
+
+    /// Looks `key` up in the keymap and acts on it. Returns whether anything was bound to it (so the shell
+    /// knows whether to redraw). Only presses count: some terminals also report repeats and releases.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
+        if key.kind != KeyEventKind::Press {
+            return false;
+        }
+        match keymap::action(self.context(), key) {
+            Some(action) => {
+                self.update(action);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
+        self.height = height;
+        self.keep_in_view();
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match (&self.overlay, action) {
+            (_, Action::Quit) => self.quit = true,
+            (_, Action::Suspend) => self.suspend = true,
+            (Overlay::None, action) => self.main_action(action),
+            (Overlay::Search, action) => self.search_action(action),
+            (Overlay::Presets { selected }, action) => self.presets_action(*selected, action),
+            (Overlay::Claims { selected, expanded }, action) => self.claims_action(*selected, *expanded, action),
+            (Overlay::Help { scroll }, action) => {
+                self.overlay = match action {
+                    Action::Down => Overlay::Help { scroll: scroll.saturating_add(1) },
+                    Action::Up => Overlay::Help { scroll: scroll.saturating_sub(1) },
+                    Action::Back => Overlay::None,
+                    _ => Overlay::Help { scroll: *scroll },
+                };
+            }
+        }
+        self.keep_in_view();
+    }
+
+    fn main_action(&mut self, action: Action) {
+        let page = self.page_height();
+        match (self.focus, action) {
+            (Focus::List, Action::Down) => self.move_selection(1),
+            (Focus::List, Action::Up) => self.move_selection(-1),
+            (Focus::List, Action::PageDown) => self.move_selection(page),
+            (Focus::List, Action::PageUp) => self.move_selection(-page),
+            (Focus::List, Action::Top) => self.move_selection(isize::MIN / 2),
+            (Focus::List, Action::Bottom) => self.move_selection(isize::MAX / 2),
+            (Focus::Pane(p), Action::Down) => self.scroll_pane(p, 1),
+            (Focus::Pane(p), Action::Up) => self.scroll_pane(p, -1),
+            (Focus::Pane(p), Action::PageDown) => self.scroll_pane(p, page),
+            (Focus::Pane(p), Action::PageUp) => self.scroll_pane(p, -page),
+            (Focus::Pane(p), Action::Top) => self.scroll_pane(p, isize::MIN / 2),
+            (Focus::Pane(p), Action::Bottom) => self.scroll_pane(p, isize::MAX / 2),
+            (_, Action::WeightDown) => self.nudge_weight(-1),
+            (_, Action::WeightUp) => self.nudge_weight(1),
+            (_, Action::SetWeight(w)) => self.set_weight(self.selected, w),
+            (_, Action::ToggleMute) => self.toggle_mute(),
+            (_, Action::Reset) => self.apply_base(self.weighting.base),
+            (_, Action::FocusNext) => self.cycle_focus(1),
+            (_, Action::FocusPrev) => self.cycle_focus(-1),
+            (_, Action::OpenSearch) => self.overlay = Overlay::Search,
+            (_, Action::OpenPresets) => {
+                let selected = match self.weighting.base {
+                    Base::Defaults => 0,
+                    Base::Preset(i) => i + 1,
+                };
+                self.overlay = Overlay::Presets { selected };
+            }
+            (_, Action::OpenClaims) if !self.dataset.claims.is_empty() => {
+                self.overlay = Overlay::Claims { selected: 0, expanded: false };
+            }
+            (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
+            (_, Action::Back) => self.set_query(String::new()),
+            _ => {}
+        }
+    }
+
+    fn search_action(&mut self, action: Action) {
+        match action {
+            Action::SearchInput(c) => {
+                let mut query = self.query.clone();
+                query.push(c);
+                self.set_query(query);
+            }
+            Action::SearchBackspace => {
+                let mut query = self.query.clone();
+                query.pop();
+                self.set_query(query);
+            }
+            Action::SearchClear => self.set_query(String::new()),
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            Action::Confirm => self.overlay = Overlay::None,
+            Action::Back => {
+                self.set_query(String::new());
+                self.overlay = Overlay::None;
+            }
+            _ => {}
+        }
+    }
+
+    fn presets_action(&mut self, selected: usize, action: Action) {
+        let entries = self.dataset.presets.len() + 1;
+        match action {
+            Action::Down => self.overlay = Overlay::Presets { selected: (selected + 1).min(entries - 1) },
+            Action::Up => self.overlay = Overlay::Presets { selected: selected.saturating_sub(1) },
+            Action::Confirm => {
+                let base = if selected == 0 { Base::Defaults } else { Base::Preset(selected - 1) };
+                self.apply_base(base);
+                self.overlay = Overlay::None;
+            }
+            Action::Back => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    fn claims_action(&mut self, selected: usize, expanded: bool, action: Action) {
+        let last = self.dataset.claims.len().saturating_sub(1);
+        match action {
+            Action::Down => self.overlay = Overlay::Claims { selected: (selected + 1).min(last), expanded },
+            Action::Up => self.overlay = Overlay::Claims { selected: selected.saturating_sub(1), expanded },
+            Action::Confirm => self.overlay = Overlay::Claims { selected, expanded: !expanded },
+            Action::GoToDimension => {
+                if let Some(&dimension) = self.dataset.claims[selected].dimensions.first() {
+                    if !self.hits.iter().any(|h| h.dimension == dimension) {
+                        self.set_query(String::new());
+                    }
+                    self.select(dimension);
+                    self.overlay = Overlay::None;
+                }
+            }
+            Action::Back => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    /// Handles a mouse event against the current layout: click selects a row, click or drag on a slider
+    /// sets the weight, the wheel scrolls the pane under the pointer. Returns whether anything changed.
+    pub fn handle_mouse(&mut self, event: &MouseEvent) -> bool {
+        if self.overlay != Overlay::None && self.overlay != Overlay::Search {
+            return false;
+        }
+        let Screen::Main(regions) = self.screen() else { return false };
+        let (x, y) = (event.column, event.row);
+        let before = (self.selected, self.weighting.weights.clone(), self.list_offset, self.pane_scroll.clone());
+        match event.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(dimension) = self.dimension_at(&regions, y) {
+                    self.select(dimension);
+                    self.focus = Focus::List;
+                    self.slider_to(&regions, dimension, x, false);
+                } else if let Some(pane) = regions.pane_at(x, y) {
+                    self.focus = Focus::Pane(pane);
+                }
+            }
+            MouseEventKind::Drag(MouseButton::Left) => {
+                // A drag keeps moving the slider of the selected row, wherever the pointer's row is.
+                self.slider_to(&regions, self.selected, x, true);
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let step = if event.kind == MouseEventKind::ScrollDown { 1 } else { -1 };
+                if regions.list.contains((x, y).into()) {
+                    self.move_selection(step);
+                } else if let Some(pane) = regions.pane_at(x, y) {
+                    self.scroll_pane(pane, 3 * step);
+                }
+            }
+            _ => {}
+        }
+        self.keep_in_view();
+        before != (self.selected, self.weighting.weights.clone(), self.list_offset, self.pane_scroll.clone())
+    }
+
+    /// The dimension on screen row `y` of the list, if any.
+    fn dimension_at(&self, regions: &Regions, y: u16) -> Option<usize> {
+        let inner = regions.list_inner();
+        if y < inner.y || y >= inner.bottom() {
+            return None;
+        }
+        match self.rows.get(self.list_offset + usize::from(y - inner.y)) {
+            Some(Row::Dimension(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// Sets `dimension`'s weight from a pointer at column `x` on its slider. Outside the slider, a click
+    /// does nothing and a drag pins the weight to the nearer end.
+    fn slider_to(&mut self, regions: &Regions, dimension: usize, x: u16, dragging: bool) {
+        let (start, cells) = (regions.slider_x(), regions.slider_cells());
+        let step = SCALE_MAX / cells as u8;
+        let weight = if x >= start && x < start + cells {
+            (x - start + 1) as u8 * step
+        } else if !dragging {
+            return;
+        } else if x < start {
+            0
+        } else {
+            SCALE_MAX
+        };
+        self.set_weight(dimension, weight);
+    }
+
+    /// The list's rows: category headings and their dimensions, or the search's matches, best first,
+    /// without headings.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Whether the selected dimension is among those listed.
+    fn selection_listed(&self) -> bool {
+        self.hits.iter().any(|h| h.dimension == self.selected)
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let listed: Vec<usize> =
+            self.rows.iter().filter_map(|r| if let Row::Dimension(d) = r { Some(*d) } else { None }).collect();
+        if listed.is_empty() {
+            return;
+        }
+        let current = listed.iter().position(|&d| d == self.selected).unwrap_or(0);
+        let target = current.saturating_add_signed(delta).min(listed.len() - 1);
+        self.select(listed[target]);
+    }
+
+    fn select(&mut self, dimension: usize) {
+        if dimension != self.selected {
+            self.selected = dimension;
+            self.pane_scroll.iter_mut().for_each(|s| *s = 0);
+        }
+    }
+
+    fn set_query(&mut self, query: String) {
+        self.query = query;
+        self.hits = self.searcher.search(&self.dataset, &self.query);
+        self.rows = if self.query.trim().is_empty() {
+            self.grouped.clone()
+        } else {
+            self.hits.iter().map(|h| Row::Dimension(h.dimension)).collect()
+        };
+        self.list_offset = 0;
+        if !self.selection_listed()
+            && let Some(first) = self.hits.first()
+        {
+            self.select(first.dimension);
+        }
+    }
+
+    fn nudge_weight(&mut self, delta: i8) {
+        let current = self.weighting.weights[self.selected];
+        self.set_weight(self.selected, current.saturating_add_signed(delta).min(SCALE_MAX));
+    }
+
+    fn set_weight(&mut self, dimension: usize, weight: u8) {
+        self.muted[dimension] = None;
+        self.store_weight(dimension, weight.min(SCALE_MAX));
+    }
+
+    fn store_weight(&mut self, dimension: usize, weight: u8) {
+        if self.weighting.weights[dimension] != weight {
+            self.weighting.weights[dimension] = weight;
+            self.evaluation = evaluate(&self.dataset, &self.weighting.weights);
+        }
+    }
+
+    /// Mute sets the weight to 0 and remembers it; unmute restores it (or, for a dimension that was never
+    /// muted and has weight 0, its weight in the preset or defaults, or 5 when that is 0 too).
+    fn toggle_mute(&mut self) {
+        let d = self.selected;
+        let current = self.weighting.weights[d];
+        if current > 0 {
+            self.store_weight(d, 0);
+            self.muted[d] = Some(current);
+        } else {
+            let base = self.weighting.base.weights(&self.dataset)[d];
+            let restored = self.muted[d].take().unwrap_or(if base > 0 { base } else { 5 });
+            self.store_weight(d, restored);
+        }
+    }
+
+    /// Whether the dimension is muted (weight 0, restorable).
+    #[must_use]
+    pub fn is_muted(&self, dimension: usize) -> bool {
+        self.muted[dimension].is_some()
+    }
+
+    fn apply_base(&mut self, base: Base) {
+        self.weighting = Weighting::from_base(&self.dataset, base);
+        self.muted.iter_mut().for_each(|m| *m = None);
+        self.evaluation = evaluate(&self.dataset, &self.weighting.weights);
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let stops = self.dataset.options.len() + 1; // the list, then each pane
+        let index = match self.focus {
+            Focus::List => 0,
+            Focus::Pane(p) => p + 1,
+        };
+        self.focus = match (index as isize + step).rem_euclid(stops as isize) as usize {
+            0 => Focus::List,
+            p => Focus::Pane(p - 1),
+        };
+    }
+
+    fn scroll_pane(&mut self, pane: usize, delta: isize) {
+        let max = self.max_pane_scroll(pane);
+        let scroll = &mut self.pane_scroll[pane];
+        *scroll = (*scroll as isize).saturating_add(delta).clamp(0, max as isize) as u16;
+    }
+
+    /// How far pane `pane` can scroll: its content's height less the visible height.
+    fn max_pane_scroll(&self, pane: usize) -> u16 {
+        let Screen::Main(regions) = self.screen() else { return 0 };
+        let area = inner(regions.panes[pane]);
+        let lines = pane_lines(&self.dataset, self.selected, pane, area.width, crate::ui::Theme::new(false)).len();
+        (lines as u16).saturating_sub(area.height)
+    }
+
+    /// Rows one page key moves: the list's visible height.
+    fn page_height(&self) -> isize {
+        match self.screen() {
+            Screen::Main(regions) => regions.list_inner().height.max(1) as isize,
+            Screen::TooSmall => 1,
+        }
+    }
+
+    /// Keeps the selected row on screen and every scroll offset within its content.
+    fn keep_in_view(&mut self) {
+        let Screen::Main(regions) = self.screen() else { return };
+        let height = usize::from(regions.list_inner().height.max(1));
+        let rows = &self.rows;
+        if let Some(row) = rows.iter().position(|r| *r == Row::Dimension(self.selected)) {
+            // Show the category heading just above the first dimension of a category too.
+            let top = if row > 0 && matches!(rows[row - 1], Row::Category(_)) { row - 1 } else { row };
+            if top < self.list_offset {
+                self.list_offset = top;
+            } else if row >= self.list_offset + height {
+                self.list_offset = row + 1 - height;
+            }
+        }
+        self.list_offset = self.list_offset.min(rows.len().saturating_sub(height));
+        for pane in 0..self.pane_scroll.len() {
+            self.pane_scroll[pane] = self.pane_scroll[pane].min(self.max_pane_scroll(pane));
+        }
+    }
+}
+
+/// Every dimension under its category's heading, categories in order of first appearance.
+fn grouped_rows(dataset: &Dataset) -> Vec<Row> {
+    let mut categories: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, d) in dataset.dimensions.iter().enumerate() {
+        let slot = *index.entry(d.category.as_str()).or_insert_with(|| {
+            categories.push((d.category.as_str(), Vec::new()));
+            categories.len() - 1
+        });
+        categories[slot].1.push(i);
+    }
+    let mut rows = Vec::with_capacity(dataset.dimensions.len() + categories.len());
+    for (_, members) in categories {
+        rows.push(Row::Category(members[0]));
+        rows.extend(members.into_iter().map(Row::Dimension));
+    }
+    rows
+}

@@ -1,0 +1,58 @@
+//! The title bar, the footer and the too-small message.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::app::{App, Overlay};
+use crate::keymap::{self, Context};
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::report::fit;
+
+pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let mut right = match app.weighting.base {
+        crate::weights::Base::Defaults => "weights: defaults".to_owned(),
+        crate::weights::Base::Preset(i) => format!("preset: {}", app.dataset.presets[i].name),
+    };
+    if app.weighting.is_modified(&app.dataset) {
+        right.push_str(" · modified");
+    }
+    if !app.query.trim().is_empty() && app.overlay != Overlay::Search {
+        right = format!("filter: {} · {right}", app.query.trim());
+    }
+    let width = usize::from(area.width);
+    let right = fit(&right, width / 2);
+    let left = fit(&format!(" versus · {}", app.dataset.meta.title), width.saturating_sub(right.width() + 2));
+    let gap = width.saturating_sub(left.width() + right.width() + 1);
+    let line = Line::from(format!("{left}{}{right} ", " ".repeat(gap)));
+    frame.render_widget(Paragraph::new(line).style(theme.title_bar()), area);
+}
+
+pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let mut spans = Vec::new();
+    if app.overlay == Overlay::Search {
+        spans.push(Span::styled("/", theme.key()));
+        spans.push(Span::raw(app.query.clone()));
+        spans.push(Span::styled("█", theme.dim()));
+        spans.push(Span::styled(format!("  {} matches  ", app.hits.len()), theme.dim()));
+    }
+    for (key, label) in keymap::footer(app.context()) {
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    if app.context() == Context::Main && app.focus != crate::app::Focus::List {
+        spans.push(Span::styled("(↑↓ scroll the focused pane)", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let message = format!(
+        "terminal too small: versus needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{} (q quits)",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(Line::styled(message, theme.bold())).wrap(Wrap { trim: true }), area);
+}

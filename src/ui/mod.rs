@@ -1,0 +1,35 @@
+//! Drawing: one file per screen region. Everything here reads the [`App`] and writes the frame; nothing
+//! changes state.
+
+mod chrome;
+pub mod detail;
+pub mod list;
+mod overlays;
+mod recommendation;
+pub mod theme;
+
+use ratatui::Frame;
+
+use crate::app::{App, Overlay};
+use crate::layout::Screen;
+pub use theme::Theme;
+
+/// Draws the whole screen for `app`.
+pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
+    let area = frame.area();
+    let Screen::Main(regions) = app.screen() else {
+        chrome::too_small(frame, area, theme);
+        return;
+    };
+    chrome::title(frame, app, regions.title, theme);
+    list::render(frame, app, &regions, theme);
+    detail::render(frame, app, &regions, theme);
+    recommendation::render(frame, app, regions.recommendation, theme);
+    chrome::footer(frame, app, regions.footer, theme);
+    match app.overlay {
+        Overlay::None | Overlay::Search => {}
+        Overlay::Presets { selected } => overlays::presets(frame, app, selected, theme),
+        Overlay::Claims { selected, expanded } => overlays::claims(frame, app, selected, expanded, theme),
+        Overlay::Help { scroll } => overlays::help(frame, app, scroll, theme),
+    }
+}

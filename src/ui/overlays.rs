@@ -1,0 +1,153 @@
+//! Pop-ups over the main view: the preset picker, the claims audit and help.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::keymap;
+use crate::listing::{source_line, wrap};
+use crate::report::fit;
+use crate::score::{Recommendation, evaluate};
+use crate::weights::Base;
+
+/// A `width` x `height` rectangle centred in `area`, shrunk to fit.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(area.width), height.min(area.height));
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}
+
+/// Draws an empty bordered pop-up and returns its inside.
+fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// The first row to show so that `selected` stays within `height` rows.
+fn scroll_for(selected: usize, height: usize) -> usize {
+    (selected + 1).saturating_sub(height.max(1))
+}
+
+pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
+    let area = frame.area();
+    let d = &app.dataset;
+    let entries = d.presets.len() + 1;
+    let rect = centred(area, 76, (entries as u16 + 7).max(10));
+    let inner = popup(frame, rect, "Scenario presets (Enter applies)", theme);
+    let width = usize::from(inner.width);
+    let describe_height = 4.min(inner.height / 2);
+    let list_height = usize::from(inner.height - describe_height);
+    let first = scroll_for(selected, list_height);
+    let mut lines = Vec::new();
+    for i in first..entries.min(first + list_height) {
+        let (name, weights, base) = if i == 0 {
+            ("Default weights", d.default_weights(), Base::Defaults)
+        } else {
+            (d.presets[i - 1].name.as_str(), d.presets[i - 1].weights.clone(), Base::Preset(i - 1))
+        };
+        let current = if app.weighting.base == base { "●" } else { " " };
+        let outcome = match evaluate(d, &weights).recommendation {
+            Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
+                format!("{} +{margin:.1}{}", d.options[option].name, if close_call { " (close)" } else { "" }),
+                theme.option(option),
+            ),
+            Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
+            Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
+        };
+        let outcome_width = outcome.content.width();
+        let name_width = width.saturating_sub(outcome_width + 5);
+        let name = fit(name, name_width);
+        let pad = " ".repeat(name_width.saturating_sub(name.width()) + 1);
+        let style = if i == selected { theme.selected() } else { theme.bold().patch(ratatui::style::Style::new()) };
+        lines.push(Line::from(vec![Span::styled(format!("{current} {name}{pad}"), style), Span::raw("→ "), outcome]));
+    }
+    frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, list_height as u16));
+    let description = if selected == 0 {
+        "Every dimension at the weight the dataset suggests for a general-purpose web backend.".to_owned()
+    } else {
+        d.presets[selected - 1].description.clone()
+    };
+    let text: Vec<Line> = wrap(&description, width).into_iter().map(|l| Line::styled(l, theme.dim())).collect();
+    frame.render_widget(
+        Paragraph::new(text),
+        Rect::new(inner.x, inner.y + list_height as u16, inner.width, describe_height),
+    );
+}
+
+pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, theme: Theme) {
+    let area = frame.area();
+    let rect = centred(area, area.width.saturating_sub(4).min(120), area.height.saturating_sub(2));
+    let inner = popup(frame, rect, "Claims audit: the article's claims against the evidence", theme);
+    let width = usize::from(inner.width);
+    let list_height = if expanded { (inner.height / 3).max(3).min(inner.height) } else { inner.height };
+    let first = scroll_for(selected, usize::from(list_height));
+    let badge_width = 13;
+    let lines: Vec<Line> = app
+        .dataset
+        .claims
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(list_height))
+        .map(|(i, c)| {
+            let badge = format!("{:<badge_width$}", format!("[{}]", c.verdict.label().to_uppercase()));
+            let text_style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
+            Line::from(vec![
+                Span::styled(badge, theme.verdict(c.verdict)),
+                Span::styled(fit(&format!(" {}", c.claim), width.saturating_sub(badge_width)), text_style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, list_height));
+    if !expanded {
+        return;
+    }
+    let claim = &app.dataset.claims[selected];
+    let mut text = vec![Line::from(vec![
+        Span::styled(format!("[{}] ", claim.verdict.label().to_uppercase()), theme.verdict(claim.verdict)),
+        Span::styled(claim.claim.clone(), theme.bold()),
+    ])];
+    text.extend(wrap(&claim.explanation, width).into_iter().map(Line::from));
+    if !claim.dimensions.is_empty() {
+        let names: Vec<&str> = claim.dimensions.iter().map(|&i| app.dataset.dimensions[i].name.as_str()).collect();
+        text.push(Line::styled(format!("related (d jumps to the first): {}", names.join(", ")), theme.dim()));
+    }
+    for source in &claim.sources {
+        text.extend(wrap(&source_line(source), width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    let detail =
+        Rect::new(inner.x, inner.y + list_height + 1, inner.width, inner.height.saturating_sub(list_height + 1));
+    frame.render_widget(Paragraph::new(text), detail);
+}
+
+/// Help, generated from the keymap so it always shows the bindings in force.
+pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
+    let area = frame.area();
+    let mut lines = Vec::new();
+    for (context, rows) in keymap::help_sections() {
+        lines.push(Line::styled(context.title(), theme.heading()));
+        let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        for (keys, label) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys}{}", " ".repeat(key_width - keys.width() + 2)), theme.key()),
+                Span::raw(label),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    if app.mouse {
+        lines.push(Line::styled("Mouse", theme.heading()));
+        lines.push(Line::raw("  click a row to select it; click or drag on a slider to set its weight;"));
+        lines.push(Line::raw("  the wheel scrolls the pane under the pointer (--no-mouse turns this off)"));
+    }
+    let rect = centred(area, 72, lines.len() as u16 + 2);
+    let inner = popup(frame, rect, "Keys", theme);
+    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+}
