@@ -126,7 +126,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('8')], A::SetWeight(8), "weight 8", false),
     bind(C::Main, &[ch('9')], A::SetWeight(9), "weight 9", false),
     bind(C::Main, &[ch(WEIGHT_TEN)], A::SetWeight(10), "weight 10", false),
-    bind(C::Main, &[key(K::Char(' '))], A::ToggleMute, "mute", true),
+    bind(C::Main, &[key(K::Char(' '))], A::ToggleMute, "mute/unmute", true),
     bind(C::Main, &[ch('r')], A::Reset, "reset weights to the defaults or the preset", false),
     bind(C::Main, &[key(K::Tab)], A::FocusNext, "focus next pane", false),
     bind(C::Main, &[key(K::BackTab)], A::FocusPrev, "focus previous pane", false),

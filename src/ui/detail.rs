@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::{App, Focus};
@@ -15,12 +16,12 @@ use crate::report::fit;
 pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     let Some(dimension) = app.dataset.dimensions.get(app.selected) else { return };
     let weight = app.weighting.weights[app.selected];
+    let width = usize::from(regions.header.width);
+    let name = fit(&dimension.name, width);
+    let rest = fit(&format!(" · {} · weight {weight}/10", dimension.category), width.saturating_sub(name.width()));
     let header = vec![
-        Line::from(vec![
-            Span::styled(dimension.name.clone(), theme.bold()),
-            Span::styled(format!(" · {} · weight {weight}/10", dimension.category), theme.dim()),
-        ]),
-        Line::styled(fit(&dimension.summary, usize::from(regions.header.width)), theme.dim()),
+        Line::from(vec![Span::styled(name, theme.bold()), Span::styled(rest, theme.dim())]),
+        Line::styled(fit(&dimension.summary, width), theme.dim()),
     ];
     frame.render_widget(Paragraph::new(header), regions.header);
 
@@ -67,12 +68,14 @@ pub fn pane_lines(dataset: &Dataset, dimension: usize, option: usize, width: u16
         return Vec::new();
     };
     let width = usize::from(width.max(4));
-    let bar_cells = usize::from(a.rating);
+    // Ten cells, one per rating point; a narrow pane gets five, two points each.
+    let cells = if width >= 15 { 10 } else { 5 };
+    let filled = usize::from(a.rating) * cells / 10;
     let glyph = Theme::option_glyph(option).to_string();
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{}/10 ", a.rating), theme.option(option)),
-        Span::styled(glyph.repeat(bar_cells), theme.option(option)),
-        Span::styled("·".repeat(10 - bar_cells), theme.dim()),
+        Span::styled(glyph.repeat(filled), theme.option(option)),
+        Span::styled("·".repeat(cells - filled), theme.dim()),
     ])];
     lines.extend(wrap(&a.rationale, width).into_iter().map(|l| Line::styled(l, theme.bold())));
     if !a.detail.is_empty() {

@@ -51,6 +51,7 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         } else {
             (d.presets[i - 1].name.as_str(), d.presets[i - 1].weights.clone(), Base::Preset(i - 1))
         };
+        let pointer = if i == selected { "▸" } else { " " };
         let current = if app.weighting.base == base { "●" } else { " " };
         let outcome = match evaluate(d, &weights).recommendation {
             Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
@@ -116,7 +117,8 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, the
     text.extend(wrap(&claim.explanation, width).into_iter().map(Line::from));
     if !claim.dimensions.is_empty() {
         let names: Vec<&str> = claim.dimensions.iter().map(|&i| app.dataset.dimensions[i].name.as_str()).collect();
-        text.push(Line::styled(format!("related (d jumps to the first): {}", names.join(", ")), theme.dim()));
+        let related = format!("related (d jumps to the first): {}", names.join(", "));
+        text.extend(wrap(&related, width).into_iter().map(|l| Line::styled(l, theme.dim())));
     }
     for source in &claim.sources {
         text.extend(wrap(&source_line(source), width).into_iter().map(|l| Line::styled(l, theme.dim())));
@@ -147,7 +149,8 @@ pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
         lines.push(Line::raw("  the wheel scrolls the pane under the pointer (--no-mouse turns this off)"));
     }
     let rect = centred(area, 72, lines.len() as u16 + 2);
-    let inner = popup(frame, rect, "Keys", theme);
+    let title = if rect.height < lines.len() as u16 + 2 { "Keys (j/k scroll)" } else { "Keys" };
+    let inner = popup(frame, rect, title, theme);
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
 }

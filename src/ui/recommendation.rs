@@ -92,7 +92,7 @@ fn flip_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
     let relation = match (app.dataset.options.len(), flip.weight > now) {
         (2, true) => "≥",
         (2, false) => "≤",
-        _ => "=",
+        _ => "is",
     };
     let text = format!(
         "{} wins if {} weight {relation} {} (now {now})",

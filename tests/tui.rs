@@ -1,0 +1,244 @@
+//! The explorer as a user sees it: screens rendered into a `TestBackend` (insta snapshots), key and mouse
+//! flows through the real keymap, and colour handling checked cell by cell.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::style::{Color, Modifier};
+use versus::app::{App, Focus, Overlay};
+use versus::data::{Dataset, load_file};
+use versus::layout::Screen;
+use versus::score::evaluate;
+use versus::ui::{Theme, render};
+use versus::weights::Weighting;
+
+fn app(width: u16, height: u16) -> App {
+    let dataset = Dataset::builtin();
+    let weighting = Weighting::defaults(&dataset);
+    App::new(dataset, weighting, width, height)
+}
+
+fn buffer(app: &App, color: bool) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|f| render(f, app, Theme::new(color))).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row.
+fn text(app: &App) -> String {
+    let buffer = buffer(app, true);
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width.max(1))
+        .map(|row| row.iter().map(ratatui::buffer::Cell::symbol).collect::<String>().trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    let modifiers = if matches!(code, KeyCode::Char(c) if c.is_ascii_uppercase()) {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    assert!(
+        app.handle_key(&KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE }),
+        "{code:?} is bound"
+    );
+}
+
+fn keys(app: &mut App, typed: &str) {
+    for c in typed.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> bool {
+    app.handle_mouse(&MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
+}
+
+#[test]
+fn main_screen_80x24() {
+    insta::assert_snapshot!(text(&app(80, 24)));
+}
+
+#[test]
+fn main_screen_120x40() {
+    insta::assert_snapshot!(text(&app(120, 40)));
+}
+
+#[test]
+fn search_filters_and_highlights() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "rtime");
+    insta::assert_snapshot!(text(&a));
+    // The matched letters of "Real-time and WebSockets" are drawn bold and underlined.
+    let b = buffer(&a, true);
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let list = regions.list_inner();
+    let row = list.y; // the only match, first in the list
+    let underlined: String = (list.x..list.right())
+        .filter(|&x| b[(x, row)].modifier.contains(Modifier::UNDERLINED))
+        .map(|x| b[(x, row)].symbol())
+        .collect();
+    assert_eq!(underlined.to_lowercase(), "rtime");
+    // Enter keeps the filter; Esc in the main view clears it.
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::None);
+    assert!(text(&a).contains("filter: rtime"));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.query, "");
+}
+
+#[test]
+fn preset_picker() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Char('j'));
+    insta::assert_snapshot!(text(&a));
+    key(&mut a, KeyCode::Enter);
+    assert!(text(&a).contains("preset: Real-time chat / collaboration"));
+    assert_eq!(a.weighting.weights, a.dataset.presets[0].weights);
+}
+
+#[test]
+fn claims_audit() {
+    let mut a = app(100, 30);
+    key(&mut a, KeyCode::Char('c'));
+    insta::assert_snapshot!("claims_list", text(&a));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    insta::assert_snapshot!("claims_expanded", text(&a));
+    key(&mut a, KeyCode::Char('d'));
+    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(a.selected, a.dataset.claims[2].dimensions[0]);
+}
+
+#[test]
+fn help_lists_the_keymap() {
+    let mut a = app(80, 64);
+    key(&mut a, KeyCode::Char('?'));
+    let screen = text(&a);
+    insta::assert_snapshot!(screen);
+    // Every binding's label is on the help screen: it is generated from the keymap.
+    for binding in versus::keymap::BINDINGS {
+        if !matches!(binding.action, versus::keymap::Action::SetWeight(0..=9))
+            && binding.context != versus::keymap::Context::Global
+        {
+            assert!(screen.contains(binding.label) || binding.label.starts_with("weight"), "{} missing", binding.label);
+        }
+    }
+}
+
+#[test]
+fn too_small_and_degenerate_sizes() {
+    insta::assert_snapshot!(text(&app(40, 10)));
+    for (w, h) in [(0, 0), (1, 1), (0, 30), (200, 0), (59, 16), (60, 15)] {
+        let a = app(w, h);
+        assert_eq!(a.screen(), Screen::TooSmall);
+        let _ = buffer(&a, true); // no panic
+    }
+}
+
+#[test]
+fn three_option_dataset() {
+    let dataset = load_file(std::path::Path::new("tests/data/three-options.toml")).unwrap();
+    let weighting = Weighting::defaults(&dataset);
+    let a = App::new(dataset, weighting, 80, 24);
+    insta::assert_snapshot!(text(&a));
+}
+
+#[test]
+fn no_color_means_no_colour_anywhere() {
+    let mut a = app(100, 30);
+    let states: Vec<&str> = vec!["", "/ti", "p", "c", "?"];
+    for typed in states {
+        a.overlay = Overlay::None;
+        if let Some(first) = typed.chars().next() {
+            key(&mut a, KeyCode::Char(first));
+            keys(&mut a, &typed[1..]);
+        }
+        let mono = buffer(&a, false);
+        for cell in &mono.content {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "state {typed:?}: {cell:?}");
+        }
+        // The selection stays visible without colour: it is drawn reversed.
+        if typed.is_empty() {
+            assert!(mono.content.iter().any(|c| c.modifier.contains(Modifier::REVERSED)));
+        }
+        let coloured = buffer(&a, true);
+        assert!(coloured.content.iter().any(|c| c.fg != Color::Reset), "state {typed:?} has colour when allowed");
+        // Same text either way: colour adds, it never carries meaning alone.
+        let symbols = |b: &Buffer| b.content.iter().map(|c| c.symbol().to_owned()).collect::<Vec<_>>();
+        assert_eq!(symbols(&mono), symbols(&coloured));
+    }
+}
+
+#[test]
+fn weight_keys_move_the_slider_and_the_gauge() {
+    let mut a = app(80, 24);
+    let before = a.evaluation.scores.clone();
+    let selected = a.selected;
+    key(&mut a, KeyCode::Right);
+    assert_eq!(a.weighting.weights[selected], a.dataset.dimensions[selected].weight + 1);
+    key(&mut a, KeyCode::Char('9'));
+    assert_eq!(a.weighting.weights[selected], 9);
+    key(&mut a, KeyCode::Char('*'));
+    assert_eq!(a.weighting.weights[selected], 10);
+    assert_ne!(a.evaluation.scores, before);
+    assert_eq!(a.evaluation, evaluate(&a.dataset, &a.weighting.weights));
+    assert!(text(&a).contains("weights: defaults · modified"));
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(a.weighting.weights[selected], 0);
+    key(&mut a, KeyCode::Char(' '));
+    assert_eq!(a.weighting.weights[selected], 10, "unmute restores the weight");
+    key(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.weighting.weights, a.dataset.default_weights());
+}
+
+#[test]
+fn navigation_keys_and_focus() {
+    let mut a = app(80, 24);
+    let first = a.selected;
+    key(&mut a, KeyCode::Char('G'));
+    let last = a.selected;
+    assert_ne!(first, last);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.selected, first);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Focus::Pane(0));
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.selected, first, "j scrolls the focused pane, not the list");
+    assert_eq!(a.pane_scroll[0], 1);
+    key(&mut a, KeyCode::BackTab);
+    assert_eq!(a.focus, Focus::List);
+}
+
+#[test]
+fn mouse_selects_rows_and_sets_weights() {
+    let mut a = app(80, 24);
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let inner = regions.list_inner();
+    // Row 2 of the list is the second dimension (row 0 is a category heading).
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), inner.x + 3, inner.y + 2));
+    let clicked = a.selected;
+    assert_eq!(clicked, 6, "HTTP framework throughput, the second in its category");
+    // The 5-cell slider's last cell is weight 10, its first weight 2.
+    let x = regions.slider_x();
+    mouse(&mut a, MouseEventKind::Down(MouseButton::Left), x + 4, inner.y + 2);
+    assert_eq!(a.weighting.weights[clicked], 10);
+    mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), x, inner.y + 2);
+    assert_eq!(a.weighting.weights[clicked], 2);
+    mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), 0, inner.y + 9);
+    assert_eq!(a.weighting.weights[clicked], 0, "dragging past the start pins the weight to 0");
+    // The wheel over a pane scrolls it.
+    let pane = regions.panes[1];
+    assert!(mouse(&mut a, MouseEventKind::ScrollDown, pane.x + 2, pane.y + 2));
+    assert_eq!(a.pane_scroll[1], 3);
+}

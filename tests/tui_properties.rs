@@ -1,0 +1,124 @@
+//! Random sequences of keys, mouse events and resizes never panic, and the explorer's invariants hold
+//! after every step.
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use versus::app::{App, Overlay, Row};
+use versus::data::{Dataset, load_file};
+use versus::layout::Screen;
+use versus::score::evaluate;
+use versus::ui::{Theme, render};
+use versus::weights::Weighting;
+
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyCode, KeyModifiers),
+    Mouse(MouseEventKind, u16, u16),
+    Resize(u16, u16),
+}
+
+fn key_code() -> impl Strategy<Value = KeyCode> {
+    prop_oneof![
+        prop::sample::select(vec![
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Backspace,
+            KeyCode::F(1),
+        ]),
+        // Every bound character (and some that are not), with 'q' rare so sequences run long.
+        "[jkgGhl+=*0-9 r/pcd?a-z-]".prop_map(|s| KeyCode::Char(s.chars().next().unwrap())),
+    ]
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    let mouse_kind = prop::sample::select(vec![
+        MouseEventKind::Down(MouseButton::Left),
+        MouseEventKind::Drag(MouseButton::Left),
+        MouseEventKind::Up(MouseButton::Left),
+        MouseEventKind::ScrollDown,
+        MouseEventKind::ScrollUp,
+    ]);
+    prop_oneof![
+        8 => (key_code(), prop::bool::weighted(0.05)).prop_map(|(code, ctrl)| {
+            Input::Key(code, if ctrl { KeyModifiers::CONTROL } else { KeyModifiers::NONE })
+        }),
+        3 => (mouse_kind, 0u16..300, 0u16..100).prop_map(|(k, x, y)| Input::Mouse(k, x, y)),
+        1 => (0u16..=300, 0u16..=100).prop_map(|(w, h)| Input::Resize(w, h)),
+    ]
+}
+
+fn check_invariants(app: &App) -> Result<(), TestCaseError> {
+    prop_assert!(app.weighting.weights.iter().all(|&w| w <= 10));
+    prop_assert!(app.selected < app.dataset.dimensions.len());
+    let rows = app.rows();
+    prop_assert!(rows.is_empty() || rows.contains(&Row::Dimension(app.selected)), "selection is listed");
+    prop_assert!(app.list_offset <= rows.len());
+    prop_assert_eq!(&app.evaluation, &evaluate(&app.dataset, &app.weighting.weights));
+    Ok(())
+}
+
+/// Draws the app and, when the gauge is in view, checks it shows the engine's scores.
+fn draw_and_check_gauge(app: &App) -> Result<(), TestCaseError> {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|f| render(f, app, Theme::new(true))).unwrap();
+    if let (Screen::Main(regions), Overlay::None | Overlay::Search) = (app.screen(), &app.overlay) {
+        let buffer = terminal.backend().buffer();
+        let gauge_row = regions.recommendation.y + 1;
+        let text: String = (0..app.width).map(|x| buffer[(x, gauge_row)].symbol()).collect();
+        if app.dataset.options.len() == 2 {
+            for score in &app.evaluation.scores {
+                prop_assert!(text.contains(&format!("{score:.1}")), "gauge {text:?} lacks {score:.1}");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run(dataset: Dataset, inputs: Vec<Input>) -> Result<(), TestCaseError> {
+    let weighting = Weighting::defaults(&dataset);
+    let mut app = App::new(dataset, weighting, 80, 24);
+    for input in inputs {
+        match input {
+            Input::Key(code, modifiers) => {
+                app.handle_key(&KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE });
+            }
+            Input::Mouse(kind, column, row) => {
+                app.handle_mouse(&MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
+            }
+            Input::Resize(w, h) => app.resize(w, h),
+        }
+        app.quit = false; // keep going: quitting is the shell's business
+        app.suspend = false;
+        check_invariants(&app)?;
+        draw_and_check_gauge(&app)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_sessions_on_the_builtin_data(inputs in prop::collection::vec(input(), 1..80)) {
+        run(Dataset::builtin(), inputs)?;
+    }
+
+    #[test]
+    fn random_sessions_on_three_options(inputs in prop::collection::vec(input(), 1..60)) {
+        run(load_file(std::path::Path::new("tests/data/three-options.toml")).unwrap(), inputs)?;
+    }
+}
