@@ -62,11 +62,15 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
             Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
         };
         let outcome_width = outcome.content.width();
-        let name_width = width.saturating_sub(outcome_width + 5);
+        let name_width = width.saturating_sub(outcome_width + 6);
         let name = fit(name, name_width);
         let pad = " ".repeat(name_width.saturating_sub(name.width()) + 1);
         let style = if i == selected { theme.selected() } else { theme.bold().patch(ratatui::style::Style::new()) };
-        lines.push(Line::from(vec![Span::styled(format!("{current} {name}{pad}"), style), Span::raw("→ "), outcome]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{pointer}{current} {name}{pad}"), style),
+            Span::raw("→ "),
+            outcome,
+        ]));
     }
     frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, list_height as u16));
     let description = if selected == 0 {
@@ -99,9 +103,11 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, the
         .map(|(i, c)| {
             let badge = format!("{:<badge_width$}", format!("[{}]", c.verdict.label().to_uppercase()));
             let text_style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
+            let pointer = if i == selected { "▸ " } else { "  " };
             Line::from(vec![
+                Span::raw(pointer),
                 Span::styled(badge, theme.verdict(c.verdict)),
-                Span::styled(fit(&format!(" {}", c.claim), width.saturating_sub(badge_width)), text_style),
+                Span::styled(fit(&format!(" {}", c.claim), width.saturating_sub(badge_width + 2)), text_style),
             ])
         })
         .collect();
