@@ -1,0 +1,174 @@
+//! The real binary in a pseudo-terminal: it starts, draws, reacts to keys, and leaves the terminal as it
+//! found it, whether it ends by `q`, by SIGTERM or by the terminal closing.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use nix::sys::termios::LocalFlags;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use versus::data::Dataset;
+use versus::score::evaluate;
+
+/// How long to wait for the explorer before declaring it stuck (generous: CI machines are slow).
+const PATIENCE: Duration = Duration::from_secs(20);
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start() -> Self {
+        let pair =
+            native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_versus"));
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(command).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&chunk[..n]);
+            }
+        });
+        Self { master: pair.master, child, writer, output }
+    }
+
+    fn output(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
+    }
+
+    /// The screen as a terminal would show it after all output so far (the explorer redraws only the
+    /// cells that change, so the raw stream alone says little).
+    fn screen(&self) -> String {
+        let size = |n| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(size(ROWS), size(COLS), 0);
+        parser.process(&self.output.lock().unwrap());
+        parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`.
+    fn expect(&self, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.screen().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{needle:?} never appeared; the screen:\n{}", self.screen());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("versus did not exit; output:\n{}", self.output());
+    }
+
+    fn assert_terminal_restored(&self) {
+        let out = self.output();
+        for (sequence, what) in [
+            ("\x1b[?1049l", "leave the alternate screen"),
+            ("\x1b[?25h", "show the cursor"),
+            ("\x1b[?1000l", "stop mouse capture"),
+        ] {
+            assert!(out.contains(sequence), "never asked to {what}");
+        }
+        let termios = self.master.get_termios().expect("termios of the pty");
+        assert!(termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO), "raw mode is still on");
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().unwrap().to_string();
+        assert!(std::process::Command::new("kill").args([&format!("-{name}"), &pid]).status().unwrap().success());
+    }
+}
+
+#[test]
+fn start_move_a_slider_see_the_gauge_and_quit() {
+    let mut s = Session::start();
+    s.expect("Node.js vs Python for server-side web development");
+    s.expect("Node.js 70.5");
+
+    // `l` raises the selected dimension (the first of the first category) by one.
+    let dataset = Dataset::builtin();
+    let mut weights = dataset.default_weights();
+    weights[0] += 1;
+    let expected = evaluate(&dataset, &weights).scores;
+    s.send("l");
+    s.expect(&format!("Node.js {:.1}", expected[0]));
+    s.expect(&format!("{:.1} Python", expected[1]));
+    s.expect("weights: defaults · modified");
+
+    s.send("q");
+    let status = s.wait();
+    assert!(status.success(), "exit status {status:?}");
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start();
+    s.expect("Recommendation");
+    s.signal("TERM");
+    let status = s.wait();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn a_hangup_ends_the_process() {
+    let mut s = Session::start();
+    s.expect("Recommendation");
+    s.signal("HUP");
+    let status = s.wait();
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+}
+
+#[test]
+fn bad_input_is_reported_before_the_screen_is_touched() {
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_versus"));
+    command.args(["--preset", "nope"]);
+    let mut child = pair.slave.spawn_command(command).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.exit_code(), 1);
+    let mut out = Vec::new();
+    let mut chunk = [0u8; 4096];
+    // Read what was written; the pty reports EIO once the child has gone and everything is read.
+    while let Ok(n) = reader.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&chunk[..n]);
+    }
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.contains("unknown preset `nope`"), "{out}");
+    assert!(!out.contains("\x1b[?1049h"), "the alternate screen was entered");
+}
