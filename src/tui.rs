@@ -97,7 +97,7 @@ pub fn run(mut app: App, theme: Theme, mouse: bool) -> io::Result<Ending> {
             Wake::Signal(SIGCONT) => {
                 // Resumed after someone else stopped us: the shell has had the terminal, so take it back.
                 Guard::setup(mouse)?;
-                terminal.clear()?;
+                redraw_from_scratch(&mut terminal)?;
                 true
             }
             Wake::Signal(signal) => break Ending::Signal(signal),
@@ -123,7 +123,15 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io
     restore(mouse);
     signal_hook::low_level::raise(SIGTSTP)?;
     Guard::setup(mouse)?;
-    terminal.clear()
+    redraw_from_scratch(terminal)
+}
+
+/// Clears the screen and forgets what ratatui believes is on it, so the next draw paints every cell.
+/// (`Terminal::clear` would also ask the terminal for the cursor position, a reply that the input thread
+/// would swallow, stalling the redraw until the next key.)
+fn redraw_from_scratch(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// Holds the terminal in raw mode on the alternate screen; dropping it restores the terminal, so an

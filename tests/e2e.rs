@@ -10,6 +10,16 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 use versus::data::Dataset;
 use versus::score::evaluate;
 
+/// `CommandBuilder`'s setters take `&mut self`; this lets a builder be configured in an expression.
+trait Tap: Sized {
+    fn tap(mut self, f: impl FnOnce(&mut Self)) -> Self {
+        f(&mut self);
+        self
+    }
+}
+
+impl Tap for CommandBuilder {}
+
 /// How long to wait for the explorer before declaring it stuck (generous: CI machines are slow).
 const PATIENCE: Duration = Duration::from_secs(20);
 const ROWS: u16 = 30;
@@ -23,10 +33,14 @@ struct Session {
 }
 
 impl Session {
+    /// The explorer with the built-in data.
     fn start() -> Self {
+        Self::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_versus")))
+    }
+
+    fn spawn(mut command: CommandBuilder) -> Self {
         let pair =
             native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_versus"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(command).unwrap();
@@ -89,7 +103,7 @@ impl Session {
         panic!("versus did not exit; output:\n{}", self.output());
     }
 
-    fn assert_terminal_restored(&self) {
+    fn assert_restore_sequences(&self) {
         let out = self.output();
         for (sequence, what) in [
             ("\x1b[?1049l", "leave the alternate screen"),
@@ -98,6 +112,12 @@ impl Session {
         ] {
             assert!(out.contains(sequence), "never asked to {what}");
         }
+    }
+
+    /// The restore sequences were written and the pty is back in cooked mode. (Under an interactive shell
+    /// the mode is the shell's own business, so this holds only for a pty versus ran in alone.)
+    fn assert_terminal_restored(&self) {
+        self.assert_restore_sequences();
         let termios = self.master.get_termios().expect("termios of the pty");
         assert!(termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO), "raw mode is still on");
     }
@@ -171,4 +191,44 @@ fn bad_input_is_reported_before_the_screen_is_touched() {
     let out = String::from_utf8_lossy(&out);
     assert!(out.contains("unknown preset `nope`"), "{out}");
     assert!(!out.contains("\x1b[?1049h"), "the alternate screen was entered");
+}
+
+/// Ctrl-Z as a user meets it: inside an interactive shell with job control (a process that leads its
+/// own session has no shell to return to, and the kernel rightly ignores SIGTSTP there).
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws_everything() {
+    let mut s = Session::spawn(CommandBuilder::new("bash").tap(|c| c.args(["--norc", "--noprofile", "-i"])));
+    s.send("PS1='shell$ '\r");
+    s.expect("shell$");
+    s.send(&format!("{}\r", env!("CARGO_BIN_EXE_versus")));
+    s.expect("Recommendation");
+    s.send("\x1a");
+    s.expect("Stopped");
+    assert!(!s.screen().contains("Recommendation"), "the shell's screen is back while suspended");
+    s.assert_restore_sequences();
+    s.send("fg\r");
+    s.expect("Recommendation");
+    s.expect("Node.js vs Python for server-side web development");
+    s.send("q");
+    s.expect("shell$");
+    s.send("echo status=$?\r");
+    s.expect("status=0");
+    s.send("exit\r");
+    s.wait();
+}
+
+#[test]
+fn closing_the_terminal_ends_the_process() {
+    let pair =
+        native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut child = pair.slave.spawn_command(CommandBuilder::new(env!("CARGO_BIN_EXE_versus"))).unwrap();
+    drop(pair.slave);
+    std::thread::sleep(Duration::from_millis(500));
+    // No reader holds the master open: dropping it closes the terminal, as closing a window does.
+    drop(pair.master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < PATIENCE, "versus kept running after its terminal closed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
