@@ -245,6 +245,19 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, String)>)> {
         .collect()
 }
 
+/// The key reference as a markdown table, as the README carries it (a test keeps the two equal).
+#[must_use]
+pub fn markdown_reference() -> String {
+    let mut out = String::from("| where | keys | action |\n| --- | --- | --- |\n");
+    for (context, rows) in help_sections() {
+        for (keys, label) in rows {
+            let keys = keys.replace('|', "\\|");
+            out.push_str(&format!("| {} | `{keys}` | {label} |\n", context.title()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
