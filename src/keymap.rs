@@ -1,6 +1,8 @@
 //! Keys to actions, per context. This table is the one source of truth: the explorer dispatches through
 //! it, and the help overlay and the footer are generated from it.
 
+use std::fmt::Write as _;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Everything a key can ask the explorer to do.
@@ -252,7 +254,7 @@ pub fn markdown_reference() -> String {
     for (context, rows) in help_sections() {
         for (keys, label) in rows {
             let keys = keys.replace('|', "\\|");
-            out.push_str(&format!("| {} | `{keys}` | {label} |\n", context.title()));
+            let _ = writeln!(out, "| {} | `{keys}` | {label} |", context.title());
         }
     }
     out
