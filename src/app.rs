@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::data::{Dataset, SCALE_MAX};
-use crate::keymap::{self, Action, Context};
+use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{Regions, Screen, inner};
 use crate::score::{Evaluation, evaluate};
 use crate::search::{Hit, Searcher};
@@ -77,6 +77,8 @@ pub struct App {
     pub suspend: bool,
     /// Whether the user can use the mouse (shown in help).
     pub mouse: bool,
+    /// The key bindings in force: the defaults with the user's config applied.
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -110,6 +112,7 @@ impl App {
             quit: false,
             suspend: false,
             mouse: true,
+            keymap: Keymap::default(),
         }
     }
 
@@ -137,7 +140,7 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return false;
         }
-        match keymap::action(self.context(), key) {
+        match self.keymap.action(self.context(), key) {
             Some(action) => {
                 self.update(action);
                 true
@@ -213,17 +216,17 @@ impl App {
 
     fn search_action(&mut self, action: Action) {
         match action {
-            Action::SearchInput(c) => {
+            Action::Type(c) => {
                 let mut query = self.query.clone();
                 query.push(c);
                 self.set_query(query);
             }
-            Action::SearchBackspace => {
+            Action::DeleteChar => {
                 let mut query = self.query.clone();
                 query.pop();
                 self.set_query(query);
             }
-            Action::SearchClear => self.set_query(String::new()),
+            Action::ClearInput => self.set_query(String::new()),
             Action::Down => self.move_selection(1),
             Action::Up => self.move_selection(-1),
             Action::Confirm => self.overlay = Overlay::None,

@@ -1,7 +1,8 @@
-//! Keys to actions, per context. This table is the one source of truth: the explorer dispatches through
-//! it, and the help overlay and the footer are generated from it.
+//! Keys to actions, per context. The default table below, with the user's overrides from the config
+//! file applied, is the one source of truth: the explorer dispatches through it, and the help overlay,
+//! the footer and the README's key table are generated from it.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -27,20 +28,116 @@ pub enum Action {
     OpenPresets,
     OpenClaims,
     OpenHelp,
+    SaveProfile,
+    Export,
+    Copy,
     /// Esc: close the overlay, or in the main view drop a kept search filter.
     Back,
-    /// Enter: keep the search filter, apply a preset, expand a claim.
+    /// Enter: keep the search filter, apply a preset, expand a claim, accept a prompt.
     Confirm,
     /// Claims audit: select the claim's first related dimension.
     GoToDimension,
-    SearchBackspace,
-    SearchClear,
-    /// A typed character in the search prompt (not in the table: every printable key types).
-    SearchInput(char),
+    /// Preset picker: delete the selected saved profile (after a confirmation).
+    DeleteProfile,
+    /// Confirmation: yes / no.
+    Yes,
+    No,
+    DeleteChar,
+    ClearInput,
+    /// A typed character in a text prompt (not in the table: every printable key types).
+    Type(char),
+}
+
+impl Action {
+    /// Every action that can be bound to a key, for config files and their error messages.
+    pub const BINDABLE: [Self; 38] = [
+        Self::Quit,
+        Self::Suspend,
+        Self::Up,
+        Self::Down,
+        Self::Top,
+        Self::Bottom,
+        Self::PageUp,
+        Self::PageDown,
+        Self::WeightDown,
+        Self::WeightUp,
+        Self::SetWeight(0),
+        Self::SetWeight(1),
+        Self::SetWeight(2),
+        Self::SetWeight(3),
+        Self::SetWeight(4),
+        Self::SetWeight(5),
+        Self::SetWeight(6),
+        Self::SetWeight(7),
+        Self::SetWeight(8),
+        Self::SetWeight(9),
+        Self::SetWeight(10),
+        Self::ToggleMute,
+        Self::Reset,
+        Self::FocusNext,
+        Self::FocusPrev,
+        Self::OpenSearch,
+        Self::OpenPresets,
+        Self::OpenClaims,
+        Self::OpenHelp,
+        Self::SaveProfile,
+        Self::Export,
+        Self::Copy,
+        Self::Back,
+        Self::Confirm,
+        Self::GoToDimension,
+        Self::DeleteProfile,
+        Self::Yes,
+        Self::No,
+    ];
+
+    /// The action's name in config files: `weight-up`, `weight-10`, `go-to-dimension`.
+    #[must_use]
+    pub fn name(self) -> String {
+        let name = match self {
+            Self::SetWeight(n) => return format!("weight-{n}"),
+            Self::Type(_) => "type",
+            Self::Quit => "quit",
+            Self::Suspend => "suspend",
+            Self::Up => "up",
+            Self::Down => "down",
+            Self::Top => "top",
+            Self::Bottom => "bottom",
+            Self::PageUp => "page-up",
+            Self::PageDown => "page-down",
+            Self::WeightDown => "weight-down",
+            Self::WeightUp => "weight-up",
+            Self::ToggleMute => "mute",
+            Self::Reset => "reset",
+            Self::FocusNext => "focus-next",
+            Self::FocusPrev => "focus-previous",
+            Self::OpenSearch => "search",
+            Self::OpenPresets => "presets",
+            Self::OpenClaims => "claims",
+            Self::OpenHelp => "help",
+            Self::SaveProfile => "save-profile",
+            Self::Export => "export",
+            Self::Copy => "copy",
+            Self::Back => "back",
+            Self::Confirm => "confirm",
+            Self::GoToDimension => "go-to-dimension",
+            Self::DeleteProfile => "delete-profile",
+            Self::Yes => "yes",
+            Self::No => "no",
+            Self::DeleteChar => "delete-char",
+            Self::ClearInput => "clear-input",
+        };
+        name.to_owned()
+    }
+
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::BINDABLE.into_iter().chain([Self::DeleteChar, Self::ClearInput]).find(|a| a.name() == name)
+    }
 }
 
 /// Where a binding applies. `Global` bindings apply everywhere unless the context binds the key itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
     Main,
@@ -48,9 +145,16 @@ pub enum Context {
     Presets,
     Claims,
     Help,
+    /// A one-line text prompt (a profile's name, a file name).
+    Prompt,
+    /// A yes/no question.
+    Confirm,
 }
 
 impl Context {
+    pub const ALL: [Self; 8] =
+        [Self::Main, Self::Search, Self::Presets, Self::Claims, Self::Help, Self::Prompt, Self::Confirm, Self::Global];
+
     /// The heading of this context's section in the help overlay.
     #[must_use]
     pub fn title(self) -> &'static str {
@@ -58,15 +162,38 @@ impl Context {
             Self::Global => "Everywhere",
             Self::Main => "Main view",
             Self::Search => "Search (type to filter)",
-            Self::Presets => "Presets",
+            Self::Presets => "Presets and profiles",
             Self::Claims => "Claims audit",
             Self::Help => "Help",
+            Self::Prompt => "Prompts (type the text)",
+            Self::Confirm => "Questions",
         }
+    }
+
+    /// The context's table name in the config file (`[keys.main]`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Global => "global",
+            Self::Main => "main",
+            Self::Search => "search",
+            Self::Presets => "presets",
+            Self::Claims => "claims",
+            Self::Help => "help",
+            Self::Prompt => "prompt",
+            Self::Confirm => "confirm",
+        }
+    }
+
+    /// Whether printable keys type text here (so single characters cannot be bound).
+    #[must_use]
+    pub fn takes_text(self) -> bool {
+        matches!(self, Self::Search | Self::Prompt)
     }
 }
 
 /// A key with its modifiers. Shift is part of the character for printable keys ('G', '?', '+').
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
@@ -84,10 +211,108 @@ const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), ctrl: true }
 }
 
-/// One row of the keymap: in `context`, any of `keys` performs `action`. `footer` marks the bindings the
-/// footer shows for that context.
+/// Names of keys in config files, and the codes they stand for.
+const NAMED_KEYS: [(&str, KeyCode); 15] = [
+    ("space", KeyCode::Char(' ')),
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("shift-tab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+];
+
+impl Key {
+    /// Parses a key as written in the config file: `q`, `G`, `?`, `ctrl-f`, `shift-tab`, `F1`, `space`,
+    /// `pagedown`. Case matters only for single characters.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let lower = text.to_ascii_lowercase();
+        let (ctrl, rest, rest_lower) = match lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("ctrl+")) {
+            Some(rest_lower) => (true, &text[5..], rest_lower.to_owned()),
+            None => (false, text, lower.clone()),
+        };
+        let code = if rest.chars().count() == 1 {
+            let c = rest.chars().next().unwrap_or(' ');
+            KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+        } else if let Some((_, code)) = NAMED_KEYS.iter().find(|(name, _)| *name == rest_lower) {
+            *code
+        } else if let Some(code) = match rest_lower.as_str() {
+            "pagedown" | "pgdn" => Some(KeyCode::PageDown),
+            "pgup" => Some(KeyCode::PageUp),
+            "escape" => Some(KeyCode::Esc),
+            "return" => Some(KeyCode::Enter),
+            "backtab" => Some(KeyCode::BackTab),
+            "del" => Some(KeyCode::Delete),
+            _ => None,
+        } {
+            code
+        } else if let Some(n) =
+            rest_lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=24).contains(n))
+        {
+            KeyCode::F(n)
+        } else if let Some(c) = rest_lower.strip_prefix("shift-").filter(|c| c.chars().count() == 1) {
+            KeyCode::Char(c.chars().next().unwrap_or(' ').to_ascii_uppercase())
+        } else {
+            return Err(format!(
+                "unknown key `{text}` (examples: `q`, `G`, `?`, `ctrl-f`, `shift-tab`, `F1`, `space`, `enter`, `pagedown`)"
+            ));
+        };
+        Ok(Self { code, ctrl })
+    }
+}
+
+/// The config-file spelling, which [`Key::parse`] reads back to the same key.
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            KeyCode::PageDown => f.write_str("pagedown"),
+            code => match NAMED_KEYS.iter().find(|(_, c)| *c == code) {
+                Some((name, _)) => f.write_str(name),
+                None => write!(f, "{code}"),
+            },
+        }
+    }
+}
+
+/// How a key is written in help and footers: "j", "↓", "Space", "Ctrl-C", "Shift-Tab", "F1".
+#[must_use]
+pub fn key_name(key: Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) if key.ctrl => c.to_ascii_uppercase().to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::BackTab => "Shift-Tab".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::F(n) => format!("F{n}"),
+        code => format!("{code}"),
+    };
+    if key.ctrl { format!("Ctrl-{base}") } else { base }
+}
+
+/// One row of the default keymap: in `context`, any of `keys` performs `action`. `footer` marks the
+/// bindings the footer shows for that context.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct DefaultBinding {
     pub context: Context,
     pub keys: &'static [Key],
     pub action: Action,
@@ -95,8 +320,14 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn bind(context: Context, keys: &'static [Key], action: Action, label: &'static str, footer: bool) -> Binding {
-    Binding { context, keys, action, label, footer }
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    footer: bool,
+) -> DefaultBinding {
+    DefaultBinding { context, keys, action, label, footer }
 }
 
 use Action as A;
@@ -106,7 +337,7 @@ use KeyCode as K;
 /// The key for weight 10 (the digits give 0-9).
 pub const WEIGHT_TEN: char = '*';
 
-pub const BINDINGS: &[Binding] = &[
+pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     bind(C::Global, &[ctrl('c')], A::Quit, "quit", false),
     bind(C::Global, &[ctrl('z')], A::Suspend, "suspend to the shell", false),
     bind(C::Main, &[ch('j'), key(K::Down)], A::Down, "next dimension (or scroll the focused pane)", false),
@@ -115,8 +346,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('G'), key(K::End)], A::Bottom, "last", false),
     bind(C::Main, &[key(K::PageUp)], A::PageUp, "page up", false),
     bind(C::Main, &[key(K::PageDown)], A::PageDown, "page down", false),
-    bind(C::Main, &[ch('h'), key(K::Left), ch('-')], A::WeightDown, "weight", true),
-    bind(C::Main, &[ch('l'), key(K::Right), ch('+'), ch('=')], A::WeightUp, "weight up", false),
+    bind(C::Main, &[ch('h'), key(K::Left), ch('-')], A::WeightDown, "weight down", true),
+    bind(C::Main, &[ch('l'), key(K::Right), ch('+'), ch('=')], A::WeightUp, "weight up", true),
     bind(C::Main, &[ch('0')], A::SetWeight(0), "weight 0", false),
     bind(C::Main, &[ch('1')], A::SetWeight(1), "weight 1", false),
     bind(C::Main, &[ch('2')], A::SetWeight(2), "weight 2", false),
@@ -129,12 +360,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('9')], A::SetWeight(9), "weight 9", false),
     bind(C::Main, &[ch(WEIGHT_TEN)], A::SetWeight(10), "weight 10", false),
     bind(C::Main, &[key(K::Char(' '))], A::ToggleMute, "mute/unmute", true),
-    bind(C::Main, &[ch('r')], A::Reset, "reset weights to the defaults or the preset", false),
+    bind(C::Main, &[ch('r')], A::Reset, "reset weights to the defaults, preset or profile", false),
     bind(C::Main, &[key(K::Tab)], A::FocusNext, "focus next pane", false),
     bind(C::Main, &[key(K::BackTab)], A::FocusPrev, "focus previous pane", false),
     bind(C::Main, &[ch('/')], A::OpenSearch, "search", true),
     bind(C::Main, &[ch('p')], A::OpenPresets, "presets", true),
     bind(C::Main, &[ch('c')], A::OpenClaims, "claims", true),
+    bind(C::Main, &[ch('s')], A::SaveProfile, "save the weights as a profile", false),
+    bind(C::Main, &[ch('e')], A::Export, "export the report as markdown", false),
+    bind(C::Main, &[ch('y')], A::Copy, "copy the verdict and weights (OSC 52)", false),
     bind(C::Main, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", true),
     bind(C::Main, &[key(K::Esc)], A::Back, "clear the search filter", false),
     bind(C::Main, &[ch('q')], A::Quit, "quit", true),
@@ -142,137 +376,206 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Search, &[key(K::Esc)], A::Back, "clear", true),
     bind(C::Search, &[key(K::Down)], A::Down, "next match", true),
     bind(C::Search, &[key(K::Up)], A::Up, "previous match", false),
-    bind(C::Search, &[key(K::Backspace)], A::SearchBackspace, "delete a character", false),
-    bind(C::Search, &[ctrl('u')], A::SearchClear, "delete the query", false),
+    bind(C::Search, &[key(K::Backspace)], A::DeleteChar, "delete a character", false),
+    bind(C::Search, &[ctrl('u')], A::ClearInput, "delete the query", false),
     bind(C::Presets, &[ch('j'), key(K::Down)], A::Down, "next", false),
     bind(C::Presets, &[ch('k'), key(K::Up)], A::Up, "previous", false),
     bind(C::Presets, &[key(K::Enter)], A::Confirm, "apply", true),
+    bind(C::Presets, &[ch('x'), key(K::Delete)], A::DeleteProfile, "delete a saved profile", true),
     bind(C::Presets, &[key(K::Esc), ch('p')], A::Back, "close", true),
+    bind(C::Presets, &[ch('q')], A::Quit, "quit", false),
     bind(C::Claims, &[ch('j'), key(K::Down)], A::Down, "next", false),
     bind(C::Claims, &[ch('k'), key(K::Up)], A::Up, "previous", false),
     bind(C::Claims, &[key(K::Enter)], A::Confirm, "explanation and sources", true),
     bind(C::Claims, &[ch('d')], A::GoToDimension, "go to dimension", true),
     bind(C::Claims, &[key(K::Esc), ch('c')], A::Back, "close", true),
+    bind(C::Claims, &[ch('q')], A::Quit, "quit", false),
     bind(C::Help, &[ch('j'), key(K::Down)], A::Down, "scroll down", false),
     bind(C::Help, &[ch('k'), key(K::Up)], A::Up, "scroll up", false),
     bind(C::Help, &[key(K::Esc), ch('?'), key(K::F(1))], A::Back, "close", true),
-    bind(C::Presets, &[ch('q')], A::Quit, "quit", false),
-    bind(C::Claims, &[ch('q')], A::Quit, "quit", false),
     bind(C::Help, &[ch('q')], A::Quit, "quit", false),
+    bind(C::Prompt, &[key(K::Enter)], A::Confirm, "accept", true),
+    bind(C::Prompt, &[key(K::Esc)], A::Back, "cancel", true),
+    bind(C::Prompt, &[key(K::Backspace)], A::DeleteChar, "delete a character", false),
+    bind(C::Prompt, &[ctrl('u')], A::ClearInput, "delete the text", false),
+    bind(C::Confirm, &[ch('y'), key(K::Enter)], A::Yes, "yes", true),
+    bind(C::Confirm, &[ch('n'), key(K::Esc)], A::No, "no", true),
 ];
 
-/// The action `event` performs in `context`: the context's own bindings first, then the global ones; in
-/// the search prompt any other printable character types itself.
-#[must_use]
-pub fn action(context: Context, event: &KeyEvent) -> Option<Action> {
-    let pressed = Key {
-        code: match event.code {
-            // Terminals report Shift+Tab as BackTab, sometimes with SHIFT set: one key either way.
-            K::BackTab => K::BackTab,
-            code => code,
-        },
-        ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-    };
-    let find = |context| BINDINGS.iter().find(|b| b.context == context && b.keys.contains(&pressed)).map(|b| b.action);
-    let typed = match (context, pressed) {
-        (Context::Search, Key { code: K::Char(c), ctrl: false }) => Some(Action::SearchInput(c)),
-        _ => None,
-    };
-    find(context).or_else(|| find(Context::Global)).or(typed)
+/// A binding in force: the default's keys, or the user's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub label: &'static str,
+    pub footer: bool,
 }
 
-/// How a key is written in help and footers: "j", "↓", "Space", "Ctrl-C", "Shift-Tab", "F1".
-#[must_use]
-pub fn key_name(key: Key) -> String {
-    let base = match key.code {
-        K::Char(' ') => "Space".to_owned(),
-        K::Char(c) if key.ctrl => c.to_ascii_uppercase().to_string(),
-        K::Char(c) => c.to_string(),
-        K::Up => "↑".to_owned(),
-        K::Down => "↓".to_owned(),
-        K::Left => "←".to_owned(),
-        K::Right => "→".to_owned(),
-        K::PageUp => "PgUp".to_owned(),
-        K::PageDown => "PgDn".to_owned(),
-        K::BackTab => "Shift-Tab".to_owned(),
-        K::Esc => "Esc".to_owned(),
-        K::F(n) => format!("F{n}"),
-        code => format!("{code}"),
-    };
-    if key.ctrl { format!("Ctrl-{base}") } else { base }
+/// The bindings in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let bindings = DEFAULT_BINDINGS
+            .iter()
+            .map(|b| Binding {
+                context: b.context,
+                keys: b.keys.to_vec(),
+                action: b.action,
+                label: b.label,
+                footer: b.footer,
+            })
+            .collect();
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    #[must_use]
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// Binds `keys` to `action` in `context`, replacing the action's default keys there. A key the
+    /// defaults gave to another action in the same context moves to this one: the user's word wins.
+    pub fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> Result<(), String> {
+        if let Some(typing) =
+            keys.iter().find(|k| context.takes_text() && !k.ctrl && matches!(k.code, KeyCode::Char(_)))
+        {
+            return Err(format!("`{typing}` types text in the {} context and cannot be bound there", context.name()));
+        }
+        for other in self.bindings.iter_mut().filter(|b| b.context == context && b.action != action) {
+            other.keys.retain(|k| !keys.contains(k));
+        }
+        if let Some(binding) = self.bindings.iter_mut().find(|b| b.context == context && b.action == action) {
+            binding.keys = keys;
+        } else {
+            let label = DEFAULT_BINDINGS.iter().find(|b| b.action == action).map_or("", |b| b.label);
+            self.bindings.push(Binding { context, keys, action, label, footer: false });
+        }
+        Ok(())
+    }
+
+    /// The action `event` performs in `context`: the context's own bindings first, then the global ones;
+    /// in a text prompt any other printable character types itself.
+    #[must_use]
+    pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let pressed = Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) };
+        let find = |context| {
+            self.bindings.iter().find(|b| b.context == context && b.keys.contains(&pressed)).map(|b| b.action)
+        };
+        let typed = match pressed {
+            Key { code: K::Char(c), ctrl: false } if context.takes_text() => Some(Action::Type(c)),
+            _ => None,
+        };
+        find(context).or_else(|| find(Context::Global)).or(typed)
+    }
+
+    /// The first key bound to `action` in `context` (or globally), as help writes it.
+    #[must_use]
+    pub fn key_for(&self, context: Context, action: Action) -> Option<String> {
+        [context, Context::Global]
+            .iter()
+            .find_map(|&c| self.bindings.iter().find(|b| b.context == c && b.action == action))
+            .and_then(|b| b.keys.first())
+            .map(|&k| key_name(k))
+    }
+
+    /// The footer's hints for `context`: (keys, label), from the bindings marked for it. The weight pair
+    /// shows as one hint.
+    #[must_use]
+    pub fn footer(&self, context: Context) -> Vec<(String, &'static str)> {
+        let mut hints = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.context == context && b.footer && !b.keys.is_empty()) {
+            match b.action {
+                Action::WeightDown => {}
+                Action::WeightUp => {
+                    // The arrows say "slider" best; without them, the first keys bound.
+                    let pick = |keys: &[Key]| {
+                        keys.iter()
+                            .find(|k| matches!(k.code, K::Left | K::Right))
+                            .or(keys.first())
+                            .map(|&k| key_name(k))
+                    };
+                    let down = self
+                        .bindings
+                        .iter()
+                        .find(|d| d.context == context && d.action == Action::WeightDown)
+                        .and_then(|d| pick(&d.keys))
+                        .unwrap_or_default();
+                    hints.push((format!("{down}{}", pick(&b.keys).unwrap_or_default()), "weight"));
+                }
+                _ => hints.push((key_name(b.keys[0]), b.label)),
+            }
+        }
+        hints
+    }
+
+    /// The help overlay's sections: each context with its (keys, label) rows, the digit bindings folded
+    /// into one row when they are the defaults.
+    #[must_use]
+    pub fn help_sections(&self) -> Vec<(Context, Vec<(String, String)>)> {
+        let digits_are_default = (0..=9).all(|n| {
+            self.bindings
+                .iter()
+                .any(|b| b.context == C::Main && b.action == A::SetWeight(n) && b.keys == [ch(char::from(b'0' + n))])
+        });
+        Context::ALL
+            .iter()
+            .map(|&context| {
+                let mut rows = Vec::new();
+                for b in self.bindings.iter().filter(|b| b.context == context && !b.keys.is_empty()) {
+                    match b.action {
+                        Action::SetWeight(0) if digits_are_default => {
+                            rows.push(("0-9".to_owned(), "set the weight 0-9".to_owned()));
+                        }
+                        Action::SetWeight(1..=9) if digits_are_default => {}
+                        _ => rows.push((keys_text(&b.keys), b.label.to_owned())),
+                    }
+                }
+                (context, rows)
+            })
+            .filter(|(_, rows)| !rows.is_empty())
+            .collect()
+    }
+
+    /// The key reference as a markdown table, as the README carries it (a test keeps the two equal).
+    #[must_use]
+    pub fn markdown_reference(&self) -> String {
+        let mut out = String::from("| where | keys | action |\n| --- | --- | --- |\n");
+        for (context, rows) in self.help_sections() {
+            for (keys, label) in rows {
+                let keys = keys.replace('|', "\\|");
+                let _ = writeln!(out, "| {} | `{keys}` | {label} |", context.title());
+            }
+        }
+        out
+    }
 }
 
 /// All of a binding's keys, as the help overlay lists them: "h/←/-".
 #[must_use]
-pub fn keys_text(binding: &Binding) -> String {
-    binding.keys.iter().map(|&k| key_name(k)).collect::<Vec<_>>().join("/")
-}
-
-/// The footer's hints for `context`: (first key, label), from the bindings marked for it.
-#[must_use]
-pub fn footer(context: Context) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.context == context && b.footer)
-        .map(|b| {
-            let keys = match b.action {
-                // The footer shows the pair of weight keys as one hint.
-                Action::WeightDown => "←→".to_owned(),
-                _ => key_name(b.keys[0]),
-            };
-            (keys, b.label)
-        })
-        .collect()
-}
-
-/// The help overlay's sections: each context with its (keys, label) rows, the ten digit bindings folded
-/// into one row.
-#[must_use]
-pub fn help_sections() -> Vec<(Context, Vec<(String, String)>)> {
-    let contexts = [C::Main, C::Search, C::Presets, C::Claims, C::Help, C::Global];
-    contexts
-        .iter()
-        .map(|&context| {
-            let mut rows: Vec<(String, String)> = Vec::new();
-            for b in BINDINGS.iter().filter(|b| b.context == context) {
-                match b.action {
-                    Action::SetWeight(0) => rows.push(("0-9".to_owned(), "set the weight 0-9".to_owned())),
-                    Action::SetWeight(1..=9) => {}
-                    Action::WeightDown => rows.push((keys_text(b), "weight down".to_owned())),
-                    _ => rows.push((keys_text(b), b.label.to_owned())),
-                }
-            }
-            (context, rows)
-        })
-        .collect()
-}
-
-/// The key reference as a markdown table, as the README carries it (a test keeps the two equal).
-#[must_use]
-pub fn markdown_reference() -> String {
-    let mut out = String::from("| where | keys | action |\n| --- | --- | --- |\n");
-    for (context, rows) in help_sections() {
-        for (keys, label) in rows {
-            let keys = keys.replace('|', "\\|");
-            let _ = writeln!(out, "| {} | `{keys}` | {label} |", context.title());
-        }
-    }
-    out
+pub fn keys_text(keys: &[Key]) -> String {
+    keys.iter().map(|&k| key_name(k)).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyEventKind;
+    use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: ratatui::crossterm::event::KeyEventState::NONE }
+        KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE }
     }
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+        for (i, a) in DEFAULT_BINDINGS.iter().enumerate() {
+            for b in &DEFAULT_BINDINGS[i + 1..] {
                 if a.context == b.context {
                     for k in a.keys {
                         assert!(!b.keys.contains(k), "{k:?} is bound twice in {:?}", a.context);
@@ -284,13 +587,15 @@ mod tests {
 
     #[test]
     fn context_bindings_win_and_globals_fill_in() {
-        assert_eq!(action(C::Main, &press(K::Char('q'), KeyModifiers::NONE)), Some(A::Quit));
-        assert_eq!(action(C::Search, &press(K::Char('q'), KeyModifiers::NONE)), Some(A::SearchInput('q')));
-        assert_eq!(action(C::Search, &press(K::Char('c'), KeyModifiers::CONTROL)), Some(A::Quit));
-        assert_eq!(action(C::Main, &press(K::Char('G'), KeyModifiers::SHIFT)), Some(A::Bottom));
-        assert_eq!(action(C::Main, &press(K::BackTab, KeyModifiers::SHIFT)), Some(A::FocusPrev));
-        assert_eq!(action(C::Main, &press(K::Char(WEIGHT_TEN), KeyModifiers::SHIFT)), Some(A::SetWeight(10)));
-        assert_eq!(action(C::Main, &press(K::Char('x'), KeyModifiers::NONE)), None);
+        let k = Keymap::default();
+        assert_eq!(k.action(C::Main, &press(K::Char('q'), KeyModifiers::NONE)), Some(A::Quit));
+        assert_eq!(k.action(C::Search, &press(K::Char('q'), KeyModifiers::NONE)), Some(A::Type('q')));
+        assert_eq!(k.action(C::Prompt, &press(K::Char('y'), KeyModifiers::NONE)), Some(A::Type('y')));
+        assert_eq!(k.action(C::Search, &press(K::Char('c'), KeyModifiers::CONTROL)), Some(A::Quit));
+        assert_eq!(k.action(C::Main, &press(K::Char('G'), KeyModifiers::SHIFT)), Some(A::Bottom));
+        assert_eq!(k.action(C::Main, &press(K::BackTab, KeyModifiers::SHIFT)), Some(A::FocusPrev));
+        assert_eq!(k.action(C::Main, &press(K::Char(WEIGHT_TEN), KeyModifiers::SHIFT)), Some(A::SetWeight(10)));
+        assert_eq!(k.action(C::Main, &press(K::Char('x'), KeyModifiers::NONE)), None);
     }
 
     #[test]
@@ -298,6 +603,57 @@ mod tests {
         assert_eq!(key_name(ctrl('c')), "Ctrl-C");
         assert_eq!(key_name(key(K::Char(' '))), "Space");
         assert_eq!(key_name(key(K::F(1))), "F1");
-        assert_eq!(keys_text(&BINDINGS[BINDINGS.iter().position(|b| b.action == A::WeightDown).unwrap()]), "h/←/-");
+        assert_eq!(keys_text(&[ch('h'), key(K::Left), ch('-')]), "h/←/-");
+    }
+
+    #[test]
+    fn key_strings_parse_and_print_back() {
+        for text in [
+            "q",
+            "G",
+            "?",
+            "ctrl-f",
+            "shift-tab",
+            "F1",
+            "F12",
+            "space",
+            "enter",
+            "esc",
+            "pagedown",
+            "pageup",
+            "up",
+            "delete",
+            "*",
+        ] {
+            let parsed = Key::parse(text).unwrap();
+            assert_eq!(parsed.to_string(), text, "{text}");
+            assert_eq!(Key::parse(&parsed.to_string()), Ok(parsed));
+        }
+        assert_eq!(Key::parse("Ctrl+F"), Ok(ctrl('f')));
+        assert_eq!(Key::parse("shift-g"), Ok(ch('G')));
+        assert_eq!(Key::parse("PgDn"), Ok(key(K::PageDown)));
+        assert!(Key::parse("hyper-x").unwrap_err().contains("unknown key `hyper-x`"));
+        assert!(Key::parse("F99").is_err());
+    }
+
+    #[test]
+    fn every_bindable_action_has_a_name_that_reads_back() {
+        for action in Action::BINDABLE {
+            assert_eq!(Action::from_name(&action.name()), Some(action), "{action:?}");
+        }
+        assert_eq!(Action::from_name("type"), None, "typing is not bindable");
+    }
+
+    #[test]
+    fn rebinding_moves_keys_and_the_user_wins() {
+        let mut k = Keymap::default();
+        k.rebind(C::Main, A::Quit, vec![ctrl('q'), ch('x')]).unwrap();
+        assert_eq!(k.action(C::Main, &press(K::Char('q'), KeyModifiers::CONTROL)), Some(A::Quit));
+        assert_eq!(k.action(C::Main, &press(K::Char('q'), KeyModifiers::NONE)), None, "q no longer quits");
+        // 'j' belonged to Down; given to Quit, it leaves Down with only the arrow.
+        k.rebind(C::Main, A::Quit, vec![ch('j')]).unwrap();
+        assert_eq!(k.action(C::Main, &press(K::Char('j'), KeyModifiers::NONE)), Some(A::Quit));
+        assert_eq!(k.action(C::Main, &press(K::Down, KeyModifiers::NONE)), Some(A::Down));
+        assert!(k.rebind(C::Search, A::Confirm, vec![ch('k')]).is_err(), "letters type in the search prompt");
     }
 }

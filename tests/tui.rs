@@ -127,7 +127,7 @@ fn help_lists_the_keymap() {
     let screen = text(&a);
     insta::assert_snapshot!(screen);
     // Every binding's label is on the help screen: it is generated from the keymap.
-    for binding in versus::keymap::BINDINGS {
+    for binding in versus::keymap::DEFAULT_BINDINGS {
         if !matches!(binding.action, versus::keymap::Action::SetWeight(0..=9))
             && binding.context != versus::keymap::Context::Global
         {

@@ -82,7 +82,8 @@ impl fmt::Display for LoadError {
 
 /// Turns a TOML or serde error into a problem, naming the key on the offending line and suggesting the
 /// closest known name for an unknown field or variant.
-pub(super) fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
+#[must_use]
+pub fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
     // serde names Rust types; a dataset's author knows TOML's.
     let mut message = error.message().trim().replace("expected i64", "expected a whole number");
     if let Some(suggestion) = did_you_mean(&message) {

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-pub use error::{LoadError, Position, Problem};
+pub use error::{LoadError, Position, Problem, from_toml as toml_problem};
 pub use load::{load_file, parse, parse_bytes};
 
 /// The format version this build reads.

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::{App, Overlay};
-use crate::keymap::{self, Context};
+use crate::keymap::Context;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::report::fit;
 
@@ -39,7 +39,7 @@ pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         spans.push(Span::styled("█", theme.dim()));
         spans.push(Span::styled(format!("  {} matches  ", app.hits.len()), theme.dim()));
     }
-    for (key, label) in keymap::footer(app.context()) {
+    for (key, label) in app.keymap.footer(app.context()) {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
     }

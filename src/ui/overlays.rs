@@ -8,7 +8,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::keymap;
 use crate::listing::{source_line, wrap};
 use crate::report::fit;
 use crate::score::{Recommendation, evaluate};
@@ -138,7 +137,7 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, the
 pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
     let area = frame.area();
     let mut lines = Vec::new();
-    for (context, rows) in keymap::help_sections() {
+    for (context, rows) in app.keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
         let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
         for (keys, label) in rows {
