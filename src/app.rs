@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent,
 use crate::data::{Dataset, SCALE_MAX};
 use crate::keymap::{Action, Context, Keymap};
 use crate::layout::{Regions, Screen, inner};
+use crate::profiles::{Profile, check_name};
 use crate::score::{Evaluation, evaluate};
 use crate::search::{Hit, Searcher};
 use crate::ui::detail::pane_lines;
@@ -28,6 +29,70 @@ pub enum Overlay {
     Help {
         scroll: u16,
     },
+    /// A one-line text prompt.
+    Prompt {
+        purpose: Purpose,
+        input: String,
+    },
+    /// A yes/no question.
+    Confirm {
+        question: Question,
+    },
+}
+
+/// What a text prompt's answer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A name to save the weights under.
+    SaveProfile,
+    /// A file to write the markdown report to.
+    Export,
+}
+
+/// What a yes/no question decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    OverwriteProfile(String),
+    DeleteProfile(String),
+    OverwriteFile(String),
+}
+
+/// Work the explorer asks of its shell (files, clipboard), which the pure core cannot do itself. The
+/// shell performs each and reports back through [`App::report`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SaveProfile {
+        name: String,
+        weights: Vec<u8>,
+    },
+    DeleteProfile {
+        name: String,
+    },
+    /// Write the markdown report to `path`; refuse to replace an existing file unless `overwrite`.
+    Export {
+        path: String,
+        overwrite: bool,
+    },
+    /// Put `text` on the clipboard (OSC 52).
+    Copy {
+        text: String,
+    },
+}
+
+/// What the shell says about an effect it performed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Done(String),
+    Failed(String),
+    /// The export target exists: ask before replacing it.
+    FileExists(String),
+}
+
+/// A message on the status line until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
 }
 
 /// Which pane the scrolling keys move.
@@ -79,6 +144,11 @@ pub struct App {
     pub mouse: bool,
     /// The key bindings in force: the defaults with the user's config applied.
     pub keymap: Keymap,
+    /// The user's saved profiles for this dataset, listed after the presets in the picker.
+    pub profiles: Vec<Profile>,
+    pub status: Option<Status>,
+    /// Effects asked for by the last update, for the shell to perform.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -113,6 +183,9 @@ impl App {
             suspend: false,
             mouse: true,
             keymap: Keymap::default(),
+            profiles: Vec::new(),
+            status: None,
+            effects: Vec::new(),
         }
     }
 
@@ -125,6 +198,22 @@ impl App {
             Overlay::Presets { .. } => Context::Presets,
             Overlay::Claims { .. } => Context::Claims,
             Overlay::Help { .. } => Context::Help,
+            Overlay::Prompt { .. } => Context::Prompt,
+            Overlay::Confirm { .. } => Context::Confirm,
+        }
+    }
+
+    /// Shows `text` on the status line (until the next key).
+    pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status { text: crate::data::sanitize::line(&text.into()), error });
+    }
+
+    /// Takes the shell's word on an effect: a message for the status line, or a question to ask.
+    pub fn report(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Done(message) => self.set_status(message, false),
+            Outcome::Failed(message) => self.set_status(message, true),
+            Outcome::FileExists(path) => self.overlay = Overlay::Confirm { question: Question::OverwriteFile(path) },
         }
     }
 
@@ -140,6 +229,7 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return false;
         }
+        self.status = None;
         match self.keymap.action(self.context(), key) {
             Some(action) => {
                 self.update(action);
@@ -163,6 +253,8 @@ impl App {
             (Overlay::Search, action) => self.search_action(action),
             (Overlay::Presets { selected }, action) => self.presets_action(*selected, action),
             (Overlay::Claims { selected, expanded }, action) => self.claims_action(*selected, *expanded, action),
+            (Overlay::Prompt { purpose, input }, action) => self.prompt_action(*purpose, input.clone(), action),
+            (Overlay::Confirm { question }, action) => self.confirm_action(question.clone(), action),
             (Overlay::Help { scroll }, action) => {
                 self.overlay = match action {
                     Action::Down => Overlay::Help { scroll: scroll.saturating_add(1) },
@@ -194,14 +286,34 @@ impl App {
             (_, Action::WeightUp) => self.nudge_weight(1),
             (_, Action::SetWeight(w)) => self.set_weight(self.selected, w),
             (_, Action::ToggleMute) => self.toggle_mute(),
-            (_, Action::Reset) => self.apply_base(self.weighting.base),
+            (_, Action::Reset) => self.apply_base(self.weighting.base.clone()),
+            (_, Action::SaveProfile) => {
+                let input = self.weighting.base.profile_name().unwrap_or_default().to_owned();
+                self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input };
+            }
+            (_, Action::Export) => {
+                let input = match self.weighting.base.preset_id(&self.dataset) {
+                    Some(id) => format!("versus-{id}.md"),
+                    None => "versus-report.md".to_owned(),
+                };
+                self.overlay = Overlay::Prompt { purpose: Purpose::Export, input };
+            }
+            (_, Action::Copy) => {
+                let verdict = crate::report::verdict_sentence(&self.dataset, &self.evaluation.recommendation);
+                let text = format!("{verdict} Reproduce: {}", self.weighting.command_line(&self.dataset));
+                self.effects.push(Effect::Copy { text });
+            }
             (_, Action::FocusNext) => self.cycle_focus(1),
             (_, Action::FocusPrev) => self.cycle_focus(-1),
             (_, Action::OpenSearch) => self.overlay = Overlay::Search,
             (_, Action::OpenPresets) => {
-                let selected = match self.weighting.base {
+                let selected = match &self.weighting.base {
                     Base::Defaults => 0,
                     Base::Preset(i) => i + 1,
+                    Base::Profile { name, .. } => {
+                        let profile = self.profiles.iter().position(|p| &p.name == name);
+                        profile.map_or(0, |p| self.dataset.presets.len() + 1 + p)
+                    }
                 };
                 self.overlay = Overlay::Presets { selected };
             }
@@ -238,19 +350,111 @@ impl App {
         }
     }
 
+    /// The picker's entries: the defaults, each preset, then each saved profile.
+    #[must_use]
+    pub fn picker_entries(&self) -> Vec<Base> {
+        std::iter::once(Base::Defaults)
+            .chain((0..self.dataset.presets.len()).map(Base::Preset))
+            .chain(self.profiles.iter().map(|p| Base::Profile { name: p.name.clone(), weights: p.weights.clone() }))
+            .collect()
+    }
+
     fn presets_action(&mut self, selected: usize, action: Action) {
-        let entries = self.dataset.presets.len() + 1;
+        let entries = self.picker_entries();
         match action {
-            Action::Down => self.overlay = Overlay::Presets { selected: (selected + 1).min(entries - 1) },
+            Action::Down => self.overlay = Overlay::Presets { selected: (selected + 1).min(entries.len() - 1) },
             Action::Up => self.overlay = Overlay::Presets { selected: selected.saturating_sub(1) },
             Action::Confirm => {
-                let base = if selected == 0 { Base::Defaults } else { Base::Preset(selected - 1) };
-                self.apply_base(base);
+                if let Some(Base::Profile { name, .. }) = entries.get(selected)
+                    && let Some(warning) = self.profiles.iter().find(|p| &p.name == name).and_then(Profile::warning)
+                {
+                    self.set_status(warning, true);
+                }
+                self.apply_base(entries[selected].clone());
                 self.overlay = Overlay::None;
             }
+            Action::DeleteProfile => match entries.get(selected) {
+                Some(Base::Profile { name, .. }) => {
+                    self.overlay = Overlay::Confirm { question: Question::DeleteProfile(name.clone()) };
+                }
+                _ => self.set_status("only saved profiles can be deleted; presets come with the dataset", true),
+            },
             Action::Back => self.overlay = Overlay::None,
             _ => {}
         }
+    }
+
+    fn prompt_action(&mut self, purpose: Purpose, mut input: String, action: Action) {
+        match action {
+            Action::Type(c) => input.push(c),
+            Action::DeleteChar => {
+                input.pop();
+            }
+            Action::ClearInput => input.clear(),
+            Action::Back => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            Action::Confirm => {
+                self.overlay = Overlay::None;
+                match purpose {
+                    Purpose::SaveProfile => match check_name(&input) {
+                        Err(message) => {
+                            self.set_status(message, true);
+                            self.overlay = Overlay::Prompt { purpose, input };
+                        }
+                        Ok(name) if self.profiles.iter().any(|p| p.name == name) => {
+                            self.overlay = Overlay::Confirm { question: Question::OverwriteProfile(name) };
+                        }
+                        Ok(name) => self.save_profile(name),
+                    },
+                    Purpose::Export if input.trim().is_empty() => self.set_status("no file name given", true),
+                    Purpose::Export => {
+                        self.effects.push(Effect::Export { path: input.trim().to_owned(), overwrite: false });
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.overlay = Overlay::Prompt { purpose, input };
+    }
+
+    fn confirm_action(&mut self, question: Question, action: Action) {
+        match action {
+            Action::Yes => {
+                self.overlay = Overlay::None;
+                match question {
+                    Question::OverwriteProfile(name) => self.save_profile(name),
+                    Question::DeleteProfile(name) => {
+                        self.profiles.retain(|p| p.name != name);
+                        if self.weighting.base.profile_name() == Some(name.as_str()) {
+                            // The weights stay; they just no longer come from a profile.
+                            self.weighting.base = Base::Defaults;
+                        }
+                        self.effects.push(Effect::DeleteProfile { name });
+                    }
+                    Question::OverwriteFile(path) => self.effects.push(Effect::Export { path, overwrite: true }),
+                }
+            }
+            Action::No => {
+                self.overlay = Overlay::None;
+                self.set_status("nothing changed", false);
+            }
+            _ => {}
+        }
+    }
+
+    /// Records the profile in memory (so the picker lists it at once) and asks the shell to store it.
+    fn save_profile(&mut self, name: String) {
+        let weights = self.weighting.weights.clone();
+        let profile = Profile { name: name.clone(), weights: weights.clone(), unknown: Vec::new() };
+        match self.profiles.iter_mut().find(|p| p.name == name) {
+            Some(existing) => *existing = profile,
+            None => self.profiles.push(profile),
+        }
+        self.weighting.base = Base::Profile { name: name.clone(), weights: weights.clone() };
+        self.effects.push(Effect::SaveProfile { name, weights });
     }
 
     fn claims_action(&mut self, selected: usize, expanded: bool, action: Action) {

@@ -38,8 +38,12 @@ pub struct Cli {
 #[derive(Debug, Clone, Default, Args)]
 pub struct WeightArgs {
     /// Start from this scenario preset's weights instead of the defaults (see `versus list presets`).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", conflicts_with = "profile")]
     pub preset: Option<String>,
+
+    /// Start from a saved profile's weights (see `versus list profiles`).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 
     /// Set one dimension's weight, 0-10 (repeatable): --weight ml-ecosystem=9.
     #[arg(long = "weight", value_name = "ID=N")]
@@ -50,10 +54,13 @@ impl WeightArgs {
     /// These arguments with `inner` (given after the subcommand) taking precedence.
     #[must_use]
     pub fn merged(&self, inner: &Self) -> Self {
-        Self {
-            preset: inner.preset.clone().or_else(|| self.preset.clone()),
-            overrides: self.overrides.iter().chain(&inner.overrides).cloned().collect(),
-        }
+        let inner_chose = inner.preset.is_some() || inner.profile.is_some();
+        let (preset, profile) = if inner_chose {
+            (inner.preset.clone(), inner.profile.clone())
+        } else {
+            (self.preset.clone(), self.profile.clone())
+        };
+        Self { preset, profile, overrides: self.overrides.iter().chain(&inner.overrides).cloned().collect() }
     }
 }
 
@@ -85,6 +92,26 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Where the config lives and what was loaded, or a commented default config.
+    Config {
+        #[arg(value_enum)]
+        what: ConfigWhat,
+    },
+    /// Print a shell completion script: `versus completions bash > ~/.local/share/bash-completion/completions/versus`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `versus man | man -l -`.
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigWhat {
+    /// The config directory and which files were loaded.
+    Path,
+    /// A complete config file with every setting at its default, commented.
+    Default,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,4 +119,6 @@ pub enum ListWhat {
     Dimensions,
     Presets,
     Claims,
+    /// Your saved weight profiles for this dataset.
+    Profiles,
 }

@@ -5,7 +5,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod data;
+pub mod effects;
 pub mod keymap;
 pub mod layout;
 pub mod listing;

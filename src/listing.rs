@@ -127,6 +127,40 @@ pub fn search(d: &Dataset, hits: &[Hit], format: ListFormat) -> String {
     }
 }
 
+#[must_use]
+pub fn profiles(d: &Dataset, profiles: &[crate::profiles::Profile], format: ListFormat) -> String {
+    let winner = |weights: &[u8]| evaluate(d, weights).recommendation.leader().map(|o| d.options[o].id.clone());
+    match format {
+        ListFormat::Json => json(
+            &profiles
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "name": p.name,
+                        "weights": d.dimensions.iter().zip(&p.weights).map(|(x, &w)| (x.id.clone(), serde_json::Value::from(w))).collect::<serde_json::Map<_, _>>(),
+                        "recommends": winner(&p.weights),
+                        "unknown_dimensions": p.unknown,
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Text => {
+            let mut out = String::new();
+            for p in profiles {
+                let _ = writeln!(out, "{}", p.name);
+                wrap_into(&mut out, &verdict_sentence(d, &evaluate(d, &p.weights).recommendation), 4);
+                if let Some(warning) = p.warning() {
+                    wrap_into(&mut out, &warning, 4);
+                }
+            }
+            if profiles.is_empty() {
+                out.push_str("no saved profiles for this dataset (save one with `s` in the explorer)\n");
+            }
+            out
+        }
+    }
+}
+
 /// "Title, date: url", the way every listing cites a source.
 #[must_use]
 pub fn source_line(s: &Source) -> String {

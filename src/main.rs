@@ -1,17 +1,21 @@
-//! The `versus` binary: parse the command line, run a command, map errors to exit codes.
+//! The `versus` binary: parse the command line, load the user's files, run a command, map errors to
+//! exit codes.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use versus::app::App;
-use versus::cli::{Cli, Command, ListWhat, WeightArgs};
+use versus::cli::{Cli, Command, ConfigWhat, ListWhat, WeightArgs};
+use versus::config::{self, Config};
 use versus::data::{Dataset, LoadError, load_file};
 use versus::listing;
-use versus::report::{Format, Report};
+use versus::profiles::{FILE_NAME as PROFILES_FILE, Profile};
+use versus::report::Report;
 use versus::search::Searcher;
+use versus::store::{self, ProfilesRead};
 use versus::tui;
-use versus::ui::Theme;
 use versus::weights::{WeightError, Weighting};
 
 #[derive(Debug, thiserror::Error)]
@@ -40,18 +44,75 @@ fn main() -> ExitCode {
     }
 }
 
+/// What the user's files say: the config directory, the config (defaults if it is missing or bad),
+/// the saved profiles, and warnings about either file.
+struct UserFiles {
+    dir: Option<PathBuf>,
+    config: config::Loaded,
+    profiles: ProfilesRead,
+}
+
+impl UserFiles {
+    fn load() -> Self {
+        let dir = store::default_config_dir();
+        let config = config::load(dir.as_deref());
+        let profiles = dir.as_deref().map_or(ProfilesRead::Missing, store::read_profiles);
+        Self { dir, config, profiles }
+    }
+
+    fn config(&self) -> &Config {
+        &self.config.config
+    }
+
+    /// Problems with the user's files, worded for stderr and the status line.
+    fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(problem) = &self.config.problem {
+            warnings.push(format!("config ignored, running on the defaults:\n{problem}"));
+        }
+        if let ProfilesRead::Broken(problem) = &self.profiles {
+            warnings.push(format!(
+                "saved profiles unreadable (the file is kept; the next save moves it to .bak): {problem}"
+            ));
+        }
+        warnings
+    }
+
+    /// The dataset from `--data`, else the config's default, else the built-in one.
+    fn dataset(&self, cli: &Cli) -> Result<Dataset, LoadError> {
+        let path = cli.data.clone().or_else(|| self.config().dataset.as_deref().map(expand_home));
+        Dataset::from_path_or_builtin(path.as_deref())
+    }
+}
+
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_owned(),
+    }
+}
+
 /// Runs the command; returns the exit status for success paths (the explorer may end by a signal).
 fn run(cli: &Cli) -> Result<u8, Failure> {
-    let dataset = || Dataset::from_path_or_builtin(cli.data.as_deref());
-    let Some(command) = &cli.command else { return explore(dataset()?, cli) };
+    let files = UserFiles::load();
+    let Some(command) = &cli.command else { return explore(cli, &files) };
+    let dataset = || files.dataset(cli);
     match command {
-        Command::Report { weights, format } => report(&dataset()?, &cli.weights.merged(weights), *format)?,
+        Command::Report { weights, format } => {
+            let d = dataset()?;
+            let (weighting, warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
+            for warning in &warnings {
+                eprintln!("versus: {warning}");
+            }
+            print(&Report::new(&d, &weighting).render(*format))?;
+        }
         Command::List { what, format } => {
             let d = dataset()?;
             print(&match what {
                 ListWhat::Dimensions => listing::dimensions(&d, *format),
                 ListWhat::Presets => listing::presets(&d, *format),
                 ListWhat::Claims => listing::claims(&d, *format),
+                ListWhat::Profiles => listing::profiles(&d, &files.profiles.file().for_dataset(&d), *format),
             })?;
         }
         Command::Search { query, format } => {
@@ -60,38 +121,114 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             print(&listing::search(&d, &hits, *format))?;
         }
         Command::Check { files } => check(files)?,
+        Command::Config { what: ConfigWhat::Default } => print(&config::default_text())?,
+        Command::Config { what: ConfigWhat::Path } => print(&config_report(&files, dataset().ok().as_ref()))?,
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "versus", &mut out);
+            print(&String::from_utf8_lossy(&out))?;
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(Failure::Output)?;
+            print(&String::from_utf8_lossy(&out))?;
+        }
     }
     Ok(0)
 }
 
-/// The full-screen explorer. Everything that can fail on bad input (data, preset, weights) is checked
-/// before the screen is touched.
-fn explore(dataset: Dataset, cli: &Cli) -> Result<u8, Failure> {
-    let weighting = weighting(&dataset, &cli.weights)?;
+/// The full-screen explorer. Everything that can fail on bad input (data, preset, profile, weights) is
+/// checked before the screen is touched; problems with the user's files are printed to stderr and
+/// shown on the status line, and the explorer starts anyway.
+fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
+    let dataset = files.dataset(cli)?;
+    let (weighting, mut warnings) = weighting(&dataset, &cli.weights, files)?;
+    warnings.extend(files.warnings());
+    for warning in &warnings {
+        eprintln!("versus: {warning}");
+    }
     let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
-    let app = App::new(dataset, weighting, 0, 0);
-    let ending = tui::run(app, Theme::new(color), !cli.no_mouse).map_err(Failure::Terminal)?;
+    let mouse = !cli.no_mouse && files.config().mouse;
+    let profiles = files.profiles.file().for_dataset(&dataset);
+    let mut app = App::new(dataset, weighting, 0, 0);
+    app.keymap = files.config().keymap.clone();
+    app.profiles = profiles;
+    if let Some(first) = warnings.first() {
+        let more =
+            if warnings.len() > 1 { format!(" (+{} more, see stderr)", warnings.len() - 1) } else { String::new() };
+        app.set_status(format!("{}{more}", first.replace('\n', " ")), true);
+    }
+    let ending = tui::run(app, files.config().theme(color), mouse, files.dir.as_deref()).map_err(Failure::Terminal)?;
     Ok(ending.exit_code())
 }
 
-/// The weights the arguments ask for: the preset (or defaults), then each override in order.
-fn weighting(dataset: &Dataset, args: &WeightArgs) -> Result<Weighting, WeightError> {
-    let mut weighting = match &args.preset {
-        Some(id) => Weighting::preset(dataset, id)?,
-        None => Weighting::defaults(dataset),
+/// The weights the arguments ask for: a profile or preset (from the command line, else the config's
+/// default), then each override in order; with warnings to show.
+fn weighting(dataset: &Dataset, args: &WeightArgs, files: &UserFiles) -> Result<(Weighting, Vec<String>), WeightError> {
+    let profiles = files.profiles.file().for_dataset(dataset);
+    let mut warnings = Vec::new();
+    let chosen_profile = |name: &str, warnings: &mut Vec<String>| {
+        let weighting = Weighting::profile(&profiles, name)?;
+        warnings.extend(profiles.iter().find(|p| p.name == name).and_then(Profile::warning));
+        Ok::<_, WeightError>(weighting)
+    };
+    let config = files.config();
+    let mut weighting = match (&args.profile, &args.preset) {
+        (Some(name), _) => chosen_profile(name, &mut warnings)?,
+        (None, Some(id)) => Weighting::preset(dataset, id)?,
+        // The config's defaults apply to every dataset, so one that does not fit this one is a warning.
+        (None, None) => {
+            let default = match (&config.profile, &config.preset) {
+                (Some(name), _) => Some(chosen_profile(name, &mut warnings)),
+                (None, Some(id)) => Some(Weighting::preset(dataset, id)),
+                (None, None) => None,
+            };
+            match default {
+                Some(Ok(weighting)) => weighting,
+                Some(Err(e)) => {
+                    warnings.push(format!("the config's default does not apply: {e}"));
+                    Weighting::defaults(dataset)
+                }
+                None => Weighting::defaults(dataset),
+            }
+        }
     };
     for spec in &args.overrides {
         weighting.set_from_spec(dataset, spec)?;
     }
-    Ok(weighting)
+    Ok((weighting, warnings))
 }
 
-fn report(dataset: &Dataset, args: &WeightArgs, format: Format) -> Result<(), Failure> {
-    let weighting = weighting(dataset, args)?;
-    print(&Report::new(dataset, &weighting).render(format))
+fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
+    let Some(dir) = &files.dir else {
+        return "config directory: none (set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME)\n".to_owned();
+    };
+    let config = match (&files.config.file, &files.config.problem) {
+        (Some(path), _) => format!("loaded {}", path.display()),
+        (None, Some(problem)) => format!("set aside, running on the defaults:\n{problem}"),
+        (None, None) => {
+            format!("{} not found (defaults in use; `versus config default` prints one)", config::FILE_NAME)
+        }
+    };
+    let profiles = match &files.profiles {
+        ProfilesRead::Missing => format!("{PROFILES_FILE} not found (no saved profiles)"),
+        ProfilesRead::Broken(problem) => format!("unreadable, kept as is: {problem}"),
+        ProfilesRead::Loaded(file) => {
+            let here = dataset.map_or(0, |d| file.for_dataset(d).len());
+            format!(
+                "{} profiles in {}, {here} for this dataset",
+                file.profiles.len(),
+                dir.join(PROFILES_FILE).display()
+            )
+        }
+    };
+    format!(
+        "config directory: {}\nconfig: {config}\nprofiles: {profiles}\n",
+        versus::data::sanitize::line(&dir.display().to_string())
+    )
 }
 
-fn check(files: &[std::path::PathBuf]) -> Result<(), Failure> {
+fn check(files: &[PathBuf]) -> Result<(), Failure> {
     let mut failed = 0;
     for file in files {
         match load_file(file) {

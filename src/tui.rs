@@ -3,6 +3,7 @@
 //! loop. The loop blocks until something happens, so an idle explorer costs nothing.
 
 use std::io::{self, IsTerminal, Stdout, Write};
+use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 
@@ -15,6 +16,7 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
+use crate::effects;
 use crate::ui::{self, Theme};
 
 /// What wakes the loop.
@@ -47,8 +49,9 @@ impl Ending {
     }
 }
 
-/// Runs the explorer on the terminal until the user quits or a signal or hangup ends it.
-pub fn run(mut app: App, theme: Theme, mouse: bool) -> io::Result<Ending> {
+/// Runs the explorer on the terminal until the user quits or a signal or hangup ends it. Profiles are
+/// saved in `config_dir`.
+pub fn run(mut app: App, theme: Theme, mouse: bool, config_dir: Option<&Path>) -> io::Result<Ending> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the explorer needs a terminal; for scripts use `versus report` (see `versus --help`)",
@@ -108,6 +111,10 @@ pub fn run(mut app: App, theme: Theme, mouse: bool) -> io::Result<Ending> {
         if app.suspend {
             app.suspend = false;
             suspend(&mut terminal, mouse)?;
+        }
+        for effect in std::mem::take(&mut app.effects) {
+            let outcome = effects::perform(effect, &app, config_dir, &mut io::stdout());
+            app.report(outcome);
         }
         if redraw {
             terminal.draw(|f| ui::render(f, &app, theme))?;

@@ -1,13 +1,20 @@
-//! Where a set of weights comes from (defaults or a preset) and command-line overrides of it.
+//! Where a set of weights comes from (defaults, a preset or a saved profile) and command-line overrides.
+
+use std::fmt::Write as _;
 
 use crate::data::{Dataset, SCALE_MAX};
 
 /// What the weights started from, before any slider moved or `--weight` applied.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Base {
     Defaults,
     /// An index into [`Dataset::presets`].
     Preset(usize),
+    /// A saved profile (see [`crate::profiles`]), with its weights for this dataset.
+    Profile {
+        name: String,
+        weights: Vec<u8>,
+    },
 }
 
 /// The weights in force and what they started from.
@@ -28,6 +35,8 @@ pub enum WeightError {
     OutOfRange { spec: String },
     #[error("--weight {spec}: expected DIMENSION=N, for example cpu-bound=8")]
     Syntax { spec: String },
+    #[error("no saved profile `{name}` for this dataset{hint}; the profiles are: {known}")]
+    UnknownProfile { name: String, hint: String, known: String },
 }
 
 impl Weighting {
@@ -46,9 +55,21 @@ impl Weighting {
         Ok(Self::from_base(dataset, Base::Preset(index)))
     }
 
+    /// The saved profile named `name`, or an error listing the profiles there are.
+    pub fn profile(profiles: &[crate::profiles::Profile], name: &str) -> Result<Self, WeightError> {
+        let profile = profiles.iter().find(|p| p.name == name).ok_or_else(|| WeightError::UnknownProfile {
+            name: crate::data::sanitize::line(name),
+            hint: did_you_mean(name, profiles.iter().map(|p| p.name.as_str())),
+            known: list_or_none(profiles.iter().map(|p| p.name.as_str())),
+        })?;
+        let base = Base::Profile { name: profile.name.clone(), weights: profile.weights.clone() };
+        Ok(Self { weights: profile.weights.clone(), base })
+    }
+
     #[must_use]
     pub fn from_base(dataset: &Dataset, base: Base) -> Self {
-        Self { base, weights: base.weights(dataset) }
+        let weights = base.weights(dataset);
+        Self { base, weights }
     }
 
     /// Applies one `ID=N` override, as given to `--weight`.
@@ -80,33 +101,64 @@ impl Weighting {
     #[must_use]
     pub fn describe(&self, dataset: &Dataset) -> String {
         let base = self.base.name(dataset);
-        if self.is_modified(dataset) { format!("{base}, modified") } else { base.to_owned() }
+        if self.is_modified(dataset) { format!("{base}, modified") } else { base }
+    }
+
+    /// The command line that reproduces these weights: `versus report --preset ID --weight ID=N ...`,
+    /// naming only the weights that differ from the preset (or the defaults: a profile lives on one
+    /// machine, so its weights are spelled out).
+    #[must_use]
+    pub fn command_line(&self, dataset: &Dataset) -> String {
+        let (mut line, base) = match &self.base {
+            Base::Preset(i) => {
+                (format!("versus report --preset {}", dataset.presets[*i].id), self.base.weights(dataset))
+            }
+            Base::Defaults | Base::Profile { .. } => ("versus report".to_owned(), dataset.default_weights()),
+        };
+        for ((d, &w), &b) in dataset.dimensions.iter().zip(&self.weights).zip(&base) {
+            if w != b {
+                let _ = write!(line, " --weight {}={w}", d.id);
+            }
+        }
+        line
     }
 }
 
 impl Base {
     #[must_use]
-    pub fn weights(self, dataset: &Dataset) -> Vec<u8> {
+    pub fn weights(&self, dataset: &Dataset) -> Vec<u8> {
         match self {
             Self::Defaults => dataset.default_weights(),
-            Self::Preset(i) => dataset.presets[i].weights.clone(),
+            Self::Preset(i) => dataset.presets[*i].weights.clone(),
+            Self::Profile { weights, .. } => weights.clone(),
         }
     }
 
+    /// "defaults", the preset's name, or "profile NAME".
     #[must_use]
-    pub fn name(self, dataset: &Dataset) -> &str {
+    pub fn name(&self, dataset: &Dataset) -> String {
         match self {
-            Self::Defaults => "defaults",
-            Self::Preset(i) => &dataset.presets[i].name,
+            Self::Defaults => "defaults".to_owned(),
+            Self::Preset(i) => dataset.presets[*i].name.clone(),
+            Self::Profile { name, .. } => format!("profile {name}"),
         }
     }
 
     /// The preset's id, if any.
     #[must_use]
-    pub fn preset_id(self, dataset: &Dataset) -> Option<&str> {
+    pub fn preset_id<'a>(&self, dataset: &'a Dataset) -> Option<&'a str> {
         match self {
-            Self::Defaults => None,
-            Self::Preset(i) => Some(&dataset.presets[i].id),
+            Self::Preset(i) => Some(&dataset.presets[*i].id),
+            Self::Defaults | Self::Profile { .. } => None,
+        }
+    }
+
+    /// The saved profile's name, if any.
+    #[must_use]
+    pub fn profile_name(&self) -> Option<&str> {
+        match self {
+            Self::Profile { name, .. } => Some(name),
+            Self::Defaults | Self::Preset(_) => None,
         }
     }
 }

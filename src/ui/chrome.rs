@@ -13,9 +13,10 @@ use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::report::fit;
 
 pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
-    let mut right = match app.weighting.base {
+    let mut right = match &app.weighting.base {
         crate::weights::Base::Defaults => "weights: defaults".to_owned(),
-        crate::weights::Base::Preset(i) => format!("preset: {}", app.dataset.presets[i].name),
+        crate::weights::Base::Preset(i) => format!("preset: {}", app.dataset.presets[*i].name),
+        crate::weights::Base::Profile { name, .. } => format!("profile: {name}"),
     };
     if app.weighting.is_modified(&app.dataset) {
         right.push_str(" · modified");
@@ -33,6 +34,12 @@ pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
 
 pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let mut spans = Vec::new();
+    if let Some(status) = &app.status {
+        let text = if status.error { format!("error: {}", status.text) } else { status.text.clone() };
+        let line = Line::styled(fit(&text, usize::from(area.width)), theme.status(status.error));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     if app.overlay == Overlay::Search {
         spans.push(Span::styled("/", theme.key()));
         spans.push(Span::raw(app.query.clone()));

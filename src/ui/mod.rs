@@ -31,5 +31,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         Overlay::Presets { selected } => overlays::presets(frame, app, selected, theme),
         Overlay::Claims { selected, expanded } => overlays::claims(frame, app, selected, expanded, theme),
         Overlay::Help { scroll } => overlays::help(frame, app, scroll, theme),
+        Overlay::Prompt { purpose, ref input } => overlays::prompt(frame, purpose, input, theme),
+        Overlay::Confirm { ref question } => overlays::confirm(frame, question, theme),
     }
 }

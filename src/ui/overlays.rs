@@ -4,10 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Purpose, Question};
 use crate::listing::{source_line, wrap};
 use crate::report::fit;
 use crate::score::{Recommendation, evaluate};
@@ -36,23 +36,24 @@ fn scroll_for(selected: usize, height: usize) -> usize {
 pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let area = frame.area();
     let d = &app.dataset;
-    let entries = d.presets.len() + 1;
-    let rect = centred(area, 76, (entries as u16 + 7).max(10));
-    let inner = popup(frame, rect, "Scenario presets (Enter applies)", theme);
+    let entries = app.picker_entries();
+    let rect = centred(area, 76, (entries.len() as u16 + 8).max(10));
+    let inner = popup(frame, rect, "Presets and saved profiles (Enter applies)", theme);
     let width = usize::from(inner.width);
     let describe_height = 4.min(inner.height / 2);
     let list_height = usize::from(inner.height - describe_height);
     let first = scroll_for(selected, list_height);
     let mut lines = Vec::new();
-    for i in first..entries.min(first + list_height) {
-        let (name, weights, base) = if i == 0 {
-            ("Default weights", d.default_weights(), Base::Defaults)
-        } else {
-            (d.presets[i - 1].name.as_str(), d.presets[i - 1].weights.clone(), Base::Preset(i - 1))
-        };
+    for (i, base) in entries.iter().enumerate().skip(first).take(list_height) {
         let pointer = if i == selected { "▸" } else { " " };
-        let current = if app.weighting.base == base { "●" } else { " " };
-        let outcome = match evaluate(d, &weights).recommendation {
+        let current = if &app.weighting.base == base { "●" } else { " " };
+        // Profiles are marked apart from the dataset's presets, in words as well as the star.
+        let name = match base {
+            Base::Defaults => "Default weights".to_owned(),
+            Base::Preset(p) => d.presets[*p].name.clone(),
+            Base::Profile { name, .. } => format!("★ {name} (saved profile)"),
+        };
+        let outcome = match evaluate(d, &base.weights(d)).recommendation {
             Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
                 format!("{} +{margin:.1}{}", d.options[option].name, if close_call { " (close)" } else { "" }),
                 theme.option(option),
@@ -62,9 +63,9 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         };
         let outcome_width = outcome.content.width();
         let name_width = width.saturating_sub(outcome_width + 6);
-        let name = fit(name, name_width);
+        let name = fit(&name, name_width);
         let pad = " ".repeat(name_width.saturating_sub(name.width()) + 1);
-        let style = if i == selected { theme.selected() } else { theme.bold().patch(ratatui::style::Style::new()) };
+        let style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
         lines.push(Line::from(vec![
             Span::styled(format!("{pointer}{current} {name}{pad}"), style),
             Span::raw("→ "),
@@ -72,16 +73,65 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         ]));
     }
     frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, list_height as u16));
-    let description = if selected == 0 {
-        "Every dimension at the weight the dataset suggests for a general-purpose web backend.".to_owned()
-    } else {
-        d.presets[selected - 1].description.clone()
+    let description = match entries.get(selected) {
+        Some(Base::Preset(p)) => d.presets[*p].description.clone(),
+        Some(Base::Profile { name, .. }) => {
+            let warning = app.profiles.iter().find(|p| &p.name == name).and_then(crate::profiles::Profile::warning);
+            warning.unwrap_or_else(|| format!("Your saved weights `{name}`. x deletes it."))
+        }
+        _ => "Every dimension at the weight the dataset suggests for a general-purpose web backend.".to_owned(),
     };
     let text: Vec<Line> = wrap(&description, width).into_iter().map(|l| Line::styled(l, theme.dim())).collect();
     frame.render_widget(
         Paragraph::new(text),
         Rect::new(inner.x, inner.y + list_height as u16, inner.width, describe_height),
     );
+}
+
+/// A one-line text prompt near the bottom of the screen.
+pub fn prompt(frame: &mut Frame, purpose: Purpose, input: &str, theme: Theme) {
+    let area = frame.area();
+    let (title, hint) = match purpose {
+        Purpose::SaveProfile => ("Save the weights as a profile", "name:"),
+        Purpose::Export => ("Export the report as markdown", "file:"),
+    };
+    let rect = centred(area, 70, 3);
+    let inner = popup(frame, rect, title, theme);
+    let width = usize::from(inner.width).saturating_sub(hint.width() + 2);
+    // Show the end of a long input: that is where the cursor is.
+    let shown: String = {
+        let chars: Vec<char> = input.chars().collect();
+        let mut start = chars.len();
+        let mut used = 0;
+        while start > 0 && used + chars[start - 1].width().unwrap_or(0) < width {
+            start -= 1;
+            used += chars[start].width().unwrap_or(0);
+        }
+        chars[start..].iter().collect()
+    };
+    let line = Line::from(vec![
+        Span::styled(format!("{hint} "), theme.bold()),
+        Span::raw(shown),
+        Span::styled("█", theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), inner);
+}
+
+/// A yes/no question.
+pub fn confirm(frame: &mut Frame, question: &Question, theme: Theme) {
+    let area = frame.area();
+    let text = match question {
+        Question::OverwriteProfile(name) => format!("A profile named `{name}` exists. Replace it?"),
+        Question::DeleteProfile(name) => format!("Delete the saved profile `{name}`?"),
+        Question::OverwriteFile(path) => format!("{path} exists. Replace it?"),
+    };
+    let rect = centred(area, 70, 4);
+    let inner = popup(frame, rect, "Confirm", theme);
+    let lines = vec![
+        Line::styled(fit(&text, usize::from(inner.width)), theme.bold()),
+        Line::styled("y yes · n no", theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, theme: Theme) {

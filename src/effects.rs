@@ -1,0 +1,109 @@
+//! Performing what the explorer asks of the outside world: saving and deleting profiles, exporting the
+//! report, copying to the clipboard. Each returns an [`Outcome`] for the status line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+
+use crate::app::{App, Effect, Outcome};
+use crate::report::{Format, Report};
+use crate::store;
+
+/// Performs `effect` for `app`. `config_dir` holds the profiles; `terminal` receives the clipboard's
+/// OSC 52 sequence.
+pub fn perform(effect: Effect, app: &App, config_dir: Option<&Path>, terminal: &mut impl Write) -> Outcome {
+    let no_dir = || Outcome::Failed("no config directory: set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME".to_owned());
+    match effect {
+        Effect::SaveProfile { name, weights } => match config_dir {
+            None => no_dir(),
+            Some(dir) => into_outcome(store::save_profile(dir, &app.dataset, &name, &weights)),
+        },
+        Effect::DeleteProfile { name } => match config_dir {
+            None => no_dir(),
+            Some(dir) => into_outcome(store::delete_profile(dir, &app.dataset, &name)),
+        },
+        Effect::Export { path, overwrite } => export(app, &path, overwrite),
+        Effect::Copy { text } => copy(&text, terminal),
+    }
+}
+
+fn into_outcome(result: Result<String, String>) -> Outcome {
+    result.map_or_else(Outcome::Failed, Outcome::Done)
+}
+
+/// `~/x` means the home directory's `x`, as in a shell.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
+    let target = expand_home(path);
+    if target.is_dir() {
+        return Outcome::Failed(format!("{path} is a directory; give a file name"));
+    }
+    if target.exists() && !overwrite {
+        return Outcome::FileExists(path.to_owned());
+    }
+    let markdown = Report::new(&app.dataset, &app.weighting).render(Format::Markdown);
+    match store::write_atomically(&target, markdown.as_bytes()) {
+        Ok(()) => Outcome::Done(format!("wrote the report to {}", target.display())),
+        Err(e) => Outcome::Failed(format!("cannot write {}: {e}", target.display())),
+    }
+}
+
+/// Sends `text` to the terminal's clipboard with OSC 52, which works over SSH and in tmux (with its
+/// `set-clipboard` option on). Terminals do not answer it, so success means "sent".
+fn copy(text: &str, terminal: &mut impl Write) -> Outcome {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    match write!(terminal, "\x1b]52;c;{encoded}\x07").and_then(|()| terminal.flush()) {
+        Ok(()) => Outcome::Done(format!("copied to the clipboard (OSC 52): {text}")),
+        Err(e) => Outcome::Failed(format!("cannot reach the terminal's clipboard: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+    use crate::weights::Weighting;
+
+    fn app() -> App {
+        let d = Dataset::builtin();
+        let w = Weighting::defaults(&d);
+        App::new(d, w, 80, 24)
+    }
+
+    #[test]
+    fn copy_sends_osc_52_with_the_text_in_base64() {
+        let mut terminal = Vec::new();
+        let outcome = perform(Effect::Copy { text: "hi".into() }, &app(), None, &mut terminal);
+        assert_eq!(terminal, b"\x1b]52;c;aGk=\x07");
+        assert!(matches!(outcome, Outcome::Done(m) if m.contains("hi")));
+    }
+
+    #[test]
+    fn export_asks_before_replacing_a_file() {
+        let dir = std::env::temp_dir().join(format!("versus-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("report.md");
+        std::fs::write(&path, "mine").unwrap();
+        let p = path.display().to_string();
+        let outcome = perform(Effect::Export { path: p.clone(), overwrite: false }, &app(), None, &mut Vec::new());
+        assert_eq!(outcome, Outcome::FileExists(p.clone()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+        let outcome = perform(Effect::Export { path: p, overwrite: true }, &app(), None, &mut Vec::new());
+        assert!(matches!(outcome, Outcome::Done(_)));
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(written, Report::new(&app().dataset, &app().weighting).render(Format::Markdown));
+    }
+
+    #[test]
+    fn profiles_need_a_config_directory() {
+        let outcome = perform(Effect::DeleteProfile { name: "x".into() }, &app(), None, &mut Vec::new());
+        assert!(matches!(outcome, Outcome::Failed(m) if m.starts_with("no config directory")));
+    }
+}
