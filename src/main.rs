@@ -100,7 +100,8 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     match command {
         Command::Report { weights, format } => {
             let d = dataset()?;
-            let (weighting, warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
+            let (weighting, mut warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
+            warnings.extend(files.warnings());
             for warning in &warnings {
                 eprintln!("versus: {warning}");
             }

@@ -4,12 +4,28 @@ use std::process::{Command, Output};
 
 use versus::data::sanitize::is_forbidden;
 
-fn versus(args: &[&str]) -> Output {
+/// An empty config directory of this test's own, so the user's real config never leaks in.
+fn config_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("versus-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn versus_in(dir: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_versus"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("VERSUS_CONFIG_DIR", dir)
+        .env_remove("NO_COLOR")
         .output()
         .expect("the binary runs")
+}
+
+/// Runs versus with an empty config directory (made once, never written to).
+fn versus(args: &[&str]) -> Output {
+    static EMPTY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    versus_in(EMPTY.get_or_init(|| config_dir("empty")), args)
 }
 
 fn stdout(output: &Output) -> String {
@@ -158,4 +174,72 @@ fn a_closed_pipe_is_not_an_error() {
     child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     assert!(status.success(), "exit {status}: {err}");
     assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn profiles_from_the_config_directory_drive_report_and_list() {
+    let dir = config_dir("profiles");
+    let title = "Node.js vs Python for server-side web development";
+    std::fs::write(
+        dir.join("profiles.toml"),
+        format!("[[profile]]\ndataset = \"{title}\"\nname = \"ml heavy\"\n[profile.weights]\nml-ecosystem = 10\nquantum = 3\n"),
+    )
+    .unwrap();
+    let output = versus_in(&dir, &["report", "--profile", "ml heavy", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["weights"]["ml-ecosystem"], 10);
+    assert!(stderr(&output).contains("ignored: quantum"), "unknown dimensions are a warning: {}", stderr(&output));
+    let listed = stdout(&versus_in(&dir, &["list", "profiles"]));
+    assert!(listed.starts_with("ml heavy\n"), "{listed}");
+    let message = stderr(&versus_in(&dir, &["report", "--profile", "ml hevy"]));
+    assert!(message.contains("no saved profile `ml hevy` for this dataset (did you mean `ml heavy`?)"), "{message}");
+    assert_eq!(
+        versus_in(&dir, &["report", "--profile", "x", "--preset", "ml-api"]).status.code(),
+        Some(2),
+        "one or the other"
+    );
+}
+
+#[test]
+fn a_bad_config_is_reported_and_the_defaults_apply() {
+    let dir = config_dir("bad-config");
+    std::fs::write(dir.join("config.toml"), "theme = \"dark\"\nmose = false\n").unwrap();
+    let output = versus_in(&dir, &["report"]);
+    assert!(output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("config.toml:2:1: unknown field `mose`"), "{message}");
+    assert!(message.contains("did you mean `mouse`"), "{message}");
+    let path = stdout(&versus_in(&dir, &["config", "path"]));
+    assert!(path.contains("set aside, running on the defaults"), "{path}");
+}
+
+#[test]
+fn the_config_default_preset_applies_and_the_command_line_wins() {
+    let dir = config_dir("default-preset");
+    std::fs::write(dir.join("config.toml"), "preset = \"ml-api\"\n").unwrap();
+    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout(&versus_in(&dir, args))).unwrap() };
+    assert_eq!(json(&["report", "--format", "json"])["preset"], "ml-api");
+    assert_eq!(json(&["report", "--preset", "crud-admin", "--format", "json"])["preset"], "crud-admin");
+}
+
+#[test]
+fn config_default_parses_back_and_config_path_names_the_directory() {
+    let dir = config_dir("default-config");
+    let text = stdout(&versus_in(&dir, &["config", "default"]));
+    std::fs::write(dir.join("config.toml"), &text).unwrap();
+    let path = stdout(&versus_in(&dir, &["config", "path"]));
+    assert!(path.starts_with(&format!("config directory: {}\n", dir.display())), "{path}");
+    assert!(path.contains("config: loaded "), "{path}");
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = versus(&["completions", shell]);
+        assert!(output.status.success(), "{shell}");
+        assert!(stdout(&output).contains("versus"), "{shell}");
+    }
+    let man = stdout(&versus(&["man"]));
+    assert!(man.starts_with(".ie") || man.contains(".TH versus 1"), "{man}");
 }

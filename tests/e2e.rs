@@ -42,6 +42,7 @@ impl Session {
         let pair =
             native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
         command.env("TERM", "xterm-256color");
+        command.env("VERSUS_CONFIG_DIR", std::env::temp_dir().join("versus-e2e-no-config"));
         command.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);

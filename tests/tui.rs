@@ -122,7 +122,7 @@ fn claims_audit() {
 
 #[test]
 fn help_lists_the_keymap() {
-    let mut a = app(80, 64);
+    let mut a = app(80, 90);
     key(&mut a, KeyCode::Char('?'));
     let screen = text(&a);
     insta::assert_snapshot!(screen);
@@ -241,4 +241,82 @@ fn mouse_selects_rows_and_sets_weights() {
     let pane = regions.panes[1];
     assert!(mouse(&mut a, MouseEventKind::ScrollDown, pane.x + 2, pane.y + 2));
     assert_eq!(a.pane_scroll[1], 3);
+}
+
+#[test]
+fn remapped_keys_drive_the_app_and_appear_in_help() {
+    let config = versus::config::parse(
+        "[keys.main]\nquit = [\"ctrl-q\"]\nsearch = [\"ctrl-f\", \"s\"]\nsave-profile = \"S\"\n",
+        "config.toml",
+    )
+    .unwrap();
+    let mut a = app(80, 90);
+    a.keymap = config.keymap;
+    let ctrl = |a: &mut App, c| {
+        a.handle_key(&KeyEvent {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    };
+    assert!(!a.handle_key(&KeyEvent {
+        code: KeyCode::Char('q'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE
+    }));
+    assert!(!a.quit, "q no longer quits");
+    ctrl(&mut a, 'f');
+    assert_eq!(a.overlay, Overlay::Search);
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.overlay, Overlay::Search, "s now searches: the user's binding took it from save-profile");
+    key(&mut a, KeyCode::Esc);
+    assert!(text(&a).contains("Ctrl-F search"), "the footer shows the binding in force");
+    key(&mut a, KeyCode::Char('?'));
+    insta::assert_snapshot!(text(&a));
+    key(&mut a, KeyCode::Esc);
+    ctrl(&mut a, 'q');
+    assert!(a.quit);
+}
+
+#[test]
+fn saving_a_profile_asks_before_replacing_one() {
+    use versus::app::{Effect, Question};
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Char('s'));
+    keys(&mut a, "team");
+    insta::assert_snapshot!("save_prompt", text(&a));
+    key(&mut a, KeyCode::Enter);
+    let weights = a.weighting.weights.clone();
+    assert_eq!(a.effects, vec![Effect::SaveProfile { name: "team".into(), weights: weights.clone() }]);
+    assert!(text(&a).contains("profile: team"));
+    a.effects.clear();
+    // The picker lists it after the presets, marked as a saved profile.
+    key(&mut a, KeyCode::Char('p'));
+    assert!(text(&a).contains("★ team (saved profile)"));
+    key(&mut a, KeyCode::Esc);
+    // Saving under the same name asks first; "n" changes nothing.
+    key(&mut a, KeyCode::Char('s'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.overlay, Overlay::Confirm { question: Question::OverwriteProfile("team".into()) });
+    key(&mut a, KeyCode::Char('n'));
+    assert!(a.effects.is_empty());
+    assert!(text(&a).contains("nothing changed"));
+}
+
+#[test]
+fn the_status_line_shows_what_the_shell_reports() {
+    use versus::app::Outcome;
+    let mut a = app(80, 24);
+    a.report(Outcome::Failed("cannot write /x: read-only file system".into()));
+    assert!(text(&a).lines().last().unwrap().starts_with("error: cannot write /x: read-only file system"));
+    key(&mut a, KeyCode::Char('j'));
+    assert!(!text(&a).contains("read-only"), "the next key clears it");
+    a.report(Outcome::FileExists("r.md".into()));
+    assert!(text(&a).contains("r.md exists. Replace it?"));
+    key(&mut a, KeyCode::Char('y'));
+    assert_eq!(a.effects, vec![versus::app::Effect::Export { path: "r.md".into(), overwrite: true }]);
 }
