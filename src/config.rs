@@ -12,8 +12,8 @@ use toml::Spanned;
 
 use crate::data::{LoadError, Problem, toml_problem};
 use crate::keymap::{Action, Context, Key, Keymap};
+use crate::text::did_you_mean;
 use crate::ui::theme::{Palette, Theme};
-use crate::weights::did_you_mean;
 
 pub const FILE_NAME: &str = "config.toml";
 

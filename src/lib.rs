@@ -16,6 +16,7 @@ pub mod report;
 pub mod score;
 pub mod search;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod weights;

@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::data::{Dataset, Source};
-use crate::report::{fit, verdict_sentence};
+use crate::report::verdict_sentence;
 use crate::score::evaluate;
 use crate::search::Hit;
+use crate::text::{fit, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
@@ -177,38 +178,5 @@ fn json<T: Serialize>(value: &T) -> String {
 fn wrap_into(out: &mut String, text: &str, indent: usize) {
     for line in wrap(text, TEXT_WIDTH - indent) {
         let _ = writeln!(out, "{}{line}", " ".repeat(indent));
-    }
-}
-
-/// Greedy word wrap by terminal width; a word longer than the line stands alone on its own line.
-#[must_use]
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let mut lines = Vec::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && line.width() + 1 + word.width() > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_on_words_within_the_width() {
-        assert_eq!(wrap("aa bb cc dd", 5), vec!["aa bb", "cc dd"]);
-        assert_eq!(wrap("toolongword x", 4), vec!["toolongword", "x"]);
-        assert_eq!(wrap("one\n\ntwo", 10), vec!["one", "", "two"]);
     }
 }

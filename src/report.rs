@@ -3,10 +3,11 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::data::Dataset;
 use crate::score::{Evaluation, Recommendation, evaluate};
+use crate::text::{fit, pad, pad_left};
 use crate::weights::Weighting;
 
 /// How many contributions the text and markdown reports show ("why"); JSON has them all.
@@ -233,38 +234,6 @@ fn round(x: f64) -> f64 {
 fn bar(score: f64, width: usize) -> String {
     let filled = ((score / 100.0) * width as f64).round() as usize;
     format!("{}{}", "█".repeat(filled.min(width)), "░".repeat(width - filled.min(width)))
-}
-
-/// `s` cut to at most `width` terminal columns, with an ellipsis when cut.
-#[must_use]
-pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// `s` fitted and padded with spaces to exactly `width` columns.
-fn pad(s: &str, width: usize) -> String {
-    let s = fit(s, width);
-    let gap = width.saturating_sub(s.width());
-    format!("{s}{}", " ".repeat(gap))
-}
-
-fn pad_left(s: &str, width: usize) -> String {
-    let gap = width.saturating_sub(s.width());
-    format!("{}{s}", " ".repeat(gap))
 }
 
 /// Text safe inside a markdown table cell: pipes and markup characters escaped.

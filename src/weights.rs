@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::data::{Dataset, SCALE_MAX};
+use crate::text::did_you_mean;
 
 /// What the weights started from, before any slider moved or `--weight` applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,17 +162,6 @@ impl Base {
             Self::Defaults | Self::Preset(_) => None,
         }
     }
-}
-
-/// " (did you mean `x`?)" for the closest of `candidates`, or nothing.
-#[must_use]
-pub fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    candidates
-        .map(|c| (strsim::damerau_levenshtein(unknown, c), c))
-        .filter(|&(distance, c)| distance <= (c.len() / 3).max(2))
-        .min_by_key(|&(distance, c)| (distance, c))
-        .map(|(_, c)| format!(" (did you mean `{}`?)", crate::data::sanitize::line(c)))
-        .unwrap_or_default()
 }
 
 fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {

@@ -86,8 +86,8 @@ impl fmt::Display for LoadError {
 pub fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
     // serde names Rust types; a dataset's author knows TOML's.
     let mut message = error.message().trim().replace("expected i64", "expected a whole number");
-    if let Some(suggestion) = did_you_mean(&message) {
-        message = format!("{message} (did you mean `{suggestion}`?)");
+    if let Some(hint) = did_you_mean(&message) {
+        message.push_str(&hint);
     }
     match error.span() {
         Some(span) => {
@@ -104,17 +104,14 @@ pub fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
 
 /// serde words these as "unknown field `nmae`, expected one of `id`, `name`" (or "expected `a` or `b`");
 /// the first quoted word is the stranger, the rest are the candidates.
-fn did_you_mean(message: &str) -> Option<&str> {
+fn did_you_mean(message: &str) -> Option<String> {
     if !(message.starts_with("unknown field") || message.starts_with("unknown variant")) {
         return None;
     }
     let mut quoted = message.split('`').skip(1).step_by(2);
     let unknown = quoted.next()?;
-    quoted
-        .map(|candidate| (strsim::damerau_levenshtein(unknown, candidate), candidate))
-        .filter(|&(distance, candidate)| distance <= (candidate.len() / 3).max(2))
-        .min_by_key(|&(distance, _)| distance)
-        .map(|(_, candidate)| candidate)
+    let hint = crate::text::did_you_mean(unknown, quoted);
+    (!hint.is_empty()).then_some(hint)
 }
 
 /// The key of a `key = value` line, to name the field of a type error ("rating: invalid type ...").
@@ -145,9 +142,9 @@ mod tests {
     #[test]
     fn suggests_the_closest_field() {
         let m = "unknown field `nmae`, expected one of `id`, `name`, `summary`";
-        assert_eq!(did_you_mean(m), Some("name"));
+        assert_eq!(did_you_mean(m).as_deref(), Some(" (did you mean `name`?)"));
         let m = "unknown variant `wrogn`, expected one of `accurate`, `wrong`";
-        assert_eq!(did_you_mean(m), Some("wrong"));
+        assert_eq!(did_you_mean(m).as_deref(), Some(" (did you mean `wrong`?)"));
     }
 
     #[test]

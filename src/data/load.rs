@@ -183,7 +183,7 @@ impl Checker<'_> {
             let message = format!(
                 "dimensions.ratings: `{}` is not an option of this dataset{}",
                 unknown.get_ref(),
-                crate::weights::did_you_mean(unknown.get_ref(), option_ids.iter().copied())
+                crate::text::did_you_mean(unknown.get_ref(), option_ids.iter().copied())
             );
             self.problem(unknown.span(), message);
         }
@@ -324,7 +324,7 @@ impl Checker<'_> {
             let message = format!(
                 "{field}: no dimension has the id `{}`{}",
                 raw.get_ref(),
-                crate::weights::did_you_mean(raw.get_ref(), ids.keys().map(String::as_str))
+                crate::text::did_you_mean(raw.get_ref(), ids.keys().map(String::as_str))
             );
             self.problem(raw.span(), message);
         }

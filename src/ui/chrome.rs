@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::app::{App, Overlay};
 use crate::keymap::Context;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::report::fit;
+use crate::text::fit;
 
 pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let mut right = match &app.weighting.base {

@@ -10,8 +10,8 @@ use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::data::Dataset;
 use crate::layout::Regions;
-use crate::listing::wrap;
-use crate::report::fit;
+use crate::text::fit;
+use crate::text::wrap;
 
 pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     let Some(dimension) = app.dataset.dimensions.get(app.selected) else { return };

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::app::{App, Focus, Row};
 use crate::data::{Dimension, SCALE_MAX};
 use crate::layout::Regions;
-use crate::report::fit;
+use crate::text::fit;
 
 pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     let rows = app.rows();

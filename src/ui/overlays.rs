@@ -8,9 +8,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::theme::Theme;
 use crate::app::{App, Purpose, Question};
-use crate::listing::{source_line, wrap};
-use crate::report::fit;
+use crate::listing::source_line;
 use crate::score::{Recommendation, evaluate};
+use crate::text::fit;
+use crate::text::wrap;
 use crate::weights::Base;
 
 /// A `width` x `height` rectangle centred in `area`, shrunk to fit.

@@ -8,8 +8,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::report::{fit, verdict_sentence};
+use crate::report::verdict_sentence;
 use crate::score::Recommendation;
+use crate::text::fit;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let block = Block::new().borders(Borders::TOP).title(Span::styled(" Recommendation ", theme.bold()));
