@@ -142,6 +142,8 @@ pub struct App {
     pub suspend: bool,
     /// Whether the user can use the mouse (shown in help).
     pub mouse: bool,
+    /// The dimension whose slider the mouse pressed, while the button is down.
+    dragging: Option<usize>,
     /// The key bindings in force: the defaults with the user's config applied.
     pub keymap: Keymap,
     /// The user's saved profiles for this dataset, listed after the presets in the picker.
@@ -182,6 +184,7 @@ impl App {
             quit: false,
             suspend: false,
             mouse: true,
+            dragging: None,
             keymap: Keymap::default(),
             profiles: Vec::new(),
             status: None,
@@ -257,7 +260,7 @@ impl App {
             (Overlay::Confirm { question }, action) => self.confirm_action(question.clone(), action),
             (Overlay::Help { scroll }, action) => {
                 self.overlay = match action {
-                    Action::Down => Overlay::Help { scroll: scroll.saturating_add(1) },
+                    Action::Down => Overlay::Help { scroll: scroll.saturating_add(1).min(self.max_help_scroll()) },
                     Action::Up => Overlay::Help { scroll: scroll.saturating_sub(1) },
                     Action::Back => Overlay::None,
                     _ => Overlay::Help { scroll: *scroll },
@@ -278,10 +281,16 @@ impl App {
             (Focus::List, Action::Bottom) => self.move_selection(isize::MAX / 2),
             (Focus::Pane(p), Action::Down) => self.scroll_pane(p, 1),
             (Focus::Pane(p), Action::Up) => self.scroll_pane(p, -1),
-            (Focus::Pane(p), Action::PageDown) => self.scroll_pane(p, page),
-            (Focus::Pane(p), Action::PageUp) => self.scroll_pane(p, -page),
+            (Focus::Pane(p), Action::PageDown) => self.scroll_pane(p, self.pane_height(p)),
+            (Focus::Pane(p), Action::PageUp) => self.scroll_pane(p, -self.pane_height(p)),
             (Focus::Pane(p), Action::Top) => self.scroll_pane(p, isize::MIN / 2),
             (Focus::Pane(p), Action::Bottom) => self.scroll_pane(p, isize::MAX / 2),
+            // With a filter that matches nothing, the selection is not on screen: leave it alone.
+            (_, Action::WeightDown | Action::WeightUp | Action::SetWeight(_) | Action::ToggleMute)
+                if self.rows.is_empty() =>
+            {
+                self.set_status("no dimension is listed: clear the filter with Esc", true);
+            }
             (_, Action::WeightDown) => self.nudge_weight(-1),
             (_, Action::WeightUp) => self.nudge_weight(1),
             (_, Action::SetWeight(w)) => self.set_weight(self.selected, w),
@@ -485,21 +494,29 @@ impl App {
         }
         let Screen::Main(regions) = self.screen() else { return false };
         let (x, y) = (event.column, event.row);
-        let before = (self.selected, self.weighting.weights.clone(), self.list_offset, self.pane_scroll.clone());
+        let snapshot =
+            |a: &Self| (a.selected, a.weighting.weights.clone(), a.list_offset, a.pane_scroll.clone(), a.focus);
+        let before = snapshot(self);
         match event.kind {
             MouseEventKind::Down(MouseButton::Left) => {
+                self.dragging = None;
                 if let Some(dimension) = self.dimension_at(&regions, y) {
                     self.select(dimension);
                     self.focus = Focus::List;
-                    self.slider_to(&regions, dimension, x, false);
+                    if self.slider_to(&regions, dimension, x, false) {
+                        self.dragging = Some(dimension);
+                    }
                 } else if let Some(pane) = regions.pane_at(x, y) {
                     self.focus = Focus::Pane(pane);
                 }
             }
             MouseEventKind::Drag(MouseButton::Left) => {
-                // A drag keeps moving the slider of the selected row, wherever the pointer's row is.
-                self.slider_to(&regions, self.selected, x, true);
+                // Only a drag that started on a slider moves it, wherever the pointer's row is now.
+                if let Some(dimension) = self.dragging {
+                    self.slider_to(&regions, dimension, x, true);
+                }
             }
+            MouseEventKind::Up(_) => self.dragging = None,
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let step = if event.kind == MouseEventKind::ScrollDown { 1 } else { -1 };
                 if regions.list.contains((x, y).into()) {
@@ -511,7 +528,7 @@ impl App {
             _ => {}
         }
         self.keep_in_view();
-        before != (self.selected, self.weighting.weights.clone(), self.list_offset, self.pane_scroll.clone())
+        before != snapshot(self)
     }
 
     /// The dimension on screen row `y` of the list, if any.
@@ -526,21 +543,23 @@ impl App {
         }
     }
 
-    /// Sets `dimension`'s weight from a pointer at column `x` on its slider. Outside the slider, a click
-    /// does nothing and a drag pins the weight to the nearer end.
-    fn slider_to(&mut self, regions: &Regions, dimension: usize, x: u16, dragging: bool) {
+    /// Sets `dimension`'s weight from a pointer at column `x` on its slider; whether `x` was on it.
+    /// Outside the slider, a click does nothing and a drag pins the weight to the nearer end.
+    fn slider_to(&mut self, regions: &Regions, dimension: usize, x: u16, dragging: bool) -> bool {
         let (start, cells) = (regions.slider_x(), regions.slider_cells());
         let step = SCALE_MAX / cells as u8;
-        let weight = if x >= start && x < start + cells {
+        let on_slider = x >= start && x < start + cells;
+        let weight = if on_slider {
             (x - start + 1) as u8 * step
         } else if !dragging {
-            return;
+            return false;
         } else if x < start {
             0
         } else {
             SCALE_MAX
         };
         self.set_weight(dimension, weight);
+        on_slider
     }
 
     /// The list's rows: category headings and their dimensions, or the search's matches, best first,
@@ -657,6 +676,21 @@ impl App {
         let area = inner(regions.panes[pane]);
         let lines = pane_lines(&self.dataset, self.selected, pane, area.width, crate::ui::Theme::new(false)).len();
         (lines as u16).saturating_sub(area.height)
+    }
+
+    /// How far the help text scrolls: its length less the pop-up's inside height.
+    fn max_help_scroll(&self) -> u16 {
+        let lines = crate::ui::overlays::help_lines(self, crate::ui::Theme::new(false)).len();
+        let rect = crate::ui::overlays::help_rect(ratatui::layout::Rect::new(0, 0, self.width, self.height), lines);
+        (lines as u16).saturating_sub(rect.height.saturating_sub(2))
+    }
+
+    /// Lines one page key scrolls pane `pane`: its visible height.
+    fn pane_height(&self, pane: usize) -> isize {
+        match self.screen() {
+            Screen::Main(regions) => inner(regions.panes[pane]).height.max(1) as isize,
+            Screen::TooSmall => 1,
+        }
     }
 
     /// Rows one page key moves: the list's visible height.

@@ -29,6 +29,8 @@ enum Failure {
     Output(io::Error),
     #[error("versus: {0}")]
     Terminal(io::Error),
+    #[error("versus: {0}")]
+    Misplaced(&'static str),
     /// `check` found problems; they are printed already.
     #[error("versus: {0} of {1} files have problems")]
     CheckFailed(usize, usize),
@@ -96,6 +98,16 @@ fn expand_home(path: &Path) -> PathBuf {
 fn run(cli: &Cli) -> Result<u8, Failure> {
     let files = UserFiles::load();
     let Some(command) = &cli.command else { return explore(cli, &files) };
+    let explorer_only = cli.no_mouse || cli.no_color;
+    let weights_given =
+        cli.weights.preset.is_some() || cli.weights.profile.is_some() || !cli.weights.overrides.is_empty();
+    if explorer_only || (weights_given && !matches!(command, Command::Report { .. })) {
+        return Err(Failure::Misplaced(if explorer_only {
+            "--no-mouse and --no-color apply to the explorer (versus with no command)"
+        } else {
+            "--preset, --profile and --weight apply to the explorer and to `report`"
+        }));
+    }
     let dataset = || files.dataset(cli);
     match command {
         Command::Report { weights, format } => {

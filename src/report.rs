@@ -45,6 +45,11 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// Contributions large enough to show at one decimal ("+0.0" explains nothing).
+    fn visible_contributions(&self) -> impl Iterator<Item = &crate::score::Contribution> {
+        self.evaluation.contributions.iter().filter(|c| round(c.points) != 0.0)
+    }
+
     fn option_name(&self, option: usize) -> &str {
         &self.dataset.options[option].name
     }
@@ -84,7 +89,7 @@ impl<'a> Report<'a> {
             && let Recommendation::Lead { option, margin, .. } = self.evaluation.recommendation
         {
             let _ = writeln!(out, "\nWhy (points toward {} of its {margin:.1}-point lead):", self.option_name(option));
-            for c in self.evaluation.contributions.iter().take(TOP_CONTRIBUTIONS) {
+            for c in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
                 let _ = writeln!(out, "  {:+6.1}  {}", c.points, self.dimension_name(c.dimension));
             }
         }
@@ -128,7 +133,7 @@ impl<'a> Report<'a> {
                 "\n## Why\n\n| Dimension | Points toward {} |\n| --- | ---: |",
                 md(self.option_name(option))
             );
-            for c in self.evaluation.contributions.iter().take(TOP_CONTRIBUTIONS) {
+            for c in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
                 let _ = writeln!(out, "| {} | {:+.1} |", md(self.dimension_name(c.dimension)), c.points);
             }
         }
@@ -185,9 +190,8 @@ impl<'a> Report<'a> {
                     ),
                 })
                 .collect(),
-            contributions: e
-                .contributions
-                .iter()
+            contributions: self
+                .visible_contributions()
                 .map(|c| JsonContribution { dimension: &d.dimensions[c.dimension].id, points: round(c.points) })
                 .collect(),
             flips: e
@@ -227,7 +231,8 @@ pub fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation) -> S
 
 /// Scores and points to one decimal in JSON, as everywhere else.
 fn round(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    // Adding 0.0 turns a rounded -0.0 into 0.0.
+    (x * 10.0).round() / 10.0 + 0.0
 }
 
 /// A bar of `width` cells for a 0-100 score.

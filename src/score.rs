@@ -7,7 +7,8 @@
 use crate::data::{Dataset, SCALE_MAX};
 
 /// A lead smaller than this many points (of 100) is reported as a close call: it is half a rating step
-/// on average, well within the judgement that went into the ratings.
+/// on average, well within the judgement that went into the ratings. (Decided in integers; see
+/// `recommend`.)
 pub const CLOSE_CALL_POINTS: f64 = 5.0;
 
 /// The outcome of one weighting.
@@ -26,7 +27,8 @@ pub struct Evaluation {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Recommendation {
-    /// Every weight is 0: nothing matters, so nothing can be recommended.
+    /// Every weight is 0 (nothing matters), or the dataset has fewer than two options: nothing to
+    /// recommend.
     NoWeights,
     /// Two or more options share the top score exactly.
     Tie { options: Vec<usize> },
@@ -155,9 +157,12 @@ pub fn evaluate(dataset: &Dataset, weights: &[u8]) -> Evaluation {
     let scores = tally.scores();
     let order = ranking(&tally.numerators);
     let recommendation = recommend(&tally, &order, &scores);
-    let contributions = match (tally.weight_sum, order.as_slice()) {
-        (0, _) | (_, [] | [_]) => Vec::new(),
-        (_, [first, second, ..]) => contributions(dataset, weights, *first, *second, tally.weight_sum),
+    // "Why" explains a lead; a tie or no weights has none to explain.
+    let contributions = match recommendation {
+        Recommendation::Lead { option, runner_up, .. } => {
+            contributions(dataset, weights, option, runner_up, tally.weight_sum)
+        }
+        Recommendation::NoWeights | Recommendation::Tie { .. } => Vec::new(),
     };
     let flips = flips(dataset, weights, &tally, recommendation.leader());
     Evaluation { scores, recommendation, contributions, flips }
@@ -174,7 +179,10 @@ fn recommend(tally: &Tally, order: &[usize], scores: &[f64]) -> Recommendation {
         return Recommendation::Tie { options };
     }
     let margin = scores[first] - scores[second];
-    Recommendation::Lead { option: first, runner_up: second, margin, close_call: margin < CLOSE_CALL_POINTS }
+    // margin < CLOSE_CALL_POINTS, decided exactly: 10 * gap / sum < 5 is 2 * gap < sum.
+    let gap = tally.numerators[first] - tally.numerators[second];
+    let close_call = 2 * gap < tally.weight_sum;
+    Recommendation::Lead { option: first, runner_up: second, margin, close_call }
 }
 
 fn contributions(
@@ -272,6 +280,17 @@ mod tests {
         let e = evaluate(&fixture(), &[1, 1, 0]);
         assert_eq!(e.recommendation, Recommendation::Tie { options: vec![0, 1] });
         assert!(e.recommendation.is_close_call());
+        assert!(e.contributions.is_empty(), "a tie has no lead to explain");
+    }
+
+    #[test]
+    fn exactly_five_points_is_not_a_close_call() {
+        // Weights [1, 0, 7]: a = 10 * (8 + 35) / 8 = 53.75, b = 10 * (4 + 35) / 8 = 48.75, exactly 5 points
+        // apart (a difference floating point may put a hair either side of 5); [1, 0, 8] gives 4.4.
+        let e = evaluate(&fixture(), &[1, 0, 7]);
+        assert!(matches!(e.recommendation, Recommendation::Lead { close_call: false, .. }), "{:?}", e.recommendation);
+        let e = evaluate(&fixture(), &[1, 0, 8]);
+        assert!(matches!(e.recommendation, Recommendation::Lead { close_call: true, .. }), "{:?}", e.recommendation);
     }
 
     #[test]

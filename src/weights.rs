@@ -49,7 +49,7 @@ impl Weighting {
     /// The preset named `id`, or an error listing the presets there are.
     pub fn preset(dataset: &Dataset, id: &str) -> Result<Self, WeightError> {
         let index = dataset.presets.iter().position(|p| p.id == id).ok_or_else(|| WeightError::UnknownPreset {
-            id: id.to_owned(),
+            id: crate::data::sanitize::line(id),
             hint: did_you_mean(id, dataset.presets.iter().map(|p| p.id.as_str())),
             known: list_or_none(dataset.presets.iter().map(|p| p.id.as_str())),
         })?;

@@ -320,3 +320,56 @@ fn the_status_line_shows_what_the_shell_reports() {
     key(&mut a, KeyCode::Char('y'));
     assert_eq!(a.effects, vec![versus::app::Effect::Export { path: "r.md".into(), overwrite: true }]);
 }
+
+#[test]
+fn only_a_drag_that_starts_on_a_slider_moves_it() {
+    let mut a = app(80, 24);
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let inner = regions.list_inner();
+    let weights = a.weighting.weights.clone();
+    // Press on a row's name, then drag: selects, changes no weight.
+    mouse(&mut a, MouseEventKind::Down(MouseButton::Left), inner.x + 3, inner.y + 2);
+    mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), inner.x + 2, inner.y + 2);
+    assert_eq!(a.weighting.weights, weights);
+    // Press in a pane and drag: nothing moves either; the click still took the focus (and asked for a
+    // redraw, since the border changes).
+    let pane = regions.panes[0];
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), pane.x + 2, pane.y + 2));
+    assert_eq!(a.focus, Focus::Pane(0));
+    mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), pane.x + 30, pane.y + 2);
+    assert_eq!(a.weighting.weights, weights);
+    // After the button is released, a stray drag does nothing.
+    mouse(&mut a, MouseEventKind::Down(MouseButton::Left), regions.slider_x(), inner.y + 2);
+    mouse(&mut a, MouseEventKind::Up(MouseButton::Left), regions.slider_x(), inner.y + 2);
+    let after_click = a.weighting.weights.clone();
+    mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), 0, inner.y + 2);
+    assert_eq!(a.weighting.weights, after_click);
+}
+
+#[test]
+fn weight_keys_do_nothing_when_the_filter_lists_nothing() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "cold");
+    key(&mut a, KeyCode::Enter);
+    keys(&mut a, "/zzzq");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.rows().is_empty());
+    let weights = a.weighting.weights.clone();
+    key(&mut a, KeyCode::Char('9'));
+    assert_eq!(a.weighting.weights, weights, "the hidden selection is not changed");
+    assert!(a.status.as_ref().unwrap().text.contains("no dimension is listed"));
+}
+
+#[test]
+fn help_scrolling_stops_at_the_end() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('?'));
+    for _ in 0..200 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    let Overlay::Help { scroll: bottom } = a.overlay else { panic!() };
+    assert!(bottom > 0 && bottom < 200);
+    key(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.overlay, Overlay::Help { scroll: bottom - 1 }, "one k is one line up");
+}

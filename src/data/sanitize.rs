@@ -20,10 +20,17 @@ pub fn is_forbidden(c: char) -> bool {
         )
 }
 
-/// A one-line string: every forbidden character is dropped, line breaks and tabs included.
+/// A one-line string: tabs and line breaks become spaces (so words stay apart), and every other
+/// forbidden character is dropped.
 #[must_use]
 pub fn line(s: &str) -> String {
-    s.chars().filter(|&c| !is_forbidden(c)).collect()
+    s.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if is_forbidden(c) => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// A multi-line text: line breaks survive (CRLF becomes LF), tabs become one space, the rest as [`line`].
@@ -66,6 +73,6 @@ mod tests {
     #[test]
     fn text_keeps_newlines_but_not_carriage_returns() {
         assert_eq!(text("one\r\ntwo\tthree\u{1b}"), "one\ntwo three");
-        assert_eq!(line("one\ntwo"), "onetwo");
+        assert_eq!(line("one\ntwo\tthree"), "one two three");
     }
 }

@@ -4,7 +4,7 @@
 mod chrome;
 pub mod detail;
 pub mod list;
-mod overlays;
+pub mod overlays;
 mod recommendation;
 pub mod theme;
 

@@ -184,9 +184,10 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, the
     frame.render_widget(Paragraph::new(text), detail);
 }
 
-/// Help, generated from the keymap so it always shows the bindings in force.
-pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
-    let area = frame.area();
+/// The help text, generated from the keymap in force so it always shows the real bindings. Pure, so
+/// the app can bound its scrolling by exactly what is drawn.
+#[must_use]
+pub fn help_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (context, rows) in app.keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
@@ -204,9 +205,19 @@ pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
         lines.push(Line::raw("  click a row to select it; click or drag on a slider to set its weight;"));
         lines.push(Line::raw("  the wheel scrolls the pane under the pointer (--no-mouse turns this off)"));
     }
-    let rect = centred(area, 72, lines.len() as u16 + 2);
+    lines
+}
+
+/// Where the help pop-up goes for `line_count` lines of text on a screen of `area`.
+#[must_use]
+pub fn help_rect(area: Rect, line_count: usize) -> Rect {
+    centred(area, 72, line_count as u16 + 2)
+}
+
+pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
+    let lines = help_lines(app, theme);
+    let rect = help_rect(frame.area(), lines.len());
     let title = if rect.height < lines.len() as u16 + 2 { "Keys (j/k scroll)" } else { "Keys" };
     let inner = popup(frame, rect, title, theme);
-    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)), inner);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
