@@ -14,15 +14,36 @@ pub struct Position {
 
 impl Position {
     /// The position of byte `offset` in `source` (clamped to the end, and to a character boundary).
+    /// For many positions in one source, build a [`LineIndex`] once instead.
     #[must_use]
     pub fn of_offset(source: &str, offset: usize) -> Self {
-        let mut offset = offset.min(source.len());
-        while !source.is_char_boundary(offset) {
+        LineIndex::new(source).position(offset)
+    }
+}
+
+/// Line starts of a source, so that many positions cost a binary search each rather than a rescan.
+pub struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    #[must_use]
+    pub fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { source, starts }
+    }
+
+    /// The position of byte `offset` (clamped to the end, and to a character boundary).
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &source[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Self { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        Position { line, column: self.source[start..offset].chars().count() + 1 }
     }
 }
 
@@ -43,7 +64,12 @@ impl Problem {
 
     #[must_use]
     pub fn at(source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
-        Self { position: Some(Position::of_offset(source, span.start)), message: sanitize::line(&message.into()) }
+        Self::at_position(Position::of_offset(source, span.start), message)
+    }
+
+    #[must_use]
+    pub fn at_position(position: Position, message: impl Into<String>) -> Self {
+        Self { position: Some(position), message: sanitize::line(&message.into()) }
     }
 }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use super::error::{self, LoadError, Problem};
+use super::error::{self, LineIndex, LoadError, Problem};
 use super::raw::{self, Number, Text};
 use super::{
     Assessment, Claim, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES, MAX_ID_BYTES, MAX_LINE_CHARS,
@@ -48,14 +48,14 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
 pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
     let raw: raw::Dataset =
         toml::from_str(source).map_err(|e| LoadError::new(file, vec![error::from_toml(source, &e)]))?;
-    let mut checker = Checker { source, problems: Vec::new() };
+    let mut checker = Checker { lines: LineIndex::new(source), problems: Vec::new() };
     let dataset = checker.dataset(raw);
     if checker.problems.is_empty() { Ok(dataset) } else { Err(LoadError::new(file, checker.problems)) }
 }
 
 /// Walks the raw model, building the clean one and noting every problem on the way.
 struct Checker<'a> {
-    source: &'a str,
+    lines: LineIndex<'a>,
     problems: Vec<Problem>,
 }
 
@@ -69,7 +69,7 @@ enum Kind {
 
 impl Checker<'_> {
     fn problem(&mut self, span: Range<usize>, message: String) {
-        self.problems.push(Problem::at(self.source, span, message));
+        self.problems.push(Problem::at_position(self.lines.position(span.start), message));
     }
 
     fn dataset(&mut self, raw: raw::Dataset) -> Dataset {
@@ -294,7 +294,7 @@ impl Checker<'_> {
             self.problem(raw.span(), message);
         }
         if let Some(&first) = seen.get(id.as_str()) {
-            let line = super::Position::of_offset(self.source, first).line;
+            let line = self.lines.position(first).line;
             self.problem(raw.span(), format!("{field}: duplicate id `{id}` (first used on line {line})"));
         } else {
             seen.insert(id.clone(), raw.span().start);
