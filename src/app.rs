@@ -22,9 +22,11 @@ pub enum Overlay {
     Presets {
         selected: usize,
     },
+    /// The claims audit; `scroll` is the expanded claim's scroll offset.
     Claims {
         selected: usize,
         expanded: bool,
+        scroll: u16,
     },
     Help {
         scroll: u16,
@@ -255,7 +257,9 @@ impl App {
             (Overlay::None, action) => self.main_action(action),
             (Overlay::Search, action) => self.search_action(action),
             (Overlay::Presets { selected }, action) => self.presets_action(*selected, action),
-            (Overlay::Claims { selected, expanded }, action) => self.claims_action(*selected, *expanded, action),
+            (Overlay::Claims { selected, expanded, scroll }, action) => {
+                self.claims_action(*selected, *expanded, *scroll, action);
+            }
             (Overlay::Prompt { purpose, input }, action) => self.prompt_action(*purpose, input.clone(), action),
             (Overlay::Confirm { question }, action) => self.confirm_action(question.clone(), action),
             (Overlay::Help { scroll }, action) => {
@@ -327,7 +331,7 @@ impl App {
                 self.overlay = Overlay::Presets { selected };
             }
             (_, Action::OpenClaims) if !self.dataset.claims.is_empty() => {
-                self.overlay = Overlay::Claims { selected: 0, expanded: false };
+                self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
             }
             (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
             (_, Action::Back) => self.set_query(String::new()),
@@ -466,12 +470,26 @@ impl App {
         self.effects.push(Effect::SaveProfile { name, weights });
     }
 
-    fn claims_action(&mut self, selected: usize, expanded: bool, action: Action) {
+    fn claims_action(&mut self, selected: usize, expanded: bool, scroll: u16, action: Action) {
         let last = self.dataset.claims.len().saturating_sub(1);
+        let (_, detail) =
+            crate::ui::overlays::claims_layout(ratatui::layout::Rect::new(0, 0, self.width, self.height), true);
+        let page = detail.height.max(1);
+        let max_scroll = || {
+            let lines =
+                crate::ui::overlays::claim_detail_lines(self, selected, detail.width, crate::ui::Theme::new(false));
+            (lines.len() as u16).saturating_sub(detail.height)
+        };
         match action {
-            Action::Down => self.overlay = Overlay::Claims { selected: (selected + 1).min(last), expanded },
-            Action::Up => self.overlay = Overlay::Claims { selected: selected.saturating_sub(1), expanded },
-            Action::Confirm => self.overlay = Overlay::Claims { selected, expanded: !expanded },
+            Action::Down => self.overlay = Overlay::Claims { selected: (selected + 1).min(last), expanded, scroll: 0 },
+            Action::Up => self.overlay = Overlay::Claims { selected: selected.saturating_sub(1), expanded, scroll: 0 },
+            Action::PageDown if expanded => {
+                self.overlay = Overlay::Claims { selected, expanded, scroll: (scroll + page).min(max_scroll()) };
+            }
+            Action::PageUp if expanded => {
+                self.overlay = Overlay::Claims { selected, expanded, scroll: scroll.saturating_sub(page) };
+            }
+            Action::Confirm => self.overlay = Overlay::Claims { selected, expanded: !expanded, scroll: 0 },
             Action::GoToDimension => {
                 if let Some(&dimension) = self.dataset.claims[selected].dimensions.first() {
                     if !self.hits.iter().any(|h| h.dimension == dimension) {

@@ -387,6 +387,8 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     bind(C::Claims, &[ch('j'), key(K::Down)], A::Down, "next", false),
     bind(C::Claims, &[ch('k'), key(K::Up)], A::Up, "previous", false),
     bind(C::Claims, &[key(K::Enter)], A::Confirm, "explanation and sources", true),
+    bind(C::Claims, &[key(K::PageDown)], A::PageDown, "scroll the explanation down", false),
+    bind(C::Claims, &[key(K::PageUp)], A::PageUp, "scroll the explanation up", false),
     bind(C::Claims, &[ch('d')], A::GoToDimension, "go to dimension", true),
     bind(C::Claims, &[key(K::Esc), ch('c')], A::Back, "close", true),
     bind(C::Claims, &[ch('q')], A::Quit, "quit", false),

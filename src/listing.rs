@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::data::{Dataset, Source};
-use crate::report::verdict_sentence;
-use crate::score::evaluate;
+use crate::report::{rating_column_width, verdict_sentence};
+use crate::score::recommend;
 use crate::search::Hit;
-use crate::text::{fit, wrap};
+use crate::text::{fit, pad, pad_left, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
@@ -29,17 +29,24 @@ pub fn dimensions(d: &Dataset, format: ListFormat) -> String {
                     serde_json::json!({
                         "id": x.id, "name": x.name, "category": x.category, "summary": x.summary, "weight": x.weight,
                         "ratings": d.options.iter().zip(&x.assessments).map(|(o, a)| (o.id.clone(), serde_json::Value::from(a.rating))).collect::<serde_json::Map<_, _>>(),
+                        "sources": x.sources,
                     })
                 })
                 .collect::<Vec<_>>(),
         ),
         ListFormat::Text => {
             let mut out = String::new();
-            let options: Vec<String> = d.options.iter().map(|o| fit(&o.name, 8)).collect();
-            let _ = writeln!(out, "{:<20} {:<28} {:>6}  {}", "ID", "NAME", "WEIGHT", options.join("  "));
+            // Rating columns first take what they need of 80 columns (3 to 8 each), the name the rest.
+            let column = rating_column_width(d.options.len(), 40);
+            let name = (80 - 29 - d.options.len() * (column + 1)).clamp(12, 28);
+            let options: Vec<String> = d.options.iter().map(|o| pad_left(&fit(&o.name, column), column)).collect();
+            let _ = writeln!(out, "{} {} {:>6} {}", pad("ID", 20), pad("NAME", name), "WEIGHT", options.join(" "));
             for x in &d.dimensions {
-                let ratings: Vec<String> = x.assessments.iter().zip(&options).map(|(a, o)| format!("{:>w$}", a.rating, w = o.chars().count())).collect();
-                let _ = writeln!(out, "{:<20} {:<28} {:>6}  {}", fit(&x.id, 20), fit(&x.name, 28), x.weight, ratings.join("  "));
+                let ratings: Vec<String> = x.assessments.iter().map(|a| pad_left(&a.rating.to_string(), column)).collect();
+                let _ = writeln!(out, "{} {} {:>6} {}", pad(&x.id, 20), pad(&x.name, name), x.weight, ratings.join(" "));
+                for s in &x.sources {
+                    wrap_into(&mut out, &source_line(s), 4);
+                }
             }
             out
         }
@@ -48,7 +55,7 @@ pub fn dimensions(d: &Dataset, format: ListFormat) -> String {
 
 #[must_use]
 pub fn presets(d: &Dataset, format: ListFormat) -> String {
-    let winner = |weights: &[u8]| evaluate(d, weights).recommendation.leader().map(|o| d.options[o].id.clone());
+    let winner = |weights: &[u8]| recommend(d, weights).leader().map(|o| d.options[o].id.clone());
     match format {
         ListFormat::Json => json(
             &d.presets
@@ -67,7 +74,7 @@ pub fn presets(d: &Dataset, format: ListFormat) -> String {
             for p in &d.presets {
                 let _ = writeln!(out, "{}  ({})", p.name, p.id);
                 wrap_into(&mut out, &p.description, 4);
-                wrap_into(&mut out, &verdict_sentence(d, &evaluate(d, &p.weights).recommendation), 4);
+                wrap_into(&mut out, &verdict_sentence(d, &recommend(d, &p.weights)), 4);
                 out.push('\n');
             }
             out
@@ -93,7 +100,8 @@ pub fn claims(d: &Dataset, format: ListFormat) -> String {
         ListFormat::Text => {
             let mut out = String::new();
             for (i, c) in d.claims.iter().enumerate() {
-                let _ = writeln!(out, "{:>2}. [{}] {}", i + 1, c.verdict.label().to_uppercase(), c.claim);
+                let heading = format!("{:>2}. [{}] {}", i + 1, c.verdict.label().to_uppercase(), c.claim);
+                wrap_into(&mut out, &heading, 0);
                 wrap_into(&mut out, &c.explanation, 4);
                 for s in &c.sources {
                     wrap_into(&mut out, &source_line(s), 4);
@@ -118,7 +126,7 @@ pub fn search(d: &Dataset, hits: &[Hit], format: ListFormat) -> String {
             let mut out = String::new();
             for h in hits {
                 let x = &d.dimensions[h.dimension];
-                let _ = writeln!(out, "{:<20} {:<28} {}", fit(&x.id, 20), fit(&x.name, 28), fit(&x.summary, 29));
+                let _ = writeln!(out, "{} {} {}", pad(&x.id, 20), pad(&x.name, 28), fit(&x.summary, 29));
             }
             if hits.is_empty() {
                 out.push_str("no dimension matches\n");
@@ -130,7 +138,7 @@ pub fn search(d: &Dataset, hits: &[Hit], format: ListFormat) -> String {
 
 #[must_use]
 pub fn profiles(d: &Dataset, profiles: &[crate::profiles::Profile], format: ListFormat) -> String {
-    let winner = |weights: &[u8]| evaluate(d, weights).recommendation.leader().map(|o| d.options[o].id.clone());
+    let winner = |weights: &[u8]| recommend(d, weights).leader().map(|o| d.options[o].id.clone());
     match format {
         ListFormat::Json => json(
             &profiles
@@ -149,7 +157,7 @@ pub fn profiles(d: &Dataset, profiles: &[crate::profiles::Profile], format: List
             let mut out = String::new();
             for p in profiles {
                 let _ = writeln!(out, "{}", p.name);
-                wrap_into(&mut out, &verdict_sentence(d, &evaluate(d, &p.weights).recommendation), 4);
+                wrap_into(&mut out, &verdict_sentence(d, &recommend(d, &p.weights)), 4);
                 if let Some(warning) = p.warning() {
                     wrap_into(&mut out, &warning, 4);
                 }

@@ -13,9 +13,6 @@ use crate::weights::Weighting;
 /// How many contributions the text and markdown reports show ("why"); JSON has them all.
 pub const TOP_CONTRIBUTIONS: usize = 5;
 
-/// Said when no dimension's weight can change the outcome on its own.
-pub const NO_FLIP: &str = "No single weight (0-10) changes the outcome: it would take several.";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
@@ -98,18 +95,20 @@ impl<'a> Report<'a> {
             let _ = writeln!(out, "  {}", self.flip_sentence(flip));
         }
         if self.evaluation.flips.is_empty() {
-            let _ = writeln!(out, "  {NO_FLIP}");
+            let _ = writeln!(out, "  {}", no_flip_sentence(d, &self.evaluation));
         }
         let _ = writeln!(out, "\nWeights and ratings (0-10):");
-        let columns: Vec<String> = d.options.iter().map(|o| fit(&o.name, 8)).collect();
+        let column = rating_column_width(d.options.len(), 38);
+        let columns: Vec<String> = d.options.iter().map(|o| fit(&o.name, column)).collect();
         let _ = writeln!(
             out,
             "  {}  weight  {}",
             pad("Dimension", 30),
-            columns.iter().map(|c| pad_left(c, 8)).collect::<Vec<_>>().join(" ")
+            columns.iter().map(|c| pad_left(c, column)).collect::<Vec<_>>().join(" ")
         );
         for (dimension, &weight) in d.dimensions.iter().zip(&self.weighting.weights) {
-            let ratings: Vec<String> = dimension.assessments.iter().map(|a| format!("{:>8}", a.rating)).collect();
+            let ratings: Vec<String> =
+                dimension.assessments.iter().map(|a| pad_left(&a.rating.to_string(), column)).collect();
             let _ = writeln!(out, "  {}  {weight:>6}  {}", pad(&dimension.name, 30), ratings.join(" "));
         }
         out
@@ -142,7 +141,7 @@ impl<'a> Report<'a> {
             let _ = writeln!(out, "- {}", md(&self.flip_sentence(flip)));
         }
         if self.evaluation.flips.is_empty() {
-            let _ = writeln!(out, "{NO_FLIP}");
+            let _ = writeln!(out, "{}", md(&no_flip_sentence(d, &self.evaluation)));
         }
         let headers: Vec<String> = d.options.iter().map(|o| md(&o.name)).collect();
         let _ = writeln!(out, "\n## Weights and ratings (0-10)\n\n| Dimension | Weight | {} |", headers.join(" | "));
@@ -229,6 +228,24 @@ pub fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation) -> S
     }
 }
 
+/// The width of each rating column when `options` columns, a space apart, share `room` columns (3 to 8).
+#[must_use]
+pub fn rating_column_width(options: usize, room: usize) -> usize {
+    ((room + 1) / options.max(1)).saturating_sub(1).clamp(3, 8)
+}
+
+/// What to say when no single weight can change the outcome: whether any weighting could.
+#[must_use]
+pub fn no_flip_sentence(dataset: &Dataset, evaluation: &Evaluation) -> String {
+    match evaluation.recommendation {
+        Recommendation::Lead { option, .. } if crate::score::dominates(dataset, option) => format!(
+            "No weighting can change it: {} rates at least as high as every other option on every dimension.",
+            dataset.options[option].name
+        ),
+        _ => "No single weight (0-10) changes the outcome; changing several at once might.".to_owned(),
+    }
+}
+
 /// Scores and points to one decimal in JSON, as everywhere else.
 fn round(x: f64) -> f64 {
     // Adding 0.0 turns a rounded -0.0 into 0.0.
@@ -245,7 +262,7 @@ fn bar(score: f64, width: usize) -> String {
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '&' | '~') {
             out.push('\\');
         }
         out.push(c);

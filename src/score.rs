@@ -94,6 +94,13 @@ impl Flip {
     }
 }
 
+/// Whether `option` rates at least as high as every other option on every dimension, so that no
+/// weighting at all can put another option ahead of it.
+#[must_use]
+pub fn dominates(dataset: &Dataset, option: usize) -> bool {
+    dataset.dimensions.iter().all(|d| d.assessments.iter().all(|a| a.rating <= d.assessments[option].rating))
+}
+
 /// Exact integer sums: `numerators[o] = sum(w_d * r_d,o)` and `weight_sum = sum(w_d)`.
 struct Tally {
     numerators: Vec<u64>,
@@ -156,7 +163,7 @@ pub fn evaluate(dataset: &Dataset, weights: &[u8]) -> Evaluation {
     let tally = Tally::new(dataset, weights);
     let scores = tally.scores();
     let order = ranking(&tally.numerators);
-    let recommendation = recommend(&tally, &order, &scores);
+    let recommendation = recommend_from(&tally, &order, &scores);
     // "Why" explains a lead; a tie or no weights has none to explain.
     let contributions = match recommendation {
         Recommendation::Lead { option, runner_up, .. } => {
@@ -168,7 +175,15 @@ pub fn evaluate(dataset: &Dataset, weights: &[u8]) -> Evaluation {
     Evaluation { scores, recommendation, contributions, flips }
 }
 
-fn recommend(tally: &Tally, order: &[usize], scores: &[f64]) -> Recommendation {
+/// Only the recommendation for `weights`: no contributions, no flip search. For lists of presets and
+/// profiles, where that is all that is shown.
+#[must_use]
+pub fn recommend(dataset: &Dataset, weights: &[u8]) -> Recommendation {
+    let tally = Tally::new(dataset, weights);
+    recommend_from(&tally, &ranking(&tally.numerators), &tally.scores())
+}
+
+fn recommend_from(tally: &Tally, order: &[usize], scores: &[f64]) -> Recommendation {
     if tally.weight_sum == 0 || order.len() < 2 {
         return Recommendation::NoWeights;
     }

@@ -143,7 +143,7 @@ fn start_move_a_slider_see_the_gauge_and_quit() {
     s.send("l");
     s.expect(&format!("Node.js {:.1}", expected[0]));
     s.expect(&format!("{:.1} Python", expected[1]));
-    s.expect("weights: defaults · modified");
+    s.expect("custom · modified");
 
     s.send("q");
     let status = s.wait();

@@ -187,3 +187,16 @@ fn a_dimension_favouring_the_leader_by_less_than_its_lead_dilutes_it() {
     let after = evaluate(&d, &[5, 10]).scores; // a 70, b 36.7
     assert!(lead(&after, 0) < lead(&before, 0));
 }
+
+#[test]
+fn a_dominant_leader_is_said_to_be_beyond_any_weighting() {
+    let d = dataset(&[vec![9, 1], vec![6, 5]]);
+    let e = evaluate(&d, &[5, 5]);
+    assert!(e.flips.is_empty());
+    assert!(versus::report::no_flip_sentence(&d, &e).starts_with("No weighting can change it: Option 0 rates"));
+    // Not dominant: one dimension favours the runner-up, though no single weight is enough.
+    let d = dataset(&[vec![9, 1], vec![9, 1], vec![4, 5]]);
+    let e = evaluate(&d, &[10, 10, 10]);
+    assert!(e.flips.is_empty());
+    assert!(versus::report::no_flip_sentence(&d, &e).starts_with("No single weight"));
+}

@@ -111,7 +111,12 @@ impl fmt::Display for LoadError {
 #[must_use]
 pub fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
     // serde names Rust types; a dataset's author knows TOML's.
-    let mut message = error.message().trim().replace("expected i64", "expected a whole number");
+    let mut message = error
+        .message()
+        .trim()
+        .replace("expected i64", "expected a whole number")
+        .replace(" as i128", "")
+        .replace(" as u128", "");
     if let Some(hint) = did_you_mean(&message) {
         message.push_str(&hint);
     }

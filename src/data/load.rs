@@ -333,14 +333,7 @@ impl Checker<'_> {
 
     fn date(&mut self, raw: &Text, field: &str) -> String {
         let date = raw.get_ref();
-        let parts: Vec<&str> = date.split('-').collect();
-        let number = |s: &str, len: usize, max: u32| {
-            s.len() == len
-                && s.bytes().all(|b| b.is_ascii_digit())
-                && s.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
-        };
-        let valid = matches!(parts.as_slice(), [y, m, d] if number(y, 4, 9999) && number(m, 2, 12) && number(d, 2, 31));
-        if !valid {
+        if !is_calendar_date(date) {
             self.problem(raw.span(), format!("{field}: `{date}` is not a date of the form YYYY-MM-DD"));
         }
         sanitize::line(date)
@@ -359,6 +352,52 @@ impl Checker<'_> {
     fn limit(&mut self, span: Range<usize>, field: &str, count: usize, max: usize) {
         if count > max {
             self.problem(span, format!("{field}: {count} items is over the limit of {max}"));
+        }
+    }
+}
+
+/// Whether `date` is `YYYY-MM-DD` and names a day that exists (no 2026-02-30).
+fn is_calendar_date(date: &str) -> bool {
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    let parts: Vec<&str> = date.split('-').collect();
+    let [year, month, day] = parts.as_slice() else { return false };
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year > 0 && (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_calendar_date;
+
+    #[test]
+    fn dates_must_exist() {
+        for good in ["2026-11-25", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_calendar_date(good), "{good}");
+        }
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "26-11-25",
+            "2026-1-5",
+            "2026-11-25x",
+            "",
+        ] {
+            assert!(!is_calendar_date(bad), "{bad}");
         }
     }
 }

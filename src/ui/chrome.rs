@@ -11,21 +11,28 @@ use crate::app::{App, Overlay};
 use crate::keymap::Context;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::text::fit;
+use crate::weights::Base;
 
+/// The title bar: the dataset on the left; on the right the weights' origin ("custom" for the dataset's
+/// defaults), "modified" once a weight moved, and the kept search filter. The origin and "modified" are
+/// cut last.
 pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
-    let mut right = match &app.weighting.base {
-        crate::weights::Base::Defaults => "weights: defaults".to_owned(),
-        crate::weights::Base::Preset(i) => format!("preset: {}", app.dataset.presets[*i].name),
-        crate::weights::Base::Profile { name, .. } => format!("profile: {name}"),
+    let mut origin = match &app.weighting.base {
+        Base::Defaults => "custom".to_owned(),
+        Base::Preset(i) => format!("preset: {}", app.dataset.presets[*i].name),
+        Base::Profile { name, .. } => format!("profile: {name}"),
     };
     if app.weighting.is_modified(&app.dataset) {
-        right.push_str(" · modified");
-    }
-    if !app.query.trim().is_empty() && app.overlay != Overlay::Search {
-        right = format!("filter: {} · {right}", app.query.trim());
+        origin.push_str(" · modified");
     }
     let width = usize::from(area.width);
-    let right = fit(&right, width / 2);
+    let origin = fit(&origin, width.saturating_sub(12));
+    let filter = if !app.query.trim().is_empty() && app.overlay != Overlay::Search {
+        fit(&format!("filter: {} · ", app.query.trim()), (width / 3).saturating_sub(origin.width()))
+    } else {
+        String::new()
+    };
+    let right = format!("{filter}{origin}");
     let left = fit(&format!(" versus · {}", app.dataset.meta.title), width.saturating_sub(right.width() + 2));
     let gap = width.saturating_sub(left.width() + right.width() + 1);
     let line = Line::from(format!("{left}{}{right} ", " ".repeat(gap)));

@@ -27,9 +27,13 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
 
     for (option, &area) in regions.panes.iter().enumerate() {
         let focused = app.focus == Focus::Pane(option);
-        let name = &app.dataset.options[option].name;
+        // With more than two options the list marks a dimension's favourite by number: so do the titles.
+        let name = match app.dataset.options.len() {
+            2 => app.dataset.options[option].name.clone(),
+            _ => format!("{} {}", option + 1, app.dataset.options[option].name),
+        };
         let block = Block::bordered().border_type(if focused { BorderType::Thick } else { BorderType::Plain }).title(
-            Span::styled(format!(" {} ", fit(name, usize::from(area.width.saturating_sub(4)))), theme.option(option)),
+            Span::styled(format!(" {} ", fit(&name, usize::from(area.width.saturating_sub(4)))), theme.option(option)),
         );
         let inner = block.inner(area);
         let lines = pane_lines(&app.dataset, app.selected, option, inner.width, theme);

@@ -29,7 +29,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
     match app.overlay {
         Overlay::None | Overlay::Search => {}
         Overlay::Presets { selected } => overlays::presets(frame, app, selected, theme),
-        Overlay::Claims { selected, expanded } => overlays::claims(frame, app, selected, expanded, theme),
+        Overlay::Claims { selected, expanded, scroll } => {
+            overlays::claims(frame, app, selected, expanded, scroll, theme)
+        }
         Overlay::Help { scroll } => overlays::help(frame, app, scroll, theme),
         Overlay::Prompt { purpose, ref input } => overlays::prompt(frame, purpose, input, theme),
         Overlay::Confirm { ref question } => overlays::confirm(frame, question, theme),

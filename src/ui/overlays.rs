@@ -9,7 +9,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::theme::Theme;
 use crate::app::{App, Purpose, Question};
 use crate::listing::source_line;
-use crate::score::{Recommendation, evaluate};
+use crate::score::{Recommendation, recommend};
 use crate::text::fit;
 use crate::text::wrap;
 use crate::weights::Base;
@@ -54,7 +54,7 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
             Base::Preset(p) => d.presets[*p].name.clone(),
             Base::Profile { name, .. } => format!("★ {name} (saved profile)"),
         };
-        let outcome = match evaluate(d, &base.weights(d)).recommendation {
+        let outcome = match recommend(d, &base.weights(d)) {
             Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
                 format!("{} +{margin:.1}{}", d.options[option].name, if close_call { " (close)" } else { "" }),
                 theme.option(option),
@@ -80,7 +80,7 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
             let warning = app.profiles.iter().find(|p| &p.name == name).and_then(crate::profiles::Profile::warning);
             warning.unwrap_or_else(|| format!("Your saved weights `{name}`. x deletes it."))
         }
-        _ => "Every dimension at the weight the dataset suggests for a general-purpose web backend.".to_owned(),
+        _ => "Every dimension at the default weight the dataset gives it.".to_owned(),
     };
     let text: Vec<Line> = wrap(&description, width).into_iter().map(|l| Line::styled(l, theme.dim())).collect();
     frame.render_widget(
@@ -135,13 +135,53 @@ pub fn confirm(frame: &mut Frame, question: &Question, theme: Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, theme: Theme) {
+/// The claims pop-up's list and, when a claim is expanded, its detail area below.
+#[must_use]
+pub fn claims_layout(area: Rect, expanded: bool) -> (Rect, Rect) {
+    let rect = centred(area, area.width.saturating_sub(4).min(120), area.height.saturating_sub(2));
+    let inner = Rect::new(rect.x + 1, rect.y + 1, rect.width.saturating_sub(2), rect.height.saturating_sub(2));
+    let list_height = if expanded { (inner.height / 3).max(3).min(inner.height) } else { inner.height };
+    let list = Rect::new(inner.x, inner.y, inner.width, list_height);
+    let detail =
+        Rect::new(inner.x, inner.y + list_height + 1, inner.width, inner.height.saturating_sub(list_height + 1));
+    (list, detail)
+}
+
+/// An expanded claim: the claim itself, the explanation, the related dimensions and the sources, all
+/// wrapped to `width`. Pure, so the app can bound the scrolling by exactly what is drawn.
+#[must_use]
+pub fn claim_detail_lines(app: &App, selected: usize, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let Some(claim) = app.dataset.claims.get(selected) else { return Vec::new() };
+    let width = usize::from(width.max(1));
+    let heading = format!("[{}] {}", claim.verdict.label().to_uppercase(), claim.claim);
+    let mut text: Vec<Line> = wrap(&heading, width).into_iter().map(|l| Line::styled(l, theme.bold())).collect();
+    if let Some(first) = text.first_mut() {
+        first.spans[0].style = theme.verdict(claim.verdict);
+    }
+    text.extend(wrap(&claim.explanation, width).into_iter().map(Line::from));
+    if !claim.dimensions.is_empty() {
+        let names: Vec<&str> = claim.dimensions.iter().map(|&i| app.dataset.dimensions[i].name.as_str()).collect();
+        let related = format!("related (d jumps to the first): {}", names.join(", "));
+        text.extend(wrap(&related, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    for source in &claim.sources {
+        text.extend(wrap(&source_line(source), width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    text
+}
+
+pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, scroll: u16, theme: Theme) {
     let area = frame.area();
     let rect = centred(area, area.width.saturating_sub(4).min(120), area.height.saturating_sub(2));
-    let inner = popup(frame, rect, "Claims audit: the article's claims against the evidence", theme);
-    let width = usize::from(inner.width);
-    let list_height = if expanded { (inner.height / 3).max(3).min(inner.height) } else { inner.height };
-    let first = scroll_for(selected, usize::from(list_height));
+    let title = if expanded {
+        "Claims audit (PgUp/PgDn scroll the explanation)"
+    } else {
+        "Claims audit: the article's claims against the evidence"
+    };
+    popup(frame, rect, title, theme);
+    let (list, detail) = claims_layout(area, expanded);
+    let width = usize::from(list.width);
+    let first = scroll_for(selected, usize::from(list.height));
     let badge_width = 13;
     let lines: Vec<Line> = app
         .dataset
@@ -149,7 +189,7 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, the
         .iter()
         .enumerate()
         .skip(first)
-        .take(usize::from(list_height))
+        .take(usize::from(list.height))
         .map(|(i, c)| {
             let badge = format!("{:<badge_width$}", format!("[{}]", c.verdict.label().to_uppercase()));
             let text_style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
@@ -161,27 +201,11 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, the
             ])
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, list_height));
-    if !expanded {
-        return;
+    frame.render_widget(Paragraph::new(lines), list);
+    if expanded {
+        let text = claim_detail_lines(app, selected, detail.width, theme);
+        frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), detail);
     }
-    let claim = &app.dataset.claims[selected];
-    let mut text = vec![Line::from(vec![
-        Span::styled(format!("[{}] ", claim.verdict.label().to_uppercase()), theme.verdict(claim.verdict)),
-        Span::styled(claim.claim.clone(), theme.bold()),
-    ])];
-    text.extend(wrap(&claim.explanation, width).into_iter().map(Line::from));
-    if !claim.dimensions.is_empty() {
-        let names: Vec<&str> = claim.dimensions.iter().map(|&i| app.dataset.dimensions[i].name.as_str()).collect();
-        let related = format!("related (d jumps to the first): {}", names.join(", "));
-        text.extend(wrap(&related, width).into_iter().map(|l| Line::styled(l, theme.dim())));
-    }
-    for source in &claim.sources {
-        text.extend(wrap(&source_line(source), width).into_iter().map(|l| Line::styled(l, theme.dim())));
-    }
-    let detail =
-        Rect::new(inner.x, inner.y + list_height + 1, inner.width, inner.height.saturating_sub(list_height + 1));
-    frame.render_widget(Paragraph::new(text), detail);
 }
 
 /// The help text, generated from the keymap in force so it always shows the real bindings. Pure, so

@@ -47,12 +47,15 @@ fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         ])];
     }
     let name_width = options.iter().map(|o| o.name.width()).max().unwrap_or(0).min(16);
-    options
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
+    // Best first, so that when rows run short the leaders are the ones shown.
+    let mut order: Vec<usize> = (0..options.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    order
+        .into_iter()
+        .map(|i| {
+            let o = &options[i];
             let name = fit(&o.name, name_width);
-            let label = format!("{name}{} {:5.1} ", " ".repeat(name_width - name.width()), scores[i]);
+            let label = format!("{name}{} {:5.1} ", " ".repeat(name_width.saturating_sub(name.width())), scores[i]);
             let bar = width.saturating_sub(label.width());
             let filled = ((scores[i] / 100.0) * bar as f64).round() as usize;
             Line::from(vec![
@@ -85,7 +88,8 @@ fn why_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
 fn flip_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
     let weights = &app.weighting.weights;
     let Some(flip) = app.evaluation.flips.first() else {
-        return Line::styled("flip: no single weight changes the outcome", theme.dim());
+        let text = format!("flip: {}", crate::report::no_flip_sentence(&app.dataset, &app.evaluation));
+        return Line::styled(fit(&text, width), theme.dim());
     };
     let now = weights[flip.dimension];
     // With two options the lead moves monotonically with one weight, so "≥"/"≤" is exact; with more,

@@ -8,13 +8,13 @@ use ratatui::style::{Color, Modifier, Style};
 use crate::data::Verdict;
 
 /// Each option's fill in gauges and rating bars, so options differ without colour too.
-const OPTION_GLYPHS: [char; 4] = ['█', '▒', '▓', '░'];
+const OPTION_GLYPHS: [char; 8] = ['█', '▒', '▓', '░', '■', '▪', '●', '◆'];
 
 /// The colour of each themed item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
     /// Each option's colour, in dataset order (wrapping around for larger datasets).
-    pub options: [Color; 6],
+    pub options: [Color; 8],
     pub heading: Color,
     pub highlight: Color,
     pub key: Color,
@@ -30,7 +30,16 @@ pub struct Palette {
 impl Palette {
     /// For dark backgrounds.
     pub const DARK: Self = Self {
-        options: [Color::Green, Color::Blue, Color::Magenta, Color::Red, Color::Cyan, Color::Yellow],
+        options: [
+            Color::Green,
+            Color::Blue,
+            Color::Magenta,
+            Color::Red,
+            Color::Cyan,
+            Color::Yellow,
+            Color::LightGreen,
+            Color::LightBlue,
+        ],
         heading: Color::Yellow,
         highlight: Color::Yellow,
         key: Color::Cyan,
@@ -45,7 +54,16 @@ impl Palette {
 
     /// For light backgrounds: no yellow or cyan text, which wash out on white.
     pub const LIGHT: Self = Self {
-        options: [Color::Green, Color::Blue, Color::Magenta, Color::Red, Color::DarkGray, Color::Black],
+        options: [
+            Color::Green,
+            Color::Blue,
+            Color::Magenta,
+            Color::Red,
+            Color::DarkGray,
+            Color::Black,
+            Color::LightRed,
+            Color::LightMagenta,
+        ],
         heading: Color::Blue,
         highlight: Color::Magenta,
         key: Color::Blue,
@@ -59,13 +77,15 @@ impl Palette {
     };
 
     /// The names of the themed items, as the config file's `[colors]` table spells them.
-    pub const ITEMS: [&'static str; 16] = [
+    pub const ITEMS: [&'static str; 18] = [
         "option-1",
         "option-2",
         "option-3",
         "option-4",
         "option-5",
         "option-6",
+        "option-7",
+        "option-8",
         "heading",
         "highlight",
         "key",
@@ -91,16 +111,16 @@ impl Palette {
     pub fn slot(&mut self, item: &str) -> Option<&mut Color> {
         let index = Self::ITEMS.iter().position(|&i| i == item)?;
         Some(match index {
-            0..=5 => &mut self.options[index],
-            6 => &mut self.heading,
-            7 => &mut self.highlight,
-            8 => &mut self.key,
-            9 => &mut self.slider,
-            10 => &mut self.close_call,
-            11 => &mut self.accurate,
-            12 => &mut self.partly_true,
-            13 => &mut self.outdated,
-            14 => &mut self.wrong,
+            0..=7 => &mut self.options[index],
+            8 => &mut self.heading,
+            9 => &mut self.highlight,
+            10 => &mut self.key,
+            11 => &mut self.slider,
+            12 => &mut self.close_call,
+            13 => &mut self.accurate,
+            14 => &mut self.partly_true,
+            15 => &mut self.outdated,
+            16 => &mut self.wrong,
             _ => &mut self.opinion,
         })
     }
