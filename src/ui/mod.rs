@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         Overlay::None | Overlay::Search => {}
         Overlay::Presets { selected } => overlays::presets(frame, app, selected, theme),
         Overlay::Claims { selected, expanded, scroll } => {
-            overlays::claims(frame, app, selected, expanded, scroll, theme)
+            overlays::claims(frame, app, selected, expanded, scroll, theme);
         }
         Overlay::Help { scroll } => overlays::help(frame, app, scroll, theme),
         Overlay::Prompt { purpose, ref input } => overlays::prompt(frame, purpose, input, theme),
