@@ -5,8 +5,6 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-mod common;
-use common::generated;
 use versus::data::{Dataset, parse};
 use versus::score::evaluate;
 use versus::search::Searcher;
@@ -17,7 +15,7 @@ fn loading(c: &mut Criterion) {
 }
 
 fn scoring(c: &mut Criterion) {
-    for (label, d) in [("built-in", Dataset::builtin()), ("10k", generated(10_000))] {
+    for (label, d) in [("built-in", Dataset::builtin()), ("10k", versus::generate::dataset(10_000, 2, 1))] {
         let mut weights = d.default_weights();
         c.bench_function(&format!("evaluate after one weight change ({label})"), |b| {
             b.iter(|| {
@@ -29,7 +27,7 @@ fn scoring(c: &mut Criterion) {
 }
 
 fn searching(c: &mut Criterion) {
-    for (label, d) in [("built-in", Dataset::builtin()), ("10k", generated(10_000))] {
+    for (label, d) in [("built-in", Dataset::builtin()), ("10k", versus::generate::dataset(10_000, 2, 1))] {
         let searcher = Searcher::new(&d);
         for query in ["thread", "cold start", "tpt", "zzzq"] {
             c.bench_function(&format!("search {query:?} ({label})"), |b| {

@@ -12,14 +12,12 @@ use versus::data::{Dataset, parse};
 use versus::ui::{Theme, render};
 use versus::weights::Weighting;
 
-mod common;
-
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent { code, modifiers: KeyModifiers::NONE, kind: KeyEventKind::Press, state: KeyEventState::NONE }
 }
 
 fn key_press(c: &mut Criterion) {
-    for (label, dataset) in [("built-in", Dataset::builtin()), ("10k", common::generated(10_000))] {
+    for (label, dataset) in [("built-in", Dataset::builtin()), ("10k", versus::generate::dataset(10_000, 2, 1))] {
         for (width, height) in [(80, 24), (200, 60)] {
             let weighting = Weighting::defaults(&dataset);
             let mut app = App::new(dataset.clone(), weighting, width, height);

@@ -587,6 +587,12 @@ impl App {
         &self.rows
     }
 
+    /// The characters of dimension `d`'s name the search matched, for highlighting (none unfiltered).
+    #[must_use]
+    pub fn match_positions(&self, d: usize) -> Vec<usize> {
+        if self.query.trim().is_empty() { Vec::new() } else { self.searcher.positions(&self.dataset, d, &self.query) }
+    }
+
     /// Whether the selected dimension is among those listed.
     fn selection_listed(&self) -> bool {
         self.hits.iter().any(|h| h.dimension == self.selected)
@@ -611,8 +617,15 @@ impl App {
     }
 
     fn set_query(&mut self, query: String) {
+        // Typing on narrows: search the last hits, not everything (see `Searcher::search_among`).
+        let narrows = !self.query.trim().is_empty() && query.starts_with(&self.query);
+        self.hits = if narrows {
+            let candidates: Vec<usize> = self.hits.iter().map(|h| h.dimension).collect();
+            self.searcher.search_among(&self.dataset, &query, &candidates)
+        } else {
+            self.searcher.search(&self.dataset, &query)
+        };
         self.query = query;
-        self.hits = self.searcher.search(&self.dataset, &self.query);
         self.rows = if self.query.trim().is_empty() {
             self.grouped.clone()
         } else {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod data;
 pub mod effects;
+pub mod generate;
 pub mod keymap;
 pub mod layout;
 pub mod listing;

@@ -114,17 +114,17 @@ pub fn claims(d: &Dataset, format: ListFormat) -> String {
 }
 
 #[must_use]
-pub fn search(d: &Dataset, hits: &[Hit], format: ListFormat) -> String {
+pub fn search(d: &Dataset, hits: &[(Hit, Vec<usize>)], format: ListFormat) -> String {
     match format {
         ListFormat::Json => json(
             &hits
                 .iter()
-                .map(|h| serde_json::json!({ "id": d.dimensions[h.dimension].id, "name": d.dimensions[h.dimension].name, "score": h.score, "positions": h.positions }))
+                .map(|(h, positions)| serde_json::json!({ "id": d.dimensions[h.dimension].id, "name": d.dimensions[h.dimension].name, "score": h.score, "positions": positions }))
                 .collect::<Vec<_>>(),
         ),
         ListFormat::Text => {
             let mut out = String::new();
-            for h in hits {
+            for (h, _) in hits {
                 let x = &d.dimensions[h.dimension];
                 let _ = writeln!(out, "{} {} {}", pad(&x.id, 20), pad(&x.name, 28), fit(&x.summary, 29));
             }

@@ -130,7 +130,12 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         }
         Command::Search { query, format } => {
             let d = dataset()?;
-            let hits = Searcher::new(&d).search(&d, &query.join(" "));
+            let (searcher, query) = (Searcher::new(&d), query.join(" "));
+            let hits: Vec<_> = searcher
+                .search(&d, &query)
+                .into_iter()
+                .map(|h| (h, searcher.positions(&d, h.dimension, &query)))
+                .collect();
             print(&listing::search(&d, &hits, *format))?;
         }
         Command::Check { files } => check(files)?,

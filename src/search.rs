@@ -8,6 +8,7 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
 
 use crate::data::{Dataset, Dimension};
 
@@ -16,26 +17,23 @@ const NAME_BOOST: i64 = 4;
 const KEYWORD_BOOST: i64 = 2;
 
 /// One matching dimension.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub dimension: usize,
     /// Higher is better; 0 for the empty query.
     pub score: i64,
-    /// Character indexes in the dimension's name to highlight, ascending.
-    pub positions: Vec<usize>,
 }
 
-/// Search state built once per dataset: the matcher and each dimension's text folded to ASCII lower case.
+/// Search state built once per dataset: the matcher and each dimension's text folded to ASCII lower case
+/// (the matcher folds only ASCII case too, so the cheap tests below never reject what it would accept).
 pub struct Searcher {
     matcher: SkimMatcherV2,
-    folded: Vec<Folded>,
+    entries: Vec<Entry>,
 }
 
-/// A dimension's searchable text, folded to ASCII lower case (the matcher folds only ASCII case too).
-struct Folded {
-    /// Name and keywords: a word that is not a subsequence of these cannot match them fuzzily, so this
-    /// cheap test spares the scorer most dimensions.
-    short: String,
+struct Entry {
+    name: String,
+    keywords: Vec<String>,
     /// Everything else, searched for the word as a substring.
     long: String,
 }
@@ -43,81 +41,124 @@ struct Folded {
 /// A word of the query, prepared once per search.
 struct Word<'q> {
     text: &'q str,
-    folded: String,
+    folded: Vec<u8>,
+    /// A substring searcher for the folded word, built once and used on every dimension.
+    finder: memmem::Finder<'static>,
     /// The word's score against itself: what a match in the longer texts scores.
     exact: i64,
 }
 
+/// Below this many candidates one thread is quicker than starting more.
+const PARALLEL_FROM: usize = 20_000;
+
 impl Searcher {
     #[must_use]
     pub fn new(dataset: &Dataset) -> Self {
-        let folded = dataset
+        let entries = dataset
             .dimensions
             .iter()
             .map(|d| {
-                let short_count = 1 + d.keywords.len();
-                let join = |fields: Vec<&str>| fields.join("\n").to_ascii_lowercase();
-                Folded {
-                    short: join(fields(d).take(short_count).collect()),
-                    long: join(fields(d).skip(short_count).collect()),
+                let long: Vec<&str> = fields(d).skip(1 + d.keywords.len()).collect();
+                Entry {
+                    name: d.name.to_ascii_lowercase(),
+                    keywords: d.keywords.iter().map(|k| k.to_ascii_lowercase()).collect(),
+                    long: long.join("\n").to_ascii_lowercase(),
                 }
             })
             .collect();
-        Self { matcher: SkimMatcherV2::default().ignore_case(), folded }
+        Self { matcher: SkimMatcherV2::default().ignore_case(), entries }
     }
 
     /// The dimensions matching every word of `query`, best first (ties in dataset order). A blank query
     /// returns every dimension in dataset order.
     #[must_use]
     pub fn search(&self, dataset: &Dataset, query: &str) -> Vec<Hit> {
+        self.search_among(dataset, query, &(0..dataset.dimensions.len()).collect::<Vec<_>>())
+    }
+
+    /// As [`Self::search`], but only among `candidates`. Every match of a query is also a match of any
+    /// query it extends (more letters or more words only narrow), so as a user types, each keystroke can
+    /// search the previous keystroke's hits instead of everything.
+    #[must_use]
+    pub fn search_among(&self, dataset: &Dataset, query: &str, candidates: &[usize]) -> Vec<Hit> {
         let words: Vec<Word> = query
             .split_whitespace()
-            .map(|text| Word {
-                text,
-                folded: text.to_ascii_lowercase(),
-                exact: self.matcher.fuzzy_match(text, text).unwrap_or(0),
+            .map(|text| {
+                let folded = text.to_ascii_lowercase().into_bytes();
+                Word {
+                    text,
+                    finder: memmem::Finder::new(&folded).into_owned(),
+                    folded,
+                    exact: self.matcher.fuzzy_match(text, text).unwrap_or(0),
+                }
             })
             .collect();
         if words.is_empty() {
-            return (0..dataset.dimensions.len())
-                .map(|dimension| Hit { dimension, score: 0, positions: Vec::new() })
-                .collect();
+            let mut all: Vec<Hit> = candidates.iter().map(|&dimension| Hit { dimension, score: 0 }).collect();
+            all.sort_unstable_by_key(|h| h.dimension);
+            return all;
         }
-        let mut hits: Vec<Hit> = dataset
-            .dimensions
-            .iter()
-            .zip(&self.folded)
-            .enumerate()
-            .filter_map(|(i, (d, folded))| {
-                self.score(d, folded, &words).map(|(score, positions)| Hit { dimension: i, score, positions })
+        let scan = |chunk: &[usize]| -> Vec<Hit> {
+            chunk
+                .iter()
+                .filter_map(|&i| {
+                    self.score(&dataset.dimensions[i], &self.entries[i], &words)
+                        .map(|score| Hit { dimension: i, score })
+                })
+                .collect()
+        };
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
+        let mut hits = if candidates.len() < PARALLEL_FROM || threads == 1 {
+            scan(candidates)
+        } else {
+            let chunk = candidates.len().div_ceil(threads);
+            std::thread::scope(|s| {
+                let handles: Vec<_> = candidates.chunks(chunk).map(|c| s.spawn(move || scan(c))).collect();
+                handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
             })
-            .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.dimension.cmp(&b.dimension)));
+        };
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.dimension.cmp(&b.dimension)));
         hits
     }
 
-    /// The summed best score of each word, and the name positions to highlight; `None` if a word misses.
-    fn score(&self, dimension: &Dimension, folded: &Folded, words: &[Word]) -> Option<(i64, Vec<usize>)> {
+    /// The summed best score of each word; `None` if a word misses. Cheap in-order and substring tests
+    /// decide most misses before the matcher runs.
+    fn score(&self, dimension: &Dimension, entry: &Entry, words: &[Word]) -> Option<i64> {
         let mut total = 0;
-        let mut positions = Vec::new();
         for word in words {
             let mut best = None;
-            if is_subsequence(&word.folded, &folded.short) {
-                if let Some((score, indexes)) = self.matcher.fuzzy_indices(&dimension.name, word.text) {
-                    best = Some(score * NAME_BOOST);
-                    positions.extend(indexes);
-                }
-                let keyword = dimension.keywords.iter().filter_map(|k| self.matcher.fuzzy_match(k, word.text)).max();
-                best = best.max(keyword.map(|s| s * KEYWORD_BOOST));
+            if is_subsequence(&word.folded, entry.name.as_bytes()) {
+                best = self.matcher.fuzzy_match(&dimension.name, word.text).map(|s| s * NAME_BOOST);
             }
-            if best.is_none() && folded.long.contains(&word.folded) {
+            // A word found in the name is scored there: the name is what the user sees and what gets
+            // highlighted, and skipping the keywords then halves the matcher's work on short queries.
+            if best.is_none() {
+                for (keyword, folded) in dimension.keywords.iter().zip(&entry.keywords) {
+                    if is_subsequence(&word.folded, folded.as_bytes()) {
+                        best = best.max(self.matcher.fuzzy_match(keyword, word.text).map(|s| s * KEYWORD_BOOST));
+                    }
+                }
+            }
+            if best.is_none() && word.finder.find(entry.long.as_bytes()).is_some() {
                 best = Some(word.exact);
             }
             total += best?;
         }
+        Some(total)
+    }
+
+    /// The character indexes of `dimension`'s name that `query` matches, ascending, for highlighting.
+    #[must_use]
+    pub fn positions(&self, dataset: &Dataset, dimension: usize, query: &str) -> Vec<usize> {
+        let name = &dataset.dimensions[dimension].name;
+        let mut positions: Vec<usize> = query
+            .split_whitespace()
+            .filter_map(|word| self.matcher.fuzzy_indices(name, word))
+            .flat_map(|(_, indexes)| indexes)
+            .collect();
         positions.sort_unstable();
         positions.dedup();
-        Some((total, positions))
+        positions
     }
 }
 
@@ -132,11 +173,18 @@ fn fields(d: &Dimension) -> impl Iterator<Item = &str> {
         .chain(assessments)
 }
 
-/// Whether the characters of `needle` appear in `haystack` in order. Both are folded alike by the caller;
-/// the matcher folds only ASCII case too, so this never rejects a string the matcher would accept.
-fn is_subsequence(needle: &str, haystack: &str) -> bool {
-    let mut rest = haystack.chars();
-    needle.chars().all(|c| rest.any(|h| h == c))
+/// Whether the bytes of `needle` appear in `haystack` in order. Both are folded alike by the caller, and
+/// the matcher folds only ASCII case too; a character's UTF-8 bytes appear in order wherever the
+/// character does, so this never rejects a string the matcher would accept.
+fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
+    let mut at = 0;
+    needle.iter().all(|&b| match memchr::memchr(b, &haystack[at..]) {
+        Some(i) => {
+            at += i + 1;
+            true
+        }
+        None => false,
+    })
 }
 
 #[cfg(test)]
@@ -175,12 +223,21 @@ mod tests {
     }
 
     #[test]
+    fn searching_among_earlier_hits_finds_the_same() {
+        let d = dataset();
+        let s = Searcher::new(&d);
+        let earlier: Vec<usize> = s.search(&d, "t").iter().map(|h| h.dimension).collect();
+        assert_eq!(s.search_among(&d, "typ", &earlier), s.search(&d, "typ"));
+    }
+
+    #[test]
     fn a_name_match_outranks_a_summary_match() {
         let d = dataset();
         let hits = Searcher::new(&d).search(&d, "typing");
         assert_eq!(names(&d, &hits), vec!["Static typing", "ML ecosystem"]);
-        assert_eq!(hits[0].positions, vec![7, 8, 9, 10, 11, 12]);
-        assert!(hits[1].positions.is_empty(), "the summary match highlights nothing in the name");
+        let searcher = Searcher::new(&d);
+        assert_eq!(searcher.positions(&d, hits[0].dimension, "typing"), vec![7, 8, 9, 10, 11, 12]);
+        assert!(searcher.positions(&d, hits[1].dimension, "typing").is_empty(), "a summary match highlights nothing");
     }
 
     #[test]
@@ -215,8 +272,9 @@ mod tests {
 
     #[test]
     fn subsequence_prefilter() {
-        assert!(is_subsequence("cpb", "cpu-bound"));
-        assert!(!is_subsequence("bpc", "cpu-bound"));
-        assert!(is_subsequence("", "x"));
+        assert!(is_subsequence(b"cpb", b"cpu-bound"));
+        assert!(!is_subsequence(b"bpc", b"cpu-bound"));
+        assert!(is_subsequence(b"", b"x"));
+        assert!(is_subsequence("字".as_bytes(), "漢字".as_bytes()));
     }
 }

@@ -84,8 +84,8 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, d: usize, theme: Theme) ->
 
 /// The name with the search's matched characters highlighted.
 fn name_spans<'a>(app: &App, d: usize, name: &str, theme: Theme, base: Style) -> Vec<Span<'a>> {
-    let positions = app.hits.iter().find(|h| h.dimension == d).map(|h| h.positions.as_slice()).unwrap_or_default();
-    if positions.is_empty() || app.query.trim().is_empty() {
+    let positions = app.match_positions(d);
+    if positions.is_empty() {
         return vec![Span::styled(name.to_owned(), base)];
     }
     name.chars()
