@@ -1,23 +1,33 @@
-//! Engine speed: loading, scoring and search, on the built-in data and on a generated large dataset.
+//! Engine speed: loading, scoring and search, on the built-in data and on generated large datasets.
 //! Run with `cargo bench --bench engine`; the README's performance table quotes the medians.
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
-
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use versus::app::App;
 use versus::data::{Dataset, parse};
+use versus::generate;
+use versus::keymap::Action;
 use versus::score::evaluate;
 use versus::search::Searcher;
+use versus::weights::Weighting;
 
 fn loading(c: &mut Criterion) {
-    let source = versus::data::builtin_source();
-    c.bench_function("load+validate built-in", |b| b.iter(|| parse(black_box(source), "bench").unwrap()));
+    let generated = |n| generate::to_toml(&generate::dataset(n, 2, 1));
+    let mut group = c.benchmark_group("load+validate");
+    for (label, source) in
+        [("built-in", versus::data::builtin_source().to_owned()), ("1k", generated(1_000)), ("10k", generated(10_000))]
+    {
+        group.throughput(Throughput::Bytes(source.len() as u64));
+        group.bench_function(label, |b| b.iter(|| parse(black_box(&source), "bench").unwrap()));
+    }
+    group.finish();
 }
 
 fn scoring(c: &mut Criterion) {
-    for (label, d) in [("built-in", Dataset::builtin()), ("10k", versus::generate::dataset(10_000, 2, 1))] {
+    for (label, d) in [("built-in", Dataset::builtin()), ("10k", generate::dataset(10_000, 2, 1))] {
         let mut weights = d.default_weights();
-        c.bench_function(&format!("evaluate after one weight change ({label})"), |b| {
+        c.bench_function(&format!("rescore after one weight change ({label})"), |b| {
             b.iter(|| {
                 weights[0] = (weights[0] + 1) % 11;
                 evaluate(black_box(&d), black_box(&weights))
@@ -26,16 +36,43 @@ fn scoring(c: &mut Criterion) {
     }
 }
 
+const QUERIES: [&str; 4] = ["thread", "cold start", "tpt", "zzzq"];
+
 fn searching(c: &mut Criterion) {
-    for (label, d) in [("built-in", Dataset::builtin()), ("10k", versus::generate::dataset(10_000, 2, 1))] {
+    for (label, d) in [
+        ("built-in", Dataset::builtin()),
+        ("10k", generate::dataset(10_000, 2, 1)),
+        // Past the file limit on purpose: built in memory.
+        ("100k", generate::dataset(100_000, 2, 1)),
+    ] {
         let searcher = Searcher::new(&d);
-        for query in ["thread", "cold start", "tpt", "zzzq"] {
-            c.bench_function(&format!("search {query:?} ({label})"), |b| {
+        for query in QUERIES {
+            c.bench_function(&format!("search {query:?} from scratch ({label})"), |b| {
                 b.iter(|| searcher.search(black_box(&d), black_box(query)));
             });
         }
     }
 }
 
-criterion_group!(benches, loading, scoring, searching);
+/// A user typing each query into the explorer's search, one keystroke at a time: each keystroke narrows
+/// the previous one's hits. Criterion reports the time for the whole query; divide by its length for
+/// the mean per keystroke.
+fn typing(c: &mut Criterion) {
+    let d = generate::dataset(100_000, 2, 1);
+    let weighting = Weighting::defaults(&d);
+    let mut app = App::new(d, weighting, 200, 60);
+    app.update(Action::OpenSearch);
+    for query in QUERIES {
+        c.bench_function(&format!("type {query:?} key by key, whole query (100k)"), |b| {
+            b.iter(|| {
+                for ch in query.chars() {
+                    app.update(Action::Type(ch));
+                }
+                app.update(Action::ClearInput);
+            });
+        });
+    }
+}
+
+criterion_group!(benches, loading, scoring, searching, typing);
 criterion_main!(benches);

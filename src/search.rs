@@ -29,6 +29,8 @@ pub struct Hit {
 pub struct Searcher {
     matcher: SkimMatcherV2,
     entries: Vec<Entry>,
+    /// Threads for large searches, asked once (asking costs more than searching a small dataset).
+    threads: usize,
 }
 
 struct Entry {
@@ -54,7 +56,7 @@ const PARALLEL_FROM: usize = 20_000;
 impl Searcher {
     #[must_use]
     pub fn new(dataset: &Dataset) -> Self {
-        let entries = dataset
+        let entries: Vec<Entry> = dataset
             .dimensions
             .iter()
             .map(|d| {
@@ -66,7 +68,12 @@ impl Searcher {
                 }
             })
             .collect();
-        Self { matcher: SkimMatcherV2::default().ignore_case(), entries }
+        let threads = if entries.len() < PARALLEL_FROM {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8)
+        };
+        Self { matcher: SkimMatcherV2::default().ignore_case(), entries, threads }
     }
 
     /// The dimensions matching every word of `query`, best first (ties in dataset order). A blank query
@@ -107,11 +114,10 @@ impl Searcher {
                 })
                 .collect()
         };
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
-        let mut hits = if candidates.len() < PARALLEL_FROM || threads == 1 {
+        let mut hits = if candidates.len() < PARALLEL_FROM || self.threads == 1 {
             scan(candidates)
         } else {
-            let chunk = candidates.len().div_ceil(threads);
+            let chunk = candidates.len().div_ceil(self.threads);
             std::thread::scope(|s| {
                 let handles: Vec<_> = candidates.chunks(chunk).map(|c| s.spawn(move || scan(c))).collect();
                 handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()

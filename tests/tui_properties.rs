@@ -120,6 +120,14 @@ proptest! {
         run(Dataset::builtin(), inputs)?;
     }
 
+    /// Generated data: many dimensions, up to eight options, CJK and emoji in names.
+    #[test]
+    fn random_sessions_on_generated_datasets(
+        inputs in prop::collection::vec(input(), 1..60), dimensions in 1usize..400, options in 2usize..=8, seed in any::<u64>(),
+    ) {
+        run(versus::generate::dataset(dimensions, options, seed), inputs)?;
+    }
+
     #[test]
     fn random_sessions_on_three_options(inputs in prop::collection::vec(input(), 1..60)) {
         run(load_file(std::path::Path::new("tests/data/three-options.toml")).unwrap(), inputs)?;

@@ -1,0 +1,84 @@
+//! Hostile text in a dataset (escape sequences, C1 controls, bidi overrides, zero-width and very wide
+//! characters, combining marks, emoji) never reaches the screen as control characters and never spills
+//! out of its pane.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use versus::app::App;
+use versus::data::load_file;
+use versus::data::sanitize::is_forbidden;
+use versus::layout::Screen;
+use versus::ui::{Theme, render};
+use versus::weights::Weighting;
+
+fn hostile_app(width: u16, height: u16) -> App {
+    let dataset = load_file(std::path::Path::new("tests/data/hostile.toml")).unwrap();
+    let weighting = Weighting::defaults(&dataset);
+    App::new(dataset, weighting, width, height)
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|f| render(f, app, Theme::new(true))).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn press(app: &mut App, c: char) {
+    app.handle_key(&KeyEvent {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    });
+}
+
+/// The screens worth looking at: main, each dimension selected, search, presets, claims, help.
+fn states() -> Vec<&'static str> {
+    vec!["", "j", "jj", "/b", "p", "c", "?"]
+}
+
+#[test]
+fn no_control_or_bidi_character_reaches_the_screen() {
+    for (w, h) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
+        for keys in states() {
+            let mut app = hostile_app(w, h);
+            keys.chars().for_each(|c| press(&mut app, c));
+            if keys == "c" {
+                app.handle_key(&KeyEvent {
+                    code: KeyCode::Enter,
+                    modifiers: KeyModifiers::NONE,
+                    kind: KeyEventKind::Press,
+                    state: KeyEventState::NONE,
+                });
+            }
+            let buffer = draw(&app);
+            for cell in &buffer.content {
+                assert!(!cell.symbol().chars().any(is_forbidden), "{w}x{h} after {keys:?}: {:?}", cell.symbol());
+            }
+        }
+    }
+}
+
+#[test]
+fn wide_text_never_overflows_a_pane() {
+    for (w, h) in [(60, 16), (80, 24), (97, 31), (120, 40)] {
+        for keys in ["", "j", "jj"] {
+            let mut app = hostile_app(w, h);
+            keys.chars().for_each(|c| press(&mut app, c));
+            let buffer = draw(&app);
+            let Screen::Main(regions) = app.screen() else { panic!("{w}x{h}") };
+            // Every border column of the list and of each pane is intact on every row: a character that
+            // spilled over would have replaced a border cell.
+            for rect in regions.panes.iter().chain([&regions.list]) {
+                for y in rect.y + 1..rect.bottom().saturating_sub(1) {
+                    for x in [rect.x, rect.right() - 1] {
+                        let symbol = buffer[(x, y)].symbol();
+                        assert!(matches!(symbol, "│" | "┃"), "{w}x{h} {keys:?}: ({x}, {y}) holds {symbol:?}");
+                    }
+                }
+            }
+        }
+    }
+}
