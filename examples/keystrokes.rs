@@ -1,0 +1,35 @@
+//! Prints the explorer's search latency per keystroke as a user types, on a generated dataset:
+//! `cargo run --release --example keystrokes -- 100000`. Each keystroke is timed on its own (median of
+//! 9 runs): the first searches everything, each next one narrows the previous hits.
+
+use std::time::Instant;
+
+use versus::app::App;
+use versus::keymap::Action;
+
+fn main() {
+    let dimensions = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(100_000);
+    let dataset = versus::generate::dataset(dimensions, 2, 1);
+    let weighting = versus::weights::Weighting::defaults(&dataset);
+    let mut app = App::new(dataset, weighting, 200, 60);
+    app.update(Action::OpenSearch);
+    for query in ["thread", "cold start", "tpt", "zzzq"] {
+        let mut samples: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
+        for _ in 0..9 {
+            for (i, c) in query.chars().enumerate() {
+                let start = Instant::now();
+                app.update(Action::Type(c));
+                samples[i].push(start.elapsed().as_secs_f64() * 1000.0);
+            }
+            app.update(Action::ClearInput);
+        }
+        let medians: Vec<String> = samples
+            .iter_mut()
+            .map(|s| {
+                s.sort_by(f64::total_cmp);
+                format!("{:.1}", s[s.len() / 2])
+            })
+            .collect();
+        println!("{dimensions} dimensions, typing {query:?}: {} ms", medians.join(" / "));
+    }
+}
