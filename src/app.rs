@@ -63,22 +63,14 @@ pub enum Question {
 /// shell performs each and reports back through [`App::report`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    SaveProfile {
-        name: String,
-        weights: Vec<u8>,
-    },
-    DeleteProfile {
-        name: String,
-    },
+    /// Store the weights as profile `name`; replace one of that name only if `replace`.
+    SaveProfile { name: String, weights: Vec<u8>, replace: bool },
+    /// Delete the profile stored as `stored_name`.
+    DeleteProfile { stored_name: String },
     /// Write the markdown report to `path`; refuse to replace an existing file unless `overwrite`.
-    Export {
-        path: String,
-        overwrite: bool,
-    },
+    Export { path: String, overwrite: bool },
     /// Put `text` on the clipboard (OSC 52).
-    Copy {
-        text: String,
-    },
+    Copy { text: String },
 }
 
 /// What the shell says about an effect it performed.
@@ -88,6 +80,18 @@ pub enum Outcome {
     Failed(String),
     /// The export target exists: ask before replacing it.
     FileExists(String),
+    /// The profile is stored: list it and start from it.
+    ProfileSaved {
+        name: String,
+        weights: Vec<u8>,
+        message: String,
+    },
+    /// A profile of that name exists in the file: ask before replacing it.
+    ProfileExists(String),
+    ProfileDeleted {
+        stored_name: String,
+        message: String,
+    },
 }
 
 /// A message on the status line until the next key.
@@ -219,6 +223,36 @@ impl App {
             Outcome::Done(message) => self.set_status(message, false),
             Outcome::Failed(message) => self.set_status(message, true),
             Outcome::FileExists(path) => self.overlay = Overlay::Confirm { question: Question::OverwriteFile(path) },
+            Outcome::ProfileExists(name) => {
+                self.overlay = Overlay::Confirm { question: Question::OverwriteProfile(name) };
+            }
+            // The in-memory list changes only once the file has: a failed save must not look saved.
+            Outcome::ProfileSaved { name, weights, message } => {
+                let profile = Profile {
+                    name: name.clone(),
+                    stored_name: name.clone(),
+                    weights: weights.clone(),
+                    unknown: Vec::new(),
+                };
+                match self.profiles.iter_mut().find(|p| p.stored_name == name) {
+                    Some(existing) => *existing = profile,
+                    None => self.profiles.push(profile),
+                }
+                if self.weighting.weights == weights {
+                    self.weighting.base = Base::Profile { name, weights };
+                }
+                self.set_status(message, false);
+            }
+            Outcome::ProfileDeleted { stored_name, message } => {
+                if let Some(gone) = self.profiles.iter().position(|p| p.stored_name == stored_name) {
+                    let gone = self.profiles.remove(gone);
+                    if self.weighting.base.profile_name() == Some(gone.name.as_str()) {
+                        // The weights stay; they just no longer come from a profile.
+                        self.weighting.base = Base::Defaults;
+                    }
+                }
+                self.set_status(message, false);
+            }
         }
     }
 
@@ -419,7 +453,7 @@ impl App {
                         Ok(name) if self.profiles.iter().any(|p| p.name == name) => {
                             self.overlay = Overlay::Confirm { question: Question::OverwriteProfile(name) };
                         }
-                        Ok(name) => self.save_profile(name),
+                        Ok(name) => self.save_profile(name, false),
                     },
                     Purpose::Export if input.trim().is_empty() => self.set_status("no file name given", true),
                     Purpose::Export => {
@@ -438,14 +472,11 @@ impl App {
             Action::Yes => {
                 self.overlay = Overlay::None;
                 match question {
-                    Question::OverwriteProfile(name) => self.save_profile(name),
+                    Question::OverwriteProfile(name) => self.save_profile(name, true),
                     Question::DeleteProfile(name) => {
-                        self.profiles.retain(|p| p.name != name);
-                        if self.weighting.base.profile_name() == Some(name.as_str()) {
-                            // The weights stay; they just no longer come from a profile.
-                            self.weighting.base = Base::Defaults;
+                        if let Some(profile) = self.profiles.iter().find(|p| p.name == name) {
+                            self.effects.push(Effect::DeleteProfile { stored_name: profile.stored_name.clone() });
                         }
-                        self.effects.push(Effect::DeleteProfile { name });
                     }
                     Question::OverwriteFile(path) => self.effects.push(Effect::Export { path, overwrite: true }),
                 }
@@ -458,16 +489,10 @@ impl App {
         }
     }
 
-    /// Records the profile in memory (so the picker lists it at once) and asks the shell to store it.
-    fn save_profile(&mut self, name: String) {
+    /// Asks the shell to store the weights as profile `name`; the picker lists it once that succeeded.
+    fn save_profile(&mut self, name: String, replace: bool) {
         let weights = self.weighting.weights.clone();
-        let profile = Profile { name: name.clone(), weights: weights.clone(), unknown: Vec::new() };
-        match self.profiles.iter_mut().find(|p| p.name == name) {
-            Some(existing) => *existing = profile,
-            None => self.profiles.push(profile),
-        }
-        self.weighting.base = Base::Profile { name: name.clone(), weights: weights.clone() };
-        self.effects.push(Effect::SaveProfile { name, weights });
+        self.effects.push(Effect::SaveProfile { name, weights, replace });
     }
 
     fn claims_action(&mut self, selected: usize, expanded: bool, scroll: u16, action: Action) {

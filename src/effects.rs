@@ -15,21 +15,24 @@ use crate::store;
 pub fn perform(effect: Effect, app: &App, config_dir: Option<&Path>, terminal: &mut impl Write) -> Outcome {
     let no_dir = || Outcome::Failed("no config directory: set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME".to_owned());
     match effect {
-        Effect::SaveProfile { name, weights } => match config_dir {
+        Effect::SaveProfile { name, weights, replace } => match config_dir {
             None => no_dir(),
-            Some(dir) => into_outcome(store::save_profile(dir, &app.dataset, &name, &weights)),
+            Some(dir) => match store::save_profile(dir, &app.dataset, &name, &weights, replace) {
+                Ok(store::Saved::Done(message)) => Outcome::ProfileSaved { name, weights, message },
+                Ok(store::Saved::Exists) => Outcome::ProfileExists(name),
+                Err(message) => Outcome::Failed(message),
+            },
         },
-        Effect::DeleteProfile { name } => match config_dir {
+        Effect::DeleteProfile { stored_name } => match config_dir {
             None => no_dir(),
-            Some(dir) => into_outcome(store::delete_profile(dir, &app.dataset, &name)),
+            Some(dir) => match store::delete_profile(dir, &app.dataset, &stored_name) {
+                Ok(message) => Outcome::ProfileDeleted { stored_name, message },
+                Err(message) => Outcome::Failed(message),
+            },
         },
         Effect::Export { path, overwrite } => export(app, &path, overwrite),
         Effect::Copy { text } => copy(&text, terminal),
     }
-}
-
-fn into_outcome(result: Result<String, String>) -> Outcome {
-    result.map_or_else(Outcome::Failed, Outcome::Done)
 }
 
 /// `~/x` means the home directory's `x`, as in a shell.
@@ -103,7 +106,7 @@ mod tests {
 
     #[test]
     fn profiles_need_a_config_directory() {
-        let outcome = perform(Effect::DeleteProfile { name: "x".into() }, &app(), None, &mut Vec::new());
+        let outcome = perform(Effect::DeleteProfile { stored_name: "x".into() }, &app(), None, &mut Vec::new());
         assert!(matches!(outcome, Outcome::Failed(m) if m.starts_with("no config directory")));
     }
 }

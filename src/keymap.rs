@@ -445,10 +445,31 @@ impl Keymap {
     /// Binds `keys` to `action` in `context`, replacing the action's default keys there. A key the
     /// defaults gave to another action in the same context moves to this one: the user's word wins.
     pub fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> Result<(), String> {
-        if let Some(typing) =
-            keys.iter().find(|k| context.takes_text() && !k.ctrl && matches!(k.code, KeyCode::Char(_)))
-        {
-            return Err(format!("`{typing}` types text in the {} context and cannot be bound there", context.name()));
+        // Actions mean something only where the defaults use them (quitting and suspending, anywhere).
+        let meaningful = matches!(action, Action::Quit | Action::Suspend)
+            || DEFAULT_BINDINGS.iter().any(|b| b.context == context && b.action == action);
+        if !meaningful {
+            return Err(format!("`{}` does nothing in the {} context", action.name(), context.name()));
+        }
+        if keys.is_empty() {
+            return Err("give at least one key (an action without keys could never be used)".to_owned());
+        }
+        // Plain characters type text in search and prompts, which global bindings apply to as well.
+        let types_text = context.takes_text() || context == Context::Global;
+        if let Some(typing) = keys.iter().find(|k| types_text && !k.ctrl && matches!(k.code, KeyCode::Char(_))) {
+            return Err(format!(
+                "`{typing}` is a typing key, which cannot be bound in the {} context (use ctrl- or a named key)",
+                context.name()
+            ));
+        }
+        if let Some(starved) = self.bindings.iter().find(|b| {
+            b.context == context && b.action != action && !b.keys.is_empty() && b.keys.iter().all(|k| keys.contains(k))
+        }) {
+            return Err(format!(
+                "this takes every key of `{}` in the {} context; give it another key too",
+                starved.action.name(),
+                context.name()
+            ));
         }
         for other in self.bindings.iter_mut().filter(|b| b.context == context && b.action != action) {
             other.keys.retain(|k| !keys.contains(k));
@@ -474,7 +495,8 @@ impl Keymap {
             Key { code: K::Char(c), ctrl: false } if context.takes_text() => Some(Action::Type(c)),
             _ => None,
         };
-        find(context).or_else(|| find(Context::Global)).or(typed)
+        // In a text field the field's own keys come first, then typing, then the global keys.
+        find(context).or(typed).or_else(|| find(Context::Global))
     }
 
     /// The first key bound to `action` in `context` (or globally), as help writes it.
@@ -657,5 +679,10 @@ mod tests {
         assert_eq!(k.action(C::Main, &press(K::Char('j'), KeyModifiers::NONE)), Some(A::Quit));
         assert_eq!(k.action(C::Main, &press(K::Down, KeyModifiers::NONE)), Some(A::Down));
         assert!(k.rebind(C::Search, A::Confirm, vec![ch('k')]).is_err(), "letters type in the search prompt");
+        assert!(k.rebind(C::Global, A::Quit, vec![ch('q')]).is_err(), "a global letter would steal typing");
+        assert!(k.rebind(C::Main, A::Quit, vec![]).is_err(), "an action needs a key");
+        assert!(k.rebind(C::Help, A::Export, vec![ch('e')]).is_err(), "export means nothing in help");
+        let error = k.rebind(C::Confirm, A::No, vec![ch('y'), key(K::Enter), ch('n')]).unwrap_err();
+        assert!(error.contains("every key of `yes`"), "{error}");
     }
 }

@@ -32,7 +32,10 @@ pub struct StoredProfile {
 /// A profile matched to the dataset in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
+    /// The name as shown (control characters removed).
     pub name: String,
+    /// The name as stored in the file, which replacing and deleting must match exactly.
+    pub stored_name: String,
     /// One weight per dimension; a dimension the profile does not name keeps its default weight.
     pub weights: Vec<u8>,
     /// Dimension ids the profile names that this dataset does not have (ignored, with a warning).
@@ -106,7 +109,7 @@ impl StoredProfile {
             .map(|d| self.weights.get(&d.id).map_or(d.weight, |&w| w.min(SCALE_MAX)))
             .collect();
         let unknown = self.weights.keys().filter(|id| dataset.dimension_index(id).is_none()).cloned().collect();
-        Profile { name: crate::data::sanitize::line(&self.name), weights, unknown }
+        Profile { name: crate::data::sanitize::line(&self.name), stored_name: self.name.clone(), weights, unknown }
     }
 }
 

@@ -144,19 +144,38 @@ fn free_backup_name(path: &Path) -> PathBuf {
         .unwrap_or_else(|| with(".bak"))
 }
 
-/// Saves `weights` as profile `name` of `dataset`; the message for the status line.
-pub fn save_profile(dir: &Path, dataset: &Dataset, name: &str, weights: &[u8]) -> Result<String, String> {
-    let note = update_profiles(dir, |file| file.upsert(dataset, name, weights))?;
-    let saved = format!("saved profile `{name}` in {}", dir.join(FILE_NAME).display());
-    Ok(note.map_or(saved.clone(), |note| format!("{saved}; {note}")))
+/// What saving a profile did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved; the message for the status line.
+    Done(String),
+    /// Not saved: the file already has a profile of that name (perhaps from another versus since this
+    /// one started), and replacing was not asked for.
+    Exists,
 }
 
-/// Deletes profile `name` of `dataset`; the message for the status line.
+/// Saves `weights` as profile `name` of `dataset`, replacing one of the same name only if `replace`.
+pub fn save_profile(dir: &Path, dataset: &Dataset, name: &str, weights: &[u8], replace: bool) -> Result<Saved, String> {
+    if !replace
+        && let ProfilesRead::Loaded(file) = read_profiles(dir)
+        && file.profiles.iter().any(|p| p.dataset == dataset.meta.title && p.name == name)
+    {
+        return Ok(Saved::Exists);
+    }
+    let note = update_profiles(dir, |file| file.upsert(dataset, name, weights))?;
+    let saved = format!("saved profile `{}` in {}", crate::data::sanitize::line(name), dir.join(FILE_NAME).display());
+    Ok(Saved::Done(note.map_or(saved.clone(), |note| format!("{saved}; {note}"))))
+}
+
+/// Deletes profile `name` (as stored) of `dataset`; the message for the status line.
 pub fn delete_profile(dir: &Path, dataset: &Dataset, name: &str) -> Result<String, String> {
-    let note = update_profiles(dir, |file| {
-        file.remove(dataset, name);
-    })?;
-    let deleted = format!("deleted profile `{name}`");
+    let shown = crate::data::sanitize::line(name);
+    let mut removed = false;
+    let note = update_profiles(dir, |file| removed = file.remove(dataset, name))?;
+    if !removed {
+        return Err(format!("no saved profile `{shown}` in {}", dir.join(FILE_NAME).display()));
+    }
+    let deleted = format!("deleted profile `{shown}`");
     Ok(note.map_or(deleted.clone(), |note| format!("{deleted}; {note}")))
 }
 
@@ -208,15 +227,26 @@ mod tests {
         let d = Dataset::builtin();
         fs::write(dir.join(FILE_NAME), "this is [not toml").unwrap();
         assert!(matches!(read_profiles(&dir), ProfilesRead::Broken(m) if m.contains("profiles.toml:1:")));
-        let message = save_profile(&dir, &d, "mine", &d.default_weights()).unwrap();
+        let message = save_profile(&dir, &d, "mine", &d.default_weights(), true).unwrap();
         assert!(message.contains("moved to"), "{message}");
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak")).unwrap(), "this is [not toml");
         assert!(matches!(read_profiles(&dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
         // A second broken file does not overwrite the first backup.
         fs::write(dir.join(FILE_NAME), "broken again").unwrap();
-        save_profile(&dir, &d, "mine", &d.default_weights()).unwrap();
+        save_profile(&dir, &d, "mine", &d.default_weights(), true).unwrap();
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak")).unwrap(), "this is [not toml");
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak.2")).unwrap(), "broken again");
+    }
+
+    #[test]
+    fn saving_asks_before_replacing_what_another_instance_saved() {
+        let dir = scratch("replace");
+        let d = Dataset::builtin();
+        assert!(matches!(save_profile(&dir, &d, "team", &d.default_weights(), false), Ok(Saved::Done(_))));
+        assert_eq!(save_profile(&dir, &d, "team", &vec![1; d.dimensions.len()], false), Ok(Saved::Exists));
+        assert!(matches!(save_profile(&dir, &d, "team", &vec![1; d.dimensions.len()], true), Ok(Saved::Done(_))));
+        assert!(delete_profile(&dir, &d, "team").is_ok());
+        assert!(delete_profile(&dir, &d, "team").unwrap_err().starts_with("no saved profile `team`"));
     }
 
     #[test]
@@ -227,7 +257,7 @@ mod tests {
         let blocker = dir.join("not-a-dir");
         fs::write(&blocker, "").unwrap();
         let d = Dataset::builtin();
-        let error = save_profile(&blocker.join("versus"), &d, "x", &d.default_weights()).unwrap_err();
+        let error = save_profile(&blocker.join("versus"), &d, "x", &d.default_weights(), false).unwrap_err();
         assert!(error.starts_with("cannot create "), "{error}");
     }
 }

@@ -283,7 +283,7 @@ fn remapped_keys_drive_the_app_and_appear_in_help() {
 
 #[test]
 fn saving_a_profile_asks_before_replacing_one() {
-    use versus::app::{Effect, Question};
+    use versus::app::{Effect, Outcome, Question};
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Char('s'));
@@ -291,9 +291,13 @@ fn saving_a_profile_asks_before_replacing_one() {
     insta::assert_snapshot!("save_prompt", text(&a));
     key(&mut a, KeyCode::Enter);
     let weights = a.weighting.weights.clone();
-    assert_eq!(a.effects, vec![Effect::SaveProfile { name: "team".into(), weights: weights.clone() }]);
-    assert!(text(&a).contains("profile: team"));
+    assert_eq!(a.effects, vec![Effect::SaveProfile { name: "team".into(), weights: weights.clone(), replace: false }]);
     a.effects.clear();
+    // Until the shell says the file was written, nothing claims the profile exists.
+    a.report(Outcome::Failed("cannot create /x: not a directory".into()));
+    assert!(a.profiles.is_empty() && !text(&a).contains("profile: team"));
+    a.report(Outcome::ProfileSaved { name: "team".into(), weights: weights.clone(), message: "saved".into() });
+    assert!(text(&a).contains("profile: team"));
     // The picker lists it after the presets, marked as a saved profile.
     key(&mut a, KeyCode::Char('p'));
     assert!(text(&a).contains("★ team (saved profile)"));
