@@ -227,7 +227,7 @@ mod tests {
         let d = Dataset::builtin();
         fs::write(dir.join(FILE_NAME), "this is [not toml").unwrap();
         assert!(matches!(read_profiles(&dir), ProfilesRead::Broken(m) if m.contains("profiles.toml:1:")));
-        let message = save_profile(&dir, &d, "mine", &d.default_weights(), true).unwrap();
+        let Ok(Saved::Done(message)) = save_profile(&dir, &d, "mine", &d.default_weights(), false) else { panic!() };
         assert!(message.contains("moved to"), "{message}");
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak")).unwrap(), "this is [not toml");
         assert!(matches!(read_profiles(&dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
