@@ -148,13 +148,17 @@ pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
                 continue;
             };
             let mut parsed = Vec::new();
+            // One error per binding: a list already found wrong is not also checked as a whole.
+            let mut wrong = false;
             for text in keys.get_ref().items() {
                 match Key::parse(text) {
                     Err(message) => {
+                        wrong = true;
                         problem(keys.span(), format!("keys.{}.{}: {message}", context.name(), action.name()));
                     }
                     Ok(key) => {
                         if let Some((_, other)) = claimed.iter().find(|(k, _)| *k == key) {
+                            wrong = true;
                             problem(
                                 keys.span(),
                                 format!(
@@ -168,6 +172,9 @@ pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
                         parsed.push(key);
                     }
                 }
+            }
+            if wrong {
+                continue;
             }
             if let Err(message) = config.keymap.rebind(context, action, parsed) {
                 problem(keys.span(), format!("keys.{}.{}: {message}", context.name(), action.name()));
