@@ -118,7 +118,19 @@ pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
     }
     config.profile = raw.profile.map(Spanned::into_inner);
 
-    for (context_name, actions) in &raw.keys {
+    apply_keys(&raw.keys, &mut config.keymap, &mut problem);
+    // Tables come back sorted by key: report in the order of the file.
+    problems.sort_by_key(|p| p.position.map(|p| (p.line, p.column)));
+    if problems.is_empty() { Ok(config) } else { Err(LoadError::new(file, problems)) }
+}
+
+/// Applies the `[keys.CONTEXT]` tables to `keymap`, reporting each wrong binding through `problem`.
+fn apply_keys(
+    keys: &BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<OneOrMany>>>,
+    keymap: &mut Keymap,
+    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    for (context_name, actions) in keys {
         let Some(context) = Context::ALL.into_iter().find(|c| c.name() == context_name.get_ref()) else {
             let names = Context::ALL.map(Context::name);
             problem(
@@ -176,14 +188,11 @@ pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
             if wrong {
                 continue;
             }
-            if let Err(message) = config.keymap.rebind(context, action, parsed) {
+            if let Err(message) = keymap.rebind(context, action, parsed) {
                 problem(keys.span(), format!("keys.{}.{}: {message}", context.name(), action.name()));
             }
         }
     }
-    // Tables come back sorted by key: report in the order of the file.
-    problems.sort_by_key(|p| p.position.map(|p| (p.line, p.column)));
-    if problems.is_empty() { Ok(config) } else { Err(LoadError::new(file, problems)) }
 }
 
 /// What loading the config directory found.
