@@ -8,9 +8,9 @@ use clap::Parser;
 /// Generate a synthetic versus dataset (TOML) of any size, deterministic per seed.
 #[derive(Parser)]
 struct Args {
-    /// How many dimensions.
-    #[arg(long, default_value_t = 1_000)]
-    dimensions: usize,
+    /// How many dimensions (at least 1).
+    #[arg(long, default_value_t = 1_000, value_parser = clap::value_parser!(u64).range(1..))]
+    dimensions: u64,
     /// How many options (2 to 8).
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(2..=8))]
     options: u8,
@@ -21,8 +21,18 @@ struct Args {
 
 fn main() {
     let args = Args::parse();
-    let dataset = versus::generate::dataset(args.dimensions, usize::from(args.options), args.seed);
+    let dimensions = usize::try_from(args.dimensions).unwrap_or(usize::MAX);
+    let dataset = versus::generate::dataset(dimensions, usize::from(args.options), args.seed);
     let text = versus::generate::to_toml(&dataset);
+    // Large datasets are legitimate for in-process benchmarks, but versus will not load the file.
+    if text.len() as u64 > versus::data::MAX_FILE_BYTES || dimensions > versus::data::MAX_DIMENSIONS {
+        eprintln!(
+            "gen-dataset: warning: {} bytes and {dimensions} dimensions exceed what versus loads ({} bytes, {} dimensions)",
+            text.len(),
+            versus::data::MAX_FILE_BYTES,
+            versus::data::MAX_DIMENSIONS
+        );
+    }
     // A closed pipe (`| head`) is not worth a panic message.
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

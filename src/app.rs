@@ -152,6 +152,8 @@ pub struct App {
     dragging: Option<usize>,
     /// The key bindings in force: the defaults with the user's config applied.
     pub keymap: Keymap,
+    /// The dataset file, when not the built-in one (for the command line `y` copies).
+    pub data_path: Option<String>,
     /// The user's saved profiles for this dataset, listed after the presets in the picker.
     pub profiles: Vec<Profile>,
     pub status: Option<Status>,
@@ -192,6 +194,7 @@ impl App {
             mouse: true,
             dragging: None,
             keymap: Keymap::default(),
+            data_path: None,
             profiles: Vec::new(),
             status: None,
             effects: Vec::new(),
@@ -347,7 +350,8 @@ impl App {
             }
             (_, Action::Copy) => {
                 let verdict = crate::report::verdict_sentence(&self.dataset, &self.evaluation.recommendation);
-                let text = format!("{verdict} Reproduce: {}", self.weighting.command_line(&self.dataset));
+                let command = self.weighting.command_line(&self.dataset, self.data_path.as_deref());
+                let text = format!("{verdict} Reproduce: {command}");
                 self.effects.push(Effect::Copy { text });
             }
             (_, Action::FocusNext) => self.cycle_focus(1),

@@ -48,8 +48,13 @@ fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
     if target.is_dir() {
         return Outcome::Failed(format!("{path} is a directory; give a file name"));
     }
-    if target.exists() && !overwrite {
-        return Outcome::FileExists(path.to_owned());
+    // symlink_metadata: a link counts as there even when it points nowhere.
+    match std::fs::symlink_metadata(&target) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Outcome::Failed(format!("{path} is a symbolic link; give the file's own name or another one"));
+        }
+        Ok(_) if !overwrite => return Outcome::FileExists(path.to_owned()),
+        _ => {}
     }
     let markdown = Report::new(&app.dataset, &app.weighting).render(Format::Markdown);
     match store::write_atomically(&target, markdown.as_bytes()) {
@@ -102,6 +107,29 @@ mod tests {
         assert!(matches!(outcome, Outcome::Done(_)));
         let written = std::fs::read_to_string(&path).unwrap();
         assert_eq!(written, Report::new(&app().dataset, &app().weighting).render(Format::Markdown));
+    }
+
+    #[test]
+    fn export_never_replaces_a_symbolic_link_and_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("versus-export-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let link = dir.join("link.md");
+        std::os::unix::fs::symlink(dir.join("nowhere.md"), &link).unwrap();
+        let outcome = perform(
+            Effect::Export { path: link.display().to_string(), overwrite: true },
+            &app(),
+            None,
+            &mut Vec::new(),
+        );
+        assert!(matches!(outcome, Outcome::Failed(m) if m.contains("symbolic link")));
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is untouched");
+        let private = dir.join("private.md");
+        std::fs::write(&private, "old").unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+        perform(Effect::Export { path: private.display().to_string(), overwrite: true }, &app(), None, &mut Vec::new());
+        assert_eq!(std::fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
     #[test]

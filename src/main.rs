@@ -80,10 +80,30 @@ impl UserFiles {
         warnings
     }
 
-    /// The dataset from `--data`, else the config's default, else the built-in one.
-    fn dataset(&self, cli: &Cli) -> Result<Dataset, LoadError> {
-        let path = cli.data.clone().or_else(|| self.config().dataset.as_deref().map(expand_home));
-        Dataset::from_path_or_builtin(path.as_deref())
+    /// The dataset file in use: `--data`, else the config's default (relative to the config directory).
+    fn dataset_path(&self, cli: &Cli) -> Option<PathBuf> {
+        cli.data.clone().or_else(|| {
+            let path = expand_home(self.config().dataset.as_deref()?);
+            Some(match &self.dir {
+                Some(dir) if path.is_relative() => dir.join(path),
+                _ => path,
+            })
+        })
+    }
+
+    /// The dataset from `--data`, else the config's default, else the built-in one. A `--data` file that
+    /// fails is an error; a config default that fails is a warning, and the built-in data is used.
+    /// Also returns the file it came from, if any.
+    fn dataset(&self, cli: &Cli, warnings: &mut Vec<String>) -> Result<(Dataset, Option<PathBuf>), LoadError> {
+        let path = self.dataset_path(cli);
+        match Dataset::from_path_or_builtin(path.as_deref()) {
+            Ok(dataset) => Ok((dataset, path)),
+            Err(e) if cli.data.is_none() => {
+                warnings.push(format!("the config's default dataset cannot be used; using the built-in one:\n{e}"));
+                Ok((Dataset::builtin(), None))
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -98,6 +118,15 @@ fn expand_home(path: &Path) -> PathBuf {
 fn run(cli: &Cli) -> Result<u8, Failure> {
     let files = UserFiles::load();
     let Some(command) = &cli.command else { return explore(cli, &files) };
+    // Problems with the user's files are said before anything that might fail because of them.
+    let mut warnings = files.warnings();
+    let dataset = files.dataset(cli, &mut warnings).map(|(dataset, _)| dataset);
+    if !matches!(command, Command::Check { .. } | Command::Config { .. } | Command::Completions { .. } | Command::Man) {
+        for warning in &warnings {
+            eprintln!("versus: {warning}");
+        }
+    }
+    let dataset = move || dataset;
     let explorer_only = cli.no_mouse || cli.no_color;
     let weights_given =
         cli.weights.preset.is_some() || cli.weights.profile.is_some() || !cli.weights.overrides.is_empty();
@@ -108,12 +137,10 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             "--preset, --profile and --weight apply to the explorer and to `report`"
         }));
     }
-    let dataset = || files.dataset(cli);
     match command {
         Command::Report { weights, format } => {
             let d = dataset()?;
-            let (weighting, mut warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
-            warnings.extend(files.warnings());
+            let (weighting, warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
             for warning in &warnings {
                 eprintln!("versus: {warning}");
             }
@@ -159,9 +186,10 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
 /// checked before the screen is touched; problems with the user's files are printed to stderr and
 /// shown on the status line, and the explorer starts anyway.
 fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
-    let dataset = files.dataset(cli)?;
-    let (weighting, mut warnings) = weighting(&dataset, &cli.weights, files)?;
-    warnings.extend(files.warnings());
+    let mut warnings = files.warnings();
+    let (dataset, path) = files.dataset(cli, &mut warnings)?;
+    let (weighting, more) = weighting(&dataset, &cli.weights, files)?;
+    warnings.extend(more);
     for warning in &warnings {
         eprintln!("versus: {warning}");
     }
@@ -170,6 +198,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let profiles = files.profiles.file().for_dataset(&dataset);
     let mut app = App::new(dataset, weighting, 0, 0);
     app.keymap = files.config().keymap.clone();
+    app.data_path = path.map(|p| p.display().to_string());
     app.profiles = profiles;
     if let Some(first) = warnings.first() {
         let more =

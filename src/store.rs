@@ -44,6 +44,10 @@ pub fn prepare(target: &Path, contents: &[u8]) -> io::Result<Pending> {
     let pending = Pending { temp, target: target.to_owned(), committed: false };
     let mut file = File::create(&pending.temp)?;
     file.write_all(contents)?;
+    // A replaced file keeps its permissions (a private file stays private).
+    if let Ok(old) = fs::metadata(target) {
+        file.set_permissions(old.permissions())?;
+    }
     file.sync_all()?;
     Ok(pending)
 }

@@ -109,12 +109,18 @@ impl Weighting {
     /// naming only the weights that differ from the preset (or the defaults: a profile lives on one
     /// machine, so its weights are spelled out).
     #[must_use]
-    pub fn command_line(&self, dataset: &Dataset) -> String {
-        let (mut line, base) = match &self.base {
+    pub fn command_line(&self, dataset: &Dataset, data_path: Option<&str>) -> String {
+        let mut line = "versus report".to_owned();
+        if let Some(path) = data_path {
+            // Single quotes keep a path with spaces or `$` whole in a POSIX shell.
+            let _ = write!(line, " --data '{}'", path.replace('\'', "'\\''"));
+        }
+        let base = match &self.base {
             Base::Preset(i) => {
-                (format!("versus report --preset {}", dataset.presets[*i].id), self.base.weights(dataset))
+                let _ = write!(line, " --preset {}", dataset.presets[*i].id);
+                self.base.weights(dataset)
             }
-            Base::Defaults | Base::Profile { .. } => ("versus report".to_owned(), dataset.default_weights()),
+            Base::Defaults | Base::Profile { .. } => dataset.default_weights(),
         };
         for ((d, &w), &b) in dataset.dimensions.iter().zip(&self.weights).zip(&base) {
             if w != b {
@@ -167,4 +173,21 @@ impl Base {
 fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {
     let list: Vec<&str> = items.collect();
     if list.is_empty() { "(none)".to_owned() } else { list.join(", ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_reproduces_the_weights() {
+        let d = Dataset::builtin();
+        let mut w = Weighting::preset(&d, "ml-api").unwrap();
+        w.set_from_spec(&d, "cpu-bound=9").unwrap();
+        assert_eq!(w.command_line(&d, None), "versus report --preset ml-api --weight cpu-bound=9");
+        assert_eq!(
+            Weighting::defaults(&d).command_line(&d, Some("it's mine.toml")),
+            "versus report --data 'it'\\''s mine.toml'"
+        );
+    }
 }
