@@ -183,14 +183,9 @@ fn fields(d: &Dimension) -> impl Iterator<Item = &str> {
 /// the matcher folds only ASCII case too; a character's UTF-8 bytes appear in order wherever the
 /// character does, so this never rejects a string the matcher would accept.
 fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
-    let mut at = 0;
-    needle.iter().all(|&b| match memchr::memchr(b, &haystack[at..]) {
-        Some(i) => {
-            at += i + 1;
-            true
-        }
-        None => false,
-    })
+    // A plain loop: names and keywords are a few dozen bytes, too short for SIMD setup to pay off.
+    let mut rest = haystack.iter();
+    needle.iter().all(|&b| rest.any(|&h| h == b))
 }
 
 #[cfg(test)]
