@@ -9,7 +9,7 @@ use crate::data::{Dataset, SCALE_MAX};
 /// A lead smaller than this many points (of 100) is reported as a close call: it is half a rating step
 /// on average, well within the judgement that went into the ratings. (Decided in integers; see
 /// `recommend`.)
-pub const CLOSE_CALL_POINTS: f64 = 5.0;
+pub const CLOSE_CALL_POINTS: u64 = 5;
 
 /// The outcome of one weighting.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,9 +194,9 @@ fn recommend_from(tally: &Tally, order: &[usize], scores: &[f64]) -> Recommendat
         return Recommendation::Tie { options };
     }
     let margin = scores[first] - scores[second];
-    // margin < CLOSE_CALL_POINTS, decided exactly: 10 * gap / sum < 5 is 2 * gap < sum.
+    // margin < CLOSE_CALL_POINTS, decided exactly: 10 * gap / sum < C is 10 * gap < C * sum.
     let gap = tally.numerators[first] - tally.numerators[second];
-    let close_call = 2 * gap < tally.weight_sum;
+    let close_call = 10 * gap < CLOSE_CALL_POINTS * tally.weight_sum;
     Recommendation::Lead { option: first, runner_up: second, margin, close_call }
 }
 
