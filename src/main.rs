@@ -118,15 +118,16 @@ fn expand_home(path: &Path) -> PathBuf {
 fn run(cli: &Cli) -> Result<u8, Failure> {
     let files = UserFiles::load();
     let Some(command) = &cli.command else { return explore(cli, &files) };
-    // Problems with the user's files are said before anything that might fail because of them.
-    let mut warnings = files.warnings();
-    let dataset = files.dataset(cli, &mut warnings).map(|(dataset, _)| dataset);
-    if !matches!(command, Command::Check { .. } | Command::Config { .. } | Command::Completions { .. } | Command::Man) {
+    // Loaded only by the commands that use it. Problems with the user's files are said first, before
+    // anything that might fail because of them.
+    let dataset = || {
+        let mut warnings = files.warnings();
+        let loaded = files.dataset(cli, &mut warnings);
         for warning in &warnings {
             eprintln!("versus: {warning}");
         }
-    }
-    let dataset = move || dataset;
+        loaded.map(|(dataset, _)| dataset)
+    };
     let explorer_only = cli.no_mouse || cli.no_color;
     let weights_given =
         cli.weights.preset.is_some() || cli.weights.profile.is_some() || !cli.weights.overrides.is_empty();
@@ -145,6 +146,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 eprintln!("versus: {warning}");
             }
             print(&Report::new(&d, &weighting).render(*format))?;
+            exiting(d);
         }
         Command::List { what, format } => {
             let d = dataset()?;
@@ -154,6 +156,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 ListWhat::Claims => listing::claims(&d, *format),
                 ListWhat::Profiles => listing::profiles(&d, &files.profiles.file().for_dataset(&d), *format),
             })?;
+            exiting(d);
         }
         Command::Search { query, format } => {
             let d = dataset()?;
@@ -164,10 +167,14 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 .map(|h| (h, searcher.positions(&d, h.dimension, &query)))
                 .collect();
             print(&listing::search(&d, &hits, *format))?;
+            exiting((d, searcher));
         }
         Command::Check { files } => check(files)?,
         Command::Config { what: ConfigWhat::Default } => print(&config::default_text())?,
-        Command::Config { what: ConfigWhat::Path } => print(&config_report(&files, dataset().ok().as_ref()))?,
+        Command::Config { what: ConfigWhat::Path } => {
+            let dataset = files.dataset(cli, &mut Vec::new()).ok().map(|(dataset, _)| dataset);
+            print(&config_report(&files, dataset.as_ref()))?;
+        }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "versus", &mut out);
@@ -294,6 +301,12 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
         }
     }
     if failed == 0 { Ok(()) } else { Err(Failure::CheckFailed(failed, files.len())) }
+}
+
+/// Leaves `data` to the operating system: the process is about to exit, and freeing a large dataset
+/// string by string costs more than the search it served (30 ms of 400 at 10,000 dimensions).
+fn exiting<T>(data: T) {
+    std::mem::forget(data);
 }
 
 /// "1 claim", "2 claims".
