@@ -2,7 +2,7 @@
 //! report, copying to the clipboard. Each returns an [`Outcome`] for the status line.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use base64::Engine as _;
 
@@ -35,16 +35,8 @@ pub fn perform(effect: Effect, app: &App, config_dir: Option<&Path>, terminal: &
     }
 }
 
-/// `~/x` means the home directory's `x`, as in a shell.
-fn expand_home(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(path),
-    }
-}
-
 fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
-    let target = expand_home(path);
+    let target = store::expand_home(Path::new(path));
     if target.is_dir() {
         return Outcome::Failed(format!("{path} is a directory; give a file name"));
     }

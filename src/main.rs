@@ -2,7 +2,7 @@
 //! exit codes.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -40,7 +40,7 @@ fn main() -> ExitCode {
     match run(&Cli::parse()) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            eprintln!("{failure}");
+            say(&failure.to_string());
             ExitCode::FAILURE
         }
     }
@@ -83,7 +83,7 @@ impl UserFiles {
     /// The dataset file in use: `--data`, else the config's default (relative to the config directory).
     fn dataset_path(&self, cli: &Cli) -> Option<PathBuf> {
         cli.data.clone().or_else(|| {
-            let path = expand_home(self.config().dataset.as_deref()?);
+            let path = store::expand_home(self.config().dataset.as_deref()?);
             Some(match &self.dir {
                 Some(dir) if path.is_relative() => dir.join(path),
                 _ => path,
@@ -107,13 +107,6 @@ impl UserFiles {
     }
 }
 
-fn expand_home(path: &Path) -> PathBuf {
-    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
-        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => path.to_owned(),
-    }
-}
-
 /// Runs the command; returns the exit status for success paths (the explorer may end by a signal).
 fn run(cli: &Cli) -> Result<u8, Failure> {
     let files = UserFiles::load();
@@ -124,7 +117,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         let mut warnings = files.warnings();
         let loaded = files.dataset(cli, &mut warnings);
         for warning in &warnings {
-            eprintln!("versus: {warning}");
+            say(&format!("versus: {warning}"));
         }
         loaded.map(|(dataset, _)| dataset)
     };
@@ -141,9 +134,10 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     match command {
         Command::Report { weights, format } => {
             let d = dataset()?;
-            let (weighting, warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
+            let profiles = files.profiles.for_dataset(&d);
+            let (weighting, warnings) = weighting(&d, &cli.weights.merged(weights), files.config(), &profiles)?;
             for warning in &warnings {
-                eprintln!("versus: {warning}");
+                say(&format!("versus: {warning}"));
             }
             print(&Report::new(&d, &weighting).render(*format))?;
             exiting(d);
@@ -154,7 +148,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 ListWhat::Dimensions => listing::dimensions(&d, *format),
                 ListWhat::Presets => listing::presets(&d, *format),
                 ListWhat::Claims => listing::claims(&d, *format),
-                ListWhat::Profiles => listing::profiles(&d, &files.profiles.file().for_dataset(&d), *format),
+                ListWhat::Profiles => listing::profiles(&d, &files.profiles.for_dataset(&d), *format),
             })?;
             exiting(d);
         }
@@ -195,14 +189,14 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
 fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
     let (dataset, path) = files.dataset(cli, &mut warnings)?;
-    let (weighting, more) = weighting(&dataset, &cli.weights, files)?;
+    let profiles = files.profiles.for_dataset(&dataset);
+    let (weighting, more) = weighting(&dataset, &cli.weights, files.config(), &profiles)?;
     warnings.extend(more);
     for warning in &warnings {
-        eprintln!("versus: {warning}");
+        say(&format!("versus: {warning}"));
     }
     let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
     let mouse = !cli.no_mouse && files.config().mouse;
-    let profiles = files.profiles.file().for_dataset(&dataset);
     let mut app = App::new(dataset, weighting, 0, 0);
     app.keymap = files.config().keymap.clone();
     app.data_path = path.map(|p| p.display().to_string());
@@ -218,15 +212,18 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
 
 /// The weights the arguments ask for: a profile or preset (from the command line, else the config's
 /// default), then each override in order; with warnings to show.
-fn weighting(dataset: &Dataset, args: &WeightArgs, files: &UserFiles) -> Result<(Weighting, Vec<String>), WeightError> {
-    let profiles = files.profiles.file().for_dataset(dataset);
+fn weighting(
+    dataset: &Dataset,
+    args: &WeightArgs,
+    config: &Config,
+    profiles: &[Profile],
+) -> Result<(Weighting, Vec<String>), WeightError> {
     let mut warnings = Vec::new();
     let chosen_profile = |name: &str, warnings: &mut Vec<String>| {
-        let weighting = Weighting::profile(&profiles, name)?;
+        let weighting = Weighting::profile(profiles, name)?;
         warnings.extend(profiles.iter().find(|p| p.name == name).and_then(Profile::warning));
         Ok::<_, WeightError>(weighting)
     };
-    let config = files.config();
     let mut weighting = match (&args.profile, &args.preset) {
         (Some(name), _) => chosen_profile(name, &mut warnings)?,
         (None, Some(id)) => Weighting::preset(dataset, id)?,
@@ -296,7 +293,7 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
             ))?,
             Err(e) => {
                 failed += 1;
-                eprintln!("{e}");
+                say(&e.to_string());
             }
         }
     }
@@ -307,6 +304,12 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
 /// string by string costs more than the search it served (30 ms of 400 at 10,000 dimensions).
 fn exiting<T>(data: T) {
     std::mem::forget(data);
+}
+
+/// Writes a message to standard error. Messages quote user input (ids, paths, file contents), so they
+/// are cleaned here, once, whatever built them.
+fn say(message: &str) {
+    eprintln!("{}", versus::data::sanitize::text(message));
 }
 
 /// "1 claim", "2 claims".

@@ -19,6 +19,15 @@ pub fn config_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
         .or_else(|| var("HOME").map(|p| p.join(".config").join("versus")))
 }
 
+/// `~/x` means the home directory's `x`, as in a shell; other paths are left as they are.
+#[must_use]
+pub fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_owned(),
+    }
+}
+
 /// The config directory of this process's environment.
 #[must_use]
 pub fn default_config_dir() -> Option<PathBuf> {
@@ -89,12 +98,12 @@ pub enum ProfilesRead {
 }
 
 impl ProfilesRead {
-    /// The profiles, or none when the file is missing or broken.
+    /// The profiles of `dataset`, or none when the file is missing or broken.
     #[must_use]
-    pub fn file(&self) -> ProfileFile {
+    pub fn for_dataset(&self, dataset: &Dataset) -> Vec<crate::profiles::Profile> {
         match self {
-            Self::Loaded(file) => file.clone(),
-            Self::Missing | Self::Broken(_) => ProfileFile::default(),
+            Self::Loaded(file) => file.for_dataset(dataset),
+            Self::Missing | Self::Broken(_) => Vec::new(),
         }
     }
 }

@@ -68,7 +68,7 @@ pub fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>
         .map(|c| (strsim::damerau_levenshtein(unknown, c), c))
         .filter(|&(distance, c)| distance <= (c.len() / 3).max(2))
         .min_by_key(|&(distance, c)| (distance, c))
-        .map(|(_, c)| format!(" (did you mean `{}`?)", crate::data::sanitize::line(c)))
+        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
         .unwrap_or_default()
 }
 

@@ -49,7 +49,7 @@ impl Weighting {
     /// The preset named `id`, or an error listing the presets there are.
     pub fn preset(dataset: &Dataset, id: &str) -> Result<Self, WeightError> {
         let index = dataset.presets.iter().position(|p| p.id == id).ok_or_else(|| WeightError::UnknownPreset {
-            id: crate::data::sanitize::line(id),
+            id: id.to_owned(),
             hint: did_you_mean(id, dataset.presets.iter().map(|p| p.id.as_str())),
             known: list_or_none(dataset.presets.iter().map(|p| p.id.as_str())),
         })?;
@@ -59,7 +59,7 @@ impl Weighting {
     /// The saved profile named `name`, or an error listing the profiles there are.
     pub fn profile(profiles: &[crate::profiles::Profile], name: &str) -> Result<Self, WeightError> {
         let profile = profiles.iter().find(|p| p.name == name).ok_or_else(|| WeightError::UnknownProfile {
-            name: crate::data::sanitize::line(name),
+            name: name.to_owned(),
             hint: did_you_mean(name, profiles.iter().map(|p| p.name.as_str())),
             known: list_or_none(profiles.iter().map(|p| p.name.as_str())),
         })?;
@@ -75,12 +75,12 @@ impl Weighting {
 
     /// Applies one `ID=N` override, as given to `--weight`.
     pub fn set_from_spec(&mut self, dataset: &Dataset, spec: &str) -> Result<(), WeightError> {
-        let spec_owned = || crate::data::sanitize::line(spec);
+        let spec_owned = || spec.to_owned();
         let (id, value) = spec.split_once('=').ok_or_else(|| WeightError::Syntax { spec: spec_owned() })?;
         let (id, value) = (id.trim(), value.trim());
         let index = dataset.dimension_index(id).ok_or_else(|| WeightError::UnknownDimension {
             spec: spec_owned(),
-            id: crate::data::sanitize::line(id),
+            id: id.to_owned(),
             hint: did_you_mean(id, dataset.dimensions.iter().map(|d| d.id.as_str())),
         })?;
         let weight = value
