@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::data::{Dataset, Source};
-use crate::report::{rating_column_width, verdict_sentence};
+use crate::report::{json_by_id, rating_column_width, verdict_sentence};
 use crate::score::recommend;
 use crate::search::Hit;
 use crate::text::{fit, pad, pad_left, wrap};
@@ -28,7 +28,7 @@ pub fn dimensions(d: &Dataset, format: ListFormat) -> String {
                 .map(|x| {
                     serde_json::json!({
                         "id": x.id, "name": x.name, "category": x.category, "summary": x.summary, "weight": x.weight,
-                        "ratings": d.options.iter().zip(&x.assessments).map(|(o, a)| (o.id.clone(), serde_json::Value::from(a.rating))).collect::<serde_json::Map<_, _>>(),
+                        "ratings": json_by_id(d.options.iter().map(|o| &o.id).zip(x.assessments.iter().map(|a| a.rating))),
                         "sources": x.sources,
                     })
                 })
@@ -63,7 +63,7 @@ pub fn presets(d: &Dataset, format: ListFormat) -> String {
                 .map(|p| {
                     serde_json::json!({
                         "id": p.id, "name": p.name, "description": p.description,
-                        "weights": d.dimensions.iter().zip(&p.weights).map(|(x, &w)| (x.id.clone(), serde_json::Value::from(w))).collect::<serde_json::Map<_, _>>(),
+                        "weights": json_by_id(d.dimensions.iter().map(|x| &x.id).zip(p.weights.iter().copied())),
                         "recommends": winner(&p.weights),
                     })
                 })
@@ -146,7 +146,7 @@ pub fn profiles(d: &Dataset, profiles: &[crate::profiles::Profile], format: List
                 .map(|p| {
                     serde_json::json!({
                         "name": p.name,
-                        "weights": d.dimensions.iter().zip(&p.weights).map(|(x, &w)| (x.id.clone(), serde_json::Value::from(w))).collect::<serde_json::Map<_, _>>(),
+                        "weights": json_by_id(d.dimensions.iter().map(|x| &x.id).zip(p.weights.iter().copied())),
                         "recommends": winner(&p.weights),
                         "unknown_dimensions": p.unknown,
                     })

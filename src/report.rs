@@ -173,9 +173,7 @@ impl<'a> Report<'a> {
                 close_call: e.recommendation.is_close_call(),
                 verdict: self.verdict(),
             },
-            weights: Ordered(
-                d.dimensions.iter().map(|x| x.id.as_str()).zip(self.weighting.weights.iter().copied()).collect(),
-            ),
+            weights: json_by_id(d.dimensions.iter().map(|x| &x.id).zip(self.weighting.weights.iter().copied())),
             dimensions: d
                 .dimensions
                 .iter()
@@ -184,9 +182,7 @@ impl<'a> Report<'a> {
                     id: &x.id,
                     name: &x.name,
                     weight,
-                    ratings: Ordered(
-                        d.options.iter().map(|o| o.id.as_str()).zip(x.assessments.iter().map(|a| a.rating)).collect(),
-                    ),
+                    ratings: json_by_id(d.options.iter().map(|o| &o.id).zip(x.assessments.iter().map(|a| a.rating))),
                 })
                 .collect(),
             contributions: self
@@ -270,13 +266,9 @@ fn md(s: &str) -> String {
     out
 }
 
-/// A JSON object whose keys keep the dataset's order.
-struct Ordered<'a, V>(Vec<(&'a str, V)>);
-
-impl<V: Serialize> Serialize for Ordered<'_, V> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
+/// A JSON object of ids to weights or ratings, keys in the dataset's order (`preserve_order`).
+pub fn json_by_id<'a>(pairs: impl Iterator<Item = (&'a String, u8)>) -> serde_json::Map<String, serde_json::Value> {
+    pairs.map(|(id, n)| (id.clone(), serde_json::Value::from(n))).collect()
 }
 
 #[derive(Serialize)]
@@ -287,7 +279,7 @@ struct JsonReport<'a> {
     modified: bool,
     options: Vec<JsonOption<'a>>,
     recommendation: JsonRecommendation<'a>,
-    weights: Ordered<'a, u8>,
+    weights: serde_json::Map<String, serde_json::Value>,
     dimensions: Vec<JsonDimension<'a>>,
     contributions: Vec<JsonContribution<'a>>,
     flips: Vec<JsonFlip<'a>>,
@@ -313,7 +305,7 @@ struct JsonDimension<'a> {
     id: &'a str,
     name: &'a str,
     weight: u8,
-    ratings: Ordered<'a, u8>,
+    ratings: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
