@@ -285,6 +285,11 @@ impl App {
         self.width = width;
         self.height = height;
         self.keep_in_view();
+        // Scrolling clamps itself and a new selection starts at the top, so only a new size can leave a
+        // pane scrolled past its end: re-wrap the panes here, not on every key.
+        for pane in 0..self.pane_scroll.len() {
+            self.pane_scroll[pane] = self.pane_scroll[pane].min(self.max_pane_scroll(pane));
+        }
     }
 
     pub fn update(&mut self, action: Action) {
@@ -761,7 +766,7 @@ impl App {
         }
     }
 
-    /// Keeps the selected row on screen and every scroll offset within its content.
+    /// Keeps the selected row on screen.
     fn keep_in_view(&mut self) {
         let Screen::Main(regions) = self.screen() else { return };
         let height = usize::from(regions.list_inner().height.max(1));
@@ -776,9 +781,6 @@ impl App {
             }
         }
         self.list_offset = self.list_offset.min(rows.len().saturating_sub(height));
-        for pane in 0..self.pane_scroll.len() {
-            self.pane_scroll[pane] = self.pane_scroll[pane].min(self.max_pane_scroll(pane));
-        }
     }
 }
 
