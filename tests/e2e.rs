@@ -152,22 +152,15 @@ fn start_move_a_slider_see_the_gauge_and_quit() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut s = Session::start();
-    s.expect("Recommendation");
-    s.signal("TERM");
-    let status = s.wait();
-    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
-    s.assert_terminal_restored();
-}
-
-#[test]
-fn a_hangup_ends_the_process() {
-    let mut s = Session::start();
-    s.expect("Recommendation");
-    s.signal("HUP");
-    let status = s.wait();
-    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
+fn sigterm_sighup_and_sigint_end_it_with_the_terminal_restored() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let mut s = Session::start();
+        s.expect("Recommendation");
+        s.signal(signal);
+        let status = s.wait();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+        s.assert_terminal_restored();
+    }
 }
 
 #[test]
