@@ -286,10 +286,10 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
             Ok(d) => print(&format!(
                 "{}: ok ({}, {}, {}, {})\n",
                 versus::data::sanitize::line(&file.display().to_string()),
-                count(d.options.len(), "option"),
-                count(d.dimensions.len(), "dimension"),
-                count(d.presets.len(), "preset"),
-                count(d.claims.len(), "claim"),
+                versus::text::count(d.options.len(), "option"),
+                versus::text::count(d.dimensions.len(), "dimension"),
+                versus::text::count(d.presets.len(), "preset"),
+                versus::text::count(d.claims.len(), "claim"),
             ))?,
             Err(e) => {
                 failed += 1;
@@ -310,11 +310,6 @@ fn exiting<T>(data: T) {
 /// are cleaned here, once, whatever built them.
 fn say(message: &str) {
     eprintln!("{}", versus::data::sanitize::text(message));
-}
-
-/// "1 claim", "2 claims".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// Writes to standard output; a closed pipe (`versus report | head`) is not an error.

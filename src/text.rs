@@ -41,6 +41,13 @@ pub fn pad_left(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(gap))
 }
 
+/// "1 match", "2 matches": `n` with its noun, plural when it is not 1.
+#[must_use]
+pub fn count(n: usize, noun: &str) -> String {
+    let plural = if noun.ends_with(['s', 'x', 'h']) { "es" } else { "s" };
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}{plural}") }
+}
+
 /// Greedy word wrap by terminal width; a word longer than the line stands alone on its own line.
 #[must_use]
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -87,6 +94,13 @@ mod tests {
         for width in 1..30 {
             assert!(fit(&emoji, width).width() <= width, "{width}");
         }
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(count(1, "match"), "1 match");
+        assert_eq!(count(0, "match"), "0 matches");
+        assert_eq!(count(2, "claim"), "2 claims");
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         spans.push(Span::styled("/", theme.key()));
         spans.push(Span::raw(app.query.clone()));
         spans.push(Span::styled("█", theme.dim()));
-        spans.push(Span::styled(format!("  {} matches  ", app.hits.len()), theme.dim()));
+        spans.push(Span::styled(format!("  {}  ", crate::text::count(app.hits.len(), "match")), theme.dim()));
     }
     for (key, label) in app.keymap.footer(app.context()) {
         spans.push(Span::styled(key, theme.key()));
