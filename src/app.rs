@@ -651,14 +651,8 @@ impl App {
     }
 
     fn set_query(&mut self, query: String) {
-        // Typing on narrows: search the last hits, not everything (see `Searcher::search_among`).
-        let narrows = !self.query.trim().is_empty() && query.starts_with(&self.query);
-        self.hits = if narrows {
-            let candidates: Vec<usize> = self.hits.iter().map(|h| h.dimension).collect();
-            self.searcher.search_among(&self.dataset, &query, &candidates)
-        } else {
-            self.searcher.search(&self.dataset, &query)
-        };
+        // Typing on narrows the last hits instead of searching everything.
+        self.hits = self.searcher.refine(&self.dataset, &self.query, &self.hits, &query);
         self.query = query;
         self.rows = if self.query.trim().is_empty() {
             self.grouped.clone()

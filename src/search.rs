@@ -7,7 +7,7 @@
 //! letters, and scoring paragraphs fuzzily was also what made search slow.
 
 use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::skim::{SkimMatcherV2, SkimScoreConfig};
 use memchr::memmem;
 
 use crate::data::{Dataset, Dimension};
@@ -22,27 +22,61 @@ pub struct Hit {
     pub dimension: usize,
     /// Higher is better; 0 for the empty query.
     pub score: i64,
+    /// The part of `score` from the query's last word. Typing on changes only that word, so the rest
+    /// carries over to the next keystroke (see [`Searcher::refine`]).
+    pub last_word: i64,
 }
 
-/// Search state built once per dataset: the matcher and each dimension's text folded to ASCII lower case
-/// (the matcher folds only ASCII case too, so the cheap tests below never reject what it would accept).
+/// Search state built once per dataset: the matcher and every dimension's searchable text, packed.
 pub struct Searcher {
     matcher: SkimMatcherV2,
-    entries: Vec<Entry>,
+    /// Names and keywords as written (the matcher and the in-order test fold ASCII case as they go).
+    names: Packed,
+    keywords: Packed,
+    /// Where each dimension's keywords end in `keywords`, counted in keywords.
+    keyword_ends: Vec<usize>,
+    /// Everything else per dimension, folded to ASCII lower case (the matcher folds only ASCII case too),
+    /// searched for the word as a substring.
+    long: Packed,
     /// Threads for large searches, asked once (asking costs more than searching a small dataset).
     threads: usize,
 }
 
-struct Entry {
-    name: String,
-    keywords: Vec<String>,
-    /// Everything else, searched for the word as a substring.
-    long: String,
+/// Strings stored end to end in one buffer. A search reads them in order; with one allocation per
+/// string, a cache miss per string was most of a search at 100,000 dimensions.
+#[derive(Default)]
+struct Packed {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Packed {
+    fn push(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.range(i)]
+    }
+
+    /// The bytes of string `i`: unlike [`Self::get`], slicing them reads nothing at either end, which
+    /// for a long text that the substring search leaves early would be a cache miss per text.
+    fn bytes(&self, i: usize) -> &[u8] {
+        &self.text.as_bytes()[self.range(i)]
+    }
+
+    fn range(&self, i: usize) -> std::ops::Range<usize> {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        start..self.ends[i]
+    }
 }
 
 /// A word of the query, prepared once per search.
 struct Word<'q> {
     text: &'q str,
+    /// The word's character when it has only one: scored by [`one_char_score`] instead of the matcher.
+    single: Option<char>,
     folded: Vec<u8>,
     /// A substring searcher for the folded word, built once and used on every dimension.
     finder: memmem::Finder<'static>,
@@ -56,101 +90,143 @@ const PARALLEL_FROM: usize = 20_000;
 impl Searcher {
     #[must_use]
     pub fn new(dataset: &Dataset) -> Self {
-        let entries: Vec<Entry> = dataset
-            .dimensions
-            .iter()
-            .map(|d| {
-                let long: Vec<&str> = fields(d).skip(1 + d.keywords.len()).collect();
-                Entry {
-                    name: d.name.to_ascii_lowercase(),
-                    keywords: d.keywords.iter().map(|k| k.to_ascii_lowercase()).collect(),
-                    long: long.join("\n").to_ascii_lowercase(),
-                }
-            })
-            .collect();
-        let threads = if entries.len() < PARALLEL_FROM {
+        let (mut names, mut keywords, mut long) = (Packed::default(), Packed::default(), Packed::default());
+        let mut keyword_ends = Vec::with_capacity(dataset.dimensions.len());
+        for d in &dataset.dimensions {
+            names.push(&d.name);
+            for keyword in &d.keywords {
+                keywords.push(keyword);
+            }
+            keyword_ends.push(keywords.ends.len());
+            long.push(&fields(d).skip(1 + d.keywords.len()).collect::<Vec<_>>().join("\n"));
+        }
+        long.text.make_ascii_lowercase();
+        let threads = if dataset.dimensions.len() < PARALLEL_FROM {
             1
         } else {
             std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8)
         };
-        Self { matcher: SkimMatcherV2::default().ignore_case(), entries, threads }
+        Self { matcher: SkimMatcherV2::default().ignore_case(), names, keywords, keyword_ends, long, threads }
     }
 
     /// The dimensions matching every word of `query`, best first (ties in dataset order). A blank query
     /// returns every dimension in dataset order.
     #[must_use]
     pub fn search(&self, dataset: &Dataset, query: &str) -> Vec<Hit> {
-        self.search_among(dataset, query, &(0..dataset.dimensions.len()).collect::<Vec<_>>())
+        let words = self.prepare(&query.split_whitespace().collect::<Vec<_>>());
+        if words.is_empty() {
+            return (0..dataset.dimensions.len()).map(|dimension| Hit { dimension, score: 0, last_word: 0 }).collect();
+        }
+        self.scan(&(0..dataset.dimensions.len()).map(|i| (i, 0)).collect::<Vec<_>>(), &words)
     }
 
-    /// As [`Self::search`], but only among `candidates`. Every match of a query is also a match of any
-    /// query it extends (more letters or more words only narrow), so as a user types, each keystroke can
-    /// search the previous keystroke's hits instead of everything.
+    /// The hits for `query`, given the hits `earlier` of `earlier_query`: the same as [`Self::search`],
+    /// but quicker as a user types. When `query` extends `earlier_query`, only earlier hits can match
+    /// (more letters or more words only narrow), and only the words that changed are scored again: the
+    /// others' scores carry over.
     #[must_use]
-    pub fn search_among(&self, dataset: &Dataset, query: &str, candidates: &[usize]) -> Vec<Hit> {
-        let words: Vec<Word> = query
-            .split_whitespace()
-            .map(|text| {
+    pub fn refine(&self, dataset: &Dataset, earlier_query: &str, earlier: &[Hit], query: &str) -> Vec<Hit> {
+        let before: Vec<&str> = earlier_query.split_whitespace().collect();
+        let words: Vec<&str> = query.split_whitespace().collect();
+        let Some(&last_before) = before.last() else { return self.search(dataset, query) };
+        if !query.starts_with(earlier_query) {
+            return self.search(dataset, query);
+        }
+        // Typing on either added words after the earlier ones, or lengthened the last of them.
+        let (kept, carried): (usize, fn(&Hit) -> i64) = if words[before.len() - 1] == last_before {
+            (before.len(), |h| h.score)
+        } else {
+            (before.len() - 1, |h| h.score - h.last_word)
+        };
+        if kept == words.len() {
+            return earlier.to_vec();
+        }
+        // Ranking relies on scanning in dataset order (see `rank`); the earlier hits come best first.
+        let mut carried_by_dimension = vec![None; dataset.dimensions.len()];
+        for hit in earlier {
+            carried_by_dimension[hit.dimension] = Some(carried(hit));
+        }
+        let candidates: Vec<(usize, i64)> =
+            carried_by_dimension.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
+        self.scan(&candidates, &self.prepare(&words[kept..]))
+    }
+
+    fn prepare<'q>(&self, words: &[&'q str]) -> Vec<Word<'q>> {
+        words
+            .iter()
+            .map(|&text| {
                 let folded = text.to_ascii_lowercase().into_bytes();
+                let mut chars = text.chars();
                 Word {
                     text,
+                    single: chars.next().filter(|_| chars.next().is_none()),
                     finder: memmem::Finder::new(&folded).into_owned(),
                     folded,
                     exact: self.matcher.fuzzy_match(text, text).unwrap_or(0),
                 }
             })
-            .collect();
-        if words.is_empty() {
-            let mut all: Vec<Hit> = candidates.iter().map(|&dimension| Hit { dimension, score: 0 }).collect();
-            all.sort_unstable_by_key(|h| h.dimension);
-            return all;
-        }
-        let scan = |chunk: &[usize]| -> Vec<Hit> {
-            chunk
-                .iter()
-                .filter_map(|&i| {
-                    self.score(&dataset.dimensions[i], &self.entries[i], &words)
-                        .map(|score| Hit { dimension: i, score })
-                })
-                .collect()
+            .collect()
+    }
+
+    /// Scores `words` on each candidate (a dimension, in dataset order, and the score it carries from
+    /// words already scored) and ranks the matches.
+    fn scan(&self, candidates: &[(usize, i64)], words: &[Word]) -> Vec<Hit> {
+        let scan = |chunk: &[(usize, i64)]| -> Vec<Hit> {
+            let mut hits = Vec::with_capacity(chunk.len());
+            hits.extend(chunk.iter().filter_map(|&(dimension, carried)| {
+                let (score, last_word) = self.score(dimension, words)?;
+                Some(Hit { dimension, score: carried + score, last_word })
+            }));
+            hits
         };
-        let mut hits = if candidates.len() < PARALLEL_FROM || self.threads == 1 {
-            scan(candidates)
+        let pieces = if candidates.len() < PARALLEL_FROM || self.threads == 1 {
+            vec![scan(candidates)]
         } else {
             let chunk = candidates.len().div_ceil(self.threads);
             std::thread::scope(|s| {
                 let handles: Vec<_> = candidates.chunks(chunk).map(|c| s.spawn(move || scan(c))).collect();
-                handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+                handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
             })
         };
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.dimension.cmp(&b.dimension)));
-        hits
+        rank(&pieces)
     }
 
-    /// The summed best score of each word; `None` if a word misses. Cheap in-order and substring tests
-    /// decide most misses before the matcher runs.
-    fn score(&self, dimension: &Dimension, entry: &Entry, words: &[Word]) -> Option<i64> {
-        let mut total = 0;
+    /// The summed best score of each word, and the last word's; `None` if a word misses. Cheap in-order
+    /// and substring tests decide most misses before the matcher runs.
+    fn score(&self, dimension: usize, words: &[Word]) -> Option<(i64, i64)> {
+        let name = self.names.get(dimension);
+        let first_keyword = dimension.checked_sub(1).map_or(0, |d| self.keyword_ends[d]);
+        let keywords = (first_keyword..self.keyword_ends[dimension]).map(|k| self.keywords.get(k));
+        let (mut total, mut last) = (0, 0);
         for word in words {
             let mut best = None;
-            if is_subsequence(&word.folded, entry.name.as_bytes()) {
-                best = self.matcher.fuzzy_match(&dimension.name, word.text).map(|s| s * NAME_BOOST);
+            if is_subsequence(&word.folded, name) {
+                best = self.fuzzy_match(name, word).map(|s| s * NAME_BOOST);
             }
             // A word found in the name is scored there: the name is what the user sees and what gets
             // highlighted, and skipping the keywords then halves the matcher's work on short queries.
             if best.is_none() {
-                for (keyword, folded) in dimension.keywords.iter().zip(&entry.keywords) {
-                    if is_subsequence(&word.folded, folded.as_bytes()) {
-                        best = best.max(self.matcher.fuzzy_match(keyword, word.text).map(|s| s * KEYWORD_BOOST));
+                for keyword in keywords.clone() {
+                    if is_subsequence(&word.folded, keyword) {
+                        best = best.max(self.fuzzy_match(keyword, word).map(|s| s * KEYWORD_BOOST));
                     }
                 }
             }
-            if best.is_none() && word.finder.find(entry.long.as_bytes()).is_some() {
+            if best.is_none() && word.finder.find(self.long.bytes(dimension)).is_some() {
                 best = Some(word.exact);
             }
-            total += best?;
+            last = best?;
+            total += last;
         }
-        Some(total)
+        Some((total, last))
+    }
+
+    /// The matcher's score of `word` in `text`.
+    fn fuzzy_match(&self, text: &str, word: &Word) -> Option<i64> {
+        match word.single {
+            Some(c) => one_char_score(text, c),
+            None => self.matcher.fuzzy_match(text, word.text),
+        }
     }
 
     /// The character indexes of `dimension`'s name that `query` matches, ascending, for highlighting.
@@ -179,13 +255,92 @@ fn fields(d: &Dimension) -> impl Iterator<Item = &str> {
         .chain(assessments)
 }
 
-/// Whether the bytes of `needle` appear in `haystack` in order. Both are folded alike by the caller, and
-/// the matcher folds only ASCII case too; a character's UTF-8 bytes appear in order wherever the
-/// character does, so this never rejects a string the matcher would accept.
-fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
+/// Hits best first, ties in dataset order. The hits arrive in dataset order and their scores are sums of
+/// a few small bonuses, so a stable counting sort by score does it in linear time: at 100,000 hits a
+/// comparison sort took 6 ms, a third of a keystroke's budget.
+fn rank(pieces: &[Vec<Hit>]) -> Vec<Hit> {
+    const MAX_SPAN: i64 = 1 << 16;
+    let hits = || pieces.iter().flatten();
+    let (Some(low), Some(high)) = (hits().map(|h| h.score).min(), hits().map(|h| h.score).max()) else {
+        return Vec::new();
+    };
+    if high - low > MAX_SPAN {
+        let mut ranked: Vec<Hit> = hits().copied().collect();
+        ranked.sort_by_key(|h| std::cmp::Reverse(h.score));
+        return ranked;
+    }
+    let slot = |h: &Hit| usize::try_from(high - h.score).unwrap_or(0);
+    // next[s]: where the next hit of the s-th best score goes.
+    let mut next = vec![0; slot(&Hit { dimension: 0, score: low, last_word: 0 }) + 2];
+    for h in hits() {
+        next[slot(h) + 1] += 1;
+    }
+    for s in 1..next.len() {
+        next[s] += next[s - 1];
+    }
+    let mut ranked = vec![Hit { dimension: 0, score: 0, last_word: 0 }; next[next.len() - 1]];
+    for h in hits() {
+        let s = slot(h);
+        ranked[next[s]] = *h;
+        next[s] += 1;
+    }
+    ranked
+}
+
+/// What skim's matcher (as configured here: ASCII case ignored) scores for a one-character pattern,
+/// without its per-call set-up, which dominates for one letter. Its alignment then reduces to the best
+/// single position: match score, one gap step, the position's bonus (word start, camel hump, after
+/// punctuation; doubled on the first character) and the case-mismatch penalty. The first keystroke of a
+/// search matches most names, so this is most of that keystroke; a property test below checks it equals
+/// the matcher on arbitrary text.
+fn one_char_score(text: &str, pattern: char) -> Option<i64> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Class {
+        Start,
+        Upper,
+        Lower,
+        Number,
+        HardSeparator,
+        SoftSeparator,
+    }
+    let class = |c: char| match c {
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Class::HardSeparator,
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Class::SoftSeparator,
+        '0'..='9' => Class::Number,
+        'A'..='Z' => Class::Upper,
+        _ => Class::Lower,
+    };
+    let config = SkimScoreConfig::default();
+    let mut previous = Class::Start;
+    let mut best = None;
+    for (i, c) in text.chars().enumerate() {
+        let current = class(c);
+        if c.eq_ignore_ascii_case(&pattern) {
+            let mut bonus = match (previous, current) {
+                (Class::Start | Class::HardSeparator, _) => config.bonus_head,
+                (Class::SoftSeparator, _) => config.bonus_break,
+                (Class::Lower | Class::Number, Class::Upper) => config.bonus_camel,
+                _ => 0,
+            };
+            if i == 0 {
+                bonus *= config.bonus_first_char_multiplier;
+            }
+            let case = if c == pattern { 0 } else { config.penalty_case_mismatch };
+            let score = config.gap_extension + bonus + (config.score_match + case).max(0);
+            best = best.max(Some(i64::from(score)));
+        }
+        previous = current;
+    }
+    best
+}
+
+/// Whether the bytes of `needle` (folded to ASCII lower case) appear in order in `haystack`, ignoring
+/// ASCII case as the matcher does. A character's UTF-8 bytes appear in order wherever the character
+/// does, so this never rejects a string the matcher would accept.
+fn is_subsequence(needle: &[u8], haystack: &str) -> bool {
     // A plain loop: names and keywords are a few dozen bytes, too short for SIMD setup to pay off.
-    let mut rest = haystack.iter();
-    needle.iter().all(|&b| rest.any(|&h| h == b))
+    let mut rest = haystack.bytes();
+    needle.iter().all(|&b| rest.any(|h| h.to_ascii_lowercase() == b))
 }
 
 #[cfg(test)]
@@ -224,11 +379,24 @@ mod tests {
     }
 
     #[test]
-    fn searching_among_earlier_hits_finds_the_same() {
+    fn refining_earlier_hits_finds_what_a_fresh_search_does() {
         let d = dataset();
         let s = Searcher::new(&d);
-        let earlier: Vec<usize> = s.search(&d, "t").iter().map(|h| h.dimension).collect();
-        assert_eq!(s.search_among(&d, "typ", &earlier), s.search(&d, "typ"));
+        let steps = [
+            ("t", "typ"),                // a word grows
+            ("static", "static "),       // a space: the same words
+            ("static ", "static t"),     // a new word
+            ("static t", "static ty"),   // the new word grows
+            ("static", "static typing"), // a pasted word
+            ("s t", "s ty ml"),          // one grows, another is added
+            ("typ", "cpu"),              // not an extension: searched afresh
+            ("", "t"),                   // nothing earlier
+            ("ml", "ml"),                // unchanged
+        ];
+        for (before, after) in steps {
+            let earlier = s.search(&d, before);
+            assert_eq!(s.refine(&d, before, &earlier, after), s.search(&d, after), "{before:?} then {after:?}");
+        }
     }
 
     #[test]
@@ -271,11 +439,27 @@ mod tests {
         assert!(s.search(&d, "static zebra").is_empty());
     }
 
+    proptest::proptest! {
+        // Cheap cases, and rare ones matter (a digit before a capital): many of them.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn one_char_scores_equal_the_matcher(
+            // A small alphabet, so that every kind of position (word start, camel hump, after a digit or
+            // punctuation, case mismatch, non-ASCII) comes up often.
+            text in "[aAbB0 ./(!^:~é字É-]{0,12}",
+            pattern in "[aAbB0 ./(!^:~é字É-]",
+        ) {
+            let pattern = pattern.chars().next().unwrap_or('a');
+            let matcher = SkimMatcherV2::default().ignore_case();
+            proptest::prop_assert_eq!(one_char_score(&text, pattern), matcher.fuzzy_match(&text, &pattern.to_string()));
+        }
+    }
+
     #[test]
     fn subsequence_prefilter() {
-        assert!(is_subsequence(b"cpb", b"cpu-bound"));
-        assert!(!is_subsequence(b"bpc", b"cpu-bound"));
-        assert!(is_subsequence(b"", b"x"));
-        assert!(is_subsequence("字".as_bytes(), "漢字".as_bytes()));
+        assert!(is_subsequence(b"cpb", "CPU-bound"));
+        assert!(!is_subsequence(b"bpc", "cpu-bound"));
+        assert!(is_subsequence(b"", "x"));
+        assert!(is_subsequence("字".as_bytes(), "漢字"));
     }
 }
