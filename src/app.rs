@@ -166,7 +166,7 @@ impl App {
     pub fn new(dataset: Dataset, weighting: Weighting, width: u16, height: u16) -> Self {
         let searcher = Searcher::new(&dataset);
         let evaluation = evaluate(&dataset, &weighting.weights);
-        let hits = searcher.search(&dataset, "");
+        let hits = searcher.search("");
         let dimensions = dataset.dimensions.len();
         let options = dataset.options.len();
         let grouped = grouped_rows(&dataset);
@@ -624,7 +624,7 @@ impl App {
     /// The characters of dimension `d`'s name the search matched, for highlighting (none unfiltered).
     #[must_use]
     pub fn match_positions(&self, d: usize) -> Vec<usize> {
-        if self.query.trim().is_empty() { Vec::new() } else { self.searcher.positions(&self.dataset, d, &self.query) }
+        if self.query.trim().is_empty() { Vec::new() } else { self.searcher.positions(d, &self.query) }
     }
 
     /// Whether the selected dimension is among those listed.
@@ -652,7 +652,7 @@ impl App {
 
     fn set_query(&mut self, query: String) {
         // Typing on narrows the last hits instead of searching everything.
-        self.hits = self.searcher.refine(&self.dataset, &self.query, &self.hits, &query);
+        self.hits = self.searcher.refine(&self.query, &self.hits, &query);
         self.query = query;
         self.rows = if self.query.trim().is_empty() {
             self.grouped.clone()

@@ -4,6 +4,7 @@
 //! ([`search`]) and reports ([`report`]). The binary adds the command line and the terminal.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod data;

@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::data::{Dataset, Source};
 use crate::report::{json_by_id, rating_column_width, verdict_sentence};
 use crate::score::recommend;
-use crate::search::Hit;
 use crate::text::{fit, pad, pad_left, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -114,26 +113,35 @@ pub fn claims(d: &Dataset, format: ListFormat) -> String {
 }
 
 #[must_use]
-pub fn search(d: &Dataset, hits: &[(Hit, Vec<usize>)], format: ListFormat) -> String {
+pub fn search(found: &[Found], format: ListFormat) -> String {
     match format {
         ListFormat::Json => json(
-            &hits
+            &found
                 .iter()
-                .map(|(h, positions)| serde_json::json!({ "id": d.dimensions[h.dimension].id, "name": d.dimensions[h.dimension].name, "score": h.score, "positions": positions }))
+                .map(|f| serde_json::json!({ "id": f.id, "name": f.name, "score": f.score, "positions": f.positions }))
                 .collect::<Vec<_>>(),
         ),
         ListFormat::Text => {
             let mut out = String::new();
-            for (h, _) in hits {
-                let x = &d.dimensions[h.dimension];
-                let _ = writeln!(out, "{} {} {}", pad(&x.id, 20), pad(&x.name, 28), fit(&x.summary, 29));
+            for f in found {
+                let _ = writeln!(out, "{} {} {}", pad(f.id, 20), pad(f.name, 28), fit(f.summary, 29));
             }
-            if hits.is_empty() {
+            if found.is_empty() {
                 out.push_str("no dimension matches\n");
             }
             out
         }
     }
+}
+
+/// A search hit as `versus search` prints it.
+pub struct Found<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub summary: &'a str,
+    pub score: i64,
+    /// The name's matched characters (JSON only: text output does not highlight).
+    pub positions: Vec<usize>,
 }
 
 #[must_use]

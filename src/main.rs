@@ -2,7 +2,7 @@
 //! exit codes.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -10,10 +10,10 @@ use versus::app::App;
 use versus::cli::{Cli, Command, ConfigWhat, ListWhat, WeightArgs};
 use versus::config::{self, Config};
 use versus::data::{Dataset, LoadError, load_file};
-use versus::listing;
+use versus::listing::{self, Found, ListFormat};
 use versus::profiles::{FILE_NAME as PROFILES_FILE, Profile};
 use versus::report::Report;
-use versus::search::Searcher;
+use versus::search::{Catalog, Searcher};
 use versus::store::{self, ProfilesRead};
 use versus::tui;
 use versus::weights::{WeightError, Weighting};
@@ -50,6 +50,8 @@ fn main() -> ExitCode {
 /// the saved profiles, and warnings about either file.
 struct UserFiles {
     dir: Option<PathBuf>,
+    /// Where large datasets are cached once checked (see `versus::cache`).
+    cache_dir: Option<PathBuf>,
     config: config::Loaded,
     profiles: ProfilesRead,
 }
@@ -59,7 +61,7 @@ impl UserFiles {
         let dir = store::default_config_dir();
         let config = config::load(dir.as_deref());
         let profiles = dir.as_deref().map_or(ProfilesRead::Missing, store::read_profiles);
-        Self { dir, config, profiles }
+        Self { dir, cache_dir: store::cache_dir(|name| std::env::var_os(name)), config, profiles }
     }
 
     fn config(&self) -> &Config {
@@ -95,16 +97,46 @@ impl UserFiles {
     /// fails is an error; a config default that fails is a warning, and the built-in data is used.
     /// Also returns the file it came from, if any.
     fn dataset(&self, cli: &Cli, warnings: &mut Vec<String>) -> Result<(Dataset, Option<PathBuf>), LoadError> {
+        self.chosen(cli, warnings, versus::cache::load, Dataset::builtin)
+    }
+
+    /// As [`Self::dataset`], but only what the `search` command needs.
+    fn catalog(&self, cli: &Cli, warnings: &mut Vec<String>) -> Result<Catalog, LoadError> {
+        self.chosen(cli, warnings, versus::cache::load_catalog, || Catalog::new(&Dataset::builtin())).map(|(c, _)| c)
+    }
+
+    /// The dataset choice of [`Self::dataset`], read by `from_file` (through the cache) or `builtin`.
+    fn chosen<T>(
+        &self,
+        cli: &Cli,
+        warnings: &mut Vec<String>,
+        from_file: fn(&Path, Option<&Path>) -> Result<T, LoadError>,
+        builtin: impl Fn() -> T,
+    ) -> Result<(T, Option<PathBuf>), LoadError> {
         let path = self.dataset_path(cli);
-        match Dataset::from_path_or_builtin(path.as_deref()) {
-            Ok(dataset) => Ok((dataset, path)),
+        let loaded = match &path {
+            Some(path) => from_file(path, self.cache_dir.as_deref()),
+            None => Ok(builtin()),
+        };
+        match loaded {
+            Ok(loaded) => Ok((loaded, path)),
             Err(e) if cli.data.is_none() => {
                 warnings.push(format!("the config's default dataset cannot be used; using the built-in one:\n{e}"));
-                Ok((Dataset::builtin(), None))
+                Ok((builtin(), None))
             }
             Err(e) => Err(e),
         }
     }
+}
+
+/// Runs `load`, then says the problems with the user's files it and [`UserFiles::load`] found.
+fn warned<T>(files: &UserFiles, load: impl FnOnce(&mut Vec<String>) -> T) -> T {
+    let mut warnings = files.warnings();
+    let loaded = load(&mut warnings);
+    for warning in &warnings {
+        say(&format!("versus: {warning}"));
+    }
+    loaded
 }
 
 /// Runs the command; returns the exit status for success paths (the explorer may end by a signal).
@@ -113,14 +145,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     let Some(command) = &cli.command else { return explore(cli, &files) };
     // Loaded only by the commands that use it. Problems with the user's files are said first, before
     // anything that might fail because of them.
-    let dataset = || {
-        let mut warnings = files.warnings();
-        let loaded = files.dataset(cli, &mut warnings);
-        for warning in &warnings {
-            say(&format!("versus: {warning}"));
-        }
-        loaded.map(|(dataset, _)| dataset)
-    };
+    let dataset = || warned(&files, |warnings| files.dataset(cli, warnings)).map(|(dataset, _)| dataset);
     let explorer_only = cli.no_mouse || cli.no_color;
     let weights_given =
         cli.weights.preset.is_some() || cli.weights.profile.is_some() || !cli.weights.overrides.is_empty();
@@ -153,15 +178,25 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             exiting(d);
         }
         Command::Search { query, format } => {
-            let d = dataset()?;
-            let (searcher, query) = (Searcher::new(&d), query.join(" "));
-            let hits: Vec<_> = searcher
-                .search(&d, &query)
+            // The catalog, not the dataset: from the cache, a search reads a fraction of it.
+            let Catalog { index, ids, summaries } = warned(&files, |warnings| files.catalog(cli, warnings))?;
+            let (searcher, query) = (Searcher::from_index(index), query.join(" "));
+            let found: Vec<Found> = searcher
+                .search(&query)
                 .into_iter()
-                .map(|h| (h, searcher.positions(&d, h.dimension, &query)))
+                .map(|h| Found {
+                    id: &ids[h.dimension],
+                    name: searcher.index().name(h.dimension),
+                    summary: &summaries[h.dimension],
+                    score: h.score,
+                    positions: match format {
+                        ListFormat::Json => searcher.positions(h.dimension, &query),
+                        ListFormat::Text => Vec::new(),
+                    },
+                })
                 .collect();
-            print(&listing::search(&d, &hits, *format))?;
-            exiting((d, searcher));
+            print(&listing::search(&found, *format))?;
+            exiting((searcher, ids, summaries));
         }
         Command::Check { files } => check(files)?,
         Command::Config { what: ConfigWhat::Default } => print(&config::default_text())?,
@@ -273,10 +308,17 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
             )
         }
     };
-    format!(
-        "config directory: {}\nconfig: {config}\nprofiles: {profiles}\n",
-        versus::data::sanitize::line(&dir.display().to_string())
-    )
+    let cache = files.cache_dir.as_ref().map_or_else(
+        || "none (set VERSUS_CACHE_DIR, XDG_CACHE_HOME or HOME)".to_owned(),
+        |cache| {
+            let from = versus::cache::MIN_CACHED_BYTES / (1024 * 1024);
+            format!("{} (dataset files of {from} MiB or more, once checked)", cache.display())
+        },
+    );
+    versus::data::sanitize::text(&format!(
+        "config directory: {}\nconfig: {config}\nprofiles: {profiles}\ncache: {cache}\n",
+        dir.display()
+    ))
 }
 
 fn check(files: &[PathBuf]) -> Result<(), Failure> {

@@ -9,6 +9,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::{SkimMatcherV2, SkimScoreConfig};
 use memchr::memmem;
+use serde::{Deserialize, Serialize};
 
 use crate::data::{Dataset, Dimension};
 
@@ -27,9 +28,18 @@ pub struct Hit {
     pub last_word: i64,
 }
 
-/// Search state built once per dataset: the matcher and every dimension's searchable text, packed.
+/// Search state built once per dataset: the matcher and the index.
 pub struct Searcher {
     matcher: SkimMatcherV2,
+    index: Index,
+    /// Threads for large searches, asked once (asking costs more than searching a small dataset).
+    threads: usize,
+}
+
+/// Every dimension's searchable text, packed: all that a search reads, so a search needs no
+/// [`Dataset`], and the index can be stored with it (see [`crate::cache`]).
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Index {
     /// Names and keywords as written (the matcher and the in-order test fold ASCII case as they go).
     names: Packed,
     keywords: Packed,
@@ -38,13 +48,31 @@ pub struct Searcher {
     /// Everything else per dimension, folded to ASCII lower case (the matcher folds only ASCII case too),
     /// searched for the word as a substring.
     long: Packed,
-    /// Threads for large searches, asked once (asking costs more than searching a small dataset).
-    threads: usize,
+}
+
+/// What the `search` command reads: the index, and each dimension's id and summary to print a hit.
+/// Cached apart from the dataset, so that a search never decodes the rest.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub index: Index,
+    pub ids: Vec<String>,
+    pub summaries: Vec<String>,
+}
+
+impl Catalog {
+    #[must_use]
+    pub fn new(dataset: &Dataset) -> Self {
+        Self {
+            index: Index::new(dataset),
+            ids: dataset.dimensions.iter().map(|d| d.id.clone()).collect(),
+            summaries: dataset.dimensions.iter().map(|d| d.summary.clone()).collect(),
+        }
+    }
 }
 
 /// Strings stored end to end in one buffer. A search reads them in order; with one allocation per
 /// string, a cache miss per string was most of a search at 100,000 dimensions.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Packed {
     text: String,
     ends: Vec<usize>,
@@ -87,10 +115,15 @@ struct Word<'q> {
 /// Below this many candidates one thread is quicker than starting more.
 const PARALLEL_FROM: usize = 20_000;
 
-impl Searcher {
+impl Index {
     #[must_use]
     pub fn new(dataset: &Dataset) -> Self {
-        let (mut names, mut keywords, mut long) = (Packed::default(), Packed::default(), Packed::default());
+        let long_texts = |d| fields(d).skip(1 + d.keywords.len());
+        let (mut names, mut keywords) = (Packed::default(), Packed::default());
+        // Sized up front: at 10,000 dimensions the long texts are 12 MB, and growing them cost more
+        // than copying them.
+        let long_bytes = dataset.dimensions.iter().flat_map(long_texts).map(|t| t.len() + 1).sum();
+        let mut long = Packed { text: String::with_capacity(long_bytes), ends: Vec::new() };
         let mut keyword_ends = Vec::with_capacity(dataset.dimensions.len());
         for d in &dataset.dimensions {
             names.push(&d.name);
@@ -98,26 +131,66 @@ impl Searcher {
                 keywords.push(keyword);
             }
             keyword_ends.push(keywords.ends.len());
-            long.push(&fields(d).skip(1 + d.keywords.len()).collect::<Vec<_>>().join("\n"));
+            for (i, text) in long_texts(d).enumerate() {
+                if i > 0 {
+                    long.text.push('\n');
+                }
+                long.text.push_str(text);
+            }
+            long.ends.push(long.text.len());
         }
         long.text.make_ascii_lowercase();
-        let threads = if dataset.dimensions.len() < PARALLEL_FROM {
+        Self { names, keywords, keyword_ends, long }
+    }
+
+    /// How many dimensions the index holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.names.ends.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Dimension `i`'s name.
+    #[must_use]
+    pub fn name(&self, i: usize) -> &str {
+        self.names.get(i)
+    }
+}
+
+impl Searcher {
+    #[must_use]
+    pub fn new(dataset: &Dataset) -> Self {
+        Self::from_index(Index::new(dataset))
+    }
+
+    #[must_use]
+    pub fn from_index(index: Index) -> Self {
+        let threads = if index.len() < PARALLEL_FROM {
             1
         } else {
             std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8)
         };
-        Self { matcher: SkimMatcherV2::default().ignore_case(), names, keywords, keyword_ends, long, threads }
+        Self { matcher: SkimMatcherV2::default().ignore_case(), index, threads }
+    }
+
+    #[must_use]
+    pub fn index(&self) -> &Index {
+        &self.index
     }
 
     /// The dimensions matching every word of `query`, best first (ties in dataset order). A blank query
     /// returns every dimension in dataset order.
     #[must_use]
-    pub fn search(&self, dataset: &Dataset, query: &str) -> Vec<Hit> {
+    pub fn search(&self, query: &str) -> Vec<Hit> {
         let words = self.prepare(&query.split_whitespace().collect::<Vec<_>>());
         if words.is_empty() {
-            return (0..dataset.dimensions.len()).map(|dimension| Hit { dimension, score: 0, last_word: 0 }).collect();
+            return (0..self.index.len()).map(|dimension| Hit { dimension, score: 0, last_word: 0 }).collect();
         }
-        self.scan(&(0..dataset.dimensions.len()).map(|i| (i, 0)).collect::<Vec<_>>(), &words)
+        self.scan(&(0..self.index.len()).map(|i| (i, 0)).collect::<Vec<_>>(), &words)
     }
 
     /// The hits for `query`, given the hits `earlier` of `earlier_query`: the same as [`Self::search`],
@@ -125,12 +198,12 @@ impl Searcher {
     /// (more letters or more words only narrow), and only the words that changed are scored again: the
     /// others' scores carry over.
     #[must_use]
-    pub fn refine(&self, dataset: &Dataset, earlier_query: &str, earlier: &[Hit], query: &str) -> Vec<Hit> {
+    pub fn refine(&self, earlier_query: &str, earlier: &[Hit], query: &str) -> Vec<Hit> {
         let before: Vec<&str> = earlier_query.split_whitespace().collect();
         let words: Vec<&str> = query.split_whitespace().collect();
-        let Some(&last_before) = before.last() else { return self.search(dataset, query) };
+        let Some(&last_before) = before.last() else { return self.search(query) };
         if !query.starts_with(earlier_query) {
-            return self.search(dataset, query);
+            return self.search(query);
         }
         // Typing on either added words after the earlier ones, or lengthened the last of them.
         let (kept, carried): (usize, fn(&Hit) -> i64) = if words[before.len() - 1] == last_before {
@@ -142,7 +215,7 @@ impl Searcher {
             return earlier.to_vec();
         }
         // Ranking relies on scanning in dataset order (see `rank`); the earlier hits come best first.
-        let mut carried_by_dimension = vec![None; dataset.dimensions.len()];
+        let mut carried_by_dimension = vec![None; self.index.len()];
         for hit in earlier {
             carried_by_dimension[hit.dimension] = Some(carried(hit));
         }
@@ -194,9 +267,10 @@ impl Searcher {
     /// The summed best score of each word, and the last word's; `None` if a word misses. Cheap in-order
     /// and substring tests decide most misses before the matcher runs.
     fn score(&self, dimension: usize, words: &[Word]) -> Option<(i64, i64)> {
-        let name = self.names.get(dimension);
-        let first_keyword = dimension.checked_sub(1).map_or(0, |d| self.keyword_ends[d]);
-        let keywords = (first_keyword..self.keyword_ends[dimension]).map(|k| self.keywords.get(k));
+        let Index { names, keywords, keyword_ends, long } = &self.index;
+        let name = names.get(dimension);
+        let first_keyword = dimension.checked_sub(1).map_or(0, |d| keyword_ends[d]);
+        let keywords = (first_keyword..keyword_ends[dimension]).map(|k| keywords.get(k));
         let (mut total, mut last) = (0, 0);
         for word in words {
             let mut best = None;
@@ -212,7 +286,7 @@ impl Searcher {
                     }
                 }
             }
-            if best.is_none() && word.finder.find(self.long.bytes(dimension)).is_some() {
+            if best.is_none() && word.finder.find(long.bytes(dimension)).is_some() {
                 best = Some(word.exact);
             }
             last = best?;
@@ -231,8 +305,8 @@ impl Searcher {
 
     /// The character indexes of `dimension`'s name that `query` matches, ascending, for highlighting.
     #[must_use]
-    pub fn positions(&self, dataset: &Dataset, dimension: usize, query: &str) -> Vec<usize> {
-        let name = &dataset.dimensions[dimension].name;
+    pub fn positions(&self, dimension: usize, query: &str) -> Vec<usize> {
+        let name = self.index.name(dimension);
         let mut positions: Vec<usize> = query
             .split_whitespace()
             .filter_map(|word| self.matcher.fuzzy_indices(name, word))
@@ -374,7 +448,7 @@ mod tests {
     #[test]
     fn empty_query_returns_everything_in_order() {
         let d = dataset();
-        let hits = Searcher::new(&d).search(&d, "  ");
+        let hits = Searcher::new(&d).search("  ");
         assert_eq!(hits.iter().map(|h| h.dimension).collect::<Vec<_>>(), vec![0, 1, 2]);
     }
 
@@ -394,49 +468,49 @@ mod tests {
             ("ml", "ml"),                // unchanged
         ];
         for (before, after) in steps {
-            let earlier = s.search(&d, before);
-            assert_eq!(s.refine(&d, before, &earlier, after), s.search(&d, after), "{before:?} then {after:?}");
+            let earlier = s.search(before);
+            assert_eq!(s.refine(before, &earlier, after), s.search(after), "{before:?} then {after:?}");
         }
     }
 
     #[test]
     fn a_name_match_outranks_a_summary_match() {
         let d = dataset();
-        let hits = Searcher::new(&d).search(&d, "typing");
+        let hits = Searcher::new(&d).search("typing");
         assert_eq!(names(&d, &hits), vec!["Static typing", "ML ecosystem"]);
         let searcher = Searcher::new(&d);
-        assert_eq!(searcher.positions(&d, hits[0].dimension, "typing"), vec![7, 8, 9, 10, 11, 12]);
-        assert!(searcher.positions(&d, hits[1].dimension, "typing").is_empty(), "a summary match highlights nothing");
+        assert_eq!(searcher.positions(hits[0].dimension, "typing"), vec![7, 8, 9, 10, 11, 12]);
+        assert!(searcher.positions(hits[1].dimension, "typing").is_empty(), "a summary match highlights nothing");
     }
 
     #[test]
     fn keywords_and_fuzzy_abbreviations_match() {
         let d = dataset();
-        assert_eq!(names(&d, &Searcher::new(&d).search(&d, "torch")), vec!["ML ecosystem"]);
-        assert_eq!(names(&d, &Searcher::new(&d).search(&d, "cpbd")), vec!["CPU-bound code"]);
+        assert_eq!(names(&d, &Searcher::new(&d).search("torch")), vec!["ML ecosystem"]);
+        assert_eq!(names(&d, &Searcher::new(&d).search("cpbd")), vec!["CPU-bound code"]);
     }
 
     #[test]
     fn case_is_ignored_everywhere() {
         let d = dataset();
-        assert_eq!(names(&d, &Searcher::new(&d).search(&d, "TORCH")), vec!["ML ecosystem"]);
-        assert_eq!(names(&d, &Searcher::new(&d).search(&d, "RAW")), vec!["CPU-bound code"]);
+        assert_eq!(names(&d, &Searcher::new(&d).search("TORCH")), vec!["ML ecosystem"]);
+        assert_eq!(names(&d, &Searcher::new(&d).search("RAW")), vec!["CPU-bound code"]);
     }
 
     #[test]
     fn long_texts_need_the_word_as_written_not_scattered_letters() {
         let d = dataset();
         // "Machine learning libraries and typing stubs" holds m-a-c-h-i-n-e... but not "mlts" in a row.
-        assert!(Searcher::new(&d).search(&d, "mlts").is_empty());
-        assert_eq!(names(&d, &Searcher::new(&d).search(&d, "stubs")), vec!["ML ecosystem"]);
+        assert!(Searcher::new(&d).search("mlts").is_empty());
+        assert_eq!(names(&d, &Searcher::new(&d).search("stubs")), vec!["ML ecosystem"]);
     }
 
     #[test]
     fn every_word_must_match() {
         let d = dataset();
         let s = Searcher::new(&d);
-        assert_eq!(names(&d, &s.search(&d, "static type")), vec!["Static typing"]);
-        assert!(s.search(&d, "static zebra").is_empty());
+        assert_eq!(names(&d, &s.search("static type")), vec!["Static typing"]);
+        assert!(s.search("static zebra").is_empty());
     }
 
     proptest::proptest! {

@@ -13,10 +13,21 @@ use crate::profiles::{FILE_NAME, ProfileFile};
 /// (the same on every Unix, macOS included). `env` reads a variable; empty values count as unset.
 #[must_use]
 pub fn config_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    user_dir(env, "VERSUS_CONFIG_DIR", "XDG_CONFIG_HOME", ".config")
+}
+
+/// Where checked datasets are cached (see [`crate::cache`]): `$VERSUS_CACHE_DIR`, else
+/// `$XDG_CACHE_HOME/versus`, else `~/.cache/versus`.
+pub fn cache_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    user_dir(env, "VERSUS_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
+}
+
+/// versus's own variable, else the XDG base directory's `versus`, else the home directory's default.
+fn user_dir(env: impl Fn(&str) -> Option<OsString>, own: &str, xdg: &str, home_default: &str) -> Option<PathBuf> {
     let var = |name| env(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    var("VERSUS_CONFIG_DIR")
-        .or_else(|| var("XDG_CONFIG_HOME").map(|p| p.join("versus")))
-        .or_else(|| var("HOME").map(|p| p.join(".config").join("versus")))
+    var(own)
+        .or_else(|| var(xdg).map(|p| p.join("versus")))
+        .or_else(|| var("HOME").map(|p| p.join(home_default).join("versus")))
 }
 
 /// `~/x` means the home directory's `x`, as in a shell; other paths are left as they are.
@@ -217,6 +228,8 @@ mod tests {
             Some("/x/versus".into())
         );
         assert_eq!(config_dir(env(&[("HOME", "/h")])), Some("/h/.config/versus".into()));
+        assert_eq!(cache_dir(env(&[("XDG_CACHE_HOME", "/x"), ("HOME", "/h")])), Some("/x/versus".into()));
+        assert_eq!(cache_dir(env(&[("HOME", "/h")])), Some("/h/.cache/versus".into()));
         assert_eq!(config_dir(env(&[])), None);
     }
 

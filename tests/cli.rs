@@ -17,6 +17,7 @@ fn versus_in(dir: &std::path::Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("VERSUS_CONFIG_DIR", dir)
+        .env("VERSUS_CACHE_DIR", dir.join("cache"))
         .env_remove("NO_COLOR")
         .output()
         .expect("the binary runs")
@@ -231,6 +232,34 @@ fn config_default_parses_back_and_config_path_names_the_directory() {
     let path = stdout(&versus_in(&dir, &["config", "path"]));
     assert!(path.starts_with(&format!("config directory: {}\n", dir.display())), "{path}");
     assert!(path.contains("config: loaded "), "{path}");
+}
+
+#[test]
+fn a_large_dataset_answers_the_same_from_the_cache_and_an_edit_is_seen() {
+    let (dir, fresh) = (config_dir("cached"), config_dir("uncached"));
+    let data = dir.join("large.toml");
+    let write = |seed| {
+        let text = versus::generate::to_toml(&versus::generate::dataset(700, 2, seed));
+        assert!(text.len() >= versus::cache::MIN_CACHED_BYTES, "{} bytes is too small to be cached", text.len());
+        std::fs::write(&data, text).unwrap();
+    };
+    let answers = |dir: &std::path::Path| {
+        let path = data.to_str().unwrap();
+        let search = versus_in(dir, &["--data", path, "search", "--format", "json", "stable thread"]);
+        let report = versus_in(dir, &["--data", path, "report", "--format", "json"]);
+        assert!(search.status.success() && report.status.success(), "{}", stderr(&search));
+        (stdout(&search), stdout(&report))
+    };
+    write(1);
+    let parsed = answers(&dir);
+    assert_eq!(std::fs::read_dir(dir.join("cache")).unwrap().count(), 1, "one entry per dataset file");
+    assert_eq!(answers(&dir), parsed, "from the cache");
+    write(2);
+    let edited = answers(&dir);
+    assert_ne!(edited, parsed);
+    assert_eq!(edited, answers(&fresh), "the edited file, not the cached answer");
+    let path = stdout(&versus_in(&dir, &["config", "path"]));
+    assert!(path.contains(&format!("cache: {}", dir.join("cache").display())), "{path}");
 }
 
 #[test]

@@ -144,10 +144,10 @@ proptest! {
     fn search_hits_are_in_range_and_highlight_inside_the_name(query in "[a-zA-Z0-9 ]{0,8}") {
         let d = Dataset::builtin();
         let searcher = Searcher::new(&d);
-        let hits = searcher.search(&d, &query);
+        let hits = searcher.search(&query);
         for hit in &hits {
             let name_length = d.dimensions[hit.dimension].name.chars().count();
-            prop_assert!(searcher.positions(&d, hit.dimension, &query).iter().all(|&p| p < name_length));
+            prop_assert!(searcher.positions(hit.dimension, &query).iter().all(|&p| p < name_length));
         }
         if query.trim().is_empty() {
             prop_assert_eq!(hits.len(), d.dimensions.len());

@@ -69,7 +69,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.list_offset <= rows.len());
     prop_assert_eq!(&app.evaluation, &evaluate(&app.dataset, &app.weighting.weights));
     // Narrowing the last hits as the user types finds exactly what a search from scratch finds.
-    let fresh = versus::search::Searcher::new(&app.dataset).search(&app.dataset, &app.query);
+    let fresh = versus::search::Searcher::new(&app.dataset).search(&app.query);
     prop_assert_eq!(&app.hits, &fresh);
     Ok(())
 }

@@ -17,14 +17,19 @@ use super::{
     SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
 };
 
-/// Reads and checks the dataset at `path`. The file is never read past the size limit.
+/// Reads and checks the dataset at `path`.
 pub fn load_file(path: &Path) -> Result<Dataset, LoadError> {
-    let name = path.display().to_string();
-    let fail = |message: String| LoadError::new(&name, vec![Problem::whole_file(message)]);
+    parse_bytes(&read_file(path)?, &path.display().to_string())
+}
+
+/// The bytes of the file at `path`, never read past one byte over the size limit (which
+/// [`parse_bytes`] then reports).
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let fail = |message: String| LoadError::new(&path.display().to_string(), vec![Problem::whole_file(message)]);
     let file = File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| fail(format!("cannot read: {e}")))?;
-    parse_bytes(&bytes, &name)
+    Ok(bytes)
 }
 
 /// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].

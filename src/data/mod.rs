@@ -8,12 +8,10 @@ mod load;
 mod raw;
 pub mod sanitize;
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
 pub use error::{LoadError, Position, Problem, from_toml as toml_problem};
-pub use load::{load_file, parse, parse_bytes};
+pub use load::{load_file, parse, parse_bytes, read_file};
 
 /// The format version this build reads.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -41,7 +39,7 @@ pub const SCALE_MAX: u8 = 10;
 pub const BUILTIN_NAME: &str = "<built-in>";
 const BUILTIN_SOURCE: &str = include_str!("../../assets/node-vs-python.toml");
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub meta: Meta,
     pub options: Vec<OptionInfo>,
@@ -50,7 +48,7 @@ pub struct Dataset {
     pub claims: Vec<Claim>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub title: String,
     /// YYYY-MM-DD: when the evidence was last checked.
@@ -58,14 +56,14 @@ pub struct Meta {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptionInfo {
     pub id: String,
     pub name: String,
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dimension {
     pub id: String,
     pub name: String,
@@ -79,7 +77,7 @@ pub struct Dimension {
     pub sources: Vec<Source>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     /// 0-10.
     pub rating: u8,
@@ -89,7 +87,7 @@ pub struct Assessment {
     pub cons: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
     pub url: String,
@@ -97,7 +95,7 @@ pub struct Source {
     pub date: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preset {
     pub id: String,
     pub name: String,
@@ -106,7 +104,7 @@ pub struct Preset {
     pub weights: Vec<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: String,
     pub claim: String,
@@ -153,11 +151,6 @@ impl Dataset {
     pub fn builtin() -> Self {
         // A test parses the embedded file, so this cannot fail in a build that passed its tests.
         parse(BUILTIN_SOURCE, BUILTIN_NAME).unwrap_or_else(|e| panic!("the built-in dataset is invalid:\n{e}"))
-    }
-
-    /// The built-in dataset, or the file at `path`.
-    pub fn from_path_or_builtin(path: Option<&Path>) -> Result<Self, LoadError> {
-        path.map_or_else(|| Ok(Self::builtin()), load_file)
     }
 
     /// Each dimension's default weight, in dimension order.
