@@ -22,6 +22,22 @@ fn loading(c: &mut Criterion) {
         group.bench_function(label, |b| b.iter(|| parse(black_box(&source), "bench").unwrap()));
     }
     group.finish();
+
+    // The same 10k file once it is cached (after the first load): the whole dataset, and the part the
+    // search command reads.
+    let dir = std::env::temp_dir().join(format!("versus-bench-{}", std::process::id()));
+    let (file, cache) = (dir.join("10k.toml"), dir.join("cache"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(&file, generated(10_000)).unwrap();
+    versus::cache::load(&file, Some(&cache)).unwrap();
+    let mut group = c.benchmark_group("load from cache");
+    group.throughput(Throughput::Bytes(std::fs::metadata(&file).unwrap().len()));
+    group.bench_function("10k dataset", |b| b.iter(|| versus::cache::load(black_box(&file), Some(&cache)).unwrap()));
+    group.bench_function("10k catalog", |b| {
+        b.iter(|| versus::cache::load_catalog(black_box(&file), Some(&cache)).unwrap());
+    });
+    group.finish();
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 fn scoring(c: &mut Criterion) {

@@ -3,19 +3,20 @@
 //! dataset from the compact binary copy written after the first read takes a tenth of that.
 //!
 //! One entry per dataset path (named by a hash of the canonical path), holding the length and hash of
-//! the text it was made from: an edited file is read afresh and its entry replaced. An entry has two
-//! parts, read apart: the dataset, and the [`Catalog`] that `versus search` needs (so a search never
-//! decodes the whole dataset). A part is used only if it was written by this format of this version
+//! the text it was made from: an edited file is read afresh and its entry replaced. An entry has
+//! parts read apart: the dataset, and the [`Catalog`] that `versus search` needs (so a search never
+//! decodes the whole dataset), whose long texts are a third part, stored raw and read straight into
+//! the buffer the search uses. A part is used only if it was written by this format of this version
 //! of versus and its checksum holds; anything else (another version, an edited file, a write cut short,
 //! a damaged disk) means the file is parsed as if there were no cache. Failing to write an entry is
-//! silent: the cache only saves time.
+//! silent: the cache only saves time. Entries are trusted as the user's own files, as the config is:
+//! the checksums catch damage, not forgery by someone who can write to the user's cache directory.
 
 use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
@@ -27,7 +28,7 @@ pub const MIN_CACHED_BYTES: usize = 1024 * 1024;
 
 /// The encoding of an entry. A test pins the encoding of both parts, so that a change to the model
 /// cannot go out without a new number here.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"versus\0c";
 
 /// What an entry was made from, and where its parts are; it comes first, after the magic and its own
@@ -38,8 +39,8 @@ struct Header {
     version: String,
     source_len: u64,
     source_hash: u128,
-    /// The dataset, then the catalog, one after the other after the header.
-    parts: [Part; 2],
+    /// The parts in the order of [`Which`], one after the other after the header.
+    parts: [Part; 3],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -48,11 +49,13 @@ struct Part {
     checksum: u64,
 }
 
-/// The two parts of an entry, in the order they are stored.
+/// The parts of an entry, in the order they are stored.
 #[derive(Clone, Copy)]
 enum Which {
     Dataset = 0,
     Catalog = 1,
+    /// The catalog's long texts (see [`Catalog::long_texts`]), raw.
+    LongTexts = 2,
 }
 
 /// What an entry was made from, to compare with a header read back.
@@ -102,21 +105,21 @@ pub enum Origin {
 /// Reads the dataset at `path`, through the cache in `cache_dir` when the file is large enough to gain
 /// from it. Errors are those of [`crate::data::load_file`]: only the file itself can fail a load.
 pub fn load(path: &Path, cache_dir: Option<&Path>) -> Result<Dataset, LoadError> {
-    load_part(path, cache_dir, MIN_CACHED_BYTES, Which::Dataset, |dataset| dataset).map(|(dataset, _)| dataset)
+    load_with(path, cache_dir, MIN_CACHED_BYTES, read_dataset, |dataset| dataset).map(|(dataset, _)| dataset)
 }
 
 /// As [`load`], but only what a search needs.
 pub fn load_catalog(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog, LoadError> {
-    load_part(path, cache_dir, MIN_CACHED_BYTES, Which::Catalog, |d| Catalog::new(&d)).map(|(catalog, _)| catalog)
+    load_with(path, cache_dir, MIN_CACHED_BYTES, read_catalog, |d| Catalog::new(&d)).map(|(catalog, _)| catalog)
 }
 
-/// Part `which` of the entry for `path` if it is current, else the dataset parsed, cached (for files of
-/// at least `min_bytes`) and turned into the part by `from_dataset`.
-fn load_part<T: DeserializeOwned>(
+/// `read` from the entry for `path` if it is current, else the dataset parsed, cached (for files of at
+/// least `min_bytes`) and turned into what is wanted by `from_dataset`.
+fn load_with<T>(
     path: &Path,
     cache_dir: Option<&Path>,
     min_bytes: usize,
-    which: Which,
+    read: fn(Entry) -> Option<T>,
     from_dataset: impl FnOnce(Dataset) -> T,
 ) -> Result<(T, Origin), LoadError> {
     let cacheable = |len: u64| len >= min_bytes as u64 && len <= MAX_FILE_BYTES;
@@ -124,9 +127,9 @@ fn load_part<T: DeserializeOwned>(
         .filter(|_| std::fs::metadata(path).is_ok_and(|m| cacheable(m.len())))
         .and_then(|dir| entry_path(dir, path));
     if let Some(entry) = &entry
-        && let Some(part) = Source::of_file(path).and_then(|source| read_part(entry, &source, which))
+        && let Some(found) = Source::of_file(path).and_then(|source| Entry::open(entry, &source)).and_then(read)
     {
-        return Ok((part, Origin::Cached));
+        return Ok((found, Origin::Cached));
     }
     let source = read_file(path)?;
     let dataset = parse_bytes(&source, &path.display().to_string())?;
@@ -139,48 +142,73 @@ fn load_part<T: DeserializeOwned>(
     Ok((from_dataset(dataset), Origin::Parsed))
 }
 
+fn read_dataset(mut entry: Entry) -> Option<Dataset> {
+    postcard::from_bytes(&entry.part(Which::Dataset)?).ok()
+}
+
+fn read_catalog(mut entry: Entry) -> Option<Catalog> {
+    let catalog: Catalog = postcard::from_bytes(&entry.part(Which::Catalog)?).ok()?;
+    catalog.with_long_texts(entry.part(Which::LongTexts)?)
+}
+
 fn entry_path(dir: &Path, dataset: &Path) -> Option<PathBuf> {
     let canonical = std::fs::canonicalize(dataset).ok()?;
     Some(dir.join(format!("{:032x}.bin", xxh3_128(OsStr::as_encoded_bytes(canonical.as_os_str())))))
 }
 
-/// Part `which` of the entry in `file`, if the entry was made from `source` by this build and the part
-/// is whole. Reads the header and that part only.
-fn read_part<T: DeserializeOwned>(file: &Path, source: &Source, which: Which) -> Option<T> {
-    let mut file = BufReader::new(File::open(file).ok()?);
-    let mut start = [0; MAGIC.len() + 4];
-    file.read_exact(&mut start).ok()?;
-    let header_len = start.strip_prefix(MAGIC)?.try_into().map(u32::from_le_bytes).ok()?;
-    let mut header = vec![0; usize::try_from(header_len).ok()?];
-    file.read_exact(&mut header).ok()?;
-    let header: Header = postcard::from_bytes(&header).ok()?;
-    if !source.matches(&header) {
-        return None;
+/// An entry file, open, whose header says it was made from the expected source by this build.
+struct Entry {
+    file: BufReader<File>,
+    header: Header,
+    /// Where the first part starts.
+    parts_start: u64,
+}
+
+impl Entry {
+    fn open(path: &Path, source: &Source) -> Option<Self> {
+        let mut file = BufReader::new(File::open(path).ok()?);
+        let mut start = [0; MAGIC.len() + 4];
+        file.read_exact(&mut start).ok()?;
+        let header_len = start.strip_prefix(MAGIC)?.try_into().map(u32::from_le_bytes).ok()?;
+        let mut header = vec![0; usize::try_from(header_len).ok()?];
+        file.read_exact(&mut header).ok()?;
+        let parts_start = (start.len() + header.len()) as u64;
+        let header: Header = postcard::from_bytes(&header).ok()?;
+        source.matches(&header).then_some(Self { file, header, parts_start })
     }
-    let skip = header.parts[..which as usize].iter().map(|p| p.len).sum::<u64>();
-    file.seek(SeekFrom::Current(i64::try_from(skip).ok()?)).ok()?;
-    let part = header.parts[which as usize];
-    let mut bytes = vec![0; usize::try_from(part.len).ok()?];
-    file.read_exact(&mut bytes).ok()?;
-    (xxh3_64(&bytes) == part.checksum).then(|| postcard::from_bytes(&bytes).ok()).flatten()
+
+    /// The bytes of part `which`, if its checksum holds.
+    fn part(&mut self, which: Which) -> Option<Vec<u8>> {
+        let offset = self.parts_start + self.header.parts[..which as usize].iter().map(|p| p.len).sum::<u64>();
+        self.file.seek(SeekFrom::Start(offset)).ok()?;
+        let part = self.header.parts[which as usize];
+        let mut bytes = vec![0; usize::try_from(part.len).ok()?];
+        self.file.read_exact(&mut bytes).ok()?;
+        (xxh3_64(&bytes) == part.checksum).then_some(bytes)
+    }
 }
 
 /// Magic, the header's length and the header, then the parts. Written to a temporary file and renamed
 /// into place, so a reader sees a whole entry or none; not synced, as a lost entry costs one parse and
 /// a torn one fails its checksum.
 fn write_entry(file: &Path, source: &Source, dataset: &Dataset) -> Option<()> {
-    let parts = [postcard::to_allocvec(dataset).ok()?, postcard::to_allocvec(&Catalog::new(dataset)).ok()?];
+    let catalog = Catalog::new(dataset);
+    let (dataset, catalog_rest) = (postcard::to_allocvec(dataset).ok()?, postcard::to_allocvec(&catalog).ok()?);
+    let parts = [dataset.as_slice(), catalog_rest.as_slice(), catalog.long_texts()];
     let header = Header {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_owned(),
         source_len: source.len,
         source_hash: source.hash,
-        parts: parts.each_ref().map(|p| Part { len: p.len() as u64, checksum: xxh3_64(p) }),
+        parts: parts.map(|p| Part { len: p.len() as u64, checksum: xxh3_64(p) }),
     };
     let header = postcard::to_allocvec(&header).ok()?;
     let mut bytes = MAGIC.to_vec();
     bytes.extend_from_slice(&u32::try_from(header.len()).ok()?.to_le_bytes());
-    bytes.extend(header.into_iter().chain(parts.into_iter().flatten()));
+    bytes.extend_from_slice(&header);
+    for part in parts {
+        bytes.extend_from_slice(part);
+    }
     std::fs::create_dir_all(file.parent()?).ok()?;
     let temp = file.with_extension(format!("tmp.{}", std::process::id()));
     let written = std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, file));
@@ -216,11 +244,11 @@ mod tests {
     }
 
     fn load_from(data: &Path, cache: Option<&Path>, min_bytes: usize) -> Result<(Dataset, Origin), LoadError> {
-        load_part(data, cache, min_bytes, Which::Dataset, |dataset| dataset)
+        load_with(data, cache, min_bytes, read_dataset, |dataset| dataset)
     }
 
     fn catalog_from(data: &Path, cache: &Path) -> (Catalog, Origin) {
-        load_part(data, Some(cache), 0, Which::Catalog, |d| Catalog::new(&d)).unwrap()
+        load_with(data, Some(cache), 0, read_catalog, |d| Catalog::new(&d)).unwrap()
     }
 
     #[test]
@@ -271,21 +299,24 @@ mod tests {
         let (dataset, _) = load_from(&data, Some(&cache), 0).unwrap();
         let file = entry(&data, &cache);
         let whole = std::fs::read(&file).unwrap();
-        // A flipped byte in each part (the catalog is last; the dataset ends where it starts), a cut
-        // end, a bare magic, an empty file.
-        let flipped = |at: usize| {
+        // A flipped byte in each part, a cut end, a bare magic, an empty file.
+        let flipped = |at: u64| {
             let mut bytes = whole.clone();
-            bytes[at] ^= 1;
+            bytes[usize::try_from(at).unwrap()] ^= 1;
             bytes
         };
-        let catalog_len = postcard::to_allocvec(&Catalog::new(&dataset)).unwrap().len();
-        let damaged = [
-            flipped(whole.len() - catalog_len - 2),
-            flipped(whole.len() - 2),
-            whole[..whole.len() - 3].to_vec(),
-            MAGIC.to_vec(),
-            Vec::new(),
-        ];
+        let opened = Entry::open(&file, &Source::of(&std::fs::read(&data).unwrap())).unwrap();
+        let mut part_start = opened.parts_start;
+        let mut damaged: Vec<Vec<u8>> = opened
+            .header
+            .parts
+            .iter()
+            .map(|part| {
+                part_start += part.len;
+                flipped(part_start - 1)
+            })
+            .collect();
+        damaged.extend([whole[..whole.len() - 3].to_vec(), MAGIC.to_vec(), Vec::new()]);
         for (i, bytes) in damaged.into_iter().enumerate() {
             std::fs::write(&file, bytes).unwrap();
             let catalog = catalog_from(&data, &cache);
@@ -328,7 +359,7 @@ mod tests {
         encoded.extend(postcard::to_allocvec(&Catalog::new(&dataset)).unwrap());
         assert_eq!(
             (FORMAT, xxh3_64(&encoded)),
-            (1, 14_954_864_050_996_126_488),
+            (2, 8_057_041_962_278_600_652),
             "the cache encoding of Dataset or Catalog changed: raise cache::FORMAT and put the new pair here"
         );
     }

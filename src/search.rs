@@ -9,7 +9,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::{SkimMatcherV2, SkimScoreConfig};
 use memchr::memmem;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::data::{Dataset, Dimension};
 
@@ -47,11 +47,12 @@ pub struct Index {
     keyword_ends: Vec<usize>,
     /// Everything else per dimension, folded to ASCII lower case (the matcher folds only ASCII case too),
     /// searched for the word as a substring.
-    long: Packed,
+    long: Packed<LeftOut>,
 }
 
 /// What the `search` command reads: the index, and each dimension's id and summary to print a hit.
-/// Cached apart from the dataset, so that a search never decodes the rest.
+/// Cached apart from the dataset, so that a search never decodes the rest. Serializing it leaves out
+/// the long texts' bytes: see [`Self::long_texts`].
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub index: Index,
@@ -68,14 +69,56 @@ impl Catalog {
             summaries: dataset.dimensions.iter().map(|d| d.summary.clone()).collect(),
         }
     }
+
+    /// The long texts' bytes, which serializing the catalog leaves out, to be stored apart.
+    #[must_use]
+    pub fn long_texts(&self) -> &[u8] {
+        &self.index.long.text.0
+    }
+
+    /// A deserialized catalog with its long texts' bytes put back; `None` if they are not the length
+    /// the catalog expects.
+    #[must_use]
+    pub fn with_long_texts(mut self, bytes: Vec<u8>) -> Option<Self> {
+        let expected = self.index.long.ends.last().copied().unwrap_or(0);
+        (bytes.len() == expected).then(|| {
+            self.index.long.text = LeftOut(bytes);
+            self
+        })
+    }
 }
 
 /// Strings stored end to end in one buffer. A search reads them in order; with one allocation per
-/// string, a cache miss per string was most of a search at 100,000 dimensions.
+/// string, a cache miss per string was most of a search at 100,000 dimensions. The buffer is a `String`
+/// for texts the matcher reads, or bytes for texts only searched as bytes.
 #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
-struct Packed {
-    text: String,
+struct Packed<Text = String> {
+    text: Text,
     ends: Vec<usize>,
+}
+
+/// Bytes that serialization leaves out: the long texts, which the cache stores raw, apart, and reads
+/// straight back into their buffer (decoding them with the rest cost a second copy of 12 MB at 10,000
+/// dimensions, a quarter of a cached `versus search`). See [`Catalog::with_long_texts`].
+#[derive(Debug, Default, PartialEq)]
+struct LeftOut(Vec<u8>);
+
+impl Serialize for LeftOut {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit()
+    }
+}
+
+impl<'de> Deserialize<'de> for LeftOut {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <()>::deserialize(deserializer).map(|()| Self::default())
+    }
+}
+
+impl AsRef<[u8]> for LeftOut {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 impl Packed {
@@ -87,11 +130,13 @@ impl Packed {
     fn get(&self, i: usize) -> &str {
         &self.text[self.range(i)]
     }
+}
 
-    /// The bytes of string `i`: unlike [`Self::get`], slicing them reads nothing at either end, which
+impl<Text: AsRef<[u8]>> Packed<Text> {
+    /// The bytes of string `i`: unlike [`Packed::get`], slicing them reads nothing at either end, which
     /// for a long text that the substring search leaves early would be a cache miss per text.
     fn bytes(&self, i: usize) -> &[u8] {
-        &self.text.as_bytes()[self.range(i)]
+        &self.text.as_ref()[self.range(i)]
     }
 
     fn range(&self, i: usize) -> std::ops::Range<usize> {
@@ -123,7 +168,7 @@ impl Index {
         // Sized up front: at 10,000 dimensions the long texts are 12 MB, and growing them cost more
         // than copying them.
         let long_bytes = dataset.dimensions.iter().flat_map(long_texts).map(|t| t.len() + 1).sum();
-        let mut long = Packed { text: String::with_capacity(long_bytes), ends: Vec::new() };
+        let (mut long, mut long_ends) = (String::with_capacity(long_bytes), Vec::new());
         let mut keyword_ends = Vec::with_capacity(dataset.dimensions.len());
         for d in &dataset.dimensions {
             names.push(&d.name);
@@ -133,13 +178,14 @@ impl Index {
             keyword_ends.push(keywords.ends.len());
             for (i, text) in long_texts(d).enumerate() {
                 if i > 0 {
-                    long.text.push('\n');
+                    long.push('\n');
                 }
-                long.text.push_str(text);
+                long.push_str(text);
             }
-            long.ends.push(long.text.len());
+            long_ends.push(long.len());
         }
-        long.text.make_ascii_lowercase();
+        long.make_ascii_lowercase();
+        let long = Packed { text: LeftOut(long.into_bytes()), ends: long_ends };
         Self { names, keywords, keyword_ends, long }
     }
 
