@@ -1,5 +1,6 @@
 //! Writes a generated dataset to standard output:
 //! `cargo run --release --example gen-dataset -- --dimensions N --options K --seed S > big.toml`.
+//! With `--lines`, the same dimensions as plain lines, for comparing with line-oriented tools (fzf).
 
 use std::io::Write;
 
@@ -17,12 +18,25 @@ struct Args {
     /// The seed: the same seed always gives the same dataset.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Print one tab-separated line per dimension (id, name, keywords, summary) instead of TOML.
+    #[arg(long)]
+    lines: bool,
 }
 
 fn main() {
     let args = Args::parse();
     let dimensions = usize::try_from(args.dimensions).unwrap_or(usize::MAX);
     let dataset = versus::generate::dataset(dimensions, usize::from(args.options), args.seed);
+    if args.lines {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for d in &dataset.dimensions {
+            if writeln!(out, "{}\t{}\t{}\t{}", d.id, d.name, d.keywords.join(" "), d.summary).is_err() {
+                return;
+            }
+        }
+        let _ = out.flush();
+        return;
+    }
     let text = versus::generate::to_toml(&dataset);
     // Large datasets are legitimate for in-process benchmarks, but versus will not load the file.
     if text.len() as u64 > versus::data::MAX_FILE_BYTES || dimensions > versus::data::MAX_DIMENSIONS {

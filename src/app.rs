@@ -627,11 +627,6 @@ impl App {
         if self.query.trim().is_empty() { Vec::new() } else { self.searcher.positions(d, &self.query) }
     }
 
-    /// Whether the selected dimension is among those listed.
-    fn selection_listed(&self) -> bool {
-        self.hits.iter().any(|h| h.dimension == self.selected)
-    }
-
     fn move_selection(&mut self, delta: isize) {
         let listed: Vec<usize> =
             self.rows.iter().filter_map(|r| if let Row::Dimension(d) = r { Some(*d) } else { None }).collect();
@@ -660,10 +655,13 @@ impl App {
             self.hits.iter().map(|h| Row::Dimension(h.dimension)).collect()
         };
         self.list_offset = 0;
-        if !self.selection_listed()
-            && let Some(first) = self.hits.first()
+        // As in other fuzzy pickers, a changed query selects its best match, so the list shows the top
+        // hits. (Keeping a selection that still matched showed, at 10,000 dimensions, a page of the
+        // weakest hits around it.)
+        if !self.query.trim().is_empty()
+            && let Some(best) = self.hits.first()
         {
-            self.select(first.dimension);
+            self.select(best.dimension);
         }
     }
 

@@ -96,6 +96,25 @@ fn search_filters_and_highlights() {
 }
 
 #[test]
+fn each_query_selects_its_best_match_and_the_list_opens_at_the_top() {
+    // At 1,000 dimensions a weak match of the old selection would sit pages below the best ones.
+    let dataset = versus::generate::dataset(1_000, 2, 1);
+    let weighting = Weighting::defaults(&dataset);
+    let mut a = App::new(dataset, weighting, 80, 24);
+    key(&mut a, KeyCode::Char('/'));
+    for typed in ["t", "h", "r"] {
+        keys(&mut a, typed);
+        assert!(a.hits.len() > 100, "{} hits for {:?}", a.hits.len(), a.query);
+        assert_eq!(a.selected, a.hits[0].dimension, "after {:?}", a.query);
+        let best = &a.dataset.dimensions[a.hits[0].dimension].name;
+        let Screen::Main(regions) = a.screen() else { panic!() };
+        let first_row = text(&a).lines().nth(usize::from(regions.list_inner().y)).unwrap_or_default().to_owned();
+        let start: String = best.chars().take(10).collect();
+        assert!(first_row.contains(&format!("▸ {start}")), "{first_row:?} for {best:?}");
+    }
+}
+
+#[test]
 fn preset_picker() {
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Char('p'));

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole-process figures of the README's performance table, with fzf side by side in the same run.
+# Needs hyperfine, fzf and GNU time (Debian: apt-get install hyperfine fzf time).
+# Usage: bash benches/whole-process.sh   (the in-process figures come from `cargo bench`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet --bin versus --example gen-dataset
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export VERSUS_CACHE_DIR="$work/cache"
+versus=target/release/versus
+generate=target/release/examples/gen-dataset
+"$generate" --dimensions 10000 --seed 1 > "$work/10k.toml"
+"$generate" --dimensions 10000 --seed 1 --lines > "$work/10k.txt"
+"$generate" --dimensions 100000 --seed 1 --lines > "$work/100k.txt"
+queries=(thread 'cold start' tpt zzzq)
+
+echo "## versus report, built-in data"
+hyperfine -N -w 5 -r 50 "$versus report"
+
+echo "## 10k: versus search (cached) and fzf --filter over the same dimensions as lines"
+"$versus" --data "$work/10k.toml" report > /dev/null # the first run parses and caches
+for query in "${queries[@]}"; do
+    hyperfine -i -w 3 -r 20 \
+        -n "fzf $query" "fzf --filter '$query' < $work/10k.txt > /dev/null" \
+        -n "versus search $query" "$versus --data $work/10k.toml search $query > /dev/null"
+done
+
+echo "## 10k: the first run, which parses the TOML and writes the cache"
+hyperfine -r 5 --prepare "rm -rf $VERSUS_CACHE_DIR" "$versus --data $work/10k.toml search thread > /dev/null"
+
+echo "## 100k: fzf --filter (versus at 100k is measured in process: cargo bench --bench engine)"
+for query in "${queries[@]}"; do
+    hyperfine -i -w 1 -r 10 -n "fzf $query" "fzf --filter '$query' < $work/100k.txt > /dev/null"
+done
+
+echo "## peak RSS"
+/usr/bin/time -f '%M KB  versus report, built-in' "$versus" report > /dev/null
+rm -rf "$VERSUS_CACHE_DIR"
+/usr/bin/time -f '%M KB  versus report, 10k, first run' "$versus" --data "$work/10k.toml" report > /dev/null
+/usr/bin/time -f '%M KB  versus report, 10k, cached' "$versus" --data "$work/10k.toml" report > /dev/null
+/usr/bin/time -f '%M KB  versus search thread, 10k, cached' "$versus" --data "$work/10k.toml" search thread > /dev/null
+ls -l "$versus" | awk '{ print "binary: " $5 " bytes" }'
