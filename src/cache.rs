@@ -166,15 +166,20 @@ struct Entry {
 
 impl Entry {
     fn open(path: &Path, source: &Source) -> Option<Self> {
-        let mut file = BufReader::new(File::open(path).ok()?);
+        let file = File::open(path).ok()?;
+        let file_len = file.metadata().ok()?.len();
+        let mut file = BufReader::new(file);
         let mut start = [0; MAGIC.len() + 4];
         file.read_exact(&mut start).ok()?;
         let header_len = start.strip_prefix(MAGIC)?.try_into().map(u32::from_le_bytes).ok()?;
-        let mut header = vec![0; usize::try_from(header_len).ok()?];
+        // Lengths are checked against the file before anything is allocated for them: a damaged
+        // length must not ask for gigabytes.
+        let parts_start = start.len() as u64 + u64::from(header_len);
+        let mut header = vec![0; usize::try_from(header_len).ok().filter(|_| parts_start <= file_len)?];
         file.read_exact(&mut header).ok()?;
-        let parts_start = (start.len() + header.len()) as u64;
         let header: Header = postcard::from_bytes(&header).ok()?;
-        source.matches(&header).then_some(Self { file, header, parts_start })
+        let end = header.parts.iter().try_fold(parts_start, |end, part| end.checked_add(part.len))?;
+        (end == file_len && source.matches(&header)).then_some(Self { file, header, parts_start })
     }
 
     /// The bytes of part `which`, if its checksum holds.
@@ -324,6 +329,57 @@ mod tests {
             assert!(catalog.1 == Origin::Parsed || reloaded.1 == Origin::Parsed, "damage {i} went unnoticed");
             assert_eq!(load_from(&data, Some(&cache), 0).unwrap(), (dataset.clone(), Origin::Cached), "damage {i}");
             assert_eq!(catalog_from(&data, &cache), (Catalog::new(&dataset), Origin::Cached), "damage {i}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Whatever happens to an entry (bytes changed, cut, or added anywhere, lengths included),
+        /// loading never panics or allocates wildly, and gives the file's own dataset.
+        #[test]
+        fn any_damage_to_an_entry_falls_back_to_the_file(
+            // Half the changes land in the first bytes: the magic, the header and its lengths.
+            changes in proptest::collection::vec(
+                (proptest::prop_oneof![0..64_usize, proptest::num::usize::ANY], proptest::num::u8::ANY),
+                1..4,
+            ),
+            cut in proptest::option::of(proptest::num::usize::ANY),
+            added in proptest::collection::vec(proptest::num::u8::ANY, 0..16),
+        ) {
+            let (data, cache) = setup("fuzz", SMALL);
+            let (dataset, _) = load_from(&data, Some(&cache), 0).unwrap();
+            let file = entry(&data, &cache);
+            let mut bytes = std::fs::read(&file).unwrap();
+            for (at, value) in changes {
+                let at = at % bytes.len();
+                bytes[at] = value;
+            }
+            if let Some(cut) = cut {
+                bytes.truncate(cut % bytes.len());
+            }
+            bytes.extend(added);
+            std::fs::write(&file, &bytes).unwrap();
+            proptest::prop_assert_eq!(&load_from(&data, Some(&cache), 0).unwrap().0, &dataset);
+            proptest::prop_assert_eq!(catalog_from(&data, &cache).0, Catalog::new(&dataset));
+        }
+    }
+
+    #[test]
+    fn a_length_past_the_end_of_the_entry_allocates_nothing() {
+        let (data, cache) = setup("lengths", SMALL);
+        let (dataset, _) = load_from(&data, Some(&cache), 0).unwrap();
+        let file = entry(&data, &cache);
+        let whole = std::fs::read(&file).unwrap();
+        let header_len = usize::try_from(u32::from_le_bytes(whole[8..12].try_into().unwrap())).unwrap();
+        let mut header: Header = postcard::from_bytes(&whole[12..12 + header_len]).unwrap();
+        for len in [u64::MAX / 2, u64::MAX] {
+            header.parts[0].len = len;
+            let encoded = postcard::to_allocvec(&header).unwrap();
+            let mut bytes = MAGIC.to_vec();
+            bytes.extend_from_slice(&u32::try_from(encoded.len()).unwrap().to_le_bytes());
+            bytes.extend(encoded.into_iter().chain(whole[12 + header_len..].iter().copied()));
+            std::fs::write(&file, bytes).unwrap();
+            assert_eq!(load_from(&data, Some(&cache), 0).unwrap(), (dataset.clone(), Origin::Parsed));
         }
     }
 
