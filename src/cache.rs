@@ -248,6 +248,24 @@ mod tests {
         entry_path(cache, data).unwrap()
     }
 
+    /// A dataset file loaded once, so that it has an entry: the file, the cache directory, the
+    /// dataset, the entry's path and its bytes.
+    struct Cached {
+        data: PathBuf,
+        cache: PathBuf,
+        dataset: Dataset,
+        file: PathBuf,
+        whole: Vec<u8>,
+    }
+
+    fn cached(name: &str) -> Cached {
+        let (data, cache) = setup(name, SMALL);
+        let (dataset, _) = load_from(&data, Some(&cache), 0).unwrap();
+        let file = entry(&data, &cache);
+        let whole = std::fs::read(&file).unwrap();
+        Cached { data, cache, dataset, file, whole }
+    }
+
     fn load_from(data: &Path, cache: Option<&Path>, min_bytes: usize) -> Result<(Dataset, Origin), LoadError> {
         load_with(data, cache, min_bytes, read_dataset, |dataset| dataset)
     }
@@ -300,10 +318,7 @@ mod tests {
 
     #[test]
     fn a_damaged_or_cut_entry_is_ignored_and_replaced() {
-        let (data, cache) = setup("damaged", SMALL);
-        let (dataset, _) = load_from(&data, Some(&cache), 0).unwrap();
-        let file = entry(&data, &cache);
-        let whole = std::fs::read(&file).unwrap();
+        let Cached { data, cache, dataset, file, whole } = cached("damaged");
         // A flipped byte in each part, a cut end, a bare magic, an empty file.
         let flipped = |at: u64| {
             let mut bytes = whole.clone();
@@ -346,10 +361,7 @@ mod tests {
             cut in proptest::option::of(proptest::num::usize::ANY),
             added in proptest::collection::vec(proptest::num::u8::ANY, 0..16),
         ) {
-            let (data, cache) = setup("fuzz", SMALL);
-            let (dataset, _) = load_from(&data, Some(&cache), 0).unwrap();
-            let file = entry(&data, &cache);
-            let mut bytes = std::fs::read(&file).unwrap();
+            let Cached { data, cache, dataset, file, whole: mut bytes } = cached("fuzz");
             for (at, value) in changes {
                 let at = at % bytes.len();
                 bytes[at] = value;
@@ -366,10 +378,7 @@ mod tests {
 
     #[test]
     fn a_length_past_the_end_of_the_entry_allocates_nothing() {
-        let (data, cache) = setup("lengths", SMALL);
-        let (dataset, _) = load_from(&data, Some(&cache), 0).unwrap();
-        let file = entry(&data, &cache);
-        let whole = std::fs::read(&file).unwrap();
+        let Cached { data, cache, dataset, file, whole } = cached("lengths");
         let header_len = usize::try_from(u32::from_le_bytes(whole[8..12].try_into().unwrap())).unwrap();
         let mut header: Header = postcard::from_bytes(&whole[12..12 + header_len]).unwrap();
         for len in [u64::MAX / 2, u64::MAX] {
