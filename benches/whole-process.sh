@@ -27,8 +27,12 @@ for query in "${queries[@]}"; do
         -n "versus search $query" "$versus --data $work/10k.toml search $query > /dev/null"
 done
 
+echo "## 10k: versus report, cached"
+hyperfine -N -w 3 -r 20 "$versus --data $work/10k.toml report"
+
 echo "## 10k: the first run, which parses the TOML and writes the cache"
-hyperfine -r 5 --prepare "rm -rf $VERSUS_CACHE_DIR" "$versus --data $work/10k.toml search thread > /dev/null"
+hyperfine -r 5 --prepare "rm -rf $VERSUS_CACHE_DIR" \
+    "$versus --data $work/10k.toml search thread > /dev/null" "$versus --data $work/10k.toml report > /dev/null"
 
 echo "## 100k: fzf --filter (versus at 100k is measured in process: cargo bench --bench engine)"
 for query in "${queries[@]}"; do

@@ -646,6 +646,7 @@ impl App {
     }
 
     fn set_query(&mut self, query: String) {
+        let words_changed = !self.query.split_whitespace().eq(query.split_whitespace());
         // Typing on narrows the last hits instead of searching everything.
         self.hits = self.searcher.refine(&self.query, &self.hits, &query);
         self.query = query;
@@ -657,8 +658,9 @@ impl App {
         self.list_offset = 0;
         // As in other fuzzy pickers, a changed query selects its best match, so the list shows the top
         // hits. (Keeping a selection that still matched showed, at 10,000 dimensions, a page of the
-        // weakest hits around it.)
-        if !self.query.trim().is_empty()
+        // weakest hits around it.) A space alone changes nothing, and keeps the selection.
+        if words_changed
+            && !self.query.trim().is_empty()
             && let Some(best) = self.hits.first()
         {
             self.select(best.dimension);

@@ -3,63 +3,68 @@
 //! dataset from the compact binary copy written after the first read takes a tenth of that.
 //!
 //! One entry per dataset path (named by a hash of the canonical path), holding the length and hash of
-//! the text it was made from: an edited file is read afresh and its entry replaced. An entry has
-//! parts read apart: the dataset, and the [`Catalog`] that `versus search` needs (so a search never
-//! decodes the whole dataset), whose long texts are a third part, stored raw and read straight into
-//! the buffer the search uses. A part is used only if it was written by this format of this version
-//! of versus and its checksum holds; anything else (another version, an edited file, a write cut short,
-//! a damaged disk) means the file is parsed as if there were no cache. Failing to write an entry is
-//! silent: the cache only saves time. Entries are trusted as the user's own files, as the config is:
-//! the checksums catch damage, not forgery by someone who can write to the user's cache directory.
+//! the bytes it was made from: an edited file is read afresh and its entry replaced. An entry is read
+//! only by the build of versus that wrote it (see [`Build`]), so an entry made under other rules (the
+//! model, the checks, the search index) is never read. Its parts are read apart: the dataset, and the
+//! [`Catalog`] that `versus search` needs (so a search never decodes the whole dataset), whose long
+//! texts are a third part, stored raw and read straight into the buffer the search uses. Each part has
+//! a checksum; anything amiss (another build, an edited file, a write cut short, a damaged disk) means
+//! the file is parsed as if there were no cache. Failing to write an entry is silent: the cache only
+//! saves time. Entries are trusted as the user's own files, as the config is: the checksums catch
+//! damage, not forgery by someone who can write to the user's cache directory.
+//!
+//! The directory and the entries are the owner's only (a dataset may be private), and the directory
+//! keeps the [`MAX_ENTRIES`] most recently used entries.
 
 use std::ffi::OsStr;
-use std::fs::File;
+use std::fs::{DirBuilder, File};
 use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::data::{Dataset, LoadError, MAX_FILE_BYTES, parse_bytes, read_file};
 use crate::search::Catalog;
+use crate::store;
 
 /// Files smaller than this are parsed every time: they load in a few milliseconds anyway.
 pub const MIN_CACHED_BYTES: usize = 1024 * 1024;
-
-/// The encoding of an entry. A test pins the encoding of both parts, so that a change to the model
-/// cannot go out without a new number here.
-const FORMAT: u32 = 2;
+/// Entries kept; writing one more removes the least recently used.
+pub const MAX_ENTRIES: usize = 16;
 const MAGIC: &[u8; 8] = b"versus\0c";
+const ENTRY_EXTENSION: &str = "bin";
 
 /// What an entry was made from, and where its parts are; it comes first, after the magic and its own
 /// length, and is compared before anything else is read.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Header {
-    format: u32,
-    version: String,
-    source_len: u64,
-    source_hash: u128,
+    build: Build,
+    source: Source,
     /// The parts in the order of [`Which`], one after the other after the header.
     parts: [Part; 3],
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-struct Part {
+/// The build of versus that wrote an entry: its executable's length and modification time. A version
+/// number would not change when a rebuild changes the rules an entry was made under; these do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Build {
     len: u64,
-    checksum: u64,
+    modified_ns: u128,
 }
 
-/// The parts of an entry, in the order they are stored.
-#[derive(Clone, Copy)]
-enum Which {
-    Dataset = 0,
-    Catalog = 1,
-    /// The catalog's long texts (see [`Catalog::long_texts`]), raw.
-    LongTexts = 2,
+impl Build {
+    fn current() -> Option<Self> {
+        let metadata = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+        let modified = metadata.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Self { len: metadata.len(), modified_ns: modified.as_nanos() })
+    }
 }
 
-/// What an entry was made from, to compare with a header read back.
-#[derive(Debug, PartialEq)]
+/// The bytes an entry was made from.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Source {
     len: u64,
     hash: u128,
@@ -87,12 +92,21 @@ impl Source {
             }
         }
     }
+}
 
-    fn matches(&self, header: &Header) -> bool {
-        header.format == FORMAT
-            && header.version == env!("CARGO_PKG_VERSION")
-            && (header.source_len, header.source_hash) == (self.len, self.hash)
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct Part {
+    len: u64,
+    checksum: u64,
+}
+
+/// The parts of an entry, in the order they are stored.
+#[derive(Clone, Copy)]
+enum Which {
+    Dataset = 0,
+    /// The catalog but its long texts (see [`Catalog::encode`]).
+    Catalog = 1,
+    LongTexts = 2,
 }
 
 /// Where a dataset came from, for tests and measurements.
@@ -125,19 +139,21 @@ fn load_with<T>(
     let cacheable = |len: u64| len >= min_bytes as u64 && len <= MAX_FILE_BYTES;
     let entry = cache_dir
         .filter(|_| std::fs::metadata(path).is_ok_and(|m| cacheable(m.len())))
-        .and_then(|dir| entry_path(dir, path));
-    if let Some(entry) = &entry
-        && let Some(found) = Source::of_file(path).and_then(|source| Entry::open(entry, &source)).and_then(read)
+        .and_then(|dir| Some((entry_path(dir, path)?, Build::current()?)));
+    if let Some((entry, build)) = &entry
+        && let Some(found) = Source::of_file(path).and_then(|source| Entry::open(entry, build, &source)).and_then(read)
     {
+        // Used: it is the last to go when the directory is tidied.
+        let _ = File::options().write(true).open(entry).and_then(|f| f.set_modified(SystemTime::now()));
         return Ok((found, Origin::Cached));
     }
     let source = read_file(path)?;
     let dataset = parse_bytes(&source, &path.display().to_string())?;
-    if let Some(entry) = &entry
+    if let Some((entry, build)) = entry
         && cacheable(source.len() as u64)
     {
         // Best effort: a read-only or full disk only means the next run parses again.
-        let _ = write_entry(entry, &Source::of(&source), &dataset);
+        let _ = write_entry(&entry, build, Source::of(&source), &dataset);
     }
     Ok((from_dataset(dataset), Origin::Parsed))
 }
@@ -147,13 +163,14 @@ fn read_dataset(mut entry: Entry) -> Option<Dataset> {
 }
 
 fn read_catalog(mut entry: Entry) -> Option<Catalog> {
-    let catalog: Catalog = postcard::from_bytes(&entry.part(Which::Catalog)?).ok()?;
-    catalog.with_long_texts(entry.part(Which::LongTexts)?)
+    let rest = entry.part(Which::Catalog)?;
+    Catalog::decode(&rest, entry.part(Which::LongTexts)?)
 }
 
 fn entry_path(dir: &Path, dataset: &Path) -> Option<PathBuf> {
     let canonical = std::fs::canonicalize(dataset).ok()?;
-    Some(dir.join(format!("{:032x}.bin", xxh3_128(OsStr::as_encoded_bytes(canonical.as_os_str())))))
+    let name = format!("{:032x}.{ENTRY_EXTENSION}", xxh3_128(OsStr::as_encoded_bytes(canonical.as_os_str())));
+    Some(dir.join(name))
 }
 
 /// An entry file, open, whose header says it was made from the expected source by this build.
@@ -165,7 +182,7 @@ struct Entry {
 }
 
 impl Entry {
-    fn open(path: &Path, source: &Source) -> Option<Self> {
+    fn open(path: &Path, build: &Build, source: &Source) -> Option<Self> {
         let file = File::open(path).ok()?;
         let file_len = file.metadata().ok()?.len();
         let mut file = BufReader::new(file);
@@ -179,7 +196,8 @@ impl Entry {
         file.read_exact(&mut header).ok()?;
         let header: Header = postcard::from_bytes(&header).ok()?;
         let end = header.parts.iter().try_fold(parts_start, |end, part| end.checked_add(part.len))?;
-        (end == file_len && source.matches(&header)).then_some(Self { file, header, parts_start })
+        let current = end == file_len && header.build == *build && header.source == *source;
+        current.then_some(Self { file, header, parts_start })
     }
 
     /// The bytes of part `which`, if its checksum holds.
@@ -193,34 +211,48 @@ impl Entry {
     }
 }
 
-/// Magic, the header's length and the header, then the parts. Written to a temporary file and renamed
-/// into place, so a reader sees a whole entry or none; not synced, as a lost entry costs one parse and
-/// a torn one fails its checksum.
-fn write_entry(file: &Path, source: &Source, dataset: &Dataset) -> Option<()> {
+/// Magic, the header's length and the header, then the parts, written through a temporary file and a
+/// rename, so a reader sees a whole entry or none (see [`store::write_private`]).
+fn write_entry(file: &Path, build: Build, source: Source, dataset: &Dataset) -> Option<()> {
     let catalog = Catalog::new(dataset);
-    let (dataset, catalog_rest) = (postcard::to_allocvec(dataset).ok()?, postcard::to_allocvec(&catalog).ok()?);
-    let parts = [dataset.as_slice(), catalog_rest.as_slice(), catalog.long_texts()];
-    let header = Header {
-        format: FORMAT,
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-        source_len: source.len,
-        source_hash: source.hash,
-        parts: parts.map(|p| Part { len: p.len() as u64, checksum: xxh3_64(p) }),
-    };
-    let header = postcard::to_allocvec(&header).ok()?;
+    let dataset = postcard::to_allocvec(dataset).ok()?;
+    let (catalog_rest, long_texts) = catalog.encode()?;
+    let parts = [dataset.as_slice(), catalog_rest.as_slice(), long_texts];
+    let parts_header = parts.map(|p| Part { len: p.len() as u64, checksum: xxh3_64(p) });
+    let header = postcard::to_allocvec(&Header { build, source, parts: parts_header }).ok()?;
     let mut bytes = MAGIC.to_vec();
     bytes.extend_from_slice(&u32::try_from(header.len()).ok()?.to_le_bytes());
     bytes.extend_from_slice(&header);
     for part in parts {
         bytes.extend_from_slice(part);
     }
-    std::fs::create_dir_all(file.parent()?).ok()?;
-    let temp = file.with_extension(format!("tmp.{}", std::process::id()));
-    let written = std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, file));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
+    let dir = file.parent()?;
+    DirBuilder::new().recursive(true).mode(0o700).create(dir).ok()?;
+    store::write_private(file, &bytes).ok()?;
+    tidy(dir);
+    Some(())
+}
+
+/// Keeps the directory from growing: the [`MAX_ENTRIES`] most recently used entries stay, and temporary
+/// files an interrupted write left behind go once they are an hour old.
+fn tidy(dir: &Path) {
+    let Ok(listing) = std::fs::read_dir(dir) else { return };
+    let now = SystemTime::now();
+    let mut entries = Vec::new();
+    for item in listing.flatten() {
+        let (path, modified) = (item.path(), item.metadata().and_then(|m| m.modified()).unwrap_or(now));
+        if path.extension() == Some(OsStr::new(ENTRY_EXTENSION)) {
+            entries.push((modified, path));
+        } else if path.extension() == Some(OsStr::new("tmp"))
+            && now.duration_since(modified).is_ok_and(|age| age > Duration::from_secs(3600))
+        {
+            let _ = std::fs::remove_file(path);
+        }
     }
-    written.ok()
+    entries.sort_unstable_by_key(|(modified, _)| std::cmp::Reverse(*modified));
+    for (_, path) in entries.into_iter().skip(MAX_ENTRIES) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 #[cfg(test)]
@@ -325,7 +357,8 @@ mod tests {
             bytes[usize::try_from(at).unwrap()] ^= 1;
             bytes
         };
-        let opened = Entry::open(&file, &Source::of(&std::fs::read(&data).unwrap())).unwrap();
+        let source = Source::of(&std::fs::read(&data).unwrap());
+        let opened = Entry::open(&file, &Build::current().unwrap(), &source).unwrap();
         let mut part_start = opened.parts_start;
         let mut damaged: Vec<Vec<u8>> = opened
             .header
@@ -379,15 +412,9 @@ mod tests {
     #[test]
     fn a_length_past_the_end_of_the_entry_allocates_nothing() {
         let Cached { data, cache, dataset, file, whole } = cached("lengths");
-        let header_len = usize::try_from(u32::from_le_bytes(whole[8..12].try_into().unwrap())).unwrap();
-        let mut header: Header = postcard::from_bytes(&whole[12..12 + header_len]).unwrap();
         for len in [u64::MAX / 2, u64::MAX] {
-            header.parts[0].len = len;
-            let encoded = postcard::to_allocvec(&header).unwrap();
-            let mut bytes = MAGIC.to_vec();
-            bytes.extend_from_slice(&u32::try_from(encoded.len()).unwrap().to_le_bytes());
-            bytes.extend(encoded.into_iter().chain(whole[12 + header_len..].iter().copied()));
-            std::fs::write(&file, bytes).unwrap();
+            std::fs::write(&file, &whole).unwrap();
+            rewrite_header(&file, |header| header.parts[0].len = len);
             assert_eq!(load_from(&data, Some(&cache), 0).unwrap(), (dataset.clone(), Origin::Parsed));
         }
     }
@@ -403,29 +430,50 @@ mod tests {
         assert!(!cache.exists(), "nothing is cached for a file that fails");
     }
 
-    /// Entries written by one build are read by another of the same version and format: a change to
-    /// the encoding of `Dataset` or `Catalog` (a field added, removed or reordered) must come with a new
-    /// `FORMAT`.
+    /// Rewrites the header of `file` (an entry) after `change`.
+    fn rewrite_header(file: &Path, change: impl FnOnce(&mut Header)) {
+        let whole = std::fs::read(file).unwrap();
+        let header_len = usize::try_from(u32::from_le_bytes(whole[8..12].try_into().unwrap())).unwrap();
+        let mut header: Header = postcard::from_bytes(&whole[12..12 + header_len]).unwrap();
+        change(&mut header);
+        let encoded = postcard::to_allocvec(&header).unwrap();
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&u32::try_from(encoded.len()).unwrap().to_le_bytes());
+        bytes.extend(encoded.into_iter().chain(whole[12 + header_len..].iter().copied()));
+        std::fs::write(file, bytes).unwrap();
+    }
+
     #[test]
-    fn the_encoding_is_pinned_to_the_format_number() {
-        // Every type and field of the model, so that a change to any of them changes the bytes.
-        let every_field = "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\ndescription = \"d\"\n\
-            [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
-            [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
-            [[dimensions]]\nid = \"d\"\nname = \"D\"\ncategory = \"c\"\nsummary = \"s\"\nkeywords = [\"k\"]\nweight = 5\n\
-            [dimensions.ratings.a]\nrating = 5\nrationale = \"r\"\ndetail = \"x\"\npros = [\"p\"]\ncons = [\"c\"]\n\
-            [dimensions.ratings.b]\nrating = 6\nrationale = \"r\"\n\
-            [[dimensions.sources]]\ntitle = \"t\"\nurl = \"https://example.com\"\ndate = \"2026-01-01\"\n\
-            [[presets]]\nid = \"p\"\nname = \"P\"\ndescription = \"d\"\nweights = { d = 3 }\n\
-            [[claims]]\nid = \"c\"\nclaim = \"C\"\nverdict = \"wrong\"\nexplanation = \"e\"\ndimensions = [\"d\"]\n\
-            [[claims.sources]]\ntitle = \"t\"\nurl = \"https://example.com\"\ndate = \"2026-01-01\"\n";
-        let dataset = crate::data::parse(every_field, "t").unwrap();
-        let mut encoded = postcard::to_allocvec(&dataset).unwrap();
-        encoded.extend(postcard::to_allocvec(&Catalog::new(&dataset)).unwrap());
-        assert_eq!(
-            (FORMAT, xxh3_64(&encoded)),
-            (2, 8_057_041_962_278_600_652),
-            "the cache encoding of Dataset or Catalog changed: raise cache::FORMAT and put the new pair here"
-        );
+    fn an_entry_from_another_build_is_not_read() {
+        let Cached { data, cache, dataset, file, .. } = cached("build");
+        rewrite_header(&file, |header| header.build.modified_ns += 1);
+        assert_eq!(load_from(&data, Some(&cache), 0).unwrap(), (dataset.clone(), Origin::Parsed));
+        assert_eq!(load_from(&data, Some(&cache), 0).unwrap(), (dataset, Origin::Cached));
+    }
+
+    #[test]
+    fn entries_are_private_and_the_least_recently_used_go_first() {
+        use std::os::unix::fs::PermissionsExt;
+        let Cached { data, cache, file, .. } = cached("tidy");
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!((mode(&cache), mode(&file)), (0o700, 0o600));
+        // Many more datasets than the cache keeps; the first one stays in use throughout.
+        let stale = cache.join(".left.1.tmp");
+        std::fs::write(&stale, "cut short").unwrap();
+        File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(7200))
+            .unwrap();
+        for i in 0..MAX_ENTRIES + 3 {
+            let other = data.with_file_name(format!("other-{i}.toml"));
+            std::fs::write(&other, SMALL).unwrap();
+            load_from(&other, Some(&cache), 0).unwrap();
+            assert_eq!(load_from(&data, Some(&cache), 0).unwrap().1, Origin::Cached, "after {i} others");
+        }
+        let names: Vec<PathBuf> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
+        assert_eq!(names.len(), MAX_ENTRIES, "{names:?}");
+        assert!(names.contains(&file) && !stale.exists());
     }
 }

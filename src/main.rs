@@ -290,7 +290,7 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
         return "config directory: none (set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME)\n".to_owned();
     };
     let config = match (&files.config.file, &files.config.problem) {
-        (Some(path), _) => format!("loaded {}", path.display()),
+        (Some(path), _) => format!("loaded {}", shown(path)),
         (None, Some(problem)) => format!("set aside, running on the defaults:\n{problem}"),
         (None, None) => {
             format!("{} not found (defaults in use; `versus config default` prints one)", config::FILE_NAME)
@@ -301,24 +301,25 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
         ProfilesRead::Broken(problem) => format!("unreadable, kept as is: {problem}"),
         ProfilesRead::Loaded(file) => {
             let here = dataset.map_or(0, |d| file.for_dataset(d).len());
-            format!(
-                "{} profiles in {}, {here} for this dataset",
-                file.profiles.len(),
-                dir.join(PROFILES_FILE).display()
-            )
+            format!("{} profiles in {}, {here} for this dataset", file.profiles.len(), shown(&dir.join(PROFILES_FILE)))
         }
     };
     let cache = files.cache_dir.as_ref().map_or_else(
         || "none (set VERSUS_CACHE_DIR, XDG_CACHE_HOME or HOME)".to_owned(),
         |cache| {
             let from = versus::cache::MIN_CACHED_BYTES / (1024 * 1024);
-            format!("{} (dataset files of {from} MiB or more, once checked)", cache.display())
+            format!("{} (dataset files of {from} MiB or more, once checked)", shown(cache))
         },
     );
     versus::data::sanitize::text(&format!(
         "config directory: {}\nconfig: {config}\nprofiles: {profiles}\ncache: {cache}\n",
-        dir.display()
+        shown(dir)
     ))
+}
+
+/// A path on one line: a line break in a directory's name must not make a line of its own.
+fn shown(path: &Path) -> String {
+    versus::data::sanitize::line(&path.display().to_string())
 }
 
 fn check(files: &[PathBuf]) -> Result<(), Failure> {
@@ -327,7 +328,7 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
         match load_file(file) {
             Ok(d) => print(&format!(
                 "{}: ok ({}, {}, {}, {})\n",
-                versus::data::sanitize::line(&file.display().to_string()),
+                shown(file),
                 versus::text::count(d.options.len(), "option"),
                 versus::text::count(d.dimensions.len(), "dimension"),
                 versus::text::count(d.presets.len(), "preset"),

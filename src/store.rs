@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use crate::data::Dataset;
@@ -18,6 +19,7 @@ pub fn config_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
 
 /// Where checked datasets are cached (see [`crate::cache`]): `$VERSUS_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/versus`, else `~/.cache/versus`.
+#[must_use]
 pub fn cache_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
     user_dir(env, "VERSUS_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
 }
@@ -51,18 +53,14 @@ pub struct Pending {
     temp: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// Whether the data and the rename are synced to disk.
+    durable: bool,
 }
 
 /// Writes `contents` to a temporary file in `target`'s directory and flushes it to disk.
 pub fn prepare(target: &Path, contents: &[u8]) -> io::Result<Pending> {
-    let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = target.file_name().ok_or_else(|| io::Error::other("not a file name"))?;
-    let mut temp_name = OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = dir.join(temp_name);
-    let pending = Pending { temp, target: target.to_owned(), committed: false };
-    let mut file = File::create(&pending.temp)?;
+    let pending = Pending::beside(target, true)?;
+    let mut file = pending.create(0o666)?;
     file.write_all(contents)?;
     // A replaced file keeps its permissions (a private file stays private).
     if let Ok(old) = fs::metadata(target) {
@@ -72,14 +70,39 @@ pub fn prepare(target: &Path, contents: &[u8]) -> io::Result<Pending> {
     Ok(pending)
 }
 
+/// Writes `contents` to `target` through a temporary file and a rename, readable by the owner only and
+/// not synced: for the dataset cache, whose entries copy data that may be private and cost only a parse
+/// if lost.
+pub fn write_private(target: &Path, contents: &[u8]) -> io::Result<()> {
+    let pending = Pending::beside(target, false)?;
+    pending.create(0o600)?.write_all(contents)?;
+    pending.commit()
+}
+
 impl Pending {
+    fn beside(target: &Path, durable: bool) -> io::Result<Self> {
+        let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = target.file_name().ok_or_else(|| io::Error::other("not a file name"))?;
+        let mut temp_name = OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".{}.tmp", std::process::id()));
+        Ok(Self { temp: dir.join(temp_name), target: target.to_owned(), committed: false, durable })
+    }
+
+    /// The temporary file, created afresh (never through a link left at its name) with `mode` (less the
+    /// umask).
+    fn create(&self, mode: u32) -> io::Result<File> {
+        let _ = fs::remove_file(&self.temp);
+        fs::OpenOptions::new().write(true).create_new(true).mode(mode).open(&self.temp)
+    }
+
     /// Renames the temporary file over the destination: readers see the old file or the new one, never
     /// a mix.
     pub fn commit(mut self) -> io::Result<()> {
         fs::rename(&self.temp, &self.target)?;
         self.committed = true;
         // Make the rename itself durable where the platform allows.
-        if let Some(dir) = self.target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(dir) = self.target.parent().filter(|p| self.durable && !p.as_os_str().is_empty()) {
             let _ = File::open(dir).and_then(|d| d.sync_all());
         }
         Ok(())

@@ -236,7 +236,9 @@ fn config_default_parses_back_and_config_path_names_the_directory() {
 
 #[test]
 fn a_large_dataset_answers_the_same_from_the_cache_and_an_edit_is_seen() {
-    let (dir, fresh) = (config_dir("cached"), config_dir("uncached"));
+    let (dir, uncached) = (config_dir("cached"), config_dir("uncached"));
+    // A file where the cache directory would be: every run there parses.
+    std::fs::write(uncached.join("cache"), "not a directory").unwrap();
     let data = dir.join("large.toml");
     let write = |seed| {
         let text = versus::generate::to_toml(&versus::generate::dataset(700, 2, seed));
@@ -251,15 +253,23 @@ fn a_large_dataset_answers_the_same_from_the_cache_and_an_edit_is_seen() {
         (stdout(&search), stdout(&report))
     };
     write(1);
-    let parsed = answers(&dir);
+    let parsed = answers(&uncached);
+    assert_eq!(answers(&dir), parsed, "the first run, which writes the entry");
     assert_eq!(std::fs::read_dir(dir.join("cache")).unwrap().count(), 1, "one entry per dataset file");
     assert_eq!(answers(&dir), parsed, "from the cache");
     write(2);
     let edited = answers(&dir);
     assert_ne!(edited, parsed);
-    assert_eq!(edited, answers(&fresh), "the edited file, not the cached answer");
+    assert_eq!(edited, answers(&uncached), "the edited file, not the cached answer");
     let path = stdout(&versus_in(&dir, &["config", "path"]));
     assert!(path.contains(&format!("cache: {}", dir.join("cache").display())), "{path}");
+}
+
+#[test]
+fn config_path_keeps_each_path_on_its_line() {
+    let dir = config_dir("line\nbreak");
+    let path = stdout(&versus_in(&dir, &["config", "path"]));
+    assert_eq!(path.lines().count(), 4, "{path}");
 }
 
 #[test]

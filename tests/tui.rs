@@ -112,6 +112,12 @@ fn each_query_selects_its_best_match_and_the_list_opens_at_the_top() {
         let start: String = best.chars().take(10).collect();
         assert!(first_row.contains(&format!("▸ {start}")), "{first_row:?} for {best:?}");
     }
+    // A space changes no word: the selection the user moved to stays.
+    key(&mut a, KeyCode::Down);
+    let chosen = a.selected;
+    assert_ne!(chosen, a.hits[0].dimension);
+    keys(&mut a, " ");
+    assert_eq!(a.selected, chosen);
 }
 
 #[test]
