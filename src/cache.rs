@@ -111,7 +111,7 @@ enum Which {
 
 /// Where a dataset came from, for tests and measurements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
+enum Origin {
     Parsed,
     Cached,
 }
