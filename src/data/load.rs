@@ -72,6 +72,17 @@ enum Kind {
     Text,
 }
 
+impl Kind {
+    /// The most characters a field of this kind may hold.
+    fn limit(self) -> usize {
+        match self {
+            Self::Name => MAX_NAME_CHARS,
+            Self::Line => MAX_LINE_CHARS,
+            Self::Text => MAX_TEXT_CHARS,
+        }
+    }
+}
+
 impl Checker<'_> {
     fn problem(&mut self, span: Range<usize>, message: String) {
         self.problems.push(Problem::at_position(self.lines.position(span.start), message));
@@ -267,16 +278,21 @@ impl Checker<'_> {
 
     /// A sanitized, non-empty text within its length limit.
     fn text(&mut self, raw: &Text, field: &str, kind: Kind) -> String {
-        let (clean, limit) = match kind {
-            Kind::Name => (sanitize::line(raw.get_ref()), MAX_NAME_CHARS),
-            Kind::Line => (sanitize::line(raw.get_ref()), MAX_LINE_CHARS),
-            Kind::Text => (sanitize::text(raw.get_ref()), MAX_TEXT_CHARS),
+        let text = raw.get_ref();
+        let cleaned = match kind {
+            _ if sanitize::is_clean(text) => None,
+            Kind::Name | Kind::Line => Some(sanitize::line(text)),
+            Kind::Text => Some(sanitize::text(text)),
         };
-        let clean = clean.trim().to_owned();
-        let length = clean.chars().count();
-        if length == 0 {
+        let clean = cleaned.as_deref().unwrap_or(text).trim().to_owned();
+        let limit = kind.limit();
+        // A string of at most `limit` bytes has at most `limit` characters: most need no count.
+        if clean.is_empty() {
             self.problem(raw.span(), format!("{field}: must not be empty"));
-        } else if length > limit {
+        } else if clean.len() > limit
+            && let length = clean.chars().count()
+            && length > limit
+        {
             self.problem(raw.span(), format!("{field}: {length} characters is over the limit of {limit}"));
         }
         clean
@@ -384,7 +400,33 @@ fn is_calendar_date(date: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_calendar_date;
+    use super::{MAX_NAME_CHARS, is_calendar_date};
+
+    /// A dataset whose one dimension is named `name`.
+    fn named(name: &str) -> Result<crate::data::Dataset, crate::data::LoadError> {
+        let source = format!(
+            "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
+             [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
+             [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
+             [[dimensions]]\nid = \"d\"\nname = {}\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\
+             [dimensions.ratings.a]\nrating = 5\nrationale = \"r\"\n\
+             [dimensions.ratings.b]\nrating = 6\nrationale = \"r\"\n",
+            toml::Value::String(name.to_owned())
+        );
+        crate::data::parse(&source, "t")
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes_and_cleaning_comes_first() {
+        // 80 three-byte characters fit; 81 do not, and the message counts characters.
+        assert!(named(&"字".repeat(MAX_NAME_CHARS)).is_ok());
+        let error = named(&"字".repeat(MAX_NAME_CHARS + 1)).unwrap_err().to_string();
+        assert!(error.contains("81 characters is over the limit of 80"), "{error}");
+        // Control characters go before the count and the trim: what is left is what is checked.
+        let cleaned = named(&format!(" {}\u{1b}\u{202E} ", "x".repeat(MAX_NAME_CHARS))).unwrap();
+        assert_eq!(cleaned.dimensions[0].name, "x".repeat(MAX_NAME_CHARS));
+        assert!(named("\u{1b}\t").unwrap_err().to_string().contains("must not be empty"));
+    }
 
     #[test]
     fn dates_must_exist() {

@@ -20,6 +20,14 @@ pub fn is_forbidden(c: char) -> bool {
         )
 }
 
+/// Whether `s` holds no forbidden character, so that [`line`] and [`text`] would return it unchanged
+/// (tabs and line breaks are forbidden too). Nearly every string is: checking bytes first is cheaper
+/// than rebuilding it.
+#[must_use]
+pub fn is_clean(s: &str) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(is_forbidden)
+}
+
 /// A one-line string: tabs and line breaks become spaces (so words stay apart), and every other
 /// forbidden character is dropped.
 #[must_use]
@@ -68,6 +76,22 @@ mod tests {
     fn keeps_combining_marks_zwj_and_wide_text() {
         let s = "e\u{301} 👩\u{200D}💻 漢字";
         assert_eq!(line(s), s);
+    }
+
+    #[test]
+    fn clean_strings_are_those_both_cleaners_leave_unchanged() {
+        for s in [
+            "plain",
+            "e\u{301} 👩\u{200D}💻 漢字",
+            "tab\there",
+            "line\nbreak",
+            "\u{1b}[31m",
+            "x\u{202E}y",
+            "\u{85}",
+            "",
+        ] {
+            assert_eq!(is_clean(s), line(s) == s && text(s) == s, "{s:?}");
+        }
     }
 
     #[test]
