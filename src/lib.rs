@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod data;
 pub mod effects;
+pub mod fuzzy;
 pub mod generate;
 pub mod keymap;
 pub mod layout;

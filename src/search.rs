@@ -7,11 +7,12 @@
 //! letters, and scoring paragraphs fuzzily was also what made search slow.
 
 use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::{SkimMatcherV2, SkimScoreConfig};
+use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 use serde::{Deserialize, Serialize};
 
 use crate::data::{Dataset, Dimension};
+use crate::fuzzy::Scorer;
 
 /// How much a match in each field counts, relative to a match in the longer texts.
 const NAME_BOOST: i64 = 4;
@@ -28,9 +29,8 @@ pub struct Hit {
     pub last_word: i64,
 }
 
-/// Search state built once per dataset: the matcher and the index.
+/// Search state built once per dataset: the index.
 pub struct Searcher {
-    matcher: SkimMatcherV2,
     index: Index,
     /// Threads for large searches, asked once (asking costs more than searching a small dataset).
     threads: usize,
@@ -147,8 +147,6 @@ impl<Text: AsRef<[u8]>> Packed<Text> {
 /// A word of the query, prepared once per search.
 struct Word<'q> {
     text: &'q str,
-    /// The word's character when it has only one: scored by [`one_char_score`] instead of the matcher.
-    single: Option<char>,
     folded: Vec<u8>,
     /// A substring searcher for the folded word, built once and used on every dimension.
     finder: memmem::Finder<'static>,
@@ -219,7 +217,7 @@ impl Searcher {
         } else {
             std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8)
         };
-        Self { matcher: SkimMatcherV2::default().ignore_case(), index, threads }
+        Self { index, threads }
     }
 
     #[must_use]
@@ -231,7 +229,7 @@ impl Searcher {
     /// returns every dimension in dataset order.
     #[must_use]
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let words = self.prepare(&query.split_whitespace().collect::<Vec<_>>());
+        let words = Self::prepare(&query.split_whitespace().collect::<Vec<_>>());
         if words.is_empty() {
             return (0..self.index.len()).map(|dimension| Hit { dimension, score: 0, last_word: 0 }).collect();
         }
@@ -266,21 +264,20 @@ impl Searcher {
         }
         let candidates: Vec<(usize, i64)> =
             carried_by_dimension.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
-        self.scan(&candidates, &self.prepare(&words[kept..]))
+        self.scan(&candidates, &Self::prepare(&words[kept..]))
     }
 
-    fn prepare<'q>(&self, words: &[&'q str]) -> Vec<Word<'q>> {
+    fn prepare<'q>(words: &[&'q str]) -> Vec<Word<'q>> {
+        let mut scorer = Scorer::default();
         words
             .iter()
             .map(|&text| {
                 let folded = text.to_ascii_lowercase().into_bytes();
-                let mut chars = text.chars();
                 Word {
                     text,
-                    single: chars.next().filter(|_| chars.next().is_none()),
                     finder: memmem::Finder::new(&folded).into_owned(),
                     folded,
-                    exact: self.matcher.fuzzy_match(text, text).unwrap_or(0),
+                    exact: scorer.score(text, text).unwrap_or(0),
                 }
             })
             .collect()
@@ -290,9 +287,9 @@ impl Searcher {
     /// words already scored) and ranks the matches.
     fn scan(&self, candidates: &[(usize, i64)], words: &[Word]) -> Vec<Hit> {
         let scan = |chunk: &[(usize, i64)]| -> Vec<Hit> {
-            let mut hits = Vec::with_capacity(chunk.len());
+            let (mut hits, mut scorer) = (Vec::with_capacity(chunk.len()), Scorer::default());
             hits.extend(chunk.iter().filter_map(|&(dimension, carried)| {
-                let (score, last_word) = self.score(dimension, words)?;
+                let (score, last_word) = self.score(dimension, words, &mut scorer)?;
                 Some(Hit { dimension, score: carried + score, last_word })
             }));
             hits
@@ -311,7 +308,7 @@ impl Searcher {
 
     /// The summed best score of each word, and the last word's; `None` if a word misses. Cheap in-order
     /// and substring tests decide most misses before the matcher runs.
-    fn score(&self, dimension: usize, words: &[Word]) -> Option<(i64, i64)> {
+    fn score(&self, dimension: usize, words: &[Word], scorer: &mut Scorer) -> Option<(i64, i64)> {
         let Index { names, keywords, keyword_ends, long } = &self.index;
         let name = names.get(dimension);
         let first_keyword = dimension.checked_sub(1).map_or(0, |d| keyword_ends[d]);
@@ -320,14 +317,14 @@ impl Searcher {
         for word in words {
             let mut best = None;
             if is_subsequence(&word.folded, name) {
-                best = self.fuzzy_match(name, word).map(|s| s * NAME_BOOST);
+                best = scorer.score(name, word.text).map(|s| s * NAME_BOOST);
             }
             // A word found in the name is scored there: the name is what the user sees and what gets
             // highlighted, and skipping the keywords then halves the matcher's work on short queries.
             if best.is_none() {
                 for keyword in keywords.clone() {
                     if is_subsequence(&word.folded, keyword) {
-                        best = best.max(self.fuzzy_match(keyword, word).map(|s| s * KEYWORD_BOOST));
+                        best = best.max(scorer.score(keyword, word.text).map(|s| s * KEYWORD_BOOST));
                     }
                 }
             }
@@ -340,21 +337,14 @@ impl Searcher {
         Some((total, last))
     }
 
-    /// The matcher's score of `word` in `text`.
-    fn fuzzy_match(&self, text: &str, word: &Word) -> Option<i64> {
-        match word.single {
-            Some(c) => one_char_score(text, c),
-            None => self.matcher.fuzzy_match(text, word.text),
-        }
-    }
-
     /// The character indexes of `dimension`'s name that `query` matches, ascending, for highlighting.
     #[must_use]
     pub fn positions(&self, dimension: usize, query: &str) -> Vec<usize> {
         let name = self.index.name(dimension);
         let mut positions: Vec<usize> = query
             .split_whitespace()
-            .filter_map(|word| self.matcher.fuzzy_indices(name, word))
+            // A fresh matcher per word: a used one can find other letters (see `crate::fuzzy`).
+            .filter_map(|word| SkimMatcherV2::default().ignore_case().fuzzy_indices(name, word))
             .flat_map(|(_, indexes)| indexes)
             .collect();
         positions.sort_unstable();
@@ -404,54 +394,6 @@ fn rank(pieces: &[Vec<Hit>]) -> Vec<Hit> {
         next[s] += 1;
     }
     ranked
-}
-
-/// What skim's matcher (as configured here: ASCII case ignored) scores for a one-character pattern,
-/// without its per-call set-up, which dominates for one letter. Its alignment then reduces to the best
-/// single position: match score, one gap step, the position's bonus (word start, camel hump, after
-/// punctuation; doubled on the first character) and the case-mismatch penalty. The first keystroke of a
-/// search matches most names, so this is most of that keystroke; a property test below checks it equals
-/// the matcher on arbitrary text.
-fn one_char_score(text: &str, pattern: char) -> Option<i64> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Class {
-        Start,
-        Upper,
-        Lower,
-        Number,
-        HardSeparator,
-        SoftSeparator,
-    }
-    let class = |c: char| match c {
-        '\0' => Class::Start,
-        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Class::HardSeparator,
-        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Class::SoftSeparator,
-        '0'..='9' => Class::Number,
-        'A'..='Z' => Class::Upper,
-        _ => Class::Lower,
-    };
-    let config = SkimScoreConfig::default();
-    let mut previous = Class::Start;
-    let mut best = None;
-    for (i, c) in text.chars().enumerate() {
-        let current = class(c);
-        if c.eq_ignore_ascii_case(&pattern) {
-            let mut bonus = match (previous, current) {
-                (Class::Start | Class::HardSeparator, _) => config.bonus_head,
-                (Class::SoftSeparator, _) => config.bonus_break,
-                (Class::Lower | Class::Number, Class::Upper) => config.bonus_camel,
-                _ => 0,
-            };
-            if i == 0 {
-                bonus *= config.bonus_first_char_multiplier;
-            }
-            let case = if c == pattern { 0 } else { config.penalty_case_mismatch };
-            let score = config.gap_extension + bonus + (config.score_match + case).max(0);
-            best = best.max(Some(i64::from(score)));
-        }
-        previous = current;
-    }
-    best
 }
 
 /// Whether the bytes of `needle` (folded to ASCII lower case) appear in order in `haystack`, ignoring
@@ -603,22 +545,6 @@ mod tests {
         mid_character.index.names = Packed { text: "é".to_owned(), ends: vec![1, 2, 2] };
         let (rest, long) = mid_character.encode().unwrap();
         assert_eq!(Catalog::decode(&rest, long.to_vec()), None, "an end inside a character");
-    }
-
-    proptest::proptest! {
-        // Cheap cases, and rare ones matter (a digit before a capital): many of them.
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
-        #[test]
-        fn one_char_scores_equal_the_matcher(
-            // A small alphabet, so that every kind of position (word start, camel hump, after a digit or
-            // punctuation, case mismatch, non-ASCII) comes up often.
-            text in "[aAbB0 ./(!^:~é字É\\x00-]{0,12}",
-            pattern in "[aAbB0 ./(!^:~é字É-]",
-        ) {
-            let pattern = pattern.chars().next().unwrap_or('a');
-            let matcher = SkimMatcherV2::default().ignore_case();
-            proptest::prop_assert_eq!(one_char_score(&text, pattern), matcher.fuzzy_match(&text, &pattern.to_string()));
-        }
     }
 
     #[test]
