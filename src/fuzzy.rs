@@ -4,11 +4,11 @@
 //! Why not call the matcher: in fuzzy-matcher 0.3.7 a long-lived `SkimMatcherV2` reuses its score
 //! matrix between calls without clearing one field (the bonus of the previous cell), so once a pattern
 //! has three characters its scores depend on what it scored before: in a random test, 373 of 200,000
-//! scores differed by a few points from a fresh matcher's (skim-rs/skim#1071 reports a symptom like it). Its
-//! `use_cache(false)` panics (a `RefCell` borrowed twice), and a fresh matcher per call costs about
-//! 250 ns in allocations, which added 4 ms to a keystroke at 100,000 dimensions. So this is the same
-//! alignment with its two rows held in [`Scorer`], cleared on every call; a property test checks it
-//! equals a fresh matcher on arbitrary text, and it is also quicker than the matcher's own set-up.
+//! scores differed by a few points from a fresh matcher's (skim-rs/skim#1071 reports a symptom like
+//! it). Its `use_cache(false)` panics (a `RefCell` borrowed twice), and a fresh matcher per call costs
+//! about 250 ns in allocations, which added 4 ms to a keystroke at 100,000 dimensions. So this is the
+//! same alignment with its two rows held in [`Scorer`], cleared on every call; a property test checks
+//! it equals a fresh matcher on arbitrary text, and it is also quicker than the matcher's own set-up.
 
 use fuzzy_matcher::skim::SkimScoreConfig;
 
