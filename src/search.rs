@@ -40,12 +40,12 @@ pub struct Searcher {
 /// [`Dataset`], and the cache can store it apart from the dataset (see [`Catalog`]).
 #[derive(Debug, PartialEq)]
 pub struct Index {
-    /// Names and keywords as written (the matcher and the in-order test fold ASCII case as they go).
+    /// Names and keywords as written (the scorer and the in-order test fold ASCII case as they go).
     names: Packed,
     keywords: Packed,
     /// Where each dimension's keywords end in `keywords`, counted in keywords.
     keyword_ends: Vec<usize>,
-    /// Everything else per dimension, folded to ASCII lower case (the matcher folds only ASCII case too),
+    /// Everything else per dimension, folded to ASCII lower case (skim folds only ASCII case too),
     /// searched for the word as a substring.
     long: Packed<Vec<u8>>,
 }
@@ -103,7 +103,7 @@ impl Catalog {
 
 /// Strings stored end to end in one buffer. A search reads them in order; with one allocation per
 /// string, a cache miss per string was most of a search at 100,000 dimensions. The buffer is a `String`
-/// for texts the matcher reads, or bytes for texts only searched as bytes.
+/// for texts the scorer reads, or bytes for texts only searched as bytes.
 #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Packed<Text = String> {
     text: Text,
@@ -307,7 +307,7 @@ impl Searcher {
     }
 
     /// The summed best score of each word, and the last word's; `None` if a word misses. Cheap in-order
-    /// and substring tests decide most misses before the matcher runs.
+    /// and substring tests decide most misses before the scorer runs.
     fn score(&self, dimension: usize, words: &[Word], scorer: &mut Scorer) -> Option<(i64, i64)> {
         let Index { names, keywords, keyword_ends, long } = &self.index;
         let name = names.get(dimension);
@@ -320,7 +320,7 @@ impl Searcher {
                 best = scorer.score(name, word.text).map(|s| s * NAME_BOOST);
             }
             // A word found in the name is scored there: the name is what the user sees and what gets
-            // highlighted, and skipping the keywords then halves the matcher's work on short queries.
+            // highlighted, and skipping the keywords then halves the scorer's work on short queries.
             if best.is_none() {
                 for keyword in keywords.clone() {
                     if is_subsequence(&word.folded, keyword) {
@@ -397,8 +397,8 @@ fn rank(pieces: &[Vec<Hit>]) -> Vec<Hit> {
 }
 
 /// Whether the bytes of `needle` (folded to ASCII lower case) appear in order in `haystack`, ignoring
-/// ASCII case as the matcher does. A character's UTF-8 bytes appear in order wherever the character
-/// does, so this never rejects a string the matcher would accept.
+/// ASCII case as skim does. A character's UTF-8 bytes appear in order wherever the character
+/// does, so this never rejects a string the scorer would accept.
 fn is_subsequence(needle: &[u8], haystack: &str) -> bool {
     // A plain loop: names and keywords are a few dozen bytes, too short for SIMD setup to pay off.
     let mut rest = haystack.bytes();
