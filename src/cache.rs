@@ -119,22 +119,23 @@ enum Origin {
 /// Reads the dataset at `path`, through the cache in `cache_dir` when the file is large enough to gain
 /// from it. Errors are those of [`crate::data::load_file`]: only the file itself can fail a load.
 pub fn load(path: &Path, cache_dir: Option<&Path>) -> Result<Dataset, LoadError> {
-    load_with(path, cache_dir, MIN_CACHED_BYTES, read_dataset, |dataset| dataset).map(|(dataset, _)| dataset)
+    load_with(path, cache_dir, MIN_CACHED_BYTES, read_dataset, |dataset, _| dataset).map(|(dataset, _)| dataset)
 }
 
 /// As [`load`], but only what a search needs.
 pub fn load_catalog(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog, LoadError> {
-    load_with(path, cache_dir, MIN_CACHED_BYTES, read_catalog, |d| Catalog::new(&d)).map(|(catalog, _)| catalog)
+    load_with(path, cache_dir, MIN_CACHED_BYTES, read_catalog, catalog_of).map(|(catalog, _)| catalog)
 }
 
 /// `read` from the entry for `path` if it is current, else the dataset parsed, cached (for files of at
-/// least `min_bytes`) and turned into what is wanted by `from_dataset`.
+/// least `min_bytes`) and turned into what is wanted by `from_dataset`, which is also given the catalog
+/// if caching built one.
 fn load_with<T>(
     path: &Path,
     cache_dir: Option<&Path>,
     min_bytes: usize,
     read: fn(Entry) -> Option<T>,
-    from_dataset: impl FnOnce(Dataset) -> T,
+    from_dataset: impl FnOnce(Dataset, Option<Catalog>) -> T,
 ) -> Result<(T, Origin), LoadError> {
     let cacheable = |len: u64| len >= min_bytes as u64 && len <= MAX_FILE_BYTES;
     let entry = cache_dir
@@ -149,13 +150,18 @@ fn load_with<T>(
     }
     let source = read_file(path)?;
     let dataset = parse_bytes(&source, &path.display().to_string())?;
-    if let Some((entry, build)) = entry
-        && cacheable(source.len() as u64)
-    {
+    let catalog = entry.filter(|_| cacheable(source.len() as u64)).map(|(entry, build)| {
+        let catalog = Catalog::new(&dataset);
         // Best effort: a read-only or full disk only means the next run parses again.
-        let _ = write_entry(&entry, build, Source::of(&source), &dataset);
-    }
-    Ok((from_dataset(dataset), Origin::Parsed))
+        let _ = write_entry(&entry, build, Source::of(&source), &dataset, &catalog);
+        catalog
+    });
+    Ok((from_dataset(dataset, catalog), Origin::Parsed))
+}
+
+/// The catalog of a parsed dataset: the one caching built, else a new one.
+fn catalog_of(dataset: Dataset, built: Option<Catalog>) -> Catalog {
+    built.unwrap_or_else(move || Catalog::new(&dataset))
 }
 
 fn read_dataset(mut entry: Entry) -> Option<Dataset> {
@@ -213,8 +219,7 @@ impl Entry {
 
 /// Magic, the header's length and the header, then the parts, written through a temporary file and a
 /// rename, so a reader sees a whole entry or none (see [`store::write_private`]).
-fn write_entry(file: &Path, build: Build, source: Source, dataset: &Dataset) -> Option<()> {
-    let catalog = Catalog::new(dataset);
+fn write_entry(file: &Path, build: Build, source: Source, dataset: &Dataset, catalog: &Catalog) -> Option<()> {
     let dataset = postcard::to_allocvec(dataset).ok()?;
     let (catalog_rest, long_texts) = catalog.encode()?;
     let parts = [dataset.as_slice(), catalog_rest.as_slice(), long_texts];
@@ -299,11 +304,11 @@ mod tests {
     }
 
     fn load_from(data: &Path, cache: Option<&Path>, min_bytes: usize) -> Result<(Dataset, Origin), LoadError> {
-        load_with(data, cache, min_bytes, read_dataset, |dataset| dataset)
+        load_with(data, cache, min_bytes, read_dataset, |dataset, _| dataset)
     }
 
     fn catalog_from(data: &Path, cache: &Path) -> (Catalog, Origin) {
-        load_with(data, Some(cache), 0, read_catalog, |d| Catalog::new(&d)).unwrap()
+        load_with(data, Some(cache), 0, read_catalog, catalog_of).unwrap()
     }
 
     #[test]
