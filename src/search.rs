@@ -6,6 +6,8 @@
 //! match only where the word appears as written: in a paragraph almost any word matches as scattered
 //! letters, and scoring paragraphs fuzzily was also what made search slow.
 
+use std::ops::Range;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
@@ -133,15 +135,19 @@ impl<Text: AsRef<[u8]>> Packed<Text> {
         &self.text.as_ref()[self.range(i)]
     }
 
-    fn range(&self, i: usize) -> std::ops::Range<usize> {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        start..self.ends[i]
+    fn range(&self, i: usize) -> Range<usize> {
+        span(&self.ends, i)
     }
 
     /// Whether the ends are in order and inside the text.
     fn ends_fit(&self) -> bool {
         self.ends.is_sorted() && self.ends.last().is_none_or(|&end| end <= self.text.as_ref().len())
     }
+}
+
+/// Where item `i` of a packed list lies, given where each item ends.
+fn span(ends: &[usize], i: usize) -> Range<usize> {
+    i.checked_sub(1).map_or(0, |previous| ends[previous])..ends[i]
 }
 
 /// A word of the query, prepared once per search.
@@ -311,8 +317,7 @@ impl Searcher {
     fn score(&self, dimension: usize, words: &[Word], scorer: &mut Scorer) -> Option<(i64, i64)> {
         let Index { names, keywords, keyword_ends, long } = &self.index;
         let name = names.get(dimension);
-        let first_keyword = dimension.checked_sub(1).map_or(0, |d| keyword_ends[d]);
-        let keywords = (first_keyword..keyword_ends[dimension]).map(|k| keywords.get(k));
+        let keywords = span(keyword_ends, dimension).map(|k| keywords.get(k));
         let (mut total, mut last) = (0, 0);
         for word in words {
             let mut best = None;
