@@ -142,7 +142,7 @@ fn load_with<T>(
         .filter(|_| std::fs::metadata(path).is_ok_and(|m| cacheable(m.len())))
         .and_then(|dir| Some((entry_path(dir, path)?, Build::current()?)));
     if let Some((entry, build)) = &entry
-        && let Some(found) = Source::of_file(path).and_then(|source| Entry::open(entry, build, &source)).and_then(read)
+        && let Some(found) = Entry::open(entry, build, || Source::of_file(path)).and_then(read)
     {
         // Used: it is the last to go when the directory is tidied.
         let _ = File::options().write(true).open(entry).and_then(|f| f.set_modified(SystemTime::now()));
@@ -188,7 +188,9 @@ struct Entry {
 }
 
 impl Entry {
-    fn open(path: &Path, build: &Build, source: &Source) -> Option<Self> {
+    /// The entry at `path`, if this build wrote it for the bytes `source` gives. `source` reads the
+    /// dataset file, so it runs only once the entry's header could match it.
+    fn open(path: &Path, build: &Build, source: impl FnOnce() -> Option<Source>) -> Option<Self> {
         let file = File::open(path).ok()?;
         let file_len = file.metadata().ok()?.len();
         let mut file = BufReader::new(file);
@@ -202,7 +204,7 @@ impl Entry {
         file.read_exact(&mut header).ok()?;
         let header: Header = postcard::from_bytes(&header).ok()?;
         let end = header.parts.iter().try_fold(parts_start, |end, part| end.checked_add(part.len))?;
-        let current = end == file_len && header.build == *build && header.source == *source;
+        let current = end == file_len && header.build == *build && source()? == header.source;
         current.then_some(Self { file, header, parts_start })
     }
 
@@ -363,7 +365,7 @@ mod tests {
             bytes
         };
         let source = Source::of(&std::fs::read(&data).unwrap());
-        let opened = Entry::open(&file, &Build::current().unwrap(), &source).unwrap();
+        let opened = Entry::open(&file, &Build::current().unwrap(), || Some(source)).unwrap();
         let mut part_start = opened.parts_start;
         let mut damaged: Vec<Vec<u8>> = opened
             .header
