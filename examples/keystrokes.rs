@@ -2,6 +2,7 @@
 //! `cargo run --release --example keystrokes -- 100000`. Each keystroke is timed on its own (median of
 //! 9 runs): the first searches everything, each next one narrows the previous hits.
 
+use std::io::Write;
 use std::time::Instant;
 
 use versus::app::App;
@@ -30,6 +31,10 @@ fn main() {
                 format!("{:.1}", s[s.len() / 2])
             })
             .collect();
-        println!("{dimensions} dimensions, typing {query:?}: {} ms", medians.join(" / "));
+        let line = format!("{dimensions} dimensions, typing {query:?}: {} ms", medians.join(" / "));
+        // A closed pipe (`| head`) ends the run quietly.
+        if writeln!(std::io::stdout(), "{line}").is_err() {
+            return;
+        }
     }
 }
