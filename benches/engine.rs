@@ -4,20 +4,23 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use versus::app::App;
-use versus::data::{Dataset, parse};
-use versus::generate;
-use versus::keymap::Action;
-use versus::score::evaluate;
-use versus::search::Searcher;
-use versus::weights::Weighting;
+use ratatui::layout::Size;
+use versus::engine::data::{Dataset, parse};
+use versus::engine::score::evaluate;
+use versus::engine::search::Searcher;
+use versus::engine::weights::Weighting;
+use versus::explorer::app::{App, Event, Startup};
+use versus::explorer::keymap::Action;
+use versus::synthetic;
 
 fn loading(c: &mut Criterion) {
-    let generated = |n| generate::to_toml(&generate::dataset(n, 2, 1));
+    let generated = |n| synthetic::to_toml(&synthetic::dataset(n, 2, 1));
     let mut group = c.benchmark_group("load+validate");
-    for (label, source) in
-        [("built-in", versus::data::builtin_source().to_owned()), ("1k", generated(1_000)), ("10k", generated(10_000))]
-    {
+    for (label, source) in [
+        ("built-in", versus::engine::data::builtin_source().to_owned()),
+        ("1k", generated(1_000)),
+        ("10k", generated(10_000)),
+    ] {
         group.throughput(Throughput::Bytes(source.len() as u64));
         group.bench_function(label, |b| b.iter(|| parse(black_box(&source), "bench").unwrap()));
     }
@@ -25,23 +28,23 @@ fn loading(c: &mut Criterion) {
 
     // The same 10k file once it is cached (after the first load): the whole dataset, and the part the
     // search command reads.
-    let dir = std::env::temp_dir().join(format!("versus-bench-{}", std::process::id()));
-    let (file, cache) = (dir.join("10k.toml"), dir.join("cache"));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (file, cache) = (dir.path().join("10k.toml"), dir.path().join("cache"));
     std::fs::write(&file, generated(10_000)).unwrap();
-    versus::cache::load(&file, Some(&cache)).unwrap();
+    versus::shell::cache::load(&file, Some(&cache)).unwrap();
     let mut group = c.benchmark_group("load from cache");
     group.throughput(Throughput::Bytes(std::fs::metadata(&file).unwrap().len()));
-    group.bench_function("10k dataset", |b| b.iter(|| versus::cache::load(black_box(&file), Some(&cache)).unwrap()));
+    group.bench_function("10k dataset", |b| {
+        b.iter(|| versus::shell::cache::load(black_box(&file), Some(&cache)).unwrap());
+    });
     group.bench_function("10k catalog", |b| {
-        b.iter(|| versus::cache::load_catalog(black_box(&file), Some(&cache)).unwrap());
+        b.iter(|| versus::shell::cache::load_catalog(black_box(&file), Some(&cache)).unwrap());
     });
     group.finish();
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 fn scoring(c: &mut Criterion) {
-    for (label, d) in [("built-in", Dataset::builtin()), ("10k", generate::dataset(10_000, 2, 1))] {
+    for (label, d) in [("built-in", Dataset::builtin()), ("10k", synthetic::dataset(10_000, 2, 1))] {
         let mut weights = d.default_weights();
         c.bench_function(&format!("rescore after one weight change ({label})"), |b| {
             b.iter(|| {
@@ -57,9 +60,9 @@ const QUERIES: [&str; 4] = ["thread", "cold start", "tpt", "zzzq"];
 fn searching(c: &mut Criterion) {
     for (label, d) in [
         ("built-in", Dataset::builtin()),
-        ("10k", generate::dataset(10_000, 2, 1)),
+        ("10k", synthetic::dataset(10_000, 2, 1)),
         // Past the file limit on purpose: built in memory.
-        ("100k", generate::dataset(100_000, 2, 1)),
+        ("100k", synthetic::dataset(100_000, 2, 1)),
     ] {
         let searcher = Searcher::new(&d);
         for query in QUERIES {
@@ -74,17 +77,18 @@ fn searching(c: &mut Criterion) {
 /// the previous one's hits. Criterion reports the time for the whole query; divide by its length for
 /// the mean per keystroke.
 fn typing(c: &mut Criterion) {
-    let d = generate::dataset(100_000, 2, 1);
+    let d = synthetic::dataset(100_000, 2, 1);
     let weighting = Weighting::defaults(&d);
-    let mut app = App::new(d, weighting, 200, 60);
-    app.update(Action::OpenSearch);
+    let mut app = App::new(Startup::new(d, weighting));
+    let _ = app.update(Event::Resize(Size::new(200, 60)));
+    let _ = app.update(Event::Action(Action::OpenSearch));
     for query in QUERIES {
         c.bench_function(&format!("type {query:?} key by key, whole query (100k)"), |b| {
             b.iter(|| {
                 for ch in query.chars() {
-                    app.update(Action::Type(ch));
+                    let _ = app.update(Event::Action(Action::Type(ch)));
                 }
-                app.update(Action::ClearInput);
+                let _ = app.update(Event::Action(Action::ClearInput));
             });
         });
     }

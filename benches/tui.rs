@@ -7,20 +7,37 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
-use versus::app::App;
-use versus::data::{Dataset, parse};
-use versus::ui::{Theme, render};
-use versus::weights::Weighting;
+use ratatui::layout::Size;
+use versus::engine::data::{Dataset, parse};
+use versus::engine::weights::Weighting;
+use versus::explorer::app::{App, Event, Startup};
+use versus::explorer::input;
+use versus::explorer::theme::Theme;
+use versus::explorer::ui::render;
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent { code, modifiers: KeyModifiers::NONE, kind: KeyEventKind::Press, state: KeyEventState::NONE }
 }
 
+/// The explorer on `dataset` at its default weights, on a `width` x `height` terminal.
+fn explorer(dataset: Dataset, width: u16, height: u16) -> App {
+    let weighting = Weighting::defaults(&dataset);
+    let mut app = App::new(Startup::new(dataset, weighting));
+    let _ = app.update(Event::Resize(Size::new(width, height)));
+    app
+}
+
+/// A key press as the shell handles one: the keymap, then the update.
+fn handle(app: &mut App, key: &KeyEvent) {
+    if let Some(event) = input::key_event(app, key) {
+        let _ = black_box(app.update(event));
+    }
+}
+
 fn key_press(c: &mut Criterion) {
-    for (label, dataset) in [("built-in", Dataset::builtin()), ("10k", versus::generate::dataset(10_000, 2, 1))] {
+    for (label, dataset) in [("built-in", Dataset::builtin()), ("10k", versus::synthetic::dataset(10_000, 2, 1))] {
         for (width, height) in [(80, 24), (200, 60)] {
-            let weighting = Weighting::defaults(&dataset);
-            let mut app = App::new(dataset.clone(), weighting, width, height);
+            let mut app = explorer(dataset.clone(), width, height);
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             let theme = Theme::new(true);
             // Alternate raising and lowering a weight: each press rescores and redraws.
@@ -29,7 +46,7 @@ fn key_press(c: &mut Criterion) {
             c.bench_function(&format!("key press: weight change + draw {width}x{height} ({label})"), |b| {
                 b.iter(|| {
                     i += 1;
-                    app.handle_key(&keys[i % 2]);
+                    handle(&mut app, &keys[i % 2]);
                     terminal.draw(|f| render(f, black_box(&app), theme)).unwrap();
                 });
             });
@@ -37,7 +54,7 @@ fn key_press(c: &mut Criterion) {
             c.bench_function(&format!("key press: move + draw {width}x{height} ({label})"), |b| {
                 b.iter(|| {
                     i += 1;
-                    app.handle_key(&moves[i % 2]);
+                    handle(&mut app, &moves[i % 2]);
                     terminal.draw(|f| render(f, black_box(&app), theme)).unwrap();
                 });
             });
@@ -49,9 +66,8 @@ fn key_press(c: &mut Criterion) {
 fn first_frame(c: &mut Criterion) {
     c.bench_function("first frame 80x24 (built-in, from TOML)", |b| {
         b.iter(|| {
-            let dataset = parse(versus::data::builtin_source(), "bench").unwrap();
-            let weighting = Weighting::defaults(&dataset);
-            let app = App::new(dataset, weighting, 80, 24);
+            let dataset = parse(versus::engine::data::builtin_source(), "bench").unwrap();
+            let app = explorer(dataset, 80, 24);
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             terminal.draw(|f| render(f, &app, Theme::new(true))).unwrap();
         });

@@ -26,7 +26,7 @@ struct Args {
 fn main() {
     let args = Args::parse();
     let dimensions = usize::try_from(args.dimensions).unwrap_or(usize::MAX);
-    let dataset = versus::generate::dataset(dimensions, usize::from(args.options), args.seed);
+    let dataset = versus::synthetic::dataset(dimensions, usize::from(args.options), args.seed);
     if args.lines {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         for d in &dataset.dimensions {
@@ -37,14 +37,14 @@ fn main() {
         let _ = out.flush();
         return;
     }
-    let text = versus::generate::to_toml(&dataset);
+    let text = versus::synthetic::to_toml(&dataset);
     // Large datasets are legitimate for in-process benchmarks, but versus will not load the file.
-    if text.len() as u64 > versus::data::MAX_FILE_BYTES || dimensions > versus::data::MAX_DIMENSIONS {
+    if text.len() as u64 > versus::engine::data::MAX_FILE_BYTES || dimensions > versus::engine::data::MAX_DIMENSIONS {
         eprintln!(
             "gen-dataset: warning: {} bytes and {dimensions} dimensions exceed what versus loads ({} bytes, {} dimensions)",
             text.len(),
-            versus::data::MAX_FILE_BYTES,
-            versus::data::MAX_DIMENSIONS
+            versus::engine::data::MAX_FILE_BYTES,
+            versus::engine::data::MAX_DIMENSIONS
         );
     }
     // A closed pipe (`| head`) is not worth a panic message.

@@ -5,24 +5,26 @@
 use std::io::Write;
 use std::time::Instant;
 
-use versus::app::App;
-use versus::keymap::Action;
+use ratatui::layout::Size;
+use versus::explorer::app::{App, Event, Startup};
+use versus::explorer::keymap::Action;
 
 fn main() {
     let dimensions = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(100_000);
-    let dataset = versus::generate::dataset(dimensions, 2, 1);
-    let weighting = versus::weights::Weighting::defaults(&dataset);
-    let mut app = App::new(dataset, weighting, 200, 60);
-    app.update(Action::OpenSearch);
+    let dataset = versus::synthetic::dataset(dimensions, 2, 1);
+    let weighting = versus::engine::weights::Weighting::defaults(&dataset);
+    let mut app = App::new(Startup::new(dataset, weighting));
+    let _ = app.update(Event::Resize(Size::new(200, 60)));
+    let _ = app.update(Event::Action(Action::OpenSearch));
     for query in ["thread", "cold start", "tpt", "zzzq"] {
         let mut samples: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
         for _ in 0..9 {
             for (i, c) in query.chars().enumerate() {
                 let start = Instant::now();
-                app.update(Action::Type(c));
+                let _ = app.update(Event::Action(Action::Type(c)));
                 samples[i].push(start.elapsed().as_secs_f64() * 1000.0);
             }
-            app.update(Action::ClearInput);
+            let _ = app.update(Event::Action(Action::ClearInput));
         }
         let medians: Vec<String> = samples
             .iter_mut()

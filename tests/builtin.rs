@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use versus::data::Dataset;
-use versus::score::evaluate;
+use versus::engine::data::Dataset;
+use versus::engine::score::evaluate;
 
 #[test]
 fn the_builtin_dataset_loads_and_has_the_promised_breadth() {

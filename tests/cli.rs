@@ -2,14 +2,12 @@
 
 use std::process::{Command, Output};
 
-use versus::data::sanitize::is_forbidden;
+use versus::engine::data::sanitize::is_forbidden;
 
-/// An empty config directory of this test's own, so the user's real config never leaks in.
-fn config_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("versus-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// An empty config directory of this test's own, so the user's real config never leaks in; its name
+/// starts with `name`. It is removed when dropped.
+fn config_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(name).tempdir().unwrap()
 }
 
 fn versus_in(dir: &std::path::Path, args: &[&str]) -> Output {
@@ -23,10 +21,9 @@ fn versus_in(dir: &std::path::Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-/// Runs versus with an empty config directory (made once, never written to).
+/// Runs versus with an empty config directory.
 fn versus(args: &[&str]) -> Output {
-    static EMPTY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
-    versus_in(EMPTY.get_or_init(|| config_dir("empty")), args)
+    versus_in(config_dir("empty").path(), args)
 }
 
 fn stdout(output: &Output) -> String {
@@ -179,24 +176,25 @@ fn a_closed_pipe_is_not_an_error() {
 
 #[test]
 fn profiles_from_the_config_directory_drive_report_and_list() {
-    let dir = config_dir("profiles");
+    let scratch = config_dir("profiles");
+    let dir = scratch.path();
     let title = "Node.js vs Python for server-side web development";
     std::fs::write(
         dir.join("profiles.toml"),
         format!("[[profile]]\ndataset = \"{title}\"\nname = \"ml heavy\"\n[profile.weights]\nml-ecosystem = 10\nquantum = 3\n"),
     )
     .unwrap();
-    let output = versus_in(&dir, &["report", "--profile", "ml heavy", "--format", "json"]);
+    let output = versus_in(dir, &["report", "--profile", "ml heavy", "--format", "json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["weights"]["ml-ecosystem"], 10);
     assert!(stderr(&output).contains("ignored: quantum"), "unknown dimensions are a warning: {}", stderr(&output));
-    let listed = stdout(&versus_in(&dir, &["list", "profiles"]));
+    let listed = stdout(&versus_in(dir, &["list", "profiles"]));
     assert!(listed.starts_with("ml heavy\n"), "{listed}");
-    let message = stderr(&versus_in(&dir, &["report", "--profile", "ml hevy"]));
+    let message = stderr(&versus_in(dir, &["report", "--profile", "ml hevy"]));
     assert!(message.contains("no saved profile `ml hevy` for this dataset (did you mean `ml heavy`?)"), "{message}");
     assert_eq!(
-        versus_in(&dir, &["report", "--profile", "x", "--preset", "ml-api"]).status.code(),
+        versus_in(dir, &["report", "--profile", "x", "--preset", "ml-api"]).status.code(),
         Some(2),
         "one or the other"
     );
@@ -204,45 +202,49 @@ fn profiles_from_the_config_directory_drive_report_and_list() {
 
 #[test]
 fn a_bad_config_is_reported_and_the_defaults_apply() {
-    let dir = config_dir("bad-config");
+    let scratch = config_dir("bad-config");
+    let dir = scratch.path();
     std::fs::write(dir.join("config.toml"), "theme = \"dark\"\nmose = false\n").unwrap();
-    let output = versus_in(&dir, &["report"]);
+    let output = versus_in(dir, &["report"]);
     assert!(output.status.success());
     let message = stderr(&output);
     assert!(message.contains("config.toml:2:1: unknown field `mose`"), "{message}");
     assert!(message.contains("did you mean `mouse`"), "{message}");
-    let path = stdout(&versus_in(&dir, &["config", "path"]));
+    let path = stdout(&versus_in(dir, &["config", "path"]));
     assert!(path.contains("set aside, running on the defaults"), "{path}");
 }
 
 #[test]
 fn the_config_default_preset_applies_and_the_command_line_wins() {
-    let dir = config_dir("default-preset");
+    let scratch = config_dir("default-preset");
+    let dir = scratch.path();
     std::fs::write(dir.join("config.toml"), "preset = \"ml-api\"\n").unwrap();
-    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout(&versus_in(&dir, args))).unwrap() };
+    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout(&versus_in(dir, args))).unwrap() };
     assert_eq!(json(&["report", "--format", "json"])["preset"], "ml-api");
     assert_eq!(json(&["report", "--preset", "crud-admin", "--format", "json"])["preset"], "crud-admin");
 }
 
 #[test]
 fn config_default_parses_back_and_config_path_names_the_directory() {
-    let dir = config_dir("default-config");
-    let text = stdout(&versus_in(&dir, &["config", "default"]));
+    let scratch = config_dir("default-config");
+    let dir = scratch.path();
+    let text = stdout(&versus_in(dir, &["config", "default"]));
     std::fs::write(dir.join("config.toml"), &text).unwrap();
-    let path = stdout(&versus_in(&dir, &["config", "path"]));
+    let path = stdout(&versus_in(dir, &["config", "path"]));
     assert!(path.starts_with(&format!("config directory: {}\n", dir.display())), "{path}");
     assert!(path.contains("config: loaded "), "{path}");
 }
 
 #[test]
 fn a_large_dataset_answers_the_same_from_the_cache_and_an_edit_is_seen() {
-    let (dir, uncached) = (config_dir("cached"), config_dir("uncached"));
+    let (cached, uncached) = (config_dir("cached"), config_dir("uncached"));
+    let (dir, uncached) = (cached.path(), uncached.path());
     // A file where the cache directory would be: every run there parses.
     std::fs::write(uncached.join("cache"), "not a directory").unwrap();
     let data = dir.join("large.toml");
     let write = |seed| {
-        let text = versus::generate::to_toml(&versus::generate::dataset(700, 2, seed));
-        assert!(text.len() >= versus::cache::MIN_CACHED_BYTES, "{} bytes is too small to be cached", text.len());
+        let text = versus::synthetic::to_toml(&versus::synthetic::dataset(700, 2, seed));
+        assert!(text.len() >= versus::shell::cache::MIN_CACHED_BYTES, "{} bytes is too small to be cached", text.len());
         std::fs::write(&data, text).unwrap();
     };
     let answers = |dir: &std::path::Path| {
@@ -253,23 +255,41 @@ fn a_large_dataset_answers_the_same_from_the_cache_and_an_edit_is_seen() {
         (stdout(&search), stdout(&report))
     };
     write(1);
-    let parsed = answers(&uncached);
-    assert_eq!(answers(&dir), parsed, "the first run, which writes the entry");
+    let parsed = answers(uncached);
+    assert_eq!(answers(dir), parsed, "the first run, which writes the entry");
     assert_eq!(std::fs::read_dir(dir.join("cache")).unwrap().count(), 1, "one entry per dataset file");
-    assert_eq!(answers(&dir), parsed, "from the cache");
+    assert_eq!(answers(dir), parsed, "from the cache");
     write(2);
-    let edited = answers(&dir);
+    let edited = answers(dir);
     assert_ne!(edited, parsed);
-    assert_eq!(edited, answers(&uncached), "the edited file, not the cached answer");
-    let path = stdout(&versus_in(&dir, &["config", "path"]));
+    assert_eq!(edited, answers(uncached), "the edited file, not the cached answer");
+    let path = stdout(&versus_in(dir, &["config", "path"]));
     assert!(path.contains(&format!("cache: {}", dir.join("cache").display())), "{path}");
 }
 
 #[test]
 fn config_path_keeps_each_path_on_its_line() {
-    let dir = config_dir("line\nbreak");
-    let path = stdout(&versus_in(&dir, &["config", "path"]));
+    let scratch = config_dir("line\nbreak");
+    let dir = scratch.path();
+    let path = stdout(&versus_in(dir, &["config", "path"]));
     assert_eq!(path.lines().count(), 4, "{path}");
+}
+
+#[test]
+fn a_flag_where_it_means_nothing_is_a_usage_error() {
+    for args in [
+        &["--no-mouse", "report"][..],
+        &["--no-color", "list", "dimensions"],
+        &["report", "--no-mouse"],
+        &["--preset", "ml-api", "list", "dimensions"],
+        &["--weight", "cpu-bound=3", "search", "thread"],
+    ] {
+        let output = versus(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.starts_with("error: ") && message.contains("Usage:"), "{args:?}: {message}");
+    }
 }
 
 #[test]

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use nix::sys::termios::LocalFlags;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use versus::data::Dataset;
-use versus::score::evaluate;
+use versus::engine::data::Dataset;
+use versus::engine::score::evaluate;
 
 /// `CommandBuilder`'s setters take `&mut self`; this lets a builder be configured in an expression.
 trait Tap: Sized {
@@ -30,6 +30,8 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// An empty config directory, so the user's own never leaks in; removed with the session.
+    _config: tempfile::TempDir,
 }
 
 impl Session {
@@ -42,7 +44,8 @@ impl Session {
         let pair =
             native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
         command.env("TERM", "xterm-256color");
-        command.env("VERSUS_CONFIG_DIR", std::env::temp_dir().join("versus-e2e-no-config"));
+        let config = tempfile::tempdir().unwrap();
+        command.env("VERSUS_CONFIG_DIR", config.path());
         command.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);
@@ -59,7 +62,7 @@ impl Session {
                 sink.lock().unwrap().extend_from_slice(&chunk[..n]);
             }
         });
-        Self { master: pair.master, child, writer, output }
+        Self { master: pair.master, child, writer, output, _config: config }
     }
 
     fn output(&self) -> String {

@@ -2,36 +2,25 @@
 //! characters, combining marks, emoji) never reaches the screen as control characters and never spills
 //! out of its pane.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
-use versus::app::App;
-use versus::data::load_file;
-use versus::data::sanitize::is_forbidden;
-use versus::layout::Screen;
-use versus::ui::{Theme, render};
-use versus::weights::Weighting;
+mod support;
+
+use ratatui::crossterm::event::KeyCode;
+use support::{buffer, explorer, key};
+use versus::engine::data::sanitize::is_forbidden;
+use versus::explorer::app::App;
+use versus::explorer::layout::Screen;
+use versus::shell::files::load_dataset;
 
 fn hostile_app(width: u16, height: u16) -> App {
-    let dataset = load_file(std::path::Path::new("tests/data/hostile.toml")).unwrap();
-    let weighting = Weighting::defaults(&dataset);
-    App::new(dataset, weighting, width, height)
+    explorer(load_dataset(std::path::Path::new("tests/data/hostile.toml")).unwrap(), width, height)
 }
 
-fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| render(f, app, Theme::new(true))).unwrap();
-    terminal.backend().buffer().clone()
+fn draw(app: &App) -> ratatui::buffer::Buffer {
+    buffer(app, true)
 }
 
 fn press(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    });
+    key(app, KeyCode::Char(c));
 }
 
 /// The screens worth looking at: main, each dimension selected, search, presets, claims, help.
@@ -46,12 +35,7 @@ fn no_control_or_bidi_character_reaches_the_screen() {
             let mut app = hostile_app(w, h);
             keys.chars().for_each(|c| press(&mut app, c));
             if keys == "c" {
-                app.handle_key(&KeyEvent {
-                    code: KeyCode::Enter,
-                    modifiers: KeyModifiers::NONE,
-                    kind: KeyEventKind::Press,
-                    state: KeyEventState::NONE,
-                });
+                key(&mut app, KeyCode::Enter);
             }
             let buffer = draw(&app);
             for cell in &buffer.content {

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use versus::data::{MAX_FILE_BYTES, load_file, parse_bytes, sanitize};
+use versus::engine::data::{MAX_FILE_BYTES, parse_bytes, sanitize};
+use versus::shell::files::load_dataset;
 
 /// (file, the problem lines expected, each as `line:column: message`; all of them, in order).
 const CASES: &[(&str, &[&str])] = &[
@@ -61,7 +62,7 @@ fn corpus() -> &'static Path {
 fn each_malformed_file_gets_its_message() {
     for (name, expected) in CASES {
         let path = corpus().join(format!("{name}.toml"));
-        let error = load_file(&path).expect_err(name);
+        let error = load_dataset(&path).expect_err(name);
         let text = error.to_string();
         let prefix = format!("{}:", path.display());
         // Continuation fragments (not starting with a digit) belong to the previous line.
@@ -96,7 +97,7 @@ fn the_corpus_and_the_cases_agree() {
 #[test]
 fn messages_carry_no_control_characters() {
     for (name, _) in CASES {
-        let error = load_file(&corpus().join(format!("{name}.toml"))).unwrap_err();
+        let error = load_dataset(&corpus().join(format!("{name}.toml"))).unwrap_err();
         let text = error.to_string();
         assert!(!text.chars().any(|c| c != '\n' && sanitize::is_forbidden(c)), "{name}: {text:?}");
     }
@@ -112,7 +113,7 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
 
 #[test]
 fn a_missing_file_is_named() {
-    let error = load_file(Path::new("no/such/dataset.toml")).unwrap_err();
+    let error = load_dataset(Path::new("no/such/dataset.toml")).unwrap_err();
     assert!(error.to_string().starts_with("no/such/dataset.toml: cannot open: "), "{error}");
 }
 

@@ -1,9 +1,9 @@
 //! Invariants of scoring, search and loading, over generated inputs.
 
 use proptest::prelude::*;
-use versus::data::{Assessment, Dataset, Dimension, Meta, OptionInfo, parse_bytes, sanitize};
-use versus::score::{Recommendation, evaluate};
-use versus::search::Searcher;
+use versus::engine::data::{Assessment, Dataset, Dimension, Meta, OptionInfo, parse_bytes, sanitize};
+use versus::engine::score::{Recommendation, evaluate};
+use versus::engine::search::Searcher;
 
 /// A dataset with `ratings[d][o]` as dimension d's rating for option o.
 fn dataset(ratings: &[Vec<u8>]) -> Dataset {
@@ -194,10 +194,10 @@ fn a_dominant_leader_is_said_to_be_beyond_any_weighting() {
     let d = dataset(&[vec![9, 1], vec![6, 5]]);
     let e = evaluate(&d, &[5, 5]);
     assert!(e.flips.is_empty());
-    assert!(versus::report::no_flip_sentence(&d, &e).starts_with("No weighting can change it: Option 0 rates"));
+    assert!(versus::engine::report::no_flip_sentence(&d, &e).starts_with("No weighting can change it: Option 0 rates"));
     // Not dominant: one dimension favours the runner-up, though no single weight is enough.
     let d = dataset(&[vec![9, 1], vec![9, 1], vec![4, 5]]);
     let e = evaluate(&d, &[10, 10, 10]);
     assert!(e.flips.is_empty());
-    assert!(versus::report::no_flip_sentence(&d, &e).starts_with("No single weight"));
+    assert!(versus::engine::report::no_flip_sentence(&d, &e).starts_with("No single weight"));
 }

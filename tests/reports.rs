@@ -1,9 +1,9 @@
 //! Snapshots of `versus report` in every format, for two presets of the built-in data, and the JSON
 //! keys that scripts rely on.
 
-use versus::data::Dataset;
-use versus::report::{Format, Report};
-use versus::weights::Weighting;
+use versus::engine::data::Dataset;
+use versus::engine::report::{Format, Report};
+use versus::engine::weights::Weighting;
 
 fn report(preset: &str, format: Format) -> String {
     let dataset = Dataset::builtin();

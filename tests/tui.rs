@@ -1,65 +1,18 @@
 //! The explorer as a user sees it: screens rendered into a `TestBackend` (insta snapshots), key and mouse
 //! flows through the real keymap, and colour handling checked cell by cell.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod support;
+
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::style::{Color, Modifier};
-use versus::app::{App, Focus, Overlay};
-use versus::data::{Dataset, load_file};
-use versus::layout::Screen;
-use versus::score::evaluate;
-use versus::ui::{Theme, render};
-use versus::weights::Weighting;
-
-fn app(width: u16, height: u16) -> App {
-    let dataset = Dataset::builtin();
-    let weighting = Weighting::defaults(&dataset);
-    App::new(dataset, weighting, width, height)
-}
-
-fn buffer(app: &App, color: bool) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| render(f, app, Theme::new(color))).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row.
-fn text(app: &App) -> String {
-    let buffer = buffer(app, true);
-    let width = usize::from(buffer.area.width);
-    buffer
-        .content
-        .chunks(width.max(1))
-        .map(|row| row.iter().map(ratatui::buffer::Cell::symbol).collect::<String>().trim_end().to_owned())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    let modifiers = if matches!(code, KeyCode::Char(c) if c.is_ascii_uppercase()) {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    assert!(
-        app.handle_key(&KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE }),
-        "{code:?} is bound"
-    );
-}
-
-fn keys(app: &mut App, typed: &str) {
-    for c in typed.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> bool {
-    app.handle_mouse(&MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
-}
+use support::{app, buffer, explorer, key, keys, mouse, press_with, text};
+use versus::engine::data::Dataset;
+use versus::engine::score::evaluate;
+use versus::explorer::app::{App, Effect, Event, Focus, Outcome, Overlay, Startup};
+use versus::explorer::keymap::Action;
+use versus::explorer::layout::Screen;
+use versus::shell::files::load_dataset;
 
 #[test]
 fn main_screen_80x24() {
@@ -89,24 +42,22 @@ fn search_filters_and_highlights() {
     assert_eq!(underlined.to_lowercase(), "rtime");
     // Enter keeps the filter; Esc in the main view clears it.
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.overlay, Overlay::None);
+    assert_eq!(*a.overlay(), Overlay::None);
     assert!(text(&a).contains("filter: rtime"));
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.query, "");
+    assert_eq!(a.query(), "");
 }
 
 #[test]
 fn each_query_selects_its_best_match_and_the_list_opens_at_the_top() {
     // At 1,000 dimensions a weak match of the old selection would sit pages below the best ones.
-    let dataset = versus::generate::dataset(1_000, 2, 1);
-    let weighting = Weighting::defaults(&dataset);
-    let mut a = App::new(dataset, weighting, 80, 24);
+    let mut a = explorer(versus::synthetic::dataset(1_000, 2, 1), 80, 24);
     key(&mut a, KeyCode::Char('/'));
     for typed in ["t", "h", "r"] {
         keys(&mut a, typed);
-        assert!(a.hits.len() > 100, "{} hits for {:?}", a.hits.len(), a.query);
-        assert_eq!(a.selected, a.hits[0].dimension, "after {:?}", a.query);
-        let best = &a.dataset.dimensions[a.hits[0].dimension].name;
+        assert!(a.hits().len() > 100, "{} hits for {:?}", a.hits().len(), a.query());
+        assert_eq!(a.selected(), a.hits()[0].dimension, "after {:?}", a.query());
+        let best = &a.dataset().dimensions[a.hits()[0].dimension].name;
         let Screen::Main(regions) = a.screen() else { panic!() };
         let first_row = text(&a).lines().nth(usize::from(regions.list_inner().y)).unwrap_or_default().to_owned();
         let start: String = best.chars().take(10).collect();
@@ -114,10 +65,10 @@ fn each_query_selects_its_best_match_and_the_list_opens_at_the_top() {
     }
     // A space changes no word: the selection the user moved to stays.
     key(&mut a, KeyCode::Down);
-    let chosen = a.selected;
-    assert_ne!(chosen, a.hits[0].dimension);
+    let chosen = a.selected();
+    assert_ne!(chosen, a.hits()[0].dimension);
     keys(&mut a, " ");
-    assert_eq!(a.selected, chosen);
+    assert_eq!(a.selected(), chosen);
 }
 
 #[test]
@@ -128,7 +79,7 @@ fn preset_picker() {
     insta::assert_snapshot!(text(&a));
     key(&mut a, KeyCode::Enter);
     assert!(text(&a).contains("preset: Real-time chat / collaboration"));
-    assert_eq!(a.weighting.weights, a.dataset.presets[0].weights);
+    assert_eq!(a.weights(), a.dataset().presets[0].weights);
 }
 
 #[test]
@@ -141,8 +92,8 @@ fn claims_audit() {
     key(&mut a, KeyCode::Enter);
     insta::assert_snapshot!("claims_expanded", text(&a));
     key(&mut a, KeyCode::Char('d'));
-    assert_eq!(a.overlay, Overlay::None);
-    assert_eq!(a.selected, a.dataset.claims[2].dimensions[0]);
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert_eq!(a.selected(), a.dataset().claims[2].dimensions[0]);
 }
 
 #[test]
@@ -152,9 +103,9 @@ fn help_lists_the_keymap() {
     let screen = text(&a);
     insta::assert_snapshot!(screen);
     // Every binding's label is on the help screen: it is generated from the keymap.
-    for binding in versus::keymap::DEFAULT_BINDINGS {
-        if !matches!(binding.action, versus::keymap::Action::SetWeight(0..=9))
-            && binding.context != versus::keymap::Context::Global
+    for binding in versus::explorer::keymap::DEFAULT_BINDINGS {
+        if !matches!(binding.action, versus::explorer::keymap::Action::SetWeight(0..=9))
+            && binding.context != versus::explorer::keymap::Context::Global
         {
             assert!(screen.contains(binding.label) || binding.label.starts_with("weight"), "{} missing", binding.label);
         }
@@ -173,10 +124,24 @@ fn too_small_and_degenerate_sizes() {
 
 #[test]
 fn three_option_dataset() {
-    let dataset = load_file(std::path::Path::new("tests/data/three-options.toml")).unwrap();
-    let weighting = Weighting::defaults(&dataset);
-    let a = App::new(dataset, weighting, 80, 24);
+    let a = explorer(load_dataset(std::path::Path::new("tests/data/three-options.toml")).unwrap(), 80, 24);
     insta::assert_snapshot!(text(&a));
+}
+
+/// The shell's word on an effect.
+fn report(a: &mut App, outcome: Outcome) {
+    let _ = a.update(Event::Outcome(outcome));
+}
+
+/// Back to the main view, keeping a search filter.
+fn close_overlay(a: &mut App) {
+    let action = match a.overlay() {
+        Overlay::None => return,
+        Overlay::Search => Action::Confirm,
+        _ => Action::Back,
+    };
+    let _ = a.update(Event::Action(action));
+    assert_eq!(*a.overlay(), Overlay::None);
 }
 
 #[test]
@@ -184,7 +149,7 @@ fn no_color_means_no_colour_anywhere() {
     let mut a = app(100, 30);
     let states: Vec<&str> = vec!["", "/ti", "p", "c", "?"];
     for typed in states {
-        a.overlay = Overlay::None;
+        close_overlay(&mut a);
         if let Some(first) = typed.chars().next() {
             key(&mut a, KeyCode::Char(first));
             keys(&mut a, &typed[1..]);
@@ -208,41 +173,41 @@ fn no_color_means_no_colour_anywhere() {
 #[test]
 fn weight_keys_move_the_slider_and_the_gauge() {
     let mut a = app(80, 24);
-    let before = a.evaluation.scores.clone();
-    let selected = a.selected;
+    let before = a.evaluation().scores.clone();
+    let selected = a.selected();
     key(&mut a, KeyCode::Right);
-    assert_eq!(a.weighting.weights[selected], a.dataset.dimensions[selected].weight + 1);
+    assert_eq!(a.weights()[selected], a.dataset().dimensions[selected].weight + 1);
     key(&mut a, KeyCode::Char('9'));
-    assert_eq!(a.weighting.weights[selected], 9);
+    assert_eq!(a.weights()[selected], 9);
     key(&mut a, KeyCode::Char('*'));
-    assert_eq!(a.weighting.weights[selected], 10);
-    assert_ne!(a.evaluation.scores, before);
-    assert_eq!(a.evaluation, evaluate(&a.dataset, &a.weighting.weights));
+    assert_eq!(a.weights()[selected], 10);
+    assert_ne!(a.evaluation().scores, before);
+    assert_eq!(*a.evaluation(), evaluate(a.dataset(), a.weights()));
     assert!(text(&a).contains("custom · modified"));
     key(&mut a, KeyCode::Char(' '));
-    assert_eq!(a.weighting.weights[selected], 0);
+    assert_eq!(a.weights()[selected], 0);
     key(&mut a, KeyCode::Char(' '));
-    assert_eq!(a.weighting.weights[selected], 10, "unmute restores the weight");
+    assert_eq!(a.weights()[selected], 10, "unmute restores the weight");
     key(&mut a, KeyCode::Char('r'));
-    assert_eq!(a.weighting.weights, a.dataset.default_weights());
+    assert_eq!(a.weights(), a.dataset().default_weights());
 }
 
 #[test]
 fn navigation_keys_and_focus() {
     let mut a = app(80, 24);
-    let first = a.selected;
+    let first = a.selected();
     key(&mut a, KeyCode::Char('G'));
-    let last = a.selected;
+    let last = a.selected();
     assert_ne!(first, last);
     key(&mut a, KeyCode::Char('g'));
-    assert_eq!(a.selected, first);
+    assert_eq!(a.selected(), first);
     key(&mut a, KeyCode::Tab);
-    assert_eq!(a.focus, Focus::Pane(0));
+    assert_eq!(a.focus(), Focus::Pane(0));
     key(&mut a, KeyCode::Char('j'));
-    assert_eq!(a.selected, first, "j scrolls the focused pane, not the list");
-    assert_eq!(a.pane_scroll[0], 1);
+    assert_eq!(a.selected(), first, "j scrolls the focused pane, not the list");
+    assert_eq!(a.pane_scroll(0), 1);
     key(&mut a, KeyCode::BackTab);
-    assert_eq!(a.focus, Focus::List);
+    assert_eq!(a.focus(), Focus::List);
 }
 
 #[test]
@@ -252,76 +217,62 @@ fn mouse_selects_rows_and_sets_weights() {
     let inner = regions.list_inner();
     // Row 2 of the list is the second dimension (row 0 is a category heading).
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), inner.x + 3, inner.y + 2));
-    let clicked = a.selected;
+    let clicked = a.selected();
     assert_eq!(clicked, 6, "HTTP framework throughput, the second in its category");
     // The 5-cell slider's last cell is weight 10, its first weight 2.
     let x = regions.slider_x();
     mouse(&mut a, MouseEventKind::Down(MouseButton::Left), x + 4, inner.y + 2);
-    assert_eq!(a.weighting.weights[clicked], 10);
+    assert_eq!(a.weights()[clicked], 10);
     mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), x, inner.y + 2);
-    assert_eq!(a.weighting.weights[clicked], 2);
+    assert_eq!(a.weights()[clicked], 2);
     mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), 0, inner.y + 9);
-    assert_eq!(a.weighting.weights[clicked], 0, "dragging past the start pins the weight to 0");
+    assert_eq!(a.weights()[clicked], 0, "dragging past the start pins the weight to 0");
     // The wheel over a pane scrolls it.
     let pane = regions.panes[1];
     assert!(mouse(&mut a, MouseEventKind::ScrollDown, pane.x + 2, pane.y + 2));
-    assert_eq!(a.pane_scroll[1], 3);
+    assert_eq!(a.pane_scroll(1), 3);
 }
 
 #[test]
 fn remapped_keys_drive_the_app_and_appear_in_help() {
-    let config = versus::config::parse(
+    let config = versus::shell::config::parse(
         "[keys.main]\nquit = [\"ctrl-q\"]\nsearch = [\"ctrl-f\", \"s\"]\nsave-profile = \"S\"\n",
         "config.toml",
     )
     .unwrap();
-    let mut a = app(80, 90);
-    a.keymap = config.keymap;
-    let ctrl = |a: &mut App, c| {
-        a.handle_key(&KeyEvent {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        })
-    };
-    assert!(!a.handle_key(&KeyEvent {
-        code: KeyCode::Char('q'),
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE
-    }));
-    assert!(!a.quit, "q no longer quits");
+    let dataset = Dataset::builtin();
+    let weighting = versus::engine::weights::Weighting::defaults(&dataset);
+    let mut a = support::sized(App::new(Startup { keymap: config.keymap, ..Startup::new(dataset, weighting) }), 80, 90);
+    let ctrl = |a: &mut App, c| press_with(a, KeyCode::Char(c), KeyModifiers::CONTROL).map(|update| update.effects);
+    assert!(press_with(&mut a, KeyCode::Char('q'), KeyModifiers::NONE).is_none(), "q no longer quits");
     ctrl(&mut a, 'f');
-    assert_eq!(a.overlay, Overlay::Search);
+    assert_eq!(*a.overlay(), Overlay::Search);
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('s'));
-    assert_eq!(a.overlay, Overlay::Search, "s now searches: the user's binding took it from save-profile");
+    assert_eq!(*a.overlay(), Overlay::Search, "s now searches: the user's binding took it from save-profile");
     key(&mut a, KeyCode::Esc);
     assert!(text(&a).contains("Ctrl-F search"), "the footer shows the binding in force");
     key(&mut a, KeyCode::Char('?'));
     insta::assert_snapshot!(text(&a));
     key(&mut a, KeyCode::Esc);
-    ctrl(&mut a, 'q');
-    assert!(a.quit);
+    assert_eq!(ctrl(&mut a, 'q'), Some(vec![Effect::Quit]));
 }
 
 #[test]
 fn saving_a_profile_asks_before_replacing_one() {
-    use versus::app::{Effect, Outcome, Question};
+    use versus::explorer::app::Question;
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Char('s'));
     keys(&mut a, "team");
     insta::assert_snapshot!("save_prompt", text(&a));
-    key(&mut a, KeyCode::Enter);
-    let weights = a.weighting.weights.clone();
-    assert_eq!(a.effects, vec![Effect::SaveProfile { name: "team".into(), weights: weights.clone(), replace: false }]);
-    a.effects.clear();
+    let effects = key(&mut a, KeyCode::Enter);
+    let weights = a.weights().to_vec();
+    assert_eq!(effects, vec![Effect::SaveProfile { name: "team".into(), weights: weights.clone(), replace: false }]);
     // Until the shell says the file was written, nothing claims the profile exists.
-    a.report(Outcome::Failed("cannot create /x: not a directory".into()));
-    assert!(a.profiles.is_empty() && !text(&a).contains("profile: team"));
-    a.report(Outcome::ProfileSaved { name: "team".into(), weights: weights.clone(), message: "saved".into() });
+    report(&mut a, Outcome::Failed("cannot create /x: not a directory".into()));
+    assert!(a.profiles().is_empty() && !text(&a).contains("profile: team"));
+    report(&mut a, Outcome::ProfileSaved { name: "team".into(), weights: weights.clone(), message: "saved".into() });
     assert!(text(&a).contains("profile: team"));
     // The picker lists it after the presets, marked as a saved profile.
     key(&mut a, KeyCode::Char('p'));
@@ -330,24 +281,23 @@ fn saving_a_profile_asks_before_replacing_one() {
     // Saving under the same name asks first; "n" changes nothing.
     key(&mut a, KeyCode::Char('s'));
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.overlay, Overlay::Confirm { question: Question::OverwriteProfile("team".into()) });
-    key(&mut a, KeyCode::Char('n'));
-    assert!(a.effects.is_empty());
+    assert_eq!(*a.overlay(), Overlay::Confirm { question: Question::OverwriteProfile("team".into()) });
+    let effects = key(&mut a, KeyCode::Char('n'));
+    assert!(effects.is_empty());
     assert!(text(&a).contains("nothing changed"));
 }
 
 #[test]
 fn the_status_line_shows_what_the_shell_reports() {
-    use versus::app::Outcome;
     let mut a = app(80, 24);
-    a.report(Outcome::Failed("cannot write /x: read-only file system".into()));
+    report(&mut a, Outcome::Failed("cannot write /x: read-only file system".into()));
     assert!(text(&a).lines().last().unwrap().starts_with("error: cannot write /x: read-only file system"));
     key(&mut a, KeyCode::Char('j'));
     assert!(!text(&a).contains("read-only"), "the next key clears it");
-    a.report(Outcome::FileExists("r.md".into()));
+    report(&mut a, Outcome::FileExists("r.md".into()));
     assert!(text(&a).contains("r.md exists. Replace it?"));
-    key(&mut a, KeyCode::Char('y'));
-    assert_eq!(a.effects, vec![versus::app::Effect::Export { path: "r.md".into(), overwrite: true }]);
+    let effects = key(&mut a, KeyCode::Char('y'));
+    assert_eq!(effects, vec![Effect::Export { path: "r.md".into(), overwrite: true }]);
 }
 
 #[test]
@@ -355,24 +305,24 @@ fn only_a_drag_that_starts_on_a_slider_moves_it() {
     let mut a = app(80, 24);
     let Screen::Main(regions) = a.screen() else { panic!() };
     let inner = regions.list_inner();
-    let weights = a.weighting.weights.clone();
+    let weights = a.weights().to_vec();
     // Press on a row's name, then drag: selects, changes no weight.
     mouse(&mut a, MouseEventKind::Down(MouseButton::Left), inner.x + 3, inner.y + 2);
     mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), inner.x + 2, inner.y + 2);
-    assert_eq!(a.weighting.weights, weights);
+    assert_eq!(a.weights(), weights);
     // Press in a pane and drag: nothing moves either; the click still took the focus (and asked for a
     // redraw, since the border changes).
     let pane = regions.panes[0];
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), pane.x + 2, pane.y + 2));
-    assert_eq!(a.focus, Focus::Pane(0));
+    assert_eq!(a.focus(), Focus::Pane(0));
     mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), pane.x + 30, pane.y + 2);
-    assert_eq!(a.weighting.weights, weights);
+    assert_eq!(a.weights(), weights);
     // After the button is released, a stray drag does nothing.
     mouse(&mut a, MouseEventKind::Down(MouseButton::Left), regions.slider_x(), inner.y + 2);
     mouse(&mut a, MouseEventKind::Up(MouseButton::Left), regions.slider_x(), inner.y + 2);
-    let after_click = a.weighting.weights.clone();
+    let after_click = a.weights().to_vec();
     mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), 0, inner.y + 2);
-    assert_eq!(a.weighting.weights, after_click);
+    assert_eq!(a.weights(), after_click);
 }
 
 #[test]
@@ -384,10 +334,10 @@ fn weight_keys_do_nothing_when_the_filter_lists_nothing() {
     keys(&mut a, "/zzzq");
     key(&mut a, KeyCode::Enter);
     assert!(a.rows().is_empty());
-    let weights = a.weighting.weights.clone();
+    let weights = a.weights().to_vec();
     key(&mut a, KeyCode::Char('9'));
-    assert_eq!(a.weighting.weights, weights, "the hidden selection is not changed");
-    assert!(a.status.as_ref().unwrap().text.contains("no dimension is listed"));
+    assert_eq!(a.weights(), weights, "the hidden selection is not changed");
+    assert!(a.status().unwrap().text.contains("no dimension is listed"));
 }
 
 #[test]
@@ -397,8 +347,8 @@ fn help_scrolling_stops_at_the_end() {
     for _ in 0..200 {
         key(&mut a, KeyCode::Char('j'));
     }
-    let Overlay::Help { scroll: bottom } = a.overlay else { panic!() };
+    let Overlay::Help { scroll: bottom } = *a.overlay() else { panic!() };
     assert!(bottom > 0 && bottom < 200);
     key(&mut a, KeyCode::Char('k'));
-    assert_eq!(a.overlay, Overlay::Help { scroll: bottom - 1 }, "one k is one line up");
+    assert_eq!(*a.overlay(), Overlay::Help { scroll: bottom - 1 }, "one k is one line up");
 }

@@ -1,18 +1,19 @@
 //! Random sequences of keys, mouse events and resizes never panic, and the explorer's invariants hold
 //! after every step.
 
+mod support;
+
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event as Terminal, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
 };
-use versus::app::{App, Overlay, Row};
-use versus::data::{Dataset, load_file};
-use versus::layout::Screen;
-use versus::score::evaluate;
-use versus::ui::{Theme, render};
-use versus::weights::Weighting;
+use support::{buffer, explorer, feed};
+use versus::engine::data::Dataset;
+use versus::engine::score::evaluate;
+use versus::explorer::app::{App, Overlay, Row};
+use versus::explorer::layout::Screen;
+use versus::shell::files::load_dataset;
 
 #[derive(Debug, Clone)]
 enum Input {
@@ -62,28 +63,26 @@ fn input() -> impl Strategy<Value = Input> {
 }
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
-    prop_assert!(app.weighting.weights.iter().all(|&w| w <= 10));
-    prop_assert!(app.selected < app.dataset.dimensions.len());
+    prop_assert!(app.weights().iter().all(|&w| w <= 10));
+    prop_assert!(app.selected() < app.dataset().dimensions.len());
     let rows = app.rows();
-    prop_assert!(rows.is_empty() || rows.contains(&Row::Dimension(app.selected)), "selection is listed");
-    prop_assert!(app.list_offset <= rows.len());
-    prop_assert_eq!(&app.evaluation, &evaluate(&app.dataset, &app.weighting.weights));
+    prop_assert!(rows.is_empty() || rows.contains(&Row::Dimension(app.selected())), "selection is listed");
+    prop_assert!(app.list_offset() <= rows.len());
+    prop_assert_eq!(app.evaluation(), &evaluate(app.dataset(), app.weights()));
     // Narrowing the last hits as the user types finds exactly what a search from scratch finds.
-    let fresh = versus::search::Searcher::new(&app.dataset).search(&app.query);
-    prop_assert_eq!(&app.hits, &fresh);
+    let fresh = versus::engine::search::Searcher::new(app.dataset()).search(app.query());
+    prop_assert_eq!(app.hits(), &fresh[..]);
     Ok(())
 }
 
 /// Draws the app and, when the gauge is in view, checks it shows the engine's scores.
 fn draw_and_check_gauge(app: &App) -> Result<(), TestCaseError> {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    terminal.draw(|f| render(f, app, Theme::new(true))).unwrap();
-    if let (Screen::Main(regions), Overlay::None | Overlay::Search) = (app.screen(), &app.overlay) {
-        let buffer = terminal.backend().buffer();
+    let buffer = buffer(app, true);
+    if let (Screen::Main(regions), Overlay::None | Overlay::Search) = (app.screen(), app.overlay()) {
         let gauge_row = regions.recommendation.y + 1;
-        let text: String = (0..app.width).map(|x| buffer[(x, gauge_row)].symbol()).collect();
-        if app.dataset.options.len() == 2 {
-            for score in &app.evaluation.scores {
+        let text: String = (0..app.size().width).map(|x| buffer[(x, gauge_row)].symbol()).collect();
+        if app.dataset().options.len() == 2 {
+            for score in &app.evaluation().scores {
                 prop_assert!(text.contains(&format!("{score:.1}")), "gauge {text:?} lacks {score:.1}");
             }
         }
@@ -91,21 +90,21 @@ fn draw_and_check_gauge(app: &App) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Feeds `inputs` to the explorer as the terminal would, checking after every step. Quitting is the
+/// shell's business: the session goes on after a quit key.
 fn run(dataset: Dataset, inputs: Vec<Input>) -> Result<(), TestCaseError> {
-    let weighting = Weighting::defaults(&dataset);
-    let mut app = App::new(dataset, weighting, 80, 24);
+    let mut app = explorer(dataset, 80, 24);
     for input in inputs {
-        match input {
+        let event = match input {
             Input::Key(code, modifiers) => {
-                app.handle_key(&KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE });
+                Terminal::Key(KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE })
             }
             Input::Mouse(kind, column, row) => {
-                app.handle_mouse(&MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
+                Terminal::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
             }
-            Input::Resize(w, h) => app.resize(w, h),
-        }
-        app.quit = false; // keep going: quitting is the shell's business
-        app.suspend = false;
+            Input::Resize(w, h) => Terminal::Resize(w, h),
+        };
+        let _ = feed(&mut app, &event);
         check_invariants(&app)?;
         draw_and_check_gauge(&app)?;
     }
@@ -125,11 +124,11 @@ proptest! {
     fn random_sessions_on_generated_datasets(
         inputs in prop::collection::vec(input(), 1..60), dimensions in 1usize..400, options in 2usize..=8, seed in any::<u64>(),
     ) {
-        run(versus::generate::dataset(dimensions, options, seed), inputs)?;
+        run(versus::synthetic::dataset(dimensions, options, seed), inputs)?;
     }
 
     #[test]
     fn random_sessions_on_three_options(inputs in prop::collection::vec(input(), 1..60)) {
-        run(load_file(std::path::Path::new("tests/data/three-options.toml")).unwrap(), inputs)?;
+        run(load_dataset(std::path::Path::new("tests/data/three-options.toml")).unwrap(), inputs)?;
     }
 }

@@ -1,0 +1,173 @@
+//! The command line, declared with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::engine::{listing, report, weights};
+
+/// Explore a technology comparison: weigh what matters to you and see which option the evidence favours.
+///
+/// With no command, versus opens the full-screen explorer on the built-in comparison of Node.js and
+/// Python for server-side web development (or on --data FILE).
+#[derive(Debug, Parser)]
+#[command(name = "versus", version, about, long_about)]
+pub struct Cli {
+    /// A dataset file (TOML) to use instead of the built-in comparison.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub weights: WeightArgs,
+
+    /// Explorer: do not capture the mouse (leaves text selection to the terminal).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Explorer: no colours (as when `NO_COLOR` is set, to any value); bold, reverse and
+    /// symbols still carry the meaning.
+    #[arg(long)]
+    pub no_color: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Where the weights come from: a preset, then individual overrides.
+#[derive(Debug, Clone, Default, Args)]
+pub struct WeightArgs {
+    /// Start from this scenario preset's weights instead of the defaults (see `versus list presets`).
+    #[arg(long, value_name = "ID", conflicts_with = "profile")]
+    pub preset: Option<String>,
+
+    /// Start from a saved profile's weights (see `versus list profiles`).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Set one dimension's weight, 0-10 (repeatable): --weight ml-ecosystem=9.
+    #[arg(long = "weight", value_name = "ID=N")]
+    pub overrides: Vec<String>,
+}
+
+impl WeightArgs {
+    /// These arguments with `inner` (given after the subcommand) taking precedence.
+    #[must_use]
+    pub fn merged(&self, inner: &Self) -> Self {
+        let inner_chose = inner.preset.is_some() || inner.profile.is_some();
+        let (preset, profile) = if inner_chose {
+            (inner.preset.clone(), inner.profile.clone())
+        } else {
+            (self.preset.clone(), self.profile.clone())
+        };
+        Self { preset, profile, overrides: self.overrides.iter().chain(&inner.overrides).cloned().collect() }
+    }
+
+    /// Whether any weight argument was given.
+    #[must_use]
+    pub fn given(&self) -> bool {
+        self.preset.is_some() || self.profile.is_some() || !self.overrides.is_empty()
+    }
+
+    /// The engine's form of these arguments.
+    #[must_use]
+    pub fn request(&self) -> weights::Request {
+        weights::Request {
+            preset: self.preset.clone(),
+            profile: self.profile.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the recommendation: scores, margin, why, what would flip it, and the weights used.
+    Report {
+        #[command(flatten)]
+        weights: WeightArgs,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// List the dataset's dimensions, presets or audited claims.
+    List {
+        #[arg(value_enum)]
+        what: ListWhat,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Fuzzy-search the dimensions; every word must match.
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Check dataset files and print every problem as `file:line:column: message`.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Where the config lives and what was loaded, or a commented default config.
+    Config {
+        #[arg(value_enum)]
+        what: ConfigWhat,
+    },
+    /// Print a shell completion script: `versus completions bash > ~/.local/share/bash-completion/completions/versus`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `versus man | man -l -`.
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigWhat {
+    /// The config directory and which files were loaded.
+    Path,
+    /// A complete config file with every setting at its default, commented.
+    Default,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Dimensions,
+    Presets,
+    Claims,
+    /// Your saved weight profiles for this dataset.
+    Profiles,
+}
+
+/// `--format` of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl From<ReportFormat> for report::Format {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Text => Self::Text,
+            ReportFormat::Markdown => Self::Markdown,
+            ReportFormat::Json => Self::Json,
+        }
+    }
+}
+
+/// `--format` of `list` and `search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+impl From<ListFormat> for listing::ListFormat {
+    fn from(format: ListFormat) -> Self {
+        match format {
+            ListFormat::Text => Self::Text,
+            ListFormat::Json => Self::Json,
+        }
+    }
+}

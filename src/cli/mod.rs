@@ -1,0 +1,275 @@
+//! The command line: the arguments ([`args`]) and one function per command. Each command loads only
+//! what it uses; problems with the user's files are said before anything that might fail because of them.
+
+mod args;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::CommandFactory;
+
+pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ReportFormat, WeightArgs};
+
+use crate::engine::data::sanitize;
+use crate::engine::data::{Dataset, LoadError};
+use crate::engine::listing::{self, Found};
+use crate::engine::profiles::FILE_NAME as PROFILES_FILE;
+use crate::engine::report::Report;
+use crate::engine::search::{Catalog, Searcher};
+use crate::engine::text::pluralize;
+use crate::engine::weights::{ConfigDefault, WeightError, Weighting};
+use crate::explorer::app::{App, Startup, Status};
+use crate::shell::cache::MIN_CACHED_BYTES;
+use crate::shell::config;
+use crate::shell::files::load_dataset;
+use crate::shell::profiles::ProfilesRead;
+use crate::shell::terminal;
+use crate::shell::user_files::UserFiles;
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Printed as is: one `file:line:column: message` line per problem.
+    #[error("{0}")]
+    Load(#[from] LoadError),
+    #[error("versus: {0}")]
+    Weight(#[from] WeightError),
+    #[error("versus: cannot write the output: {0}")]
+    Output(io::Error),
+    #[error("versus: {0}")]
+    Terminal(io::Error),
+    /// A flag given where it means nothing: a usage error, worded and formatted as clap words its own.
+    #[error("{0}")]
+    Usage(Box<clap::Error>),
+    /// `check` found problems; they are printed already.
+    #[error("versus: {0} of {1} files have problems")]
+    CheckFailed(usize, usize),
+}
+
+impl Failure {
+    /// The exit status: 2 for a usage error, as clap gives its own, else 1.
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// Runs the command; returns the exit status for success paths (the explorer may end by a signal).
+pub fn run(cli: &Cli) -> Result<u8, Failure> {
+    check_placement(cli)?;
+    let files = UserFiles::load();
+    let Some(command) = &cli.command else { return explore(cli, &files) };
+    let data = cli.data.as_deref();
+    let dataset = || warned(&files, |warnings| files.dataset(data, warnings)).map(|(dataset, _)| dataset);
+    match command {
+        Command::Report { weights, format } => {
+            let d = dataset()?;
+            let (weighting, warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
+            for warning in &warnings {
+                say(&format!("versus: {warning}"));
+            }
+            print(&Report::new(&d, &weighting).render((*format).into()))?;
+            exiting(d);
+        }
+        Command::List { what, format } => {
+            let d = dataset()?;
+            let format = (*format).into();
+            print(&match what {
+                ListWhat::Dimensions => listing::dimensions(&d, format),
+                ListWhat::Presets => listing::presets(&d, format),
+                ListWhat::Claims => listing::claims(&d, format),
+                ListWhat::Profiles => listing::profiles(&d, &files.profiles.for_dataset(&d), format),
+            })?;
+            exiting(d);
+        }
+        Command::Search { query, format } => search(&files, data, &query.join(" "), *format)?,
+        Command::Check { files } => check(files)?,
+        Command::Config { what: ConfigWhat::Default } => print(&config::default_text())?,
+        Command::Config { what: ConfigWhat::Path } => {
+            let dataset = files.dataset(data, &mut Vec::new()).ok().map(|(dataset, _)| dataset);
+            print(&config_report(&files, dataset.as_ref()))?;
+        }
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "versus", &mut out);
+            print(&String::from_utf8_lossy(&out))?;
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(Failure::Output)?;
+            print(&String::from_utf8_lossy(&out))?;
+        }
+    }
+    Ok(0)
+}
+
+/// Explorer flags given to a command, and weight flags given to a command that has no weights, are
+/// usage errors (clap cannot say so itself: they are global to allow `versus --data F report`).
+fn check_placement(cli: &Cli) -> Result<(), Failure> {
+    let Some(command) = &cli.command else { return Ok(()) };
+    let misplaced = if cli.no_mouse || cli.no_color {
+        "--no-mouse and --no-color apply to the explorer (versus with no command)"
+    } else if cli.weights.given() && !matches!(command, Command::Report { .. }) {
+        "--preset, --profile and --weight apply to the explorer and to `report`"
+    } else {
+        return Ok(());
+    };
+    let error = Cli::command().error(clap::error::ErrorKind::ArgumentConflict, misplaced);
+    Err(Failure::Usage(Box::new(error)))
+}
+
+/// The full-screen explorer. Everything that can fail on bad input (data, preset, profile, weights) is
+/// checked before the screen is touched; problems with the user's files are printed to stderr and
+/// shown on the status line, and the explorer starts anyway.
+fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
+    let mut warnings = files.warnings();
+    let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
+    let (weighting, more) = weighting(&dataset, &cli.weights, files)?;
+    warnings.extend(more);
+    for warning in &warnings {
+        say(&format!("versus: {warning}"));
+    }
+    let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
+    let mouse = !cli.no_mouse && files.config().mouse;
+    let status = warnings.first().map(|first| {
+        let more = match warnings.len() {
+            1 => String::new(),
+            n => format!(" (+{} more, see stderr)", n - 1),
+        };
+        Status::error(format!("{}{more}", first.replace('\n', " ")))
+    });
+    let app = App::new(Startup {
+        profiles: files.profiles.for_dataset(&dataset),
+        keymap: files.config().keymap.clone(),
+        data_path: path.map(|p| p.display().to_string()),
+        mouse,
+        status,
+        ..Startup::new(dataset, weighting)
+    });
+    let ending =
+        terminal::run(app, files.config().theme(color), mouse, files.dir.as_deref()).map_err(Failure::Terminal)?;
+    Ok(ending.exit_code())
+}
+
+/// The weights the arguments ask for, with the config's default and the saved profiles; with warnings.
+fn weighting(dataset: &Dataset, args: &WeightArgs, files: &UserFiles) -> Result<(Weighting, Vec<String>), WeightError> {
+    let config = files.config();
+    let default = ConfigDefault { preset: config.preset.as_deref(), profile: config.profile.as_deref() };
+    Weighting::resolve(dataset, &args.request(), default, &files.profiles.for_dataset(dataset))
+}
+
+fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListFormat) -> Result<(), Failure> {
+    // The catalog, not the dataset: from the cache, a search reads a fraction of it.
+    let Catalog { index, ids, summaries } = warned(files, |warnings| files.catalog(data, warnings))?;
+    let searcher = Searcher::from_index(index);
+    let format = format.into();
+    let found: Vec<Found> = searcher
+        .search(query)
+        .into_iter()
+        .map(|hit| Found {
+            id: &ids[hit.dimension],
+            name: searcher.index().name(hit.dimension),
+            summary: &summaries[hit.dimension],
+            score: hit.score,
+            positions: match format {
+                listing::ListFormat::Json => searcher.positions(hit.dimension, query),
+                listing::ListFormat::Text => Vec::new(),
+            },
+        })
+        .collect();
+    print(&listing::search(&found, format))?;
+    exiting((searcher, ids, summaries));
+    Ok(())
+}
+
+/// Runs `load`, then says the problems with the user's files it and [`UserFiles::load`] found.
+fn warned<T>(files: &UserFiles, load: impl FnOnce(&mut Vec<String>) -> T) -> T {
+    let mut warnings = files.warnings();
+    let loaded = load(&mut warnings);
+    for warning in &warnings {
+        say(&format!("versus: {warning}"));
+    }
+    loaded
+}
+
+fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
+    let Some(dir) = &files.dir else {
+        return "config directory: none (set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME)\n".to_owned();
+    };
+    let config = match (&files.config.file, &files.config.problem) {
+        (Some(path), _) => format!("loaded {}", shown(path)),
+        (None, Some(problem)) => format!("set aside, running on the defaults:\n{problem}"),
+        (None, None) => {
+            format!("{} not found (defaults in use; `versus config default` prints one)", config::FILE_NAME)
+        }
+    };
+    let profiles = match &files.profiles {
+        ProfilesRead::Missing => format!("{PROFILES_FILE} not found (no saved profiles)"),
+        ProfilesRead::Broken(problem) => format!("unreadable, kept as is: {problem}"),
+        ProfilesRead::Loaded(file) => {
+            let here = dataset.map_or(0, |d| file.for_dataset(d).len());
+            format!("{} profiles in {}, {here} for this dataset", file.profiles.len(), shown(&dir.join(PROFILES_FILE)))
+        }
+    };
+    let cache = files.cache_dir.as_ref().map_or_else(
+        || "none (set VERSUS_CACHE_DIR, XDG_CACHE_HOME or HOME)".to_owned(),
+        |cache| {
+            let from = MIN_CACHED_BYTES / (1024 * 1024);
+            format!("{} (dataset files of {from} MiB or more, once checked)", shown(cache))
+        },
+    );
+    sanitize::text(&format!(
+        "config directory: {}\nconfig: {config}\nprofiles: {profiles}\ncache: {cache}\n",
+        shown(dir)
+    ))
+}
+
+/// A path on one line: a line break in a directory's name must not make a line of its own.
+fn shown(path: &Path) -> String {
+    sanitize::line(&path.display().to_string())
+}
+
+fn check(files: &[PathBuf]) -> Result<(), Failure> {
+    let mut failed = 0;
+    for file in files {
+        match load_dataset(file) {
+            Ok(d) => print(&format!(
+                "{}: ok ({}, {}, {}, {})\n",
+                shown(file),
+                pluralize(d.options.len(), "option"),
+                pluralize(d.dimensions.len(), "dimension"),
+                pluralize(d.presets.len(), "preset"),
+                pluralize(d.claims.len(), "claim"),
+            ))?,
+            Err(e) => {
+                failed += 1;
+                say(&e.to_string());
+            }
+        }
+    }
+    if failed == 0 { Ok(()) } else { Err(Failure::CheckFailed(failed, files.len())) }
+}
+
+/// Leaves `data` to the operating system: the process is about to exit, and freeing a large dataset
+/// string by string costs more than the search it served.
+fn exiting<T>(data: T) {
+    std::mem::forget(data);
+}
+
+/// Writes a message to standard error. Messages quote user input (ids, paths, file contents), so they
+/// are cleaned here, once, whatever built them.
+pub fn say(message: &str) {
+    eprintln!("{}", sanitize::text(message));
+}
+
+/// Writes to standard output; a closed pipe (`versus report | head`) is not an error.
+fn print(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Output(e)),
+        _ => Ok(()),
+    }
+}

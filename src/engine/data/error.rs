@@ -1,0 +1,200 @@
+//! Load errors that point at the exact place in the file.
+
+use std::fmt;
+use std::ops::Range;
+
+use super::sanitize;
+
+/// A 1-based line and column (in characters) within a dataset file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `source` (clamped to the end, and to a character boundary).
+    /// For many positions in one source, build a [`LineIndex`] once instead.
+    #[must_use]
+    pub fn of_offset(source: &str, offset: usize) -> Self {
+        LineIndex::new(source).position(offset)
+    }
+}
+
+/// Line starts of a source, so that many positions cost a binary search each rather than a rescan.
+pub struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    #[must_use]
+    pub fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { source, starts }
+    }
+
+    /// The position of byte `offset` (clamped to the end, and to a character boundary).
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        Position { line, column: self.source[start..offset].chars().count() + 1 }
+    }
+}
+
+/// One thing wrong with a dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where it is; `None` when it concerns the file as a whole (unreadable, too large).
+    pub position: Option<Position>,
+    /// What is wrong, already free of control characters.
+    pub message: String,
+}
+
+impl Problem {
+    #[must_use]
+    pub fn whole_file(message: impl Into<String>) -> Self {
+        Self { position: None, message: sanitize::line(&message.into()) }
+    }
+
+    #[must_use]
+    pub fn at(source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self::at_position(Position::of_offset(source, span.start), message)
+    }
+
+    #[must_use]
+    pub fn at_position(position: Position, message: impl Into<String>) -> Self {
+        Self { position: Some(position), message: sanitize::line(&message.into()) }
+    }
+}
+
+/// Everything found wrong with one dataset file. Its `Display` prints one `file:line:column: message`
+/// line per problem, the format editors and CI logs understand.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    /// The file as the user named it (or `<built-in>`).
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl LoadError {
+    #[must_use]
+    pub fn new(file: &str, problems: Vec<Problem>) -> Self {
+        Self { file: sanitize::line(file), problems }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            match problem.position {
+                Some(Position { line, column }) => {
+                    write!(f, "{}:{line}:{column}: {}", self.file, problem.message)?;
+                }
+                None => write!(f, "{}: {}", self.file, problem.message)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Turns a TOML or serde error into a problem, naming the key on the offending line and suggesting the
+/// closest known name for an unknown field or variant.
+#[must_use]
+pub fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
+    // serde names Rust types; a dataset's author knows TOML's.
+    let mut message = error
+        .message()
+        .trim()
+        .replace("expected i64", "expected a whole number")
+        .replace(" as i128", "")
+        .replace(" as u128", "");
+    if let Some(hint) = did_you_mean(&message) {
+        message.push_str(&hint);
+    }
+    match error.span() {
+        Some(span) => {
+            if let Some(key) = key_on_line(source, span.start)
+                && !message.contains(&format!("`{key}`"))
+            {
+                message = format!("{key}: {message}");
+            }
+            Problem::at(source, span, message)
+        }
+        None => Problem::whole_file(message),
+    }
+}
+
+/// serde words these as "unknown field `nmae`, expected one of `id`, `name`" (or "expected `a` or `b`");
+/// the first quoted word is the stranger, the rest are the candidates.
+fn did_you_mean(message: &str) -> Option<String> {
+    if !(message.starts_with("unknown field") || message.starts_with("unknown variant")) {
+        return None;
+    }
+    let mut quoted = message.split('`').skip(1).step_by(2);
+    let unknown = quoted.next()?;
+    let hint = crate::engine::text::did_you_mean(unknown, quoted);
+    (!hint.is_empty()).then_some(hint)
+}
+
+/// The key of a `key = value` line, to name the field of a type error ("rating: invalid type ...").
+fn key_on_line(source: &str, offset: usize) -> Option<&str> {
+    let offset = offset.min(source.len());
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let (key, _) = source.get(start..end)?.split_once('=')?;
+    let key = key.trim();
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    (!key.is_empty() && key.len() <= 64 && key.chars().all(plain)).then_some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let source = "ab\nçd = 1\n";
+        assert_eq!(Position::of_offset(source, 0), Position { line: 1, column: 1 });
+        assert_eq!(Position::of_offset(source, 3), Position { line: 2, column: 1 });
+        // 'ç' is two bytes but one column.
+        assert_eq!(Position::of_offset(source, 5), Position { line: 2, column: 2 });
+        assert_eq!(Position::of_offset(source, 999), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn suggests_the_closest_field() {
+        let m = "unknown field `nmae`, expected one of `id`, `name`, `summary`";
+        assert_eq!(did_you_mean(m).as_deref(), Some(" (did you mean `name`?)"));
+        let m = "unknown variant `wrogn`, expected one of `accurate`, `wrong`";
+        assert_eq!(did_you_mean(m).as_deref(), Some(" (did you mean `wrong`?)"));
+    }
+
+    #[test]
+    fn suggests_nothing_when_nothing_is_close() {
+        let m = "unknown field `colour`, expected one of `id`, `name`";
+        assert_eq!(did_you_mean(m), None);
+        assert_eq!(did_you_mean("invalid type: string"), None);
+    }
+
+    #[test]
+    fn names_the_key_of_the_line() {
+        let source = "[x]\nrating = \"high\"\n";
+        assert_eq!(key_on_line(source, 13), Some("rating"));
+        assert_eq!(key_on_line(source, 1), None);
+    }
+
+    #[test]
+    fn display_is_one_line_per_problem() {
+        let error = LoadError::new("d.toml", vec![Problem::at("a\nb", 2..3, "bad"), Problem::whole_file("unreadable")]);
+        assert_eq!(error.to_string(), "d.toml:2:1: bad\nd.toml: unreadable");
+    }
+}

@@ -1,0 +1,432 @@
+//! From bytes to a checked [`Dataset`]: size and encoding, TOML and serde, then the rules serde cannot
+//! express (ranges, references, duplicates, limits), collecting every problem rather than the first.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::error::{self, LineIndex, LoadError, Problem};
+use super::raw::{self, Number, Text};
+use super::{
+    Assessment, Claim, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES, MAX_ID_BYTES, MAX_LINE_CHARS,
+    MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_TEXT_CHARS, MAX_URL_BYTES, Meta, OptionInfo, Preset,
+    SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
+};
+
+/// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
+pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let message = format!("the file is larger than the limit of {MAX_FILE_BYTES} bytes (16 MiB)");
+        return Err(LoadError::new(file, vec![Problem::whole_file(message)]));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(source) => parse(source, file),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let at = valid.len();
+            let problem = Problem::at(valid, at..at, "the file is not valid UTF-8 (a dataset must be UTF-8 text)");
+            Err(LoadError::new(file, vec![problem]))
+        }
+    }
+}
+
+/// Parses and checks a dataset's TOML text. `file` names it in error messages.
+pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
+    let raw: raw::Dataset =
+        toml::from_str(source).map_err(|e| LoadError::new(file, vec![error::from_toml(source, &e)]))?;
+    let mut checker = Checker { lines: LineIndex::new(source), problems: Vec::new() };
+    let dataset = checker.dataset(raw);
+    if checker.problems.is_empty() { Ok(dataset) } else { Err(LoadError::new(file, checker.problems)) }
+}
+
+/// Walks the raw model, building the clean one and noting every problem on the way.
+struct Checker<'a> {
+    lines: LineIndex<'a>,
+    problems: Vec<Problem>,
+}
+
+/// What kind of text a field holds, which decides its length limit and whether line breaks survive.
+#[derive(Clone, Copy)]
+enum Kind {
+    Name,
+    Line,
+    Text,
+}
+
+impl Kind {
+    /// The most characters a field of this kind may hold.
+    fn limit(self) -> usize {
+        match self {
+            Self::Name => MAX_NAME_CHARS,
+            Self::Line => MAX_LINE_CHARS,
+            Self::Text => MAX_TEXT_CHARS,
+        }
+    }
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, span: Range<usize>, message: String) {
+        self.problems.push(Problem::at_position(self.lines.position(span.start), message));
+    }
+
+    fn dataset(&mut self, raw: raw::Dataset) -> Dataset {
+        let meta = self.meta(raw.meta);
+        let options = self.options(raw.options);
+        let option_ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+        let (dimensions, dimension_ids) = self.dimensions(raw.dimensions, &option_ids);
+        let presets = self.presets(raw.presets, &dimension_ids, dimensions.len());
+        let claims = self.claims(raw.claims, &dimension_ids);
+        Dataset { meta, options, dimensions, presets, claims }
+    }
+
+    fn meta(&mut self, raw: raw::Meta) -> Meta {
+        if *raw.schema.get_ref() != SCHEMA_VERSION {
+            let message = format!(
+                "meta.schema: version {} is not supported (this versus reads version {SCHEMA_VERSION})",
+                raw.schema.get_ref()
+            );
+            self.problem(raw.schema.span(), message);
+        }
+        Meta {
+            title: self.text(&raw.title, "meta.title", Kind::Name),
+            as_of: self.date(&raw.as_of, "meta.as_of"),
+            description: raw.description.map(|d| self.text(&d, "meta.description", Kind::Text)),
+        }
+    }
+
+    fn options(&mut self, raw: Spanned<Vec<raw::OptionInfo>>) -> Vec<OptionInfo> {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        if raw.len() < 2 {
+            self.problem(
+                span.clone(),
+                format!("options: a comparison needs at least two options, found {}", raw.len()),
+            );
+        }
+        self.limit(span, "options", raw.len(), MAX_OPTIONS);
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|o| OptionInfo {
+                id: self.unique_id(&o.id, "options.id", &mut seen),
+                name: self.text(&o.name, "options.name", Kind::Name),
+                summary: self.text(&o.summary, "options.summary", Kind::Line),
+            })
+            .collect()
+    }
+
+    /// Returns the dimensions and, for references, the index of each id.
+    fn dimensions(
+        &mut self,
+        raw: Spanned<Vec<raw::Dimension>>,
+        option_ids: &[&str],
+    ) -> (Vec<Dimension>, HashMap<String, usize>) {
+        let span = raw.span();
+        let raw = raw.into_inner();
+        if raw.is_empty() {
+            self.problem(span.clone(), "dimensions: the dataset needs at least one dimension".to_owned());
+        }
+        self.limit(span, "dimensions", raw.len(), MAX_DIMENSIONS);
+        let mut seen = HashMap::new();
+        let dimensions = raw
+            .into_iter()
+            .map(|d| Dimension {
+                id: self.unique_id(&d.id, "dimensions.id", &mut seen),
+                name: self.text(&d.name, "dimensions.name", Kind::Name),
+                category: self.text(&d.category, "dimensions.category", Kind::Name),
+                summary: self.text(&d.summary, "dimensions.summary", Kind::Line),
+                keywords: self.list(&d.keywords, "dimensions.keywords", Kind::Line),
+                weight: self.scale(&d.weight, "dimensions.weight"),
+                assessments: self.assessments(&d.id, d.ratings, option_ids),
+                sources: self.sources(d.sources, "dimensions.sources"),
+            })
+            .collect::<Vec<Dimension>>();
+        let mut index = HashMap::new();
+        for (i, d) in dimensions.iter().enumerate() {
+            index.entry(d.id.clone()).or_insert(i);
+        }
+        (dimensions, index)
+    }
+
+    fn assessments(
+        &mut self,
+        dimension: &Text,
+        raw: Spanned<std::collections::BTreeMap<Text, raw::Assessment>>,
+        option_ids: &[&str],
+    ) -> Vec<Assessment> {
+        let span = raw.span();
+        let mut raw = raw.into_inner();
+        let mut assessments = Vec::with_capacity(option_ids.len());
+        for (i, &option) in option_ids.iter().enumerate() {
+            let Some(a) = raw.remove(option) else {
+                if option_ids[..i].contains(&option) {
+                    continue; // a duplicate option id, reported where it is declared
+                }
+                let message = format!(
+                    "dimensions.ratings: dimension `{}` has no rating for option `{option}` (add [dimensions.ratings.{option}])",
+                    dimension.get_ref()
+                );
+                self.problem(span.clone(), message);
+                continue;
+            };
+            assessments.push(Assessment {
+                rating: self.scale(&a.rating, "dimensions.ratings.rating"),
+                rationale: self.text(&a.rationale, "dimensions.ratings.rationale", Kind::Line),
+                detail: a.detail.map(|t| self.text(&t, "dimensions.ratings.detail", Kind::Text)).unwrap_or_default(),
+                pros: self.list(&a.pros, "dimensions.ratings.pros", Kind::Line),
+                cons: self.list(&a.cons, "dimensions.ratings.cons", Kind::Line),
+            });
+        }
+        for unknown in raw.keys() {
+            let message = format!(
+                "dimensions.ratings: `{}` is not an option of this dataset{}",
+                unknown.get_ref(),
+                crate::engine::text::did_you_mean(unknown.get_ref(), option_ids.iter().copied())
+            );
+            self.problem(unknown.span(), message);
+        }
+        assessments
+    }
+
+    fn presets(
+        &mut self,
+        raw: Vec<raw::Preset>,
+        dimension_ids: &HashMap<String, usize>,
+        dimension_count: usize,
+    ) -> Vec<Preset> {
+        if let Some(p) = raw.get(MAX_PRESETS) {
+            let span = p.id.span();
+            self.limit(span, "presets", raw.len(), MAX_PRESETS);
+        }
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|p| {
+                let mut weights = vec![0; dimension_count];
+                for (dimension, weight) in &p.weights {
+                    let value = self.scale(weight, "presets.weights");
+                    if let Some(index) = self.reference(dimension, "presets.weights", dimension_ids) {
+                        weights[index] = value;
+                    }
+                }
+                Preset {
+                    id: self.unique_id(&p.id, "presets.id", &mut seen),
+                    name: self.text(&p.name, "presets.name", Kind::Name),
+                    description: self.text(&p.description, "presets.description", Kind::Text),
+                    weights,
+                }
+            })
+            .collect()
+    }
+
+    fn claims(&mut self, raw: Vec<raw::Claim>, dimension_ids: &HashMap<String, usize>) -> Vec<Claim> {
+        if let Some(c) = raw.get(MAX_CLAIMS) {
+            let span = c.id.span();
+            self.limit(span, "claims", raw.len(), MAX_CLAIMS);
+        }
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|c| {
+                if let Some(extra) = c.dimensions.get(MAX_LIST_ITEMS) {
+                    self.limit(extra.span(), "claims.dimensions", c.dimensions.len(), MAX_LIST_ITEMS);
+                }
+                Claim {
+                    id: self.unique_id(&c.id, "claims.id", &mut seen),
+                    claim: self.text(&c.claim, "claims.claim", Kind::Line),
+                    verdict: *c.verdict.get_ref(),
+                    explanation: self.text(&c.explanation, "claims.explanation", Kind::Text),
+                    dimensions: c
+                        .dimensions
+                        .iter()
+                        .filter_map(|d| self.reference(d, "claims.dimensions", dimension_ids))
+                        .collect(),
+                    sources: self.sources(c.sources, "claims.sources"),
+                }
+            })
+            .collect()
+    }
+
+    fn sources(&mut self, raw: Vec<raw::Source>, field: &str) -> Vec<Source> {
+        if let Some(extra) = raw.get(MAX_LIST_ITEMS) {
+            self.limit(extra.title.span(), field, raw.len(), MAX_LIST_ITEMS);
+        }
+        raw.into_iter()
+            .map(|s| Source {
+                title: self.text(&s.title, &format!("{field}.title"), Kind::Line),
+                url: self.url(&s.url, &format!("{field}.url")),
+                date: self.date(&s.date, &format!("{field}.date")),
+            })
+            .collect()
+    }
+
+    /// A sanitized, non-empty text within its length limit.
+    fn text(&mut self, raw: &Text, field: &str, kind: Kind) -> String {
+        let text = raw.get_ref();
+        let cleaned = match kind {
+            _ if sanitize::is_clean(text) => None,
+            Kind::Name | Kind::Line => Some(sanitize::line(text)),
+            Kind::Text => Some(sanitize::text(text)),
+        };
+        let clean = cleaned.as_deref().unwrap_or(text).trim().to_owned();
+        let limit = kind.limit();
+        // A string of at most `limit` bytes has at most `limit` characters: most need no count.
+        if clean.is_empty() {
+            self.problem(raw.span(), format!("{field}: must not be empty"));
+        } else if clean.len() > limit
+            && let length = clean.chars().count()
+            && length > limit
+        {
+            self.problem(raw.span(), format!("{field}: {length} characters is over the limit of {limit}"));
+        }
+        clean
+    }
+
+    fn list(&mut self, raw: &[Text], field: &str, kind: Kind) -> Vec<String> {
+        if let Some(extra) = raw.get(MAX_LIST_ITEMS) {
+            self.limit(extra.span(), field, raw.len(), MAX_LIST_ITEMS);
+        }
+        raw.iter().map(|t| self.text(t, field, kind)).collect()
+    }
+
+    fn unique_id(&mut self, raw: &Text, field: &str, seen: &mut HashMap<String, usize>) -> String {
+        let id = raw.get_ref();
+        let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_');
+        if id.is_empty() || id.len() > MAX_ID_BYTES || !id.chars().all(valid) {
+            let message = format!(
+                "{field}: `{id}` is not a valid id (use 1 to {MAX_ID_BYTES} lowercase letters, digits, '-' or '_')"
+            );
+            self.problem(raw.span(), message);
+        }
+        if let Some(&first) = seen.get(id.as_str()) {
+            let line = self.lines.position(first).line;
+            self.problem(raw.span(), format!("{field}: duplicate id `{id}` (first used on line {line})"));
+        } else {
+            seen.insert(id.clone(), raw.span().start);
+        }
+        // Sanitizing a valid id changes nothing; an invalid one has been reported and must not leak.
+        sanitize::line(id)
+    }
+
+    /// A weight or rating: an integer from 0 to 10.
+    fn scale(&mut self, raw: &Number, field: &str) -> u8 {
+        match u8::try_from(*raw.get_ref()) {
+            Ok(value) if value <= SCALE_MAX => value,
+            _ => {
+                self.problem(
+                    raw.span(),
+                    format!("{field}: {} is out of range (expected 0 to {SCALE_MAX})", raw.get_ref()),
+                );
+                0
+            }
+        }
+    }
+
+    /// The index of the dimension `raw` names.
+    fn reference(&mut self, raw: &Text, field: &str, ids: &HashMap<String, usize>) -> Option<usize> {
+        let found = ids.get(raw.get_ref().as_str()).copied();
+        if found.is_none() {
+            let message = format!(
+                "{field}: no dimension has the id `{}`{}",
+                raw.get_ref(),
+                crate::engine::text::did_you_mean(raw.get_ref(), ids.keys().map(String::as_str))
+            );
+            self.problem(raw.span(), message);
+        }
+        found
+    }
+
+    fn date(&mut self, raw: &Text, field: &str) -> String {
+        let date = raw.get_ref();
+        if !is_calendar_date(date) {
+            self.problem(raw.span(), format!("{field}: `{date}` is not a date of the form YYYY-MM-DD"));
+        }
+        sanitize::line(date)
+    }
+
+    fn url(&mut self, raw: &Text, field: &str) -> String {
+        let url = sanitize::line(raw.get_ref());
+        let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+        if !scheme_ok || url.len() > MAX_URL_BYTES || url.contains(char::is_whitespace) {
+            let message = format!("{field}: expected an http(s) URL without spaces, at most {MAX_URL_BYTES} bytes");
+            self.problem(raw.span(), message);
+        }
+        url
+    }
+
+    fn limit(&mut self, span: Range<usize>, field: &str, count: usize, max: usize) {
+        if count > max {
+            self.problem(span, format!("{field}: {count} items is over the limit of {max}"));
+        }
+    }
+}
+
+/// Whether `date` is `YYYY-MM-DD` and names a day that exists (no 2026-02-30).
+fn is_calendar_date(date: &str) -> bool {
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    let parts: Vec<&str> = date.split('-').collect();
+    let [year, month, day] = parts.as_slice() else { return false };
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    year > 0 && (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_NAME_CHARS, is_calendar_date};
+
+    /// A dataset whose one dimension is named `name`.
+    fn named(name: &str) -> Result<crate::engine::data::Dataset, crate::engine::data::LoadError> {
+        let source = format!(
+            "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
+             [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
+             [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
+             [[dimensions]]\nid = \"d\"\nname = {}\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\
+             [dimensions.ratings.a]\nrating = 5\nrationale = \"r\"\n\
+             [dimensions.ratings.b]\nrating = 6\nrationale = \"r\"\n",
+            toml::Value::String(name.to_owned())
+        );
+        crate::engine::data::parse(&source, "t")
+    }
+
+    #[test]
+    fn limits_count_characters_not_bytes_and_cleaning_comes_first() {
+        // 80 three-byte characters fit; 81 do not, and the message counts characters.
+        assert!(named(&"字".repeat(MAX_NAME_CHARS)).is_ok());
+        let error = named(&"字".repeat(MAX_NAME_CHARS + 1)).unwrap_err().to_string();
+        assert!(error.contains("81 characters is over the limit of 80"), "{error}");
+        // Control characters go before the count and the trim: what is left is what is checked.
+        let cleaned = named(&format!(" {}\u{1b}\u{202E} ", "x".repeat(MAX_NAME_CHARS))).unwrap();
+        assert_eq!(cleaned.dimensions[0].name, "x".repeat(MAX_NAME_CHARS));
+        assert!(named("\u{1b}\t").unwrap_err().to_string().contains("must not be empty"));
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        for good in ["2026-11-25", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_calendar_date(good), "{good}");
+        }
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "26-11-25",
+            "2026-1-5",
+            "2026-11-25x",
+            "",
+        ] {
+            assert!(!is_calendar_date(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! The dataset: what is compared, on which dimensions, with which evidence.
+//!
+//! [`Dataset`] is the checked, sanitized model every other module works on. It is built only by
+//! [`parse`] (or its wrappers), which reports every problem with its file, line and column.
+
+mod error;
+mod load;
+mod raw;
+pub mod sanitize;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::{LoadError, Position, Problem, from_toml as toml_problem};
+pub use load::{parse, parse_bytes};
+
+/// The format version this build reads.
+pub const SCHEMA_VERSION: i64 = 1;
+/// The largest dataset file accepted, in bytes.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Ids: lowercase ASCII letters, digits, `-` and `_`.
+pub const MAX_ID_BYTES: usize = 64;
+/// Names of options, dimensions, presets and categories, and the title.
+pub const MAX_NAME_CHARS: usize = 80;
+/// One-line texts: summaries, rationales, pros, cons, claims, source titles, keywords.
+pub const MAX_LINE_CHARS: usize = 300;
+/// Long texts: details, explanations, descriptions.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+pub const MAX_URL_BYTES: usize = 2_048;
+pub const MAX_OPTIONS: usize = 8;
+pub const MAX_DIMENSIONS: usize = 50_000;
+pub const MAX_PRESETS: usize = 1_000;
+pub const MAX_CLAIMS: usize = 1_000;
+/// Keywords, pros, cons, sources, and the dimensions a claim names.
+pub const MAX_LIST_ITEMS: usize = 32;
+/// Weights and ratings run from 0 to this.
+pub const SCALE_MAX: u8 = 10;
+
+/// The name the built-in dataset goes by in messages.
+pub const BUILTIN_NAME: &str = "<built-in>";
+const BUILTIN_SOURCE: &str = include_str!("../../../assets/node-vs-python.toml");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub options: Vec<OptionInfo>,
+    pub dimensions: Vec<Dimension>,
+    pub presets: Vec<Preset>,
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: String,
+    /// YYYY-MM-DD: when the evidence was last checked.
+    pub as_of: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionInfo {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub summary: String,
+    pub keywords: Vec<String>,
+    /// The default weight, 0-10.
+    pub weight: u8,
+    /// One per option, in the order of [`Dataset::options`].
+    pub assessments: Vec<Assessment>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// 0-10.
+    pub rating: u8,
+    pub rationale: String,
+    pub detail: String,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    /// YYYY-MM-DD: published or read.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preset {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// One weight per dimension, in the order of [`Dataset::dimensions`]; unnamed dimensions get 0.
+    pub weights: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    pub claim: String,
+    pub verdict: Verdict,
+    pub explanation: String,
+    /// Indexes into [`Dataset::dimensions`].
+    pub dimensions: Vec<usize>,
+    pub sources: Vec<Source>,
+}
+
+/// How a claim holds up against the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Accurate,
+    PartlyTrue,
+    Outdated,
+    Wrong,
+    Opinion,
+}
+
+impl Verdict {
+    pub const ALL: [Self; 5] = [Self::Accurate, Self::PartlyTrue, Self::Outdated, Self::Wrong, Self::Opinion];
+
+    /// The word used in the data file and in every output.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Accurate => "accurate",
+            Self::PartlyTrue => "partly-true",
+            Self::Outdated => "outdated",
+            Self::Wrong => "wrong",
+            Self::Opinion => "opinion",
+        }
+    }
+}
+
+impl Dataset {
+    /// The dataset compiled into the binary: Node.js vs Python for server-side web development.
+    ///
+    /// # Panics
+    /// Never in a tested build: a test checks that the embedded file loads.
+    #[must_use]
+    pub fn builtin() -> Self {
+        // A test parses the embedded file, so this cannot fail in a build that passed its tests.
+        parse(BUILTIN_SOURCE, BUILTIN_NAME).unwrap_or_else(|e| panic!("the built-in dataset is invalid:\n{e}"))
+    }
+
+    /// Each dimension's default weight, in dimension order.
+    #[must_use]
+    pub fn default_weights(&self) -> Vec<u8> {
+        self.dimensions.iter().map(|d| d.weight).collect()
+    }
+
+    #[must_use]
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.dimensions.iter().position(|d| d.id == id)
+    }
+
+    #[must_use]
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
+    }
+
+    #[must_use]
+    pub fn preset(&self, id: &str) -> Option<&Preset> {
+        self.presets.iter().find(|p| p.id == id)
+    }
+}
+
+/// The built-in dataset's TOML text, for tests and benchmarks that measure loading.
+#[must_use]
+pub fn builtin_source() -> &'static str {
+    BUILTIN_SOURCE
+}

@@ -1,0 +1,12 @@
+//! The pure engine: no terminal, no command line, no filesystem. Everything here is a function of its
+//! arguments, so it is tested without a terminal or a file.
+
+pub mod data;
+pub mod fuzzy;
+pub mod listing;
+pub mod profiles;
+pub mod report;
+pub mod score;
+pub mod search;
+pub mod text;
+pub mod weights;

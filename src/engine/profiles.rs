@@ -1,0 +1,189 @@
+//! Saved weight profiles: the user's own presets, kept per dataset in `profiles.toml` in the config
+//! directory. This module is the pure part: the file's model, parsing, and matching against a dataset.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::data::{Dataset, SCALE_MAX};
+
+/// The profiles file's name in the config directory.
+pub const FILE_NAME: &str = "profiles.toml";
+/// The longest profile name accepted.
+pub const MAX_NAME_CHARS: usize = 40;
+
+/// The whole file, every dataset's profiles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileFile {
+    #[serde(default, rename = "profile")]
+    pub profiles: Vec<StoredProfile>,
+}
+
+/// One profile as stored: which dataset (by title), its name, and weights by dimension id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredProfile {
+    pub dataset: String,
+    pub name: String,
+    pub weights: BTreeMap<String, u8>,
+}
+
+/// A profile matched to the dataset in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// The name as shown (control characters removed).
+    pub name: String,
+    /// The name as stored in the file, which replacing and deleting must match exactly.
+    pub stored_name: String,
+    /// One weight per dimension; a dimension the profile does not name keeps its default weight.
+    pub weights: Vec<u8>,
+    /// Dimension ids the profile names that this dataset does not have (ignored, with a warning).
+    pub unknown: Vec<String>,
+}
+
+impl Profile {
+    /// A warning for the status line and stderr when the profile names dimensions the dataset lacks.
+    #[must_use]
+    pub fn warning(&self) -> Option<String> {
+        (!self.unknown.is_empty()).then(|| {
+            format!(
+                "profile `{}` names dimensions this dataset does not have, ignored: {}",
+                self.name,
+                self.unknown.join(", ")
+            )
+        })
+    }
+}
+
+impl ProfileFile {
+    /// Parses the file's text; the error is a one-line message with line and column.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| {
+            let problem = crate::engine::data::toml_problem(text, &e);
+            match problem.position {
+                Some(p) => format!("{}:{}: {}", p.line, p.column, problem.message),
+                None => problem.message,
+            }
+        })
+    }
+
+    #[must_use]
+    pub fn to_toml(&self) -> String {
+        let body = toml::to_string_pretty(self).unwrap_or_default();
+        format!("# Saved weight profiles of versus, one per dataset and name. versus rewrites this file.\n\n{body}")
+    }
+
+    /// The profiles of `dataset`, in file order, matched to its dimensions.
+    #[must_use]
+    pub fn for_dataset(&self, dataset: &Dataset) -> Vec<Profile> {
+        self.profiles.iter().filter(|p| p.dataset == dataset.meta.title).map(|p| p.resolve(dataset)).collect()
+    }
+
+    /// Adds or replaces the profile `name` of `dataset`.
+    pub fn upsert(&mut self, dataset: &Dataset, name: &str, weights: &[u8]) {
+        let stored = StoredProfile {
+            dataset: dataset.meta.title.clone(),
+            name: name.to_owned(),
+            weights: dataset.dimensions.iter().zip(weights).map(|(d, &w)| (d.id.clone(), w)).collect(),
+        };
+        match self.profiles.iter_mut().find(|p| p.dataset == stored.dataset && p.name == name) {
+            Some(existing) => *existing = stored,
+            None => self.profiles.push(stored),
+        }
+    }
+
+    /// Removes the profile `name` of `dataset`; whether there was one.
+    pub fn remove(&mut self, dataset: &Dataset, name: &str) -> bool {
+        let before = self.profiles.len();
+        self.profiles.retain(|p| !(p.dataset == dataset.meta.title && p.name == name));
+        self.profiles.len() != before
+    }
+}
+
+impl StoredProfile {
+    fn resolve(&self, dataset: &Dataset) -> Profile {
+        let weights = dataset
+            .dimensions
+            .iter()
+            .map(|d| self.weights.get(&d.id).map_or(d.weight, |&w| w.min(SCALE_MAX)))
+            .collect();
+        let unknown = self.weights.keys().filter(|id| dataset.dimension_index(id).is_none()).cloned().collect();
+        Profile {
+            name: crate::engine::data::sanitize::line(&self.name),
+            stored_name: self.name.clone(),
+            weights,
+            unknown,
+        }
+    }
+}
+
+/// Checks a name typed for a new profile.
+pub fn check_name(name: &str) -> Result<String, String> {
+    let name = crate::engine::data::sanitize::line(name).trim().to_owned();
+    if name.is_empty() {
+        Err("a profile needs a name".to_owned())
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        Err(format!("a profile name has at most {MAX_NAME_CHARS} characters"))
+    } else {
+        Ok(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_then_load_gives_identical_weights() {
+        let d = Dataset::builtin();
+        let weights: Vec<u8> = (0..d.dimensions.len()).map(|i| (i % 11) as u8).collect();
+        let mut file = ProfileFile::default();
+        file.upsert(&d, "mine", &weights);
+        let back = ProfileFile::parse(&file.to_toml()).unwrap();
+        assert_eq!(back, file);
+        let profiles = back.for_dataset(&d);
+        assert_eq!(profiles.len(), 1);
+        assert_eq!(profiles[0].weights, weights);
+        assert!(profiles[0].unknown.is_empty());
+    }
+
+    #[test]
+    fn upsert_replaces_by_dataset_and_name() {
+        let d = Dataset::builtin();
+        let mut file = ProfileFile::default();
+        file.upsert(&d, "a", &d.default_weights());
+        file.upsert(&d, "a", &vec![1; d.dimensions.len()]);
+        assert_eq!(file.profiles.len(), 1);
+        assert_eq!(file.for_dataset(&d)[0].weights, vec![1; d.dimensions.len()]);
+        assert!(file.remove(&d, "a"));
+        assert!(!file.remove(&d, "a"));
+    }
+
+    #[test]
+    fn unknown_dimensions_warn_and_missing_ones_keep_their_default() {
+        let d = Dataset::builtin();
+        let text = format!(
+            "[[profile]]\ndataset = \"{}\"\nname = \"old\"\n[profile.weights]\ncpu-bound = 9\nquantum = 4\n",
+            d.meta.title
+        );
+        let profile = &ProfileFile::parse(&text).unwrap().for_dataset(&d)[0];
+        assert_eq!(profile.weights[0], 9);
+        assert_eq!(profile.weights[1], d.dimensions[1].weight);
+        assert_eq!(profile.unknown, vec!["quantum".to_owned()]);
+        assert!(profile.warning().unwrap().contains("quantum"));
+    }
+
+    #[test]
+    fn other_datasets_profiles_are_not_listed() {
+        let d = Dataset::builtin();
+        let text = "[[profile]]\ndataset = \"Something else\"\nname = \"x\"\nweights = {}\n";
+        assert!(ProfileFile::parse(text).unwrap().for_dataset(&d).is_empty());
+    }
+
+    #[test]
+    fn a_corrupt_file_says_where() {
+        let error = ProfileFile::parse("[[profile]]\nnmae = 1\n").unwrap_err();
+        assert!(error.starts_with("2:1: unknown field `nmae`"), "{error}");
+    }
+}

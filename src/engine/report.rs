@@ -1,0 +1,322 @@
+//! The recommendation for one weighting as text, markdown or JSON. Pure: returns strings.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::data::Dataset;
+use crate::engine::score::{Evaluation, Recommendation, evaluate};
+use crate::engine::text::{fit, pad, pad_left};
+use crate::engine::weights::Weighting;
+
+/// How many contributions the text and markdown reports show ("why"); JSON has them all.
+pub const TOP_CONTRIBUTIONS: usize = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Everything a report says, computed once and rendered in any format.
+pub struct Report<'a> {
+    dataset: &'a Dataset,
+    weighting: &'a Weighting,
+    evaluation: Evaluation,
+}
+
+impl<'a> Report<'a> {
+    #[must_use]
+    pub fn new(dataset: &'a Dataset, weighting: &'a Weighting) -> Self {
+        Self { dataset, weighting, evaluation: evaluate(dataset, &weighting.weights) }
+    }
+
+    #[must_use]
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Text => self.text(),
+            Format::Markdown => self.markdown(),
+            Format::Json => self.json(),
+        }
+    }
+
+    /// Contributions large enough to show at one decimal ("+0.0" explains nothing).
+    fn visible_contributions(&self) -> impl Iterator<Item = &crate::engine::score::Contribution> {
+        self.evaluation.contributions.iter().filter(|c| round(c.points) != 0.0)
+    }
+
+    fn option_name(&self, option: usize) -> &str {
+        &self.dataset.options[option].name
+    }
+
+    fn dimension_name(&self, dimension: usize) -> &str {
+        &self.dataset.dimensions[dimension].name
+    }
+
+    /// One sentence: who is recommended and how firmly.
+    #[must_use]
+    pub fn verdict(&self) -> String {
+        verdict_sentence(self.dataset, &self.evaluation.recommendation)
+    }
+
+    fn flip_sentence(&self, flip: &crate::engine::score::Flip) -> String {
+        let now = self.weighting.weights[flip.dimension];
+        format!(
+            "{} leads if {} weight is {} (now {now})",
+            self.option_name(flip.option),
+            self.dimension_name(flip.dimension),
+            flip.weight
+        )
+    }
+
+    fn text(&self) -> String {
+        let d = self.dataset;
+        let mut out = String::new();
+        let _ = writeln!(out, "{}", d.meta.title);
+        let _ = writeln!(out, "Evidence as of {}. Weights: {}.", d.meta.as_of, self.weighting.describe(d));
+        let _ = writeln!(out, "\n{}\n", self.verdict());
+        let name_width = d.options.iter().map(|o| o.name.width()).max().unwrap_or(0).min(24);
+        for (i, option) in d.options.iter().enumerate() {
+            let score = self.evaluation.scores[i];
+            let _ = writeln!(out, "  {}  {score:5.1}  {}", pad(&option.name, name_width), bar(score, 40));
+        }
+        if !self.evaluation.contributions.is_empty()
+            && let Recommendation::Lead { option, margin, .. } = self.evaluation.recommendation
+        {
+            let _ = writeln!(out, "\nWhy (points toward {} of its {margin:.1}-point lead):", self.option_name(option));
+            for c in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
+                let _ = writeln!(out, "  {:+6.1}  {}", c.points, self.dimension_name(c.dimension));
+            }
+        }
+        let _ = writeln!(out, "\nWhat would change it (one weight at a time):");
+        for flip in &self.evaluation.flips {
+            let _ = writeln!(out, "  {}", self.flip_sentence(flip));
+        }
+        if self.evaluation.flips.is_empty() {
+            let _ = writeln!(out, "  {}", no_flip_sentence(d, &self.evaluation));
+        }
+        let _ = writeln!(out, "\nWeights and ratings (0-10):");
+        let column = rating_column_width(d.options.len(), 38);
+        let columns: Vec<String> = d.options.iter().map(|o| fit(&o.name, column)).collect();
+        let _ = writeln!(
+            out,
+            "  {}  weight  {}",
+            pad("Dimension", 30),
+            columns.iter().map(|c| pad_left(c, column)).collect::<Vec<_>>().join(" ")
+        );
+        for (dimension, &weight) in d.dimensions.iter().zip(&self.weighting.weights) {
+            let ratings: Vec<String> =
+                dimension.assessments.iter().map(|a| pad_left(&a.rating.to_string(), column)).collect();
+            let _ = writeln!(out, "  {}  {weight:>6}  {}", pad(&dimension.name, 30), ratings.join(" "));
+        }
+        out
+    }
+
+    fn markdown(&self) -> String {
+        let d = self.dataset;
+        let mut out = String::new();
+        let _ = writeln!(out, "# {}\n", md(&d.meta.title));
+        let _ = writeln!(out, "Evidence as of {}. Weights: {}.\n", d.meta.as_of, md(&self.weighting.describe(d)));
+        let _ = writeln!(out, "**{}**\n", md(&self.verdict()));
+        let _ = writeln!(out, "| Option | Score (0-100) |\n| --- | ---: |");
+        for (option, score) in d.options.iter().zip(&self.evaluation.scores) {
+            let _ = writeln!(out, "| {} | {score:.1} |", md(&option.name));
+        }
+        if !self.evaluation.contributions.is_empty()
+            && let Recommendation::Lead { option, .. } = self.evaluation.recommendation
+        {
+            let _ = writeln!(
+                out,
+                "\n## Why\n\n| Dimension | Points toward {} |\n| --- | ---: |",
+                md(self.option_name(option))
+            );
+            for c in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
+                let _ = writeln!(out, "| {} | {:+.1} |", md(self.dimension_name(c.dimension)), c.points);
+            }
+        }
+        let _ = writeln!(out, "\n## What would change it\n");
+        for flip in &self.evaluation.flips {
+            let _ = writeln!(out, "- {}", md(&self.flip_sentence(flip)));
+        }
+        if self.evaluation.flips.is_empty() {
+            let _ = writeln!(out, "{}", md(&no_flip_sentence(d, &self.evaluation)));
+        }
+        let headers: Vec<String> = d.options.iter().map(|o| md(&o.name)).collect();
+        let _ = writeln!(out, "\n## Weights and ratings (0-10)\n\n| Dimension | Weight | {} |", headers.join(" | "));
+        let _ = writeln!(out, "| --- | ---: |{}", " ---: |".repeat(d.options.len()));
+        for (dimension, &weight) in d.dimensions.iter().zip(&self.weighting.weights) {
+            let ratings: Vec<String> = dimension.assessments.iter().map(|a| a.rating.to_string()).collect();
+            let _ = writeln!(out, "| {} | {weight} | {} |", md(&dimension.name), ratings.join(" | "));
+        }
+        out
+    }
+
+    fn json(&self) -> String {
+        let d = self.dataset;
+        let e = &self.evaluation;
+        let report = JsonReport {
+            title: &d.meta.title,
+            as_of: &d.meta.as_of,
+            preset: self.weighting.origin.preset_id(d),
+            modified: self.weighting.is_modified(d),
+            options: d
+                .options
+                .iter()
+                .zip(&e.scores)
+                .map(|(o, &score)| JsonOption { id: &o.id, name: &o.name, score: round(score) })
+                .collect(),
+            recommendation: JsonRecommendation {
+                option: e.recommendation.leader().map(|o| d.options[o].id.as_str()),
+                margin: round(e.recommendation.margin()),
+                close_call: e.recommendation.is_close_call(),
+                verdict: self.verdict(),
+            },
+            weights: json_by_id(d.dimensions.iter().map(|x| &x.id).zip(self.weighting.weights.iter().copied())),
+            dimensions: d
+                .dimensions
+                .iter()
+                .zip(&self.weighting.weights)
+                .map(|(x, &weight)| JsonDimension {
+                    id: &x.id,
+                    name: &x.name,
+                    weight,
+                    ratings: json_by_id(d.options.iter().map(|o| &o.id).zip(x.assessments.iter().map(|a| a.rating))),
+                })
+                .collect(),
+            contributions: self
+                .visible_contributions()
+                .map(|c| JsonContribution { dimension: &d.dimensions[c.dimension].id, points: round(c.points) })
+                .collect(),
+            flips: e
+                .flips
+                .iter()
+                .map(|f| JsonFlip {
+                    dimension: &d.dimensions[f.dimension].id,
+                    weight: f.weight,
+                    option: &d.options[f.option].id,
+                })
+                .collect(),
+        };
+        let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+}
+
+/// The one-line verdict, shared by every report format and the explorer.
+#[must_use]
+pub fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation) -> String {
+    let name = |o: usize| dataset.options[o].name.as_str();
+    match recommendation {
+        Recommendation::NoWeights => "No recommendation: every weight is 0, so nothing matters yet.".to_owned(),
+        Recommendation::Tie { options } => {
+            let names: Vec<&str> = options.iter().map(|&o| name(o)).collect();
+            format!("Tie: {} score the same.", names.join(" and "))
+        }
+        Recommendation::Lead { option, runner_up, margin, close_call: true } => {
+            format!("Close call: {} leads {} by {margin:.1} points.", name(*option), name(*runner_up))
+        }
+        Recommendation::Lead { option, runner_up, margin, close_call: false } => {
+            format!("Recommended: {}, ahead of {} by {margin:.1} points.", name(*option), name(*runner_up))
+        }
+    }
+}
+
+/// The width of each rating column when `options` columns, a space apart, share `room` columns (3 to 8).
+#[must_use]
+pub fn rating_column_width(options: usize, room: usize) -> usize {
+    ((room + 1) / options.max(1)).saturating_sub(1).clamp(3, 8)
+}
+
+/// What to say when no single weight can change the outcome: whether any weighting could.
+#[must_use]
+pub fn no_flip_sentence(dataset: &Dataset, evaluation: &Evaluation) -> String {
+    match evaluation.recommendation {
+        Recommendation::Lead { option, .. } if crate::engine::score::dominates(dataset, option) => format!(
+            "No weighting can change it: {} rates at least as high as every other option on every dimension.",
+            dataset.options[option].name
+        ),
+        _ => "No single weight (0-10) changes the outcome; changing several at once might.".to_owned(),
+    }
+}
+
+/// Scores and points to one decimal in JSON, as everywhere else.
+fn round(x: f64) -> f64 {
+    // Adding 0.0 turns a rounded -0.0 into 0.0.
+    (x * 10.0).round() / 10.0 + 0.0
+}
+
+/// A bar of `width` cells for a 0-100 score.
+fn bar(score: f64, width: usize) -> String {
+    let filled = ((score / 100.0) * width as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled.min(width)), "░".repeat(width - filled.min(width)))
+}
+
+/// Text safe inside a markdown table cell: pipes and markup characters escaped.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '&' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A JSON object of ids to weights or ratings, keys in the dataset's order (`preserve_order`).
+pub fn json_by_id<'a>(pairs: impl Iterator<Item = (&'a String, u8)>) -> serde_json::Map<String, serde_json::Value> {
+    pairs.map(|(id, n)| (id.clone(), serde_json::Value::from(n))).collect()
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    title: &'a str,
+    as_of: &'a str,
+    preset: Option<&'a str>,
+    modified: bool,
+    options: Vec<JsonOption<'a>>,
+    recommendation: JsonRecommendation<'a>,
+    weights: serde_json::Map<String, serde_json::Value>,
+    dimensions: Vec<JsonDimension<'a>>,
+    contributions: Vec<JsonContribution<'a>>,
+    flips: Vec<JsonFlip<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonOption<'a> {
+    id: &'a str,
+    name: &'a str,
+    score: f64,
+}
+
+#[derive(Serialize)]
+struct JsonRecommendation<'a> {
+    option: Option<&'a str>,
+    margin: f64,
+    close_call: bool,
+    verdict: String,
+}
+
+#[derive(Serialize)]
+struct JsonDimension<'a> {
+    id: &'a str,
+    name: &'a str,
+    weight: u8,
+    ratings: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct JsonContribution<'a> {
+    dimension: &'a str,
+    points: f64,
+}
+
+#[derive(Serialize)]
+struct JsonFlip<'a> {
+    dimension: &'a str,
+    weight: u8,
+    option: &'a str,
+}

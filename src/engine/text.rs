@@ -1,0 +1,118 @@
+//! Small text helpers shared by every output: fitting to a terminal width, padding, wrapping, and
+//! "did you mean" suggestions.
+
+use unicode_width::UnicodeWidthStr;
+
+/// `s` cut to at most `width` terminal columns, with an ellipsis when cut. Widths are measured on the
+/// growing string, not per character, so sequences such as an emoji with a variation selector (which
+/// widen what precedes them) are counted as a terminal shows them.
+#[must_use]
+pub fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        out.push(c);
+        if out.width() + 1 > width {
+            out.pop();
+            break;
+        }
+    }
+    out.push('…');
+    out
+}
+
+/// `s` fitted and padded with spaces to exactly `width` columns.
+#[must_use]
+pub fn pad(s: &str, width: usize) -> String {
+    let s = fit(s, width);
+    let gap = width.saturating_sub(s.width());
+    format!("{s}{}", " ".repeat(gap))
+}
+
+/// `s` right-aligned in `width` columns (not cut).
+#[must_use]
+pub fn pad_left(s: &str, width: usize) -> String {
+    let gap = width.saturating_sub(s.width());
+    format!("{}{s}", " ".repeat(gap))
+}
+
+/// "1 match", "2 matches": `n` with its noun, plural when it is not 1.
+#[must_use]
+pub fn pluralize(n: usize, noun: &str) -> String {
+    let plural = if noun.ends_with(['s', 'x', 'h']) { "es" } else { "s" };
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}{plural}") }
+}
+
+/// Greedy word wrap by terminal width; a word longer than the line stands alone on its own line.
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.width() + 1 + word.width() > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// " (did you mean `x`?)" for the closest of `candidates` within a small edit distance, or nothing.
+#[must_use]
+pub fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(unknown, c), c))
+        .filter(|&(distance, c)| distance <= (c.len() / 3).max(2))
+        .min_by_key(|&(distance, c)| (distance, c))
+        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_never_exceeds_the_width() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("漢字漢字", 5), "漢字…");
+        assert_eq!(fit("abc", 0), "");
+        // U+FE0F makes the smiley two columns wide: counted per character it would look like one.
+        let emoji = "☺\u{fe0f}".repeat(20);
+        for width in 1..30 {
+            assert!(fit(&emoji, width).width() <= width, "{width}");
+        }
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(pluralize(1, "match"), "1 match");
+        assert_eq!(pluralize(0, "match"), "0 matches");
+        assert_eq!(pluralize(2, "claim"), "2 claims");
+    }
+
+    #[test]
+    fn wraps_on_words_within_the_width() {
+        assert_eq!(wrap("aa bb cc dd", 5), vec!["aa bb", "cc dd"]);
+        assert_eq!(wrap("toolongword x", 4), vec!["toolongword", "x"]);
+        assert_eq!(wrap("one\n\ntwo", 10), vec!["one", "", "two"]);
+    }
+
+    #[test]
+    fn suggests_only_close_names() {
+        assert_eq!(did_you_mean("nmae", ["name", "id"].into_iter()), " (did you mean `name`?)");
+        assert_eq!(did_you_mean("colour", ["id", "name"].into_iter()), "");
+    }
+}

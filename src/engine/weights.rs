@@ -1,0 +1,301 @@
+//! Where a set of weights comes from (defaults, a preset or a saved profile), command-line overrides, and
+//! the policy that picks among them when versus starts.
+
+use std::fmt::Write as _;
+
+use crate::engine::data::{Dataset, SCALE_MAX};
+use crate::engine::profiles::Profile;
+use crate::engine::text::did_you_mean;
+
+/// Where the weights came from, before any slider moved or `--weight` applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Defaults,
+    /// An index into [`Dataset::presets`].
+    Preset(usize),
+    /// A saved profile (see [`crate::engine::profiles`]), with its weights for this dataset.
+    Profile {
+        name: String,
+        weights: Vec<u8>,
+    },
+}
+
+/// The weights in force and what they started from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Weighting {
+    pub origin: Origin,
+    /// One per dimension, 0-10.
+    pub weights: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WeightError {
+    #[error("unknown preset `{id}`{hint}; the presets are: {known}")]
+    UnknownPreset { id: String, hint: String, known: String },
+    #[error("--weight {spec}: unknown dimension `{id}`{hint}")]
+    UnknownDimension { spec: String, id: String, hint: String },
+    #[error("--weight {spec}: the weight must be a whole number from 0 to {SCALE_MAX}")]
+    OutOfRange { spec: String },
+    #[error("--weight {spec}: expected DIMENSION=N, for example cpu-bound=8")]
+    Syntax { spec: String },
+    #[error("no saved profile `{name}` for this dataset{hint}; the profiles are: {known}")]
+    UnknownProfile { name: String, hint: String, known: String },
+}
+
+impl Weighting {
+    #[must_use]
+    pub fn defaults(dataset: &Dataset) -> Self {
+        Self { origin: Origin::Defaults, weights: dataset.default_weights() }
+    }
+
+    /// The preset named `id`, or an error listing the presets there are.
+    pub fn preset(dataset: &Dataset, id: &str) -> Result<Self, WeightError> {
+        let index = dataset.presets.iter().position(|p| p.id == id).ok_or_else(|| WeightError::UnknownPreset {
+            id: id.to_owned(),
+            hint: did_you_mean(id, dataset.presets.iter().map(|p| p.id.as_str())),
+            known: list_or_none(dataset.presets.iter().map(|p| p.id.as_str())),
+        })?;
+        Ok(Self::from_origin(dataset, Origin::Preset(index)))
+    }
+
+    /// The saved profile named `name`, or an error listing the profiles there are.
+    pub fn profile(profiles: &[Profile], name: &str) -> Result<Self, WeightError> {
+        let profile = profiles.iter().find(|p| p.name == name).ok_or_else(|| WeightError::UnknownProfile {
+            name: name.to_owned(),
+            hint: did_you_mean(name, profiles.iter().map(|p| p.name.as_str())),
+            known: list_or_none(profiles.iter().map(|p| p.name.as_str())),
+        })?;
+        let origin = Origin::Profile { name: profile.name.clone(), weights: profile.weights.clone() };
+        Ok(Self { weights: profile.weights.clone(), origin })
+    }
+
+    #[must_use]
+    pub fn from_origin(dataset: &Dataset, origin: Origin) -> Self {
+        let weights = origin.weights(dataset);
+        Self { origin, weights }
+    }
+
+    /// Applies one `ID=N` override, as given to `--weight`.
+    pub fn set_from_spec(&mut self, dataset: &Dataset, spec: &str) -> Result<(), WeightError> {
+        let spec_owned = || spec.to_owned();
+        let (id, value) = spec.split_once('=').ok_or_else(|| WeightError::Syntax { spec: spec_owned() })?;
+        let (id, value) = (id.trim(), value.trim());
+        let index = dataset.dimension_index(id).ok_or_else(|| WeightError::UnknownDimension {
+            spec: spec_owned(),
+            id: id.to_owned(),
+            hint: did_you_mean(id, dataset.dimensions.iter().map(|d| d.id.as_str())),
+        })?;
+        let weight = value
+            .parse::<u8>()
+            .ok()
+            .filter(|&w| w <= SCALE_MAX)
+            .ok_or_else(|| WeightError::OutOfRange { spec: spec_owned() })?;
+        self.weights[index] = weight;
+        Ok(())
+    }
+
+    /// Whether the weights differ from those of their origin.
+    #[must_use]
+    pub fn is_modified(&self, dataset: &Dataset) -> bool {
+        self.weights != self.origin.weights(dataset)
+    }
+
+    /// "defaults", or the preset's name, with ", modified" once a weight departs from it.
+    #[must_use]
+    pub fn describe(&self, dataset: &Dataset) -> String {
+        let origin = self.origin.name(dataset);
+        if self.is_modified(dataset) { format!("{origin}, modified") } else { origin }
+    }
+
+    /// The command line that reproduces these weights: `versus report --preset ID --weight ID=N ...`,
+    /// naming only the weights that differ from the preset (or the defaults: a profile lives on one
+    /// machine, so its weights are spelled out).
+    #[must_use]
+    pub fn command_line(&self, dataset: &Dataset, data_path: Option<&str>) -> String {
+        let mut line = "versus report".to_owned();
+        if let Some(path) = data_path {
+            // Single quotes keep a path with spaces or `$` whole in a POSIX shell.
+            let _ = write!(line, " --data '{}'", path.replace('\'', "'\\''"));
+        }
+        let reference = match &self.origin {
+            Origin::Preset(i) => {
+                let _ = write!(line, " --preset {}", dataset.presets[*i].id);
+                self.origin.weights(dataset)
+            }
+            Origin::Defaults | Origin::Profile { .. } => dataset.default_weights(),
+        };
+        for ((dimension, &weight), &was) in dataset.dimensions.iter().zip(&self.weights).zip(&reference) {
+            if weight != was {
+                let _ = write!(line, " --weight {}={weight}", dimension.id);
+            }
+        }
+        line
+    }
+}
+
+impl Origin {
+    #[must_use]
+    pub fn weights(&self, dataset: &Dataset) -> Vec<u8> {
+        match self {
+            Self::Defaults => dataset.default_weights(),
+            Self::Preset(i) => dataset.presets[*i].weights.clone(),
+            Self::Profile { weights, .. } => weights.clone(),
+        }
+    }
+
+    /// "defaults", the preset's name, or "profile NAME".
+    #[must_use]
+    pub fn name(&self, dataset: &Dataset) -> String {
+        match self {
+            Self::Defaults => "defaults".to_owned(),
+            Self::Preset(i) => dataset.presets[*i].name.clone(),
+            Self::Profile { name, .. } => format!("profile {name}"),
+        }
+    }
+
+    /// The preset's id, if any.
+    #[must_use]
+    pub fn preset_id<'a>(&self, dataset: &'a Dataset) -> Option<&'a str> {
+        match self {
+            Self::Preset(i) => Some(&dataset.presets[*i].id),
+            Self::Defaults | Self::Profile { .. } => None,
+        }
+    }
+
+    /// The saved profile's name, if any.
+    #[must_use]
+    pub fn profile_name(&self) -> Option<&str> {
+        match self {
+            Self::Profile { name, .. } => Some(name),
+            Self::Defaults | Self::Preset(_) => None,
+        }
+    }
+}
+
+/// What the command line asks the weights to start from (at most one of a preset and a profile), and
+/// the `ID=N` overrides to apply after, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Request {
+    pub preset: Option<String>,
+    pub profile: Option<String>,
+    pub overrides: Vec<String>,
+}
+
+/// The config file's default starting point (at most one of the two), used when the command line names
+/// neither. It applies to every dataset, so one that does not fit this one is a warning, not an error.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ConfigDefault<'a> {
+    pub preset: Option<&'a str>,
+    pub profile: Option<&'a str>,
+}
+
+impl Weighting {
+    /// The weights `request` asks for: its profile or preset, else the config's `default`, else the
+    /// dataset's defaults; then each override in order. Also returns the warnings to show (a default that
+    /// does not apply, a profile naming dimensions the dataset lacks).
+    pub fn resolve(
+        dataset: &Dataset,
+        request: &Request,
+        default: ConfigDefault<'_>,
+        profiles: &[Profile],
+    ) -> Result<(Self, Vec<String>), WeightError> {
+        let mut warnings = Vec::new();
+        let mut chosen_profile = |name: &str| {
+            let weighting = Self::profile(profiles, name)?;
+            warnings.extend(profiles.iter().find(|p| p.name == name).and_then(Profile::warning));
+            Ok::<_, WeightError>(weighting)
+        };
+        let mut weighting = match (&request.profile, &request.preset) {
+            (Some(name), _) => chosen_profile(name)?,
+            (None, Some(id)) => Self::preset(dataset, id)?,
+            (None, None) => {
+                let chosen = match (default.profile, default.preset) {
+                    (Some(name), _) => Some(chosen_profile(name)),
+                    (None, Some(id)) => Some(Self::preset(dataset, id)),
+                    (None, None) => None,
+                };
+                match chosen {
+                    Some(Ok(weighting)) => weighting,
+                    Some(Err(e)) => {
+                        warnings.push(format!("the config's default does not apply: {e}"));
+                        Self::defaults(dataset)
+                    }
+                    None => Self::defaults(dataset),
+                }
+            }
+        };
+        for spec in &request.overrides {
+            weighting.set_from_spec(dataset, spec)?;
+        }
+        Ok((weighting, warnings))
+    }
+}
+
+fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let list: Vec<&str> = items.collect();
+    if list.is_empty() { "(none)".to_owned() } else { list.join(", ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(name: &str, weights: Vec<u8>, unknown: &[&str]) -> Profile {
+        let unknown = unknown.iter().map(|&id| id.to_owned()).collect();
+        Profile { name: name.into(), stored_name: name.into(), weights, unknown }
+    }
+
+    #[test]
+    fn the_command_line_wins_over_the_config_and_overrides_come_last() {
+        let d = Dataset::builtin();
+        let request = |preset: Option<&str>, overrides: &[&str]| Request {
+            preset: preset.map(str::to_owned),
+            profile: None,
+            overrides: overrides.iter().map(|&o| o.to_owned()).collect(),
+        };
+        let config = ConfigDefault { preset: Some("ml-api"), profile: None };
+        let (w, warnings) = Weighting::resolve(&d, &request(None, &[]), config, &[]).unwrap();
+        assert_eq!((w, warnings), (Weighting::preset(&d, "ml-api").unwrap(), vec![]));
+        let (w, _) = Weighting::resolve(&d, &request(Some("realtime-chat"), &["cpu-bound=0"]), config, &[]).unwrap();
+        let mut expected = Weighting::preset(&d, "realtime-chat").unwrap();
+        expected.set_from_spec(&d, "cpu-bound=0").unwrap();
+        assert_eq!(w, expected);
+        assert!(matches!(
+            Weighting::resolve(&d, &request(Some("nope"), &[]), config, &[]),
+            Err(WeightError::UnknownPreset { .. })
+        ));
+    }
+
+    #[test]
+    fn a_config_default_that_does_not_fit_is_a_warning_and_the_defaults_apply() {
+        let d = Dataset::builtin();
+        let config = ConfigDefault { preset: None, profile: Some("gone") };
+        let (w, warnings) = Weighting::resolve(&d, &Request::default(), config, &[]).unwrap();
+        assert_eq!(w, Weighting::defaults(&d));
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("the config's default does not apply: no saved profile `gone`"));
+    }
+
+    #[test]
+    fn a_profile_naming_unknown_dimensions_loads_with_its_warning() {
+        let d = Dataset::builtin();
+        let profiles = [profile("old", vec![3; d.dimensions.len()], &["quantum"])];
+        let request = Request { profile: Some("old".into()), ..Request::default() };
+        let (w, warnings) = Weighting::resolve(&d, &request, ConfigDefault::default(), &profiles).unwrap();
+        assert_eq!(w.weights, vec![3; d.dimensions.len()]);
+        assert_eq!(w.origin.profile_name(), Some("old"));
+        assert!(warnings.len() == 1 && warnings[0].contains("quantum"), "{warnings:?}");
+    }
+
+    #[test]
+    fn the_command_line_reproduces_the_weights() {
+        let d = Dataset::builtin();
+        let mut w = Weighting::preset(&d, "ml-api").unwrap();
+        w.set_from_spec(&d, "cpu-bound=9").unwrap();
+        assert_eq!(w.command_line(&d, None), "versus report --preset ml-api --weight cpu-bound=9");
+        assert_eq!(
+            Weighting::defaults(&d).command_line(&d, Some("it's mine.toml")),
+            "versus report --data 'it'\\''s mine.toml'"
+        );
+    }
+}

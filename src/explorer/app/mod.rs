@@ -1,0 +1,569 @@
+//! The explorer's state and its one way to change: [`App::update`] with an [`Event`]. Pure: no terminal,
+//! no I/O, so every behaviour runs in a unit test. What it needs from the world it asks for as
+//! [`Effect`]s, which the shell performs and answers with an [`Event::Outcome`].
+//!
+//! The state is a few sub-states, each changed only through its own methods: the weights and their
+//! evaluation ([`weights`]), the list and its filter ([`list`]), the detail panes ([`panes`]), the
+//! overlay on top ([`Overlay`]) and the status line. `update` coordinates them.
+
+mod list;
+mod overlays;
+mod panes;
+mod pointer;
+mod weights;
+
+use ratatui::layout::{Rect, Size};
+
+pub use list::Row;
+pub use panes::Focus;
+pub use pointer::{Pointer, PointerKind};
+
+use crate::engine::data::{Dataset, sanitize};
+use crate::engine::profiles::Profile;
+use crate::engine::report::verdict_sentence;
+use crate::engine::score::Evaluation;
+use crate::engine::search::Hit;
+use crate::engine::weights::{Origin, Weighting};
+use crate::explorer::keymap::{Action, Context, Keymap};
+use crate::explorer::layout::{self, Screen, inner};
+use crate::explorer::theme::Theme;
+use crate::explorer::view;
+
+/// What the explorer starts with: what the shell loaded, and the settings it read.
+pub struct Startup {
+    pub dataset: Dataset,
+    pub weighting: Weighting,
+    /// The user's saved profiles for this dataset.
+    pub profiles: Vec<Profile>,
+    /// The key bindings in force: the defaults with the user's config applied.
+    pub keymap: Keymap,
+    /// The dataset file, when not the built-in one (for the command line `y` copies).
+    pub data_path: Option<String>,
+    /// Whether the user can use the mouse (help says how).
+    pub mouse: bool,
+    /// A first message for the status line (a warning about the user's files).
+    pub status: Option<Status>,
+}
+
+impl Startup {
+    /// `dataset` and `weighting`, with no profiles, the default keys, the mouse on and nothing to say.
+    #[must_use]
+    pub fn new(dataset: Dataset, weighting: Weighting) -> Self {
+        Self {
+            dataset,
+            weighting,
+            profiles: Vec::new(),
+            keymap: Keymap::default(),
+            data_path: None,
+            mouse: true,
+            status: None,
+        }
+    }
+}
+
+/// Everything that can change the explorer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A key's action, as the keymap read it (see [`crate::explorer::input`]).
+    Action(Action),
+    Pointer(Pointer),
+    /// The terminal's new size, which decides the layout.
+    Resize(Size),
+    /// The shell's word on an effect it performed.
+    Outcome(Outcome),
+}
+
+/// What an update asks of the shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use]
+pub struct Update {
+    /// Whether anything on screen may have changed.
+    pub redraw: bool,
+    pub effects: Vec<Effect>,
+}
+
+/// Work the explorer asks of its shell, which the pure core cannot do itself. The shell performs each
+/// and reports back with an [`Event::Outcome`] (or, for quitting and suspending, does not come back).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Give the terminal back to the shell until resumed (Ctrl-Z).
+    Suspend,
+    /// Store the weights as profile `name`; replace one of that name only if `replace`.
+    SaveProfile {
+        name: String,
+        weights: Vec<u8>,
+        replace: bool,
+    },
+    /// Delete the profile stored as `stored_name`.
+    DeleteProfile {
+        stored_name: String,
+    },
+    /// Write the markdown report to `path`; refuse to replace an existing file unless `overwrite`.
+    Export {
+        path: String,
+        overwrite: bool,
+    },
+    /// Put `text` on the clipboard (OSC 52).
+    Copy {
+        text: String,
+    },
+}
+
+/// What the shell says about an effect it performed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Done(String),
+    Failed(String),
+    /// The export target exists: ask before replacing it.
+    FileExists(String),
+    /// The profile is stored: list it and start from it.
+    ProfileSaved {
+        name: String,
+        weights: Vec<u8>,
+        message: String,
+    },
+    /// A profile of that name exists in the file: ask before replacing it.
+    ProfileExists(String),
+    ProfileDeleted {
+        stored_name: String,
+        message: String,
+    },
+}
+
+/// What sits on top of the main view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    /// The search prompt is open: typing filters the list live.
+    Search,
+    /// The preset picker; entry 0 is the default weights, entry `i` is preset `i - 1`, then profiles.
+    Presets {
+        selected: usize,
+    },
+    /// The claims audit; `scroll` is the expanded claim's scroll offset.
+    Claims {
+        selected: usize,
+        expanded: bool,
+        scroll: u16,
+    },
+    Help {
+        scroll: u16,
+    },
+    /// A one-line text prompt.
+    Prompt {
+        purpose: Purpose,
+        input: String,
+    },
+    /// A yes/no question.
+    Confirm {
+        question: Question,
+    },
+}
+
+/// What a text prompt's answer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A name to save the weights under.
+    SaveProfile,
+    /// A file to write the markdown report to.
+    Export,
+}
+
+/// What a yes/no question decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    OverwriteProfile(String),
+    DeleteProfile(String),
+    OverwriteFile(String),
+}
+
+/// A message on the status line until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+impl Status {
+    /// A message on one line, cleaned of control characters (it may quote the user's input).
+    #[must_use]
+    pub fn info(text: impl Into<String>) -> Self {
+        Self { text: sanitize::line(&text.into()), error: false }
+    }
+
+    #[must_use]
+    pub fn error(text: impl Into<String>) -> Self {
+        Self { error: true, ..Self::info(text) }
+    }
+}
+
+pub struct App {
+    dataset: Dataset,
+    weights: weights::Weights,
+    list: list::List,
+    panes: panes::Panes,
+    overlay: Overlay,
+    status: Option<Status>,
+    /// The terminal's size, which decides the layout.
+    size: Size,
+    keymap: Keymap,
+    mouse: bool,
+    data_path: Option<String>,
+    /// The dimension whose slider the pointer pressed, while the button is down.
+    dragging: Option<usize>,
+    /// Effects asked for during the current update.
+    effects: Vec<Effect>,
+}
+
+impl App {
+    /// The explorer on a screen of no size; the shell's first [`Event::Resize`] gives it one.
+    #[must_use]
+    pub fn new(startup: Startup) -> Self {
+        let Startup { dataset, weighting, profiles, keymap, data_path, mouse, status } = startup;
+        Self {
+            weights: weights::Weights::new(&dataset, weighting, profiles),
+            list: list::List::new(&dataset),
+            panes: panes::Panes::new(dataset.options.len()),
+            dataset,
+            overlay: Overlay::None,
+            status,
+            size: Size::default(),
+            keymap,
+            mouse,
+            data_path,
+            dragging: None,
+            effects: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    #[must_use]
+    pub fn weighting(&self) -> &Weighting {
+        self.weights.weighting()
+    }
+
+    /// The weights in force, one per dimension.
+    #[must_use]
+    pub fn weights(&self) -> &[u8] {
+        &self.weights.weighting().weights
+    }
+
+    /// Scores, recommendation, why and flips for the weights in force.
+    #[must_use]
+    pub fn evaluation(&self) -> &Evaluation {
+        self.weights.evaluation()
+    }
+
+    /// The saved profiles of this dataset.
+    #[must_use]
+    pub fn profiles(&self) -> &[Profile] {
+        self.weights.profiles()
+    }
+
+    /// Whether the dimension is muted (weight 0, restorable).
+    #[must_use]
+    pub fn is_muted(&self, dimension: usize) -> bool {
+        self.weights.is_muted(dimension)
+    }
+
+    /// The preset picker's entries: the defaults, each preset, then each saved profile.
+    #[must_use]
+    pub fn picker_entries(&self) -> Vec<Origin> {
+        self.weights.picker_entries(&self.dataset)
+    }
+
+    /// The list's rows: category headings and their dimensions, or the search's matches, best first,
+    /// without headings.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        self.list.rows()
+    }
+
+    /// The first list row on screen.
+    #[must_use]
+    pub fn list_offset(&self) -> usize {
+        self.list.offset()
+    }
+
+    /// The selected dimension (an index into the dataset).
+    #[must_use]
+    pub fn selected(&self) -> usize {
+        self.list.selected()
+    }
+
+    #[must_use]
+    pub fn query(&self) -> &str {
+        self.list.query()
+    }
+
+    /// The matches of the query, best first (every dimension, in order, when there is none).
+    #[must_use]
+    pub fn hits(&self) -> &[Hit] {
+        self.list.hits()
+    }
+
+    /// The characters of dimension `dimension`'s name the search matched, for highlighting.
+    #[must_use]
+    pub fn match_positions(&self, dimension: usize) -> Vec<usize> {
+        self.list.match_positions(dimension)
+    }
+
+    #[must_use]
+    pub fn focus(&self) -> Focus {
+        self.panes.focus()
+    }
+
+    /// How far pane `pane` (one per option) is scrolled, in lines.
+    #[must_use]
+    pub fn pane_scroll(&self, pane: usize) -> u16 {
+        self.panes.scroll(pane)
+    }
+
+    #[must_use]
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    #[must_use]
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    #[must_use]
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// Whether the mouse is the user's to use here.
+    #[must_use]
+    pub fn mouse(&self) -> bool {
+        self.mouse
+    }
+
+    #[must_use]
+    pub fn size(&self) -> Size {
+        self.size
+    }
+
+    /// The keymap context the current state reads keys in.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            Overlay::None => Context::Main,
+            Overlay::Search => Context::Search,
+            Overlay::Presets { .. } => Context::Presets,
+            Overlay::Claims { .. } => Context::Claims,
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Prompt { .. } => Context::Prompt,
+            Overlay::Confirm { .. } => Context::Confirm,
+        }
+    }
+
+    #[must_use]
+    pub fn screen(&self) -> Screen {
+        let sources = self.dataset.dimensions.get(self.selected()).map_or(0, |d| d.sources.len());
+        Screen::compute(self.size.width, self.size.height, self.dataset.options.len(), sources)
+    }
+
+    /// The whole screen's area.
+    fn area(&self) -> Rect {
+        Rect::from((ratatui::layout::Position::ORIGIN, self.size))
+    }
+
+    /// Applies `event`; returns whether to redraw and what the shell should do.
+    pub fn update(&mut self, event: Event) -> Update {
+        let redraw = match event {
+            Event::Action(action) => {
+                self.status = None;
+                self.act(action);
+                true
+            }
+            Event::Pointer(pointer) => self.point(pointer),
+            Event::Resize(size) => {
+                self.resize(size);
+                true
+            }
+            Event::Outcome(outcome) => {
+                self.report(outcome);
+                true
+            }
+        };
+        self.keep_in_view();
+        Update { redraw, effects: std::mem::take(&mut self.effects) }
+    }
+
+    fn set_status(&mut self, status: Status) {
+        self.status = Some(status);
+    }
+
+    /// Takes the shell's word on an effect: a message for the status line, or a question to ask.
+    fn report(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Done(message) => self.set_status(Status::info(message)),
+            Outcome::Failed(message) => self.set_status(Status::error(message)),
+            Outcome::FileExists(path) => self.overlay = Overlay::Confirm { question: Question::OverwriteFile(path) },
+            Outcome::ProfileExists(name) => {
+                self.overlay = Overlay::Confirm { question: Question::OverwriteProfile(name) };
+            }
+            // The in-memory list changes only once the file has: a failed save must not look saved.
+            Outcome::ProfileSaved { name, weights, message } => {
+                self.weights.profile_saved(name, weights);
+                self.set_status(Status::info(message));
+            }
+            Outcome::ProfileDeleted { stored_name, message } => {
+                self.weights.profile_deleted(&stored_name);
+                self.set_status(Status::info(message));
+            }
+        }
+    }
+
+    fn resize(&mut self, size: Size) {
+        self.size = size;
+        self.keep_in_view();
+        // Scrolling clamps itself and a new selection starts at the top, so only a new size can leave a
+        // pane scrolled past its end: re-wrap the panes here, not on every key.
+        for pane in 0..self.panes.count() {
+            let max = self.max_pane_scroll(pane);
+            self.panes.clamp(pane, max);
+        }
+    }
+
+    fn act(&mut self, action: Action) {
+        match (&self.overlay, action) {
+            (_, Action::Quit) => self.effects.push(Effect::Quit),
+            (_, Action::Suspend) => self.effects.push(Effect::Suspend),
+            (Overlay::None, action) => self.main_action(action),
+            (Overlay::Search, action) => self.search_action(action),
+            (Overlay::Presets { selected }, action) => self.presets_action(*selected, action),
+            (Overlay::Claims { selected, expanded, scroll }, action) => {
+                self.claims_action(*selected, *expanded, *scroll, action);
+            }
+            (Overlay::Prompt { purpose, input }, action) => self.prompt_action(*purpose, input.clone(), action),
+            (Overlay::Confirm { question }, action) => self.confirm_action(question.clone(), action),
+            (Overlay::Help { scroll }, action) => self.help_action(*scroll, action),
+        }
+    }
+
+    fn main_action(&mut self, action: Action) {
+        let list_page = self.page_height();
+        match (self.panes.focus(), action) {
+            (Focus::List, Action::Down) => self.move_selection(1),
+            (Focus::List, Action::Up) => self.move_selection(-1),
+            (Focus::List, Action::PageDown) => self.move_selection(list_page),
+            (Focus::List, Action::PageUp) => self.move_selection(-list_page),
+            (Focus::List, Action::Top) => self.move_selection(isize::MIN / 2),
+            (Focus::List, Action::Bottom) => self.move_selection(isize::MAX / 2),
+            (Focus::Pane(pane), Action::Down) => self.scroll_pane(pane, 1),
+            (Focus::Pane(pane), Action::Up) => self.scroll_pane(pane, -1),
+            (Focus::Pane(pane), Action::PageDown) => self.scroll_pane(pane, self.pane_height(pane)),
+            (Focus::Pane(pane), Action::PageUp) => self.scroll_pane(pane, -self.pane_height(pane)),
+            (Focus::Pane(pane), Action::Top) => self.scroll_pane(pane, isize::MIN / 2),
+            (Focus::Pane(pane), Action::Bottom) => self.scroll_pane(pane, isize::MAX / 2),
+            // With a filter that matches nothing, the selection is not on screen: leave it alone.
+            (_, Action::WeightDown | Action::WeightUp | Action::SetWeight(_) | Action::ToggleMute)
+                if self.list.rows().is_empty() =>
+            {
+                self.set_status(Status::error("no dimension is listed: clear the filter with Esc"));
+            }
+            (_, Action::WeightDown) => self.weights.nudge(&self.dataset, self.list.selected(), -1),
+            (_, Action::WeightUp) => self.weights.nudge(&self.dataset, self.list.selected(), 1),
+            (_, Action::SetWeight(weight)) => self.weights.set(&self.dataset, self.list.selected(), weight),
+            (_, Action::ToggleMute) => self.weights.toggle_mute(&self.dataset, self.list.selected()),
+            (_, Action::Reset) => self.weights.apply(&self.dataset, self.weighting().origin.clone()),
+            (_, Action::SaveProfile) => {
+                let input = self.weighting().origin.profile_name().unwrap_or_default().to_owned();
+                self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input };
+            }
+            (_, Action::Export) => {
+                let input = match self.weighting().origin.preset_id(&self.dataset) {
+                    Some(id) => format!("versus-{id}.md"),
+                    None => "versus-report.md".to_owned(),
+                };
+                self.overlay = Overlay::Prompt { purpose: Purpose::Export, input };
+            }
+            (_, Action::Copy) => {
+                let verdict = verdict_sentence(&self.dataset, &self.evaluation().recommendation);
+                let command = self.weighting().command_line(&self.dataset, self.data_path.as_deref());
+                self.effects.push(Effect::Copy { text: format!("{verdict} Reproduce: {command}") });
+            }
+            (_, Action::FocusNext) => self.panes.cycle_focus(1),
+            (_, Action::FocusPrev) => self.panes.cycle_focus(-1),
+            (_, Action::OpenSearch) => self.overlay = Overlay::Search,
+            (_, Action::OpenPresets) => {
+                self.overlay = Overlay::Presets { selected: self.weights.picker_index(&self.dataset) };
+            }
+            (_, Action::OpenClaims) if !self.dataset.claims.is_empty() => {
+                self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
+            }
+            (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
+            (_, Action::Back) => self.set_query(String::new()),
+            _ => {}
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        if self.list.move_selection(delta) {
+            self.panes.scroll_to_top();
+        }
+    }
+
+    fn select(&mut self, dimension: usize) {
+        if self.list.select(dimension) {
+            self.panes.scroll_to_top();
+        }
+    }
+
+    fn set_query(&mut self, query: String) {
+        if self.list.set_query(query) {
+            self.panes.scroll_to_top();
+        }
+    }
+
+    fn scroll_pane(&mut self, pane: usize, delta: isize) {
+        let max = self.max_pane_scroll(pane);
+        self.panes.scroll_by(pane, delta, max);
+    }
+
+    /// How far pane `pane` can scroll: its content's height less the visible height.
+    fn max_pane_scroll(&self, pane: usize) -> u16 {
+        let Screen::Main(regions) = self.screen() else { return 0 };
+        let area = inner(regions.panes[pane]);
+        let lines = view::pane_lines(&self.dataset, self.selected(), pane, area.width, Theme::new(false)).len();
+        (lines as u16).saturating_sub(area.height)
+    }
+
+    /// Lines one page key scrolls pane `pane`: its visible height.
+    fn pane_height(&self, pane: usize) -> isize {
+        match self.screen() {
+            Screen::Main(regions) => inner(regions.panes[pane]).height.max(1) as isize,
+            Screen::TooSmall => 1,
+        }
+    }
+
+    /// Rows one page key moves: the list's visible height.
+    fn page_height(&self) -> isize {
+        match self.screen() {
+            Screen::Main(regions) => regions.list_inner().height.max(1) as isize,
+            Screen::TooSmall => 1,
+        }
+    }
+
+    /// Keeps the selected row on screen.
+    fn keep_in_view(&mut self) {
+        if let Screen::Main(regions) = self.screen() {
+            self.list.keep_in_view(usize::from(regions.list_inner().height.max(1)));
+        }
+    }
+
+    /// How far the help text scrolls: its length less the pop-up's inside height.
+    fn max_help_scroll(&self) -> u16 {
+        let lines = view::help_lines(&self.keymap, self.mouse, Theme::new(false)).len();
+        let rect = layout::help(self.area(), lines);
+        (lines as u16).saturating_sub(rect.height.saturating_sub(2))
+    }
+}

@@ -1,0 +1,161 @@
+//! What each overlay does with an action: search, the preset picker, the claims audit, help, prompts and
+//! questions.
+
+use super::{App, Effect, Overlay, Purpose, Question, Status};
+use crate::engine::profiles::{Profile, check_name};
+use crate::engine::weights::Origin;
+use crate::explorer::keymap::Action;
+use crate::explorer::layout;
+use crate::explorer::theme::Theme;
+use crate::explorer::view;
+
+impl App {
+    pub(super) fn search_action(&mut self, action: Action) {
+        match action {
+            Action::Type(c) if self.list.push(c) => self.panes.scroll_to_top(),
+            Action::DeleteChar if self.list.pop() => self.panes.scroll_to_top(),
+            Action::ClearInput => self.set_query(String::new()),
+            Action::Down => self.move_selection(1),
+            Action::Up => self.move_selection(-1),
+            Action::Confirm => self.overlay = Overlay::None,
+            Action::Back => {
+                self.set_query(String::new());
+                self.overlay = Overlay::None;
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn presets_action(&mut self, selected: usize, action: Action) {
+        let entries = self.picker_entries();
+        match action {
+            Action::Down => self.overlay = Overlay::Presets { selected: (selected + 1).min(entries.len() - 1) },
+            Action::Up => self.overlay = Overlay::Presets { selected: selected.saturating_sub(1) },
+            Action::Confirm => {
+                if let Some(Origin::Profile { name, .. }) = entries.get(selected)
+                    && let Some(warning) = self.weights.profile(name).and_then(Profile::warning)
+                {
+                    self.set_status(Status::error(warning));
+                }
+                self.weights.apply(&self.dataset, entries[selected].clone());
+                self.overlay = Overlay::None;
+            }
+            Action::DeleteProfile => match entries.get(selected) {
+                Some(Origin::Profile { name, .. }) => {
+                    self.overlay = Overlay::Confirm { question: Question::DeleteProfile(name.clone()) };
+                }
+                _ => {
+                    self.set_status(Status::error("only saved profiles can be deleted; presets come with the dataset"));
+                }
+            },
+            Action::Back => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    pub(super) fn prompt_action(&mut self, purpose: Purpose, mut input: String, action: Action) {
+        match action {
+            Action::Type(c) => input.push(c),
+            Action::DeleteChar => {
+                input.pop();
+            }
+            Action::ClearInput => input.clear(),
+            Action::Back => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            Action::Confirm => {
+                self.overlay = Overlay::None;
+                match purpose {
+                    Purpose::SaveProfile => match check_name(&input) {
+                        Err(message) => {
+                            self.set_status(Status::error(message));
+                            self.overlay = Overlay::Prompt { purpose, input };
+                        }
+                        Ok(name) if self.weights.profile(&name).is_some() => {
+                            self.overlay = Overlay::Confirm { question: Question::OverwriteProfile(name) };
+                        }
+                        Ok(name) => self.save_profile(name, false),
+                    },
+                    Purpose::Export if input.trim().is_empty() => self.set_status(Status::error("no file name given")),
+                    Purpose::Export => {
+                        self.effects.push(Effect::Export { path: input.trim().to_owned(), overwrite: false });
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.overlay = Overlay::Prompt { purpose, input };
+    }
+
+    pub(super) fn confirm_action(&mut self, question: Question, action: Action) {
+        match action {
+            Action::Yes => {
+                self.overlay = Overlay::None;
+                match question {
+                    Question::OverwriteProfile(name) => self.save_profile(name, true),
+                    Question::DeleteProfile(name) => {
+                        if let Some(profile) = self.weights.profile(&name) {
+                            let stored_name = profile.stored_name.clone();
+                            self.effects.push(Effect::DeleteProfile { stored_name });
+                        }
+                    }
+                    Question::OverwriteFile(path) => self.effects.push(Effect::Export { path, overwrite: true }),
+                }
+            }
+            Action::No => {
+                self.overlay = Overlay::None;
+                self.set_status(Status::info("nothing changed"));
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks the shell to store the weights as profile `name`; the picker lists it once that succeeded.
+    fn save_profile(&mut self, name: String, replace: bool) {
+        let weights = self.weights().to_vec();
+        self.effects.push(Effect::SaveProfile { name, weights, replace });
+    }
+
+    pub(super) fn claims_action(&mut self, selected: usize, expanded: bool, scroll: u16, action: Action) {
+        let last = self.dataset.claims.len().saturating_sub(1);
+        let (_, detail) = layout::claims_parts(self.area(), true);
+        let page = detail.height.max(1);
+        let max_scroll = || {
+            let lines = view::claim_detail_lines(&self.dataset, selected, detail.width, Theme::new(false));
+            (lines.len() as u16).saturating_sub(detail.height)
+        };
+        match action {
+            Action::Down => self.overlay = Overlay::Claims { selected: (selected + 1).min(last), expanded, scroll: 0 },
+            Action::Up => self.overlay = Overlay::Claims { selected: selected.saturating_sub(1), expanded, scroll: 0 },
+            Action::PageDown if expanded => {
+                self.overlay = Overlay::Claims { selected, expanded, scroll: (scroll + page).min(max_scroll()) };
+            }
+            Action::PageUp if expanded => {
+                self.overlay = Overlay::Claims { selected, expanded, scroll: scroll.saturating_sub(page) };
+            }
+            Action::Confirm => self.overlay = Overlay::Claims { selected, expanded: !expanded, scroll: 0 },
+            Action::GoToDimension => {
+                if let Some(&dimension) = self.dataset.claims[selected].dimensions.first() {
+                    if !self.list.is_listed(dimension) {
+                        self.set_query(String::new());
+                    }
+                    self.select(dimension);
+                    self.overlay = Overlay::None;
+                }
+            }
+            Action::Back => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    pub(super) fn help_action(&mut self, scroll: u16, action: Action) {
+        self.overlay = match action {
+            Action::Down => Overlay::Help { scroll: scroll.saturating_add(1).min(self.max_help_scroll()) },
+            Action::Up => Overlay::Help { scroll: scroll.saturating_sub(1) },
+            Action::Back => Overlay::None,
+            _ => Overlay::Help { scroll },
+        };
+    }
+}

@@ -1,0 +1,100 @@
+//! The mouse: a click selects a row, a click or drag on a slider sets its weight, the wheel scrolls the
+//! region under the pointer. Hit-testing uses the same layout the drawing does.
+
+use super::{App, Focus, Overlay};
+use crate::engine::data::SCALE_MAX;
+use crate::explorer::layout::{Regions, Screen};
+
+/// A mouse event at a screen cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pointer {
+    pub kind: PointerKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointerKind {
+    /// The (left) button went down.
+    Press,
+    /// The pointer moved with the button down.
+    Drag,
+    Release,
+    ScrollDown,
+    ScrollUp,
+}
+
+impl App {
+    /// Handles `pointer` against the current layout; whether anything changed.
+    pub(super) fn point(&mut self, pointer: Pointer) -> bool {
+        if !matches!(self.overlay, Overlay::None | Overlay::Search) {
+            return false;
+        }
+        let Screen::Main(regions) = self.screen() else { return false };
+        let Pointer { kind, column: x, row: y } = pointer;
+        let snapshot = |app: &Self| {
+            let scrolls: Vec<u16> = (0..app.panes.count()).map(|pane| app.panes.scroll(pane)).collect();
+            (app.selected(), app.weights().to_vec(), app.list_offset(), scrolls, app.focus())
+        };
+        let before = snapshot(self);
+        match kind {
+            PointerKind::Press => {
+                self.dragging = None;
+                if let Some(dimension) = self.dimension_at(&regions, y) {
+                    self.select(dimension);
+                    self.panes.set_focus(Focus::List);
+                    if self.slider_to(&regions, dimension, x, false) {
+                        self.dragging = Some(dimension);
+                    }
+                } else if let Some(pane) = regions.pane_at(x, y) {
+                    self.panes.set_focus(Focus::Pane(pane));
+                }
+            }
+            PointerKind::Drag => {
+                // Only a drag that started on a slider moves it, wherever the pointer's row is now.
+                if let Some(dimension) = self.dragging {
+                    self.slider_to(&regions, dimension, x, true);
+                }
+            }
+            PointerKind::Release => self.dragging = None,
+            PointerKind::ScrollDown | PointerKind::ScrollUp => {
+                let step = if kind == PointerKind::ScrollDown { 1 } else { -1 };
+                if regions.list.contains((x, y).into()) {
+                    self.move_selection(step);
+                } else if let Some(pane) = regions.pane_at(x, y) {
+                    self.scroll_pane(pane, 3 * step);
+                }
+            }
+        }
+        self.keep_in_view();
+        before != snapshot(self)
+    }
+
+    /// The dimension on screen row `y` of the list, if any.
+    fn dimension_at(&self, regions: &Regions, y: u16) -> Option<usize> {
+        let inside = regions.list_inner();
+        if y < inside.y || y >= inside.bottom() {
+            return None;
+        }
+        self.list.dimension_on_row(usize::from(y - inside.y))
+    }
+
+    /// Sets `dimension`'s weight from a pointer at column `x` on its slider; whether `x` was on it.
+    /// Outside the slider, a click does nothing and a drag pins the weight to the nearer end.
+    fn slider_to(&mut self, regions: &Regions, dimension: usize, x: u16, dragging: bool) -> bool {
+        let (start, cells) = (regions.slider_x(), regions.slider_cells());
+        let step = SCALE_MAX / cells as u8;
+        let on_slider = x >= start && x < start + cells;
+        let weight = if on_slider {
+            (x - start + 1) as u8 * step
+        } else if !dragging {
+            return false;
+        } else if x < start {
+            0
+        } else {
+            SCALE_MAX
+        };
+        self.weights.set(&self.dataset, dimension, weight);
+        on_slider
+    }
+}

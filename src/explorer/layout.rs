@@ -1,0 +1,198 @@
+//! Where everything goes on screen, as a pure function of the terminal size and the dataset's shape.
+//! The renderer draws into these regions and the mouse handler hit-tests against the same ones, so the
+//! two can never disagree.
+//!
+//! ```text
+//! ┌──────────────────────────── title (1 row) ─────────────────────────────┐
+//! │ list (dimensions + sliders) │ header: dimension name, summary (2 rows) │
+//! │                             │ pane per option, side by side            │
+//! │                             │ sources                                   │
+//! ├──────────────── recommendation: gauge, verdict, why, flip ─────────────┤
+//! └──────────────────────────── footer (1 row) ────────────────────────────┘
+//! ```
+//!
+//! The overlays' pop-ups are placed here too ([`presets`], [`claims`], [`help`], [`prompt`], [`confirm`]),
+//! so scrolling bounds and drawing use the same rectangles.
+
+use ratatui::layout::{Margin, Rect};
+
+/// Below this size the explorer shows "terminal too small" instead of a garbled screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+/// The list takes this share of the width, within the bounds below.
+const LIST_SHARE: f32 = 0.42;
+const LIST_MIN: u16 = 34;
+const LIST_MAX: u16 = 60;
+/// A list this wide (inside its border) gets a 10-cell slider, one cell per weight step; narrower, 5.
+const WIDE_SLIDER_LIST: u16 = 44;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Regions {
+    pub title: Rect,
+    /// The list block, border included.
+    pub list: Rect,
+    pub header: Rect,
+    /// One block per option, borders included.
+    pub panes: Vec<Rect>,
+    pub sources: Rect,
+    /// The recommendation block, its top border included.
+    pub recommendation: Rect,
+    pub footer: Rect,
+}
+
+/// The screen: too small, or laid out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    TooSmall,
+    Main(Regions),
+}
+
+impl Screen {
+    /// Lays out a `width` x `height` terminal for a dataset of `options` options whose selected dimension
+    /// has `sources` sources.
+    #[must_use]
+    pub fn compute(width: u16, height: u16, options: usize, sources: usize) -> Self {
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return Self::TooSmall;
+        }
+        let options = options.max(1) as u16;
+        // Two options share one gauge line; more get a bar each.
+        let gauges = if options == 2 { 1 } else { options };
+        let recommendation_height = (gauges + 4).min(height / 3);
+        let main_height = height - 2 - recommendation_height;
+        let list_width = ((f32::from(width) * LIST_SHARE) as u16).clamp(LIST_MIN, LIST_MAX);
+        let right_x = list_width;
+        let right_width = width - list_width;
+        let header_height = 2;
+        let source_cap = (main_height.saturating_sub(10) / 3).clamp(1, 6);
+        let sources_height = (sources as u16).min(source_cap);
+        let panes_y = 1 + header_height;
+        let panes_height = main_height.saturating_sub(header_height + sources_height);
+        let pane_width = right_width / options;
+        let panes = (0..options)
+            .map(|i| {
+                // The last pane takes the remainder so the panes always fill the width.
+                let w = if i == options - 1 { right_width - pane_width * (options - 1) } else { pane_width };
+                Rect::new(right_x + i * pane_width, panes_y, w, panes_height)
+            })
+            .collect();
+        Self::Main(Regions {
+            title: Rect::new(0, 0, width, 1),
+            list: Rect::new(0, 1, list_width, main_height),
+            header: Rect::new(right_x + 1, 1, right_width.saturating_sub(2), header_height),
+            panes,
+            sources: Rect::new(right_x + 1, panes_y + panes_height, right_width.saturating_sub(2), sources_height),
+            recommendation: Rect::new(0, 1 + main_height, width, recommendation_height),
+            footer: Rect::new(0, height - 1, width, 1),
+        })
+    }
+}
+
+impl Regions {
+    /// The list's rows, inside its border.
+    #[must_use]
+    pub fn list_inner(&self) -> Rect {
+        inner(self.list)
+    }
+
+    /// Cells in each row's slider: 10 (one per step) on a wide list, else 5 (two steps each).
+    #[must_use]
+    pub fn slider_cells(&self) -> u16 {
+        if self.list_inner().width >= WIDE_SLIDER_LIST { 10 } else { 5 }
+    }
+
+    /// The column where each row's slider starts. A row reads: marker (2), name, space, slider, space,
+    /// weight (2), space, favour mark (1).
+    #[must_use]
+    pub fn slider_x(&self) -> u16 {
+        let inner = self.list_inner();
+        inner.right().saturating_sub(self.slider_cells() + 5)
+    }
+
+    /// Which pane contains the point, if any.
+    #[must_use]
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<usize> {
+        self.panes.iter().position(|r| r.contains((x, y).into()))
+    }
+}
+
+/// A block's inside when it has a border on every side.
+#[must_use]
+pub fn inner(r: Rect) -> Rect {
+    r.inner(Margin::new(1, 1))
+}
+
+/// A `width` x `height` pop-up centred on the screen `area`, shrunk to fit; an odd remainder goes below.
+/// (`Rect::centered` asks the layout solver, which puts it above: the pop-ups would move a row.)
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+}
+
+/// The preset picker, for `entries` entries.
+#[must_use]
+pub fn presets(area: Rect, entries: usize) -> Rect {
+    centred(area, 76, (entries as u16).saturating_add(8).max(10))
+}
+
+/// The claims audit: nearly the whole screen, at most 120 columns wide.
+#[must_use]
+pub fn claims(area: Rect) -> Rect {
+    centred(area, area.width.saturating_sub(4).min(120), area.height.saturating_sub(2))
+}
+
+/// The claims pop-up's list and, when a claim is expanded, its detail area below (a row apart).
+#[must_use]
+pub fn claims_parts(area: Rect, expanded: bool) -> (Rect, Rect) {
+    let inside = inner(claims(area));
+    let list_height = if expanded { (inside.height / 3).max(3).min(inside.height) } else { inside.height };
+    let list = Rect::new(inside.x, inside.y, inside.width, list_height);
+    let detail =
+        Rect::new(inside.x, inside.y + list_height + 1, inside.width, inside.height.saturating_sub(list_height + 1));
+    (list, detail)
+}
+
+/// The help pop-up, for `lines` lines of text.
+#[must_use]
+pub fn help(area: Rect, lines: usize) -> Rect {
+    centred(area, 72, (lines as u16).saturating_add(2))
+}
+
+/// A one-line text prompt.
+#[must_use]
+pub fn prompt(area: Rect) -> Rect {
+    centred(area, 70, 3)
+}
+
+/// A yes/no question.
+#[must_use]
+pub fn confirm(area: Rect) -> Rect {
+    centred(area, 70, 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_small_below_the_minimum() {
+        assert_eq!(Screen::compute(0, 0, 2, 1), Screen::TooSmall);
+        assert_eq!(Screen::compute(MIN_WIDTH - 1, 40, 2, 1), Screen::TooSmall);
+        assert!(matches!(Screen::compute(MIN_WIDTH, MIN_HEIGHT, 2, 1), Screen::Main(_)));
+    }
+
+    #[test]
+    fn regions_tile_the_screen() {
+        for (w, h, options) in [(80, 24, 2), (160, 48, 2), (60, 16, 3), (300, 100, 8), (61, 17, 5)] {
+            let Screen::Main(r) = Screen::compute(w, h, options, 4) else { panic!("{w}x{h}") };
+            let area = Rect::new(0, 0, w, h);
+            for rect in [r.title, r.list, r.header, r.sources, r.recommendation, r.footer].iter().chain(&r.panes) {
+                assert!(area.contains(rect.as_position()) || rect.is_empty(), "{w}x{h}: {rect:?}");
+                assert!(rect.right() <= w && rect.bottom() <= h, "{w}x{h}: {rect:?}");
+            }
+            let panes_width: u16 = r.panes.iter().map(|p| p.width).sum();
+            assert_eq!(r.list.width + panes_width, w);
+            assert_eq!(r.title.height + r.list.height + r.recommendation.height + r.footer.height, h);
+        }
+    }
+}

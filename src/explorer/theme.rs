@@ -1,0 +1,229 @@
+//! Named styles. The default palettes use the terminal's named ANSI colours, so they follow the user's
+//! palette; the config file may override any item. With colour off (`NO_COLOR`, `--no-color`) every
+//! style keeps its bold, reverse or underline and loses its colour, and symbols carry the meaning colour
+//! would.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::engine::data::Verdict;
+
+/// Each option's fill in gauges and rating bars, so options differ without colour too.
+const OPTION_GLYPHS: [char; 8] = ['█', '▒', '▓', '░', '■', '▪', '●', '◆'];
+
+/// The colour of each themed item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// Each option's colour, in dataset order (wrapping around for larger datasets).
+    pub options: [Color; 8],
+    pub heading: Color,
+    pub highlight: Color,
+    pub key: Color,
+    pub slider: Color,
+    pub close_call: Color,
+    pub accurate: Color,
+    pub partly_true: Color,
+    pub outdated: Color,
+    pub wrong: Color,
+    pub opinion: Color,
+}
+
+impl Palette {
+    /// For dark backgrounds.
+    pub const DARK: Self = Self {
+        options: [
+            Color::Green,
+            Color::Blue,
+            Color::Magenta,
+            Color::Red,
+            Color::Cyan,
+            Color::Yellow,
+            Color::LightGreen,
+            Color::LightBlue,
+        ],
+        heading: Color::Yellow,
+        highlight: Color::Yellow,
+        key: Color::Cyan,
+        slider: Color::Cyan,
+        close_call: Color::Yellow,
+        accurate: Color::Green,
+        partly_true: Color::Yellow,
+        outdated: Color::Magenta,
+        wrong: Color::Red,
+        opinion: Color::Cyan,
+    };
+
+    /// For light backgrounds: no yellow or cyan text, which wash out on white.
+    pub const LIGHT: Self = Self {
+        options: [
+            Color::Green,
+            Color::Blue,
+            Color::Magenta,
+            Color::Red,
+            Color::DarkGray,
+            Color::Black,
+            Color::LightRed,
+            Color::LightMagenta,
+        ],
+        heading: Color::Blue,
+        highlight: Color::Magenta,
+        key: Color::Blue,
+        slider: Color::Blue,
+        close_call: Color::Magenta,
+        accurate: Color::Green,
+        partly_true: Color::Magenta,
+        outdated: Color::Blue,
+        wrong: Color::Red,
+        opinion: Color::DarkGray,
+    };
+
+    /// The names of the themed items, as the config file's `[colors]` table spells them.
+    pub const ITEMS: [&'static str; 18] = [
+        "option-1",
+        "option-2",
+        "option-3",
+        "option-4",
+        "option-5",
+        "option-6",
+        "option-7",
+        "option-8",
+        "heading",
+        "highlight",
+        "key",
+        "slider",
+        "close-call",
+        "accurate",
+        "partly-true",
+        "outdated",
+        "wrong",
+        "opinion",
+    ];
+
+    #[must_use]
+    pub fn named(name: &str) -> Option<Self> {
+        match name {
+            "dark" => Some(Self::DARK),
+            "light" => Some(Self::LIGHT),
+            _ => None,
+        }
+    }
+
+    /// The colour of the item the config file calls `item`.
+    pub fn slot(&mut self, item: &str) -> Option<&mut Color> {
+        let index = Self::ITEMS.iter().position(|&i| i == item)?;
+        Some(match index {
+            0..=7 => &mut self.options[index],
+            8 => &mut self.heading,
+            9 => &mut self.highlight,
+            10 => &mut self.key,
+            11 => &mut self.slider,
+            12 => &mut self.close_call,
+            13 => &mut self.accurate,
+            14 => &mut self.partly_true,
+            15 => &mut self.outdated,
+            16 => &mut self.wrong,
+            _ => &mut self.opinion,
+        })
+    }
+
+    /// Every item with its colour, in [`Self::ITEMS`] order.
+    #[must_use]
+    pub fn entries(mut self) -> Vec<(&'static str, Color)> {
+        Self::ITEMS.iter().map(|&item| (item, self.slot(item).map_or(Color::Reset, |c| *c))).collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+    pub palette: Palette,
+}
+
+impl Theme {
+    /// The default dark palette, with or without colour.
+    #[must_use]
+    pub fn new(color: bool) -> Self {
+        Self { color, palette: Palette::DARK }
+    }
+
+    fn fg(self, color: Color) -> Style {
+        if self.color { Style::new().fg(color) } else { Style::new() }
+    }
+
+    /// An option's text: its colour, bold.
+    #[must_use]
+    pub fn option(self, option: usize) -> Style {
+        self.fg(self.palette.options[option % self.palette.options.len()]).add_modifier(Modifier::BOLD)
+    }
+
+    #[must_use]
+    pub fn option_glyph(option: usize) -> char {
+        OPTION_GLYPHS[option % OPTION_GLYPHS.len()]
+    }
+
+    #[must_use]
+    pub fn title_bar(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    #[must_use]
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    #[must_use]
+    pub fn dim(self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
+    #[must_use]
+    pub fn bold(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    #[must_use]
+    pub fn heading(self) -> Style {
+        self.fg(self.palette.heading).add_modifier(Modifier::BOLD)
+    }
+
+    /// Matched characters of a search.
+    #[must_use]
+    pub fn highlight(self) -> Style {
+        self.fg(self.palette.highlight).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    #[must_use]
+    pub fn slider(self) -> Style {
+        self.fg(self.palette.slider)
+    }
+
+    /// The footer's key names.
+    #[must_use]
+    pub fn key(self) -> Style {
+        self.fg(self.palette.key).add_modifier(Modifier::BOLD)
+    }
+
+    #[must_use]
+    pub fn close_call(self) -> Style {
+        self.fg(self.palette.close_call).add_modifier(Modifier::BOLD)
+    }
+
+    /// A status message; errors are also marked in words, not by colour alone.
+    #[must_use]
+    pub fn status(self, error: bool) -> Style {
+        if error { self.fg(self.palette.wrong).add_modifier(Modifier::BOLD) } else { self.bold() }
+    }
+
+    /// A claim's verdict badge; the badge's text always names the verdict.
+    #[must_use]
+    pub fn verdict(self, verdict: Verdict) -> Style {
+        let p = self.palette;
+        let color = match verdict {
+            Verdict::Accurate => p.accurate,
+            Verdict::PartlyTrue => p.partly_true,
+            Verdict::Outdated => p.outdated,
+            Verdict::Wrong => p.wrong,
+            Verdict::Opinion => p.opinion,
+        };
+        self.fg(color).add_modifier(Modifier::BOLD)
+    }
+}

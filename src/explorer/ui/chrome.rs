@@ -1,0 +1,75 @@
+//! The title bar, the footer and the too-small message.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::text::fit;
+use crate::engine::weights::Origin;
+use crate::explorer::app::{App, Overlay};
+use crate::explorer::keymap::Context;
+use crate::explorer::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::explorer::theme::Theme;
+
+/// The title bar: the dataset on the left; on the right the weights' origin ("custom" for the dataset's
+/// defaults), "modified" once a weight moved, and the kept search filter. The origin and "modified" are
+/// cut last.
+pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let mut origin = match &app.weighting().origin {
+        Origin::Defaults => "custom".to_owned(),
+        Origin::Preset(i) => format!("preset: {}", app.dataset().presets[*i].name),
+        Origin::Profile { name, .. } => format!("profile: {name}"),
+    };
+    if app.weighting().is_modified(app.dataset()) {
+        origin.push_str(" · modified");
+    }
+    let width = usize::from(area.width);
+    let origin = fit(&origin, width.saturating_sub(12));
+    let filter = if !app.query().trim().is_empty() && *app.overlay() != Overlay::Search {
+        fit(&format!("filter: {} · ", app.query().trim()), (width / 3).saturating_sub(origin.width()))
+    } else {
+        String::new()
+    };
+    let right = format!("{filter}{origin}");
+    let left = fit(&format!(" versus · {}", app.dataset().meta.title), width.saturating_sub(right.width() + 2));
+    let gap = width.saturating_sub(left.width() + right.width() + 1);
+    let line = Line::from(format!("{left}{}{right} ", " ".repeat(gap)));
+    frame.render_widget(Paragraph::new(line).style(theme.title_bar()), area);
+}
+
+pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let mut spans = Vec::new();
+    if let Some(status) = &app.status() {
+        let text = if status.error { format!("error: {}", status.text) } else { status.text.clone() };
+        let line = Line::styled(fit(&text, usize::from(area.width)), theme.status(status.error));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    if *app.overlay() == Overlay::Search {
+        spans.push(Span::styled("/", theme.key()));
+        spans.push(Span::raw(app.query().to_owned()));
+        spans.push(Span::styled("█", theme.dim()));
+        spans.push(Span::styled(
+            format!("  {}  ", crate::engine::text::pluralize(app.hits().len(), "match")),
+            theme.dim(),
+        ));
+    }
+    for (key, label) in app.keymap().footer(app.context()) {
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    if app.context() == Context::Main && app.focus() != crate::explorer::app::Focus::List {
+        spans.push(Span::styled("(↑↓ scroll the focused pane)", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let message = format!(
+        "terminal too small: versus needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{} (q quits)",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(Line::styled(message, theme.bold())).wrap(Wrap { trim: true }), area);
+}

@@ -1,0 +1,64 @@
+//! The right-hand side: the selected dimension's header, one pane per option, and its sources.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::text::fit;
+use crate::explorer::app::{App, Focus};
+use crate::explorer::layout::Regions;
+use crate::explorer::theme::Theme;
+use crate::explorer::view;
+
+pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
+    let Some(dimension) = app.dataset().dimensions.get(app.selected()) else { return };
+    let weight = app.weights()[app.selected()];
+    let width = usize::from(regions.header.width);
+    let name = fit(&dimension.name, width);
+    let rest = fit(&format!(" · {} · weight {weight}/10", dimension.category), width.saturating_sub(name.width()));
+    let header = vec![
+        Line::from(vec![Span::styled(name, theme.bold()), Span::styled(rest, theme.dim())]),
+        Line::styled(fit(&dimension.summary, width), theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(header), regions.header);
+
+    for (option, &area) in regions.panes.iter().enumerate() {
+        let focused = app.focus() == Focus::Pane(option);
+        // With more than two options the list marks a dimension's favourite by number: so do the titles.
+        let name = match app.dataset().options.len() {
+            2 => app.dataset().options[option].name.clone(),
+            _ => format!("{} {}", option + 1, app.dataset().options[option].name),
+        };
+        let block = Block::bordered().border_type(if focused { BorderType::Thick } else { BorderType::Plain }).title(
+            Span::styled(format!(" {} ", fit(&name, usize::from(area.width.saturating_sub(4)))), theme.option(option)),
+        );
+        let inner = block.inner(area);
+        let lines = view::pane_lines(app.dataset(), app.selected(), option, inner.width, theme);
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((app.pane_scroll(option), 0)), area);
+    }
+
+    render_sources(frame, app, regions.sources, theme);
+}
+
+fn render_sources(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let sources = &app.dataset().dimensions[app.selected()].sources;
+    let rows = usize::from(area.height);
+    let mut lines: Vec<Line> = sources
+        .iter()
+        .enumerate()
+        .take(rows)
+        .map(|(i, s)| {
+            let text = format!("[{}] {} · {} · {}", i + 1, s.title, s.date, s.url);
+            Line::styled(fit(&text, usize::from(area.width)), theme.dim())
+        })
+        .collect();
+    if sources.len() > rows && rows > 0 {
+        lines[rows - 1] = Line::styled(
+            format!("… and {} more sources: versus list dimensions", sources.len() - rows + 1),
+            theme.dim(),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

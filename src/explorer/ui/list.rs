@@ -1,0 +1,112 @@
+//! The dimension list: each row a name, a weight slider with its number, and which option it favours.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::data::{Dimension, SCALE_MAX};
+use crate::engine::text::fit;
+use crate::explorer::app::{App, Focus, Row};
+use crate::explorer::layout::Regions;
+use crate::explorer::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
+    let rows = app.rows();
+    let listed = app.hits().len();
+    let title = if app.query().trim().is_empty() {
+        format!(" Dimensions {}/{} ", listed, app.dataset().dimensions.len())
+    } else {
+        format!(" Matches {}/{} ", listed, app.dataset().dimensions.len())
+    };
+    let block = Block::bordered()
+        .border_type(if app.focus() == Focus::List { BorderType::Thick } else { BorderType::Plain })
+        .title(Span::styled(title, theme.bold()))
+        .title(Line::styled(" weight ", theme.dim()).right_aligned());
+    let inner = block.inner(regions.list);
+    frame.render_widget(block, regions.list);
+
+    // Only the rows on screen are built: the list may hold tens of thousands.
+    let visible = rows.iter().skip(app.list_offset()).take(usize::from(inner.height));
+    for (y, row) in (inner.y..).zip(visible) {
+        let area = Rect::new(inner.x, y, inner.width, 1);
+        let line = match *row {
+            Row::Category { first_dimension } => Line::styled(
+                fit(&format!("─ {}", app.dataset().dimensions[first_dimension].category), usize::from(inner.width)),
+                theme.heading(),
+            ),
+            Row::Dimension(d) => dimension_row(app, regions, d, theme),
+        };
+        frame.render_widget(Paragraph::new(line), area);
+    }
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("no dimension matches", theme.dim())),
+            Rect::new(inner.x, inner.y, inner.width, 1.min(inner.height)),
+        );
+    }
+}
+
+fn dimension_row<'a>(app: &'a App, regions: &Regions, d: usize, theme: Theme) -> Line<'a> {
+    let dimension = &app.dataset().dimensions[d];
+    let inner = regions.list_inner();
+    let selected = d == app.selected();
+    let weight = app.weights()[d];
+    let cells = regions.slider_cells();
+    let name_width = usize::from(regions.slider_x().saturating_sub(inner.x + 3));
+
+    let row_style = if selected {
+        theme.selected()
+    } else if weight == 0 {
+        theme.dim()
+    } else {
+        Style::new()
+    };
+    let marker = if selected { "▸ " } else { "  " };
+    let mut spans = vec![Span::styled(marker, row_style)];
+    spans.extend(name_spans(app, d, &fit(&dimension.name, name_width), theme, row_style));
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    spans.push(Span::styled(" ".repeat(usize::from(regions.slider_x() - inner.x).saturating_sub(used)), row_style));
+
+    // A cell stands for one step on a 10-cell slider and two on a 5-cell one; a partly reached cell counts.
+    let step = SCALE_MAX / cells as u8;
+    let filled = usize::from(weight.div_ceil(step));
+    spans.push(Span::styled("■".repeat(filled), theme.slider().patch(row_style)));
+    spans.push(Span::styled("□".repeat(usize::from(cells) - filled), theme.dim().patch(row_style)));
+    let number = if app.is_muted(d) { " –".to_owned() } else { format!("{weight:>2}") };
+    spans.push(Span::styled(format!(" {number} "), row_style));
+    let (mark, style) = favour_mark(dimension, theme);
+    spans.push(Span::styled(mark, style.patch(row_style)));
+    Line::from(spans)
+}
+
+/// The name with the search's matched characters highlighted.
+fn name_spans<'a>(app: &App, d: usize, name: &str, theme: Theme, base: Style) -> Vec<Span<'a>> {
+    let positions = app.match_positions(d);
+    if positions.is_empty() {
+        return vec![Span::styled(name.to_owned(), base)];
+    }
+    name.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if positions.binary_search(&i).is_ok() { theme.highlight().patch(base) } else { base };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
+}
+
+/// Which option the dimension rates highest: with two options an arrow toward its pane (◀ left, ▶ right),
+/// with more the option's number; `=` when the best ratings tie.
+#[must_use]
+pub fn favour_mark(dimension: &Dimension, theme: Theme) -> (String, Style) {
+    let best = dimension.assessments.iter().map(|a| a.rating).max().unwrap_or(0);
+    let leaders: Vec<usize> =
+        dimension.assessments.iter().enumerate().filter(|(_, a)| a.rating == best).map(|(i, _)| i).collect();
+    match (leaders.as_slice(), dimension.assessments.len()) {
+        ([only], 2) => ((if *only == 0 { "◀" } else { "▶" }).to_owned(), theme.option(*only)),
+        ([only], _) => (char::from_digit((*only as u32 + 1) % 36, 36).unwrap_or('?').to_string(), theme.option(*only)),
+        _ => ("=".to_owned(), theme.dim()),
+    }
+}

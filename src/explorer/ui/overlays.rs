@@ -1,0 +1,176 @@
+//! Pop-ups over the main view: the preset picker, the claims audit and help.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::engine::profiles::Profile;
+use crate::engine::score::{Recommendation, recommend};
+use crate::engine::text::{fit, wrap};
+use crate::engine::weights::Origin;
+use crate::explorer::app::{App, Purpose, Question};
+use crate::explorer::theme::Theme;
+use crate::explorer::{layout, view};
+
+/// Draws an empty bordered pop-up and returns its inside.
+fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// The first row to show so that `selected` stays within `height` rows.
+fn scroll_for(selected: usize, height: usize) -> usize {
+    (selected + 1).saturating_sub(height.max(1))
+}
+
+pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
+    let area = frame.area();
+    let d = &app.dataset();
+    let entries = app.picker_entries();
+    let rect = layout::presets(area, entries.len());
+    let inner = popup(frame, rect, "Presets and saved profiles (Enter applies)", theme);
+    let width = usize::from(inner.width);
+    let describe_height = 4.min(inner.height / 2);
+    let list_height = usize::from(inner.height - describe_height);
+    let first = scroll_for(selected, list_height);
+    let mut lines = Vec::new();
+    for (i, origin) in entries.iter().enumerate().skip(first).take(list_height) {
+        let pointer = if i == selected { "▸" } else { " " };
+        let current = if &app.weighting().origin == origin { "●" } else { " " };
+        // Profiles are marked apart from the dataset's presets, in words as well as the star.
+        let name = match origin {
+            Origin::Defaults => "Default weights".to_owned(),
+            Origin::Preset(p) => d.presets[*p].name.clone(),
+            Origin::Profile { name, .. } => format!("★ {name} (saved profile)"),
+        };
+        let outcome = match recommend(d, &origin.weights(d)) {
+            Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
+                format!("{} +{margin:.1}{}", d.options[option].name, if close_call { " (close)" } else { "" }),
+                theme.option(option),
+            ),
+            Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
+            Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
+        };
+        let outcome_width = outcome.content.width();
+        let name_width = width.saturating_sub(outcome_width + 6);
+        let name = fit(&name, name_width);
+        let pad = " ".repeat(name_width.saturating_sub(name.width()) + 1);
+        let style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{pointer}{current} {name}{pad}"), style),
+            Span::raw("→ "),
+            outcome,
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, list_height as u16));
+    let description = match entries.get(selected) {
+        Some(Origin::Preset(p)) => d.presets[*p].description.clone(),
+        Some(Origin::Profile { name, .. }) => {
+            let warning = app.profiles().iter().find(|p| &p.name == name).and_then(Profile::warning);
+            warning.unwrap_or_else(|| format!("Your saved weights `{name}`. x deletes it."))
+        }
+        _ => "Every dimension at the default weight the dataset gives it.".to_owned(),
+    };
+    let text: Vec<Line> = wrap(&description, width).into_iter().map(|l| Line::styled(l, theme.dim())).collect();
+    frame.render_widget(
+        Paragraph::new(text),
+        Rect::new(inner.x, inner.y + list_height as u16, inner.width, describe_height),
+    );
+}
+
+/// A one-line text prompt near the bottom of the screen.
+pub fn prompt(frame: &mut Frame, purpose: Purpose, input: &str, theme: Theme) {
+    let area = frame.area();
+    let (title, hint) = match purpose {
+        Purpose::SaveProfile => ("Save the weights as a profile", "name:"),
+        Purpose::Export => ("Export the report as markdown", "file:"),
+    };
+    let rect = layout::prompt(area);
+    let inner = popup(frame, rect, title, theme);
+    let width = usize::from(inner.width).saturating_sub(hint.width() + 2);
+    // Show the end of a long input: that is where the cursor is.
+    let shown: String = {
+        let chars: Vec<char> = input.chars().collect();
+        let mut start = chars.len();
+        let mut used = 0;
+        while start > 0 && used + chars[start - 1].width().unwrap_or(0) < width {
+            start -= 1;
+            used += chars[start].width().unwrap_or(0);
+        }
+        chars[start..].iter().collect()
+    };
+    let line = Line::from(vec![
+        Span::styled(format!("{hint} "), theme.bold()),
+        Span::raw(shown),
+        Span::styled("█", theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), inner);
+}
+
+/// A yes/no question.
+pub fn confirm(frame: &mut Frame, question: &Question, theme: Theme) {
+    let area = frame.area();
+    let text = match question {
+        Question::OverwriteProfile(name) => format!("A profile named `{name}` exists. Replace it?"),
+        Question::DeleteProfile(name) => format!("Delete the saved profile `{name}`?"),
+        Question::OverwriteFile(path) => format!("{path} exists. Replace it?"),
+    };
+    let rect = layout::confirm(area);
+    let inner = popup(frame, rect, "Confirm", theme);
+    let lines = vec![
+        Line::styled(fit(&text, usize::from(inner.width)), theme.bold()),
+        Line::styled("y yes · n no", theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, scroll: u16, theme: Theme) {
+    let area = frame.area();
+    let rect = layout::claims(area);
+    let title = if expanded {
+        "Claims audit (PgUp/PgDn scroll the explanation)"
+    } else {
+        "Claims audit: the article's claims against the evidence"
+    };
+    popup(frame, rect, title, theme);
+    let (list, detail) = layout::claims_parts(area, expanded);
+    let width = usize::from(list.width);
+    let first = scroll_for(selected, usize::from(list.height));
+    let badge_width = 13;
+    let lines: Vec<Line> = app
+        .dataset()
+        .claims
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(list.height))
+        .map(|(i, c)| {
+            let badge = format!("{:<badge_width$}", format!("[{}]", c.verdict.label().to_uppercase()));
+            let text_style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
+            let pointer = if i == selected { "▸ " } else { "  " };
+            Line::from(vec![
+                Span::raw(pointer),
+                Span::styled(badge, theme.verdict(c.verdict)),
+                Span::styled(fit(&format!(" {}", c.claim), width.saturating_sub(badge_width + 2)), text_style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    if expanded {
+        let text = view::claim_detail_lines(app.dataset(), selected, detail.width, theme);
+        frame.render_widget(Paragraph::new(text).scroll((scroll, 0)), detail);
+    }
+}
+
+pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
+    let lines = view::help_lines(app.keymap(), app.mouse(), theme);
+    let rect = layout::help(frame.area(), lines.len());
+    let title = if rect.height < lines.len() as u16 + 2 { "Keys (j/k scroll)" } else { "Keys" };
+    let inner = popup(frame, rect, title, theme);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}

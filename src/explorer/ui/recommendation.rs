@@ -1,0 +1,118 @@
+//! The bottom panel: the gauge with both scores, the verdict, why, and the nearest flip.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::report::verdict_sentence;
+use crate::engine::score::Recommendation;
+use crate::engine::text::fit;
+use crate::explorer::app::App;
+use crate::explorer::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(" Recommendation ", theme.bold()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines = gauge_lines(app, width, theme);
+    // Verdict, why and flip always show; with many options, gauges give way first.
+    lines.truncate(usize::from(inner.height).saturating_sub(3).max(1));
+    let verdict_style = if app.evaluation().recommendation.is_close_call() { theme.close_call() } else { theme.bold() };
+    lines.push(Line::styled(
+        fit(&verdict_sentence(app.dataset(), &app.evaluation().recommendation), width),
+        verdict_style,
+    ));
+    lines.push(why_line(app, width, theme));
+    lines.push(flip_line(app, width, theme));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Two options: one bar split between them at their share of the combined score. More: a bar each.
+fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let options = &app.dataset().options;
+    let scores = &app.evaluation().scores;
+    if let [left, right] = options.as_slice() {
+        let left_label = format!("{} {:.1} ", fit(&left.name, 16), scores[0]);
+        let right_label = format!(" {:.1} {}", scores[1], fit(&right.name, 16));
+        let bar = width.saturating_sub(left_label.width() + right_label.width());
+        let total = scores[0] + scores[1];
+        let share = if total > 0.0 { scores[0] / total } else { 0.5 };
+        let left_cells = ((share * bar as f64).round() as usize).min(bar);
+        return vec![Line::from(vec![
+            Span::styled(left_label, theme.option(0)),
+            Span::styled(Theme::option_glyph(0).to_string().repeat(left_cells), theme.option(0)),
+            Span::styled(Theme::option_glyph(1).to_string().repeat(bar - left_cells), theme.option(1)),
+            Span::styled(right_label, theme.option(1)),
+        ])];
+    }
+    let name_width = options.iter().map(|o| o.name.width()).max().unwrap_or(0).min(16);
+    // Best first, so that when rows run short the leaders are the ones shown.
+    let mut order: Vec<usize> = (0..options.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    order
+        .into_iter()
+        .map(|i| {
+            let o = &options[i];
+            let name = fit(&o.name, name_width);
+            let label = format!("{name}{} {:5.1} ", " ".repeat(name_width.saturating_sub(name.width())), scores[i]);
+            let bar = width.saturating_sub(label.width());
+            let filled = ((scores[i] / 100.0) * bar as f64).round() as usize;
+            Line::from(vec![
+                Span::styled(label, theme.option(i)),
+                Span::styled(Theme::option_glyph(i).to_string().repeat(filled.min(bar)), theme.option(i)),
+                Span::styled("·".repeat(bar - filled.min(bar)), theme.dim()),
+            ])
+        })
+        .collect()
+}
+
+fn why_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
+    let Recommendation::Lead { option, .. } = app.evaluation().recommendation else {
+        return Line::styled("why: no option leads", theme.dim());
+    };
+    let mut spans = vec![Span::styled(format!("why {}: ", app.dataset().options[option].name), theme.dim())];
+    let mut used = spans[0].content.width();
+    for (i, c) in app.evaluation().contributions.iter().enumerate() {
+        let text = format!(
+            "{}{} {:+.1}",
+            if i > 0 { " · " } else { "" },
+            app.dataset().dimensions[c.dimension].name,
+            c.points
+        );
+        if used + text.width() > width {
+            break;
+        }
+        used += text.width();
+        spans.push(Span::raw(text));
+    }
+    Line::from(spans)
+}
+
+fn flip_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
+    let weights = &app.weights();
+    let Some(flip) = app.evaluation().flips.first() else {
+        let text = format!("flip: {}", crate::engine::report::no_flip_sentence(app.dataset(), app.evaluation()));
+        return Line::styled(fit(&text, width), theme.dim());
+    };
+    let now = weights[flip.dimension];
+    // With two options the lead moves monotonically with one weight, so "≥"/"≤" is exact; with more,
+    // only the named weight is known to flip it.
+    let relation = match (app.dataset().options.len(), flip.weight > now) {
+        (2, true) => "≥",
+        (2, false) => "≤",
+        _ => "is",
+    };
+    let text = format!(
+        "{} wins if {} weight {relation} {} (now {now})",
+        app.dataset().options[flip.option].name,
+        app.dataset().dimensions[flip.dimension].name,
+        flip.weight
+    );
+    Line::from(vec![
+        Span::styled("flip: ", theme.dim()),
+        Span::styled(fit(&text, width.saturating_sub(6)), theme.option(flip.option)),
+    ])
+}

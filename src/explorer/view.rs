@@ -1,0 +1,94 @@
+//! The text that both drawing and scrolling need: a scrollable region's lines, built once here, so the
+//! explorer bounds its scrolling by exactly what is drawn.
+
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::data::Dataset;
+use crate::engine::listing::source_line;
+use crate::engine::text::wrap;
+use crate::explorer::keymap::Keymap;
+use crate::explorer::theme::Theme;
+
+/// The lines of option `option`'s pane for `dimension`, wrapped to `width`. Pure, so the app can measure
+/// how far a pane scrolls with exactly what will be drawn.
+#[must_use]
+pub fn pane_lines(dataset: &Dataset, dimension: usize, option: usize, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let Some(a) = dataset.dimensions.get(dimension).and_then(|d| d.assessments.get(option)) else {
+        return Vec::new();
+    };
+    let width = usize::from(width.max(4));
+    // Ten cells, one per rating point; a narrow pane gets five, two points each.
+    let cells = if width >= 15 { 10 } else { 5 };
+    let filled = usize::from(a.rating) * cells / 10;
+    let glyph = Theme::option_glyph(option).to_string();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{}/10 ", a.rating), theme.option(option)),
+        Span::styled(glyph.repeat(filled), theme.option(option)),
+        Span::styled("·".repeat(cells - filled), theme.dim()),
+    ])];
+    lines.extend(wrap(&a.rationale, width).into_iter().map(|l| Line::styled(l, theme.bold())));
+    if !a.detail.is_empty() {
+        lines.push(Line::default());
+        lines.extend(wrap(&a.detail, width).into_iter().map(Line::from));
+    }
+    for (items, mark) in [(&a.pros, "+ "), (&a.cons, "− ")] {
+        if !items.is_empty() {
+            lines.push(Line::default());
+        }
+        for item in items {
+            for (i, l) in wrap(item, width.saturating_sub(2).max(1)).into_iter().enumerate() {
+                let prefix = if i == 0 { Span::styled(mark, theme.bold()) } else { Span::raw("  ") };
+                lines.push(Line::from(vec![prefix, Span::raw(l)]));
+            }
+        }
+    }
+    lines
+}
+
+/// An expanded claim: the claim itself, the explanation, the related dimensions and the sources, all
+/// wrapped to `width`. Pure, so the app can bound the scrolling by exactly what is drawn.
+#[must_use]
+pub fn claim_detail_lines(dataset: &Dataset, claim: usize, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let Some(claim) = dataset.claims.get(claim) else { return Vec::new() };
+    let width = usize::from(width.max(1));
+    let heading = format!("[{}] {}", claim.verdict.label().to_uppercase(), claim.claim);
+    let mut text: Vec<Line> = wrap(&heading, width).into_iter().map(|l| Line::styled(l, theme.bold())).collect();
+    if let Some(first) = text.first_mut() {
+        first.spans[0].style = theme.verdict(claim.verdict);
+    }
+    text.extend(wrap(&claim.explanation, width).into_iter().map(Line::from));
+    if !claim.dimensions.is_empty() {
+        let names: Vec<&str> = claim.dimensions.iter().map(|&i| dataset.dimensions[i].name.as_str()).collect();
+        let related = format!("related (d jumps to the first): {}", names.join(", "));
+        text.extend(wrap(&related, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    for source in &claim.sources {
+        text.extend(wrap(&source_line(source), width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    text
+}
+
+/// The help text, generated from the keymap in force so it always shows the real bindings. Pure, so
+/// the app can bound its scrolling by exactly what is drawn.
+#[must_use]
+pub fn help_lines(keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (context, rows) in keymap.help_sections() {
+        lines.push(Line::styled(context.title(), theme.heading()));
+        let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        for (keys, label) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys}{}", " ".repeat(key_width - keys.width() + 2)), theme.key()),
+                Span::raw(label),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    if mouse {
+        lines.push(Line::styled("Mouse", theme.heading()));
+        lines.push(Line::raw("  click a row to select it; click or drag on a slider to set its weight;"));
+        lines.push(Line::raw("  the wheel scrolls the pane under the pointer (--no-mouse turns this off)"));
+    }
+    lines
+}

@@ -1,0 +1,136 @@
+//! Performing what the explorer asks of the outside world: saving and deleting profiles, exporting the
+//! report, copying to the clipboard. Each returns an [`Outcome`] for the status line. Quitting and
+//! suspending are the terminal loop's own (see [`crate::shell::terminal`]).
+
+use std::io::Write;
+use std::path::Path;
+
+use base64::Engine as _;
+
+use crate::engine::report::{Format, Report};
+use crate::explorer::app::{App, Effect, Outcome};
+use crate::shell::dirs::expand_home;
+use crate::shell::files::write_atomically;
+use crate::shell::profiles;
+
+/// Performs `effect` for `app`, or `None` for the effects the terminal loop performs itself. `config_dir`
+/// holds the profiles; `terminal` receives the clipboard's OSC 52 sequence.
+pub fn perform(effect: Effect, app: &App, config_dir: Option<&Path>, terminal: &mut impl Write) -> Option<Outcome> {
+    let no_dir = || Outcome::Failed("no config directory: set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME".to_owned());
+    Some(match effect {
+        Effect::Quit | Effect::Suspend => return None,
+        Effect::SaveProfile { name, weights, replace } => match config_dir {
+            None => no_dir(),
+            Some(dir) => match profiles::save_profile(dir, app.dataset(), &name, &weights, replace) {
+                Ok(profiles::Saved::Done(message)) => Outcome::ProfileSaved { name, weights, message },
+                Ok(profiles::Saved::Exists) => Outcome::ProfileExists(name),
+                Err(message) => Outcome::Failed(message),
+            },
+        },
+        Effect::DeleteProfile { stored_name } => match config_dir {
+            None => no_dir(),
+            Some(dir) => match profiles::delete_profile(dir, app.dataset(), &stored_name) {
+                Ok(message) => Outcome::ProfileDeleted { stored_name, message },
+                Err(message) => Outcome::Failed(message),
+            },
+        },
+        Effect::Export { path, overwrite } => export(app, &path, overwrite),
+        Effect::Copy { text } => copy(&text, terminal),
+    })
+}
+
+fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
+    let target = expand_home(Path::new(path));
+    if target.is_dir() {
+        return Outcome::Failed(format!("{path} is a directory; give a file name"));
+    }
+    // symlink_metadata: a link counts as there even when it points nowhere.
+    match std::fs::symlink_metadata(&target) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Outcome::Failed(format!("{path} is a symbolic link; give the file's own name or another one"));
+        }
+        Ok(_) if !overwrite => return Outcome::FileExists(path.to_owned()),
+        _ => {}
+    }
+    let markdown = Report::new(app.dataset(), app.weighting()).render(Format::Markdown);
+    match write_atomically(&target, markdown.as_bytes()) {
+        Ok(()) => Outcome::Done(format!("wrote the report to {}", target.display())),
+        Err(e) => Outcome::Failed(format!("cannot write {}: {e}", target.display())),
+    }
+}
+
+/// Sends `text` to the terminal's clipboard with OSC 52, which works over SSH and in tmux (with its
+/// `set-clipboard` option on). Terminals do not answer it, so success means "sent".
+fn copy(text: &str, terminal: &mut impl Write) -> Outcome {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    match write!(terminal, "\x1b]52;c;{encoded}\x07").and_then(|()| terminal.flush()) {
+        Ok(()) => Outcome::Done(format!("copied to the clipboard (OSC 52): {text}")),
+        Err(e) => Outcome::Failed(format!("cannot reach the terminal's clipboard: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::data::Dataset;
+    use crate::engine::weights::Weighting;
+    use crate::explorer::app::Startup;
+
+    fn app() -> App {
+        let dataset = Dataset::builtin();
+        let weighting = Weighting::defaults(&dataset);
+        App::new(Startup::new(dataset, weighting))
+    }
+
+    #[test]
+    fn copy_sends_osc_52_with_the_text_in_base64() {
+        let mut terminal = Vec::new();
+        let outcome = perform(Effect::Copy { text: "hi".into() }, &app(), None, &mut terminal);
+        assert_eq!(terminal, b"\x1b]52;c;aGk=\x07");
+        assert!(matches!(outcome, Some(Outcome::Done(m)) if m.contains("hi")));
+    }
+
+    #[test]
+    fn export_asks_before_replacing_a_file() {
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path();
+        let path = dir.join("report.md");
+        std::fs::write(&path, "mine").unwrap();
+        let p = path.display().to_string();
+        let outcome = perform(Effect::Export { path: p.clone(), overwrite: false }, &app(), None, &mut Vec::new());
+        assert_eq!(outcome, Some(Outcome::FileExists(p.clone())));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+        let outcome = perform(Effect::Export { path: p, overwrite: true }, &app(), None, &mut Vec::new());
+        assert!(matches!(outcome, Some(Outcome::Done(_))));
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(written, Report::new(app().dataset(), app().weighting()).render(Format::Markdown));
+    }
+
+    #[test]
+    fn export_never_replaces_a_symbolic_link_and_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path();
+        let link = dir.join("link.md");
+        std::os::unix::fs::symlink(dir.join("nowhere.md"), &link).unwrap();
+        let outcome = perform(
+            Effect::Export { path: link.display().to_string(), overwrite: true },
+            &app(),
+            None,
+            &mut Vec::new(),
+        );
+        assert!(matches!(outcome, Some(Outcome::Failed(m)) if m.contains("symbolic link")));
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is untouched");
+        let private = dir.join("private.md");
+        std::fs::write(&private, "old").unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+        perform(Effect::Export { path: private.display().to_string(), overwrite: true }, &app(), None, &mut Vec::new());
+        assert_eq!(std::fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn profiles_need_a_config_directory() {
+        let outcome = perform(Effect::DeleteProfile { stored_name: "x".into() }, &app(), None, &mut Vec::new());
+        assert!(matches!(outcome, Some(Outcome::Failed(m)) if m.starts_with("no config directory")));
+    }
+}

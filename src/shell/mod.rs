@@ -1,0 +1,11 @@
+//! The only code that touches the world: the terminal, the user's files and directories, the clipboard.
+//! It performs what the explorer asks for and reports back as an event.
+
+pub mod cache;
+pub mod config;
+pub mod dirs;
+pub mod effects;
+pub mod files;
+pub mod profiles;
+pub mod terminal;
+pub mod user_files;

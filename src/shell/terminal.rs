@@ -1,0 +1,197 @@
+//! The only code that touches the terminal: raw mode and the alternate screen, their restoration on
+//! every way out (normal exit, error, panic, SIGTERM, SIGHUP, SIGINT), suspend and resume, and the event
+//! loop. The loop blocks until something happens, so an idle explorer costs nothing.
+
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+use crate::explorer::app::{App, Effect, Event as AppEvent};
+use crate::explorer::theme::Theme;
+use crate::explorer::{input, ui};
+use crate::shell::effects;
+
+/// What wakes the loop.
+enum Wake {
+    Input(Event),
+    /// The terminal went away (reading failed): there is no one left to draw for.
+    InputClosed,
+    Signal(i32),
+}
+
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal ended it; the conventional exit status is 128 + the signal number.
+    Signal(i32),
+    /// The terminal closed under it.
+    Hangup,
+}
+
+impl Ending {
+    #[must_use]
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Self::Quit => 0,
+            Self::Signal(signal) => (128 + signal) as u8,
+            Self::Hangup => (128 + SIGHUP) as u8,
+        }
+    }
+}
+
+/// Runs the explorer on the terminal until the user quits or a signal or hangup ends it. Profiles are
+/// saved in `config_dir`.
+pub fn run(mut app: App, theme: Theme, mouse: bool, config_dir: Option<&Path>) -> io::Result<Ending> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(io::Error::other(
+            "the explorer needs a terminal; for scripts use `versus report` (see `versus --help`)",
+        ));
+    }
+    let (tx, rx) = mpsc::channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    let signal_tx = tx.clone();
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal_tx.send(Wake::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    thread::spawn(move || {
+        loop {
+            let wake = event::read().map_or(Wake::InputClosed, Wake::Input);
+            let closed = matches!(wake, Wake::InputClosed);
+            if tx.send(wake).is_err() || closed {
+                break;
+            }
+        }
+    });
+
+    let guard = Guard::enter(mouse)?;
+    install_panic_hook(mouse);
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let _ = app.update(AppEvent::Resize(terminal.size()?));
+    terminal.draw(|f| ui::render(f, &app, theme))?;
+
+    let ending = 'events: loop {
+        let Ok(wake) = rx.recv() else { break Ending::Hangup };
+        let mut redraw = false;
+        let event = match wake {
+            Wake::Input(input) => {
+                if matches!(input, Event::Resize(..)) {
+                    terminal.autoresize()?;
+                }
+                input::event(&app, &input)
+            }
+            Wake::InputClosed | Wake::Signal(SIGHUP) => break Ending::Hangup,
+            Wake::Signal(SIGCONT) => {
+                // Resumed after someone else stopped us: the shell has had the terminal, so take it back.
+                Guard::setup(mouse)?;
+                redraw_from_scratch(&mut terminal)?;
+                redraw = true;
+                None
+            }
+            Wake::Signal(signal) => break Ending::Signal(signal),
+        };
+        // An effect's outcome is an event of its own, which may ask for more.
+        let mut events = Vec::from_iter(event);
+        while let Some(event) = events.pop() {
+            let update = app.update(event);
+            redraw |= update.redraw;
+            for effect in update.effects {
+                match effect {
+                    Effect::Quit => break 'events Ending::Quit,
+                    Effect::Suspend => suspend(&mut terminal, mouse)?,
+                    effect => {
+                        let outcome = effects::perform(effect, &app, config_dir, &mut io::stdout());
+                        events.extend(outcome.map(AppEvent::Outcome));
+                    }
+                }
+            }
+        }
+        if redraw {
+            terminal.draw(|f| ui::render(f, &app, theme))?;
+        }
+    };
+    drop(guard);
+    Ok(ending)
+}
+
+/// Gives the terminal back to the shell, stops the process as Ctrl-Z would have, and on resume takes
+/// the terminal again and redraws everything (the shell has drawn over it).
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
+    restore(mouse);
+    signal_hook::low_level::raise(SIGTSTP)?;
+    Guard::setup(mouse)?;
+    redraw_from_scratch(terminal)
+}
+
+/// Clears the screen and forgets what ratatui believes is on it, so the next draw paints every cell.
+/// (`Terminal::clear` would also ask the terminal for the cursor position, a reply that the input thread
+/// would swallow, stalling the redraw until the next key.)
+fn redraw_from_scratch(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+/// Holds the terminal in raw mode on the alternate screen; dropping it restores the terminal, so an
+/// early return with an error restores it too.
+struct Guard {
+    mouse: bool,
+}
+
+impl Guard {
+    fn enter(mouse: bool) -> io::Result<Self> {
+        let guard = Self { mouse };
+        Self::setup(mouse)?;
+        Ok(guard)
+    }
+
+    fn setup(mouse: bool) -> io::Result<()> {
+        enable_raw_mode()?;
+        let mut out = io::stdout();
+        execute!(out, EnterAlternateScreen, cursor::Hide)?;
+        if mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore(self.mouse);
+    }
+}
+
+/// Leaves raw mode, the alternate screen and mouse capture, and shows the cursor. Errors are ignored:
+/// after a hangup there is no terminal to restore, and nothing better to do.
+fn restore(mouse: bool) {
+    let mut out = io::stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// On panic, restore the terminal first so the message is readable and the shell usable.
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse);
+        previous(info);
+    }));
+}

@@ -1,0 +1,102 @@
+//! What the user's files say at start: the config directory, the config (defaults if it is missing or
+//! bad), the saved profiles, the cache directory, and which dataset to open.
+
+use std::path::{Path, PathBuf};
+
+use crate::engine::data::{Dataset, LoadError};
+use crate::engine::search::Catalog;
+use crate::shell::cache;
+use crate::shell::config::{self, Config};
+use crate::shell::dirs::{self, expand_home};
+use crate::shell::profiles::{ProfilesRead, read_profiles};
+
+pub struct UserFiles {
+    pub dir: Option<PathBuf>,
+    /// Where large datasets are cached once checked (see [`crate::shell::cache`]).
+    pub cache_dir: Option<PathBuf>,
+    pub config: config::Loaded,
+    pub profiles: ProfilesRead,
+}
+
+impl UserFiles {
+    /// Reads the files of this process's environment.
+    #[must_use]
+    pub fn load() -> Self {
+        let env = |name: &str| std::env::var_os(name);
+        let dir = dirs::config_dir(env);
+        let config = config::load(dir.as_deref());
+        let profiles = dir.as_deref().map_or(ProfilesRead::Missing, read_profiles);
+        Self { dir, cache_dir: dirs::cache_dir(env), config, profiles }
+    }
+
+    #[must_use]
+    pub fn config(&self) -> &Config {
+        &self.config.config
+    }
+
+    /// Problems with the user's files, worded for stderr and the status line.
+    #[must_use]
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(problem) = &self.config.problem {
+            warnings.push(format!("config ignored, running on the defaults:\n{problem}"));
+        }
+        if let ProfilesRead::Broken(problem) = &self.profiles {
+            warnings.push(format!(
+                "saved profiles unreadable (the file is kept; the next save moves it to .bak): {problem}"
+            ));
+        }
+        warnings
+    }
+
+    /// The dataset file in use: `data` (from `--data`), else the config's default (relative to the config
+    /// directory).
+    fn dataset_path(&self, data: Option<&Path>) -> Option<PathBuf> {
+        data.map(Path::to_owned).or_else(|| {
+            let path = expand_home(self.config().dataset.as_deref()?);
+            Some(match &self.dir {
+                Some(dir) if path.is_relative() => dir.join(path),
+                _ => path,
+            })
+        })
+    }
+
+    /// The dataset from `data` (`--data`), else the config's default, else the built-in one. A `--data`
+    /// file that fails is an error; a config default that fails is a warning, and the built-in data is
+    /// used. Also returns the file it came from, if any.
+    pub fn dataset(
+        &self,
+        data: Option<&Path>,
+        warnings: &mut Vec<String>,
+    ) -> Result<(Dataset, Option<PathBuf>), LoadError> {
+        self.chosen(data, warnings, cache::load, Dataset::builtin)
+    }
+
+    /// As [`Self::dataset`], but only what the `search` command needs.
+    pub fn catalog(&self, data: Option<&Path>, warnings: &mut Vec<String>) -> Result<Catalog, LoadError> {
+        self.chosen(data, warnings, cache::load_catalog, || Catalog::new(&Dataset::builtin())).map(|(c, _)| c)
+    }
+
+    /// The dataset choice of [`Self::dataset`], read by `from_file` (through the cache) or `builtin`.
+    fn chosen<T>(
+        &self,
+        data: Option<&Path>,
+        warnings: &mut Vec<String>,
+        from_file: fn(&Path, Option<&Path>) -> Result<T, LoadError>,
+        builtin: impl Fn() -> T,
+    ) -> Result<(T, Option<PathBuf>), LoadError> {
+        let path = self.dataset_path(data);
+        let loaded = match &path {
+            Some(path) => from_file(path, self.cache_dir.as_deref()),
+            None => Ok(builtin()),
+        };
+        match loaded {
+            Ok(loaded) => Ok((loaded, path)),
+            Err(e) if data.is_none() => {
+                warnings.push(format!("the config's default dataset cannot be used; using the built-in one:\n{e}"));
+                Ok((builtin(), None))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
