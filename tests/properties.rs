@@ -160,6 +160,20 @@ proptest! {
         prop_assert!(!sanitize::text(&s).chars().any(|c| c != '\n' && sanitize::is_forbidden(c)));
     }
 
+    /// Wrapped text fits its width (a character wider than the line stands alone) and keeps every
+    /// character that is not a space, in order.
+    #[test]
+    fn wrapped_lines_fit_and_lose_nothing(text in "([a-z]{1,40}|漢{1,9}|[ \n]{1,3}){0,20}", width in 1usize..30) {
+        use unicode_width::UnicodeWidthStr;
+        let lines = versus::engine::text::wrap(&text, width);
+        for line in &lines {
+            prop_assert!(line.width() <= width || line.chars().count() == 1, "{line:?} in {width}");
+        }
+        let kept: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+        let given: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        prop_assert_eq!(kept, given);
+    }
+
     #[test]
     fn the_loader_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = parse_bytes(&bytes, "fuzz.toml");

@@ -1,7 +1,7 @@
 //! Small text helpers shared by every output: fitting to a terminal width, padding, wrapping, and
 //! "did you mean" suggestions.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `s` cut to at most `width` terminal columns, with an ellipsis when cut. Widths are measured on the
 /// growing string, not per character, so sequences such as an emoji with a variation selector (which
@@ -48,13 +48,15 @@ pub fn pluralize(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}{plural}") }
 }
 
-/// Greedy word wrap by terminal width; a word longer than the line stands alone on its own line.
+/// Greedy word wrap by terminal width. A word wider than the line (a long URL) is broken across lines
+/// rather than left to be cut at the edge; so is a single character wider than the line, alone.
 #[must_use]
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
+        for word in paragraph.split_whitespace().flat_map(|word| pieces(word, width)) {
             if !line.is_empty() && line.width() + 1 + word.width() > width {
                 lines.push(std::mem::take(&mut line));
             }
@@ -66,6 +68,22 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// `word` in pieces of at most `width` columns (all of it, when it fits).
+fn pieces(word: &str, width: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (at, c) in word.char_indices() {
+        let c_width = c.width().unwrap_or(0);
+        if used + c_width > width && at > start {
+            pieces.push(&word[start..at]);
+            (start, used) = (at, 0);
+        }
+        used += c_width;
+    }
+    pieces.push(&word[start..]);
+    pieces
 }
 
 /// " (did you mean `x`?)" for the closest of `candidates` within a small edit distance, or nothing.
@@ -106,8 +124,21 @@ mod tests {
     #[test]
     fn wraps_on_words_within_the_width() {
         assert_eq!(wrap("aa bb cc dd", 5), vec!["aa bb", "cc dd"]);
-        assert_eq!(wrap("toolongword x", 4), vec!["toolongword", "x"]);
+        assert_eq!(wrap("toolongword x", 4), vec!["tool", "ongw", "ord", "x"]);
+        assert_eq!(wrap("toolongword xy", 5), vec!["toolo", "ngwor", "d xy"]);
         assert_eq!(wrap("one\n\ntwo", 10), vec!["one", "", "two"]);
+    }
+
+    #[test]
+    fn a_url_wider_than_the_line_is_broken_not_cut() {
+        let url = format!("https://example.org/{}", "a1b2c3d4e5".repeat(18));
+        assert_eq!(url.len(), 200);
+        let lines = wrap(&format!("see {url} for more"), 30);
+        assert!(lines.iter().all(|l| l.width() <= 30), "{lines:?}");
+        assert_eq!(lines[0], "see");
+        assert_eq!(lines.concat().replace(' ', ""), format!("see{url}formore"));
+        // Wide characters are measured as the terminal shows them.
+        assert_eq!(wrap("漢字漢字漢", 4), vec!["漢字", "漢字", "漢"]);
     }
 
     #[test]
