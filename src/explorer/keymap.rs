@@ -4,10 +4,17 @@
 
 use std::fmt::{self, Write as _};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::borrow::Cow;
 
-/// Everything a key can ask the explorer to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use strum::IntoEnumIterator as _;
+
+use crate::engine::data::SCALE_MAX;
+
+/// Everything a key can ask the explorer to do. A variant's name in config files is derived from it
+/// (`weight-up`, `go-to-dimension`), or given where the short name reads better (`mute`, `search`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     Quit,
     Suspend,
@@ -19,14 +26,21 @@ pub enum Action {
     PageDown,
     WeightDown,
     WeightUp,
+    /// Named `weight-N`, one action per weight.
     SetWeight(u8),
+    #[strum(serialize = "mute")]
     ToggleMute,
     Reset,
     FocusNext,
+    #[strum(serialize = "focus-previous")]
     FocusPrev,
+    #[strum(serialize = "search")]
     OpenSearch,
+    #[strum(serialize = "presets")]
     OpenPresets,
+    #[strum(serialize = "claims")]
     OpenClaims,
+    #[strum(serialize = "help")]
     OpenHelp,
     SaveProfile,
     Export,
@@ -44,95 +58,33 @@ pub enum Action {
     No,
     DeleteChar,
     ClearInput,
-    /// A typed character in a text prompt (not in the table: every printable key types).
+    /// A typed character in a text prompt (not bindable: every printable key types).
     Type(char),
 }
 
 impl Action {
-    /// Every action that can be bound to a key, for config files and their error messages.
-    pub const BINDABLE: [Self; 38] = [
-        Self::Quit,
-        Self::Suspend,
-        Self::Up,
-        Self::Down,
-        Self::Top,
-        Self::Bottom,
-        Self::PageUp,
-        Self::PageDown,
-        Self::WeightDown,
-        Self::WeightUp,
-        Self::SetWeight(0),
-        Self::SetWeight(1),
-        Self::SetWeight(2),
-        Self::SetWeight(3),
-        Self::SetWeight(4),
-        Self::SetWeight(5),
-        Self::SetWeight(6),
-        Self::SetWeight(7),
-        Self::SetWeight(8),
-        Self::SetWeight(9),
-        Self::SetWeight(10),
-        Self::ToggleMute,
-        Self::Reset,
-        Self::FocusNext,
-        Self::FocusPrev,
-        Self::OpenSearch,
-        Self::OpenPresets,
-        Self::OpenClaims,
-        Self::OpenHelp,
-        Self::SaveProfile,
-        Self::Export,
-        Self::Copy,
-        Self::Back,
-        Self::Confirm,
-        Self::GoToDimension,
-        Self::DeleteProfile,
-        Self::Yes,
-        Self::No,
-    ];
+    /// Every action that can be bound to a key, for config files and their error messages: all but
+    /// typing, with one `weight-N` per weight.
+    pub fn bindable() -> impl Iterator<Item = Self> {
+        Self::iter().flat_map(|action| match action {
+            Self::SetWeight(_) => (0..=SCALE_MAX).map(Self::SetWeight).collect(),
+            Self::Type(_) => Vec::new(),
+            action => vec![action],
+        })
+    }
 
     /// The action's name in config files: `weight-up`, `weight-10`, `go-to-dimension`.
     #[must_use]
     pub fn name(self) -> String {
-        let name = match self {
-            Self::SetWeight(n) => return format!("weight-{n}"),
-            Self::Type(_) => "type",
-            Self::Quit => "quit",
-            Self::Suspend => "suspend",
-            Self::Up => "up",
-            Self::Down => "down",
-            Self::Top => "top",
-            Self::Bottom => "bottom",
-            Self::PageUp => "page-up",
-            Self::PageDown => "page-down",
-            Self::WeightDown => "weight-down",
-            Self::WeightUp => "weight-up",
-            Self::ToggleMute => "mute",
-            Self::Reset => "reset",
-            Self::FocusNext => "focus-next",
-            Self::FocusPrev => "focus-previous",
-            Self::OpenSearch => "search",
-            Self::OpenPresets => "presets",
-            Self::OpenClaims => "claims",
-            Self::OpenHelp => "help",
-            Self::SaveProfile => "save-profile",
-            Self::Export => "export",
-            Self::Copy => "copy",
-            Self::Back => "back",
-            Self::Confirm => "confirm",
-            Self::GoToDimension => "go-to-dimension",
-            Self::DeleteProfile => "delete-profile",
-            Self::Yes => "yes",
-            Self::No => "no",
-            Self::DeleteChar => "delete-char",
-            Self::ClearInput => "clear-input",
-        };
-        name.to_owned()
+        match self {
+            Self::SetWeight(n) => format!("weight-{n}"),
+            action => <&str>::from(action).to_owned(),
+        }
     }
 
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::BINDABLE.into_iter().chain([Self::DeleteChar, Self::ClearInput]).find(|a| a.name() == name)
+        Self::bindable().find(|action| action.name() == name)
     }
 }
 
@@ -211,8 +163,9 @@ const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), ctrl: true }
 }
 
-/// Names of keys in config files, and the codes they stand for.
-const NAMED_KEYS: [(&str, KeyCode); 15] = [
+/// Names of keys in config files, and the codes they stand for; a key is written back with its name
+/// here.
+const NAMED_KEYS: [(&str, KeyCode); 16] = [
     ("space", KeyCode::Char(' ')),
     ("enter", KeyCode::Enter),
     ("esc", KeyCode::Esc),
@@ -228,6 +181,17 @@ const NAMED_KEYS: [(&str, KeyCode); 15] = [
     ("home", KeyCode::Home),
     ("end", KeyCode::End),
     ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+];
+
+/// Other spellings a config file may use, read but never written.
+const KEY_ALIASES: [(&str, KeyCode); 6] = [
+    ("pgdn", KeyCode::PageDown),
+    ("pgup", KeyCode::PageUp),
+    ("escape", KeyCode::Esc),
+    ("return", KeyCode::Enter),
+    ("backtab", KeyCode::BackTab),
+    ("del", KeyCode::Delete),
 ];
 
 impl Key {
@@ -242,18 +206,8 @@ impl Key {
         let code = if rest.chars().count() == 1 {
             let c = rest.chars().next().unwrap_or(' ');
             KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
-        } else if let Some((_, code)) = NAMED_KEYS.iter().find(|(name, _)| *name == rest_lower) {
+        } else if let Some((_, code)) = NAMED_KEYS.iter().chain(&KEY_ALIASES).find(|(name, _)| *name == rest_lower) {
             *code
-        } else if let Some(code) = match rest_lower.as_str() {
-            "pagedown" | "pgdn" => Some(KeyCode::PageDown),
-            "pgup" => Some(KeyCode::PageUp),
-            "escape" => Some(KeyCode::Esc),
-            "return" => Some(KeyCode::Enter),
-            "backtab" => Some(KeyCode::BackTab),
-            "del" => Some(KeyCode::Delete),
-            _ => None,
-        } {
-            code
         } else if let Some(n) =
             rest_lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=24).contains(n))
         {
@@ -279,7 +233,6 @@ impl fmt::Display for Key {
             KeyCode::Char(' ') => f.write_str("space"),
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::F(n) => write!(f, "F{n}"),
-            KeyCode::PageDown => f.write_str("pagedown"),
             code => match NAMED_KEYS.iter().find(|(_, c)| *c == code) {
                 Some((name, _)) => f.write_str(name),
                 None => write!(f, "{code}"),
@@ -309,25 +262,19 @@ pub fn key_name(key: Key) -> String {
     if key.ctrl { format!("Ctrl-{base}") } else { base }
 }
 
-/// One row of the default keymap: in `context`, any of `keys` performs `action`. `footer` marks the
-/// bindings the footer shows for that context.
-#[derive(Debug, Clone, Copy)]
-pub struct DefaultBinding {
+/// One row of the keymap: in `context`, any of `keys` performs `action`. `footer` marks the bindings the
+/// footer shows for that context. The defaults borrow their keys; the user's config replaces them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
     pub label: &'static str,
     pub footer: bool,
 }
 
-const fn bind(
-    context: Context,
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    footer: bool,
-) -> DefaultBinding {
-    DefaultBinding { context, keys, action, label, footer }
+const fn bind(context: Context, keys: &'static [Key], action: Action, label: &'static str, footer: bool) -> Binding {
+    Binding { context, keys: Cow::Borrowed(keys), action, label, footer }
 }
 
 use Action as A;
@@ -337,7 +284,7 @@ use KeyCode as K;
 /// The key for weight 10 (the digits give 0-9).
 pub const WEIGHT_TEN: char = '*';
 
-pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
+pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('c')], A::Quit, "quit", false),
     bind(C::Global, &[ctrl('z')], A::Suspend, "suspend to the shell", false),
     bind(C::Main, &[ch('j'), key(K::Down)], A::Down, "next dimension (or scroll the focused pane)", false),
@@ -404,16 +351,6 @@ pub const DEFAULT_BINDINGS: &[DefaultBinding] = &[
     bind(C::Confirm, &[ch('n'), key(K::Esc)], A::No, "no", true),
 ];
 
-/// A binding in force: the default's keys, or the user's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Binding {
-    pub context: Context,
-    pub keys: Vec<Key>,
-    pub action: Action,
-    pub label: &'static str,
-    pub footer: bool,
-}
-
 /// The bindings in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -422,17 +359,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let bindings = DEFAULT_BINDINGS
-            .iter()
-            .map(|b| Binding {
-                context: b.context,
-                keys: b.keys.to_vec(),
-                action: b.action,
-                label: b.label,
-                footer: b.footer,
-            })
-            .collect();
-        Self { bindings }
+        Self { bindings: DEFAULT_BINDINGS.to_vec() }
     }
 }
 
@@ -472,13 +399,13 @@ impl Keymap {
             ));
         }
         for other in self.bindings.iter_mut().filter(|b| b.context == context && b.action != action) {
-            other.keys.retain(|k| !keys.contains(k));
+            other.keys.to_mut().retain(|k| !keys.contains(k));
         }
         if let Some(binding) = self.bindings.iter_mut().find(|b| b.context == context && b.action == action) {
-            binding.keys = keys;
+            binding.keys = Cow::Owned(keys);
         } else {
             let label = DEFAULT_BINDINGS.iter().find(|b| b.action == action).map_or("", |b| b.label);
-            self.bindings.push(Binding { context, keys, action, label, footer: false });
+            self.bindings.push(Binding { context, keys: Cow::Owned(keys), action, label, footer: false });
         }
         Ok(())
     }
@@ -546,7 +473,7 @@ impl Keymap {
         let digits_are_default = (0..=9).all(|n| {
             self.bindings
                 .iter()
-                .any(|b| b.context == C::Main && b.action == A::SetWeight(n) && b.keys == [ch(char::from(b'0' + n))])
+                .any(|b| b.context == C::Main && b.action == A::SetWeight(n) && *b.keys == [ch(char::from(b'0' + n))])
         });
         Context::ALL
             .iter()
@@ -601,7 +528,7 @@ mod tests {
         for (i, a) in DEFAULT_BINDINGS.iter().enumerate() {
             for b in &DEFAULT_BINDINGS[i + 1..] {
                 if a.context == b.context {
-                    for k in a.keys {
+                    for k in a.keys.iter() {
                         assert!(!b.keys.contains(k), "{k:?} is bound twice in {:?}", a.context);
                     }
                 }
@@ -662,10 +589,22 @@ mod tests {
 
     #[test]
     fn every_bindable_action_has_a_name_that_reads_back() {
-        for action in Action::BINDABLE {
+        for action in Action::bindable() {
             assert_eq!(Action::from_name(&action.name()), Some(action), "{action:?}");
         }
         assert_eq!(Action::from_name("type"), None, "typing is not bindable");
+        let names: Vec<String> = Action::bindable().map(Action::name).collect();
+        for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
+            assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+        }
+        assert_eq!(names.len(), 38 + 2, "every action once, weights 0-10 each, typing not at all");
+    }
+
+    #[test]
+    fn every_default_binding_uses_a_bindable_action() {
+        for binding in DEFAULT_BINDINGS {
+            assert!(Action::bindable().any(|a| a == binding.action), "{:?}", binding.action);
+        }
     }
 
     #[test]

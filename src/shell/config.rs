@@ -148,7 +148,7 @@ fn apply_keys(
         let mut claimed: Vec<(Key, String)> = Vec::new();
         for (action_name, keys) in actions {
             let Some(action) = Action::from_name(action_name.get_ref()) else {
-                let names: Vec<String> = Action::BINDABLE.iter().map(|a| a.name()).collect();
+                let names: Vec<String> = Action::bindable().map(Action::name).collect();
                 problem(
                     action_name.span(),
                     format!(
