@@ -52,3 +52,19 @@ fn json_report_has_the_documented_keys() {
     }
     assert_eq!(json["weights"].as_object().unwrap().len(), json["dimensions"].as_array().unwrap().len());
 }
+
+#[test]
+fn every_output_words_a_flip_the_same_way() {
+    let dataset = Dataset::builtin();
+    let weighting = Weighting::defaults(&dataset);
+    let flips = versus::engine::score::evaluate(&dataset, &weighting.weights).flips;
+    assert!(flips.len() >= 2, "the defaults are a close call with flips to show");
+    let sentence = |flip| versus::engine::report::flip_sentence(&dataset, &weighting.weights, flip);
+    let text = Report::new(&dataset, &weighting).render(Format::Text);
+    let markdown = Report::new(&dataset, &weighting).render(Format::Markdown);
+    for flip in &flips {
+        assert!(text.contains(&format!("\n  {}\n", sentence(flip))), "{text}");
+        assert!(markdown.contains(&sentence(flip).replace('_', "\\_")), "{markdown}");
+    }
+    assert!(sentence(&flips[0]).contains(" wins if ") && sentence(&flips[0]).contains(" (now "));
+}

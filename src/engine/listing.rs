@@ -178,10 +178,10 @@ pub fn profiles(d: &Dataset, profiles: &[crate::engine::profiles::Profile], form
     }
 }
 
-/// "Title, date: url", the way every listing cites a source.
+/// A source as a listing's line: "source: title, date: url".
 #[must_use]
-pub fn source_line(s: &Source) -> String {
-    format!("source: {}, {}: {}", s.title, s.date, s.url)
+pub fn source_line(source: &Source) -> String {
+    format!("source: {}", source.citation())
 }
 
 fn json<T: Serialize>(value: &T) -> String {

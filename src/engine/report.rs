@@ -6,7 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
-use crate::engine::score::{Evaluation, Recommendation, evaluate};
+use crate::engine::score::{Evaluation, Flip, Recommendation, evaluate};
 use crate::engine::text::{fit, pad, pad_left};
 use crate::engine::weights::Weighting;
 
@@ -61,16 +61,6 @@ impl<'a> Report<'a> {
         verdict_sentence(self.dataset, &self.evaluation.recommendation)
     }
 
-    fn flip_sentence(&self, flip: &crate::engine::score::Flip) -> String {
-        let now = self.weighting.weights[flip.dimension];
-        format!(
-            "{} leads if {} weight is {} (now {now})",
-            self.option_name(flip.option),
-            self.dimension_name(flip.dimension),
-            flip.weight
-        )
-    }
-
     fn text(&self) -> String {
         let d = self.dataset;
         let mut out = String::new();
@@ -92,7 +82,7 @@ impl<'a> Report<'a> {
         }
         let _ = writeln!(out, "\nWhat would change it (one weight at a time):");
         for flip in &self.evaluation.flips {
-            let _ = writeln!(out, "  {}", self.flip_sentence(flip));
+            let _ = writeln!(out, "  {}", flip_sentence(d, &self.weighting.weights, flip));
         }
         if self.evaluation.flips.is_empty() {
             let _ = writeln!(out, "  {}", no_flip_sentence(d, &self.evaluation));
@@ -138,7 +128,7 @@ impl<'a> Report<'a> {
         }
         let _ = writeln!(out, "\n## What would change it\n");
         for flip in &self.evaluation.flips {
-            let _ = writeln!(out, "- {}", md(&self.flip_sentence(flip)));
+            let _ = writeln!(out, "- {}", md(&flip_sentence(d, &self.weighting.weights, flip)));
         }
         if self.evaluation.flips.is_empty() {
             let _ = writeln!(out, "{}", md(&no_flip_sentence(d, &self.evaluation)));
@@ -222,6 +212,23 @@ pub fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation) -> S
             format!("Recommended: {}, ahead of {} by {margin:.1} points.", name(*option), name(*runner_up))
         }
     }
+}
+
+/// What a flip point means, in the words every output uses: "Python wins if ML weight ≥ 6 (now 3)".
+/// With two options the lead moves monotonically with one weight, so "≥" or "≤" is exact; with more,
+/// only the named weight is known to flip it.
+#[must_use]
+pub fn flip_sentence(dataset: &Dataset, weights: &[u8], flip: &Flip) -> String {
+    let now = weights[flip.dimension];
+    let relation = match (dataset.options.len(), flip.weight > now) {
+        (2, true) => "≥",
+        (2, false) => "≤",
+        _ => "is",
+    };
+    format!(
+        "{} wins if {} weight {relation} {} (now {now})",
+        dataset.options[flip.option].name, dataset.dimensions[flip.dimension].name, flip.weight
+    )
 }
 
 /// The width of each rating column when `options` columns, a space apart, share `room` columns (3 to 8).

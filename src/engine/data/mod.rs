@@ -95,6 +95,14 @@ pub struct Source {
     pub date: String,
 }
 
+impl Source {
+    /// The source as every output cites it: "title, date: url".
+    #[must_use]
+    pub fn citation(&self) -> String {
+        format!("{}, {}: {}", self.title, self.date, self.url)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preset {
     pub id: String,

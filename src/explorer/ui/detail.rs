@@ -50,7 +50,7 @@ fn render_sources(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         .enumerate()
         .take(rows)
         .map(|(i, s)| {
-            let text = format!("[{}] {} · {} · {}", i + 1, s.title, s.date, s.url);
+            let text = format!("[{}] {}", i + 1, s.citation());
             Line::styled(fit(&text, usize::from(area.width)), theme.dim())
         })
         .collect();

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::engine::report::verdict_sentence;
+use crate::engine::report::{flip_sentence, no_flip_sentence, verdict_sentence};
 use crate::engine::score::Recommendation;
 use crate::engine::text::fit;
 use crate::explorer::app::App;
@@ -92,25 +92,11 @@ fn why_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
 }
 
 fn flip_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
-    let weights = &app.weights();
     let Some(flip) = app.evaluation().flips.first() else {
-        let text = format!("flip: {}", crate::engine::report::no_flip_sentence(app.dataset(), app.evaluation()));
+        let text = format!("flip: {}", no_flip_sentence(app.dataset(), app.evaluation()));
         return Line::styled(fit(&text, width), theme.dim());
     };
-    let now = weights[flip.dimension];
-    // With two options the lead moves monotonically with one weight, so "≥"/"≤" is exact; with more,
-    // only the named weight is known to flip it.
-    let relation = match (app.dataset().options.len(), flip.weight > now) {
-        (2, true) => "≥",
-        (2, false) => "≤",
-        _ => "is",
-    };
-    let text = format!(
-        "{} wins if {} weight {relation} {} (now {now})",
-        app.dataset().options[flip.option].name,
-        app.dataset().dimensions[flip.dimension].name,
-        flip.weight
-    );
+    let text = flip_sentence(app.dataset(), app.weights(), flip);
     Line::from(vec![
         Span::styled("flip: ", theme.dim()),
         Span::styled(fit(&text, width.saturating_sub(6)), theme.option(flip.option)),
