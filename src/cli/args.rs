@@ -52,7 +52,7 @@ pub struct WeightArgs {
 impl WeightArgs {
     /// These arguments with `inner` (given after the subcommand) taking precedence.
     #[must_use]
-    pub fn merged(&self, inner: &Self) -> Self {
+    pub(crate) fn merged(&self, inner: &Self) -> Self {
         let inner_chose = inner.preset.is_some() || inner.profile.is_some();
         let (preset, profile) = if inner_chose {
             (inner.preset.clone(), inner.profile.clone())

@@ -180,7 +180,7 @@ pub fn profiles(d: &Dataset, profiles: &[crate::engine::profiles::Profile], form
 
 /// A source as a listing's line: "source: title, date: url".
 #[must_use]
-pub fn source_line(source: &Source) -> String {
+pub(crate) fn source_line(source: &Source) -> String {
     format!("source: {}", source.citation())
 }
 

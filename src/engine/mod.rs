@@ -2,8 +2,8 @@
 //! arguments, so it is tested without a terminal or a file.
 
 pub mod data;
-pub mod fuzzy;
-pub mod listing;
+pub(crate) mod fuzzy;
+pub(crate) mod listing;
 pub mod profiles;
 pub mod report;
 pub mod score;

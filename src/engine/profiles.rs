@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::engine::data::{Dataset, SCALE_MAX};
 
 /// The profiles file's name in the config directory.
-pub const FILE_NAME: &str = "profiles.toml";
+pub(crate) const FILE_NAME: &str = "profiles.toml";
 /// The longest profile name accepted.
-pub const MAX_NAME_CHARS: usize = 40;
+pub(crate) const MAX_NAME_CHARS: usize = 40;
 
 /// The whole file, every dataset's profiles.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,12 +76,12 @@ impl ProfileFile {
 
     /// The profiles of `dataset`, in file order, matched to its dimensions.
     #[must_use]
-    pub fn for_dataset(&self, dataset: &Dataset) -> Vec<Profile> {
+    pub(crate) fn for_dataset(&self, dataset: &Dataset) -> Vec<Profile> {
         self.profiles.iter().filter(|p| p.dataset == dataset.meta.title).map(|p| p.resolve(dataset)).collect()
     }
 
     /// Adds or replaces the profile `name` of `dataset`.
-    pub fn upsert(&mut self, dataset: &Dataset, name: &str, weights: &[u8]) {
+    pub(crate) fn upsert(&mut self, dataset: &Dataset, name: &str, weights: &[u8]) {
         let stored = StoredProfile {
             dataset: dataset.meta.title.clone(),
             name: name.to_owned(),
@@ -94,7 +94,7 @@ impl ProfileFile {
     }
 
     /// Removes the profile `name` of `dataset`; whether there was one.
-    pub fn remove(&mut self, dataset: &Dataset, name: &str) -> bool {
+    pub(crate) fn remove(&mut self, dataset: &Dataset, name: &str) -> bool {
         let before = self.profiles.len();
         self.profiles.retain(|p| !(p.dataset == dataset.meta.title && p.name == name));
         self.profiles.len() != before
@@ -119,7 +119,7 @@ impl StoredProfile {
 }
 
 /// Checks a name typed for a new profile.
-pub fn check_name(name: &str) -> Result<String, String> {
+pub(crate) fn check_name(name: &str) -> Result<String, String> {
     let name = crate::engine::data::sanitize::line(name).trim().to_owned();
     if name.is_empty() {
         Err("a profile needs a name".to_owned())

@@ -11,7 +11,7 @@ use crate::engine::text::{fit, pad, pad_left};
 use crate::engine::weights::Weighting;
 
 /// How many contributions the text and markdown reports show ("why"); JSON has them all.
-pub const TOP_CONTRIBUTIONS: usize = 5;
+pub(crate) const TOP_CONTRIBUTIONS: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -197,7 +197,7 @@ impl<'a> Report<'a> {
 
 /// The one-line verdict, shared by every report format and the explorer.
 #[must_use]
-pub fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation) -> String {
+pub(crate) fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation) -> String {
     let name = |o: usize| dataset.options[o].name.as_str();
     match recommendation {
         Recommendation::NoWeights => "No recommendation: every weight is 0, so nothing matters yet.".to_owned(),
@@ -233,7 +233,7 @@ pub fn flip_sentence(dataset: &Dataset, weights: &[u8], flip: &Flip) -> String {
 
 /// The width of each rating column when `options` columns, a space apart, share `room` columns (3 to 8).
 #[must_use]
-pub fn rating_column_width(options: usize, room: usize) -> usize {
+pub(crate) fn rating_column_width(options: usize, room: usize) -> usize {
     ((room + 1) / options.max(1)).saturating_sub(1).clamp(3, 8)
 }
 
@@ -274,7 +274,9 @@ fn md(s: &str) -> String {
 }
 
 /// A JSON object of ids to weights or ratings, keys in the dataset's order (`preserve_order`).
-pub fn json_by_id<'a>(pairs: impl Iterator<Item = (&'a String, u8)>) -> serde_json::Map<String, serde_json::Value> {
+pub(crate) fn json_by_id<'a>(
+    pairs: impl Iterator<Item = (&'a String, u8)>,
+) -> serde_json::Map<String, serde_json::Value> {
     pairs.map(|(id, n)| (id.clone(), serde_json::Value::from(n))).collect()
 }
 

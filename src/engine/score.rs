@@ -9,7 +9,7 @@ use crate::engine::data::{Dataset, SCALE_MAX};
 /// A lead smaller than this many points (of 100) is reported as a close call: it is half a rating step
 /// on average, well within the judgement that went into the ratings. (Decided in integers; see
 /// `recommend`.)
-pub const CLOSE_CALL_POINTS: u64 = 5;
+pub(crate) const CLOSE_CALL_POINTS: u64 = 5;
 
 /// The outcome of one weighting.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +62,7 @@ impl Recommendation {
 
     /// A tie counts as the closest of calls.
     #[must_use]
-    pub fn is_close_call(&self) -> bool {
+    pub(crate) fn is_close_call(&self) -> bool {
         match self {
             Self::Lead { close_call, .. } => *close_call,
             Self::Tie { .. } => true,
@@ -97,7 +97,7 @@ impl Flip {
 /// Whether `option` rates at least as high as every other option on every dimension, so that no
 /// weighting at all can put another option ahead of it.
 #[must_use]
-pub fn dominates(dataset: &Dataset, option: usize) -> bool {
+pub(crate) fn dominates(dataset: &Dataset, option: usize) -> bool {
     dataset.dimensions.iter().all(|d| d.assessments.iter().all(|a| a.rating <= d.assessments[option].rating))
 }
 
@@ -178,7 +178,7 @@ pub fn evaluate(dataset: &Dataset, weights: &[u8]) -> Evaluation {
 /// Only the recommendation for `weights`: no contributions, no flip search. For lists of presets and
 /// profiles, where that is all that is shown.
 #[must_use]
-pub fn recommend(dataset: &Dataset, weights: &[u8]) -> Recommendation {
+pub(crate) fn recommend(dataset: &Dataset, weights: &[u8]) -> Recommendation {
     let tally = Tally::new(dataset, weights);
     recommend_from(&tally, &ranking(&tally.numerators), &tally.scores())
 }

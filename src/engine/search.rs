@@ -78,7 +78,7 @@ impl Catalog {
     /// they are. Stored raw, they are read straight back into the buffer the search uses; decoding them
     /// with the rest cost a second copy of 12 MB at 10,000 dimensions, a quarter of a cached search.
     #[must_use]
-    pub fn encode(&self) -> Option<(Vec<u8>, &[u8])> {
+    pub(crate) fn encode(&self) -> Option<(Vec<u8>, &[u8])> {
         let Index { names, keywords, keyword_ends, long } = &self.index;
         let rest = (names, keywords, keyword_ends, &long.ends, &self.ids, &self.summaries);
         Some((postcard::to_allocvec(&rest).ok()?, &long.text))
@@ -88,7 +88,7 @@ impl Catalog {
     /// length, every end in order and inside its text, on a character boundary), so that no search or
     /// listing on it can fail.
     #[must_use]
-    pub fn decode(rest: &[u8], long_texts: Vec<u8>) -> Option<Self> {
+    pub(crate) fn decode(rest: &[u8], long_texts: Vec<u8>) -> Option<Self> {
         let (names, keywords, keyword_ends, long_ends, ids, summaries): Stored = postcard::from_bytes(rest).ok()?;
         let long = Packed { text: long_texts, ends: long_ends };
         let dimensions = names.ends.len();
@@ -217,7 +217,7 @@ impl Searcher {
     }
 
     #[must_use]
-    pub fn from_index(index: Index) -> Self {
+    pub(crate) fn from_index(index: Index) -> Self {
         let threads = if index.len() < PARALLEL_FROM {
             1
         } else {
@@ -247,7 +247,7 @@ impl Searcher {
     /// (more letters or more words only narrow), and only the words that changed are scored again: the
     /// others' scores carry over.
     #[must_use]
-    pub fn refine(&self, earlier_query: &str, earlier: &[Hit], query: &str) -> Vec<Hit> {
+    pub(crate) fn refine(&self, earlier_query: &str, earlier: &[Hit], query: &str) -> Vec<Hit> {
         let before: Vec<&str> = earlier_query.split_whitespace().collect();
         let words: Vec<&str> = query.split_whitespace().collect();
         let Some(&last_before) = before.last() else { return self.search(query) };

@@ -7,7 +7,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// growing string, not per character, so sequences such as an emoji with a variation selector (which
 /// widen what precedes them) are counted as a terminal shows them.
 #[must_use]
-pub fn fit(s: &str, width: usize) -> String {
+pub(crate) fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_owned();
     }
@@ -28,7 +28,7 @@ pub fn fit(s: &str, width: usize) -> String {
 
 /// `s` fitted and padded with spaces to exactly `width` columns.
 #[must_use]
-pub fn pad(s: &str, width: usize) -> String {
+pub(crate) fn pad(s: &str, width: usize) -> String {
     let s = fit(s, width);
     let gap = width.saturating_sub(s.width());
     format!("{s}{}", " ".repeat(gap))
@@ -36,14 +36,14 @@ pub fn pad(s: &str, width: usize) -> String {
 
 /// `s` right-aligned in `width` columns (not cut).
 #[must_use]
-pub fn pad_left(s: &str, width: usize) -> String {
+pub(crate) fn pad_left(s: &str, width: usize) -> String {
     let gap = width.saturating_sub(s.width());
     format!("{}{s}", " ".repeat(gap))
 }
 
 /// "1 match", "2 matches": `n` with its noun, plural when it is not 1.
 #[must_use]
-pub fn pluralize(n: usize, noun: &str) -> String {
+pub(crate) fn pluralize(n: usize, noun: &str) -> String {
     let plural = if noun.ends_with(['s', 'x', 'h']) { "es" } else { "s" };
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}{plural}") }
 }
@@ -88,7 +88,7 @@ fn pieces(word: &str, width: usize) -> Vec<&str> {
 
 /// " (did you mean `x`?)" for the closest of `candidates` within a small edit distance, or nothing.
 #[must_use]
-pub fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> String {
     candidates
         .map(|c| (strsim::damerau_levenshtein(unknown, c), c))
         .filter(|&(distance, c)| distance <= (c.len() / 3).max(2))

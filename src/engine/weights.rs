@@ -70,13 +70,13 @@ impl Weighting {
     }
 
     #[must_use]
-    pub fn from_origin(dataset: &Dataset, origin: Origin) -> Self {
+    pub(crate) fn from_origin(dataset: &Dataset, origin: Origin) -> Self {
         let weights = origin.weights(dataset);
         Self { origin, weights }
     }
 
     /// Applies one `ID=N` override, as given to `--weight`.
-    pub fn set_from_spec(&mut self, dataset: &Dataset, spec: &str) -> Result<(), WeightError> {
+    pub(crate) fn set_from_spec(&mut self, dataset: &Dataset, spec: &str) -> Result<(), WeightError> {
         let spec_owned = || spec.to_owned();
         let (id, value) = spec.split_once('=').ok_or_else(|| WeightError::Syntax { spec: spec_owned() })?;
         let (id, value) = (id.trim(), value.trim());
@@ -96,13 +96,13 @@ impl Weighting {
 
     /// Whether the weights differ from those of their origin.
     #[must_use]
-    pub fn is_modified(&self, dataset: &Dataset) -> bool {
+    pub(crate) fn is_modified(&self, dataset: &Dataset) -> bool {
         self.weights != self.origin.weights(dataset)
     }
 
     /// "defaults", or the preset's name, with ", modified" once a weight departs from it.
     #[must_use]
-    pub fn describe(&self, dataset: &Dataset) -> String {
+    pub(crate) fn describe(&self, dataset: &Dataset) -> String {
         let origin = self.origin.name(dataset);
         if self.is_modified(dataset) { format!("{origin}, modified") } else { origin }
     }
@@ -111,7 +111,7 @@ impl Weighting {
     /// naming only the weights that differ from the preset (or the defaults: a profile lives on one
     /// machine, so its weights are spelled out).
     #[must_use]
-    pub fn command_line(&self, dataset: &Dataset, data_path: Option<&str>) -> String {
+    pub(crate) fn command_line(&self, dataset: &Dataset, data_path: Option<&str>) -> String {
         let mut line = "versus report".to_owned();
         if let Some(path) = data_path {
             // Single quotes keep a path with spaces or `$` whole in a POSIX shell.
@@ -155,7 +155,7 @@ impl Origin {
 
     /// The preset's id, if any.
     #[must_use]
-    pub fn preset_id<'a>(&self, dataset: &'a Dataset) -> Option<&'a str> {
+    pub(crate) fn preset_id<'a>(&self, dataset: &'a Dataset) -> Option<&'a str> {
         match self {
             Self::Preset(i) => Some(&dataset.presets[*i].id),
             Self::Defaults | Self::Profile { .. } => None,
@@ -164,7 +164,7 @@ impl Origin {
 
     /// The saved profile's name, if any.
     #[must_use]
-    pub fn profile_name(&self) -> Option<&str> {
+    pub(crate) fn profile_name(&self) -> Option<&str> {
         match self {
             Self::Profile { name, .. } => Some(name),
             Self::Defaults | Self::Preset(_) => None,
@@ -193,7 +193,7 @@ impl Weighting {
     /// The weights `request` asks for: its profile or preset, else the config's `default`, else the
     /// dataset's defaults; then each override in order. Also returns the warnings to show (a default that
     /// does not apply, a profile naming dimensions the dataset lacks).
-    pub fn resolve(
+    pub(crate) fn resolve(
         dataset: &Dataset,
         request: &Request,
         default: ConfigDefault<'_>,

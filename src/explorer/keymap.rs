@@ -65,7 +65,7 @@ pub enum Action {
 impl Action {
     /// Every action that can be bound to a key, for config files and their error messages: all but
     /// typing, with one `weight-N` per weight.
-    pub fn bindable() -> impl Iterator<Item = Self> {
+    pub(crate) fn bindable() -> impl Iterator<Item = Self> {
         Self::iter().flat_map(|action| match action {
             Self::SetWeight(_) => (0..=SCALE_MAX).map(Self::SetWeight).collect(),
             Self::Type(_) => Vec::new(),
@@ -83,7 +83,7 @@ impl Action {
     }
 
     #[must_use]
-    pub fn from_name(name: &str) -> Option<Self> {
+    pub(crate) fn from_name(name: &str) -> Option<Self> {
         Self::bindable().find(|action| action.name() == name)
     }
 }
@@ -104,7 +104,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Self; 8] =
+    pub(crate) const ALL: [Self; 8] =
         [Self::Main, Self::Search, Self::Presets, Self::Claims, Self::Help, Self::Prompt, Self::Confirm, Self::Global];
 
     /// The heading of this context's section in the help overlay.
@@ -139,7 +139,7 @@ impl Context {
 
     /// Whether printable keys type text here (so single characters cannot be bound).
     #[must_use]
-    pub fn takes_text(self) -> bool {
+    pub(crate) fn takes_text(self) -> bool {
         matches!(self, Self::Search | Self::Prompt)
     }
 }
@@ -243,7 +243,7 @@ impl fmt::Display for Key {
 
 /// How a key is written in help and footers: "j", "↓", "Space", "Ctrl-C", "Shift-Tab", "F1".
 #[must_use]
-pub fn key_name(key: Key) -> String {
+pub(crate) fn key_name(key: Key) -> String {
     let base = match key.code {
         KeyCode::Char(' ') => "Space".to_owned(),
         KeyCode::Char(c) if key.ctrl => c.to_ascii_uppercase().to_string(),
@@ -282,7 +282,7 @@ use Context as C;
 use KeyCode as K;
 
 /// The key for weight 10 (the digits give 0-9).
-pub const WEIGHT_TEN: char = '*';
+pub(crate) const WEIGHT_TEN: char = '*';
 
 pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('c')], A::Quit, "quit", false),
@@ -365,13 +365,13 @@ impl Default for Keymap {
 
 impl Keymap {
     #[must_use]
-    pub fn bindings(&self) -> &[Binding] {
+    pub(crate) fn bindings(&self) -> &[Binding] {
         &self.bindings
     }
 
     /// Binds `keys` to `action` in `context`, replacing the action's default keys there. A key the
     /// defaults gave to another action in the same context moves to this one: the user's word wins.
-    pub fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> Result<(), String> {
+    pub(crate) fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> Result<(), String> {
         // Actions mean something only where the defaults use them (quitting and suspending, anywhere).
         let meaningful = matches!(action, Action::Quit | Action::Suspend)
             || DEFAULT_BINDINGS.iter().any(|b| b.context == context && b.action == action);
@@ -426,16 +426,6 @@ impl Keymap {
         find(context).or(typed).or_else(|| find(Context::Global))
     }
 
-    /// The first key bound to `action` in `context` (or globally), as help writes it.
-    #[must_use]
-    pub fn key_for(&self, context: Context, action: Action) -> Option<String> {
-        [context, Context::Global]
-            .iter()
-            .find_map(|&c| self.bindings.iter().find(|b| b.context == c && b.action == action))
-            .and_then(|b| b.keys.first())
-            .map(|&k| key_name(k))
-    }
-
     /// The footer's hints for `context`: (keys, label), from the bindings marked for it. The weight pair
     /// shows as one hint.
     #[must_use]
@@ -469,7 +459,7 @@ impl Keymap {
     /// The help overlay's sections: each context with its (keys, label) rows, the digit bindings folded
     /// into one row when they are the defaults.
     #[must_use]
-    pub fn help_sections(&self) -> Vec<(Context, Vec<(String, String)>)> {
+    pub(crate) fn help_sections(&self) -> Vec<(Context, Vec<(String, String)>)> {
         let digits_are_default = (0..=9).all(|n| {
             self.bindings
                 .iter()
@@ -510,7 +500,7 @@ impl Keymap {
 
 /// All of a binding's keys, as the help overlay lists them: "h/←/-".
 #[must_use]
-pub fn keys_text(keys: &[Key]) -> String {
+pub(crate) fn keys_text(keys: &[Key]) -> String {
     keys.iter().map(|&k| key_name(k)).collect::<Vec<_>>().join("/")
 }
 

@@ -17,8 +17,8 @@
 use ratatui::layout::{Margin, Rect};
 
 /// Below this size the explorer shows "terminal too small" instead of a garbled screen.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub(crate) const MIN_WIDTH: u16 = 60;
+pub(crate) const MIN_HEIGHT: u16 = 16;
 /// The list takes this share of the width, within the bounds below.
 const LIST_SHARE: f32 = 0.42;
 const LIST_MIN: u16 = 34;
@@ -51,7 +51,7 @@ impl Screen {
     /// Lays out a `width` x `height` terminal for a dataset of `options` options whose selected dimension
     /// has `sources` sources.
     #[must_use]
-    pub fn compute(width: u16, height: u16, options: usize, sources: usize) -> Self {
+    pub(crate) fn compute(width: u16, height: u16, options: usize, sources: usize) -> Self {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Self::TooSmall;
         }
@@ -97,7 +97,7 @@ impl Regions {
 
     /// Cells in each row's slider: 10 (one per step) on a wide list, else 5 (two steps each).
     #[must_use]
-    pub fn slider_cells(&self) -> u16 {
+    pub(crate) fn slider_cells(&self) -> u16 {
         if self.list_inner().width >= WIDE_SLIDER_LIST { 10 } else { 5 }
     }
 
@@ -111,7 +111,7 @@ impl Regions {
 
     /// Which pane contains the point, if any.
     #[must_use]
-    pub fn pane_at(&self, x: u16, y: u16) -> Option<usize> {
+    pub(crate) fn pane_at(&self, x: u16, y: u16) -> Option<usize> {
         self.panes.iter().position(|r| r.contains((x, y).into()))
     }
 }
@@ -143,7 +143,7 @@ pub fn claims(area: Rect) -> Rect {
 
 /// The claims pop-up's list and, when a claim is expanded, its detail area below (a row apart).
 #[must_use]
-pub fn claims_parts(area: Rect, expanded: bool) -> (Rect, Rect) {
+pub(crate) fn claims_parts(area: Rect, expanded: bool) -> (Rect, Rect) {
     let inside = inner(claims(area));
     let list_height = if expanded { (inside.height / 3).max(3).min(inside.height) } else { inside.height };
     let list = Rect::new(inside.x, inside.y, inside.width, list_height);
@@ -160,13 +160,13 @@ pub fn help(area: Rect, lines: usize) -> Rect {
 
 /// A one-line text prompt.
 #[must_use]
-pub fn prompt(area: Rect) -> Rect {
+pub(crate) fn prompt(area: Rect) -> Rect {
     centred(area, 70, 3)
 }
 
 /// A yes/no question.
 #[must_use]
-pub fn confirm(area: Rect) -> Rect {
+pub(crate) fn confirm(area: Rect) -> Rect {
     centred(area, 70, 4)
 }
 

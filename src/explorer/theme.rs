@@ -29,7 +29,7 @@ pub struct Palette {
 
 impl Palette {
     /// For dark backgrounds.
-    pub const DARK: Self = Self {
+    pub(crate) const DARK: Self = Self {
         options: [
             Color::Green,
             Color::Blue,
@@ -53,7 +53,7 @@ impl Palette {
     };
 
     /// For light backgrounds: no yellow or cyan text, which wash out on white.
-    pub const LIGHT: Self = Self {
+    pub(crate) const LIGHT: Self = Self {
         options: [
             Color::Green,
             Color::Blue,
@@ -77,7 +77,7 @@ impl Palette {
     };
 
     /// The names of the themed items, as the config file's `[colors]` table spells them.
-    pub const ITEMS: [&'static str; 18] = [
+    pub(crate) const ITEMS: [&'static str; 18] = [
         "option-1",
         "option-2",
         "option-3",
@@ -99,7 +99,7 @@ impl Palette {
     ];
 
     #[must_use]
-    pub fn named(name: &str) -> Option<Self> {
+    pub(crate) fn named(name: &str) -> Option<Self> {
         match name {
             "dark" => Some(Self::DARK),
             "light" => Some(Self::LIGHT),
@@ -108,7 +108,7 @@ impl Palette {
     }
 
     /// The colour of the item the config file calls `item`.
-    pub fn slot(&mut self, item: &str) -> Option<&mut Color> {
+    pub(crate) fn slot(&mut self, item: &str) -> Option<&mut Color> {
         let index = Self::ITEMS.iter().position(|&i| i == item)?;
         Some(match index {
             0..=7 => &mut self.options[index],
@@ -127,7 +127,7 @@ impl Palette {
 
     /// Every item with its colour, in [`Self::ITEMS`] order.
     #[must_use]
-    pub fn entries(mut self) -> Vec<(&'static str, Color)> {
+    pub(crate) fn entries(mut self) -> Vec<(&'static str, Color)> {
         Self::ITEMS.iter().map(|&item| (item, self.slot(item).map_or(Color::Reset, |c| *c))).collect()
     }
 }
@@ -156,7 +156,7 @@ impl Theme {
     }
 
     #[must_use]
-    pub fn option_glyph(option: usize) -> char {
+    pub(crate) fn option_glyph(option: usize) -> char {
         OPTION_GLYPHS[option % OPTION_GLYPHS.len()]
     }
 

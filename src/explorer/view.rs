@@ -13,7 +13,13 @@ use crate::explorer::theme::Theme;
 /// The lines of option `option`'s pane for `dimension`, wrapped to `width`. Pure, so the app can measure
 /// how far a pane scrolls with exactly what will be drawn.
 #[must_use]
-pub fn pane_lines(dataset: &Dataset, dimension: usize, option: usize, width: u16, theme: Theme) -> Vec<Line<'static>> {
+pub(crate) fn pane_lines(
+    dataset: &Dataset,
+    dimension: usize,
+    option: usize,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let Some(a) = dataset.dimensions.get(dimension).and_then(|d| d.assessments.get(option)) else {
         return Vec::new();
     };
@@ -49,7 +55,7 @@ pub fn pane_lines(dataset: &Dataset, dimension: usize, option: usize, width: u16
 /// An expanded claim: the claim itself, the explanation, the related dimensions and the sources, all
 /// wrapped to `width`. Pure, so the app can bound the scrolling by exactly what is drawn.
 #[must_use]
-pub fn claim_detail_lines(dataset: &Dataset, claim: usize, width: u16, theme: Theme) -> Vec<Line<'static>> {
+pub(crate) fn claim_detail_lines(dataset: &Dataset, claim: usize, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let Some(claim) = dataset.claims.get(claim) else { return Vec::new() };
     let width = usize::from(width.max(1));
     let heading = format!("[{}] {}", claim.verdict.label().to_uppercase(), claim.claim);
@@ -72,7 +78,7 @@ pub fn claim_detail_lines(dataset: &Dataset, claim: usize, width: u16, theme: Th
 /// The help text, generated from the keymap in force so it always shows the real bindings. Pure, so
 /// the app can bound its scrolling by exactly what is drawn.
 #[must_use]
-pub fn help_lines(keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line<'static>> {
+pub(crate) fn help_lines(keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));

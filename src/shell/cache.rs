@@ -33,7 +33,7 @@ use crate::shell::files;
 /// Files smaller than this are parsed every time: they load in a few milliseconds anyway.
 pub const MIN_CACHED_BYTES: usize = 1024 * 1024;
 /// Entries kept; writing one more removes the least recently used.
-pub const MAX_ENTRIES: usize = 16;
+pub(crate) const MAX_ENTRIES: usize = 16;
 const MAGIC: &[u8; 8] = b"versus\0c";
 const ENTRY_EXTENSION: &str = "bin";
 

@@ -13,7 +13,7 @@ pub fn config_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
 /// Where checked datasets are cached (see [`crate::shell::cache`]): `$VERSUS_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/versus`, else `~/.cache/versus`.
 #[must_use]
-pub fn cache_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+pub(crate) fn cache_dir(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
     user_dir(env, "VERSUS_CACHE_DIR", "XDG_CACHE_HOME", ".cache")
 }
 
@@ -27,7 +27,7 @@ fn user_dir(env: impl Fn(&str) -> Option<OsString>, own: &str, xdg: &str, home_d
 
 /// `~/x` means the home directory's `x`, as in a shell; other paths are left as they are.
 #[must_use]
-pub fn expand_home(path: &Path) -> PathBuf {
+pub(crate) fn expand_home(path: &Path) -> PathBuf {
     match (path.strip_prefix("~"), std::env::var_os("HOME")) {
         (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => path.to_owned(),

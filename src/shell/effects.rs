@@ -15,7 +15,12 @@ use crate::shell::profiles;
 
 /// Performs `effect` for `app`, or `None` for the effects the terminal loop performs itself. `config_dir`
 /// holds the profiles; `terminal` receives the clipboard's OSC 52 sequence.
-pub fn perform(effect: Effect, app: &App, config_dir: Option<&Path>, terminal: &mut impl Write) -> Option<Outcome> {
+pub(crate) fn perform(
+    effect: Effect,
+    app: &App,
+    config_dir: Option<&Path>,
+    terminal: &mut impl Write,
+) -> Option<Outcome> {
     let no_dir = || Outcome::Failed("no config directory: set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME".to_owned());
     Some(match effect {
         Effect::Quit | Effect::Suspend => return None,

@@ -17,7 +17,7 @@ pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
 
 /// The bytes of the dataset file at `path`, never read past one byte over the size limit (which
 /// [`parse_bytes`] then reports).
-pub fn read_dataset(path: &Path) -> Result<Vec<u8>, LoadError> {
+pub(crate) fn read_dataset(path: &Path) -> Result<Vec<u8>, LoadError> {
     let fail = |message: String| LoadError::new(&path.display().to_string(), vec![Problem::whole_file(message)]);
     let file = File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
     let mut bytes = Vec::new();
@@ -27,7 +27,7 @@ pub fn read_dataset(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// The text of one of the user's files (the config, the profiles): `None` when it does not exist, an
 /// error naming the file when it cannot be read or is not UTF-8.
-pub fn read_text(path: &Path) -> Result<Option<String>, String> {
+pub(crate) fn read_text(path: &Path) -> Result<Option<String>, String> {
     match fs::read(path) {
         Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => Ok(None),
         Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
@@ -57,14 +57,14 @@ pub fn prepare(target: &Path, contents: &[u8]) -> io::Result<Pending> {
 }
 
 /// Writes `contents` to `target` through a temporary file and a rename.
-pub fn write_atomically(target: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomically(target: &Path, contents: &[u8]) -> io::Result<()> {
     prepare(target, contents)?.commit()
 }
 
 /// Writes `contents` to `target` through a temporary file and a rename, readable by the owner only and
 /// not synced: for the dataset cache, whose entries copy data that may be private and cost only a parse
 /// if lost.
-pub fn write_private(target: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write_private(target: &Path, contents: &[u8]) -> io::Result<()> {
     let mut temp = temp_beside(target, 0o600)?;
     temp.write_all(contents)?;
     Pending { temp, target: target.to_owned(), durable: false }.commit()
@@ -84,7 +84,7 @@ fn temp_beside(target: &Path, mode: u32) -> io::Result<NamedTempFile> {
 impl Pending {
     /// Renames the temporary file over the destination: readers see the old file or the new one, never
     /// a mix.
-    pub fn commit(self) -> io::Result<()> {
+    pub(crate) fn commit(self) -> io::Result<()> {
         self.temp.persist(&self.target).map_err(|e| e.error)?;
         // Make the rename itself durable where the platform allows.
         if let Some(dir) = self.target.parent().filter(|p| self.durable && !p.as_os_str().is_empty()) {

@@ -3,9 +3,9 @@
 
 pub mod cache;
 pub mod config;
-pub mod dirs;
+pub(crate) mod dirs;
 pub mod effects;
 pub mod files;
 pub mod profiles;
 pub mod terminal;
-pub mod user_files;
+pub(crate) mod user_files;

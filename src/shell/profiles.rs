@@ -20,7 +20,7 @@ pub enum ProfilesRead {
 impl ProfilesRead {
     /// The profiles of `dataset`, or none when the file is missing or broken.
     #[must_use]
-    pub fn for_dataset(&self, dataset: &Dataset) -> Vec<Profile> {
+    pub(crate) fn for_dataset(&self, dataset: &Dataset) -> Vec<Profile> {
         match self {
             Self::Loaded(file) => file.for_dataset(dataset),
             Self::Missing | Self::Broken(_) => Vec::new(),
@@ -29,7 +29,7 @@ impl ProfilesRead {
 }
 
 #[must_use]
-pub fn read_profiles(dir: &Path) -> ProfilesRead {
+pub(crate) fn read_profiles(dir: &Path) -> ProfilesRead {
     let path = dir.join(FILE_NAME);
     match read_text(&path) {
         Ok(None) => ProfilesRead::Missing,
@@ -43,7 +43,7 @@ pub fn read_profiles(dir: &Path) -> ProfilesRead {
 
 /// Applies `change` to the profiles file and writes it back. A broken file is first moved aside to a
 /// `.bak` name (never overwritten: the user may want what is in it), and the returned note says so.
-pub fn update_profiles(dir: &Path, change: impl FnOnce(&mut ProfileFile)) -> Result<Option<String>, String> {
+pub(crate) fn update_profiles(dir: &Path, change: impl FnOnce(&mut ProfileFile)) -> Result<Option<String>, String> {
     let path = dir.join(FILE_NAME);
     let (mut file, note) = match read_profiles(dir) {
         ProfilesRead::Missing => (ProfileFile::default(), None),
@@ -85,7 +85,13 @@ pub enum Saved {
 }
 
 /// Saves `weights` as profile `name` of `dataset`, replacing one of the same name only if `replace`.
-pub fn save_profile(dir: &Path, dataset: &Dataset, name: &str, weights: &[u8], replace: bool) -> Result<Saved, String> {
+pub(crate) fn save_profile(
+    dir: &Path,
+    dataset: &Dataset,
+    name: &str,
+    weights: &[u8],
+    replace: bool,
+) -> Result<Saved, String> {
     if !replace
         && let ProfilesRead::Loaded(file) = read_profiles(dir)
         && file.profiles.iter().any(|p| p.dataset == dataset.meta.title && p.name == name)
@@ -99,7 +105,7 @@ pub fn save_profile(dir: &Path, dataset: &Dataset, name: &str, weights: &[u8], r
 }
 
 /// Deletes profile `name` (as stored) of `dataset`; the message for the status line.
-pub fn delete_profile(dir: &Path, dataset: &Dataset, name: &str) -> Result<String, String> {
+pub(crate) fn delete_profile(dir: &Path, dataset: &Dataset, name: &str) -> Result<String, String> {
     let shown = crate::engine::data::sanitize::line(name);
     let mut removed = false;
     let note = update_profiles(dir, |file| removed = file.remove(dataset, name))?;

@@ -36,7 +36,7 @@ impl UserFiles {
 
     /// Problems with the user's files, worded for stderr and the status line.
     #[must_use]
-    pub fn warnings(&self) -> Vec<String> {
+    pub(crate) fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
         if let Some(problem) = &self.config.problem {
             warnings.push(format!("config ignored, running on the defaults:\n{problem}"));

@@ -16,7 +16,7 @@ impl Position {
     /// The position of byte `offset` in `source` (clamped to the end, and to a character boundary).
     /// For many positions in one source, build a [`LineIndex`] once instead.
     #[must_use]
-    pub fn of_offset(source: &str, offset: usize) -> Self {
+    pub(crate) fn of_offset(source: &str, offset: usize) -> Self {
         LineIndex::new(source).position(offset)
     }
 }
@@ -36,7 +36,7 @@ impl<'a> LineIndex<'a> {
 
     /// The position of byte `offset` (clamped to the end, and to a character boundary).
     #[must_use]
-    pub fn position(&self, offset: usize) -> Position {
+    pub(crate) fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.source.len());
         while !self.source.is_char_boundary(offset) {
             offset -= 1;
@@ -58,7 +58,7 @@ pub struct Problem {
 
 impl Problem {
     #[must_use]
-    pub fn whole_file(message: impl Into<String>) -> Self {
+    pub(crate) fn whole_file(message: impl Into<String>) -> Self {
         Self { position: None, message: sanitize::line(&message.into()) }
     }
 
@@ -68,7 +68,7 @@ impl Problem {
     }
 
     #[must_use]
-    pub fn at_position(position: Position, message: impl Into<String>) -> Self {
+    pub(crate) fn at_position(position: Position, message: impl Into<String>) -> Self {
         Self { position: Some(position), message: sanitize::line(&message.into()) }
     }
 }
@@ -109,7 +109,7 @@ impl fmt::Display for LoadError {
 /// Turns a TOML or serde error into a problem, naming the key on the offending line and suggesting the
 /// closest known name for an unknown field or variant.
 #[must_use]
-pub fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
+pub(crate) fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
     // serde names Rust types; a dataset's author knows TOML's.
     let mut message = error
         .message()

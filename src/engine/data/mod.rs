@@ -10,33 +10,34 @@ pub mod sanitize;
 
 use serde::{Deserialize, Serialize};
 
-pub use error::{LoadError, Position, Problem, from_toml as toml_problem};
+pub(crate) use error::from_toml as toml_problem;
+pub use error::{LoadError, Position, Problem};
 pub use load::{parse, parse_bytes};
 
 /// The format version this build reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub(crate) const SCHEMA_VERSION: i64 = 1;
 /// The largest dataset file accepted, in bytes.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Ids: lowercase ASCII letters, digits, `-` and `_`.
-pub const MAX_ID_BYTES: usize = 64;
+pub(crate) const MAX_ID_BYTES: usize = 64;
 /// Names of options, dimensions, presets and categories, and the title.
-pub const MAX_NAME_CHARS: usize = 80;
+pub(crate) const MAX_NAME_CHARS: usize = 80;
 /// One-line texts: summaries, rationales, pros, cons, claims, source titles, keywords.
-pub const MAX_LINE_CHARS: usize = 300;
+pub(crate) const MAX_LINE_CHARS: usize = 300;
 /// Long texts: details, explanations, descriptions.
-pub const MAX_TEXT_CHARS: usize = 4_000;
-pub const MAX_URL_BYTES: usize = 2_048;
-pub const MAX_OPTIONS: usize = 8;
+pub(crate) const MAX_TEXT_CHARS: usize = 4_000;
+pub(crate) const MAX_URL_BYTES: usize = 2_048;
+pub(crate) const MAX_OPTIONS: usize = 8;
 pub const MAX_DIMENSIONS: usize = 50_000;
-pub const MAX_PRESETS: usize = 1_000;
-pub const MAX_CLAIMS: usize = 1_000;
+pub(crate) const MAX_PRESETS: usize = 1_000;
+pub(crate) const MAX_CLAIMS: usize = 1_000;
 /// Keywords, pros, cons, sources, and the dimensions a claim names.
-pub const MAX_LIST_ITEMS: usize = 32;
+pub(crate) const MAX_LIST_ITEMS: usize = 32;
 /// Weights and ratings run from 0 to this.
-pub const SCALE_MAX: u8 = 10;
+pub(crate) const SCALE_MAX: u8 = 10;
 
 /// The name the built-in dataset goes by in messages.
-pub const BUILTIN_NAME: &str = "<built-in>";
+pub(crate) const BUILTIN_NAME: &str = "<built-in>";
 const BUILTIN_SOURCE: &str = include_str!("../../../assets/node-vs-python.toml");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,7 +99,7 @@ pub struct Source {
 impl Source {
     /// The source as every output cites it: "title, date: url".
     #[must_use]
-    pub fn citation(&self) -> String {
+    pub(crate) fn citation(&self) -> String {
         format!("{}, {}: {}", self.title, self.date, self.url)
     }
 }
@@ -135,7 +136,7 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Self; 5] = [Self::Accurate, Self::PartlyTrue, Self::Outdated, Self::Wrong, Self::Opinion];
+    pub(crate) const ALL: [Self; 5] = [Self::Accurate, Self::PartlyTrue, Self::Outdated, Self::Wrong, Self::Opinion];
 
     /// The word used in the data file and in every output.
     #[must_use]
@@ -168,18 +169,8 @@ impl Dataset {
     }
 
     #[must_use]
-    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn dimension_index(&self, id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == id)
-    }
-
-    #[must_use]
-    pub fn option_index(&self, id: &str) -> Option<usize> {
-        self.options.iter().position(|o| o.id == id)
-    }
-
-    #[must_use]
-    pub fn preset(&self, id: &str) -> Option<&Preset> {
-        self.presets.iter().find(|p| p.id == id)
     }
 }
 

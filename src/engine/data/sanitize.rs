@@ -24,7 +24,7 @@ pub fn is_forbidden(c: char) -> bool {
 /// (tabs and line breaks are forbidden too). Nearly every string is: checking bytes first is cheaper
 /// than rebuilding it.
 #[must_use]
-pub fn is_clean(s: &str) -> bool {
+pub(crate) fn is_clean(s: &str) -> bool {
     s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(is_forbidden)
 }
 

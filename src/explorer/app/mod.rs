@@ -188,7 +188,7 @@ pub struct Status {
 impl Status {
     /// A message on one line, cleaned of control characters (it may quote the user's input).
     #[must_use]
-    pub fn info(text: impl Into<String>) -> Self {
+    pub(crate) fn info(text: impl Into<String>) -> Self {
         Self { text: sanitize::line(&text.into()), error: false }
     }
 
@@ -267,13 +267,13 @@ impl App {
 
     /// Whether the dimension is muted (weight 0, restorable).
     #[must_use]
-    pub fn is_muted(&self, dimension: usize) -> bool {
+    pub(crate) fn is_muted(&self, dimension: usize) -> bool {
         self.weights.is_muted(dimension)
     }
 
     /// The preset picker's entries: the defaults, each preset, then each saved profile.
     #[must_use]
-    pub fn picker_entries(&self) -> Vec<Origin> {
+    pub(crate) fn picker_entries(&self) -> Vec<Origin> {
         self.weights.picker_entries(&self.dataset)
     }
 
@@ -309,7 +309,7 @@ impl App {
 
     /// The characters of dimension `dimension`'s name the search matched, for highlighting.
     #[must_use]
-    pub fn match_positions(&self, dimension: usize) -> Vec<usize> {
+    pub(crate) fn match_positions(&self, dimension: usize) -> Vec<usize> {
         self.list.match_positions(dimension)
     }
 

@@ -66,7 +66,7 @@ pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+pub(crate) fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
     let message = format!(
         "terminal too small: versus needs {MIN_WIDTH}x{MIN_HEIGHT}, this is {}x{} (q quits)",
         area.width, area.height

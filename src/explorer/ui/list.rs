@@ -100,7 +100,7 @@ fn name_spans<'a>(app: &App, d: usize, name: &str, theme: Theme, base: Style) ->
 /// Which option the dimension rates highest: with two options an arrow toward its pane (◀ left, ▶ right),
 /// with more the option's number; `=` when the best ratings tie.
 #[must_use]
-pub fn favour_mark(dimension: &Dimension, theme: Theme) -> (String, Style) {
+pub(crate) fn favour_mark(dimension: &Dimension, theme: Theme) -> (String, Style) {
     let best = dimension.assessments.iter().map(|a| a.rating).max().unwrap_or(0);
     let leaders: Vec<usize> =
         dimension.assessments.iter().enumerate().filter(|(_, a)| a.rating == best).map(|(i, _)| i).collect();

@@ -4,7 +4,7 @@
 mod chrome;
 pub mod detail;
 pub mod list;
-pub mod overlays;
+pub(crate) mod overlays;
 mod recommendation;
 
 use ratatui::Frame;

@@ -84,7 +84,7 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
 }
 
 /// A one-line text prompt near the bottom of the screen.
-pub fn prompt(frame: &mut Frame, purpose: Purpose, input: &str, theme: Theme) {
+pub(crate) fn prompt(frame: &mut Frame, purpose: Purpose, input: &str, theme: Theme) {
     let area = frame.area();
     let (title, hint) = match purpose {
         Purpose::SaveProfile => ("Save the weights as a profile", "name:"),
@@ -113,7 +113,7 @@ pub fn prompt(frame: &mut Frame, purpose: Purpose, input: &str, theme: Theme) {
 }
 
 /// A yes/no question.
-pub fn confirm(frame: &mut Frame, question: &Question, theme: Theme) {
+pub(crate) fn confirm(frame: &mut Frame, question: &Question, theme: Theme) {
     let area = frame.area();
     let text = match question {
         Question::OverwriteProfile(name) => format!("A profile named `{name}` exists. Replace it?"),
