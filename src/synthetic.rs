@@ -230,82 +230,88 @@ fn title_case(s: &str) -> String {
 
 /// `dataset` as the TOML text of a dataset file, which loads back to the same dataset.
 #[must_use]
-pub fn to_toml(d: &Dataset) -> String {
-    let q = |s: &str| toml::Value::from(s).to_string();
-    let list = |items: &[String]| format!("[{}]", items.iter().map(|s| q(s)).collect::<Vec<_>>().join(", "));
-    let mut out = String::with_capacity(d.dimensions.len() * 1200);
-    let _ = writeln!(out, "[meta]\nschema = 1\ntitle = {}\nas_of = {}", q(&d.meta.title), q(&d.meta.as_of));
-    if let Some(description) = &d.meta.description {
+pub fn to_toml(dataset: &Dataset) -> String {
+    let q = |text: &str| toml::Value::from(text).to_string();
+    let list = |items: &[String]| format!("[{}]", items.iter().map(|text| q(text)).collect::<Vec<_>>().join(", "));
+    let mut out = String::with_capacity(dataset.dimensions.len() * 1200);
+    let _ = writeln!(out, "[meta]\nschema = 1\ntitle = {}\nas_of = {}", q(&dataset.meta.title), q(&dataset.meta.as_of));
+    if let Some(description) = &dataset.meta.description {
         let _ = writeln!(out, "description = {}", q(description));
     }
-    for o in &d.options {
-        let _ = writeln!(out, "\n[[options]]\nid = {}\nname = {}\nsummary = {}", q(&o.id), q(&o.name), q(&o.summary));
+    for option in &dataset.options {
+        let _ = writeln!(
+            out,
+            "\n[[options]]\nid = {}\nname = {}\nsummary = {}",
+            q(&option.id),
+            q(&option.name),
+            q(&option.summary)
+        );
     }
     let sources = |out: &mut String, table: &str, sources: &[Source]| {
-        for s in sources {
+        for text in sources {
             let _ = writeln!(
                 out,
                 "[[{table}.sources]]\ntitle = {}\nurl = {}\ndate = {}",
-                q(&s.title),
-                q(&s.url),
-                q(&s.date)
+                q(&text.title),
+                q(&text.url),
+                q(&text.date)
             );
         }
     };
-    for x in &d.dimensions {
+    for dimension in &dataset.dimensions {
         let _ = writeln!(
             out,
             "\n[[dimensions]]\nid = {}\nname = {}\ncategory = {}\nsummary = {}\nkeywords = {}\nweight = {}",
-            q(&x.id),
-            q(&x.name),
-            q(&x.category),
-            q(&x.summary),
-            list(&x.keywords),
-            x.weight
+            q(&dimension.id),
+            q(&dimension.name),
+            q(&dimension.category),
+            q(&dimension.summary),
+            list(&dimension.keywords),
+            dimension.weight
         );
-        for (o, a) in d.options.iter().zip(&x.assessments) {
+        for (option, assessment) in dataset.options.iter().zip(&dimension.assessments) {
             let _ = writeln!(
                 out,
                 "[dimensions.ratings.{}]\nrating = {}\nrationale = {}\ndetail = {}\npros = {}\ncons = {}",
-                o.id,
-                a.rating,
-                q(&a.rationale),
-                q(&a.detail),
-                list(&a.pros),
-                list(&a.cons)
+                option.id,
+                assessment.rating,
+                q(&assessment.rationale),
+                q(&assessment.detail),
+                list(&assessment.pros),
+                list(&assessment.cons)
             );
         }
-        sources(&mut out, "dimensions", &x.sources);
+        sources(&mut out, "dimensions", &dimension.sources);
     }
-    for p in &d.presets {
-        let weights: Vec<String> = d
+    for preset in &dataset.presets {
+        let weights: Vec<String> = dataset
             .dimensions
             .iter()
-            .zip(&p.weights)
+            .zip(&preset.weights)
             .filter(|(_, w)| **w > 0)
-            .map(|(x, w)| format!("{} = {w}", x.id))
+            .map(|(dimension, w)| format!("{} = {w}", dimension.id))
             .collect();
         let _ = writeln!(
             out,
             "\n[[presets]]\nid = {}\nname = {}\ndescription = {}\nweights = {{ {} }}",
-            q(&p.id),
-            q(&p.name),
-            q(&p.description),
+            q(&preset.id),
+            q(&preset.name),
+            q(&preset.description),
             weights.join(", ")
         );
     }
-    for c in &d.claims {
-        let dims: Vec<String> = c.dimensions.iter().map(|&i| d.dimensions[i].id.clone()).collect();
+    for claim in &dataset.claims {
+        let dims: Vec<String> = claim.dimensions.iter().map(|&i| dataset.dimensions[i].id.clone()).collect();
         let _ = writeln!(
             out,
             "\n[[claims]]\nid = {}\nclaim = {}\nverdict = {}\nexplanation = {}\ndimensions = {}",
-            q(&c.id),
-            q(&c.claim),
-            q(c.verdict.label()),
-            q(&c.explanation),
+            q(&claim.id),
+            q(&claim.claim),
+            q(claim.verdict.label()),
+            q(&claim.explanation),
             list(&dims)
         );
-        sources(&mut out, "claims", &c.sources);
+        sources(&mut out, "claims", &claim.sources);
     }
     out
 }

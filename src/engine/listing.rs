@@ -19,16 +19,16 @@ pub enum ListFormat {
 const TEXT_WIDTH: usize = 80;
 
 #[must_use]
-pub fn dimensions(d: &Dataset, format: ListFormat) -> String {
+pub fn dimensions(dataset: &Dataset, format: ListFormat) -> String {
     match format {
         ListFormat::Json => json(
-            &d.dimensions
+            &dataset.dimensions
                 .iter()
-                .map(|x| {
+                .map(|dimension| {
                     serde_json::json!({
-                        "id": x.id, "name": x.name, "category": x.category, "summary": x.summary, "weight": x.weight,
-                        "ratings": json_by_id(d.options.iter().map(|o| &o.id).zip(x.assessments.iter().map(|a| a.rating))),
-                        "sources": x.sources,
+                        "id": dimension.id, "name": dimension.name, "category": dimension.category, "summary": dimension.summary, "weight": dimension.weight,
+                        "ratings": json_by_id(dataset.options.iter().map(|option| &option.id).zip(dimension.assessments.iter().map(|assessment| assessment.rating))),
+                        "sources": dimension.sources,
                     })
                 })
                 .collect::<Vec<_>>(),
@@ -36,15 +36,15 @@ pub fn dimensions(d: &Dataset, format: ListFormat) -> String {
         ListFormat::Text => {
             let mut out = String::new();
             // Rating columns first take what they need of 80 columns (3 to 8 each), the name the rest.
-            let column = rating_column_width(d.options.len(), 40);
-            let name = (80 - 29 - d.options.len() * (column + 1)).clamp(12, 28);
-            let options: Vec<String> = d.options.iter().map(|o| pad_left(&fit(&o.name, column), column)).collect();
+            let column = rating_column_width(dataset.options.len(), 40);
+            let name = (80 - 29 - dataset.options.len() * (column + 1)).clamp(12, 28);
+            let options: Vec<String> = dataset.options.iter().map(|option| pad_left(&fit(&option.name, column), column)).collect();
             let _ = writeln!(out, "{} {} {:>6} {}", pad("ID", 20), pad("NAME", name), "WEIGHT", options.join(" "));
-            for x in &d.dimensions {
-                let ratings: Vec<String> = x.assessments.iter().map(|a| pad_left(&a.rating.to_string(), column)).collect();
-                let _ = writeln!(out, "{} {} {:>6} {}", pad(&x.id, 20), pad(&x.name, name), x.weight, ratings.join(" "));
-                for s in &x.sources {
-                    wrap_into(&mut out, &source_line(s), 4);
+            for dimension in &dataset.dimensions {
+                let ratings: Vec<String> = dimension.assessments.iter().map(|assessment| pad_left(&assessment.rating.to_string(), column)).collect();
+                let _ = writeln!(out, "{} {} {:>6} {}", pad(&dimension.id, 20), pad(&dimension.name, name), dimension.weight, ratings.join(" "));
+                for source in &dimension.sources {
+                    wrap_into(&mut out, &source_line(source), 4);
                 }
             }
             out
@@ -53,27 +53,27 @@ pub fn dimensions(d: &Dataset, format: ListFormat) -> String {
 }
 
 #[must_use]
-pub fn presets(d: &Dataset, format: ListFormat) -> String {
-    let winner = |weights: &[u8]| recommend(d, weights).leader().map(|o| d.options[o].id.clone());
+pub fn presets(dataset: &Dataset, format: ListFormat) -> String {
+    let winner = |weights: &[u8]| recommend(dataset, weights).leader().map(|o| dataset.options[o].id.clone());
     match format {
         ListFormat::Json => json(
-            &d.presets
+            &dataset.presets
                 .iter()
-                .map(|p| {
+                .map(|preset| {
                     serde_json::json!({
-                        "id": p.id, "name": p.name, "description": p.description,
-                        "weights": json_by_id(d.dimensions.iter().map(|x| &x.id).zip(p.weights.iter().copied())),
-                        "recommends": winner(&p.weights),
+                        "id": preset.id, "name": preset.name, "description": preset.description,
+                        "weights": json_by_id(dataset.dimensions.iter().map(|dimension| &dimension.id).zip(preset.weights.iter().copied())),
+                        "recommends": winner(&preset.weights),
                     })
                 })
                 .collect::<Vec<_>>(),
         ),
         ListFormat::Text => {
             let mut out = String::new();
-            for p in &d.presets {
-                let _ = writeln!(out, "{}  ({})", p.name, p.id);
-                wrap_into(&mut out, &p.description, 4);
-                wrap_into(&mut out, &verdict_sentence(d, &recommend(d, &p.weights)), 4);
+            for preset in &dataset.presets {
+                let _ = writeln!(out, "{}  ({})", preset.name, preset.id);
+                wrap_into(&mut out, &preset.description, 4);
+                wrap_into(&mut out, &verdict_sentence(dataset, &recommend(dataset, &preset.weights)), 4);
                 out.push('\n');
             }
             out
@@ -82,28 +82,28 @@ pub fn presets(d: &Dataset, format: ListFormat) -> String {
 }
 
 #[must_use]
-pub fn claims(d: &Dataset, format: ListFormat) -> String {
+pub fn claims(dataset: &Dataset, format: ListFormat) -> String {
     match format {
         ListFormat::Json => json(
-            &d.claims
+            &dataset.claims
                 .iter()
-                .map(|c| {
+                .map(|claim| {
                     serde_json::json!({
-                        "id": c.id, "claim": c.claim, "verdict": c.verdict, "explanation": c.explanation,
-                        "dimensions": c.dimensions.iter().map(|&i| d.dimensions[i].id.as_str()).collect::<Vec<_>>(),
-                        "sources": c.sources,
+                        "id": claim.id, "claim": claim.claim, "verdict": claim.verdict, "explanation": claim.explanation,
+                        "dimensions": claim.dimensions.iter().map(|&i| dataset.dimensions[i].id.as_str()).collect::<Vec<_>>(),
+                        "sources": claim.sources,
                     })
                 })
                 .collect::<Vec<_>>(),
         ),
         ListFormat::Text => {
             let mut out = String::new();
-            for (i, c) in d.claims.iter().enumerate() {
-                let heading = format!("{:>2}. [{}] {}", i + 1, c.verdict.label().to_uppercase(), c.claim);
+            for (i, claim) in dataset.claims.iter().enumerate() {
+                let heading = format!("{:>2}. [{}] {}", i + 1, claim.verdict.label().to_uppercase(), claim.claim);
                 wrap_into(&mut out, &heading, 0);
-                wrap_into(&mut out, &c.explanation, 4);
-                for s in &c.sources {
-                    wrap_into(&mut out, &source_line(s), 4);
+                wrap_into(&mut out, &claim.explanation, 4);
+                for source in &claim.sources {
+                    wrap_into(&mut out, &source_line(source), 4);
                 }
                 out.push('\n');
             }
@@ -145,28 +145,28 @@ pub struct Found<'a> {
 }
 
 #[must_use]
-pub fn profiles(d: &Dataset, profiles: &[crate::engine::profiles::Profile], format: ListFormat) -> String {
-    let winner = |weights: &[u8]| recommend(d, weights).leader().map(|o| d.options[o].id.clone());
+pub fn profiles(dataset: &Dataset, profiles: &[crate::engine::profiles::Profile], format: ListFormat) -> String {
+    let winner = |weights: &[u8]| recommend(dataset, weights).leader().map(|o| dataset.options[o].id.clone());
     match format {
         ListFormat::Json => json(
             &profiles
                 .iter()
-                .map(|p| {
+                .map(|profile| {
                     serde_json::json!({
-                        "name": p.name,
-                        "weights": json_by_id(d.dimensions.iter().map(|x| &x.id).zip(p.weights.iter().copied())),
-                        "recommends": winner(&p.weights),
-                        "unknown_dimensions": p.unknown,
+                        "name": profile.name,
+                        "weights": json_by_id(dataset.dimensions.iter().map(|dimension| &dimension.id).zip(profile.weights.iter().copied())),
+                        "recommends": winner(&profile.weights),
+                        "unknown_dimensions": profile.unknown,
                     })
                 })
                 .collect::<Vec<_>>(),
         ),
         ListFormat::Text => {
             let mut out = String::new();
-            for p in profiles {
-                let _ = writeln!(out, "{}", p.name);
-                wrap_into(&mut out, &verdict_sentence(d, &recommend(d, &p.weights)), 4);
-                if let Some(warning) = p.warning() {
+            for profile in profiles {
+                let _ = writeln!(out, "{}", profile.name);
+                wrap_into(&mut out, &verdict_sentence(dataset, &recommend(dataset, &profile.weights)), 4);
+                if let Some(warning) = profile.warning() {
                     wrap_into(&mut out, &warning, 4);
                 }
             }

@@ -62,13 +62,13 @@ impl<'a> Report<'a> {
     }
 
     fn text(&self) -> String {
-        let d = self.dataset;
+        let dataset = self.dataset;
         let mut out = String::new();
-        let _ = writeln!(out, "{}", d.meta.title);
-        let _ = writeln!(out, "Evidence as of {}. Weights: {}.", d.meta.as_of, self.weighting.describe(d));
+        let _ = writeln!(out, "{}", dataset.meta.title);
+        let _ = writeln!(out, "Evidence as of {}. Weights: {}.", dataset.meta.as_of, self.weighting.describe(dataset));
         let _ = writeln!(out, "\n{}\n", self.verdict());
-        let name_width = d.options.iter().map(|o| o.name.width()).max().unwrap_or(0).min(24);
-        for (i, option) in d.options.iter().enumerate() {
+        let name_width = dataset.options.iter().map(|option| option.name.width()).max().unwrap_or(0).min(24);
+        for (i, option) in dataset.options.iter().enumerate() {
             let score = self.evaluation.scores[i];
             let _ = writeln!(out, "  {}  {score:5.1}  {}", pad(&option.name, name_width), bar(score, 40));
         }
@@ -76,27 +76,28 @@ impl<'a> Report<'a> {
             && let Recommendation::Lead { option, margin, .. } = self.evaluation.recommendation
         {
             let _ = writeln!(out, "\nWhy (points toward {} of its {margin:.1}-point lead):", self.option_name(option));
-            for c in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
-                let _ = writeln!(out, "  {:+6.1}  {}", c.points, self.dimension_name(c.dimension));
+            for contribution in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
+                let _ =
+                    writeln!(out, "  {:+6.1}  {}", contribution.points, self.dimension_name(contribution.dimension));
             }
         }
         let _ = writeln!(out, "\nWhat would change it (one weight at a time):");
         for flip in &self.evaluation.flips {
-            let _ = writeln!(out, "  {}", flip_sentence(d, &self.weighting.weights, flip));
+            let _ = writeln!(out, "  {}", flip_sentence(dataset, &self.weighting.weights, flip));
         }
         if self.evaluation.flips.is_empty() {
-            let _ = writeln!(out, "  {}", no_flip_sentence(d, &self.evaluation));
+            let _ = writeln!(out, "  {}", no_flip_sentence(dataset, &self.evaluation));
         }
         let _ = writeln!(out, "\nWeights and ratings (0-10):");
-        let column = rating_column_width(d.options.len(), 38);
-        let columns: Vec<String> = d.options.iter().map(|o| fit(&o.name, column)).collect();
+        let column = rating_column_width(dataset.options.len(), 38);
+        let columns: Vec<String> = dataset.options.iter().map(|option| fit(&option.name, column)).collect();
         let _ = writeln!(
             out,
             "  {}  weight  {}",
             pad("Dimension", 30),
-            columns.iter().map(|c| pad_left(c, column)).collect::<Vec<_>>().join(" ")
+            columns.iter().map(|name| pad_left(name, column)).collect::<Vec<_>>().join(" ")
         );
-        for (dimension, &weight) in d.dimensions.iter().zip(&self.weighting.weights) {
+        for (dimension, &weight) in dataset.dimensions.iter().zip(&self.weighting.weights) {
             let ratings: Vec<String> =
                 dimension.assessments.iter().map(|a| pad_left(&a.rating.to_string(), column)).collect();
             let _ = writeln!(out, "  {}  {weight:>6}  {}", pad(&dimension.name, 30), ratings.join(" "));
@@ -105,13 +106,18 @@ impl<'a> Report<'a> {
     }
 
     fn markdown(&self) -> String {
-        let d = self.dataset;
+        let dataset = self.dataset;
         let mut out = String::new();
-        let _ = writeln!(out, "# {}\n", md(&d.meta.title));
-        let _ = writeln!(out, "Evidence as of {}. Weights: {}.\n", d.meta.as_of, md(&self.weighting.describe(d)));
+        let _ = writeln!(out, "# {}\n", md(&dataset.meta.title));
+        let _ = writeln!(
+            out,
+            "Evidence as of {}. Weights: {}.\n",
+            dataset.meta.as_of,
+            md(&self.weighting.describe(dataset))
+        );
         let _ = writeln!(out, "**{}**\n", md(&self.verdict()));
         let _ = writeln!(out, "| Option | Score (0-100) |\n| --- | ---: |");
-        for (option, score) in d.options.iter().zip(&self.evaluation.scores) {
+        for (option, score) in dataset.options.iter().zip(&self.evaluation.scores) {
             let _ = writeln!(out, "| {} | {score:.1} |", md(&option.name));
         }
         if !self.evaluation.contributions.is_empty()
@@ -122,21 +128,26 @@ impl<'a> Report<'a> {
                 "\n## Why\n\n| Dimension | Points toward {} |\n| --- | ---: |",
                 md(self.option_name(option))
             );
-            for c in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
-                let _ = writeln!(out, "| {} | {:+.1} |", md(self.dimension_name(c.dimension)), c.points);
+            for contribution in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
+                let _ = writeln!(
+                    out,
+                    "| {} | {:+.1} |",
+                    md(self.dimension_name(contribution.dimension)),
+                    contribution.points
+                );
             }
         }
         let _ = writeln!(out, "\n## What would change it\n");
         for flip in &self.evaluation.flips {
-            let _ = writeln!(out, "- {}", md(&flip_sentence(d, &self.weighting.weights, flip)));
+            let _ = writeln!(out, "- {}", md(&flip_sentence(dataset, &self.weighting.weights, flip)));
         }
         if self.evaluation.flips.is_empty() {
-            let _ = writeln!(out, "{}", md(&no_flip_sentence(d, &self.evaluation)));
+            let _ = writeln!(out, "{}", md(&no_flip_sentence(dataset, &self.evaluation)));
         }
-        let headers: Vec<String> = d.options.iter().map(|o| md(&o.name)).collect();
+        let headers: Vec<String> = dataset.options.iter().map(|option| md(&option.name)).collect();
         let _ = writeln!(out, "\n## Weights and ratings (0-10)\n\n| Dimension | Weight | {} |", headers.join(" | "));
-        let _ = writeln!(out, "| --- | ---: |{}", " ---: |".repeat(d.options.len()));
-        for (dimension, &weight) in d.dimensions.iter().zip(&self.weighting.weights) {
+        let _ = writeln!(out, "| --- | ---: |{}", " ---: |".repeat(dataset.options.len()));
+        for (dimension, &weight) in dataset.dimensions.iter().zip(&self.weighting.weights) {
             let ratings: Vec<String> = dimension.assessments.iter().map(|a| a.rating.to_string()).collect();
             let _ = writeln!(out, "| {} | {weight} | {} |", md(&dimension.name), ratings.join(" | "));
         }
@@ -144,48 +155,59 @@ impl<'a> Report<'a> {
     }
 
     fn json(&self) -> String {
-        let d = self.dataset;
+        let dataset = self.dataset;
         let e = &self.evaluation;
         let report = JsonReport {
-            title: &d.meta.title,
-            as_of: &d.meta.as_of,
-            preset: self.weighting.origin.preset_id(d),
-            modified: self.weighting.is_modified(d),
-            options: d
+            title: &dataset.meta.title,
+            as_of: &dataset.meta.as_of,
+            preset: self.weighting.origin.preset_id(dataset),
+            modified: self.weighting.is_modified(dataset),
+            options: dataset
                 .options
                 .iter()
                 .zip(&e.scores)
-                .map(|(o, &score)| JsonOption { id: &o.id, name: &o.name, score: round(score) })
+                .map(|(option, &score)| JsonOption { id: &option.id, name: &option.name, score: round(score) })
                 .collect(),
             recommendation: JsonRecommendation {
-                option: e.recommendation.leader().map(|o| d.options[o].id.as_str()),
+                option: e.recommendation.leader().map(|option| dataset.options[option].id.as_str()),
                 margin: round(e.recommendation.margin()),
                 close_call: e.recommendation.is_close_call(),
                 verdict: self.verdict(),
             },
-            weights: json_by_id(d.dimensions.iter().map(|x| &x.id).zip(self.weighting.weights.iter().copied())),
-            dimensions: d
+            weights: json_by_id(
+                dataset.dimensions.iter().map(|dimension| &dimension.id).zip(self.weighting.weights.iter().copied()),
+            ),
+            dimensions: dataset
                 .dimensions
                 .iter()
                 .zip(&self.weighting.weights)
-                .map(|(x, &weight)| JsonDimension {
-                    id: &x.id,
-                    name: &x.name,
+                .map(|(dimension, &weight)| JsonDimension {
+                    id: &dimension.id,
+                    name: &dimension.name,
                     weight,
-                    ratings: json_by_id(d.options.iter().map(|o| &o.id).zip(x.assessments.iter().map(|a| a.rating))),
+                    ratings: json_by_id(
+                        dataset
+                            .options
+                            .iter()
+                            .map(|option| &option.id)
+                            .zip(dimension.assessments.iter().map(|a| a.rating)),
+                    ),
                 })
                 .collect(),
             contributions: self
                 .visible_contributions()
-                .map(|c| JsonContribution { dimension: &d.dimensions[c.dimension].id, points: round(c.points) })
+                .map(|contribution| JsonContribution {
+                    dimension: &dataset.dimensions[contribution.dimension].id,
+                    points: round(contribution.points),
+                })
                 .collect(),
             flips: e
                 .flips
                 .iter()
-                .map(|f| JsonFlip {
-                    dimension: &d.dimensions[f.dimension].id,
-                    weight: f.weight,
-                    option: &d.options[f.option].id,
+                .map(|flip| JsonFlip {
+                    dimension: &dataset.dimensions[flip.dimension].id,
+                    weight: flip.weight,
+                    option: &dataset.options[flip.option].id,
                 })
                 .collect(),
         };

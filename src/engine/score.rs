@@ -212,10 +212,11 @@ fn contributions(
         .iter()
         .zip(weights)
         .enumerate()
-        .filter(|&(_, (_, &w))| w > 0)
-        .map(|(i, (d, &w))| {
-            let gap = f64::from(d.assessments[leader].rating) - f64::from(d.assessments[runner_up].rating);
-            Contribution { dimension: i, points: 10.0 * f64::from(w) * gap / weight_sum as f64 }
+        .filter(|&(_, (_, &weight))| weight > 0)
+        .map(|(index, (dimension, &weight))| {
+            let gap =
+                f64::from(dimension.assessments[leader].rating) - f64::from(dimension.assessments[runner_up].rating);
+            Contribution { dimension: index, points: 10.0 * f64::from(weight) * gap / weight_sum as f64 }
         })
         .filter(|c| c.points != 0.0)
         .collect();

@@ -359,13 +359,15 @@ impl Searcher {
 }
 
 /// Every searchable text of a dimension: name, keywords, then category, summary and the options' texts.
-fn fields(d: &Dimension) -> impl Iterator<Item = &str> {
-    let assessments = d.assessments.iter().flat_map(|a| {
-        [a.rationale.as_str(), a.detail.as_str()].into_iter().chain(a.pros.iter().chain(&a.cons).map(String::as_str))
+fn fields(dimension: &Dimension) -> impl Iterator<Item = &str> {
+    let assessments = dimension.assessments.iter().flat_map(|assessment| {
+        [assessment.rationale.as_str(), assessment.detail.as_str()]
+            .into_iter()
+            .chain(assessment.pros.iter().chain(&assessment.cons).map(String::as_str))
     });
-    std::iter::once(d.name.as_str())
-        .chain(d.keywords.iter().map(String::as_str))
-        .chain([d.category.as_str(), d.summary.as_str()])
+    std::iter::once(dimension.name.as_str())
+        .chain(dimension.keywords.iter().map(String::as_str))
+        .chain([dimension.category.as_str(), dimension.summary.as_str()])
         .chain(assessments)
 }
 

@@ -20,25 +20,25 @@ pub(crate) fn pane_lines(
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let Some(a) = dataset.dimensions.get(dimension).and_then(|d| d.assessments.get(option)) else {
+    let Some(assessment) = dataset.dimensions.get(dimension).and_then(|row| row.assessments.get(option)) else {
         return Vec::new();
     };
     let width = usize::from(width.max(4));
-    // Ten cells, one per rating point; a narrow pane gets five, two points each.
+    // Ten cells, one per rating point; assessment narrow pane gets five, two points each.
     let cells = if width >= 15 { 10 } else { 5 };
-    let filled = usize::from(a.rating) * cells / 10;
+    let filled = usize::from(assessment.rating) * cells / 10;
     let glyph = Theme::option_glyph(option).to_string();
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{}/10 ", a.rating), theme.option(option)),
+        Span::styled(format!("{}/10 ", assessment.rating), theme.option(option)),
         Span::styled(glyph.repeat(filled), theme.option(option)),
         Span::styled("·".repeat(cells - filled), theme.dim()),
     ])];
-    lines.extend(wrap(&a.rationale, width).into_iter().map(|l| Line::styled(l, theme.bold())));
-    if !a.detail.is_empty() {
+    lines.extend(wrap(&assessment.rationale, width).into_iter().map(|l| Line::styled(l, theme.bold())));
+    if !assessment.detail.is_empty() {
         lines.push(Line::default());
-        lines.extend(wrap(&a.detail, width).into_iter().map(Line::from));
+        lines.extend(wrap(&assessment.detail, width).into_iter().map(Line::from));
     }
-    for (items, mark) in [(&a.pros, "+ "), (&a.cons, "− ")] {
+    for (items, mark) in [(&assessment.pros, "+ "), (&assessment.cons, "− ")] {
         if !items.is_empty() {
             lines.push(Line::default());
         }

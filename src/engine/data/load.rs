@@ -142,8 +142,8 @@ impl Checker<'_> {
             })
             .collect::<Vec<Dimension>>();
         let mut index = HashMap::new();
-        for (i, d) in dimensions.iter().enumerate() {
-            index.entry(d.id.clone()).or_insert(i);
+        for (position, dimension) in dimensions.iter().enumerate() {
+            index.entry(dimension.id.clone()).or_insert(position);
         }
         (dimensions, index)
     }

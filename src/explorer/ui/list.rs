@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
                 fit(&format!("─ {}", app.dataset().dimensions[first_dimension].category), usize::from(inner.width)),
                 theme.heading(),
             ),
-            Row::Dimension(d) => dimension_row(app, regions, d, theme),
+            Row::Dimension(dimension) => dimension_row(app, regions, dimension, theme),
         };
         frame.render_widget(Paragraph::new(line), area);
     }
@@ -49,11 +49,11 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     }
 }
 
-fn dimension_row<'a>(app: &'a App, regions: &Regions, d: usize, theme: Theme) -> Line<'a> {
-    let dimension = &app.dataset().dimensions[d];
+fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme) -> Line<'a> {
+    let dimension = &app.dataset().dimensions[index];
     let inner = regions.list_inner();
-    let selected = d == app.selected();
-    let weight = app.weights()[d];
+    let selected = index == app.selected();
+    let weight = app.weights()[index];
     let cells = regions.slider_cells();
     let name_width = usize::from(regions.slider_x().saturating_sub(inner.x + 3));
 
@@ -66,7 +66,7 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, d: usize, theme: Theme) ->
     };
     let marker = if selected { "▸ " } else { "  " };
     let mut spans = vec![Span::styled(marker, row_style)];
-    spans.extend(name_spans(app, d, &fit(&dimension.name, name_width), theme, row_style));
+    spans.extend(name_spans(app, index, &fit(&dimension.name, name_width), theme, row_style));
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     spans.push(Span::styled(" ".repeat(usize::from(regions.slider_x() - inner.x).saturating_sub(used)), row_style));
 
@@ -75,7 +75,7 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, d: usize, theme: Theme) ->
     let filled = usize::from(weight.div_ceil(step));
     spans.push(Span::styled("■".repeat(filled), theme.slider().patch(row_style)));
     spans.push(Span::styled("□".repeat(usize::from(cells) - filled), theme.dim().patch(row_style)));
-    let number = if app.is_muted(d) { " –".to_owned() } else { format!("{weight:>2}") };
+    let number = if app.is_muted(index) { " –".to_owned() } else { format!("{weight:>2}") };
     spans.push(Span::styled(format!(" {number} "), row_style));
     let (mark, style) = favour_mark(dimension, theme);
     spans.push(Span::styled(mark, style.patch(row_style)));
@@ -83,8 +83,8 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, d: usize, theme: Theme) ->
 }
 
 /// The name with the search's matched characters highlighted.
-fn name_spans<'a>(app: &App, d: usize, name: &str, theme: Theme, base: Style) -> Vec<Span<'a>> {
-    let positions = app.match_positions(d);
+fn name_spans<'a>(app: &App, dimension: usize, name: &str, theme: Theme, base: Style) -> Vec<Span<'a>> {
+    let positions = app.match_positions(dimension);
     if positions.is_empty() {
         return vec![Span::styled(name.to_owned(), base)];
     }

@@ -30,7 +30,7 @@ fn scroll_for(selected: usize, height: usize) -> usize {
 
 pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let area = frame.area();
-    let d = &app.dataset();
+    let dataset = app.dataset();
     let entries = app.picker_entries();
     let rect = layout::presets(area, entries.len());
     let inner = popup(frame, rect, "Presets and saved profiles (Enter applies)", theme);
@@ -45,12 +45,12 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         // Profiles are marked apart from the dataset's presets, in words as well as the star.
         let name = match origin {
             Origin::Defaults => "Default weights".to_owned(),
-            Origin::Preset(p) => d.presets[*p].name.clone(),
+            Origin::Preset(preset) => dataset.presets[*preset].name.clone(),
             Origin::Profile { name, .. } => format!("★ {name} (saved profile)"),
         };
-        let outcome = match recommend(d, &origin.weights(d)) {
+        let outcome = match recommend(dataset, &origin.weights(dataset)) {
             Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
-                format!("{} +{margin:.1}{}", d.options[option].name, if close_call { " (close)" } else { "" }),
+                format!("{} +{margin:.1}{}", dataset.options[option].name, if close_call { " (close)" } else { "" }),
                 theme.option(option),
             ),
             Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
@@ -69,9 +69,9 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     }
     frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, list_height as u16));
     let description = match entries.get(selected) {
-        Some(Origin::Preset(p)) => d.presets[*p].description.clone(),
+        Some(Origin::Preset(preset)) => dataset.presets[*preset].description.clone(),
         Some(Origin::Profile { name, .. }) => {
-            let warning = app.profiles().iter().find(|p| &p.name == name).and_then(Profile::warning);
+            let warning = app.profiles().iter().find(|profile| &profile.name == name).and_then(Profile::warning);
             warning.unwrap_or_else(|| format!("Your saved weights `{name}`. x deletes it."))
         }
         _ => "Every dimension at the default weight the dataset gives it.".to_owned(),

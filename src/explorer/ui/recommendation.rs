@@ -48,21 +48,21 @@ fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             Span::styled(right_label, theme.option(1)),
         ])];
     }
-    let name_width = options.iter().map(|o| o.name.width()).max().unwrap_or(0).min(16);
+    let name_width = options.iter().map(|option| option.name.width()).max().unwrap_or(0).min(16);
     // Best first, so that when rows run short the leaders are the ones shown.
     let mut order: Vec<usize> = (0..options.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    order.sort_by(|&first, &second| scores[second].total_cmp(&scores[first]));
     order
         .into_iter()
-        .map(|i| {
-            let o = &options[i];
-            let name = fit(&o.name, name_width);
-            let label = format!("{name}{} {:5.1} ", " ".repeat(name_width.saturating_sub(name.width())), scores[i]);
+        .map(|index| {
+            let option = &options[index];
+            let name = fit(&option.name, name_width);
+            let label = format!("{name}{} {:5.1} ", " ".repeat(name_width.saturating_sub(name.width())), scores[index]);
             let bar = width.saturating_sub(label.width());
-            let filled = ((scores[i] / 100.0) * bar as f64).round() as usize;
+            let filled = ((scores[index] / 100.0) * bar as f64).round() as usize;
             Line::from(vec![
-                Span::styled(label, theme.option(i)),
-                Span::styled(Theme::option_glyph(i).to_string().repeat(filled.min(bar)), theme.option(i)),
+                Span::styled(label, theme.option(index)),
+                Span::styled(Theme::option_glyph(index).to_string().repeat(filled.min(bar)), theme.option(index)),
                 Span::styled("·".repeat(bar - filled.min(bar)), theme.dim()),
             ])
         })
@@ -75,12 +75,12 @@ fn why_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
     };
     let mut spans = vec![Span::styled(format!("why {}: ", app.dataset().options[option].name), theme.dim())];
     let mut used = spans[0].content.width();
-    for (i, c) in app.evaluation().contributions.iter().enumerate() {
+    for (index, contribution) in app.evaluation().contributions.iter().enumerate() {
         let text = format!(
             "{}{} {:+.1}",
-            if i > 0 { " · " } else { "" },
-            app.dataset().dimensions[c.dimension].name,
-            c.points
+            if index > 0 { " · " } else { "" },
+            app.dataset().dimensions[contribution.dimension].name,
+            contribution.points
         );
         if used + text.width() > width {
             break;
