@@ -4,7 +4,7 @@
 //! does). Names (ranked highest) and keywords match fuzzily (skim's algorithm), so `cpbd` finds
 //! "CPU-bound". The longer texts (category, summary, the options' rationales, details, pros and cons)
 //! match only where the word appears as written: in a paragraph almost any word matches as scattered
-//! letters, and scoring paragraphs fuzzily was also what made search slow.
+//! letters, and scoring paragraphs fuzzily is slow.
 
 use std::ops::Range;
 
@@ -75,8 +75,8 @@ impl Catalog {
     }
 
     /// The catalog for storing: everything but the long texts, encoded, then the long texts' bytes as
-    /// they are. Stored raw, they are read straight back into the buffer the search uses; decoding them
-    /// with the rest cost a second copy of 12 MB at 10,000 dimensions, a quarter of a cached search.
+    /// they are. Stored raw, they are read straight back into the buffer the search uses; decoded with
+    /// the rest, the largest part of the catalog would be copied twice.
     #[must_use]
     pub(crate) fn encode(&self) -> Option<(Vec<u8>, &[u8])> {
         let Index { names, keywords, keyword_ends, long } = &self.index;
@@ -103,9 +103,9 @@ impl Catalog {
     }
 }
 
-/// Strings stored end to end in one buffer. A search reads them in order; with one allocation per
-/// string, a cache miss per string was most of a search at 100,000 dimensions. The buffer is a `String`
-/// for texts the scorer reads, or bytes for texts only searched as bytes.
+/// Strings stored end to end in one buffer. A search reads them in order, so one buffer keeps them in
+/// the processor's cache, where an allocation per string costs a cache miss per string. The buffer is
+/// a `String` for texts the scorer reads, or bytes for texts only searched as bytes.
 #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Packed<Text = String> {
     text: Text,
@@ -166,20 +166,20 @@ const PARALLEL_FROM: usize = 20_000;
 impl Index {
     #[must_use]
     pub fn new(dataset: &Dataset) -> Self {
-        let long_texts = |d| fields(d).skip(1 + d.keywords.len());
+        let long_texts = |dimension| fields(dimension).skip(1 + dimension.keywords.len());
         let (mut names, mut keywords) = (Packed::default(), Packed::default());
-        // Sized up front: at 10,000 dimensions the long texts are 12 MB, and growing them cost more
-        // than copying them.
+        // Sized up front: the long texts are most of the index, and growing the buffer would copy them
+        // over and over.
         let long_bytes = dataset.dimensions.iter().flat_map(long_texts).map(|t| t.len() + 1).sum();
         let (mut long, mut long_ends) = (String::with_capacity(long_bytes), Vec::new());
         let mut keyword_ends = Vec::with_capacity(dataset.dimensions.len());
-        for d in &dataset.dimensions {
-            names.push(&d.name);
-            for keyword in &d.keywords {
+        for dimension in &dataset.dimensions {
+            names.push(&dimension.name);
+            for keyword in &dimension.keywords {
                 keywords.push(keyword);
             }
             keyword_ends.push(keywords.ends.len());
-            for (i, text) in long_texts(d).enumerate() {
+            for (i, text) in long_texts(dimension).enumerate() {
                 if i > 0 {
                     long.push('\n');
                 }
@@ -372,8 +372,8 @@ fn fields(dimension: &Dimension) -> impl Iterator<Item = &str> {
 }
 
 /// Hits best first, ties in dataset order. The hits arrive in dataset order and their scores are sums of
-/// a few small bonuses, so a stable counting sort by score does it in linear time: at 100,000 hits a
-/// comparison sort took 6 ms, a third of a keystroke's budget.
+/// a few small bonuses, so a stable counting sort by score does it in linear time (a comparison sort
+/// of 100,000 hits would take a third of a keystroke's budget).
 fn rank(pieces: &[Vec<Hit>]) -> Vec<Hit> {
     const MAX_SPAN: i64 = 1 << 16;
     let hits = || pieces.iter().flatten();

@@ -155,8 +155,8 @@ fn listed(row: Row) -> Option<usize> {
 fn grouped_rows(dataset: &Dataset) -> Vec<Row> {
     let mut categories: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
-    for (dimension, d) in dataset.dimensions.iter().enumerate() {
-        let slot = *index.entry(d.category.as_str()).or_insert_with(|| {
+    for (dimension, info) in dataset.dimensions.iter().enumerate() {
+        let slot = *index.entry(info.category.as_str()).or_insert_with(|| {
             categories.push(Vec::new());
             categories.len() - 1
         });
