@@ -71,19 +71,24 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// `word` in pieces of at most `width` columns (all of it, when it fits).
-fn pieces(word: &str, width: usize) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let (mut start, mut used) = (0, 0);
-    for (at, c) in word.char_indices() {
-        let c_width = c.width().unwrap_or(0);
-        if used + c_width > width && at > start {
-            pieces.push(&word[start..at]);
-            (start, used) = (at, 0);
+fn pieces(word: &str, width: usize) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
         }
-        used += c_width;
-    }
-    pieces.push(&word[start..]);
-    pieces
+        let mut used = 0;
+        let end = rest
+            .char_indices()
+            .find(|&(at, c)| {
+                used += c.width().unwrap_or(0);
+                used > width && at > 0
+            })
+            .map_or(rest.len(), |(at, _)| at);
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// " (did you mean `x`?)" for the closest of `candidates` within a small edit distance, or nothing.

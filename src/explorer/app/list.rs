@@ -76,13 +76,12 @@ impl List {
     /// Moves the selection `delta` listed dimensions down (up if negative), stopping at the ends;
     /// whether it changed.
     pub(super) fn move_selection(&mut self, delta: isize) -> bool {
-        let listed: Vec<usize> = self.rows.iter().filter_map(|row| listed(*row)).collect();
-        if listed.is_empty() {
-            return false;
-        }
-        let current = listed.iter().position(|&d| d == self.selected).unwrap_or(0);
-        let target = current.saturating_add_signed(delta).min(listed.len() - 1);
-        self.select(listed[target])
+        let listed = || self.rows.iter().filter_map(|row| listed(*row));
+        let Some(last) = listed().count().checked_sub(1) else { return false };
+        let current = listed().position(|dimension| dimension == self.selected).unwrap_or(0);
+        let target = current.saturating_add_signed(delta).min(last);
+        let dimension = listed().nth(target).unwrap_or(self.selected);
+        self.select(dimension)
     }
 
     /// Whether `dimension` matches the query (every dimension does when there is none).
