@@ -1,5 +1,6 @@
-//! Synthetic datasets of any size, for benchmarks, stress tests and demos: realistic-looking text (names,
-//! keywords and summaries of varied length, with CJK and emoji mixed in), deterministic per seed.
+//! Synthetic datasets of any size: test, benchmark and example support, never used by the product.
+//! Realistic-looking text (names, keywords and summaries of varied length, with CJK and emoji mixed
+//! in), deterministic per seed.
 
 use std::fmt::Write as _;
 

@@ -149,8 +149,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         status,
         ..Startup::new(dataset, weighting)
     });
-    let ending =
-        terminal::run(app, files.config().theme(color), mouse, files.dir.as_deref()).map_err(Failure::Terminal)?;
+    let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;
     Ok(ending.exit_code())
 }
 

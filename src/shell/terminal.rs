@@ -50,14 +50,15 @@ impl Ending {
     }
 }
 
-/// Runs the explorer on the terminal until the user quits or a signal or hangup ends it. Profiles are
-/// saved in `config_dir`.
-pub fn run(mut app: App, theme: Theme, mouse: bool, config_dir: Option<&Path>) -> io::Result<Ending> {
+/// Runs the explorer on the terminal until the user quits or a signal or hangup ends it, capturing the
+/// mouse if the app has it. Profiles are saved in `config_dir`.
+pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<Ending> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(io::Error::other(
             "the explorer needs a terminal; for scripts use `versus report` (see `versus --help`)",
         ));
     }
+    let mouse = app.mouse();
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
     let signal_tx = tx.clone();
