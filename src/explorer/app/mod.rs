@@ -424,7 +424,6 @@ impl App {
 
     fn resize(&mut self, size: Size) {
         self.size = size;
-        self.keep_in_view();
         // Scrolling clamps itself and a new selection starts at the top, so only a new size can leave a
         // pane scrolled past its end: re-wrap the panes here, not on every key.
         for pane in 0..self.panes.count() {
