@@ -17,9 +17,9 @@
 //! keeps the [`MAX_ENTRIES`] most recently used entries.
 
 use std::ffi::OsStr;
-use std::fs::{DirBuilder, File};
+use std::fs::{DirBuilder, File, Permissions};
 use std::io::{BufReader, Read, Seek, SeekFrom};
-use std::os::unix::fs::DirBuilderExt;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -191,8 +191,15 @@ impl Entry {
     /// The entry at `path`, if this build wrote it for the bytes `source` gives. `source` reads the
     /// dataset file, so it runs only once the entry's header could match it.
     fn open(path: &Path, build: &Build, source: impl FnOnce() -> Option<Source>) -> Option<Self> {
-        let file = File::open(path).ok()?;
-        let file_len = file.metadata().ok()?.len();
+        let file = files::open_regular(path).ok()?;
+        let metadata = file.metadata().ok()?;
+        // An entry someone else could have written is not the user's own: parse instead.
+        if !private(&metadata)
+            || !path.parent().and_then(|dir| std::fs::metadata(dir).ok()).is_some_and(|m| private(&m))
+        {
+            return None;
+        }
+        let file_len = metadata.len();
         let mut file = BufReader::new(file);
         let mut start = [0; MAGIC.len() + 4];
         file.read_exact(&mut start).ok()?;
@@ -235,22 +242,57 @@ fn write_entry(file: &Path, build: Build, source: Source, dataset: &Dataset, cat
     }
     let dir = file.parent()?;
     DirBuilder::new().recursive(true).mode(0o700).create(dir).ok()?;
+    // An existing directory keeps the mode it was made with: make it the owner's only.
+    std::fs::set_permissions(dir, Permissions::from_mode(0o700)).ok()?;
     files::write_private(file, &bytes).ok()?;
     tidy(dir);
     Some(())
 }
 
+/// Whether only the owner can write to the file or directory.
+fn private(metadata: &std::fs::Metadata) -> bool {
+    metadata.permissions().mode() & 0o022 == 0
+}
+
+/// Whether `name` is an entry's: 32 hex digits and the extension.
+fn is_entry_name(name: &str) -> bool {
+    name.strip_suffix(ENTRY_EXTENSION)
+        .and_then(|stem| stem.strip_suffix('.'))
+        .is_some_and(|hash| hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Whether `name` is what an interrupted write of an entry leaves: `.ENTRY.XXXXXX.tmp`.
+fn is_temporary_name(name: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .and_then(|rest| rest.rsplit_once('.'))
+        .is_some_and(|(entry, random)| {
+            is_entry_name(entry) && !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Whether the file at `path` starts as versus's entries do.
+fn has_magic(path: &Path) -> bool {
+    let mut start = [0; MAGIC.len()];
+    files::open_regular(path).and_then(|mut file| file.read_exact(&mut start)).is_ok() && start == *MAGIC
+}
+
 /// Keeps the directory from growing: the [`MAX_ENTRIES`] most recently used entries stay, and temporary
-/// files an interrupted write left behind go once they are an hour old.
+/// files an interrupted write left behind go once they are an hour old. Only versus's own files are
+/// touched (by their names, and entries by their first bytes too): the directory may hold others.
 fn tidy(dir: &Path) {
     let Ok(listing) = std::fs::read_dir(dir) else { return };
     let now = SystemTime::now();
     let mut entries = Vec::new();
     for item in listing.flatten() {
         let (path, modified) = (item.path(), item.metadata().and_then(|m| m.modified()).unwrap_or(now));
-        if path.extension() == Some(OsStr::new(ENTRY_EXTENSION)) {
+        let name = item.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let regular = item.file_type().is_ok_and(|t| t.is_file());
+        if regular && is_entry_name(name) && has_magic(&path) {
             entries.push((modified, path));
-        } else if path.extension() == Some(OsStr::new("tmp"))
+        } else if regular
+            && is_temporary_name(name)
             && now.duration_since(modified).is_ok_and(|age| age > Duration::from_secs(3600))
         {
             let _ = std::fs::remove_file(path);
@@ -467,7 +509,7 @@ mod tests {
         let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
         assert_eq!((mode(&cache), mode(&file)), (0o700, 0o600));
         // Many more datasets than the cache keeps; the first one stays in use throughout.
-        let stale = cache.join(".left.1.tmp");
+        let stale = file.with_file_name(format!(".{}.Ab3xYz.tmp", file.file_name().unwrap().to_str().unwrap()));
         std::fs::write(&stale, "cut short").unwrap();
         File::options()
             .write(true)
@@ -484,5 +526,52 @@ mod tests {
         let names: Vec<PathBuf> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
         assert_eq!(names.len(), MAX_ENTRIES, "{names:?}");
         assert!(names.contains(&file) && !stale.exists());
+    }
+
+    #[test]
+    fn tidying_touches_only_versus_files() {
+        let Cached { scratch: _scratch, cache, .. } = cached();
+        let old = SystemTime::now() - Duration::from_secs(7200);
+        let foreign = [
+            "notes.bin",
+            "0123456789abcdef0123456789abcdef.bin", // an entry's name, but not an entry's first bytes
+            "draft.tmp",
+            ".report.md.1.tmp",
+            ".notes.bin.Ab3xYz.tmp",
+        ];
+        for name in foreign {
+            let path = cache.join(name);
+            std::fs::write(&path, "someone else's").unwrap();
+            File::options().write(true).open(&path).unwrap().set_modified(old).unwrap();
+        }
+        for i in 0..MAX_ENTRIES + 2 {
+            let (_dir, other, _) = setup(&SMALL.replace("rating = 6", &format!("rating = {}", i % 10)));
+            load_from(&other, Some(&cache), 0).unwrap();
+        }
+        for name in foreign {
+            assert_eq!(std::fs::read_to_string(cache.join(name)).unwrap(), "someone else's", "{name}");
+        }
+    }
+
+    #[test]
+    fn an_entry_others_could_write_is_not_read_and_the_directory_is_made_private() {
+        let Cached { scratch: _scratch, data, cache, dataset, file, .. } = cached();
+        std::fs::set_permissions(&file, Permissions::from_mode(0o666)).unwrap();
+        assert_eq!(load_from(&data, Some(&cache), 0).unwrap(), (dataset.clone(), LoadedFrom::Parsed));
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600, "written again, privately");
+        std::fs::set_permissions(&cache, Permissions::from_mode(0o777)).unwrap();
+        assert_eq!(load_from(&data, Some(&cache), 0).unwrap().1, LoadedFrom::Parsed, "a shared directory");
+        assert_eq!(mode(&cache), 0o700);
+        assert_eq!(load_from(&data, Some(&cache), 0).unwrap(), (dataset, LoadedFrom::Cached));
+    }
+
+    #[test]
+    fn a_fifo_where_an_entry_should_be_is_passed_over() {
+        let Cached { scratch: _scratch, data, cache, dataset, file, .. } = cached();
+        std::fs::remove_file(&file).unwrap();
+        assert!(std::process::Command::new("mkfifo").arg(&file).status().unwrap().success());
+        // Opened plainly, this would wait for a writer forever.
+        assert_eq!(load_from(&data, Some(&cache), 0).unwrap(), (dataset, LoadedFrom::Parsed));
     }
 }

@@ -54,6 +54,12 @@ fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
         Ok(m) if m.file_type().is_symlink() => {
             return Outcome::Failed(format!("{path} is a symbolic link; give the file's own name or another one"));
         }
+        // Asking first would only lead to a refusal: versus replaces regular files only.
+        Ok(m) if !m.file_type().is_file() => {
+            return Outcome::Failed(format!(
+                "{path} is not a regular file (a device, FIFO or socket); give a file name"
+            ));
+        }
         Ok(_) if !overwrite => return Outcome::FileExists(path.to_owned()),
         _ => {}
     }
@@ -131,6 +137,26 @@ mod tests {
         std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
         perform(Effect::Export { path: private.display().to_string(), overwrite: true }, &app(), None, &mut Vec::new());
         assert_eq!(std::fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn export_refuses_devices_fifos_and_sockets() {
+        use std::os::unix::fs::FileTypeExt;
+        let scratch = tempfile::tempdir().unwrap();
+        let fifo = scratch.path().join("fifo");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        for target in [fifo.display().to_string(), "/dev/null".to_owned()] {
+            for overwrite in [false, true] {
+                let outcome =
+                    perform(Effect::Export { path: target.clone(), overwrite }, &app(), None, &mut Vec::new());
+                assert!(
+                    matches!(&outcome, Some(Outcome::Failed(m)) if m.contains("not a regular file")),
+                    "{outcome:?}"
+                );
+            }
+        }
+        assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! Reading and writing files: dataset files (never read past the size limit), the user's own text files
-//! (config, profiles), and writes that a crash or a full disk can never leave half done.
+//! Reading and writing files: dataset files (never read past the size limit), the user's own files
+//! (config, profiles, cache entries: regular files only, bounded, never blocking), and writes that a
+//! crash or a full disk can never leave half done, and that replace only regular files.
 
-use std::fs::{self, File, Permissions};
+use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, Read, Write};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -25,13 +26,74 @@ pub(crate) fn read_dataset(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// The largest config or profiles file read: far more than any real one, and a bound on what a link
+/// to `/dev/zero` could cost.
+pub(crate) const MAX_USER_FILE_BYTES: u64 = 1024 * 1024;
+
 /// The text of one of the user's files (the config, the profiles): `None` when it does not exist, an
-/// error naming the file when it cannot be read or is not UTF-8.
+/// error naming the file when it is not a regular file, is over [`MAX_USER_FILE_BYTES`], cannot be read
+/// or is not UTF-8.
 pub(crate) fn read_text(path: &Path) -> Result<Option<String>, String> {
-    match fs::read(path) {
-        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => Ok(None),
-        Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|_| format!("{}: not UTF-8 text", path.display())),
+    let fail = |problem: String| Err(format!("{}: {problem}", path.display()));
+    let file = match open_regular(path) {
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => return Ok(None),
+        Err(e) => return fail(format!("cannot read: {e}")),
+        Ok(file) => file,
+    };
+    let mut bytes = Vec::new();
+    if let Err(e) = file.take(MAX_USER_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        return fail(format!("cannot read: {e}"));
+    }
+    if bytes.len() as u64 > MAX_USER_FILE_BYTES {
+        return fail(format!("larger than {} MiB, which no versus file is", MAX_USER_FILE_BYTES >> 20));
+    }
+    String::from_utf8(bytes).map(Some).or_else(|_| fail("not UTF-8 text".to_owned()))
+}
+
+/// `path` opened for reading if it is a regular file. Opening does not block (a FIFO with no writer
+/// would), and anything but a regular file (a FIFO, a device, a socket, a directory) is refused.
+pub(crate) fn open_regular(path: &Path) -> io::Result<File> {
+    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
+    if file.metadata()?.is_file() {
+        Ok(file)
+    } else {
+        Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"))
+    }
+}
+
+/// Where a write to `path` must go so that a symbolic link at `path` (a dotfiles setup) stays a link:
+/// the end of the chain of links, which need not exist yet.
+pub(crate) fn through_links(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    // As many as the kernel follows before giving up (ELOOP).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Whether versus may replace what is at `target`: nothing, or a regular file. A device, FIFO, socket or
+/// directory is never renamed over, nor is a link (callers that follow links resolve them first).
+fn check_replaceable(target: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(target) {
+        Ok(m) if m.file_type().is_file() => Ok(()),
+        Ok(m) if m.file_type().is_symlink() => {
+            Err(io::Error::other("it is a symbolic link, which versus never replaces"))
+        }
+        Ok(_) => Err(io::Error::other(
+            "it is not a regular file (a directory, device, FIFO or socket), and versus replaces only regular files",
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
@@ -47,6 +109,7 @@ pub struct Pending {
 /// Writes `contents` to a temporary file in `target`'s directory and flushes it to disk. A replaced file
 /// keeps its permissions (a private file stays private); a new one gets the umask's.
 pub fn prepare(target: &Path, contents: &[u8]) -> io::Result<Pending> {
+    check_replaceable(target)?;
     let mut temp = temp_beside(target, 0o666)?;
     temp.write_all(contents)?;
     if let Ok(old) = fs::metadata(target) {
@@ -65,6 +128,7 @@ pub(crate) fn write_atomically(target: &Path, contents: &[u8]) -> io::Result<()>
 /// not synced: for the dataset cache, whose entries copy data that may be private and cost only a parse
 /// if lost.
 pub(crate) fn write_private(target: &Path, contents: &[u8]) -> io::Result<()> {
+    check_replaceable(target)?;
     let mut temp = temp_beside(target, 0o600)?;
     temp.write_all(contents)?;
     Pending { temp, target: target.to_owned(), durable: false }.commit()
@@ -120,6 +184,61 @@ mod tests {
         assert_eq!(fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600);
         write_atomically(&private, b"y").unwrap();
         assert_eq!(fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600, "kept on replace");
+    }
+
+    /// A FIFO, a socket and a device: what an export or a save once renamed a regular file over.
+    fn special_files(dir: &Path) -> Vec<PathBuf> {
+        let fifo = dir.join("fifo");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        let socket = dir.join("socket");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let device = dir.join("null");
+        std::os::unix::fs::symlink("/dev/null", &device).unwrap();
+        vec![fifo, socket, dir.to_owned(), PathBuf::from("/dev/null"), device]
+    }
+
+    #[test]
+    fn only_regular_files_are_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        for target in special_files(dir.path()) {
+            let before = fs::symlink_metadata(&target).unwrap().file_type();
+            let error = write_atomically(&target, b"report").unwrap_err().to_string();
+            assert!(error.contains("versus"), "{}: {error}", target.display());
+            assert!(write_private(&target, b"entry").is_err(), "{}", target.display());
+            let after = fs::symlink_metadata(&target).unwrap().file_type();
+            assert_eq!(before, after, "{} changed", target.display());
+        }
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    }
+
+    #[test]
+    fn user_files_are_read_only_if_regular_and_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        for special in special_files(dir.path()) {
+            // A FIFO with no writer would block a plain open; a device like /dev/zero would never end.
+            assert!(read_text(&special).is_err(), "{}", special.display());
+        }
+        let zero = dir.path().join("zero");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        assert!(read_text(&zero).unwrap_err().contains("not a regular file"));
+        let large = dir.path().join("large.toml");
+        fs::write(&large, vec![b'#'; usize::try_from(MAX_USER_FILE_BYTES).unwrap() + 1]).unwrap();
+        assert!(read_text(&large).unwrap_err().contains("larger than 1 MiB"));
+        fs::write(&large, "# fine\n").unwrap();
+        assert_eq!(read_text(&large), Ok(Some("# fine\n".to_owned())));
+    }
+
+    #[test]
+    fn links_are_followed_to_their_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (dir.path().join("a"), dir.path().join("b"), dir.path().join("c"));
+        std::os::unix::fs::symlink("b", &a).unwrap();
+        std::os::unix::fs::symlink(&c, &b).unwrap();
+        assert_eq!(through_links(&a).unwrap(), c, "relative, then absolute, to a file not there yet");
+        let looped = dir.path().join("loop");
+        std::os::unix::fs::symlink("loop", &looped).unwrap();
+        assert!(through_links(&looped).is_err());
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! The saved profiles on disk: `profiles.toml` in the config directory, read, changed and written back
 //! safely. The file's model and its matching to a dataset are the engine's ([`crate::engine::profiles`]).
 
-use std::fs;
+use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use crate::engine::data::Dataset;
 use crate::engine::profiles::{FILE_NAME, Profile, ProfileFile};
-use crate::shell::files::{read_text, write_atomically};
+use crate::shell::files::{read_text, through_links, write_atomically};
 
 /// What reading the profiles file found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,24 +41,54 @@ pub(crate) fn read_profiles(dir: &Path) -> ProfilesRead {
     }
 }
 
-/// Applies `change` to the profiles file and writes it back. A broken file is first moved aside to a
-/// `.bak` name (never overwritten: the user may want what is in it), and the returned note says so.
-pub(crate) fn update_profiles(dir: &Path, change: impl FnOnce(&mut ProfileFile)) -> Result<Option<String>, String> {
-    let path = dir.join(FILE_NAME);
-    let (mut file, note) = match read_profiles(dir) {
-        ProfilesRead::Missing => (ProfileFile::default(), None),
-        ProfilesRead::Loaded(file) => (file, None),
-        ProfilesRead::Broken(_) => {
-            let backup = free_backup_name(&path);
-            fs::rename(&path, &backup)
-                .map_err(|e| format!("cannot move the unreadable {} aside: {e}", path.display()))?;
-            (ProfileFile::default(), Some(format!("the unreadable profiles file was moved to {}", backup.display())))
-        }
-    };
-    change(&mut file);
+/// Beside `profiles.toml`: held while a versus reads, changes and writes the profiles, so that two
+/// explorers saving at once both land.
+const LOCK_NAME: &str = ".profiles.toml.lock";
+
+/// Applies `change` to the profiles file and writes it back if `change` says so, under an advisory
+/// lock and reading the file afresh under it: a save or delete never undoes another versus's. A link
+/// at `profiles.toml` is written through, so it stays a link. A broken file is first moved aside to a
+/// `.bak` name (never overwritten: the user may want what is in it), and every outcome, written or
+/// failed, says where it went.
+pub(crate) fn update_profiles(
+    dir: &Path,
+    change: impl FnOnce(&mut ProfileFile) -> bool,
+) -> Result<Option<String>, String> {
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    write_atomically(&path, file.to_toml().as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let _lock = lock(dir)?;
+    let path = dir.join(FILE_NAME);
+    let target = through_links(&path).map_err(|e| format!("cannot follow {}: {e}", path.display()))?;
+    let read = read_profiles(dir);
+    let mut file = match &read {
+        ProfilesRead::Loaded(file) => file.clone(),
+        ProfilesRead::Missing | ProfilesRead::Broken(_) => ProfileFile::default(),
+    };
+    if !change(&mut file) {
+        return Ok(None);
+    }
+    let note = match read {
+        ProfilesRead::Broken(_) => {
+            let backup = free_backup_name(&target);
+            fs::rename(&target, &backup)
+                .map_err(|e| format!("cannot move the unreadable {} aside: {e}", target.display()))?;
+            Some(format!("the unreadable profiles file was moved to {}", backup.display()))
+        }
+        ProfilesRead::Missing | ProfilesRead::Loaded(_) => None,
+    };
+    write_atomically(&target, file.to_toml().as_bytes()).map_err(|e| {
+        let failed = format!("cannot write {}: {e}", target.display());
+        note.as_ref().map_or(failed.clone(), |note| format!("{failed}; {note}"))
+    })?;
     Ok(note)
+}
+
+/// The profiles lock of `dir`, held until the file is dropped.
+fn lock(dir: &Path) -> Result<File, String> {
+    let path = dir.join(LOCK_NAME);
+    let fail = |e: std::io::Error| format!("cannot lock {}: {e}", path.display());
+    let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(fail)?;
+    file.lock().map_err(fail)?;
+    Ok(file)
 }
 
 /// `profiles.toml.bak`, or `.bak.2`, `.bak.3` ... if that is taken.
@@ -92,13 +122,18 @@ pub(crate) fn save_profile(
     weights: &[u8],
     replace: bool,
 ) -> Result<Saved, String> {
-    if !replace
-        && let ProfilesRead::Loaded(file) = read_profiles(dir)
-        && file.profiles.iter().any(|p| p.dataset == dataset.meta.title && p.name == name)
-    {
+    let mut exists = false;
+    let note = update_profiles(dir, |file| {
+        exists = file.profiles.iter().any(|p| p.dataset == dataset.meta.title && p.name == name);
+        let write = replace || !exists;
+        if write {
+            file.upsert(dataset, name, weights);
+        }
+        write
+    })?;
+    if exists && !replace {
         return Ok(Saved::Exists);
     }
-    let note = update_profiles(dir, |file| file.upsert(dataset, name, weights))?;
     let saved =
         format!("saved profile `{}` in {}", crate::engine::data::sanitize::line(name), dir.join(FILE_NAME).display());
     Ok(Saved::Done(note.map_or(saved.clone(), |note| format!("{saved}; {note}"))))
@@ -108,7 +143,10 @@ pub(crate) fn save_profile(
 pub(crate) fn delete_profile(dir: &Path, dataset: &Dataset, name: &str) -> Result<String, String> {
     let shown = crate::engine::data::sanitize::line(name);
     let mut removed = false;
-    let note = update_profiles(dir, |file| removed = file.remove(dataset, name))?;
+    let note = update_profiles(dir, |file| {
+        removed = file.remove(dataset, name);
+        removed
+    })?;
     if !removed {
         return Err(format!("no saved profile `{shown}` in {}", dir.join(FILE_NAME).display()));
     }
@@ -119,6 +157,117 @@ pub(crate) fn delete_profile(dir: &Path, dataset: &Dataset, name: &str) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ffi::OsStr;
+    use std::process::{Child, Command, Stdio};
+
+    /// Starts the test `name` of this binary again, alone, in a new process with `vars` set: for what
+    /// only real processes can show. The child tells itself apart by the variables.
+    fn run_alone(name: &str, vars: &[(&str, &OsStr)]) -> Child {
+        let mut command = Command::new(std::env::current_exe().unwrap());
+        command.args(["--exact", &format!("shell::profiles::tests::{name}"), "--test-threads=1", "--nocapture"]);
+        command.envs(vars.iter().copied()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        command.spawn().unwrap()
+    }
+
+    #[test]
+    fn saves_from_processes_at_the_same_moment_all_land() {
+        const SAVERS: usize = 8;
+        let d = Dataset::builtin();
+        if let (Some(dir), Some(name)) = (std::env::var_os("VERSUS_TEST_DIR"), std::env::var_os("VERSUS_TEST_NAME")) {
+            let dir = PathBuf::from(dir);
+            // Every saver waits for the same signal, so that they read the file at the same moment.
+            while !dir.join("go").exists() {
+                std::thread::yield_now();
+            }
+            let name = name.to_str().unwrap();
+            assert!(matches!(save_profile(&dir, &d, name, &d.default_weights(), false), Ok(Saved::Done(_))));
+            return;
+        }
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path();
+        let names: Vec<String> = (0..SAVERS).map(|i| format!("saver {i}")).collect();
+        let savers: Vec<Child> = names
+            .iter()
+            .map(|name| {
+                run_alone(
+                    "saves_from_processes_at_the_same_moment_all_land",
+                    &[("VERSUS_TEST_DIR", dir.as_os_str()), ("VERSUS_TEST_NAME", OsStr::new(name))],
+                )
+            })
+            .collect();
+        fs::write(dir.join("go"), "").unwrap();
+        for saver in savers {
+            let output = saver.wait_with_output().unwrap();
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+        }
+        let ProfilesRead::Loaded(file) = read_profiles(dir) else { panic!("unreadable after the saves") };
+        let mut saved: Vec<&str> = file.profiles.iter().map(|p| p.name.as_str()).collect();
+        saved.sort_unstable();
+        assert_eq!(saved, names, "every save landed");
+    }
+
+    #[test]
+    fn a_file_moved_aside_is_named_when_the_save_then_fails() {
+        let d = Dataset::builtin();
+        if let Some(dir) = std::env::var_os("VERSUS_TEST_FULL_DISK") {
+            use nix::sys::resource::{Resource, setrlimit};
+            use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+            // As on a full disk: no file may grow past one byte. With SIGXFSZ blocked, a write past it
+            // fails (EFBIG) instead of killing the process; renaming still works.
+            let mut xfsz = SigSet::empty();
+            xfsz.add(Signal::SIGXFSZ);
+            pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&xfsz), None).unwrap();
+            setrlimit(Resource::RLIMIT_FSIZE, 1, 1).unwrap();
+            let error = save_profile(Path::new(&dir), &d, "mine", &d.default_weights(), false).unwrap_err();
+            println!("{error}");
+            return;
+        }
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path();
+        fs::write(dir.join(FILE_NAME), "this is [not toml").unwrap();
+        let child = run_alone(
+            "a_file_moved_aside_is_named_when_the_save_then_fails",
+            &[("VERSUS_TEST_FULL_DISK", dir.as_os_str())],
+        );
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let said = String::from_utf8_lossy(&output.stdout);
+        let backup = dir.join("profiles.toml.bak");
+        assert!(said.contains("cannot write"), "{said}");
+        assert!(said.contains(&format!("was moved to {}", backup.display())), "{said}");
+        assert_eq!(fs::read_to_string(backup).unwrap(), "this is [not toml");
+    }
+
+    #[test]
+    fn a_linked_profiles_file_stays_a_link() {
+        let scratch = tempfile::tempdir().unwrap();
+        let (dir, dotfiles) = (scratch.path().join("config"), scratch.path().join("dotfiles"));
+        fs::create_dir_all(&dir).unwrap();
+        fs::create_dir_all(&dotfiles).unwrap();
+        let real = dotfiles.join("versus-profiles.toml");
+        std::os::unix::fs::symlink(&real, dir.join(FILE_NAME)).unwrap();
+        let d = Dataset::builtin();
+        assert!(matches!(save_profile(&dir, &d, "mine", &d.default_weights(), false), Ok(Saved::Done(_))));
+        assert!(fs::symlink_metadata(dir.join(FILE_NAME)).unwrap().file_type().is_symlink());
+        assert!(matches!(read_profiles(&dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
+        // A broken target is moved aside beside itself, and the link still points at the new file.
+        fs::write(&real, "broken").unwrap();
+        assert!(matches!(save_profile(&dir, &d, "again", &d.default_weights(), false), Ok(Saved::Done(_))));
+        assert_eq!(fs::read_to_string(dotfiles.join("versus-profiles.toml.bak")).unwrap(), "broken");
+        assert!(fs::symlink_metadata(dir.join(FILE_NAME)).unwrap().file_type().is_symlink());
+        assert!(matches!(read_profiles(&dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
+    }
+
+    #[test]
+    fn nothing_to_change_leaves_a_broken_file_where_it_is() {
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path();
+        fs::write(dir.join(FILE_NAME), "broken").unwrap();
+        let d = Dataset::builtin();
+        assert!(delete_profile(dir, &d, "none").is_err());
+        assert_eq!(fs::read_to_string(dir.join(FILE_NAME)).unwrap(), "broken");
+        assert!(!dir.join("profiles.toml.bak").exists());
+    }
 
     #[test]
     fn a_corrupt_profiles_file_is_kept_as_bak_and_reported() {
