@@ -3,10 +3,14 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use versus::cli::{Cli, run, say};
+use versus::cli::{Cli, run, say, usage};
 
 fn main() -> ExitCode {
-    match run(&Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return ExitCode::from(usage(&error)),
+    };
+    match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
             say(&failure.to_string());

@@ -201,6 +201,35 @@ fn profiles_from_the_config_directory_drive_report_and_list() {
 }
 
 #[test]
+fn nothing_from_a_profile_or_an_argument_reaches_the_terminal_raw() {
+    let scratch = config_dir("hostile-profile");
+    let dir = scratch.path();
+    let title = "Node.js vs Python for server-side web development";
+    let hostile = "\\u001b]0;owned\\u0007\\u202e\\u009b2J";
+    std::fs::write(
+        dir.join("profiles.toml"),
+        format!("[[profile]]\ndataset = \"{title}\"\nname = \"n{hostile}\"\n[profile.weights]\n\"k{hostile}\" = 3\n"),
+    )
+    .unwrap();
+    for args in [&["list", "profiles"][..], &["list", "profiles", "--format", "json"], &["report", "--profile", "n"]] {
+        let output = versus_in(dir, args);
+        for text in [stdout(&output), stderr(&output)] {
+            assert!(!text.chars().any(|c| c != '\n' && is_forbidden(c)), "{args:?}: {text:?}");
+        }
+    }
+    let listed = stdout(&versus_in(dir, &["list", "profiles"]));
+    assert!(listed.contains("k]0;owned2J"), "the id is shown, cleaned: {listed}");
+    // clap quotes a bad argument back; it is cleaned too, and the exit status is still clap's.
+    for args in [&["list", "\u{1b}]0;x\u{7}"][..], &["--\u{202e}nope"], &["report", "--format", "\u{9b}2J"]] {
+        let output = versus(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!stderr(&output).chars().any(|c| c != '\n' && is_forbidden(c)), "{args:?}: {:?}", stderr(&output));
+    }
+    assert!(versus(&["--help"]).status.success(), "help is not an error");
+    assert!(stdout(&versus(&["--version"])).starts_with("versus "));
+}
+
+#[test]
 fn a_bad_config_is_reported_and_the_defaults_apply() {
     let scratch = config_dir("bad-config");
     let dir = scratch.path();
@@ -289,6 +318,33 @@ fn a_flag_where_it_means_nothing_is_a_usage_error() {
         assert!(output.stdout.is_empty(), "{args:?}");
         let message = stderr(&output);
         assert!(message.starts_with("error: ") && message.contains("Usage:"), "{args:?}: {message}");
+    }
+}
+
+#[test]
+fn the_copied_command_line_reproduces_the_weights_even_for_ids_that_look_like_flags() {
+    let scratch = config_dir("odd-ids");
+    let mut dataset = versus::synthetic::dataset(4, 2, 1);
+    dataset.dimensions[0].id = "--data".into();
+    dataset.dimensions[1].id = "-x".into();
+    let data = scratch.path().join("it's $HOME.toml");
+    std::fs::write(&data, versus::synthetic::to_toml(&dataset)).unwrap();
+    let mut weighting = versus::engine::weights::Weighting::defaults(&dataset);
+    weighting.weights[0] = 9;
+    weighting.weights[1] = 0;
+    let line = weighting.command_line(&dataset, Some(&data.display().to_string()));
+    assert!(line.starts_with("versus report --data="), "{line}");
+    let line = line.replacen("versus", env!("CARGO_BIN_EXE_versus"), 1);
+    let output = Command::new("sh")
+        .args(["-c", &format!("{line} --format json")])
+        .current_dir(scratch.path())
+        .env("VERSUS_CONFIG_DIR", scratch.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{line}: {}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    for (dimension, weight) in dataset.dimensions.iter().zip(&weighting.weights) {
+        assert_eq!(json["weights"][&dimension.id], u64::from(*weight), "{}", dimension.id);
     }
 }
 

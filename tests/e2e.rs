@@ -190,6 +190,28 @@ fn bad_input_is_reported_before_the_screen_is_touched() {
     assert!(!out.contains("\x1b[?1049h"), "the alternate screen was entered");
 }
 
+#[test]
+fn a_dumb_terminal_is_told_to_use_report() {
+    for term in [Some("dumb"), None] {
+        let pair =
+            native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_versus"));
+        match term {
+            Some(term) => command.env("TERM", term),
+            None => command.env_remove("TERM"),
+        }
+        let mut child = pair.slave.spawn_command(command).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        assert_eq!(child.wait().unwrap().exit_code(), 1, "{term:?}");
+        let mut out = Vec::new();
+        let _ = reader.read_to_end(&mut out);
+        let out = String::from_utf8_lossy(&out);
+        assert!(out.contains("for scripts use `versus report`"), "{term:?}: {out}");
+        assert!(!out.contains("\x1b[?1049h"), "{term:?}: the alternate screen was entered");
+    }
+}
+
 /// Ctrl-Z as a user meets it: inside an interactive shell with job control (a process that leads its
 /// own session has no shell to return to, and the kernel rightly ignores SIGTSTP there).
 #[test]
@@ -218,7 +240,9 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_everything() {
 fn closing_the_terminal_ends_the_process() {
     let pair =
         native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
-    let mut child = pair.slave.spawn_command(CommandBuilder::new(env!("CARGO_BIN_EXE_versus"))).unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_versus"));
+    command.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(command).unwrap();
     drop(pair.slave);
     std::thread::sleep(Duration::from_millis(500));
     // No reader holds the master open: dropping it closes the terminal, as closing a window does.

@@ -144,7 +144,8 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),
         keymap: files.config().keymap.clone(),
-        data_path: path.map(|p| p.display().to_string()),
+        // Absolute, so that the command `y` copies works from any directory.
+        data_path: path.map(|p| std::path::absolute(&p).unwrap_or(p).display().to_string()),
         mouse,
         status,
         ..Startup::new(dataset, weighting)
@@ -264,8 +265,25 @@ pub fn say(message: &str) {
     eprintln!("{}", sanitize::text(message));
 }
 
-/// Writes to standard output; a closed pipe (`versus report | head`) is not an error.
+/// Prints a command-line error as clap words it, but cleaned (it quotes the arguments, which may hold
+/// escape sequences): help and the version on standard output, errors on standard error. Returns the
+/// exit status clap gives it (0 for help, 2 for a usage error).
+#[must_use]
+pub fn usage(error: &clap::Error) -> u8 {
+    let text = sanitize::text(&error.render().to_string());
+    if error.use_stderr() {
+        eprint!("{text}");
+    } else {
+        let _ = print(&text);
+    }
+    u8::try_from(error.exit_code()).unwrap_or(2)
+}
+
+/// Writes to standard output, cleaned of anything that could drive the terminal, whatever the text
+/// quotes (the dataset is clean already; a profile's or a path's text may not be). A closed pipe
+/// (`versus report | head`) is not an error.
 fn print(text: &str) -> Result<(), Failure> {
+    let text = sanitize::text(text);
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Output(e)),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::data::{Dataset, SCALE_MAX};
+use crate::engine::data::{Dataset, SCALE_MAX, sanitize};
 
 /// The profiles file's name in the config directory.
 pub(crate) const FILE_NAME: &str = "profiles.toml";
@@ -108,7 +108,13 @@ impl StoredProfile {
             .iter()
             .map(|d| self.weights.get(&d.id).map_or(d.weight, |&w| w.min(SCALE_MAX)))
             .collect();
-        let unknown = self.weights.keys().filter(|id| dataset.dimension_index(id).is_none()).cloned().collect();
+        // Shown in warnings and listings: as cleaned as the name.
+        let unknown = self
+            .weights
+            .keys()
+            .filter(|id| dataset.dimension_index(id).is_none())
+            .map(|id| sanitize::line(id))
+            .collect();
         Profile {
             name: crate::engine::data::sanitize::line(&self.name),
             stored_name: self.name.clone(),

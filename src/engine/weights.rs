@@ -107,26 +107,26 @@ impl Weighting {
         if self.is_modified(dataset) { format!("{origin}, modified") } else { origin }
     }
 
-    /// The command line that reproduces these weights: `versus report --preset ID --weight ID=N ...`,
+    /// The command line that reproduces these weights: `versus report --preset=ID --weight=ID=N ...`,
     /// naming only the weights that differ from the preset (or the defaults: a profile lives on one
-    /// machine, so its weights are spelled out).
+    /// machine, so its weights are spelled out). The `=` forms keep an id that starts with `-` a value.
     #[must_use]
-    pub(crate) fn command_line(&self, dataset: &Dataset, data_path: Option<&str>) -> String {
+    pub fn command_line(&self, dataset: &Dataset, data_path: Option<&str>) -> String {
         let mut line = "versus report".to_owned();
         if let Some(path) = data_path {
             // Single quotes keep a path with spaces or `$` whole in a POSIX shell.
-            let _ = write!(line, " --data '{}'", path.replace('\'', "'\\''"));
+            let _ = write!(line, " --data='{}'", path.replace('\'', "'\\''"));
         }
         let reference = match &self.origin {
             Origin::Preset(i) => {
-                let _ = write!(line, " --preset {}", dataset.presets[*i].id);
+                let _ = write!(line, " --preset={}", dataset.presets[*i].id);
                 self.origin.weights(dataset)
             }
             Origin::Defaults | Origin::Profile { .. } => dataset.default_weights(),
         };
         for ((dimension, &weight), &was) in dataset.dimensions.iter().zip(&self.weights).zip(&reference) {
             if weight != was {
-                let _ = write!(line, " --weight {}={weight}", dimension.id);
+                let _ = write!(line, " --weight={}={weight}", dimension.id);
             }
         }
         line
@@ -292,10 +292,10 @@ mod tests {
         let d = Dataset::builtin();
         let mut w = Weighting::preset(&d, "ml-api").unwrap();
         w.set_from_spec(&d, "cpu-bound=9").unwrap();
-        assert_eq!(w.command_line(&d, None), "versus report --preset ml-api --weight cpu-bound=9");
+        assert_eq!(w.command_line(&d, None), "versus report --preset=ml-api --weight=cpu-bound=9");
         assert_eq!(
-            Weighting::defaults(&d).command_line(&d, Some("it's mine.toml")),
-            "versus report --data 'it'\\''s mine.toml'"
+            Weighting::defaults(&d).command_line(&d, Some("/data/it's mine.toml")),
+            "versus report --data='/data/it'\\''s mine.toml'"
         );
     }
 }

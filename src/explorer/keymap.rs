@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use strum::IntoEnumIterator as _;
 
 use crate::engine::data::SCALE_MAX;
+use crate::engine::data::sanitize::is_forbidden;
 
 /// Everything a key can ask the explorer to do. A variant's name in config files is derived from it
 /// (`weight-up`, `go-to-dimension`), or given where the short name reads better (`mute`, `search`).
@@ -205,6 +206,12 @@ impl Key {
         };
         let code = if rest.chars().count() == 1 {
             let c = rest.chars().next().unwrap_or(' ');
+            if is_forbidden(c) {
+                return Err(format!(
+                    "U+{:04X} is a control character, which no key types (name a key: `esc`, `enter`, `ctrl-x`...)",
+                    u32::from(c)
+                ));
+            }
             KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
         } else if let Some((_, code)) = NAMED_KEYS.iter().chain(&KEY_ALIASES).find(|(name, _)| *name == rest_lower) {
             *code
@@ -575,6 +582,10 @@ mod tests {
         assert_eq!(Key::parse("PgDn"), Ok(key(K::PageDown)));
         assert!(Key::parse("hyper-x").unwrap_err().contains("unknown key `hyper-x`"));
         assert!(Key::parse("F99").is_err());
+        // A control character would bind a key no one can press, and print as nothing in help.
+        for control in ["\u{1b}", "\u{7}", "\u{9b}", "\u{202e}", "ctrl-\u{1b}"] {
+            assert!(Key::parse(control).unwrap_err().contains("control character"), "{control:?}");
+        }
     }
 
     #[test]

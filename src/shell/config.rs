@@ -342,6 +342,12 @@ mod tests {
     }
 
     #[test]
+    fn a_control_character_is_not_a_key() {
+        let error = parse("[keys.main]\nquit = \"\\u001b\"\n", "config.toml").unwrap_err().to_string();
+        assert!(error.starts_with("config.toml:2:8: keys.main.quit: U+001B is a control character"), "{error}");
+    }
+
+    #[test]
     fn unknown_fields_are_rejected_with_a_suggestion() {
         let error = parse("mose = true\n", "c").unwrap_err().to_string();
         assert!(error.starts_with("c:1:1: unknown field `mose`") && error.contains("did you mean `mouse`"), "{error}");

@@ -58,6 +58,14 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
             "the explorer needs a terminal; for scripts use `versus report` (see `versus --help`)",
         ));
     }
+    // A dumb terminal (or none named) cannot move the cursor: the screen would be a scroll of frames.
+    let term = std::env::var("TERM").unwrap_or_default();
+    if term.is_empty() || term == "dumb" {
+        let shown = if term.is_empty() { "unset".to_owned() } else { format!("`{term}`") };
+        return Err(io::Error::other(format!(
+            "the explorer needs a terminal that can draw a full screen (TERM is {shown}); for scripts use `versus report`"
+        )));
+    }
     let mouse = app.mouse();
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;

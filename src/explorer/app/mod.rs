@@ -488,7 +488,9 @@ impl App {
             (_, Action::Copy) => {
                 let verdict = verdict_sentence(&self.dataset, &self.evaluation().recommendation);
                 let command = self.weighting().command_line(&self.dataset, self.data_path.as_deref());
-                self.effects.push(Effect::Copy { text: format!("{verdict} Reproduce: {command}") });
+                // A path can hold anything a file name can; the clipboard gets one clean line.
+                let text = sanitize::line(&format!("{verdict} Reproduce: {command}"));
+                self.effects.push(Effect::Copy { text });
             }
             (_, Action::FocusNext) => self.panes.cycle_focus(1),
             (_, Action::FocusPrev) => self.panes.cycle_focus(-1),
