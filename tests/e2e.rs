@@ -113,6 +113,7 @@ impl Session {
             ("\x1b[?1049l", "leave the alternate screen"),
             ("\x1b[?25h", "show the cursor"),
             ("\x1b[?1000l", "stop mouse capture"),
+            ("\x1b[?2004l", "stop bracketed paste"),
         ] {
             assert!(out.contains(sequence), "never asked to {what}");
         }
@@ -156,7 +157,7 @@ fn start_move_a_slider_see_the_gauge_and_quit() {
 
 #[test]
 fn sigterm_sighup_and_sigint_end_it_with_the_terminal_restored() {
-    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3), ("USR1", 10), ("ALRM", 14)] {
         let mut s = Session::start();
         s.expect("Recommendation");
         s.signal(signal);
@@ -234,6 +235,77 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_everything() {
     s.expect("status=0");
     s.send("exit\r");
     s.wait();
+}
+
+#[test]
+fn a_huge_paste_is_one_event_and_a_signal_still_ends_it_at_once() {
+    let mut s = Session::start();
+    s.expect("Recommendation");
+    s.send("/");
+    s.expect("match");
+    // Bracketed paste, as a terminal sends it: typed one key at a time, this used to take minutes.
+    s.send(&format!("\x1b[200~{}\x1b[201~", "thread ".repeat(1_500)));
+    s.send("\x1b[200~tail\x1b[201~");
+    assert!(s.output().contains("\x1b[?2004h"), "bracketed paste was never asked for");
+    s.signal("TERM");
+    let status = s.wait();
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+    s.assert_terminal_restored();
+}
+
+/// A stop from outside, caught (`kill -TSTP`) or not (`kill -STOP`), then `fg`: the explorer is back in
+/// raw mode, so a single `q` (no Enter) quits it.
+#[test]
+fn a_stop_from_outside_and_fg_leave_the_explorer_working() {
+    for signal in ["TSTP", "STOP"] {
+        let mut s = Session::spawn(CommandBuilder::new("bash").tap(|c| c.args(["--norc", "--noprofile", "-i"])));
+        s.send("PS1='shell$ '\r");
+        s.expect("shell$");
+        s.send(&format!("{} & echo \"pid:$!:\"; fg\r", env!("CARGO_BIN_EXE_versus")));
+        s.expect("Recommendation");
+        // From another process, as a user's `kill` would come.
+        let output = s.output();
+        let pid = output
+            .split("pid:")
+            .filter_map(|rest| rest.split(':').next())
+            .find(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+            .unwrap()
+            .to_owned();
+        assert!(std::process::Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
+        s.expect("Stopped");
+        if signal == "TSTP" {
+            assert!(!s.screen().contains("Recommendation"), "the shell's screen is back while stopped");
+        }
+        s.send("fg\r");
+        s.expect("Recommendation");
+        s.send("q");
+        s.expect("shell$");
+        s.send("exit\r");
+        s.wait();
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_the_process_even_when_hangups_are_ignored() {
+    let pair =
+        native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut command = CommandBuilder::new("bash");
+    command.args(["-c", &format!("trap '' HUP; exec {}", env!("CARGO_BIN_EXE_versus"))]);
+    command.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(command).unwrap();
+    drop(pair.slave);
+    std::thread::sleep(Duration::from_millis(500));
+    drop(pair.master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < PATIENCE, "versus kept running after its terminal closed");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // 129, as for a hangup: not killed by SIGABRT from a failed print on the way out.
+    assert_eq!(status.exit_code(), 128 + 1, "{status:?}");
 }
 
 #[test]

@@ -352,3 +352,25 @@ fn help_scrolling_stops_at_the_end() {
     key(&mut a, KeyCode::Char('k'));
     assert_eq!(*a.overlay(), Overlay::Help { scroll: bottom - 1 }, "one k is one line up");
 }
+
+#[test]
+fn a_paste_types_into_the_search_or_a_prompt_as_one_event_and_nowhere_else() {
+    use versus::explorer::app::{MAX_INPUT_CHARS, MAX_QUERY_CHARS};
+    let mut a = app(80, 24);
+    let weights = a.weights().to_vec();
+    let update = a.update(Event::Paste("e?q".into()));
+    assert!(!update.redraw && update.effects.is_empty(), "a paste is not keys");
+    assert_eq!((a.weights(), a.overlay()), (&weights[..], &Overlay::None));
+    key(&mut a, KeyCode::Char('/'));
+    let _ = a.update(Event::Paste(format!("real\ntime\u{1b}[2J{}", "x".repeat(10_000))));
+    assert_eq!(a.query().chars().count(), MAX_QUERY_CHARS);
+    assert!(a.query().starts_with("real time[2J"), "one line, cleaned: {:?}", &a.query()[..20]);
+    key(&mut a, KeyCode::Char('y'));
+    assert!(a.query().chars().count() == MAX_QUERY_CHARS && a.status().is_some_and(|s| s.error));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('e'));
+    let _ = a.update(Event::Paste("/tmp/report.md".into()));
+    assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "versus-report.md/tmp/report.md"));
+    let _ = a.update(Event::Paste("x".repeat(2 * MAX_INPUT_CHARS)));
+    assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input.chars().count() == MAX_INPUT_CHARS));
+}

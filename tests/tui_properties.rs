@@ -20,6 +20,7 @@ enum Input {
     Key(KeyCode, KeyModifiers),
     Mouse(MouseEventKind, u16, u16),
     Resize(u16, u16),
+    Paste(String),
 }
 
 fn key_code() -> impl Strategy<Value = KeyCode> {
@@ -59,6 +60,7 @@ fn input() -> impl Strategy<Value = Input> {
         }),
         3 => (mouse_kind, 0u16..300, 0u16..100).prop_map(|(k, x, y)| Input::Mouse(k, x, y)),
         1 => (0u16..=300, 0u16..=100).prop_map(|(w, h)| Input::Resize(w, h)),
+        1 => "[a-z \\n\\t\\x1b-]{0,200}".prop_map(Input::Paste),
     ]
 }
 
@@ -68,6 +70,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     let rows = app.rows();
     prop_assert!(rows.is_empty() || rows.contains(&Row::Dimension(app.selected())), "selection is listed");
     prop_assert!(app.list_offset() <= rows.len());
+    prop_assert!(app.query().chars().count() <= versus::explorer::app::MAX_QUERY_CHARS);
     prop_assert_eq!(app.evaluation(), &evaluate(app.dataset(), app.weights()));
     // Narrowing the last hits as the user types finds exactly what a search from scratch finds.
     let fresh = versus::engine::search::Searcher::new(app.dataset()).search(app.query());
@@ -103,6 +106,7 @@ fn run(dataset: Dataset, inputs: Vec<Input>) -> Result<(), TestCaseError> {
                 Terminal::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })
             }
             Input::Resize(w, h) => Terminal::Resize(w, h),
+            Input::Paste(text) => Terminal::Paste(text),
         };
         let _ = feed(&mut app, &event);
         check_invariants(&app)?;

@@ -262,7 +262,8 @@ fn exiting<T>(data: T) {
 /// Writes a message to standard error. Messages quote user input (ids, paths, file contents), so they
 /// are cleaned here, once, whatever built them.
 pub fn say(message: &str) {
-    eprintln!("{}", sanitize::text(message));
+    // Not eprintln!, which panics when standard error has gone with the terminal.
+    let _ = writeln!(io::stderr(), "{}", sanitize::text(message));
 }
 
 /// Prints a command-line error as clap words it, but cleaned (it quotes the arguments, which may hold
@@ -272,7 +273,7 @@ pub fn say(message: &str) {
 pub fn usage(error: &clap::Error) -> u8 {
     let text = sanitize::text(&error.render().to_string());
     if error.use_stderr() {
-        eprint!("{text}");
+        let _ = write!(io::stderr(), "{text}");
     } else {
         let _ = print(&text);
     }

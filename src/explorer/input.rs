@@ -1,5 +1,5 @@
 //! Terminal input to explorer events: a key through the keymap of the current context, a mouse event
-//! to a [`Pointer`], a resize to the new size. Only presses count: some terminals also report repeats
+//! to a [`Pointer`], a resize to the new size, a (bracketed) paste to its text. Only presses count: some terminals also report repeats
 //! and releases. Input that means nothing here (an unbound key, a plain pointer move) is `None`.
 
 use ratatui::crossterm::event::{self as terminal, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
@@ -14,6 +14,7 @@ pub fn event(app: &App, input: &terminal::Event) -> Option<Event> {
         terminal::Event::Key(key) => key_event(app, key),
         terminal::Event::Mouse(mouse) => pointer(*mouse).map(Event::Pointer),
         terminal::Event::Resize(width, height) => Some(Event::Resize(Size::new(*width, *height))),
+        terminal::Event::Paste(text) => Some(Event::Paste(text.clone())),
         _ => None,
     }
 }

@@ -1,24 +1,37 @@
 //! The only code that touches the terminal: raw mode and the alternate screen, their restoration on
-//! every way out (normal exit, error, panic, SIGTERM, SIGHUP, SIGINT), suspend and resume, and the event
-//! loop. The loop blocks until something happens, so an idle explorer costs nothing.
+//! every way out (normal exit, error, panic, every terminating signal it can catch, the terminal
+//! closing), suspend and resume (Ctrl-Z, or a stop from outside), and the event loop. The loop blocks
+//! until something happens, so an idle explorer costs nothing.
 
 use std::io::{self, IsTerminal, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
+};
 use signal_hook::iterator::Signals;
 
 use crate::explorer::app::{App, Effect, Event as AppEvent};
 use crate::explorer::theme::Theme;
 use crate::explorer::{input, ui};
 use crate::shell::effects;
+
+/// The signals whose default action ends the process and that can be caught: each ends the explorer
+/// with the terminal restored.
+const ENDING_SIGNALS: [i32; 10] =
+    [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU];
 
 /// What wakes the loop.
 enum Wake {
@@ -68,10 +81,15 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
     }
     let mouse = app.mouse();
     let (tx, rx) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
-    let signal_tx = tx.clone();
+    let mut signals = Signals::new(ENDING_SIGNALS.iter().chain(&[SIGCONT, SIGTSTP]))?;
+    // A signal that ends the explorer is seen before the next event however many wait in the queue.
+    let ending_signal = Arc::new(AtomicI32::new(0));
+    let (signal_tx, seen) = (tx.clone(), Arc::clone(&ending_signal));
     thread::spawn(move || {
         for signal in signals.forever() {
+            if ENDING_SIGNALS.contains(&signal) {
+                seen.store(signal, Ordering::SeqCst);
+            }
             if signal_tx.send(Wake::Signal(signal)).is_err() {
                 break;
             }
@@ -89,29 +107,44 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
 
     let guard = Guard::enter(mouse)?;
     install_panic_hook(mouse);
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // Never dropped: its drop shows the cursor and prints an error when it cannot, which panics (and
+    // aborts) once the terminal has gone. The guard restores the cursor.
+    let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
     let _ = app.update(AppEvent::Resize(terminal.size()?));
     terminal.draw(|f| ui::render(f, &app, theme))?;
 
     let ending = 'events: loop {
         let Ok(wake) = rx.recv() else { break Ending::Hangup };
+        match ending_signal.load(Ordering::SeqCst) {
+            0 => {}
+            SIGHUP => break Ending::Hangup,
+            signal => break Ending::Signal(signal),
+        }
         let mut redraw = false;
         let event = match wake {
             Wake::Input(input) => {
-                if matches!(input, Event::Resize(..)) {
-                    terminal.autoresize()?;
+                if matches!(input, Event::Resize(..)) && terminal.autoresize().is_err() {
+                    break Ending::Hangup;
                 }
                 input::event(&app, &input)
             }
-            Wake::InputClosed | Wake::Signal(SIGHUP) => break Ending::Hangup,
+            Wake::InputClosed => break Ending::Hangup,
+            Wake::Signal(SIGTSTP) => {
+                // Stopped from outside (`kill -TSTP`): give the terminal back first, as Ctrl-Z does.
+                suspend(&mut terminal, mouse)?;
+                redraw = true;
+                None
+            }
             Wake::Signal(SIGCONT) => {
-                // Resumed after someone else stopped us: the shell has had the terminal, so take it back.
+                // Resumed after someone else stopped us (`kill -STOP` cannot be caught): the shell has
+                // had the terminal and left it cooked, whatever crossterm believes, so take it back.
+                let _ = disable_raw_mode();
                 Guard::setup(mouse)?;
                 redraw_from_scratch(&mut terminal)?;
                 redraw = true;
                 None
             }
-            Wake::Signal(signal) => break Ending::Signal(signal),
+            Wake::Signal(_) => continue,
         };
         // An effect's outcome is an event of its own, which may ask for more.
         let mut events = Vec::from_iter(event);
@@ -129,8 +162,9 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
                 }
             }
         }
-        if redraw {
-            terminal.draw(|f| ui::render(f, &app, theme))?;
+        // Drawing fails only when the terminal is gone.
+        if redraw && terminal.draw(|f| ui::render(f, &app, theme)).is_err() {
+            break Ending::Hangup;
         }
     };
     drop(guard);
@@ -141,7 +175,9 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
 /// the terminal again and redraws everything (the shell has drawn over it).
 fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
     restore(mouse);
-    signal_hook::low_level::raise(SIGTSTP)?;
+    // SIGSTOP, not SIGTSTP: versus catches SIGTSTP (to restore the terminal when stopped from outside),
+    // and the shell treats either stop the same way.
+    signal_hook::low_level::raise(SIGSTOP)?;
     Guard::setup(mouse)?;
     redraw_from_scratch(terminal)
 }
@@ -170,7 +206,8 @@ impl Guard {
     fn setup(mouse: bool) -> io::Result<()> {
         enable_raw_mode()?;
         let mut out = io::stdout();
-        execute!(out, EnterAlternateScreen, cursor::Hide)?;
+        // Bracketed paste: a paste arrives as one event, not as thousands of key presses.
+        execute!(out, EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
         if mouse {
             execute!(out, EnableMouseCapture)?;
         }
@@ -191,7 +228,7 @@ fn restore(mouse: bool) {
     if mouse {
         let _ = execute!(out, DisableMouseCapture);
     }
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
 }

@@ -6,6 +6,10 @@ use std::collections::HashMap;
 use crate::engine::data::Dataset;
 use crate::engine::search::{Hit, Searcher};
 
+/// The longest search query: far past any real one, and it bounds what a keystroke can cost (each
+/// changed word is scored against itself, in time quadratic in its length).
+pub const MAX_QUERY_CHARS: usize = 128;
+
 /// One row of the dimension list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -109,10 +113,18 @@ impl List {
         }
     }
 
+    /// Types `c` at the end of the query, unless it is full; whether the selection changed.
     pub(super) fn push(&mut self, c: char) -> bool {
+        if self.is_full() {
+            return false;
+        }
         let mut query = self.query.clone();
         query.push(c);
         self.set_query(query)
+    }
+
+    pub(super) fn is_full(&self) -> bool {
+        self.query.chars().count() >= MAX_QUERY_CHARS
     }
 
     pub(super) fn pop(&mut self) -> bool {

@@ -14,7 +14,7 @@ mod weights;
 
 use ratatui::layout::{Rect, Size};
 
-pub use list::Row;
+pub use list::{MAX_QUERY_CHARS, Row};
 pub use panes::Focus;
 pub use pointer::{Pointer, PointerKind};
 
@@ -28,6 +28,9 @@ use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::{self, Screen, inner};
 use crate::explorer::theme::Theme;
 use crate::explorer::view;
+
+/// The longest text a prompt takes (a file name, a profile name).
+pub const MAX_INPUT_CHARS: usize = 4096;
 
 /// What the explorer starts with: what the shell loaded, and the settings it read.
 pub struct Startup {
@@ -69,6 +72,8 @@ pub enum Event {
     Pointer(Pointer),
     /// The terminal's new size, which decides the layout.
     Resize(Size),
+    /// Text pasted into the terminal, as one event: typed into a search or a prompt, else ignored.
+    Paste(String),
     /// The shell's word on an effect it performed.
     Outcome(Outcome),
 }
@@ -388,6 +393,7 @@ impl App {
                 self.resize(size);
                 true
             }
+            Event::Paste(text) => self.paste(&text),
             Event::Outcome(outcome) => {
                 self.report(outcome);
                 true
@@ -395,6 +401,26 @@ impl App {
         };
         self.keep_in_view();
         Update { redraw, effects: std::mem::take(&mut self.effects) }
+    }
+
+    /// Types pasted text (one line of it, cleaned) into the search or the prompt open, as far as it fits;
+    /// whether anything changed.
+    fn paste(&mut self, text: &str) -> bool {
+        let text = sanitize::line(text);
+        match &mut self.overlay {
+            Overlay::Search => {
+                let room = list::MAX_QUERY_CHARS.saturating_sub(self.list.query().chars().count());
+                let query: String = self.list.query().chars().chain(text.chars().take(room)).collect();
+                self.set_query(query);
+                true
+            }
+            Overlay::Prompt { input, .. } => {
+                let room = MAX_INPUT_CHARS.saturating_sub(input.chars().count());
+                input.extend(text.chars().take(room));
+                true
+            }
+            _ => false,
+        }
     }
 
     fn set_status(&mut self, status: Status) {

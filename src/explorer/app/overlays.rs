@@ -1,7 +1,7 @@
 //! What each overlay does with an action: search, the preset picker, the claims audit, help, prompts and
 //! questions.
 
-use super::{App, Effect, Overlay, Purpose, Question, Status};
+use super::{App, Effect, MAX_INPUT_CHARS, MAX_QUERY_CHARS, Overlay, Purpose, Question, Status};
 use crate::engine::profiles::{Profile, check_name};
 use crate::engine::weights::Origin;
 use crate::explorer::keymap::Action;
@@ -12,6 +12,9 @@ use crate::explorer::view;
 impl App {
     pub(super) fn search_action(&mut self, action: Action) {
         match action {
+            Action::Type(_) if self.list.is_full() => {
+                self.set_status(Status::error(format!("a search is at most {MAX_QUERY_CHARS} characters")));
+            }
             Action::Type(c) if self.list.push(c) => self.panes.scroll_to_top(),
             Action::DeleteChar if self.list.pop() => self.panes.scroll_to_top(),
             Action::ClearInput => self.set_query(String::new()),
@@ -55,7 +58,7 @@ impl App {
 
     pub(super) fn prompt_action(&mut self, purpose: Purpose, mut input: String, action: Action) {
         match action {
-            Action::Type(c) => input.push(c),
+            Action::Type(c) if input.chars().count() < MAX_INPUT_CHARS => input.push(c),
             Action::DeleteChar => {
                 input.pop();
             }
