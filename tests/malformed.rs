@@ -10,6 +10,8 @@ const CASES: &[(&str, &[&str])] = &[
     ("bad-date", &["4:9: meta.as_of: `25/11/2026` is not a date of the form YYYY-MM-DD"]),
     ("bad-url", &["47:7: dimensions.sources.url: expected an http(s) URL"]),
     ("claim-unknown-dimension", &["106:15: claims.dimensions: no dimension has the id `compile-time`"]),
+    ("deep-array", &["7:90: nested: tables or arrays nested too deeply to read"]),
+    ("deep-header", &["7:1: tables or arrays nested too deeply to read"]),
     (
         "duplicate-dimension-id",
         &[
@@ -50,6 +52,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("truncated", &["64:21: rationale: invalid basic string"]),
     ("unknown-field", &["24:1: unknown field `nmae`", "(did you mean `name`?)"]),
     ("unknown-verdict", &["104:11: verdict: unknown variant `partly-ture`", "(did you mean `partly-true`?)"]),
+    ("unquoted-date", &["4:9: as_of: a date is text here: write it in quotes, \"2026-11-25\""]),
     ("wrong-type-options", &["8:6: id: invalid type: integer `7`, expected a string"]),
     ("wrong-type-rating", &["31:10: rating: invalid type: string \"high\", expected a whole number"]),
 ];

@@ -374,3 +374,19 @@ fn a_paste_types_into_the_search_or_a_prompt_as_one_event_and_nowhere_else() {
     let _ = a.update(Event::Paste("x".repeat(2 * MAX_INPUT_CHARS)));
     assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input.chars().count() == MAX_INPUT_CHARS));
 }
+
+#[test]
+fn the_preset_picker_keeps_entry_names_readable_beside_long_option_names() {
+    let mut dataset = Dataset::builtin();
+    for option in &mut dataset.options {
+        option.name =
+            format!("{} {}", option.name, "with a very long name indeed".repeat(2)).chars().take(80).collect();
+    }
+    let mut a = explorer(dataset, 80, 24);
+    key(&mut a, KeyCode::Char('p'));
+    let screen = text(&a);
+    for preset in ["Default weights", "CRUD / admin line-of-business app", "CLI tooling / dev automation"] {
+        assert!(screen.contains(preset), "{preset} in\n{screen}");
+    }
+    assert!(screen.contains("→ Node.js with a very lon… +18.5"), "the winner is named, shortened: \n{screen}");
+}

@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
-use crate::engine::data::{Dataset, SCALE_MAX, sanitize};
+use crate::engine::data::{Dataset, Position, SCALE_MAX, sanitize};
 
 /// The profiles file's name in the config directory.
 pub(crate) const FILE_NAME: &str = "profiles.toml";
@@ -20,17 +21,22 @@ pub struct ProfileFile {
     pub profiles: Vec<StoredProfile>,
 }
 
-/// One profile as stored: which dataset (by title), its name, and weights by dimension id.
+/// One profile as stored: which dataset (by title), its name, and weights by dimension id. A weight is
+/// kept as written, in range or not, so that rewriting the file for another profile changes nothing
+/// of this one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StoredProfile {
     pub dataset: String,
     pub name: String,
-    pub weights: BTreeMap<String, u8>,
+    pub weights: BTreeMap<String, Spanned<i64>>,
+    /// The weights outside 0-10, each as "line L: ...", found when the file was read.
+    #[serde(skip)]
+    out_of_range: Vec<String>,
 }
 
 /// A profile matched to the dataset in use.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {
     /// The name as shown (control characters removed).
     pub name: String,
@@ -40,32 +46,52 @@ pub struct Profile {
     pub weights: Vec<u8>,
     /// Dimension ids the profile names that this dataset does not have (ignored, with a warning).
     pub unknown: Vec<String>,
+    /// Weights outside 0-10, with their lines (those dimensions keep their defaults, with a warning).
+    pub out_of_range: Vec<String>,
 }
 
 impl Profile {
-    /// A warning for the status line and stderr when the profile names dimensions the dataset lacks.
+    /// A warning for the status line and stderr when the profile names dimensions the dataset lacks or
+    /// gives weights outside 0-10.
     #[must_use]
     pub fn warning(&self) -> Option<String> {
-        (!self.unknown.is_empty()).then(|| {
-            format!(
-                "profile `{}` names dimensions this dataset does not have, ignored: {}",
-                self.name,
-                self.unknown.join(", ")
-            )
-        })
+        let mut problems = Vec::new();
+        if !self.unknown.is_empty() {
+            problems.push(format!("names dimensions this dataset does not have, ignored: {}", self.unknown.join(", ")));
+        }
+        if !self.out_of_range.is_empty() {
+            problems.push(format!(
+                "has weights outside 0-{SCALE_MAX}, which keep their defaults: {}",
+                self.out_of_range.join("; ")
+            ));
+        }
+        (!problems.is_empty()).then(|| format!("profile `{}` {}", self.name, problems.join("; and ")))
     }
 }
 
 impl ProfileFile {
-    /// Parses the file's text; the error is a one-line message with line and column.
+    /// Parses the file's text; the error is a one-line message with line and column. A weight outside
+    /// 0-10 is not an error: the profile says so when it is used, and the rest of it applies.
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| {
+        let mut file: Self = toml::from_str(text).map_err(|e| {
             let problem = crate::engine::data::toml_problem(text, &e);
             match problem.position {
                 Some(p) => format!("{}:{}: {}", p.line, p.column, problem.message),
                 None => problem.message,
             }
-        })
+        })?;
+        for profile in &mut file.profiles {
+            profile.out_of_range = profile
+                .weights
+                .iter()
+                .filter(|(_, weight)| u8::try_from(*weight.get_ref()).map_or(true, |w| w > SCALE_MAX))
+                .map(|(id, weight)| {
+                    let line = Position::of_offset(text, weight.span().start).line;
+                    format!("line {line}: `{}` = {}", sanitize::line(id), weight.get_ref())
+                })
+                .collect();
+        }
+        Ok(file)
     }
 
     #[must_use]
@@ -85,7 +111,13 @@ impl ProfileFile {
         let stored = StoredProfile {
             dataset: dataset.meta.title.clone(),
             name: name.to_owned(),
-            weights: dataset.dimensions.iter().zip(weights).map(|(d, &w)| (d.id.clone(), w)).collect(),
+            weights: dataset
+                .dimensions
+                .iter()
+                .zip(weights)
+                .map(|(dimension, &weight)| (dimension.id.clone(), Spanned::new(0..0, i64::from(weight))))
+                .collect(),
+            out_of_range: Vec::new(),
         };
         match self.profiles.iter_mut().find(|p| p.dataset == stored.dataset && p.name == name) {
             Some(existing) => *existing = stored,
@@ -106,7 +138,10 @@ impl StoredProfile {
         let weights = dataset
             .dimensions
             .iter()
-            .map(|d| self.weights.get(&d.id).map_or(d.weight, |&w| w.min(SCALE_MAX)))
+            .map(|dimension| {
+                let stored = self.weights.get(&dimension.id).and_then(|w| u8::try_from(*w.get_ref()).ok());
+                stored.filter(|&w| w <= SCALE_MAX).unwrap_or(dimension.weight)
+            })
             .collect();
         // Shown in warnings and listings: as cleaned as the name.
         let unknown = self
@@ -120,6 +155,7 @@ impl StoredProfile {
             stored_name: self.name.clone(),
             weights,
             unknown,
+            out_of_range: self.out_of_range.clone(),
         }
     }
 }
@@ -178,6 +214,31 @@ mod tests {
         assert_eq!(profile.weights[1], d.dimensions[1].weight);
         assert_eq!(profile.unknown, vec!["quantum".to_owned()]);
         assert!(profile.warning().unwrap().contains("quantum"));
+    }
+
+    #[test]
+    fn a_weight_out_of_range_is_a_warning_with_its_line_and_the_rest_applies() {
+        let d = Dataset::builtin();
+        let text = format!(
+            "[[profile]]\ndataset = \"{}\"\nname = \"odd\"\n[profile.weights]\ncpu-bound = 11\nml-ecosystem = 256\n\
+             realtime = -1\nio-concurrency = 7\n",
+            d.meta.title
+        );
+        let file = ProfileFile::parse(&text).unwrap();
+        let profile = &file.for_dataset(&d)[0];
+        let index = |id| d.dimension_index(id).unwrap();
+        for id in ["cpu-bound", "ml-ecosystem", "realtime"] {
+            assert_eq!(profile.weights[index(id)], d.dimensions[index(id)].weight, "{id} keeps its default");
+        }
+        assert_eq!(profile.weights[index("io-concurrency")], 7);
+        let warning = profile.warning().unwrap();
+        for part in ["line 5: `cpu-bound` = 11", "line 6: `ml-ecosystem` = 256", "line 7: `realtime` = -1"] {
+            assert!(warning.contains(part), "{part} in {warning}");
+        }
+        // Saving another profile writes this one back as it was.
+        let mut file = file;
+        file.upsert(&d, "other", &d.default_weights());
+        assert!(file.to_toml().contains("ml-ecosystem = 256"), "{}", file.to_toml());
     }
 
     #[test]

@@ -242,7 +242,7 @@ mod tests {
 
     fn profile(name: &str, weights: Vec<u8>, unknown: &[&str]) -> Profile {
         let unknown = unknown.iter().map(|&id| id.to_owned()).collect();
-        Profile { name: name.into(), stored_name: name.into(), weights, unknown }
+        Profile { name: name.into(), stored_name: name.into(), weights, unknown, out_of_range: Vec::new() }
     }
 
     #[test]

@@ -120,6 +120,16 @@ pub(crate) fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
     if let Some(hint) = did_you_mean(&message) {
         message.push_str(&hint);
     }
+    let too_deep = message.contains("recursion limit") || message.contains("max recursion depth");
+    if too_deep {
+        "tables or arrays nested too deeply to read (no versus file nests more than a few levels)"
+            .clone_into(&mut message);
+    }
+    // TOML reads an unquoted date as a date-time, which serde reports as a map.
+    let unquoted_date = error.span().and_then(|span| source.get(span)).filter(|value| is_bare_date(value));
+    if let (true, Some(value)) = (message.starts_with("invalid type: map"), unquoted_date) {
+        message = format!("a date is text here: write it in quotes, \"{}\"", value.trim());
+    }
     match error.span() {
         Some(span) => {
             if let Some(key) = key_on_line(source, span.start)
@@ -129,8 +139,25 @@ pub(crate) fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
             }
             Problem::at(source, span, message)
         }
+        // The parser gives no place for too deep a table header: the deepest line is the place.
+        None if too_deep => Problem::at_position(deepest_line(source), message),
         None => Problem::whole_file(message),
     }
+}
+
+/// Whether `value` is a TOML date or date-time written bare: `2026-11-25`, `2026-11-25T10:00:00Z`.
+fn is_bare_date(value: &str) -> bool {
+    let value = value.trim().as_bytes();
+    value.len() >= 10
+        && value[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+}
+
+/// The start of the line that nests deepest (by its dots and brackets).
+fn deepest_line(source: &str) -> Position {
+    let depth = |line: &str| line.bytes().filter(|b| matches!(b, b'.' | b'[')).count();
+    let (index, _) =
+        source.lines().enumerate().max_by_key(|&(i, line)| (depth(line), std::cmp::Reverse(i))).unwrap_or((0, ""));
+    Position { line: index + 1, column: 1 }
 }
 
 /// serde words these as "unknown field `nmae`, expected one of `id`, `name`" (or "expected `a` or `b`");

@@ -107,7 +107,7 @@ impl Weights {
     /// The shell stored profile `name`: list it, and start from it if the weights are still its own.
     pub(super) fn profile_saved(&mut self, name: String, weights: Vec<u8>) {
         let profile =
-            Profile { name: name.clone(), stored_name: name.clone(), weights: weights.clone(), unknown: Vec::new() };
+            Profile { name: name.clone(), stored_name: name.clone(), weights: weights.clone(), ..Profile::default() };
         match self.profiles.iter_mut().find(|p| p.stored_name == name) {
             Some(existing) => *existing = profile,
             None => self.profiles.push(profile),

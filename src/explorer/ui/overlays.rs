@@ -50,7 +50,12 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         };
         let outcome = match recommend(dataset, &origin.weights(dataset)) {
             Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
-                format!("{} +{margin:.1}{}", dataset.options[option].name, if close_call { " (close)" } else { "" }),
+                // The winner's name gives way before the entry's: an option may be named in 80 characters.
+                format!(
+                    "{} +{margin:.1}{}",
+                    fit(&dataset.options[option].name, width / 3),
+                    if close_call { " (close)" } else { "" }
+                ),
                 theme.option(option),
             ),
             Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
