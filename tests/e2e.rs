@@ -90,6 +90,24 @@ impl Session {
         panic!("{needle:?} never appeared; the screen:\n{}", self.screen());
     }
 
+    /// Waits until the output written since `since` (a length of [`Self::output`]) holds `needle`: for
+    /// what must be drawn afresh, when the old screen may still show it.
+    fn expect_after(&self, since: usize, needle: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.output.lock().unwrap().get(since..).is_some_and(|new| String::from_utf8_lossy(new).contains(needle))
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{needle:?} never appeared after byte {since}; the output:\n{}", self.output());
+    }
+
+    fn output_len(&self) -> usize {
+        self.output.lock().unwrap().len()
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -271,15 +289,19 @@ fn a_stop_from_outside_and_fg_leave_the_explorer_working() {
             .find(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
             .unwrap()
             .to_owned();
+        let before_stop = s.output_len();
         assert!(std::process::Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
-        s.expect("Stopped");
+        s.expect_after(before_stop, "Stopped");
         if signal == "TSTP" {
+            s.expect_after(before_stop, "\x1b[?1049l");
             assert!(!s.screen().contains("Recommendation"), "the shell's screen is back while stopped");
         }
+        let before_fg = s.output_len();
         s.send("fg\r");
-        s.expect("Recommendation");
+        s.expect_after(before_fg, " Recommendation ");
+        let before_quit = s.output_len();
         s.send("q");
-        s.expect("shell$");
+        s.expect_after(before_quit, "shell$");
         s.send("exit\r");
         s.wait();
     }
