@@ -115,7 +115,7 @@ const ADJECTIVES: &[&str] = &[
     "declarative",
 ];
 /// Text in other scripts and emoji, so widths and wrapping are exercised as real data would.
-const WIDE: &[&str] = &["性能", "並行処理", "型安全", "生態系", "배포", "メモリ", "🚀", "⚡", "🔒", "📦", "🧪", "☁️"];
+const WIDE: &[&str] = &["性能", "並行処理", "型安全", "生態系", "배포", "メモリ", "🚀", "⚡", "🔒", "📦", "🧪", "☁"];
 const CATEGORIES: &[&str] =
     &["Performance", "Concurrency", "Ecosystem", "Language", "Operations", "People", "Data", "Security"];
 

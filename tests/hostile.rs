@@ -66,3 +66,37 @@ fn wide_text_never_overflows_a_pane() {
         }
     }
 }
+
+/// A gap in a vertical border: the border above and below a cell, but not in it, and a wide
+/// character just left of it. The terminal draws a wide character over the next column too, so ratatui
+/// never sends that cell: the border there is lost.
+fn border_gap_after_a_wide_character(buffer: &ratatui::buffer::Buffer) -> Option<(u16, u16)> {
+    use unicode_width::UnicodeWidthStr;
+    let vertical = |symbol: &str| matches!(symbol, "│" | "┃" | "┌" | "┐" | "└" | "┘" | "┏" | "┓" | "┗" | "┛");
+    let area = buffer.area;
+    (area.top() + 1..area.bottom().saturating_sub(1)).find_map(|y| {
+        (area.left() + 1..area.right()).find_map(|x| {
+            let gap = vertical(buffer[(x, y - 1)].symbol())
+                && vertical(buffer[(x, y + 1)].symbol())
+                && !vertical(buffer[(x, y)].symbol())
+                && buffer[(x - 1, y)].symbol().width() > 1;
+            gap.then_some((x, y))
+        })
+    })
+}
+
+#[test]
+fn overlays_never_leave_half_a_wide_character_over_their_border() {
+    let datasets =
+        [load_dataset(std::path::Path::new("tests/data/hostile.toml")).unwrap(), versus::synthetic::dataset(60, 3, 7)];
+    for dataset in datasets {
+        for (w, h) in [(60, 16), (71, 20), (80, 24), (97, 31), (120, 40), (133, 41)] {
+            for keys in ["", "p", "?", "s", "e", "jp", "jjj?"] {
+                let mut app = explorer(dataset.clone(), w, h);
+                keys.chars().for_each(|c| press(&mut app, c));
+                let buffer = draw(&app);
+                assert_eq!(border_gap_after_a_wide_character(&buffer), None, "{w}x{h} after {keys:?}");
+            }
+        }
+    }
+}

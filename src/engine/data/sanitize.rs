@@ -3,8 +3,12 @@
 //! Every string of a dataset passes through here once, at load, so nothing downstream (the TUI, the
 //! reports, JSON) has to think about hostile text again.
 
-/// Whether `c` must never reach a terminal: C0 and C1 controls, DEL, and the bidirectional overrides,
-/// embeddings, isolates and marks that can make text read differently from what it is.
+/// Whether `c` must never reach a terminal: C0 and C1 controls, DEL, the bidirectional overrides,
+/// embeddings, isolates and marks that can make text read differently from what it is, and characters
+/// whose width terminals disagree on (so that a title or a border would shift on some of them): the
+/// soft hyphen, the Hangul fillers, the emoji presentation selector and the keycap mark, the line and
+/// paragraph separators (which [`line`] and [`text`] turn into a space or a line break), and the
+/// noncharacters.
 ///
 /// Combining marks and the zero-width joiner (emoji sequences) are ordinary text and stay.
 #[must_use]
@@ -17,7 +21,13 @@ pub fn is_forbidden(c: char) -> bool {
                 | '\u{200E}' | '\u{200F}' // LRM, RLM
                 | '\u{061C}' // ARABIC LETTER MARK
                 | '\u{FEFF}' // BOM / zero-width no-break space
+                | '\u{00AD}' // SOFT HYPHEN: drawn as 0 or 1 column
+                | '\u{115F}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers: 0, 1 or 2 columns
+                | '\u{FE0F}' | '\u{20E3}' // emoji presentation, keycap: 1 or 2 columns
+                | '\u{2028}' | '\u{2029}' // LINE and PARAGRAPH SEPARATOR
+                | '\u{FDD0}'..='\u{FDEF}' // noncharacters
         )
+        || u32::from(c) & 0xFFFE == 0xFFFE // the noncharacters at the end of each plane
 }
 
 /// Whether `s` holds no forbidden character, so that [`line`] and [`text`] would return it unchanged
@@ -34,7 +44,7 @@ pub(crate) fn is_clean(s: &str) -> bool {
 pub fn line(s: &str) -> String {
     s.chars()
         .filter_map(|c| match c {
-            '\t' | '\n' | '\r' => Some(' '),
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some(' '),
             c if is_forbidden(c) => None,
             c => Some(c),
         })
@@ -47,7 +57,7 @@ pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\n' => out.push('\n'),
+            '\n' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' => out.push(' '),
             c if is_forbidden(c) => {}
             c => out.push(c),
@@ -59,6 +69,15 @@ pub fn text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_terminals_draw_at_different_widths_are_removed_or_replaced() {
+        assert_eq!(line("soft\u{AD}hyphen \u{3164}filler \u{115F}\u{FFA0}x"), "softhyphen filler x");
+        assert_eq!(line("☺\u{FE0F} 1\u{FE0F}\u{20E3} \u{FDD0}\u{FFFE}\u{1FFFF}end"), "☺ 1 end");
+        assert_eq!(line("one\u{2028}two\u{2029}three"), "one two three");
+        assert_eq!(text("one\u{2028}two\u{2029}three"), "one\ntwo\nthree");
+        assert!(!is_clean("a\u{AD}b") && is_clean("漢字 👩‍💻"));
+    }
 
     #[test]
     fn strips_escape_sequences_and_c1_controls() {

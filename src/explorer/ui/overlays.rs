@@ -18,6 +18,16 @@ use crate::explorer::{layout, view};
 fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));
     let inner = block.inner(area);
+    // A wide character just left of the pop-up would be drawn over its left border (the terminal gives
+    // it two columns), so it goes too.
+    if let Some(left) = area.x.checked_sub(1) {
+        let buffer = frame.buffer_mut();
+        for y in area.top()..area.bottom() {
+            if buffer[(left, y)].symbol().width() > 1 {
+                buffer[(left, y)].set_symbol(" ");
+            }
+        }
+    }
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     inner
