@@ -127,3 +127,14 @@ fn all_problems_are_reported_not_just_the_first() {
     let error = parse_bytes(broken.as_bytes(), "two.toml").unwrap_err();
     assert_eq!(error.problems.len(), 2, "{error}");
 }
+
+#[test]
+fn a_crafted_file_dense_with_items_is_refused_before_the_parse() {
+    // Each `1,` is a node of the parser's tree: this file once cost 1.3 GB to refuse.
+    let mut crafted = b"x = [".to_vec();
+    crafted.extend(b"1,".repeat((MAX_FILE_BYTES as usize - 7) / 2));
+    crafted.extend(b"]\n");
+    let error = parse_bytes(&crafted, "crafted.toml").unwrap_err();
+    assert_eq!(error.problems.len(), 1);
+    assert!(error.to_string().starts_with("crafted.toml: more than 1500000 keys, array items and tables"), "{error}");
+}

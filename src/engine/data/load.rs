@@ -8,10 +8,11 @@ use toml::Spanned;
 
 use super::error::{self, LineIndex, LoadError, Problem};
 use super::raw::{self, Number, Text};
+use super::structure;
 use super::{
     Assessment, Claim, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES, MAX_ID_BYTES, MAX_LINE_CHARS,
-    MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_TEXT_CHARS, MAX_URL_BYTES, Meta, OptionInfo, Preset,
-    SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
+    MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_STRUCTURE_ITEMS, MAX_TEXT_CHARS, MAX_URL_BYTES, Meta,
+    OptionInfo, Preset, SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
 };
 
 /// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
@@ -33,6 +34,13 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
 
 /// Parses and checks a dataset's TOML text. `file` names it in error messages.
 pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
+    if structure::too_many_items(source) {
+        let message = format!(
+            "more than {MAX_STRUCTURE_ITEMS} keys, array items and tables: far more than any dataset within the \
+             limits holds, so the file is not read"
+        );
+        return Err(LoadError::new(file, vec![Problem::whole_file(message)]));
+    }
     let raw: raw::Dataset =
         toml::from_str(source).map_err(|e| LoadError::new(file, vec![error::from_toml(source, &e)]))?;
     let mut checker = Checker { lines: LineIndex::new(source), problems: Vec::new() };

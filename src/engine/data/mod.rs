@@ -7,12 +7,14 @@ mod error;
 mod load;
 mod raw;
 pub mod sanitize;
+mod structure;
 
 use serde::{Deserialize, Serialize};
 
 pub(crate) use error::from_toml as toml_problem;
 pub use error::{LoadError, Position, Problem};
 pub use load::{parse, parse_bytes};
+pub use structure::MAX_ITEMS as MAX_STRUCTURE_ITEMS;
 
 /// The format version this build reads.
 pub(crate) const SCHEMA_VERSION: i64 = 1;
