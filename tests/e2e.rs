@@ -125,14 +125,21 @@ impl Session {
         panic!("versus did not exit; output:\n{}", self.output());
     }
 
+    /// The restore sequences were written. The reader thread may still be catching up with the last
+    /// bytes a process wrote as it exited, so this waits for them as `expect` does.
     fn assert_restore_sequences(&self) {
-        let out = self.output();
-        for (sequence, what) in [
+        let sequences = [
             ("\x1b[?1049l", "leave the alternate screen"),
             ("\x1b[?25h", "show the cursor"),
             ("\x1b[?1000l", "stop mouse capture"),
             ("\x1b[?2004l", "stop bracketed paste"),
-        ] {
+        ];
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE && !sequences.iter().all(|(sequence, _)| self.output().contains(sequence)) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = self.output();
+        for (sequence, what) in sequences {
             assert!(out.contains(sequence), "never asked to {what}");
         }
     }
