@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use crate::engine::data::{Assessment, Claim, Dataset, Dimension, Meta, OptionInfo, Preset, Source, Verdict};
+use crate::engine::data::{
+    Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, Meta, OptionInfo, Preset, Source, Verdict,
+};
 
 /// A small, fast, deterministic generator (SplitMix64): the same seed gives the same dataset on every
 /// machine, which a benchmark needs and a cryptographic generator would not add to.
@@ -155,6 +157,7 @@ pub fn dataset(dimensions: usize, options: usize, seed: u64) -> Dataset {
             title: format!("Generated comparison: {dimensions} dimensions, {options} options (seed {seed})"),
             as_of: "2026-01-01".to_owned(),
             description: Some("Synthetic data for benchmarks and stress tests; the ratings mean nothing.".to_owned()),
+            uncertainty: DEFAULT_UNCERTAINTY,
         },
         options: option_infos,
         dimensions: dims,
@@ -179,12 +182,18 @@ fn dimension(rng: &mut Rng, index: usize, options: usize) -> Dimension {
         keywords: (0..rng.between(2, 6)).map(|_| rng.pick(WORDS).to_owned()).collect(),
         weight: rng.between(0, 10) as u8,
         assessments: (0..options)
-            .map(|_| Assessment {
-                rating: rng.between(0, 10) as u8,
-                rationale: sentence(rng, 6, 16),
-                detail: paragraph(rng, 1, 3),
-                pros: (0..rng.between(1, 3)).map(|_| sentence(rng, 3, 9)).collect(),
-                cons: (0..rng.between(0, 2)).map(|_| sentence(rng, 3, 9)).collect(),
+            .map(|_| {
+                let rating = rng.between(0, 10) as u8;
+                let (low, high) = Assessment::range_around(rating, DEFAULT_UNCERTAINTY);
+                Assessment {
+                    rating,
+                    low,
+                    high,
+                    rationale: sentence(rng, 6, 16),
+                    detail: paragraph(rng, 1, 3),
+                    pros: (0..rng.between(1, 3)).map(|_| sentence(rng, 3, 9)).collect(),
+                    cons: (0..rng.between(0, 2)).map(|_| sentence(rng, 3, 9)).collect(),
+                }
             })
             .collect(),
         sources: (0..rng.between(1, 2)).map(|_| source(rng)).collect(),

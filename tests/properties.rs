@@ -5,11 +5,12 @@ use versus::engine::data::{Assessment, Dataset, Dimension, Meta, OptionInfo, par
 use versus::engine::score::{Recommendation, evaluate};
 use versus::engine::search::Searcher;
 
-/// A dataset with `ratings[d][o]` as dimension d's rating for option o.
+/// A dataset with `ratings[d][o]` as dimension d's rating for option o, each rating's range collapsed
+/// to the rating itself.
 fn dataset(ratings: &[Vec<u8>]) -> Dataset {
     let options = ratings.first().map_or(0, Vec::len);
     Dataset {
-        meta: Meta { title: "generated".into(), as_of: "2026-01-01".into(), description: None },
+        meta: Meta { title: "generated".into(), as_of: "2026-01-01".into(), description: None, uncertainty: 0 },
         options: (0..options)
             .map(|o| OptionInfo { id: format!("o{o}"), name: format!("Option {o}"), summary: String::new() })
             .collect(),
@@ -27,6 +28,8 @@ fn dataset(ratings: &[Vec<u8>]) -> Dataset {
                     .iter()
                     .map(|&rating| Assessment {
                         rating,
+                        low: rating,
+                        high: rating,
                         rationale: String::new(),
                         detail: String::new(),
                         pros: Vec::new(),

@@ -10,9 +10,10 @@ use super::error::{self, LineIndex, LoadError, Problem};
 use super::raw::{self, Number, Text};
 use super::structure;
 use super::{
-    Assessment, Claim, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES, MAX_ID_BYTES, MAX_LINE_CHARS,
-    MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_STRUCTURE_ITEMS, MAX_TEXT_CHARS, MAX_URL_BYTES, Meta,
-    OptionInfo, Preset, SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
+    Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES,
+    MAX_ID_BYTES, MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_STRUCTURE_ITEMS,
+    MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OptionInfo, Preset, SCALE_MAX, SCHEMA_VERSION, Source,
+    sanitize,
 };
 
 /// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
@@ -45,6 +46,8 @@ pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
         toml::from_str(source).map_err(|e| LoadError::new(file, vec![error::from_toml(source, &e)]))?;
     let mut checker = Checker { lines: LineIndex::new(source), problems: Vec::new() };
     let dataset = checker.dataset(raw);
+    // Checked in the model's order (a rating's range after its rating): report in the file's.
+    checker.problems.sort_by_key(|problem| problem.position.map(|p| (p.line, p.column)));
     if checker.problems.is_empty() { Ok(dataset) } else { Err(LoadError::new(file, checker.problems)) }
 }
 
@@ -82,7 +85,7 @@ impl Checker<'_> {
         let meta = self.meta(raw.meta);
         let options = self.options(raw.options);
         let option_ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-        let (dimensions, dimension_ids) = self.dimensions(raw.dimensions, &option_ids);
+        let (dimensions, dimension_ids) = self.dimensions(raw.dimensions, &option_ids, meta.uncertainty);
         let presets = self.presets(raw.presets, &dimension_ids, dimensions.len());
         let claims = self.claims(raw.claims, &dimension_ids);
         Dataset { meta, options, dimensions, presets, claims }
@@ -100,6 +103,9 @@ impl Checker<'_> {
             title: self.text(&raw.title, "meta.title", Kind::Name),
             as_of: self.date(&raw.as_of, "meta.as_of"),
             description: raw.description.map(|d| self.text(&d, "meta.description", Kind::Text)),
+            uncertainty: raw
+                .uncertainty
+                .map_or(DEFAULT_UNCERTAINTY, |u| self.bounded(&u, "meta.uncertainty", MAX_UNCERTAINTY)),
         }
     }
 
@@ -128,6 +134,7 @@ impl Checker<'_> {
         &mut self,
         raw: Spanned<Vec<raw::Dimension>>,
         option_ids: &[&str],
+        uncertainty: u8,
     ) -> (Vec<Dimension>, HashMap<String, usize>) {
         let span = raw.span();
         let raw = raw.into_inner();
@@ -145,7 +152,7 @@ impl Checker<'_> {
                 summary: self.text(&d.summary, "dimensions.summary", Kind::Line),
                 keywords: self.list(&d.keywords, "dimensions.keywords", Kind::Line),
                 weight: self.scale(&d.weight, "dimensions.weight"),
-                assessments: self.assessments(&d.id, d.ratings, option_ids),
+                assessments: self.assessments(&d.id, d.ratings, option_ids, uncertainty),
                 sources: self.sources(d.sources, "dimensions.sources"),
             })
             .collect::<Vec<Dimension>>();
@@ -161,6 +168,7 @@ impl Checker<'_> {
         dimension: &Text,
         raw: Spanned<std::collections::BTreeMap<Text, raw::Assessment>>,
         option_ids: &[&str],
+        uncertainty: u8,
     ) -> Vec<Assessment> {
         let span = raw.span();
         let mut raw = raw.into_inner();
@@ -177,8 +185,14 @@ impl Checker<'_> {
                 self.problem(span.clone(), message);
                 continue;
             };
+            let rating = self.scale(&a.rating, "dimensions.ratings.rating");
+            let (around_low, around_high) = Assessment::range_around(rating, uncertainty);
+            let low = self.range_end(a.low.as_ref(), rating, around_low, "low");
+            let high = self.range_end(a.high.as_ref(), rating, around_high, "high");
             assessments.push(Assessment {
-                rating: self.scale(&a.rating, "dimensions.ratings.rating"),
+                rating,
+                low: low.min(rating),
+                high: high.max(rating),
                 rationale: self.text(&a.rationale, "dimensions.ratings.rationale", Kind::Line),
                 detail: a.detail.map(|t| self.text(&t, "dimensions.ratings.detail", Kind::Text)).unwrap_or_default(),
                 pros: self.list(&a.pros, "dimensions.ratings.pros", Kind::Line),
@@ -316,13 +330,30 @@ impl Checker<'_> {
 
     /// A weight or rating: an integer from 0 to 10.
     fn scale(&mut self, raw: &Number, field: &str) -> u8 {
+        self.bounded(raw, field, SCALE_MAX)
+    }
+
+    /// One end of a rating's range: as the file gives it (on the scale, and on its side of `rating`), else
+    /// `default`.
+    fn range_end(&mut self, given: Option<&Number>, rating: u8, default: u8, end: &str) -> u8 {
+        let Some(given) = given else { return default };
+        let value = self.scale(given, &format!("dimensions.ratings.{end}"));
+        let (wrong, side) = if end == "low" { (value > rating, "above") } else { (value < rating, "below") };
+        if wrong {
+            let message = format!(
+                "dimensions.ratings.{end}: {value} is {side} the rating {rating} (a range has low <= rating <= high)"
+            );
+            self.problem(given.span(), message);
+        }
+        value
+    }
+
+    /// `raw` if it is a whole number from 0 to `max`; else a problem, and 0.
+    fn bounded(&mut self, raw: &Number, field: &str, max: u8) -> u8 {
         match u8::try_from(*raw.get_ref()) {
-            Ok(value) if value <= SCALE_MAX => value,
+            Ok(value) if value <= max => value,
             _ => {
-                self.problem(
-                    raw.span(),
-                    format!("{field}: {} is out of range (expected 0 to {SCALE_MAX})", raw.get_ref()),
-                );
+                self.problem(raw.span(), format!("{field}: {} is out of range (expected 0 to {max})", raw.get_ref()));
                 0
             }
         }
@@ -391,6 +422,49 @@ fn is_calendar_date(date: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{MAX_NAME_CHARS, is_calendar_date};
+
+    /// Two options, one dimension rated `a` and `b` (each a TOML inline body), under `meta`.
+    fn rated(meta: &str, a: &str, b: &str) -> Result<crate::engine::data::Dataset, crate::engine::data::LoadError> {
+        crate::engine::data::parse(
+            &format!(
+                "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n{meta}\n\
+                 [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
+                 [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
+                 [[dimensions]]\nid = \"d\"\nname = \"D\"\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\
+                 [dimensions.ratings.a]\n{a}\nrationale = \"r\"\n\
+                 [dimensions.ratings.b]\n{b}\nrationale = \"r\"\n"
+            ),
+            "ranges.toml",
+        )
+    }
+
+    #[test]
+    fn ranges_come_from_the_rating_or_from_the_datasets_uncertainty() {
+        let ranges = |d: &crate::engine::data::Dataset| {
+            d.dimensions[0].assessments.iter().map(|a| (a.low, a.rating, a.high)).collect::<Vec<_>>()
+        };
+        let d = rated("", "rating = 10", "rating = 5\nlow = 2\nhigh = 6").unwrap();
+        assert_eq!(ranges(&d), vec![(9, 10, 10), (2, 5, 6)], "the default uncertainty is 1, clamped");
+        let d = rated("uncertainty = 3", "rating = 1", "rating = 5\nhigh = 5").unwrap();
+        assert_eq!(ranges(&d), vec![(0, 1, 4), (2, 5, 5)]);
+        let d = rated("uncertainty = 0", "rating = 7", "rating = 3").unwrap();
+        assert_eq!(ranges(&d), vec![(7, 7, 7), (3, 3, 3)]);
+    }
+
+    #[test]
+    fn a_range_that_does_not_hold_its_rating_is_named_where_it_is() {
+        let error =
+            rated("uncertainty = 4", "rating = 5\nlow = 6", "rating = 5\nhigh = 4\nlow = 11").unwrap_err().to_string();
+        let lines: Vec<&str> = error.lines().collect();
+        assert_eq!(lines.len(), 4, "{error}");
+        assert!(
+            lines[0].starts_with("ranges.toml:5:15: meta.uncertainty: 4 is out of range (expected 0 to 3)"),
+            "{error}"
+        );
+        assert!(lines[1].starts_with("ranges.toml:22:7: dimensions.ratings.low: 6 is above the rating 5"), "{error}");
+        assert!(lines[2].starts_with("ranges.toml:26:8: dimensions.ratings.high: 4 is below the rating 5"), "{error}");
+        assert!(lines[3].starts_with("ranges.toml:27:7: dimensions.ratings.low: 11 is out of range"), "{error}");
+    }
 
     /// A dataset whose one dimension is named `name`.
     fn named(name: &str) -> Result<crate::engine::data::Dataset, crate::engine::data::LoadError> {

@@ -37,6 +37,9 @@ pub(crate) const MAX_CLAIMS: usize = 1_000;
 pub(crate) const MAX_LIST_ITEMS: usize = 32;
 /// Weights and ratings run from 0 to this.
 pub(crate) const SCALE_MAX: u8 = 10;
+/// `[meta] uncertainty`: a rating without a range of its own is taken as rating +/- this (clamped).
+pub const DEFAULT_UNCERTAINTY: u8 = 1;
+pub const MAX_UNCERTAINTY: u8 = 3;
 
 /// The name the built-in dataset goes by in messages.
 pub(crate) const BUILTIN_NAME: &str = "<built-in>";
@@ -57,6 +60,9 @@ pub struct Meta {
     /// YYYY-MM-DD: when the evidence was last checked.
     pub as_of: String,
     pub description: Option<String>,
+    /// How far either side of a rating the evidence supports it, where a rating gives no `low` and
+    /// `high` of its own: 0 to [`MAX_UNCERTAINTY`], [`DEFAULT_UNCERTAINTY`] when the file says nothing.
+    pub uncertainty: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +90,10 @@ pub struct Dimension {
 pub struct Assessment {
     /// 0-10.
     pub rating: u8,
+    /// The range of ratings the evidence supports: `low <= rating <= high`, from the file or from the
+    /// dataset's `uncertainty`.
+    pub low: u8,
+    pub high: u8,
     pub rationale: String,
     pub detail: String,
     pub pros: Vec<String>,
@@ -96,6 +106,14 @@ pub struct Source {
     pub url: String,
     /// YYYY-MM-DD: published or read.
     pub date: String,
+}
+
+impl Assessment {
+    /// `low` and `high` for `rating` with `uncertainty` either side, clamped to the scale.
+    #[must_use]
+    pub fn range_around(rating: u8, uncertainty: u8) -> (u8, u8) {
+        (rating.saturating_sub(uncertainty), rating.saturating_add(uncertainty).min(SCALE_MAX))
+    }
 }
 
 impl Source {

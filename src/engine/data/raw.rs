@@ -28,6 +28,7 @@ pub struct Meta {
     pub title: Text,
     pub as_of: Text,
     pub description: Option<Text>,
+    pub uncertainty: Option<Number>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +58,8 @@ pub struct Dimension {
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub rating: Number,
+    pub low: Option<Number>,
+    pub high: Option<Number>,
     pub rationale: Text,
     pub detail: Option<Text>,
     #[serde(default)]
