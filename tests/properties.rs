@@ -60,7 +60,68 @@ fn lead(scores: &[f64], option: usize) -> f64 {
     scores[option] - best_other
 }
 
+/// The leader for `weights`, by the engine's recommendation (the second computation the interval and
+/// flip searches are checked against).
+fn leader(ratings: &[Vec<u8>], weights: &[u8]) -> Option<usize> {
+    evaluate(&dataset(ratings), weights).recommendation.leader()
+}
+
 proptest! {
+    /// Each stability interval is exactly the set of weights, tried one by one, at which the leader
+    /// still leads; criticality is the distance to the nearest weight where it does not.
+    #[test]
+    fn stability_intervals_are_exactly_where_the_leader_holds((ratings, weights) in weighted_dataset()) {
+        let e = evaluate(&dataset(&ratings), &weights);
+        let Some(now) = e.recommendation.leader() else {
+            prop_assert!(e.stability.is_empty());
+            return Ok(());
+        };
+        prop_assert_eq!(e.stability.len(), weights.len());
+        for interval in &e.stability {
+            let mut tried = weights.clone();
+            let mut nearest_loss = None;
+            for w in 0..=10u8 {
+                tried[interval.dimension] = w;
+                let holds = leader(&ratings, &tried) == Some(now);
+                prop_assert_eq!(interval.holds(w), holds, "dimension {} at weight {}: {:?}", interval.dimension, w, interval);
+                if !holds {
+                    let distance = w.abs_diff(interval.weight);
+                    nearest_loss = Some(nearest_loss.map_or(distance, |d: u8| d.min(distance)));
+                }
+            }
+            prop_assert_eq!(interval.criticality(), nearest_loss);
+        }
+        // The flips lie outside the intervals: one definition for both.
+        for flip in &e.flips {
+            prop_assert!(!e.stability[flip.dimension].holds(flip.weight), "{:?}", flip);
+        }
+    }
+
+    /// A rating flip changes the leader to the one it names, and no rating nearer the current one of the
+    /// same option on the same dimension puts another option ahead.
+    #[test]
+    fn rating_flips_are_the_nearest_ratings_that_change_the_leader((ratings, weights) in weighted_dataset()) {
+        let now = leader(&ratings, &weights);
+        let flips = versus::engine::score::rating_flips(&dataset(&ratings), &weights);
+        for (d, row) in ratings.iter().enumerate() {
+            for o in 0..row.len() {
+                let with = |to: u8| {
+                    let mut changed = ratings.clone();
+                    changed[d][o] = to;
+                    leader(&changed, &weights)
+                };
+                let brute = (1..=10u8)
+                    .flat_map(|step| [row[o].checked_add(step), row[o].checked_sub(step)])
+                    .flatten()
+                    .filter(|&to| to <= 10)
+                    .find_map(|to| with(to).filter(|&l| Some(l) != now).map(|l| (to, l)));
+                let found = flips.iter().find(|f| f.dimension == d && f.option == o).map(|f| (f.to, f.leader));
+                prop_assert_eq!(found, if weights[d] == 0 { None } else { brute }, "dimension {} option {}", d, o);
+            }
+        }
+        prop_assert!(flips.windows(2).all(|pair| pair[0].distance() <= pair[1].distance()), "nearest first");
+    }
+
     #[test]
     fn scores_stay_within_0_to_100((ratings, weights) in weighted_dataset()) {
         let e = evaluate(&dataset(&ratings), &weights);

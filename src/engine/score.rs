@@ -23,6 +23,9 @@ pub struct Evaluation {
     /// For each dimension whose weight alone can change the leader: the nearest such weight. Nearest
     /// first.
     pub flips: Vec<Flip>,
+    /// For each dimension, in dataset order, the weights at which the leader still leads; empty when
+    /// no option leads. A flip lies just outside its dimension's interval, or further out past a tie.
+    pub stability: Vec<Stability>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +94,54 @@ impl Flip {
     #[must_use]
     pub fn distance(&self, weights: &[u8]) -> u8 {
         self.weight.abs_diff(weights[self.dimension])
+    }
+}
+
+/// The integer weights of one dimension, every other weight unchanged, at which the current leader
+/// still leads outright. One range `low..=high` holding the current weight: the lead over each rival is
+/// linear in that weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stability {
+    pub dimension: usize,
+    pub weight: u8,
+    pub low: u8,
+    pub high: u8,
+}
+
+impl Stability {
+    /// How many slider steps from the current weight the leader stops leading outright (the nearest
+    /// edge of the interval, plus one); `None` when no weight 0-10 can do that.
+    #[must_use]
+    pub fn criticality(&self) -> Option<u8> {
+        let down = (self.low > 0).then(|| self.weight - self.low + 1);
+        let up = (self.high < SCALE_MAX).then(|| self.high + 1 - self.weight);
+        down.into_iter().chain(up).min()
+    }
+
+    /// Whether the leader still leads at `weight`.
+    #[must_use]
+    pub fn holds(&self, weight: u8) -> bool {
+        (self.low..=self.high).contains(&weight)
+    }
+}
+
+/// A rating that, changed alone, changes the leader: how wrong the evidence would have to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RatingFlip {
+    pub dimension: usize,
+    pub option: usize,
+    /// The rating now.
+    pub rating: u8,
+    /// The nearest rating (0-10) at which another option leads outright.
+    pub to: u8,
+    /// Who leads then.
+    pub leader: usize,
+}
+
+impl RatingFlip {
+    #[must_use]
+    pub fn distance(&self) -> u8 {
+        self.to.abs_diff(self.rating)
     }
 }
 
@@ -171,8 +222,9 @@ pub fn evaluate(dataset: &Dataset, weights: &[u8]) -> Evaluation {
         }
         Recommendation::NoWeights | Recommendation::Tie { .. } => Vec::new(),
     };
-    let flips = flips(dataset, weights, &tally, recommendation.leader());
-    Evaluation { scores, recommendation, contributions, flips }
+    let stability = recommendation.leader().map_or_else(Vec::new, |leader| stability(dataset, weights, &tally, leader));
+    let flips = flips(dataset, weights, &tally, recommendation.leader(), &stability);
+    Evaluation { scores, recommendation, contributions, flips, stability }
 }
 
 /// Only the recommendation for `weights`: no contributions, no flip search. For lists of presets and
@@ -224,9 +276,45 @@ fn contributions(
     out
 }
 
-/// For each dimension, the weight nearest its current one at which a different option leads strictly.
-/// Equal distances prefer raising the weight: "matters more" is the usual question.
-fn flips(dataset: &Dataset, weights: &[u8], tally: &Tally, leader: Option<usize>) -> Vec<Flip> {
+/// Each dimension's stability interval for `leader`. With the leader's lead over rival `B` written as
+/// `C + w * g` in the dimension's weight `w` (`g` the rating gap, `C` the rest), the lead holds where
+/// `w > -C / g` for each `g > 0` and `w < C / -g` for each `g < 0`; exactly, in integers.
+fn stability(dataset: &Dataset, weights: &[u8], tally: &Tally, leader: usize) -> Vec<Stability> {
+    let numerator = |option: usize| i64::try_from(tally.numerators[option]).unwrap_or(i64::MAX);
+    dataset
+        .dimensions
+        .iter()
+        .zip(weights)
+        .enumerate()
+        .map(|(index, (dimension, &weight))| {
+            let rating = |option: usize| i64::from(dimension.assessments[option].rating);
+            let (mut low, mut high) = (0, i64::from(SCALE_MAX));
+            for rival in (0..dataset.options.len()).filter(|&o| o != leader) {
+                let gap = rating(leader) - rating(rival);
+                let rest = numerator(leader) - numerator(rival) - i64::from(weight) * gap;
+                if gap > 0 {
+                    low = low.max((-rest).div_euclid(gap) + 1);
+                } else if gap < 0 {
+                    // w < rest / -gap, so w <= ceil(rest / -gap) - 1.
+                    high = high.min(-(-rest).div_euclid(-gap) - 1);
+                }
+            }
+            let clamp = |w: i64| u8::try_from(w.clamp(0, i64::from(SCALE_MAX))).unwrap_or(SCALE_MAX);
+            Stability { dimension: index, weight, low: clamp(low), high: clamp(high) }
+        })
+        .collect()
+}
+
+/// For each dimension, the weight nearest its current one at which a different option leads strictly:
+/// outside the stability interval (past a tie at its edge, if there is one). Equal distances prefer
+/// raising the weight: "matters more" is the usual question.
+fn flips(
+    dataset: &Dataset,
+    weights: &[u8],
+    tally: &Tally,
+    leader: Option<usize>,
+    stability: &[Stability],
+) -> Vec<Flip> {
     let mut out = Vec::new();
     for (i, (dimension, &current)) in dataset.dimensions.iter().zip(weights).enumerate() {
         let leader_at = |w: u8| {
@@ -238,13 +326,50 @@ fn flips(dataset: &Dataset, weights: &[u8], tally: &Tally, leader: Option<usize>
             // A zero weight sum leaves no leader whatever the numerators say.
             (tally.weight_sum + u64::from(w) - u64::from(current) > 0).then(|| strict_leader(numerators)).flatten()
         };
+        let inside = |w: u8| stability.get(i).is_some_and(|s| s.holds(w));
         let candidates = (1..=SCALE_MAX).flat_map(|step| [current.checked_add(step), current.checked_sub(step)]);
-        let flip = candidates.flatten().filter(|&w| w <= SCALE_MAX).find_map(|w| {
+        let flip = candidates.flatten().filter(|&w| w <= SCALE_MAX && !inside(w)).find_map(|w| {
             leader_at(w).filter(|&o| Some(o) != leader).map(|option| Flip { dimension: i, weight: w, option })
         });
         out.extend(flip);
     }
     out.sort_by_key(|f| (f.distance(weights), f.dimension));
+    out
+}
+
+/// For each weighted dimension and option, the nearest rating (0-10) of that option there, everything
+/// else unchanged, at which a different option leads outright; nearest first. Equal distances try the
+/// higher rating first.
+#[must_use]
+pub fn rating_flips(dataset: &Dataset, weights: &[u8]) -> Vec<RatingFlip> {
+    let tally = Tally::new(dataset, weights);
+    let leader = recommend_from(&tally, &ranking(&tally.numerators), &tally.scores()).leader();
+    let mut out = Vec::new();
+    for (index, (dimension, &weight)) in dataset.dimensions.iter().zip(weights).enumerate() {
+        if weight == 0 {
+            continue;
+        }
+        for (option, assessment) in dimension.assessments.iter().enumerate() {
+            let rating = assessment.rating;
+            let leader_at = |to: u8| {
+                let numerators = tally.numerators.iter().enumerate().map(|(o, &n)| {
+                    if o == option {
+                        n + u64::from(weight) * u64::from(to) - u64::from(weight) * u64::from(rating)
+                    } else {
+                        n
+                    }
+                });
+                strict_leader(numerators)
+            };
+            let candidates = (1..=SCALE_MAX).flat_map(|step| [rating.checked_add(step), rating.checked_sub(step)]);
+            let flip = candidates.flatten().filter(|&to| to <= SCALE_MAX).find_map(|to| {
+                let new = leader_at(to).filter(|&o| Some(o) != leader)?;
+                Some(RatingFlip { dimension: index, option, rating, to, leader: new })
+            });
+            out.extend(flip);
+        }
+    }
+    out.sort_by_key(|f| (f.distance(), f.dimension, f.option));
     out
 }
 
