@@ -60,6 +60,60 @@ fn lead(scores: &[f64], option: usize) -> f64 {
     scores[option] - best_other
 }
 
+/// A dataset whose ratings have the ranges `ranges[d][o] = (low, high)` (each rating at its low end).
+fn ranged(ranges: &[Vec<(u8, u8)>]) -> Dataset {
+    let mut d = dataset(&ranges.iter().map(|row| row.iter().map(|&(low, _)| low).collect()).collect::<Vec<_>>());
+    for (dimension, row) in d.dimensions.iter_mut().zip(ranges) {
+        for (assessment, &(_, high)) in dimension.assessments.iter_mut().zip(row) {
+            assessment.high = high;
+        }
+    }
+    d
+}
+
+/// 2-3 options, 1-3 dimensions, ranges up to 4 wide: few enough combinations to count them all.
+fn small_ranged_dataset() -> impl Strategy<Value = (Vec<Vec<(u8, u8)>>, Vec<u8>)> {
+    (2usize..=3, 1usize..=3).prop_flat_map(|(options, dimensions)| {
+        let range = (0u8..=10, 0u8..=3).prop_map(|(low, width)| (low, (low + width).min(10)));
+        (
+            prop::collection::vec(prop::collection::vec(range, options), dimensions),
+            prop::collection::vec(0u8..=10, dimensions),
+        )
+    })
+}
+
+/// Each option's exact share of first places over every combination of ratings in their ranges (ties
+/// split equally): what the sampling estimates, counted instead.
+fn exact_first_shares(ranges: &[Vec<(u8, u8)>], weights: &[u8]) -> Vec<f64> {
+    let options = ranges[0].len();
+    let cells: Vec<(usize, usize)> = (0..ranges.len()).flat_map(|d| (0..options).map(move |o| (d, o))).collect();
+    let mut shares = vec![0.0; options];
+    let mut combinations = 0.0;
+    let mut chosen = vec![0u8; cells.len()];
+    loop {
+        let mut totals = vec![0u64; options];
+        for (&(d, o), &r) in cells.iter().zip(&chosen) {
+            totals[o] += u64::from(weights[d]) * u64::from(ranges[d][o].0 + r);
+        }
+        let best = *totals.iter().max().unwrap();
+        let tied = totals.iter().filter(|&&t| t == best).count() as f64;
+        for (share, _) in shares.iter_mut().zip(&totals).filter(|&(_, &t)| t == best) {
+            *share += 1.0 / tied;
+        }
+        combinations += 1.0;
+        // The next combination, as an odometer over the cells' ranges.
+        let Some(next) = (0..cells.len()).find(|&i| {
+            let (d, o) = cells[i];
+            chosen[i] < ranges[d][o].1 - ranges[d][o].0
+        }) else {
+            break;
+        };
+        chosen[next] += 1;
+        chosen[..next].iter_mut().for_each(|r| *r = 0);
+    }
+    shares.iter().map(|s| s / combinations).collect()
+}
+
 /// The leader for `weights`, by the engine's recommendation (the second computation the interval and
 /// flip searches are checked against).
 fn leader(ratings: &[Vec<u8>], weights: &[u8]) -> Option<usize> {
@@ -120,6 +174,41 @@ proptest! {
             }
         }
         prop_assert!(flips.windows(2).all(|pair| pair[0].distance() <= pair[1].distance()), "nearest first");
+    }
+
+    /// The sampled shares agree with the exact shares, counted over every combination, within five
+    /// standard errors; they sum to one; the same seed gives the same shares.
+    #[test]
+    fn robustness_estimates_the_exact_first_place_shares((ranges, weights) in small_ranged_dataset(), seed in any::<u64>()) {
+        use versus::engine::robustness::robustness;
+        let d = ranged(&ranges);
+        let sampled = robustness(&d, &weights, 4_000, seed);
+        let exact = exact_first_shares(&ranges, &weights);
+        prop_assert!((sampled.first.iter().sum::<f64>() - 1.0).abs() < 1e-9, "{:?}", sampled.first);
+        for (o, (&p, &q)) in sampled.first.iter().zip(&exact).enumerate() {
+            let se = (q * (1.0 - q) / 4_000.0).sqrt();
+            prop_assert!((p - q).abs() <= 5.0 * se + 1e-9, "option {}: sampled {} exact {} (se {})", o, p, q, se);
+        }
+        prop_assert_eq!(robustness(&d, &weights, 4_000, seed), sampled);
+    }
+
+    /// With every range collapsed to its rating, every sample is the point estimate: the leader comes
+    /// first in all of them (a tie splits them equally).
+    #[test]
+    fn collapsed_ranges_give_the_point_verdict((ratings, weights) in weighted_dataset()) {
+        let d = dataset(&ratings);
+        let shares = versus::engine::robustness::robustness(&d, &weights, 500, 7).first;
+        match evaluate(&d, &weights).recommendation {
+            Recommendation::Lead { option, .. } => prop_assert_eq!(shares[option], 1.0),
+            Recommendation::Tie { options } => {
+                for o in &options {
+                    prop_assert!((shares[*o] - 1.0 / options.len() as f64).abs() < 1e-12);
+                }
+            }
+            Recommendation::NoWeights => {
+                prop_assert!(shares.iter().all(|&s| (s - 1.0 / shares.len() as f64).abs() < 1e-12));
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub(crate) mod fuzzy;
 pub(crate) mod listing;
 pub mod profiles;
 pub mod report;
+pub mod robustness;
 pub mod score;
 pub mod search;
 pub mod text;
