@@ -4,7 +4,7 @@
 //! Operations Research 49(3), 2001) with the weights fixed at the user's and each rating drawn,
 //! independently and uniformly, from the whole numbers of its range `low..=high`.
 //!
-//! The draws come from SplitMix64 (Steele, Lea and Flood, 2014; Vigna's reference code), seeded, and
+//! The draws come from `SplitMix64` (Steele, Lea and Flood, 2014; Vigna's reference code), seeded, and
 //! reduced to a range by Lemire's unbiased multiply-and-reject: the same inputs give the same shares on
 //! every platform and every run.
 
@@ -76,7 +76,7 @@ pub fn robustness(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) ->
     Robustness { samples, seed, first, standard_error }
 }
 
-/// SplitMix64: a 64-bit state advanced by a constant and mixed; small, fast and fully specified.
+/// `SplitMix64`: a 64-bit state advanced by a constant and mixed; small, fast and fully specified.
 struct SplitMix64(u64);
 
 impl SplitMix64 {
