@@ -195,6 +195,7 @@ proptest! {
     /// With every range collapsed to its rating, every sample is the point estimate: the leader comes
     /// first in all of them (a tie splits them equally).
     #[test]
+    #[allow(clippy::float_cmp)] // exactly 1: every sample counts whole
     fn collapsed_ranges_give_the_point_verdict((ratings, weights) in weighted_dataset()) {
         let d = dataset(&ratings);
         let shares = versus::engine::robustness::robustness(&d, &weights, 500, 7).first;
