@@ -38,7 +38,17 @@ fn text_reports_fit_80_columns() {
 #[test]
 fn json_report_has_the_documented_keys() {
     let json: serde_json::Value = serde_json::from_str(&report("ml-api", Format::Json)).unwrap();
-    for key in ["title", "options", "recommendation", "weights", "dimensions", "flips"] {
+    for key in [
+        "title",
+        "options",
+        "recommendation",
+        "weights",
+        "dimensions",
+        "flips",
+        "stability",
+        "rating_flips",
+        "robustness",
+    ] {
         assert!(json.get(key).is_some(), "missing {key}");
     }
     assert_eq!(json["recommendation"]["option"], "python");
@@ -67,4 +77,41 @@ fn every_output_words_a_flip_the_same_way() {
         assert!(markdown.contains(&sentence(flip).replace('_', "\\_")), "{markdown}");
     }
     assert!(sentence(&flips[0]).contains(" wins if ") && sentence(&flips[0]).contains(" (now "));
+}
+
+#[test]
+fn json_report_has_the_sensitivity_and_robustness_keys() {
+    let json: serde_json::Value = serde_json::from_str(&report("realtime-chat", Format::Json)).unwrap();
+    let dataset = Dataset::builtin();
+    let stability = json["stability"].as_array().unwrap();
+    assert_eq!(stability.len(), dataset.dimensions.len(), "one per dimension while an option leads");
+    for interval in stability {
+        let (low, weight, high) = (&interval["low"], &interval["weight"], &interval["high"]);
+        assert!(low.as_u64() <= weight.as_u64() && weight.as_u64() <= high.as_u64(), "{interval}");
+        assert!(interval["dimension"].is_string());
+    }
+    for flip in json["rating_flips"].as_array().unwrap() {
+        for key in ["dimension", "option", "rating", "to", "leader"] {
+            assert!(flip.get(key).is_some(), "{key} in {flip}");
+        }
+    }
+    let robustness = &json["robustness"];
+    assert_eq!(robustness["samples"], 10_000);
+    assert_eq!(robustness["seed"], 1);
+    let shares: f64 = robustness["first"].as_object().unwrap().values().map(|v| v.as_f64().unwrap()).sum();
+    assert!((shares - 1.0).abs() < 1e-3, "{shares}");
+    assert!(robustness["standard_error"]["node"].as_f64().unwrap() > 0.0);
+    let ranges = &json["dimensions"][0]["ranges"]["node"];
+    let rating = json["dimensions"][0]["ratings"]["node"].as_u64().unwrap();
+    assert!(ranges[0].as_u64().unwrap() <= rating && rating <= ranges[1].as_u64().unwrap(), "{ranges}");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_report_and_another_seed_other_shares() {
+    use versus::engine::report::Sampling;
+    let dataset = Dataset::builtin();
+    let weighting = Weighting::defaults(&dataset);
+    let render = |seed| Report::sampled(&dataset, &weighting, Sampling { samples: 2_000, seed }).render(Format::Json);
+    assert_eq!(render(9), render(9));
+    assert_ne!(render(9), render(10));
 }

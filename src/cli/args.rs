@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::engine::{listing, report, weights};
+use crate::engine::{listing, report, robustness, weights};
 
 /// Explore a technology comparison: weigh what matters to you and see which option the evidence favours.
 ///
@@ -87,6 +87,13 @@ pub enum Command {
         weights: WeightArgs,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// Plausible rating sets to draw for the robustness shares (1 to 1,000,000).
+        #[arg(long, value_name = "N", default_value_t = robustness::DEFAULT_SAMPLES,
+              value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        samples: u32,
+        /// The seed of those draws: the same seed gives the same shares everywhere.
+        #[arg(long, value_name = "N", default_value_t = robustness::DEFAULT_SEED)]
+        seed: u64,
     },
     /// List the dataset's dimensions, presets or audited claims.
     List {

@@ -14,7 +14,7 @@ use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::listing::{self, Found};
 use crate::engine::profiles::FILE_NAME as PROFILES_FILE;
-use crate::engine::report::Report;
+use crate::engine::report::{Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weights::{ConfigDefault, WeightError, Weighting};
@@ -65,13 +65,14 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     let data = cli.data.as_deref();
     let dataset = || warned(&files, |warnings| files.dataset(data, warnings)).map(|(dataset, _)| dataset);
     match command {
-        Command::Report { weights, format } => {
+        Command::Report { weights, format, samples, seed } => {
             let d = dataset()?;
             let (weighting, warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
             for warning in &warnings {
                 say(&format!("versus: {warning}"));
             }
-            print(&Report::new(&d, &weighting).render((*format).into()))?;
+            let sampling = Sampling { samples: *samples, seed: *seed };
+            print(&Report::sampled(&d, &weighting, sampling).render((*format).into()))?;
             exiting(d);
         }
         Command::List { what, format } => {

@@ -6,12 +6,28 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
-use crate::engine::score::{Evaluation, Flip, Recommendation, evaluate};
-use crate::engine::text::{fit, pad, pad_left};
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, robustness};
+use crate::engine::score::{Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate, rating_flips};
+use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
 use crate::engine::weights::Weighting;
 
 /// How many contributions the text and markdown reports show ("why"); JSON has them all.
 pub(crate) const TOP_CONTRIBUTIONS: usize = 5;
+/// How many stability intervals and rating flips the text and markdown reports show, nearest first.
+pub(crate) const TOP_SENSITIVITIES: usize = 5;
+
+/// How the robustness shares are sampled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sampling {
+    pub samples: u32,
+    pub seed: u64,
+}
+
+impl Default for Sampling {
+    fn default() -> Self {
+        Self { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -25,12 +41,35 @@ pub struct Report<'a> {
     dataset: &'a Dataset,
     weighting: &'a Weighting,
     evaluation: Evaluation,
+    rating_flips: Vec<RatingFlip>,
+    robustness: Robustness,
 }
 
 impl<'a> Report<'a> {
+    /// The report with the robustness shares sampled as by default.
     #[must_use]
     pub fn new(dataset: &'a Dataset, weighting: &'a Weighting) -> Self {
-        Self { dataset, weighting, evaluation: evaluate(dataset, &weighting.weights) }
+        Self::sampled(dataset, weighting, Sampling::default())
+    }
+
+    #[must_use]
+    pub fn sampled(dataset: &'a Dataset, weighting: &'a Weighting, sampling: Sampling) -> Self {
+        let weights = &weighting.weights;
+        Self {
+            dataset,
+            weighting,
+            evaluation: evaluate(dataset, weights),
+            rating_flips: rating_flips(dataset, weights),
+            robustness: robustness(dataset, weights, sampling.samples, sampling.seed),
+        }
+    }
+
+    /// The stability intervals that a change of weight can leave, most critical first.
+    fn critical_intervals(&self) -> impl Iterator<Item = (&Stability, u8)> {
+        let mut critical: Vec<(&Stability, u8)> =
+            self.evaluation.stability.iter().filter_map(|s| s.criticality().map(|steps| (s, steps))).collect();
+        critical.sort_by_key(|&(s, steps)| (steps, s.dimension));
+        critical.into_iter().take(TOP_SENSITIVITIES)
     }
 
     #[must_use]
@@ -88,6 +127,28 @@ impl<'a> Report<'a> {
         if self.evaluation.flips.is_empty() {
             let _ = writeln!(out, "  {}", no_flip_sentence(dataset, &self.evaluation));
         }
+        if let Recommendation::Lead { option, .. } = self.evaluation.recommendation {
+            let _ = writeln!(
+                out,
+                "\nHow far each weight can move before {} stops leading (most critical first):",
+                self.option_name(option)
+            );
+            for (interval, steps) in self.critical_intervals() {
+                item(&mut out, &stability_sentence(dataset, interval, steps));
+            }
+            if self.critical_intervals().next().is_none() {
+                let _ = writeln!(out, "  No single weight (0-10) stops it leading.");
+            }
+        }
+        let _ = writeln!(out, "\nHow wrong the evidence would have to be (one rating at a time, nearest first):");
+        for flip in self.rating_flips.iter().take(TOP_SENSITIVITIES) {
+            item(&mut out, &rating_flip_sentence(dataset, flip));
+        }
+        if self.rating_flips.is_empty() {
+            let _ = writeln!(out, "  No single rating (0-10) changes the outcome.");
+        }
+        let _ = writeln!(out, "\nHow sure ({}):", sampling_words(&self.robustness));
+        item(&mut out, &robustness_sentence(dataset, &self.robustness));
         let _ = writeln!(out, "\nWeights and ratings (0-10):");
         let column = rating_column_width(dataset.options.len(), 38);
         let columns: Vec<String> = dataset.options.iter().map(|option| fit(&option.name, column)).collect();
@@ -144,6 +205,32 @@ impl<'a> Report<'a> {
         if self.evaluation.flips.is_empty() {
             let _ = writeln!(out, "{}", md(&no_flip_sentence(dataset, &self.evaluation)));
         }
+        if let Recommendation::Lead { option, .. } = self.evaluation.recommendation {
+            let _ = writeln!(
+                out,
+                "\n## How far each weight can move before {} stops leading\n",
+                md(self.option_name(option))
+            );
+            for (interval, steps) in self.critical_intervals() {
+                let _ = writeln!(out, "- {}", md(&stability_sentence(dataset, interval, steps)));
+            }
+            if self.critical_intervals().next().is_none() {
+                let _ = writeln!(out, "No single weight (0-10) stops it leading.");
+            }
+        }
+        let _ = writeln!(out, "\n## How wrong the evidence would have to be\n");
+        for flip in self.rating_flips.iter().take(TOP_SENSITIVITIES) {
+            let _ = writeln!(out, "- {}", md(&rating_flip_sentence(dataset, flip)));
+        }
+        if self.rating_flips.is_empty() {
+            let _ = writeln!(out, "No single rating (0-10) changes the outcome.");
+        }
+        let _ = writeln!(
+            out,
+            "\n## How sure\n\n{}. Sampled: {}.",
+            md(&robustness_sentence(dataset, &self.robustness)),
+            sampling_words(&self.robustness)
+        );
         let headers: Vec<String> = dataset.options.iter().map(|option| md(&option.name)).collect();
         let _ = writeln!(out, "\n## Weights and ratings (0-10)\n\n| Dimension | Weight | {} |", headers.join(" | "));
         let _ = writeln!(out, "| --- | ---: |{}", " ---: |".repeat(dataset.options.len()));
@@ -192,6 +279,12 @@ impl<'a> Report<'a> {
                             .map(|option| &option.id)
                             .zip(dimension.assessments.iter().map(|a| a.rating)),
                     ),
+                    ranges: dataset
+                        .options
+                        .iter()
+                        .zip(&dimension.assessments)
+                        .map(|(option, a)| (option.id.clone(), serde_json::json!([a.low, a.high])))
+                        .collect(),
                 })
                 .collect(),
             contributions: self
@@ -210,6 +303,33 @@ impl<'a> Report<'a> {
                     option: &dataset.options[flip.option].id,
                 })
                 .collect(),
+            stability: e
+                .stability
+                .iter()
+                .map(|s| JsonStability {
+                    dimension: &dataset.dimensions[s.dimension].id,
+                    weight: s.weight,
+                    low: s.low,
+                    high: s.high,
+                })
+                .collect(),
+            rating_flips: self
+                .rating_flips
+                .iter()
+                .map(|flip| JsonRatingFlip {
+                    dimension: &dataset.dimensions[flip.dimension].id,
+                    option: &dataset.options[flip.option].id,
+                    rating: flip.rating,
+                    to: flip.to,
+                    leader: &dataset.options[flip.leader].id,
+                })
+                .collect(),
+            robustness: JsonRobustness {
+                samples: self.robustness.samples,
+                seed: self.robustness.seed,
+                first: by_option(dataset, &self.robustness.first),
+                standard_error: by_option(dataset, &self.robustness.standard_error),
+            },
         };
         let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
         json.push('\n');
@@ -236,21 +356,94 @@ pub(crate) fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendatio
     }
 }
 
-/// What a flip point means, in the words every output uses: "Python wins if ML weight ≥ 6 (now 3)".
-/// With two options the lead moves monotonically with one weight, so "≥" or "≤" is exact; with more,
-/// only the named weight is known to flip it.
+/// What a flip point means, in the words every output uses: "Python wins if ML weight is at least 6
+/// (now 3)". With two options the lead moves monotonically with one weight, so "at least" or "at most"
+/// is exact; with more, only the named weight is known to flip it.
 #[must_use]
 pub fn flip_sentence(dataset: &Dataset, weights: &[u8], flip: &Flip) -> String {
     let now = weights[flip.dimension];
     let relation = match (dataset.options.len(), flip.weight > now) {
-        (2, true) => "≥",
-        (2, false) => "≤",
+        (2, true) => "is at least",
+        (2, false) => "is at most",
         _ => "is",
     };
     format!(
         "{} wins if {} weight {relation} {} (now {now})",
         dataset.options[flip.option].name, dataset.dimensions[flip.dimension].name, flip.weight
     )
+}
+
+/// A stability interval in words: "ML and AI ecosystem: 4 now, holds from 0 to 5 (2 steps from a change)".
+#[must_use]
+pub fn stability_sentence(dataset: &Dataset, interval: &Stability, steps: u8) -> String {
+    format!(
+        "{}: weight {} now, holds from {} to {} ({} from a change)",
+        dataset.dimensions[interval.dimension].name,
+        interval.weight,
+        interval.low,
+        interval.high,
+        pluralize(usize::from(steps), "step")
+    )
+}
+
+/// A rating flip in words: "Python leads if Node.js's rating for CPU-bound pure code were 6 instead of 9."
+#[must_use]
+pub fn rating_flip_sentence(dataset: &Dataset, flip: &RatingFlip) -> String {
+    format!(
+        "{} leads if {}'s rating for {} were {} instead of {}.",
+        dataset.options[flip.leader].name,
+        dataset.options[flip.option].name,
+        dataset.dimensions[flip.dimension].name,
+        flip.to,
+        flip.rating
+    )
+}
+
+/// The robustness shares in words: "Node.js comes out on top in 58% of plausible ratings (Python 42%)",
+/// and, when no option reaches the confident share, that the evidence cannot call it.
+#[must_use]
+pub fn robustness_sentence(dataset: &Dataset, robustness: &Robustness) -> String {
+    let mut order: Vec<usize> = (0..robustness.first.len()).collect();
+    order.sort_by(|&a, &b| robustness.first[b].total_cmp(&robustness.first[a]).then(a.cmp(&b)));
+    let percent = |o: usize| format!("{:.0}%", robustness.first[o] * 100.0);
+    let Some((&best, rest)) = order.split_first() else { return String::new() };
+    let others: Vec<String> = rest.iter().map(|&o| format!("{} {}", dataset.options[o].name, percent(o))).collect();
+    let mut sentence = format!(
+        "{} comes out on top in {} of plausible ratings ({})",
+        dataset.options[best].name,
+        percent(best),
+        others.join(", ")
+    );
+    if robustness.confident().is_none() {
+        let threshold = (crate::engine::robustness::CONFIDENT_SHARE * 100.0).round();
+        let _ = write!(sentence, "; too close to call on this evidence (no option reaches {threshold:.0}%)");
+    }
+    sentence
+}
+
+/// One item of a text report's list: indented two columns, wrapped to 80, continued at four.
+fn item(out: &mut String, sentence: &str) {
+    for (i, line) in wrap(sentence, 76).iter().enumerate() {
+        let _ = writeln!(out, "{}{line}", if i == 0 { "  " } else { "    " });
+    }
+}
+
+/// "10,000 plausible rating sets, seed 1".
+fn sampling_words(robustness: &Robustness) -> String {
+    format!("{} plausible rating sets, seed {}", thousands(robustness.samples), robustness.seed)
+}
+
+/// `12345` as "12,345".
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The width of each rating column when `options` columns, a space apart, share `room` columns (3 to 8).
@@ -302,6 +495,41 @@ pub(crate) fn json_by_id<'a>(
     pairs.map(|(id, n)| (id.clone(), serde_json::Value::from(n))).collect()
 }
 
+/// A JSON object of option ids to shares, rounded to four decimals.
+fn by_option(dataset: &Dataset, values: &[f64]) -> serde_json::Map<String, serde_json::Value> {
+    dataset
+        .options
+        .iter()
+        .zip(values)
+        .map(|(option, &v)| (option.id.clone(), serde_json::Value::from((v * 10_000.0).round() / 10_000.0 + 0.0)))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct JsonStability<'a> {
+    dimension: &'a str,
+    weight: u8,
+    low: u8,
+    high: u8,
+}
+
+#[derive(Serialize)]
+struct JsonRatingFlip<'a> {
+    dimension: &'a str,
+    option: &'a str,
+    rating: u8,
+    to: u8,
+    leader: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRobustness {
+    samples: u32,
+    seed: u64,
+    first: serde_json::Map<String, serde_json::Value>,
+    standard_error: serde_json::Map<String, serde_json::Value>,
+}
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     title: &'a str,
@@ -314,6 +542,9 @@ struct JsonReport<'a> {
     dimensions: Vec<JsonDimension<'a>>,
     contributions: Vec<JsonContribution<'a>>,
     flips: Vec<JsonFlip<'a>>,
+    stability: Vec<JsonStability<'a>>,
+    rating_flips: Vec<JsonRatingFlip<'a>>,
+    robustness: JsonRobustness,
 }
 
 #[derive(Serialize)]
@@ -337,6 +568,7 @@ struct JsonDimension<'a> {
     name: &'a str,
     weight: u8,
     ratings: serde_json::Map<String, serde_json::Value>,
+    ranges: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
