@@ -55,6 +55,24 @@ fn scoring(c: &mut Criterion) {
     }
 }
 
+/// The robustness shares (10,000 samples) and the rating flips, as a report computes them.
+fn robustness(c: &mut Criterion) {
+    use versus::engine::robustness::{DEFAULT_SAMPLES, robustness};
+    for (label, d) in [
+        ("built-in", Dataset::builtin()),
+        ("1k", synthetic::dataset(1_000, 2, 1)),
+        ("10k", synthetic::dataset(10_000, 2, 1)),
+    ] {
+        let weights = d.default_weights();
+        c.bench_function(&format!("robustness, {DEFAULT_SAMPLES} samples ({label})"), |b| {
+            b.iter(|| robustness(black_box(&d), black_box(&weights), DEFAULT_SAMPLES, 1));
+        });
+        c.bench_function(&format!("rating flips ({label})"), |b| {
+            b.iter(|| versus::engine::score::rating_flips(black_box(&d), black_box(&weights)));
+        });
+    }
+}
+
 const QUERIES: [&str; 4] = ["thread", "cold start", "tpt", "zzzq"];
 
 fn searching(c: &mut Criterion) {
@@ -94,5 +112,5 @@ fn typing(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, loading, scoring, searching, typing);
+criterion_group!(benches, loading, scoring, robustness, searching, typing);
 criterion_main!(benches);
