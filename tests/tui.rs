@@ -390,3 +390,30 @@ fn the_preset_picker_keeps_entry_names_readable_beside_long_option_names() {
     }
     assert!(screen.contains("→ Node.js with a very lon… +18.5"), "the winner is named, shortened: \n{screen}");
 }
+
+#[test]
+fn robustness_is_sampled_between_events_on_a_large_dataset_and_ends() {
+    use versus::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness};
+    // 2,000 dimensions: far more draws than one update takes.
+    let mut a = explorer(versus::synthetic::dataset(2_000, 2, 3), 80, 24);
+    let (_, (drawn, asked)) = a.robustness();
+    assert!(drawn > 0 && drawn < asked, "{drawn} of {asked} after the first update");
+    assert!(text(&a).contains(&format!("sampling {drawn} of {asked}")));
+    // A key press starts afresh at the new weights; ticks (no input waiting) finish the job.
+    let update = a.update(Event::Action(Action::WeightUp));
+    assert!(update.pending);
+    let mut ticks = 0;
+    while a.update(Event::Tick).pending {
+        ticks += 1;
+        assert!(ticks < 1_000, "sampling ends");
+    }
+    let (shares, (drawn, asked)) = a.robustness();
+    assert_eq!((drawn, asked), (DEFAULT_SAMPLES, DEFAULT_SAMPLES));
+    assert_eq!(shares, robustness(a.dataset(), a.weights(), DEFAULT_SAMPLES, DEFAULT_SEED), "as one run would");
+    assert!(!text(&a).contains("sampling"));
+    // Once done, nothing is pending: the shell blocks.
+    assert!(!a.update(Event::Tick).pending);
+    // The built-in dataset is sampled in full within the first update.
+    let b = app(80, 24);
+    assert_eq!(b.robustness().1, (DEFAULT_SAMPLES, DEFAULT_SAMPLES));
+}

@@ -399,24 +399,24 @@ pub fn rating_flip_sentence(dataset: &Dataset, flip: &RatingFlip) -> String {
     )
 }
 
-/// The robustness shares in words: "Node.js comes out on top in 58% of plausible ratings (Python 42%)",
-/// and, when no option reaches the confident share, that the evidence cannot call it.
+/// The robustness shares in words: "Node.js first in 58% of plausible ratings, Python 42%", ending in
+/// ": too close to call" when no option comes first in [`CONFIDENT_SHARE`] of them. Short enough for
+/// one line of an 80-column screen with two options.
+///
+/// [`CONFIDENT_SHARE`]: crate::engine::robustness::CONFIDENT_SHARE
 #[must_use]
 pub fn robustness_sentence(dataset: &Dataset, robustness: &Robustness) -> String {
     let mut order: Vec<usize> = (0..robustness.first.len()).collect();
     order.sort_by(|&a, &b| robustness.first[b].total_cmp(&robustness.first[a]).then(a.cmp(&b)));
     let percent = |o: usize| format!("{:.0}%", robustness.first[o] * 100.0);
+    let named = |o: usize| format!("{} {}", dataset.options[o].name, percent(o));
     let Some((&best, rest)) = order.split_first() else { return String::new() };
-    let others: Vec<String> = rest.iter().map(|&o| format!("{} {}", dataset.options[o].name, percent(o))).collect();
-    let mut sentence = format!(
-        "{} comes out on top in {} of plausible ratings ({})",
-        dataset.options[best].name,
-        percent(best),
-        others.join(", ")
-    );
+    let mut sentence = format!("{} first in {} of plausible ratings", dataset.options[best].name, percent(best));
+    for &other in rest {
+        let _ = write!(sentence, ", {}", named(other));
+    }
     if robustness.confident().is_none() {
-        let threshold = (crate::engine::robustness::CONFIDENT_SHARE * 100.0).round();
-        let _ = write!(sentence, "; too close to call on this evidence (no option reaches {threshold:.0}%)");
+        sentence.push_str(": too close to call");
     }
     sentence
 }

@@ -43,40 +43,102 @@ const WHOLE: u64 = 840;
 /// Draws `samples` plausible rating sets for `weights` (at least one) and counts first places.
 #[must_use]
 pub fn robustness(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> Robustness {
-    let samples = samples.max(1);
-    let options = dataset.options.len();
-    // What every sample shares (each range's lowest rating), and what it draws: (option, weight, span).
-    let mut fixed = vec![0_u64; options];
-    let mut drawn = Vec::new();
-    for (dimension, &weight) in dataset.dimensions.iter().zip(weights).filter(|(_, w)| **w > 0) {
-        for (option, assessment) in dimension.assessments.iter().enumerate() {
-            fixed[option] += u64::from(weight) * u64::from(assessment.low);
-            let span = u64::from(assessment.high - assessment.low) + 1;
-            if span > 1 {
-                drawn.push((option, u64::from(weight), span));
+    let mut draws = Sampler::new(dataset, weights, samples, seed);
+    draws.run(samples);
+    draws.result()
+}
+
+/// [`robustness`] a part at a time, for a screen that must answer keys meanwhile: the same draws in
+/// the same order, so that the shares after the last part are those of one run.
+#[derive(Debug, Clone)]
+pub struct Sampler {
+    /// What every sample shares: each option's total at the lowest rating of every range.
+    fixed: Vec<u64>,
+    /// What each sample draws: (option, weight, span of the range).
+    drawn: Vec<(usize, u64, u64)>,
+    rng: SplitMix64,
+    /// First places, in units of 1/[`WHOLE`].
+    wins: Vec<u64>,
+    totals: Vec<u64>,
+    done: u32,
+    samples: u32,
+    seed: u64,
+}
+
+impl Sampler {
+    #[must_use]
+    pub fn new(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> Self {
+        let options = dataset.options.len();
+        let mut fixed = vec![0_u64; options];
+        let mut drawn = Vec::new();
+        for (dimension, &weight) in dataset.dimensions.iter().zip(weights).filter(|(_, w)| **w > 0) {
+            for (option, assessment) in dimension.assessments.iter().enumerate() {
+                fixed[option] += u64::from(weight) * u64::from(assessment.low);
+                let span = u64::from(assessment.high - assessment.low) + 1;
+                if span > 1 {
+                    drawn.push((option, u64::from(weight), span));
+                }
             }
         }
-    }
-    let mut rng = SplitMix64(seed);
-    let mut wins = vec![0_u64; options];
-    let mut totals = fixed.clone();
-    for _ in 0..samples {
-        totals.copy_from_slice(&fixed);
-        for &(option, weight, span) in &drawn {
-            totals[option] += weight * rng.below(span);
-        }
-        let best = totals.iter().copied().max().unwrap_or(0);
-        let tied = totals.iter().filter(|&&total| total == best).count() as u64;
-        for (win, _) in wins.iter_mut().zip(&totals).filter(|&(_, &total)| total == best) {
-            *win += WHOLE / tied.max(1);
+        let totals = fixed.clone();
+        Self {
+            fixed,
+            drawn,
+            rng: SplitMix64(seed),
+            wins: vec![0; options],
+            totals,
+            done: 0,
+            samples: samples.max(1),
+            seed,
         }
     }
-    let first: Vec<f64> = wins.iter().map(|&win| win as f64 / (WHOLE as f64 * f64::from(samples))).collect();
-    let standard_error = first.iter().map(|&p| (p * (1.0 - p) / f64::from(samples)).sqrt()).collect();
-    Robustness { samples, seed, first, standard_error }
+
+    /// Draws up to `more` samples, no further than the number asked for; whether all are drawn.
+    pub fn run(&mut self, more: u32) -> bool {
+        for _ in 0..more.min(self.samples - self.done) {
+            self.totals.copy_from_slice(&self.fixed);
+            for &(option, weight, span) in &self.drawn {
+                self.totals[option] += weight * self.rng.below(span);
+            }
+            let best = self.totals.iter().copied().max().unwrap_or(0);
+            let tied = self.totals.iter().filter(|&&total| total == best).count() as u64;
+            for (win, _) in self.wins.iter_mut().zip(&self.totals).filter(|&(_, &total)| total == best) {
+                *win += WHOLE / tied.max(1);
+            }
+            self.done += 1;
+        }
+        self.is_done()
+    }
+
+    /// Draws about `ratings` ratings' worth of samples (at least one); whether all are drawn.
+    pub fn run_for(&mut self, ratings: usize) -> bool {
+        let samples = (ratings / self.drawn.len().max(1)).max(1);
+        self.run(u32::try_from(samples).unwrap_or(u32::MAX))
+    }
+
+    #[must_use]
+    pub fn is_done(&self) -> bool {
+        self.done >= self.samples
+    }
+
+    /// (samples drawn, samples asked for).
+    #[must_use]
+    pub fn progress(&self) -> (u32, u32) {
+        (self.done, self.samples)
+    }
+
+    /// The shares over the samples drawn so far (all zero before the first).
+    #[must_use]
+    pub fn result(&self) -> Robustness {
+        let drawn = f64::from(self.done.max(1));
+        let first: Vec<f64> = self.wins.iter().map(|&win| win as f64 / (WHOLE as f64 * drawn)).collect();
+        let standard_error = first.iter().map(|&p| (p * (1.0 - p) / drawn).sqrt()).collect();
+        Robustness { samples: self.done, seed: self.seed, first, standard_error }
+    }
 }
 
 /// `SplitMix64`: a 64-bit state advanced by a constant and mixed; small, fast and fully specified.
+#[derive(Debug, Clone)]
 struct SplitMix64(u64);
 
 impl SplitMix64 {
@@ -113,6 +175,22 @@ mod tests {
         assert_eq!(rng.next(), 0xE220_A839_7B1D_CDAF);
         assert_eq!(rng.next(), 0x6E78_9E6A_A1B9_65F4);
         assert_eq!(rng.next(), 0x06C4_5D18_8009_454F);
+    }
+
+    #[test]
+    fn sampling_in_parts_gives_the_shares_of_one_run() {
+        let dataset = Dataset::builtin();
+        let weights = dataset.default_weights();
+        let mut sampler = Sampler::new(&dataset, &weights, 3_000, 5);
+        let mut parts = 0;
+        while !sampler.run_for(10_000) {
+            parts += 1;
+        }
+        assert!(parts > 3, "{parts} parts");
+        assert_eq!(sampler.progress(), (3_000, 3_000));
+        assert_eq!(sampler.result(), robustness(&dataset, &weights, 3_000, 5));
+        assert!(sampler.run(10), "done, and never past the number asked for");
+        assert_eq!(sampler.result().samples, 3_000);
     }
 
     #[test]

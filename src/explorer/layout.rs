@@ -58,7 +58,8 @@ impl Screen {
         let options = options.max(1) as u16;
         // Two options share one gauge line; more get a bar each.
         let gauges = if options == 2 { 1 } else { options };
-        let recommendation_height = (gauges + 4).min(height / 3);
+        // The gauges, then the verdict, how sure it is, why and the flip, under a top border.
+        let recommendation_height = (gauges + 5).min(height / 3);
         let main_height = height - 2 - recommendation_height;
         let list_width = ((f32::from(width) * LIST_SHARE) as u16).clamp(LIST_MIN, LIST_MAX);
         let right_x = list_width;

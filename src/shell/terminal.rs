@@ -39,6 +39,8 @@ enum Wake {
     /// The terminal went away (reading failed): there is no one left to draw for.
     InputClosed,
     Signal(i32),
+    /// No input waits while analysis is pending: a turn for it.
+    Tick,
 }
 
 /// How the explorer ended.
@@ -80,41 +82,28 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
         )));
     }
     let mouse = app.mouse();
-    let (tx, rx) = mpsc::channel();
-    let mut signals = Signals::new(ENDING_SIGNALS.iter().chain(&[SIGCONT, SIGTSTP]))?;
-    // A signal that ends the explorer is seen before the next event however many wait in the queue.
-    let ending_signal = Arc::new(AtomicI32::new(0));
-    let (signal_tx, seen) = (tx.clone(), Arc::clone(&ending_signal));
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            if ENDING_SIGNALS.contains(&signal) {
-                seen.store(signal, Ordering::SeqCst);
-            }
-            if signal_tx.send(Wake::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
-    thread::spawn(move || {
-        loop {
-            let wake = event::read().map_or(Wake::InputClosed, Wake::Input);
-            let closed = matches!(wake, Wake::InputClosed);
-            if tx.send(wake).is_err() || closed {
-                break;
-            }
-        }
-    });
+    let (rx, ending_signal) = wakers()?;
 
     let guard = Guard::enter(mouse)?;
     install_panic_hook(mouse);
     // Never dropped: its drop shows the cursor and prints an error when it cannot, which panics (and
     // aborts) once the terminal has gone. The guard restores the cursor.
     let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
-    let _ = app.update(AppEvent::Resize(terminal.size()?));
+    let mut pending = app.update(AppEvent::Resize(terminal.size()?)).pending;
     terminal.draw(|f| ui::render(f, &app, theme))?;
 
     let ending = 'events: loop {
-        let Ok(wake) = rx.recv() else { break Ending::Hangup };
+        // While analysis is under way it goes on between events; once it is done the loop blocks.
+        let wake = if pending {
+            match rx.try_recv() {
+                Ok(wake) => wake,
+                Err(mpsc::TryRecvError::Empty) => Wake::Tick,
+                Err(mpsc::TryRecvError::Disconnected) => break Ending::Hangup,
+            }
+        } else {
+            let Ok(wake) = rx.recv() else { break Ending::Hangup };
+            wake
+        };
         match ending_signal.load(Ordering::SeqCst) {
             0 => {}
             SIGHUP => break Ending::Hangup,
@@ -129,6 +118,7 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
                 input::event(&app, &input)
             }
             Wake::InputClosed => break Ending::Hangup,
+            Wake::Tick => Some(AppEvent::Tick),
             Wake::Signal(SIGTSTP) => {
                 // Stopped from outside (`kill -TSTP`): give the terminal back first, as Ctrl-Z does.
                 suspend(&mut terminal, mouse)?;
@@ -151,6 +141,7 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
         while let Some(event) = events.pop() {
             let update = app.update(event);
             redraw |= update.redraw;
+            pending = update.pending;
             for effect in update.effects {
                 match effect {
                     Effect::Quit => break 'events Ending::Quit,
@@ -169,6 +160,35 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
     };
     drop(guard);
     Ok(ending)
+}
+
+/// The threads that wake the loop: one for signals (which also notes a terminating one at once, so it is
+/// seen before the next event however many wait in the queue), one for terminal input.
+fn wakers() -> io::Result<(mpsc::Receiver<Wake>, Arc<AtomicI32>)> {
+    let (tx, rx) = mpsc::channel();
+    let mut signals = Signals::new(ENDING_SIGNALS.iter().chain(&[SIGCONT, SIGTSTP]))?;
+    let ending_signal = Arc::new(AtomicI32::new(0));
+    let (signal_tx, seen) = (tx.clone(), Arc::clone(&ending_signal));
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if ENDING_SIGNALS.contains(&signal) {
+                seen.store(signal, Ordering::SeqCst);
+            }
+            if signal_tx.send(Wake::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    thread::spawn(move || {
+        loop {
+            let wake = event::read().map_or(Wake::InputClosed, Wake::Input);
+            let closed = matches!(wake, Wake::InputClosed);
+            if tx.send(wake).is_err() || closed {
+                break;
+            }
+        }
+    });
+    Ok((rx, ending_signal))
 }
 
 /// Gives the terminal back to the shell, stops the process as Ctrl-Z would have, and on resume takes

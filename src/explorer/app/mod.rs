@@ -21,6 +21,7 @@ pub use pointer::{Pointer, PointerKind};
 use crate::engine::data::{Dataset, sanitize};
 use crate::engine::profiles::Profile;
 use crate::engine::report::verdict_sentence;
+use crate::engine::robustness::Robustness;
 use crate::engine::score::Evaluation;
 use crate::engine::search::Hit;
 use crate::engine::weights::{Origin, Weighting};
@@ -31,6 +32,11 @@ use crate::explorer::view;
 
 /// The longest text a prompt takes (a file name, a profile name).
 pub const MAX_INPUT_CHARS: usize = 4096;
+
+/// Ratings drawn for the robustness shares per update: about 2 ms, so that a key press never waits long
+/// behind the sampling. The built-in dataset's 10,000 samples fit in one update; a large dataset's take
+/// many, between which the explorer answers keys.
+pub const SAMPLING_PER_UPDATE: usize = 700_000;
 
 /// What the explorer starts with: what the shell loaded, and the settings it read.
 pub struct Startup {
@@ -74,6 +80,8 @@ pub enum Event {
     Resize(Size),
     /// Text pasted into the terminal, as one event: typed into a search or a prompt, else ignored.
     Paste(String),
+    /// Nothing happened: go on with what is still being computed (see [`Update::pending`]).
+    Tick,
     /// The shell's word on an effect it performed.
     Outcome(Outcome),
 }
@@ -85,6 +93,9 @@ pub struct Update {
     /// Whether anything on screen may have changed.
     pub redraw: bool,
     pub effects: Vec<Effect>,
+    /// Whether analysis is still under way (the robustness shares at the current weights): the shell
+    /// sends [`Event::Tick`] while no input waits, and blocks once this is false.
+    pub pending: bool,
 }
 
 /// Work the explorer asks of its shell, which the pure core cannot do itself. The shell performs each
@@ -264,6 +275,13 @@ impl App {
         self.weights.evaluation()
     }
 
+    /// Each option's share of first places over the plausible ratings drawn so far for the current
+    /// weights, and how many are drawn of how many asked for.
+    #[must_use]
+    pub fn robustness(&self) -> (Robustness, (u32, u32)) {
+        self.weights.robustness()
+    }
+
     /// The saved profiles of this dataset.
     #[must_use]
     pub fn profiles(&self) -> &[Profile] {
@@ -398,9 +416,11 @@ impl App {
                 self.report(outcome);
                 true
             }
+            Event::Tick => true,
         };
         self.keep_in_view();
-        Update { redraw, effects: std::mem::take(&mut self.effects) }
+        let pending = !self.weights.refine(SAMPLING_PER_UPDATE);
+        Update { redraw, effects: std::mem::take(&mut self.effects), pending }
     }
 
     /// Types pasted text (one line of it, cleaned) into the search or the prompt open, as far as it fits;

@@ -2,6 +2,7 @@
 
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::Profile;
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
 use crate::engine::score::{Evaluation, evaluate};
 use crate::engine::weights::{Origin, Weighting};
 
@@ -16,12 +17,31 @@ pub(super) struct Weights {
     muted: Vec<Option<u8>>,
     /// The user's saved profiles for this dataset, listed after the presets in the picker.
     profiles: Vec<Profile>,
+    /// The robustness shares for the current weights, drawn a part at a time (see [`Self::refine`]).
+    sampler: Sampler,
 }
 
 impl Weights {
     pub(super) fn new(dataset: &Dataset, weighting: Weighting, profiles: Vec<Profile>) -> Self {
         let evaluation = evaluate(dataset, &weighting.weights);
-        Self { weighting, evaluation, muted: vec![None; dataset.dimensions.len()], profiles }
+        let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        Self { weighting, evaluation, muted: vec![None; dataset.dimensions.len()], profiles, sampler }
+    }
+
+    /// The shares drawn so far for the current weights, and (drawn, asked for).
+    pub(super) fn robustness(&self) -> (Robustness, (u32, u32)) {
+        (self.sampler.result(), self.sampler.progress())
+    }
+
+    /// Draws about `ratings` more ratings' worth of samples; whether the shares are complete.
+    pub(super) fn refine(&mut self, ratings: usize) -> bool {
+        self.sampler.is_done() || self.sampler.run_for(ratings)
+    }
+
+    /// The weights changed: evaluate them, and start sampling them afresh.
+    fn reevaluate(&mut self, dataset: &Dataset) {
+        self.evaluation = evaluate(dataset, &self.weighting.weights);
+        self.sampler = Sampler::new(dataset, &self.weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
     }
 
     pub(super) fn weighting(&self) -> &Weighting {
@@ -54,7 +74,7 @@ impl Weights {
     fn store(&mut self, dataset: &Dataset, dimension: usize, weight: u8) {
         if self.weighting.weights[dimension] != weight {
             self.weighting.weights[dimension] = weight;
-            self.evaluation = evaluate(dataset, &self.weighting.weights);
+            self.reevaluate(dataset);
         }
     }
 
@@ -77,7 +97,7 @@ impl Weights {
     pub(super) fn apply(&mut self, dataset: &Dataset, origin: Origin) {
         self.weighting = Weighting::from_origin(dataset, origin);
         self.muted.iter_mut().for_each(|m| *m = None);
-        self.evaluation = evaluate(dataset, &self.weighting.weights);
+        self.reevaluate(dataset);
     }
 
     /// The picker's entries: the defaults, each preset, then each saved profile.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::engine::report::{flip_sentence, no_flip_sentence, verdict_sentence};
+use crate::engine::report::{flip_sentence, no_flip_sentence, robustness_sentence, verdict_sentence};
 use crate::engine::score::Recommendation;
 use crate::engine::text::fit;
 use crate::explorer::app::App;
@@ -18,13 +18,14 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = gauge_lines(app, width, theme);
-    // Verdict, why and flip always show; with many options, gauges give way first.
-    lines.truncate(usize::from(inner.height).saturating_sub(3).max(1));
+    // Verdict, robustness, why and flip always show; with many options, gauges give way first.
+    lines.truncate(usize::from(inner.height).saturating_sub(4).max(1));
     let verdict_style = if app.evaluation().recommendation.is_close_call() { theme.close_call() } else { theme.bold() };
     lines.push(Line::styled(
         fit(&verdict_sentence(app.dataset(), &app.evaluation().recommendation), width),
         verdict_style,
     ));
+    lines.push(robustness_line(app, width, theme));
     lines.push(why_line(app, width, theme));
     lines.push(flip_line(app, width, theme));
     frame.render_widget(Paragraph::new(lines), inner);
@@ -67,6 +68,16 @@ fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             ])
         })
         .collect()
+}
+
+/// How sure the verdict is: the robustness shares so far, and while they are still being drawn, how far.
+fn robustness_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
+    let (robustness, (drawn, asked)) = app.robustness();
+    // The progress first: a narrow screen cuts the end of the line.
+    let progress = if drawn < asked { format!(" (sampling {drawn} of {asked})") } else { String::new() };
+    let text = format!("sure{progress}: {}", robustness_sentence(app.dataset(), &robustness));
+    let style = if robustness.confident().is_some() { theme.dim() } else { theme.close_call() };
+    Line::styled(fit(&text, width), style)
 }
 
 fn why_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
