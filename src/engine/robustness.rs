@@ -4,9 +4,9 @@
 //! Operations Research 49(3), 2001) with the weights fixed at the user's and each rating drawn,
 //! independently and uniformly, from the whole numbers of its range `low..=high`.
 //!
-//! The draws come from `SplitMix64` (Steele, Lea and Flood, 2014; Vigna's reference code), seeded, and
-//! reduced to a range by Lemire's unbiased multiply-and-reject: the same inputs give the same shares on
-//! every platform and every run.
+//! The draws come from `SplitMix64` (Steele, Lea and Flood, 2014; Vigna's reference code), seeded, each
+//! 64-bit output split into four 16-bit parts, each reduced to a range by Lemire's unbiased
+//! multiply-and-reject: the same inputs give the same shares on every platform and every run.
 
 use crate::engine::data::Dataset;
 
@@ -54,9 +54,9 @@ pub fn robustness(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) ->
 pub struct Sampler {
     /// What every sample shares: each option's total at the lowest rating of every range.
     fixed: Vec<u64>,
-    /// What each sample draws: (option, weight, span of the range).
-    drawn: Vec<(usize, u64, u64)>,
-    rng: SplitMix64,
+    /// What each sample draws: (option, weight, span of the range, its rejection threshold).
+    drawn: Vec<(usize, u64, u32, u32)>,
+    rng: Draws,
     /// First places, in units of 1/[`WHOLE`].
     wins: Vec<u64>,
     totals: Vec<u64>,
@@ -74,9 +74,9 @@ impl Sampler {
         for (dimension, &weight) in dataset.dimensions.iter().zip(weights).filter(|(_, w)| **w > 0) {
             for (option, assessment) in dimension.assessments.iter().enumerate() {
                 fixed[option] += u64::from(weight) * u64::from(assessment.low);
-                let span = u64::from(assessment.high - assessment.low) + 1;
+                let span = u32::from(assessment.high - assessment.low) + 1;
                 if span > 1 {
-                    drawn.push((option, u64::from(weight), span));
+                    drawn.push((option, u64::from(weight), span, Draws::threshold(span)));
                 }
             }
         }
@@ -84,7 +84,7 @@ impl Sampler {
         Self {
             fixed,
             drawn,
-            rng: SplitMix64(seed),
+            rng: Draws { rng: SplitMix64(seed), bits: 0, left: 0 },
             wins: vec![0; options],
             totals,
             done: 0,
@@ -97,8 +97,8 @@ impl Sampler {
     pub fn run(&mut self, more: u32) -> bool {
         for _ in 0..more.min(self.samples - self.done) {
             self.totals.copy_from_slice(&self.fixed);
-            for &(option, weight, span) in &self.drawn {
-                self.totals[option] += weight * self.rng.below(span);
+            for &(option, weight, span, threshold) in &self.drawn {
+                self.totals[option] += weight * u64::from(self.rng.below(span, threshold));
             }
             let best = self.totals.iter().copied().max().unwrap_or(0);
             let tied = self.totals.iter().filter(|&&total| total == best).count() as u64;
@@ -149,16 +149,41 @@ impl SplitMix64 {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
+}
+
+/// Whole numbers below small bounds (a rating range spans at most 11), four from each 64-bit output.
+#[derive(Debug, Clone)]
+struct Draws {
+    rng: SplitMix64,
+    /// The unused 16-bit parts of the last output, lowest first.
+    bits: u64,
+    left: u32,
+}
+
+impl Draws {
+    /// The low halves that [`Self::below`] rejects for `n`: `2^16 mod n`.
+    fn threshold(n: u32) -> u32 {
+        (1 << 16) % n
+    }
+
+    fn part(&mut self) -> u32 {
+        if self.left == 0 {
+            (self.bits, self.left) = (self.rng.next(), 4);
+        }
+        let part = (self.bits & 0xFFFF) as u32;
+        self.bits >>= 16;
+        self.left -= 1;
+        part
+    }
 
     /// A whole number in `0..n`, every one equally likely (Lemire, "Fast random integer generation in
-    /// an interval", 2019): the high half of a 64x64-bit product, rejecting the few low halves that
-    /// would favour some results.
-    fn below(&mut self, n: u64) -> u64 {
-        let threshold = n.wrapping_neg() % n;
+    /// an interval", 2019, at 16 bits): the high half of a 16x16-bit product, rejecting the few low
+    /// halves below `threshold` that would favour some results.
+    fn below(&mut self, n: u32, threshold: u32) -> u32 {
         loop {
-            let product = u128::from(self.next()) * u128::from(n);
-            if product as u64 >= threshold {
-                return (product >> 64) as u64;
+            let product = self.part() * n;
+            if product & 0xFFFF >= threshold {
+                return product >> 16;
             }
         }
     }
@@ -195,11 +220,25 @@ mod tests {
 
     #[test]
     fn below_stays_in_range_and_reaches_every_value() {
-        let mut rng = SplitMix64(7);
-        let mut seen = [0_u32; 11];
-        for _ in 0..11_000 {
-            seen[usize::try_from(rng.below(11)).unwrap()] += 1;
+        for n in 2..=11 {
+            let mut draws = Draws { rng: SplitMix64(7), bits: 0, left: 0 };
+            let mut seen = vec![0_u32; n as usize];
+            for _ in 0..1_000 * n {
+                seen[draws.below(n, Draws::threshold(n)) as usize] += 1;
+            }
+            assert!(seen.iter().all(|&count| (850..1150).contains(&count)), "{n}: {seen:?}");
         }
-        assert!(seen.iter().all(|&n| (800..1200).contains(&n)), "{seen:?}");
+        // Every 16-bit part maps to a value or is rejected, and the values come equally often: exactly.
+        for n in 2..=11_u32 {
+            let threshold = Draws::threshold(n);
+            let mut counts = vec![0_u32; n as usize];
+            for part in 0..(1_u32 << 16) {
+                let product = part * n;
+                if product & 0xFFFF >= threshold {
+                    counts[(product >> 16) as usize] += 1;
+                }
+            }
+            assert!(counts.iter().all(|&c| c == counts[0]), "{n}: {counts:?}");
+        }
     }
 }
