@@ -162,7 +162,7 @@ impl Session {
 fn start_move_a_slider_see_the_gauge_and_quit() {
     let mut s = Session::start();
     s.expect("Node.js vs Python for server-side web development");
-    s.expect("Node.js 70.5");
+    s.expect("Node.js  70.5");
 
     // `l` raises the selected dimension (the first of the first category) by one.
     let dataset = Dataset::builtin();
@@ -170,8 +170,8 @@ fn start_move_a_slider_see_the_gauge_and_quit() {
     weights[0] += 1;
     let expected = evaluate(&dataset, &weights).scores;
     s.send("l");
-    s.expect(&format!("Node.js {:.1}", expected[0]));
-    s.expect(&format!("{:.1} Python", expected[1]));
+    s.expect(&format!("Node.js {:5.1}", expected[0]));
+    s.expect(&format!("Python  {:5.1}", expected[1]));
     s.expect("custom · modified");
 
     s.send("q");

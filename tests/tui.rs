@@ -417,3 +417,19 @@ fn robustness_is_sampled_between_events_on_a_large_dataset_and_ends() {
     let b = app(80, 24);
     assert_eq!(b.robustness().1, (DEFAULT_SAMPLES, DEFAULT_SAMPLES));
 }
+
+#[test]
+fn the_gauges_draw_each_score_on_its_real_scale_and_nothing_without_weights() {
+    let a = app(80, 24);
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let buffer = buffer(&a, true);
+    let bar = |y: u16| (0..80).filter(|&x| matches!(buffer[(x, y)].symbol(), "█" | "▒")).count();
+    let (first, second) = (bar(regions.recommendation.y + 1), bar(regions.recommendation.y + 2));
+    // 70.5 and 69.1 of 100: bars of nearly the same length, each about 70% of the room after its label.
+    assert!(first >= second && first - second <= 1, "{first} vs {second}");
+    assert!((43..=50).contains(&first), "{first} cells for 70.5 of 66");
+    let mut dataset = Dataset::builtin();
+    dataset.dimensions.iter_mut().for_each(|d| d.weight = 0);
+    let none = explorer(dataset, 80, 24);
+    assert!(text(&none).contains("no scores to draw: every weight is 0"), "{}", text(&none));
+}

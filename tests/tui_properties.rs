@@ -78,15 +78,20 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Draws the app and, when the gauge is in view, checks it shows the engine's scores.
+/// Draws the app and, when the gauges are in view, checks they show the engine's scores.
 fn draw_and_check_gauge(app: &App) -> Result<(), TestCaseError> {
     let buffer = buffer(app, true);
     if let (Screen::Main(regions), Overlay::None | Overlay::Search) = (app.screen(), app.overlay()) {
-        let gauge_row = regions.recommendation.y + 1;
-        let text: String = (0..app.size().width).map(|x| buffer[(x, gauge_row)].symbol()).collect();
-        if app.dataset().options.len() == 2 {
+        let options = app.dataset().options.len();
+        let rows = regions.recommendation.y + 1..regions.recommendation.bottom();
+        // One bar per option, while the panel has room for them beside its four lines of text.
+        if rows.len() >= options + 4 && app.evaluation().recommendation.leader().is_some() {
+            let text: String = rows
+                .flat_map(|y| (0..app.size().width).map(move |x| (x, y)))
+                .map(|(x, y)| buffer[(x, y)].symbol().to_owned())
+                .collect();
             for score in &app.evaluation().scores {
-                prop_assert!(text.contains(&format!("{score:.1}")), "gauge {text:?} lacks {score:.1}");
+                prop_assert!(text.contains(&format!("{score:5.1}")), "gauges {text:?} lack {score:.1}");
             }
         }
     }

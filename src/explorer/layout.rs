@@ -56,8 +56,8 @@ impl Screen {
             return Self::TooSmall;
         }
         let options = options.max(1) as u16;
-        // Two options share one gauge line; more get a bar each.
-        let gauges = if options == 2 { 1 } else { options };
+        // A bar each.
+        let gauges = options;
         // The gauges, then the verdict, how sure it is, why and the flip, under a top border.
         let recommendation_height = (gauges + 5).min(height / 3);
         let main_height = height - 2 - recommendation_height;

@@ -31,23 +31,14 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Two options: one bar split between them at their share of the combined score. More: a bar each.
+/// A bar for each option on the real 0-100 scale of its score, best first, so that a 28-point lead looks
+/// like one and a 1-point lead does not. With every weight 0 there is nothing to draw: it says so.
 fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let options = &app.dataset().options;
     let scores = &app.evaluation().scores;
-    if let [left, right] = options.as_slice() {
-        let left_label = format!("{} {:.1} ", fit(&left.name, 16), scores[0]);
-        let right_label = format!(" {:.1} {}", scores[1], fit(&right.name, 16));
-        let bar = width.saturating_sub(left_label.width() + right_label.width());
-        let total = scores[0] + scores[1];
-        let share = if total > 0.0 { scores[0] / total } else { 0.5 };
-        let left_cells = ((share * bar as f64).round() as usize).min(bar);
-        return vec![Line::from(vec![
-            Span::styled(left_label, theme.option(0)),
-            Span::styled(Theme::option_glyph(0).to_string().repeat(left_cells), theme.option(0)),
-            Span::styled(Theme::option_glyph(1).to_string().repeat(bar - left_cells), theme.option(1)),
-            Span::styled(right_label, theme.option(1)),
-        ])];
+    if matches!(app.evaluation().recommendation, Recommendation::NoWeights) {
+        let text = "no scores to draw: every weight is 0, so nothing counts yet (raise a weight)";
+        return vec![Line::styled(fit(text, width), theme.dim())];
     }
     let name_width = options.iter().map(|option| option.name.width()).max().unwrap_or(0).min(16);
     // Best first, so that when rows run short the leaders are the ones shown.
