@@ -433,3 +433,29 @@ fn the_gauges_draw_each_score_on_its_real_scale_and_nothing_without_weights() {
     let none = explorer(dataset, 80, 24);
     assert!(text(&none).contains("no scores to draw: every weight is 0"), "{}", text(&none));
 }
+
+#[test]
+fn the_sensitivity_view_charts_the_selected_dimension_and_lists_every_one() {
+    let mut a = app(80, 24);
+    let first = a.selected();
+    key(&mut a, KeyCode::Char('f'));
+    insta::assert_snapshot!("sensitivity_80x24", text(&a));
+    let screen = text(&a);
+    let name = &a.dataset().dimensions[first].name;
+    assert!(screen.contains(&format!("Sensitivity: {name}")), "it opens on the selected dimension");
+    assert!(screen.contains(&format!("▸ {name}")), "its row is selected");
+    // The most critical dimension comes first in the table.
+    let order = a.evaluation().stability.iter().filter_map(|s| s.criticality().map(|c| (c, s.dimension))).min();
+    let (_, most_critical) = order.unwrap();
+    let table_top = screen.lines().position(|l| l.contains("nearest rating flip")).unwrap();
+    assert!(screen.lines().nth(table_top + 1).unwrap().contains(&a.dataset().dimensions[most_critical].name));
+    // j moves the chart to the next row's dimension; Enter goes to it in the list.
+    key(&mut a, KeyCode::Char('j'));
+    let Overlay::Sensitivity { selected } = *a.overlay() else { panic!() };
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert_ne!(a.selected(), first, "row {selected} is another dimension");
+    let mut big = app(160, 48);
+    key(&mut big, KeyCode::Char('f'));
+    insta::assert_snapshot!("sensitivity_160x48", text(&big));
+}

@@ -337,6 +337,26 @@ fn flips(
     out
 }
 
+/// Every option's score (0-100) at each weight 0-10 of `dimension`, all other weights unchanged: the
+/// lines of a sensitivity chart. `scores[w][option]`.
+#[must_use]
+pub fn scores_along(dataset: &Dataset, weights: &[u8], dimension: usize) -> Vec<Vec<f64>> {
+    let tally = Tally::new(dataset, weights);
+    let current = u64::from(weights[dimension]);
+    let ratings = &dataset.dimensions[dimension].assessments;
+    (0..=u64::from(SCALE_MAX))
+        .map(|w| {
+            let weight_sum = tally.weight_sum + w - current;
+            tally
+                .numerators
+                .iter()
+                .zip(ratings)
+                .map(|(&n, a)| score(n + w * u64::from(a.rating) - current * u64::from(a.rating), weight_sum))
+                .collect()
+        })
+        .collect()
+}
+
 /// For each weighted dimension and option, the nearest rating (0-10) of that option there, everything
 /// else unchanged, at which a different option leads outright; nearest first. Equal distances try the
 /// higher rating first.
@@ -451,6 +471,16 @@ mod tests {
         );
         let sum: f64 = e.contributions.iter().map(|c| c.points).sum();
         assert!((sum - e.recommendation.margin()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn scores_along_a_weight_are_the_scores_at_each_weight() {
+        let d = fixture();
+        let along = scores_along(&d, &[2, 1, 1], 1);
+        assert_eq!(along.len(), 11);
+        for (w, scores) in along.iter().enumerate() {
+            assert_eq!(*scores, evaluate(&d, &[2, w as u8, 1]).scores, "weight {w}");
+        }
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub enum Action {
     OpenClaims,
     #[strum(serialize = "help")]
     OpenHelp,
+    #[strum(serialize = "sensitivity")]
+    OpenSensitivity,
     SaveProfile,
     Export,
     Copy,
@@ -97,6 +99,8 @@ pub enum Context {
     Search,
     Presets,
     Claims,
+    /// How far each weight can move, and a chart of the selected one.
+    Sensitivity,
     Help,
     /// A one-line text prompt (a profile's name, a file name).
     Prompt,
@@ -105,8 +109,17 @@ pub enum Context {
 }
 
 impl Context {
-    pub(crate) const ALL: [Self; 8] =
-        [Self::Main, Self::Search, Self::Presets, Self::Claims, Self::Help, Self::Prompt, Self::Confirm, Self::Global];
+    pub(crate) const ALL: [Self; 9] = [
+        Self::Main,
+        Self::Search,
+        Self::Presets,
+        Self::Claims,
+        Self::Sensitivity,
+        Self::Help,
+        Self::Prompt,
+        Self::Confirm,
+        Self::Global,
+    ];
 
     /// The heading of this context's section in the help overlay.
     #[must_use]
@@ -117,6 +130,7 @@ impl Context {
             Self::Search => "Search (type to filter)",
             Self::Presets => "Presets and profiles",
             Self::Claims => "Claims audit",
+            Self::Sensitivity => "Sensitivity",
             Self::Help => "Help",
             Self::Prompt => "Prompts (type the text)",
             Self::Confirm => "Questions",
@@ -132,6 +146,7 @@ impl Context {
             Self::Search => "search",
             Self::Presets => "presets",
             Self::Claims => "claims",
+            Self::Sensitivity => "sensitivity",
             Self::Help => "help",
             Self::Prompt => "prompt",
             Self::Confirm => "confirm",
@@ -313,13 +328,14 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('8')], A::SetWeight(8), "weight 8", false),
     bind(C::Main, &[ch('9')], A::SetWeight(9), "weight 9", false),
     bind(C::Main, &[ch(WEIGHT_TEN)], A::SetWeight(10), "weight 10", false),
-    bind(C::Main, &[key(K::Char(' '))], A::ToggleMute, "mute/unmute", true),
+    bind(C::Main, &[key(K::Char(' '))], A::ToggleMute, "mute/unmute", false),
     bind(C::Main, &[ch('r')], A::Reset, "reset weights to the defaults, preset or profile", false),
     bind(C::Main, &[key(K::Tab)], A::FocusNext, "focus next pane", false),
     bind(C::Main, &[key(K::BackTab)], A::FocusPrev, "focus previous pane", false),
     bind(C::Main, &[ch('/')], A::OpenSearch, "search", true),
     bind(C::Main, &[ch('p')], A::OpenPresets, "presets", true),
     bind(C::Main, &[ch('c')], A::OpenClaims, "claims", true),
+    bind(C::Main, &[ch('f')], A::OpenSensitivity, "sensitivity", true),
     bind(C::Main, &[ch('s')], A::SaveProfile, "save the weights as a profile", false),
     bind(C::Main, &[ch('e')], A::Export, "export the report as markdown", false),
     bind(C::Main, &[ch('y')], A::Copy, "copy the verdict and weights (OSC 52)", false),
@@ -346,6 +362,11 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Claims, &[ch('d')], A::GoToDimension, "go to dimension", true),
     bind(C::Claims, &[key(K::Esc), ch('c')], A::Back, "close", true),
     bind(C::Claims, &[ch('q')], A::Quit, "quit", false),
+    bind(C::Sensitivity, &[ch('j'), key(K::Down)], A::Down, "next dimension", false),
+    bind(C::Sensitivity, &[ch('k'), key(K::Up)], A::Up, "previous dimension", false),
+    bind(C::Sensitivity, &[key(K::Enter)], A::Confirm, "go to the dimension", true),
+    bind(C::Sensitivity, &[key(K::Esc), ch('f')], A::Back, "close", true),
+    bind(C::Sensitivity, &[ch('q')], A::Quit, "quit", false),
     bind(C::Help, &[ch('j'), key(K::Down)], A::Down, "scroll down", false),
     bind(C::Help, &[ch('k'), key(K::Up)], A::Up, "scroll up", false),
     bind(C::Help, &[key(K::Esc), ch('?'), key(K::F(1))], A::Back, "close", true),
@@ -598,7 +619,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 38 + 2, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 38 + 3, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

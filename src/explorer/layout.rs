@@ -153,6 +153,18 @@ pub(crate) fn claims_parts(area: Rect, expanded: bool) -> (Rect, Rect) {
     (list, detail)
 }
 
+/// The sensitivity view: the claims audit's pop-up, a chart of the selected dimension at its top (half,
+/// at least 8 rows, so that its legend fits) and the table of every dimension below, a row apart.
+#[must_use]
+pub fn sensitivity_parts(area: Rect) -> (Rect, Rect) {
+    let inside = inner(claims(area));
+    let chart_height = (inside.height / 2).max(8).min(inside.height);
+    let chart = Rect::new(inside.x, inside.y, inside.width, chart_height);
+    let table =
+        Rect::new(inside.x, inside.y + chart_height + 1, inside.width, inside.height.saturating_sub(chart_height + 1));
+    (chart, table)
+}
+
 /// The help pop-up, for `lines` lines of text.
 #[must_use]
 pub fn help(area: Rect, lines: usize) -> Rect {

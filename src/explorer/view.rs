@@ -6,6 +6,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
 use crate::engine::listing::source_line;
+use crate::engine::score::{Evaluation, Stability};
 use crate::engine::text::wrap;
 use crate::explorer::keymap::Keymap;
 use crate::explorer::theme::Theme;
@@ -97,4 +98,14 @@ pub(crate) fn help_lines(keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line
         lines.push(Line::raw("  the wheel scrolls the pane under the pointer (--no-mouse turns this off)"));
     }
     lines
+}
+
+/// The dimensions in the sensitivity table's order: the most critical first (fewest weight steps to a
+/// change of leader), those no single weight can change last, ties in dataset order.
+#[must_use]
+pub(crate) fn sensitivity_order(dataset: &Dataset, evaluation: &Evaluation) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..dataset.dimensions.len()).collect();
+    let steps = |d: usize| evaluation.stability.get(d).and_then(Stability::criticality).unwrap_or(u8::MAX);
+    order.sort_by_key(|&d| (steps(d), d));
+    order
 }

@@ -163,6 +163,11 @@ pub enum Overlay {
         expanded: bool,
         scroll: u16,
     },
+    /// The sensitivity view; `selected` is a row of its table, in the order of
+    /// [`crate::explorer::view::sensitivity_order`].
+    Sensitivity {
+        selected: usize,
+    },
     Help {
         scroll: u16,
     },
@@ -381,6 +386,7 @@ impl App {
             Overlay::Search => Context::Search,
             Overlay::Presets { .. } => Context::Presets,
             Overlay::Claims { .. } => Context::Claims,
+            Overlay::Sensitivity { .. } => Context::Sensitivity,
             Overlay::Help { .. } => Context::Help,
             Overlay::Prompt { .. } => Context::Prompt,
             Overlay::Confirm { .. } => Context::Confirm,
@@ -488,6 +494,7 @@ impl App {
             (Overlay::Claims { selected, expanded, scroll }, action) => {
                 self.claims_action(*selected, *expanded, *scroll, action);
             }
+            (Overlay::Sensitivity { selected }, action) => self.sensitivity_action(*selected, action),
             (Overlay::Prompt { purpose, input }, action) => self.prompt_action(*purpose, input.clone(), action),
             (Overlay::Confirm { question }, action) => self.confirm_action(question.clone(), action),
             (Overlay::Help { scroll }, action) => self.help_action(*scroll, action),
@@ -548,6 +555,12 @@ impl App {
                 self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
             }
             (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
+            (_, Action::OpenSensitivity) => {
+                // Open on the selected dimension's row.
+                let order = view::sensitivity_order(&self.dataset, self.evaluation());
+                let selected = order.iter().position(|&d| d == self.selected()).unwrap_or(0);
+                self.overlay = Overlay::Sensitivity { selected };
+            }
             (_, Action::Back) => self.set_query(String::new()),
             _ => {}
         }

@@ -153,6 +153,26 @@ impl App {
         }
     }
 
+    pub(super) fn sensitivity_action(&mut self, selected: usize, action: Action) {
+        let order = view::sensitivity_order(&self.dataset, self.evaluation());
+        let last = order.len().saturating_sub(1);
+        match action {
+            Action::Down => self.overlay = Overlay::Sensitivity { selected: (selected + 1).min(last) },
+            Action::Up => self.overlay = Overlay::Sensitivity { selected: selected.saturating_sub(1) },
+            Action::Confirm => {
+                if let Some(&dimension) = order.get(selected) {
+                    if !self.list.is_listed(dimension) {
+                        self.set_query(String::new());
+                    }
+                    self.select(dimension);
+                }
+                self.overlay = Overlay::None;
+            }
+            Action::Back => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
     pub(super) fn help_action(&mut self, scroll: u16, action: Action) {
         self.overlay = match action {
             Action::Down => Overlay::Help { scroll: scroll.saturating_add(1).min(self.max_help_scroll()) },

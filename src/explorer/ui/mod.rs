@@ -6,6 +6,7 @@ pub mod detail;
 pub mod list;
 pub(crate) mod overlays;
 mod recommendation;
+mod sensitivity;
 
 use ratatui::Frame;
 
@@ -32,6 +33,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
             overlays::claims(frame, app, selected, expanded, scroll, theme);
         }
         Overlay::Help { scroll } => overlays::help(frame, app, scroll, theme),
+        Overlay::Sensitivity { selected } => sensitivity::render(frame, app, selected, theme),
         Overlay::Prompt { purpose, ref input } => overlays::prompt(frame, purpose, input, theme),
         Overlay::Confirm { ref question } => overlays::confirm(frame, question, theme),
     }

@@ -15,7 +15,7 @@ use crate::explorer::theme::Theme;
 use crate::explorer::{layout, view};
 
 /// Draws an empty bordered pop-up and returns its inside.
-fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));
     let inner = block.inner(area);
     // A wide character just left of the pop-up would be drawn over its left border (the terminal gives
@@ -34,7 +34,7 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
 }
 
 /// The first row to show so that `selected` stays within `height` rows.
-fn scroll_for(selected: usize, height: usize) -> usize {
+pub(super) fn scroll_for(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))
 }
 
