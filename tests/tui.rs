@@ -459,3 +459,16 @@ fn the_sensitivity_view_charts_the_selected_dimension_and_lists_every_one() {
     key(&mut big, KeyCode::Char('f'));
     insta::assert_snapshot!("sensitivity_160x48", text(&big));
 }
+
+#[test]
+fn the_selected_dimension_says_what_it_adds_to_the_lead() {
+    let mut a = app(120, 30);
+    for _ in 0..3 {
+        let leader = a.evaluation().recommendation.leader().unwrap();
+        let points =
+            a.evaluation().contributions.iter().find(|c| c.dimension == a.selected()).map_or(0.0, |c| c.points);
+        let expected = format!("{points:+.1} pts to {}", a.dataset().options[leader].name);
+        assert!(text(&a).lines().nth(1).unwrap().contains(&expected), "{expected}");
+        key(&mut a, KeyCode::Char('j'));
+    }
+}

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use crate::engine::score::Recommendation;
 use crate::engine::text::fit;
 use crate::explorer::app::{App, Focus};
 use crate::explorer::layout::Regions;
@@ -17,7 +18,18 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     let weight = app.weights()[app.selected()];
     let width = usize::from(regions.header.width);
     let name = fit(&dimension.name, width);
-    let rest = fit(&format!(" · {} · weight {weight}/10", dimension.category), width.saturating_sub(name.width()));
+    // What this row adds to the lead, so that "why" is visible where the dimension is.
+    let points = match app.evaluation().recommendation {
+        Recommendation::Lead { option, .. } => {
+            let share = app.evaluation().contributions.iter().find(|c| c.dimension == app.selected());
+            let points = share.map_or(0.0, |c| c.points);
+            format!(" · {points:+.1} pts to {}", app.dataset().options[option].name)
+        }
+        Recommendation::Tie { .. } | Recommendation::NoWeights => String::new(),
+    };
+    // The points first: the weight is on the list's row already, and a narrow pane cuts the end.
+    let rest =
+        fit(&format!("{points} · weight {weight}/10 · {}", dimension.category), width.saturating_sub(name.width()));
     let header = vec![
         Line::from(vec![Span::styled(name, theme.bold()), Span::styled(rest, theme.dim())]),
         Line::styled(fit(&dimension.summary, width), theme.dim()),
