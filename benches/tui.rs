@@ -35,7 +35,11 @@ fn handle(app: &mut App, key: &KeyEvent) {
 }
 
 fn key_press(c: &mut Criterion) {
-    for (label, dataset) in [("built-in", Dataset::builtin()), ("10k", versus::synthetic::dataset(10_000, 2, 1))] {
+    for (label, dataset) in [
+        ("built-in", Dataset::builtin()),
+        ("1k", versus::synthetic::dataset(1_000, 2, 1)),
+        ("10k", versus::synthetic::dataset(10_000, 2, 1)),
+    ] {
         for (width, height) in [(80, 24), (200, 60)] {
             let mut app = explorer(dataset.clone(), width, height);
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
