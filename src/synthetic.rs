@@ -7,18 +7,14 @@ use std::fmt::Write as _;
 use crate::engine::data::{
     Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, Meta, OptionInfo, Preset, Source, Verdict,
 };
+use crate::engine::splitmix::SplitMix64;
 
-/// A small, fast, deterministic generator (SplitMix64): the same seed gives the same dataset on every
-/// machine, which a benchmark needs and a cryptographic generator would not add to.
-struct Rng(u64);
+/// The same seed gives the same dataset on every machine, which a benchmark needs.
+struct Rng(SplitMix64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next()
     }
 
     fn below(&mut self, n: usize) -> usize {
@@ -124,7 +120,7 @@ const CATEGORIES: &[&str] =
 /// A dataset with `dimensions` dimensions and `options` options (clamped to what the format allows).
 #[must_use]
 pub fn dataset(dimensions: usize, options: usize, seed: u64) -> Dataset {
-    let mut rng = Rng(seed);
+    let mut rng = Rng(SplitMix64::new(seed));
     let options = options.clamp(2, crate::engine::data::MAX_OPTIONS);
     let option_infos: Vec<OptionInfo> = (0..options)
         .map(|o| OptionInfo {

@@ -9,5 +9,6 @@ pub mod report;
 pub mod robustness;
 pub mod score;
 pub mod search;
+pub(crate) mod splitmix;
 pub mod text;
 pub mod weights;

@@ -141,11 +141,7 @@ impl App {
             Action::Confirm => self.overlay = Overlay::Claims { selected, expanded: !expanded, scroll: 0 },
             Action::GoToDimension => {
                 if let Some(&dimension) = self.dataset.claims[selected].dimensions.first() {
-                    if !self.list.is_listed(dimension) {
-                        self.set_query(String::new());
-                    }
-                    self.select(dimension);
-                    self.overlay = Overlay::None;
+                    self.go_to(dimension);
                 }
             }
             Action::Back => self.overlay = Overlay::None,
@@ -159,18 +155,22 @@ impl App {
         match action {
             Action::Down => self.overlay = Overlay::Sensitivity { selected: (selected + 1).min(last) },
             Action::Up => self.overlay = Overlay::Sensitivity { selected: selected.saturating_sub(1) },
-            Action::Confirm => {
-                if let Some(&dimension) = order.get(selected) {
-                    if !self.list.is_listed(dimension) {
-                        self.set_query(String::new());
-                    }
-                    self.select(dimension);
-                }
-                self.overlay = Overlay::None;
-            }
+            Action::Confirm => match order.get(selected) {
+                Some(&dimension) => self.go_to(dimension),
+                None => self.overlay = Overlay::None,
+            },
             Action::Back => self.overlay = Overlay::None,
             _ => {}
         }
+    }
+
+    /// Closes the overlay on `dimension`, selected in the list (the filter dropped if it hides it).
+    fn go_to(&mut self, dimension: usize) {
+        if !self.list.is_listed(dimension) {
+            self.set_query(String::new());
+        }
+        self.select(dimension);
+        self.overlay = Overlay::None;
     }
 
     pub(super) fn help_action(&mut self, scroll: u16, action: Action) {
