@@ -174,7 +174,10 @@ fn start_move_a_slider_see_the_gauge_and_quit() {
     s.expect(&format!("Python  {:5.1}", expected[1]));
     s.expect("custom · modified");
 
+    // The weights are in no saved profile: q asks first, y quits.
     s.send("q");
+    s.expect("Quit? These weights are in no saved profile");
+    s.send("y");
     let status = s.wait();
     assert!(status.success(), "exit status {status:?}");
     s.assert_terminal_restored();

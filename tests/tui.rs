@@ -472,3 +472,50 @@ fn the_selected_dimension_says_what_it_adds_to_the_lead() {
         key(&mut a, KeyCode::Char('j'));
     }
 }
+
+#[test]
+fn undo_and_redo_take_back_any_change_of_weights() {
+    let mut a = app(80, 24);
+    let start = a.weights().to_vec();
+    let selected = a.selected();
+    // A run of changes to one weight is one step.
+    keys(&mut a, "lll");
+    assert_eq!(a.weights()[selected], start[selected] + 3);
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weights(), &start[..]);
+    let name = &a.dataset().dimensions[selected].name;
+    assert!(a.status().unwrap().text.starts_with(&format!("undid the weight of {name}")), "{:?}", a.status());
+    assert!(press_with(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL).is_some(), "Ctrl-R is bound");
+    assert_eq!(a.weights()[selected], start[selected] + 3);
+    // A preset over modified weights says it can be undone, and is.
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    assert!(a.status().unwrap().text.ends_with("applied over modified weights; u undoes"), "{:?}", a.status());
+    assert_eq!(a.weights(), a.dataset().presets[0].weights);
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weights()[selected], start[selected] + 3);
+    key(&mut a, KeyCode::Char('u'));
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weights(), &start[..]);
+    assert_eq!(a.status().unwrap().text, "nothing to undo");
+}
+
+#[test]
+fn quitting_with_weights_no_profile_holds_asks_first() {
+    use versus::explorer::app::Question;
+    let mut a = app(80, 24);
+    assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit], "nothing to lose: q quits");
+    key(&mut a, KeyCode::Char('l'));
+    assert!(key(&mut a, KeyCode::Char('q')).is_empty());
+    assert_eq!(*a.overlay(), Overlay::Confirm { question: Question::QuitUnsaved });
+    assert!(key(&mut a, KeyCode::Char('n')).is_empty(), "n stays");
+    key(&mut a, KeyCode::Char('q'));
+    assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit], "a second q answers yes");
+    // Off in the config, or when a saved profile holds the weights: no question.
+    let dataset = Dataset::builtin();
+    let weighting = versus::engine::weights::Weighting::defaults(&dataset);
+    let mut b = support::sized(App::new(Startup { confirm_quit: false, ..Startup::new(dataset, weighting) }), 80, 24);
+    key(&mut b, KeyCode::Char('l'));
+    assert_eq!(key(&mut b, KeyCode::Char('q')), vec![Effect::Quit]);
+}

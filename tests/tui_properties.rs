@@ -120,8 +120,50 @@ fn run(dataset: Dataset, inputs: Vec<Input>) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Any change of weights: a key on the slider, a digit, a mute, a reset, a preset, or a move first.
+fn weight_change() -> impl Strategy<Value = versus::explorer::keymap::Action> {
+    use versus::explorer::keymap::Action;
+    prop_oneof![
+        Just(Action::WeightUp),
+        Just(Action::WeightDown),
+        (0u8..=10).prop_map(Action::SetWeight),
+        Just(Action::ToggleMute),
+        Just(Action::Reset),
+        Just(Action::Down),
+        Just(Action::Up),
+        Just(Action::OpenPresets),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Any sequence of changes followed by as many undos gives back the starting weights, and as many
+    /// redos the final ones.
+    #[test]
+    fn as_many_undos_as_changes_return_the_start(changes in prop::collection::vec(weight_change(), 1..60)) {
+        use versus::explorer::app::Event;
+        use versus::explorer::keymap::Action;
+        let mut app = explorer(Dataset::builtin(), 80, 24);
+        let start = app.weights().to_vec();
+        for change in &changes {
+            let _ = app.update(Event::Action(*change));
+            if *change == Action::OpenPresets {
+                // Pick the next entry: a preset.
+                let _ = app.update(Event::Action(Action::Down));
+                let _ = app.update(Event::Action(Action::Confirm));
+            }
+        }
+        let end = app.weights().to_vec();
+        for _ in &changes {
+            let _ = app.update(Event::Action(Action::Undo));
+        }
+        prop_assert_eq!(app.weights(), &start[..]);
+        for _ in &changes {
+            let _ = app.update(Event::Action(Action::Redo));
+        }
+        prop_assert_eq!(app.weights(), &end[..]);
+    }
 
     #[test]
     fn random_sessions_on_the_builtin_data(inputs in prop::collection::vec(input(), 1..80)) {

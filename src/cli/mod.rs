@@ -149,6 +149,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         data_path: path.map(|p| std::path::absolute(&p).unwrap_or(p).display().to_string()),
         mouse,
         status,
+        confirm_quit: files.config().confirm_quit,
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;

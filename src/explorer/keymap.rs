@@ -32,6 +32,8 @@ pub enum Action {
     #[strum(serialize = "mute")]
     ToggleMute,
     Reset,
+    Undo,
+    Redo,
     FocusNext,
     #[strum(serialize = "focus-previous")]
     FocusPrev,
@@ -330,6 +332,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch(WEIGHT_TEN)], A::SetWeight(10), "weight 10", false),
     bind(C::Main, &[key(K::Char(' '))], A::ToggleMute, "mute/unmute", false),
     bind(C::Main, &[ch('r')], A::Reset, "reset weights to the defaults, preset or profile", false),
+    bind(C::Main, &[ch('u')], A::Undo, "undo a change of weights", false),
+    bind(C::Main, &[ctrl('r')], A::Redo, "redo", false),
     bind(C::Main, &[key(K::Tab)], A::FocusNext, "focus next pane", false),
     bind(C::Main, &[key(K::BackTab)], A::FocusPrev, "focus previous pane", false),
     bind(C::Main, &[ch('/')], A::OpenSearch, "search", true),
@@ -377,6 +381,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Prompt, &[ctrl('u')], A::ClearInput, "delete the text", false),
     bind(C::Confirm, &[ch('y'), key(K::Enter)], A::Yes, "yes", true),
     bind(C::Confirm, &[ch('n'), key(K::Esc)], A::No, "no", true),
+    bind(C::Confirm, &[ch('q')], A::Quit, "quit (asked whether to quit: yes)", false),
 ];
 
 /// The bindings in force.
@@ -619,7 +624,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 38 + 3, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 38 + 5, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub(crate) const FILE_NAME: &str = "config.toml";
 pub struct Config {
     pub palette: Palette,
     pub mouse: bool,
+    /// Ask before quitting with weights no saved profile holds.
+    pub confirm_quit: bool,
     /// A dataset file to open instead of the built-in one.
     pub dataset: Option<PathBuf>,
     pub preset: Option<String>,
@@ -35,6 +37,7 @@ impl Default for Config {
         Self {
             palette: Palette::DARK,
             mouse: true,
+            confirm_quit: true,
             dataset: None,
             preset: None,
             profile: None,
@@ -50,6 +53,8 @@ struct Raw {
     #[serde(default)]
     colors: BTreeMap<Spanned<String>, Spanned<String>>,
     mouse: Option<bool>,
+    #[serde(rename = "confirm-quit")]
+    confirm_quit: Option<bool>,
     dataset: Option<String>,
     preset: Option<String>,
     profile: Option<Spanned<String>>,
@@ -112,6 +117,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
         }
     }
     config.mouse = raw.mouse.unwrap_or(true);
+    config.confirm_quit = raw.confirm_quit.unwrap_or(true);
     config.dataset = raw.dataset.map(PathBuf::from);
     config.preset = raw.preset;
     if let (Some(_), Some(profile)) = (&config.preset, &raw.profile) {
@@ -242,6 +248,8 @@ pub(crate) fn default_text() -> String {
          theme = \"dark\"\n\n\
          # Capture the mouse in the explorer (click, drag sliders, wheel). --no-mouse turns it off for one run.\n\
          mouse = true\n\n\
+         # Ask before `q` quits with weights that no saved profile holds.\n\
+         confirm-quit = true\n\n\
          # A dataset file to open instead of the built-in comparison (--data overrides it):\n\
          # dataset = \"~/comparisons/go-vs-rust.toml\"\n\n\
          # A preset or a saved profile to start with (--preset / --profile override it), not both:\n\

@@ -52,6 +52,8 @@ pub struct Startup {
     pub mouse: bool,
     /// A first message for the status line (a warning about the user's files).
     pub status: Option<Status>,
+    /// Whether quitting with weights no profile holds asks first (the config's `confirm-quit`).
+    pub confirm_quit: bool,
 }
 
 impl Startup {
@@ -66,6 +68,7 @@ impl Startup {
             data_path: None,
             mouse: true,
             status: None,
+            confirm_quit: true,
         }
     }
 }
@@ -194,6 +197,8 @@ pub enum Purpose {
 /// What a yes/no question decides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
+    /// `q` with weights that no saved profile holds: they would be lost.
+    QuitUnsaved,
     OverwriteProfile(String),
     DeleteProfile(String),
     OverwriteFile(String),
@@ -235,13 +240,14 @@ pub struct App {
     dragging: Option<usize>,
     /// Effects asked for during the current update.
     effects: Vec<Effect>,
+    confirm_quit: bool,
 }
 
 impl App {
     /// The explorer on a screen of no size; the shell's first [`Event::Resize`] gives it one.
     #[must_use]
     pub fn new(startup: Startup) -> Self {
-        let Startup { dataset, weighting, profiles, keymap, data_path, mouse, status } = startup;
+        let Startup { dataset, weighting, profiles, keymap, data_path, mouse, status, confirm_quit } = startup;
         Self {
             weights: weights::Weights::new(&dataset, weighting, profiles),
             list: list::List::new(&dataset),
@@ -255,6 +261,7 @@ impl App {
             data_path,
             dragging: None,
             effects: Vec::new(),
+            confirm_quit,
         }
     }
 
@@ -486,6 +493,11 @@ impl App {
 
     fn act(&mut self, action: Action) {
         match (&self.overlay, action) {
+            // Asked whether to quit, a second quit key answers yes.
+            (Overlay::Confirm { question: Question::QuitUnsaved }, Action::Quit) => self.effects.push(Effect::Quit),
+            (_, Action::Quit) if self.would_lose_weights() => {
+                self.overlay = Overlay::Confirm { question: Question::QuitUnsaved };
+            }
             (_, Action::Quit) => self.effects.push(Effect::Quit),
             (_, Action::Suspend) => self.effects.push(Effect::Suspend),
             (Overlay::None, action) => self.main_action(action),
@@ -526,7 +538,21 @@ impl App {
             (_, Action::WeightUp) => self.weights.nudge(&self.dataset, self.list.selected(), 1),
             (_, Action::SetWeight(weight)) => self.weights.set(&self.dataset, self.list.selected(), weight),
             (_, Action::ToggleMute) => self.weights.toggle_mute(&self.dataset, self.list.selected()),
-            (_, Action::Reset) => self.weights.apply(&self.dataset, self.weighting().origin.clone()),
+            (_, Action::Reset) => {
+                let origin = self.weighting().origin.clone();
+                let name = format!("the reset to {}", origin.name(&self.dataset));
+                self.weights.apply(&self.dataset, origin, name);
+            }
+            (_, Action::Undo) => match self.weights.undo(&self.dataset) {
+                Some(change) => {
+                    self.set_status(Status::info(format!("undid {} (Ctrl-R redoes)", self.change_words(&change))));
+                }
+                None => self.set_status(Status::info("nothing to undo")),
+            },
+            (_, Action::Redo) => match self.weights.redo(&self.dataset) {
+                Some(change) => self.set_status(Status::info(format!("redid {}", self.change_words(&change)))),
+                None => self.set_status(Status::info("nothing to redo")),
+            },
             (_, Action::SaveProfile) => {
                 let input = self.weighting().origin.profile_name().unwrap_or_default().to_owned();
                 self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input };
@@ -563,6 +589,24 @@ impl App {
             }
             (_, Action::Back) => self.set_query(String::new()),
             _ => {}
+        }
+    }
+
+    /// Whether quitting now would lose weights: modified, held by no saved profile, and the user asked to
+    /// be asked.
+    fn would_lose_weights(&self) -> bool {
+        self.confirm_quit
+            && self.weighting().is_modified(&self.dataset)
+            && !self.profiles().iter().any(|profile| profile.weights == self.weights())
+    }
+
+    /// A change of the weights in words: "the weight of CPU-bound pure code (now 5)".
+    fn change_words(&self, change: &weights::Change) -> String {
+        let name = |d: usize| &self.dataset.dimensions[d].name;
+        match change {
+            weights::Change::Weight(d) => format!("the weight of {} (now {})", name(*d), self.weights()[*d]),
+            weights::Change::Mute(d) => format!("the mute of {} (now {})", name(*d), self.weights()[*d]),
+            weights::Change::Origin(what) => what.clone(),
         }
     }
 

@@ -40,7 +40,12 @@ impl App {
                 {
                     self.set_status(Status::error(warning));
                 }
-                self.weights.apply(&self.dataset, entries[selected].clone());
+                let origin = entries[selected].clone();
+                let name = origin.name(&self.dataset);
+                if self.weighting().is_modified(&self.dataset) && self.status.is_none() {
+                    self.set_status(Status::info(format!("{name} applied over modified weights; u undoes")));
+                }
+                self.weights.apply(&self.dataset, origin, format!("applying {name}"));
                 self.overlay = Overlay::None;
             }
             Action::DeleteProfile => match entries.get(selected) {
@@ -97,6 +102,7 @@ impl App {
             Action::Yes => {
                 self.overlay = Overlay::None;
                 match question {
+                    Question::QuitUnsaved => self.effects.push(Effect::Quit),
                     Question::OverwriteProfile(name) => self.save_profile(name, true),
                     Question::DeleteProfile(name) => {
                         if let Some(profile) = self.weights.profile(&name) {

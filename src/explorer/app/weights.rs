@@ -8,6 +8,26 @@ use crate::engine::weights::{Origin, Weighting};
 
 /// Unmuting a dimension that was never muted, whose weight is 0 in its origin too, gives it this.
 const UNMUTED_WEIGHT: u8 = 5;
+/// Changes kept for undo; the oldest goes first.
+pub(super) const UNDO_STEPS: usize = 200;
+
+/// What a change of the weights was, for the status line of its undo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Change {
+    /// A weight set by a key, a digit or the slider.
+    Weight(usize),
+    Mute(usize),
+    /// Weights taken from the defaults, a preset or a profile (reset, the picker).
+    Origin(String),
+}
+
+/// The weights as they were before a change.
+#[derive(Debug, Clone)]
+struct Before {
+    weighting: Weighting,
+    muted: Vec<Option<u8>>,
+    change: Change,
+}
 
 pub(super) struct Weights {
     weighting: Weighting,
@@ -19,13 +39,67 @@ pub(super) struct Weights {
     profiles: Vec<Profile>,
     /// The robustness shares for the current weights, drawn a part at a time (see [`Self::refine`]).
     sampler: Sampler,
+    /// The states before each change, latest last; and those undone, to redo.
+    undo: Vec<Before>,
+    redo: Vec<Before>,
 }
 
 impl Weights {
     pub(super) fn new(dataset: &Dataset, weighting: Weighting, profiles: Vec<Profile>) -> Self {
         let evaluation = evaluate(dataset, &weighting.weights);
         let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
-        Self { weighting, evaluation, muted: vec![None; dataset.dimensions.len()], profiles, sampler }
+        let muted = vec![None; dataset.dimensions.len()];
+        Self { weighting, evaluation, muted, profiles, sampler, undo: Vec::new(), redo: Vec::new() }
+    }
+
+    /// Makes `change` with `apply`, remembering the state before it for undo if anything changed. A run
+    /// of changes to one weight is one step (a slider dragged, a key held).
+    fn changing(&mut self, dataset: &Dataset, change: Change, apply: impl FnOnce(&mut Self)) {
+        let before = Before { weighting: self.weighting.clone(), muted: self.muted.clone(), change };
+        apply(self);
+        if self.weighting == before.weighting && self.muted == before.muted {
+            return;
+        }
+        self.reevaluate(dataset);
+        let continues = matches!(&before.change, Change::Weight(_))
+            && self.redo.is_empty()
+            && self.undo.last().is_some_and(|last| last.change == before.change);
+        if !continues {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_STEPS {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+    }
+
+    /// Goes back to the state before the latest change; what it undid, if there was one.
+    pub(super) fn undo(&mut self, dataset: &Dataset) -> Option<Change> {
+        let before = self.undo.pop()?;
+        let change = before.change.clone();
+        let replaced = self.swap(dataset, before);
+        self.redo.push(replaced);
+        Some(change)
+    }
+
+    /// Makes the latest undone change again; what it redid, if there was one.
+    pub(super) fn redo(&mut self, dataset: &Dataset) -> Option<Change> {
+        let after = self.redo.pop()?;
+        let change = after.change.clone();
+        let replaced = self.swap(dataset, after);
+        self.undo.push(replaced);
+        Some(change)
+    }
+
+    /// Puts `state` in force and returns the state it replaced, labelled with the same change.
+    fn swap(&mut self, dataset: &Dataset, state: Before) -> Before {
+        let replaced = Before {
+            weighting: std::mem::replace(&mut self.weighting, state.weighting),
+            muted: std::mem::replace(&mut self.muted, state.muted),
+            change: state.change,
+        };
+        self.reevaluate(dataset);
+        replaced
     }
 
     /// The shares drawn so far for the current weights, and (drawn, asked for).
@@ -62,8 +136,10 @@ impl Weights {
 
     /// Sets `dimension`'s weight (clamped to the scale), unmuting it.
     pub(super) fn set(&mut self, dataset: &Dataset, dimension: usize, weight: u8) {
-        self.muted[dimension] = None;
-        self.store(dataset, dimension, weight.min(SCALE_MAX));
+        self.changing(dataset, Change::Weight(dimension), |this| {
+            this.muted[dimension] = None;
+            this.weighting.weights[dimension] = weight.min(SCALE_MAX);
+        });
     }
 
     pub(super) fn nudge(&mut self, dataset: &Dataset, dimension: usize, delta: i8) {
@@ -71,33 +147,28 @@ impl Weights {
         self.set(dataset, dimension, current.saturating_add_signed(delta).min(SCALE_MAX));
     }
 
-    fn store(&mut self, dataset: &Dataset, dimension: usize, weight: u8) {
-        if self.weighting.weights[dimension] != weight {
-            self.weighting.weights[dimension] = weight;
-            self.reevaluate(dataset);
-        }
-    }
-
     /// Mute sets the weight to 0 and remembers it; unmute restores it (or, for a dimension that was never
     /// muted and has weight 0, its weight in the origin, or [`UNMUTED_WEIGHT`] when that is 0 too).
     pub(super) fn toggle_mute(&mut self, dataset: &Dataset, dimension: usize) {
-        let current = self.weighting.weights[dimension];
-        if current > 0 {
-            self.store(dataset, dimension, 0);
-            self.muted[dimension] = Some(current);
-        } else {
-            let original = self.weighting.origin.weights(dataset)[dimension];
-            let fallback = if original > 0 { original } else { UNMUTED_WEIGHT };
-            let restored = self.muted[dimension].take().unwrap_or(fallback);
-            self.store(dataset, dimension, restored);
-        }
+        self.changing(dataset, Change::Mute(dimension), |this| {
+            let current = this.weighting.weights[dimension];
+            if current > 0 {
+                this.weighting.weights[dimension] = 0;
+                this.muted[dimension] = Some(current);
+            } else {
+                let original = this.weighting.origin.weights(dataset)[dimension];
+                let fallback = if original > 0 { original } else { UNMUTED_WEIGHT };
+                this.weighting.weights[dimension] = this.muted[dimension].take().unwrap_or(fallback);
+            }
+        });
     }
 
-    /// Starts over from `origin`'s weights.
-    pub(super) fn apply(&mut self, dataset: &Dataset, origin: Origin) {
-        self.weighting = Weighting::from_origin(dataset, origin);
-        self.muted.iter_mut().for_each(|m| *m = None);
-        self.reevaluate(dataset);
+    /// Starts over from `origin`'s weights (named `name` in undo's words).
+    pub(super) fn apply(&mut self, dataset: &Dataset, origin: Origin, name: String) {
+        self.changing(dataset, Change::Origin(name), |this| {
+            this.weighting = Weighting::from_origin(dataset, origin);
+            this.muted.iter_mut().for_each(|m| *m = None);
+        });
     }
 
     /// The picker's entries: the defaults, each preset, then each saved profile.
