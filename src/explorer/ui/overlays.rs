@@ -131,7 +131,7 @@ pub(crate) fn prompt(frame: &mut Frame, purpose: Purpose, input: &str, theme: Th
 pub(crate) fn confirm(frame: &mut Frame, question: &Question, theme: Theme) {
     let area = frame.area();
     let text = match question {
-        Question::QuitUnsaved => "Quit? These weights are in no saved profile (s saves them).".to_owned(),
+        Question::QuitUnsaved => "Quit? These weights are in no saved profile (n, then s, saves them).".to_owned(),
         Question::OverwriteProfile(name) => format!("A profile named `{name}` exists. Replace it?"),
         Question::DeleteProfile(name) => format!("Delete the saved profile `{name}`?"),
         Question::OverwriteFile(path) => format!("{path} exists. Replace it?"),
