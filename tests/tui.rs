@@ -519,3 +519,27 @@ fn quitting_with_weights_no_profile_holds_asks_first() {
     key(&mut b, KeyCode::Char('l'));
     assert_eq!(key(&mut b, KeyCode::Char('q')), vec![Effect::Quit]);
 }
+
+#[test]
+fn a_pinned_weighting_is_compared_row_by_row_and_in_the_verdict() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('b'));
+    assert!(a.pinned().is_some());
+    let pinned = a.evaluation().clone();
+    let changed = a.selected();
+    let was = a.weights()[changed];
+    key(&mut a, KeyCode::Char('9'));
+    let screen = text(&a);
+    let row = screen.lines().find(|l| l.contains("▸ ")).unwrap();
+    assert!(row.contains(&format!("{was}→")) && row.contains(" 9 ◀"), "{row}");
+    let leader = pinned.recommendation.leader().unwrap();
+    let moved = a.evaluation().scores[leader] - pinned.scores[leader];
+    assert!(screen.contains(&format!("{moved:+5.1}")), "scores say how far they moved:\n{screen}");
+    assert!(screen.contains("(pinned: Node.js +1.3)"), "{screen}");
+    // The picker previews what an entry would change against the weights now.
+    key(&mut a, KeyCode::Char('p'));
+    assert!(text(&a).contains("It changes"), "{}", text(&a));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('b'));
+    assert!(a.pinned().is_none() && !text(&a).contains("pinned:"));
+}

@@ -34,6 +34,8 @@ pub enum Action {
     Reset,
     Undo,
     Redo,
+    #[strum(serialize = "pin")]
+    PinBaseline,
     FocusNext,
     #[strum(serialize = "focus-previous")]
     FocusPrev,
@@ -334,6 +336,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('r')], A::Reset, "reset weights to the defaults, preset or profile", false),
     bind(C::Main, &[ch('u')], A::Undo, "undo a change of weights", false),
     bind(C::Main, &[ctrl('r')], A::Redo, "redo", false),
+    bind(C::Main, &[ch('b')], A::PinBaseline, "pin the weights to compare with (again: unpin)", false),
     bind(C::Main, &[key(K::Tab)], A::FocusNext, "focus next pane", false),
     bind(C::Main, &[key(K::BackTab)], A::FocusPrev, "focus previous pane", false),
     bind(C::Main, &[ch('/')], A::OpenSearch, "search", true),
@@ -624,7 +627,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 38 + 5, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 38 + 6, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

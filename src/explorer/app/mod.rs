@@ -294,6 +294,12 @@ impl App {
         self.weights.robustness()
     }
 
+    /// The weighting pinned to compare with (`b`), and its evaluation.
+    #[must_use]
+    pub fn pinned(&self) -> Option<&(Weighting, Evaluation)> {
+        self.weights.pinned()
+    }
+
     /// The saved profiles of this dataset.
     #[must_use]
     pub fn profiles(&self) -> &[Profile] {
@@ -542,6 +548,14 @@ impl App {
                 let origin = self.weighting().origin.clone();
                 let name = format!("the reset to {}", origin.name(&self.dataset));
                 self.weights.apply(&self.dataset, origin, name);
+            }
+            (_, Action::PinBaseline) => {
+                let message = if self.weights.toggle_pin() {
+                    "pinned these weights: the list and the verdict now compare with them (b unpins)"
+                } else {
+                    "unpinned"
+                };
+                self.set_status(Status::info(message));
             }
             (_, Action::Undo) => match self.weights.undo(&self.dataset) {
                 Some(change) => {

@@ -42,6 +42,8 @@ pub(super) struct Weights {
     /// The states before each change, latest last; and those undone, to redo.
     undo: Vec<Before>,
     redo: Vec<Before>,
+    /// A weighting pinned to compare the current one with (`b`), and its evaluation.
+    pinned: Option<(Weighting, Evaluation)>,
 }
 
 impl Weights {
@@ -49,7 +51,7 @@ impl Weights {
         let evaluation = evaluate(dataset, &weighting.weights);
         let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
         let muted = vec![None; dataset.dimensions.len()];
-        Self { weighting, evaluation, muted, profiles, sampler, undo: Vec::new(), redo: Vec::new() }
+        Self { weighting, evaluation, muted, profiles, sampler, undo: Vec::new(), redo: Vec::new(), pinned: None }
     }
 
     /// Makes `change` with `apply`, remembering the state before it for undo if anything changed. A run
@@ -100,6 +102,19 @@ impl Weights {
         };
         self.reevaluate(dataset);
         replaced
+    }
+
+    /// Pins the current weighting to compare with, or unpins one; whether one is pinned now.
+    pub(super) fn toggle_pin(&mut self) -> bool {
+        self.pinned = match self.pinned.take() {
+            Some(_) => None,
+            None => Some((self.weighting.clone(), self.evaluation.clone())),
+        };
+        self.pinned.is_some()
+    }
+
+    pub(super) fn pinned(&self) -> Option<&(Weighting, Evaluation)> {
+        self.pinned.as_ref()
     }
 
     /// The shares drawn so far for the current weights, and (drawn, asked for).

@@ -66,7 +66,15 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     };
     let marker = if selected { "▸ " } else { "  " };
     let mut spans = vec![Span::styled(marker, row_style)];
+    // With a weighting pinned, a changed row ends its name with the pinned weight: "… 3→".
+    let pinned = app.pinned().map(|(pinned, _)| pinned.weights[index]).filter(|&was| was != weight);
+    let name_width = if app.pinned().is_some() { name_width.saturating_sub(4) } else { name_width };
     spans.extend(name_spans(app, index, &fit(&dimension.name, name_width), theme, row_style));
+    if let Some(was) = pinned {
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        let gap = (2 + name_width).saturating_sub(used);
+        spans.push(Span::styled(format!("{}{was:>2}→ ", " ".repeat(gap)), theme.highlight().patch(row_style)));
+    }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     spans.push(Span::styled(" ".repeat(usize::from(regions.slider_x() - inner.x).saturating_sub(used)), row_style));
 

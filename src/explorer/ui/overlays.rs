@@ -8,7 +8,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::engine::profiles::Profile;
 use crate::engine::score::{Recommendation, recommend};
-use crate::engine::text::{fit, wrap};
+use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::weights::Origin;
 use crate::explorer::app::{App, Purpose, Question};
 use crate::explorer::theme::Theme;
@@ -91,6 +91,22 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         }
         _ => "Every dimension at the default weight the dataset gives it.".to_owned(),
     };
+    // What applying the entry would change, against the weights now.
+    let changes: Vec<String> = entries.get(selected).map_or_else(Vec::new, |origin| {
+        let weights = origin.weights(dataset);
+        dataset
+            .dimensions
+            .iter()
+            .zip(app.weights().iter().zip(&weights))
+            .filter(|(_, (now, then))| now != then)
+            .map(|(dimension, (now, then))| format!("{} {now}→{then}", dimension.name))
+            .collect()
+    });
+    let preview = match changes.len() {
+        0 => " It changes no weight.".to_owned(),
+        n => format!(" It changes {}: {}.", pluralize(n, "weight"), changes.join(", ")),
+    };
+    let description = format!("{description}{preview}");
     let text: Vec<Line> = wrap(&description, width).into_iter().map(|l| Line::styled(l, theme.dim())).collect();
     frame.render_widget(
         Paragraph::new(text),

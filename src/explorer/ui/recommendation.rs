@@ -21,10 +21,18 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     // Verdict, robustness, why and flip always show; with many options, gauges give way first.
     lines.truncate(usize::from(inner.height).saturating_sub(4).max(1));
     let verdict_style = if app.evaluation().recommendation.is_close_call() { theme.close_call() } else { theme.bold() };
-    lines.push(Line::styled(
-        fit(&verdict_sentence(app.dataset(), &app.evaluation().recommendation), width),
-        verdict_style,
-    ));
+    let mut verdict = verdict_sentence(app.dataset(), &app.evaluation().recommendation);
+    if let Some((_, pinned)) = app.pinned() {
+        let was = match &pinned.recommendation {
+            Recommendation::Lead { option, margin, .. } => {
+                format!("{} +{margin:.1}", app.dataset().options[*option].name)
+            }
+            Recommendation::Tie { .. } => "a tie".to_owned(),
+            Recommendation::NoWeights => "no weights".to_owned(),
+        };
+        verdict = format!("{verdict} (pinned: {was})");
+    }
+    lines.push(Line::styled(fit(&verdict, width), verdict_style));
     lines.push(robustness_line(app, width, theme));
     lines.push(why_line(app, width, theme));
     lines.push(flip_line(app, width, theme));
@@ -49,7 +57,12 @@ fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         .map(|index| {
             let option = &options[index];
             let name = fit(&option.name, name_width);
-            let label = format!("{name}{} {:5.1} ", " ".repeat(name_width.saturating_sub(name.width())), scores[index]);
+            // With a weighting pinned, each score says how far it moved from the pinned one.
+            let moved = app
+                .pinned()
+                .map_or_else(String::new, |(_, pinned)| format!(" {:+5.1}", scores[index] - pinned.scores[index]));
+            let label =
+                format!("{name}{} {:5.1}{moved} ", " ".repeat(name_width.saturating_sub(name.width())), scores[index]);
             let bar = width.saturating_sub(label.width());
             let filled = ((scores[index] / 100.0) * bar as f64).round() as usize;
             Line::from(vec![
