@@ -212,6 +212,48 @@ proptest! {
         }
     }
 
+    /// A consistent matrix (`a_ij = v_i / v_j`) gives weights proportional to `v` and a consistency ratio
+    /// of 0.
+    #[test]
+    fn a_consistent_matrix_gives_its_own_weights(v in prop::collection::vec(0.1f64..10.0, 2..=10)) {
+        use versus::engine::pairwise::principal_eigenvector;
+        let a: Vec<Vec<f64>> = v.iter().map(|vi| v.iter().map(|vj| vi / vj).collect()).collect();
+        let (w, lambda) = principal_eigenvector(&a);
+        let total: f64 = v.iter().sum();
+        for (wi, vi) in w.iter().zip(&v) {
+            prop_assert!((wi - vi / total).abs() < 1e-9, "{:?} vs {:?}", w, v);
+        }
+        prop_assert!((lambda - v.len() as f64).abs() < 1e-9, "lambda {}", lambda);
+    }
+
+    /// For any judgements, the weights are a positive eigenvector of the matrix: `A w = lambda w` checked
+    /// directly, with `lambda >= n` and the shares summing to 1.
+    #[test]
+    fn pairwise_weights_are_the_principal_eigenvector(
+        n in 2usize..=8, seeds in prop::collection::vec((1u8..=9, any::<bool>()), 28),
+    ) {
+        use versus::engine::pairwise::{Judgement, matrix, priorities};
+        let mut judgements = Vec::new();
+        let mut seed = seeds.iter();
+        for i in 0..n {
+            for j in i + 1..n {
+                let &(by, flip) = seed.next().unwrap();
+                let (more, less) = if flip { (j, i) } else { (i, j) };
+                judgements.push(Judgement { more, less, by });
+            }
+        }
+        let p = priorities(n, &judgements);
+        let a = matrix(n, &judgements);
+        prop_assert!((p.weights.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        prop_assert!(p.weights.iter().all(|&w| w > 0.0));
+        prop_assert!(p.lambda_max >= n as f64 - 1e-9, "{}", p.lambda_max);
+        for (row, &wi) in a.iter().zip(&p.weights) {
+            let aw: f64 = row.iter().zip(&p.weights).map(|(x, y)| x * y).sum();
+            prop_assert!((aw - p.lambda_max * wi).abs() <= 1e-8 * aw.max(1.0), "row: {} vs {}", aw, p.lambda_max * wi);
+        }
+        prop_assert!(p.consistency_ratio >= 0.0);
+    }
+
     #[test]
     fn scores_stay_within_0_to_100((ratings, weights) in weighted_dataset()) {
         let e = evaluate(&dataset(&ratings), &weights);

@@ -4,6 +4,7 @@
 pub mod data;
 pub(crate) mod fuzzy;
 pub(crate) mod listing;
+pub mod pairwise;
 pub mod profiles;
 pub mod report;
 pub mod robustness;
