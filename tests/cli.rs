@@ -358,3 +358,40 @@ fn completions_and_man_page() {
     let man = stdout(&versus(&["man"]));
     assert!(man.starts_with(".ie") || man.contains(".TH versus 1"), "{man}");
 }
+
+#[test]
+fn pairwise_judgements_give_the_weights_and_their_consistency() {
+    let scratch = config_dir("pairwise");
+    let file = scratch.path().join("pairs.toml");
+    std::fs::write(
+        &file,
+        "[[pairs]]\nmore = \"ml-ecosystem\"\nless = \"cpu-bound\"\nby = 5\n\
+         [[pairs]]\nmore = \"ml-ecosystem\"\nless = \"realtime\"\nby = 7\n\
+         [[pairs]]\nmore = \"cpu-bound\"\nless = \"realtime\"\nby = 3\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let output =
+        versus_in(scratch.path(), &["report", "--pairwise", path, "--weight", "realtime=0", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let pairwise = &json["pairwise"];
+    assert_eq!(pairwise["items"], serde_json::json!(["ml-ecosystem", "cpu-bound", "realtime"]));
+    assert!(pairwise["consistency_ratio"].as_f64().unwrap() < 0.10, "{pairwise}");
+    assert!(pairwise["lambda_max"].as_f64().unwrap() >= 3.0);
+    assert_eq!(pairwise["most_inconsistent"]["more"], "cpu-bound");
+    // The largest share becomes 10, the others in proportion; --weight applies after.
+    assert_eq!(json["weights"]["ml-ecosystem"], 10);
+    assert_eq!(json["weights"]["cpu-bound"], 3);
+    assert_eq!(json["weights"]["realtime"], 0);
+    let text = stdout(&versus_in(scratch.path(), &["report", "--pairwise", path]));
+    assert!(text.contains("Weights from 3 judgements (dimensions): ML and AI ecosystem"), "{text}");
+    // A bad file names each problem's place, and nothing is printed to stdout.
+    std::fs::write(&file, "[[pairs]]\nmore = \"Data & ML\"\nless = \"cpu-bound\"\nby = 12\n").unwrap();
+    let output = versus_in(scratch.path(), &["report", "--pairwise", path]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let message = stderr(&output);
+    assert!(message.contains("pairs.toml:3:8: pairs: `cpu-bound` mixes dimensions and categories"), "{message}");
+    assert!(message.contains("pairs.toml:4:6: pairs.by: 12 is not on Saaty's scale (1 to 9)"), "{message}");
+}

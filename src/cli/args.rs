@@ -94,6 +94,10 @@ pub enum Command {
         /// The seed of those draws: the same seed gives the same shares everywhere.
         #[arg(long, value_name = "N", default_value_t = robustness::DEFAULT_SEED)]
         seed: u64,
+        /// Weights from pairwise judgements (TOML: [[pairs]] more = "ID", less = "ID", by = 1-9),
+        /// applied after --preset or --profile and before --weight.
+        #[arg(long, value_name = "FILE")]
+        pairwise: Option<PathBuf>,
     },
     /// List the dataset's dimensions, presets or audited claims.
     List {

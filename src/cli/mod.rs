@@ -13,6 +13,7 @@ pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ReportFormat, Wei
 use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::listing::{self, Found};
+use crate::engine::pairwise;
 use crate::engine::profiles::FILE_NAME as PROFILES_FILE;
 use crate::engine::report::{Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
@@ -21,7 +22,7 @@ use crate::engine::weights::{ConfigDefault, WeightError, Weighting};
 use crate::explorer::app::{App, Startup, Status};
 use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
-use crate::shell::files::load_dataset;
+use crate::shell::files::{load_dataset, read_text};
 use crate::shell::profiles::ProfilesRead;
 use crate::shell::terminal;
 use crate::shell::user_files::UserFiles;
@@ -65,14 +66,28 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     let data = cli.data.as_deref();
     let dataset = || warned(&files, |warnings| files.dataset(data, warnings)).map(|(dataset, _)| dataset);
     match command {
-        Command::Report { weights, format, samples, seed } => {
+        Command::Report { weights, format, samples, seed, pairwise } => {
             let d = dataset()?;
-            let (weighting, warnings) = weighting(&d, &cli.weights.merged(weights), &files)?;
+            let args = cli.weights.merged(weights);
+            // Overrides apply last, after the pairwise weights.
+            let base = WeightArgs { overrides: Vec::new(), ..args.clone() };
+            let (mut weighting, warnings) = weighting(&d, &base, &files)?;
             for warning in &warnings {
                 say(&format!("versus: {warning}"));
             }
+            let judged = pairwise.as_deref().map(|path| judgements(path, &d)).transpose()?;
+            if let Some((judged, priorities)) = &judged {
+                weighting.weights = pairwise::weights_from(&d, &weighting.weights, judged, priorities);
+            }
+            for spec in &args.overrides {
+                weighting.set_from_spec(&d, spec)?;
+            }
             let sampling = Sampling { samples: *samples, seed: *seed };
-            print(&Report::sampled(&d, &weighting, sampling).render((*format).into()))?;
+            let mut report = Report::sampled(&d, &weighting, sampling);
+            if let Some((judged, priorities)) = judged {
+                report = report.with_pairwise(judged, priorities);
+            }
+            print(&report.render((*format).into()))?;
             exiting(d);
         }
         Command::List { what, format } => {
@@ -161,6 +176,17 @@ fn weighting(dataset: &Dataset, args: &WeightArgs, files: &UserFiles) -> Result<
     let config = files.config();
     let default = ConfigDefault { preset: config.preset.as_deref(), profile: config.profile.as_deref() };
     Weighting::resolve(dataset, &args.request(), default, &files.profiles.for_dataset(dataset))
+}
+
+/// The pairwise judgements in `path` for `dataset`, and the priorities they give.
+fn judgements(path: &Path, dataset: &Dataset) -> Result<(pairwise::Judged, pairwise::Priorities), Failure> {
+    let shown = path.display().to_string();
+    let unreadable = |message: String| LoadError::new(&shown, vec![crate::engine::data::Problem::whole_file(message)]);
+    let text = read_text(path).map_err(|e| unreadable(e.trim_start_matches(&format!("{shown}: ")).to_owned()))?;
+    let text = text.ok_or_else(|| unreadable("no such file".to_owned()))?;
+    let judged = pairwise::parse(&text, &shown, dataset)?;
+    let priorities = pairwise::priorities(judged.items.len(), &judged.judgements);
+    Ok((judged, priorities))
 }
 
 fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListFormat) -> Result<(), Failure> {

@@ -4,6 +4,8 @@
 //! principal eigenvector of the reciprocal matrix, and the consistency ratio says how far the
 //! judgements contradict each other.
 
+use crate::engine::data::{Dataset, LoadError, Problem, toml_problem};
+
 /// At most this many items are compared: Saaty's random index is tabled to 10.
 pub const MAX_ITEMS: usize = 10;
 /// A consistency ratio above this is too inconsistent to trust (Saaty's 10%).
@@ -147,4 +149,130 @@ mod tests {
         assert_eq!(to_steps(&[0.5, 0.25, 0.125, 0.125]), vec![10, 5, 3, 3]);
         assert_eq!(to_steps(&[0.0, 0.0]), vec![0, 0]);
     }
+}
+
+/// A file of judgements, as `versus report --pairwise FILE` reads it, resolved against a dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judged {
+    /// The items compared: dimension ids or category names, in the order they first appear.
+    pub items: Vec<String>,
+    /// Whether the items are categories (else dimensions).
+    pub categories: bool,
+    pub judgements: Vec<Judgement>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    pairs: Vec<RawPair>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPair {
+    more: toml::Spanned<String>,
+    less: toml::Spanned<String>,
+    by: toml::Spanned<i64>,
+}
+
+/// Reads judgements (`[[pairs]] more = "ID", less = "ID", by = 1-9`, each ID a dimension id or a
+/// category's name, all of one kind) for `dataset`; every problem is reported with its place.
+pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadError> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| LoadError::new(file, vec![toml_problem(text, &e)]))?;
+    let categories: Vec<&str> = dataset.dimensions.iter().map(|d| d.category.as_str()).collect();
+    let is_dimension = |name: &str| dataset.dimension_index(name).is_some();
+    let is_category = |name: &str| categories.contains(&name);
+    let mut problems = Vec::new();
+    let mut items: Vec<String> = Vec::new();
+    let mut kind: Option<bool> = None;
+    let mut judgements = Vec::new();
+    let mut seen = Vec::new();
+    for pair in &raw.pairs {
+        let mut index = |name: &toml::Spanned<String>, problems: &mut Vec<Problem>| -> Option<usize> {
+            let text_of = name.get_ref().as_str();
+            let category = match (is_dimension(text_of), is_category(text_of)) {
+                (true, _) => false,
+                (false, true) => true,
+                (false, false) => {
+                    let names = dataset.dimensions.iter().map(|d| d.id.as_str()).chain(categories.iter().copied());
+                    let message = format!(
+                        "pairs: `{text_of}` is neither a dimension id nor a category{}",
+                        crate::engine::text::did_you_mean(text_of, names)
+                    );
+                    problems.push(Problem::at(text, name.span(), message));
+                    return None;
+                }
+            };
+            if *kind.get_or_insert(category) != category {
+                let message = format!("pairs: `{text_of}` mixes dimensions and categories; compare one kind at a time");
+                problems.push(Problem::at(text, name.span(), message));
+                return None;
+            }
+            Some(items.iter().position(|item| item == text_of).unwrap_or_else(|| {
+                items.push(text_of.to_owned());
+                items.len() - 1
+            }))
+        };
+        let (more, less) = (index(&pair.more, &mut problems), index(&pair.less, &mut problems));
+        let by = match u8::try_from(*pair.by.get_ref()) {
+            Ok(by @ 1..=9) => Some(by),
+            _ => {
+                let message = format!("pairs.by: {} is not on Saaty's scale (1 to 9)", pair.by.get_ref());
+                problems.push(Problem::at(text, pair.by.span(), message));
+                None
+            }
+        };
+        let (Some(more), Some(less), Some(by)) = (more, less, by) else { continue };
+        if more == less {
+            problems.push(Problem::at(text, pair.less.span(), "pairs: an item is compared with itself".to_owned()));
+        } else if seen.contains(&(more.min(less), more.max(less))) {
+            problems.push(Problem::at(text, pair.more.span(), "pairs: this pair is judged twice".to_owned()));
+        } else {
+            seen.push((more.min(less), more.max(less)));
+            judgements.push(Judgement { more, less, by });
+        }
+    }
+    if items.len() > MAX_ITEMS {
+        problems.push(Problem::whole_file(format!("pairs: {} items; compare at most {MAX_ITEMS}", items.len())));
+    }
+    if problems.is_empty() {
+        Ok(Judged { items, categories: kind.unwrap_or(false), judgements })
+    } else {
+        Err(LoadError::new(file, problems))
+    }
+}
+
+/// The dimension weights `judged`'s priorities give, starting from `current`. Compared dimensions get
+/// their shares in steps (the largest 10); with categories, each dimension of a compared category gets
+/// its category's share times its own share of that category's current weights (equal shares when
+/// they are all 0), the largest 10. Dimensions not compared keep their weights.
+#[must_use]
+pub fn weights_from(dataset: &Dataset, current: &[u8], judged: &Judged, priorities: &Priorities) -> Vec<u8> {
+    let mut weights = current.to_vec();
+    let compared: Vec<(usize, f64)> = if judged.categories {
+        let mut out = Vec::new();
+        for (item, &share) in judged.items.iter().zip(&priorities.weights) {
+            let members: Vec<usize> =
+                (0..dataset.dimensions.len()).filter(|&d| dataset.dimensions[d].category == *item).collect();
+            let total: u32 = members.iter().map(|&d| u32::from(current[d])).sum();
+            for &d in &members {
+                let within =
+                    if total == 0 { 1.0 / members.len() as f64 } else { f64::from(current[d]) / f64::from(total) };
+                out.push((d, share * within));
+            }
+        }
+        out
+    } else {
+        judged
+            .items
+            .iter()
+            .zip(&priorities.weights)
+            .filter_map(|(id, &share)| dataset.dimension_index(id).map(|d| (d, share)))
+            .collect()
+    };
+    let steps = to_steps(&compared.iter().map(|&(_, share)| share).collect::<Vec<_>>());
+    for (&(d, _), step) in compared.iter().zip(steps) {
+        weights[d] = step;
+    }
+    weights
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
+use crate::engine::pairwise::{Judged, MAX_CONSISTENCY_RATIO, Priorities};
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, robustness};
 use crate::engine::score::{Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate, rating_flips};
 use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
@@ -43,6 +44,8 @@ pub struct Report<'a> {
     evaluation: Evaluation,
     rating_flips: Vec<RatingFlip>,
     robustness: Robustness,
+    /// The pairwise judgements the weights came from, if they did (`--pairwise`).
+    pairwise: Option<(Judged, Priorities)>,
 }
 
 impl<'a> Report<'a> {
@@ -61,7 +64,51 @@ impl<'a> Report<'a> {
             evaluation: evaluate(dataset, weights),
             rating_flips: rating_flips(dataset, weights),
             robustness: robustness(dataset, weights, sampling.samples, sampling.seed),
+            pairwise: None,
         }
+    }
+
+    /// The report of weights that came from pairwise judgements, which it then describes.
+    #[must_use]
+    pub fn with_pairwise(mut self, judged: Judged, priorities: Priorities) -> Self {
+        self.pairwise = Some((judged, priorities));
+        self
+    }
+
+    /// The pairwise section's sentence: the shares, and how consistent the judgements are.
+    fn pairwise_sentence(&self) -> Option<String> {
+        let (judged, p) = self.pairwise.as_ref()?;
+        let shares: Vec<String> = judged
+            .items
+            .iter()
+            .zip(&p.weights)
+            .map(|(item, w)| format!("{} {:.0}%", self.item_name(item), w * 100.0))
+            .collect();
+        let mut sentence = format!(
+            "Weights from {} ({}): {}. Consistency ratio {:.2}",
+            pluralize(judged.judgements.len(), "judgement"),
+            if judged.categories { "categories" } else { "dimensions" },
+            shares.join(", "),
+            p.consistency_ratio
+        );
+        match (p.is_consistent(), p.most_inconsistent) {
+            (true, _) => sentence.push_str(" (consistent)."),
+            (false, Some((more, less))) => {
+                let _ = write!(
+                    sentence,
+                    ": above {MAX_CONSISTENCY_RATIO:.2}, the judgements contradict each other; revise first {} over {}.",
+                    self.item_name(&judged.items[more]),
+                    self.item_name(&judged.items[less])
+                );
+            }
+            (false, None) => sentence.push('.'),
+        }
+        Some(sentence)
+    }
+
+    /// A compared item as a reader knows it: a dimension by its name, a category as it is.
+    fn item_name<'s>(&'s self, item: &'s str) -> &'s str {
+        self.dataset.dimension_index(item).map_or(item, |d| self.dataset.dimensions[d].name.as_str())
     }
 
     /// The stability intervals that a change of weight can leave, most critical first.
@@ -106,6 +153,12 @@ impl<'a> Report<'a> {
         let _ = writeln!(out, "{}", dataset.meta.title);
         let _ = writeln!(out, "Evidence as of {}. Weights: {}.", dataset.meta.as_of, self.weighting.describe(dataset));
         let _ = writeln!(out, "\n{}\n", self.verdict());
+        if let Some(sentence) = self.pairwise_sentence() {
+            for line in wrap(&sentence, 80) {
+                let _ = writeln!(out, "{line}");
+            }
+            out.push('\n');
+        }
         let name_width = dataset.options.iter().map(|option| option.name.width()).max().unwrap_or(0).min(24);
         for (i, option) in dataset.options.iter().enumerate() {
             let score = self.evaluation.scores[i];
@@ -177,6 +230,9 @@ impl<'a> Report<'a> {
             md(&self.weighting.describe(dataset))
         );
         let _ = writeln!(out, "**{}**\n", md(&self.verdict()));
+        if let Some(sentence) = self.pairwise_sentence() {
+            let _ = writeln!(out, "{}\n", md(&sentence));
+        }
         let _ = writeln!(out, "| Option | Score (0-100) |\n| --- | ---: |");
         for (option, score) in dataset.options.iter().zip(&self.evaluation.scores) {
             let _ = writeln!(out, "| {} | {score:.1} |", md(&option.name));
@@ -324,6 +380,21 @@ impl<'a> Report<'a> {
                     leader: &dataset.options[flip.leader].id,
                 })
                 .collect(),
+            pairwise: self.pairwise.as_ref().map(|(judged, p)| JsonPairwise {
+                items: judged.items.clone(),
+                weights: judged
+                    .items
+                    .iter()
+                    .zip(&p.weights)
+                    .map(|(item, &w)| (item.clone(), serde_json::Value::from((w * 10_000.0).round() / 10_000.0)))
+                    .collect(),
+                lambda_max: (p.lambda_max * 10_000.0).round() / 10_000.0,
+                consistency_ratio: (p.consistency_ratio * 10_000.0).round() / 10_000.0,
+                most_inconsistent: p.most_inconsistent.map(|(more, less)| JsonPair {
+                    more: judged.items[more].clone(),
+                    less: judged.items[less].clone(),
+                }),
+            }),
             robustness: JsonRobustness {
                 samples: self.robustness.samples,
                 seed: self.robustness.seed,
@@ -523,6 +594,21 @@ struct JsonRatingFlip<'a> {
 }
 
 #[derive(Serialize)]
+struct JsonPairwise {
+    items: Vec<String>,
+    weights: serde_json::Map<String, serde_json::Value>,
+    lambda_max: f64,
+    consistency_ratio: f64,
+    most_inconsistent: Option<JsonPair>,
+}
+
+#[derive(Serialize)]
+struct JsonPair {
+    more: String,
+    less: String,
+}
+
+#[derive(Serialize)]
 struct JsonRobustness {
     samples: u32,
     seed: u64,
@@ -545,6 +631,8 @@ struct JsonReport<'a> {
     stability: Vec<JsonStability<'a>>,
     rating_flips: Vec<JsonRatingFlip<'a>>,
     robustness: JsonRobustness,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pairwise: Option<JsonPairwise>,
 }
 
 #[derive(Serialize)]
