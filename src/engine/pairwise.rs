@@ -214,14 +214,11 @@ pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadEr
             }))
         };
         let (more, less) = (index(&pair.more, &mut problems), index(&pair.less, &mut problems));
-        let by = match u8::try_from(*pair.by.get_ref()) {
-            Ok(by @ 1..=9) => Some(by),
-            _ => {
-                let message = format!("pairs.by: {} is not on Saaty's scale (1 to 9)", pair.by.get_ref());
-                problems.push(Problem::at(text, pair.by.span(), message));
-                None
-            }
-        };
+        let by = u8::try_from(*pair.by.get_ref()).ok().filter(|by| (1..=9).contains(by));
+        if by.is_none() {
+            let message = format!("pairs.by: {} is not on Saaty's scale (1 to 9)", pair.by.get_ref());
+            problems.push(Problem::at(text, pair.by.span(), message));
+        }
         let (Some(more), Some(less), Some(by)) = (more, less, by) else { continue };
         if more == less {
             problems.push(Problem::at(text, pair.less.span(), "pairs: an item is compared with itself".to_owned()));

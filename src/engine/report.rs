@@ -106,6 +106,20 @@ impl<'a> Report<'a> {
         Some(sentence)
     }
 
+    fn json_pairwise(&self) -> Option<JsonPairwise> {
+        let (judged, p) = self.pairwise.as_ref()?;
+        let four = |x: f64| (x * 10_000.0).round() / 10_000.0;
+        Some(JsonPairwise {
+            items: judged.items.clone(),
+            weights: judged.items.iter().zip(&p.weights).map(|(item, &w)| (item.clone(), four(w).into())).collect(),
+            lambda_max: four(p.lambda_max),
+            consistency_ratio: four(p.consistency_ratio),
+            most_inconsistent: p
+                .most_inconsistent
+                .map(|(more, less)| JsonPair { more: judged.items[more].clone(), less: judged.items[less].clone() }),
+        })
+    }
+
     /// A compared item as a reader knows it: a dimension by its name, a category as it is.
     fn item_name<'s>(&'s self, item: &'s str) -> &'s str {
         self.dataset.dimension_index(item).map_or(item, |d| self.dataset.dimensions[d].name.as_str())
@@ -380,21 +394,7 @@ impl<'a> Report<'a> {
                     leader: &dataset.options[flip.leader].id,
                 })
                 .collect(),
-            pairwise: self.pairwise.as_ref().map(|(judged, p)| JsonPairwise {
-                items: judged.items.clone(),
-                weights: judged
-                    .items
-                    .iter()
-                    .zip(&p.weights)
-                    .map(|(item, &w)| (item.clone(), serde_json::Value::from((w * 10_000.0).round() / 10_000.0)))
-                    .collect(),
-                lambda_max: (p.lambda_max * 10_000.0).round() / 10_000.0,
-                consistency_ratio: (p.consistency_ratio * 10_000.0).round() / 10_000.0,
-                most_inconsistent: p.most_inconsistent.map(|(more, less)| JsonPair {
-                    more: judged.items[more].clone(),
-                    less: judged.items[less].clone(),
-                }),
-            }),
+            pairwise: self.json_pairwise(),
             robustness: JsonRobustness {
                 samples: self.robustness.samples,
                 seed: self.robustness.seed,
