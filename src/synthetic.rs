@@ -159,6 +159,7 @@ pub fn dataset(dimensions: usize, options: usize, seed: u64) -> Dataset {
         dimensions: dims,
         presets,
         claims,
+        questions: Vec::new(),
     }
 }
 

@@ -395,3 +395,26 @@ fn pairwise_judgements_give_the_weights_and_their_consistency() {
     assert!(message.contains("pairs.toml:3:8: pairs: `cpu-bound` mixes dimensions and categories"), "{message}");
     assert!(message.contains("pairs.toml:4:6: pairs.by: 12 is not on Saaty's scale (1 to 9)"), "{message}");
 }
+
+#[test]
+fn interview_answers_drive_report_and_are_listed() {
+    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout(&versus(args))).unwrap() };
+    let report = json(&["report", "--answer", "models-in-process=yes", "--weight", "cpu-bound=0", "--format", "json"]);
+    assert_eq!(report["weights"]["ml-ecosystem"], 10, "the answer's weight");
+    assert_eq!(report["weights"]["numeric-data"], 8);
+    assert_eq!(report["weights"]["cpu-bound"], 0, "--weight applies after");
+    assert_eq!(report["recommendation"]["option"], "python");
+    let questions = json(&["list", "questions", "--format", "json"]);
+    let first = &questions[0];
+    assert_eq!(first["id"], "models-in-process");
+    assert!(first["text"].is_string());
+    assert_eq!(first["answers"][0]["id"], "yes");
+    assert_eq!(first["answers"][0]["weights"]["ml-ecosystem"], 10);
+    let message = fails(&["report", "--answer", "models-in-process=maybe"]);
+    assert!(
+        message.contains("question `models-in-process` has no answer `maybe`; its answers are: yes, no"),
+        "{message}"
+    );
+    let message = fails(&["report", "--answer", "open-connection=many"]);
+    assert!(message.contains("(did you mean `open-connections`?)"), "{message}");
+}

@@ -41,6 +41,7 @@ fn dataset(ratings: &[Vec<u8>]) -> Dataset {
             .collect(),
         presets: Vec::new(),
         claims: Vec::new(),
+        questions: Vec::new(),
     }
 }
 
@@ -252,6 +253,35 @@ proptest! {
             prop_assert!((aw - p.lambda_max * wi).abs() <= 1e-8 * aw.max(1.0), "row: {} vs {}", aw, p.lambda_max * wi);
         }
         prop_assert!(p.consistency_ratio >= 0.0);
+    }
+
+    /// The interview's result depends only on which answers are chosen: not on their order, nor on an
+    /// answer given twice; a dimension no chosen answer names keeps its starting weight, and one that
+    /// several name takes the largest.
+    #[test]
+    fn interview_answers_combine_in_any_order(
+        picks in prop::collection::vec((0usize..3, 0usize..2), 0..6), order in any::<prop::sample::Index>(),
+    ) {
+        use versus::engine::weights::interview_weights;
+        let d = Dataset::builtin();
+        prop_assert_eq!(d.questions.len(), 3, "the built-in interview this test walks");
+        let start = d.default_weights();
+        let forward = interview_weights(&d, &start, &picks);
+        let mut shuffled = picks.clone();
+        if !shuffled.is_empty() {
+            let k = order.index(shuffled.len());
+            shuffled.rotate_left(k);
+            shuffled.reverse();
+        }
+        shuffled.extend(picks.first().copied());
+        prop_assert_eq!(interview_weights(&d, &start, &shuffled), forward.clone());
+        for (dimension, &weight) in forward.iter().enumerate() {
+            let named: Vec<u8> = picks
+                .iter()
+                .flat_map(|&(q, a)| d.questions[q].answers[a].weights.iter().filter(|(dd, _)| *dd == dimension).map(|&(_, w)| w))
+                .collect();
+            prop_assert_eq!(weight, named.iter().copied().max().unwrap_or(start[dimension]), "dimension {}", dimension);
+        }
     }
 
     #[test]

@@ -44,6 +44,11 @@ pub struct WeightArgs {
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
 
+    /// Answer a question of the project interview (repeatable; see `versus list questions`):
+    /// --answer models-in-process=yes. Applied after --preset or --profile, before --weight.
+    #[arg(long = "answer", value_name = "QUESTION=ANSWER")]
+    pub answers: Vec<String>,
+
     /// Set one dimension's weight, 0-10 (repeatable): --weight ml-ecosystem=9.
     #[arg(long = "weight", value_name = "ID=N")]
     pub overrides: Vec<String>,
@@ -59,13 +64,19 @@ impl WeightArgs {
         } else {
             (self.preset.clone(), self.profile.clone())
         };
-        Self { preset, profile, overrides: self.overrides.iter().chain(&inner.overrides).cloned().collect() }
+        let joined = |outer: &[String], inner: &[String]| outer.iter().chain(inner).cloned().collect();
+        Self {
+            preset,
+            profile,
+            answers: joined(&self.answers, &inner.answers),
+            overrides: joined(&self.overrides, &inner.overrides),
+        }
     }
 
     /// Whether any weight argument was given.
     #[must_use]
     pub fn given(&self) -> bool {
-        self.preset.is_some() || self.profile.is_some() || !self.overrides.is_empty()
+        self.preset.is_some() || self.profile.is_some() || !self.answers.is_empty() || !self.overrides.is_empty()
     }
 
     /// The engine's form of these arguments.
@@ -74,6 +85,7 @@ impl WeightArgs {
         weights::Request {
             preset: self.preset.clone(),
             profile: self.profile.clone(),
+            answers: self.answers.clone(),
             overrides: self.overrides.clone(),
         }
     }
@@ -145,6 +157,8 @@ pub enum ListWhat {
     Dimensions,
     Presets,
     Claims,
+    /// The project interview's questions and the weights each answer implies.
+    Questions,
     /// Your saved weight profiles for this dataset.
     Profiles,
 }

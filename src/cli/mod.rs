@@ -97,6 +97,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 ListWhat::Dimensions => listing::dimensions(&d, format),
                 ListWhat::Presets => listing::presets(&d, format),
                 ListWhat::Claims => listing::claims(&d, format),
+                ListWhat::Questions => listing::questions(&d, format),
                 ListWhat::Profiles => listing::profiles(&d, &files.profiles.for_dataset(&d), format),
             })?;
             exiting(d);
@@ -129,7 +130,7 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
     let misplaced = if cli.no_mouse || cli.no_color {
         "--no-mouse and --no-color apply to the explorer (versus with no command)"
     } else if cli.weights.given() && !matches!(command, Command::Report { .. }) {
-        "--preset, --profile and --weight apply to the explorer and to `report`"
+        "--preset, --profile, --answer and --weight apply to the explorer and to `report`"
     } else {
         return Ok(());
     };

@@ -112,6 +112,47 @@ pub fn claims(dataset: &Dataset, format: ListFormat) -> String {
     }
 }
 
+/// The interview's questions and what each answer implies.
+#[must_use]
+pub fn questions(dataset: &Dataset, format: ListFormat) -> String {
+    let weights = |answer: &crate::engine::data::Answer| {
+        json_by_id(answer.weights.iter().map(|&(d, w)| (&dataset.dimensions[d].id, w)))
+    };
+    match format {
+        ListFormat::Json => json(
+            &dataset
+                .questions
+                .iter()
+                .map(|q| {
+                    serde_json::json!({
+                        "id": q.id, "text": q.text, "help": q.help,
+                        "answers": q.answers.iter().map(|a| serde_json::json!({
+                            "id": a.id, "label": a.label, "weights": weights(a),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Text => {
+            let mut out = String::new();
+            for q in &dataset.questions {
+                let _ = writeln!(out, "{}  ({})", q.text, q.id);
+                for a in &q.answers {
+                    let implied: Vec<String> =
+                        a.weights.iter().map(|&(d, w)| format!("{} {w}", dataset.dimensions[d].name)).collect();
+                    let implied = if implied.is_empty() { "changes nothing".to_owned() } else { implied.join(", ") };
+                    wrap_into(&mut out, &format!("{}: {} -> {implied}", a.id, a.label), 4);
+                }
+                out.push('\n');
+            }
+            if dataset.questions.is_empty() {
+                out.push_str("this dataset has no interview questions\n");
+            }
+            out
+        }
+    }
+}
+
 #[must_use]
 pub fn search(found: &[Found], format: ListFormat) -> String {
     match format {

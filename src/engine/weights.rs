@@ -40,6 +40,12 @@ pub enum WeightError {
     Syntax { spec: String },
     #[error("no saved profile `{name}` for this dataset{hint}; the profiles are: {known}")]
     UnknownProfile { name: String, hint: String, known: String },
+    #[error("--answer {spec}: expected QUESTION=ANSWER, for example models-in-process=yes")]
+    AnswerSyntax { spec: String },
+    #[error("--answer {spec}: unknown question `{id}`{hint}; the questions are: {known}")]
+    UnknownQuestion { spec: String, id: String, hint: String, known: String },
+    #[error("--answer {spec}: question `{question}` has no answer `{id}`{hint}; its answers are: {known}")]
+    UnknownAnswer { spec: String, question: String, id: String, hint: String, known: String },
 }
 
 impl Weighting {
@@ -73,6 +79,14 @@ impl Weighting {
     pub(crate) fn from_origin(dataset: &Dataset, origin: Origin) -> Self {
         let weights = origin.weights(dataset);
         Self { origin, weights }
+    }
+
+    /// Applies the interview answers `specs` (each `QUESTION=ANSWER`, as given to `--answer`) with
+    /// [`interview_weights`].
+    pub fn answer(&mut self, dataset: &Dataset, specs: &[String]) -> Result<(), WeightError> {
+        let chosen = specs.iter().map(|spec| parse_answer(dataset, spec)).collect::<Result<Vec<_>, _>>()?;
+        self.weights = interview_weights(dataset, &self.weights, &chosen);
+        Ok(())
     }
 
     /// Applies one `ID=N` override, as given to `--weight`.
@@ -178,6 +192,8 @@ impl Origin {
 pub struct Request {
     pub preset: Option<String>,
     pub profile: Option<String>,
+    /// Interview answers, `QUESTION=ANSWER`, applied after the preset or profile.
+    pub answers: Vec<String>,
     pub overrides: Vec<String>,
 }
 
@@ -224,11 +240,49 @@ impl Weighting {
                 }
             }
         };
+        weighting.answer(dataset, &request.answers)?;
         for spec in &request.overrides {
             weighting.set_from_spec(dataset, spec)?;
         }
         Ok((weighting, warnings))
     }
+}
+
+/// The weights the interview's chosen answers (question, answer) give over `start`: a dimension named by
+/// several chosen answers takes the largest weight they give; one named by none keeps its weight in
+/// `start`. Neither the order of the answers nor answering a question twice the same way matters.
+#[must_use]
+pub fn interview_weights(dataset: &Dataset, start: &[u8], chosen: &[(usize, usize)]) -> Vec<u8> {
+    let mut named: Vec<Option<u8>> = vec![None; start.len()];
+    for &(question, answer) in chosen {
+        for &(dimension, weight) in &dataset.questions[question].answers[answer].weights {
+            named[dimension] = Some(named[dimension].map_or(weight, |w| w.max(weight)));
+        }
+    }
+    start.iter().zip(named).map(|(&was, named)| named.unwrap_or(was)).collect()
+}
+
+/// `QUESTION=ANSWER` as (question, answer) indexes of `dataset`.
+fn parse_answer(dataset: &Dataset, spec: &str) -> Result<(usize, usize), WeightError> {
+    let (question_id, answer_id) =
+        spec.split_once('=').ok_or_else(|| WeightError::AnswerSyntax { spec: spec.to_owned() })?;
+    let (question_id, answer_id) = (question_id.trim(), answer_id.trim());
+    let ids = || dataset.questions.iter().map(|q| q.id.as_str());
+    let question = ids().position(|id| id == question_id).ok_or_else(|| WeightError::UnknownQuestion {
+        spec: spec.to_owned(),
+        id: question_id.to_owned(),
+        hint: did_you_mean(question_id, ids()),
+        known: list_or_none(ids()),
+    })?;
+    let answers = || dataset.questions[question].answers.iter().map(|a| a.id.as_str());
+    let answer = answers().position(|id| id == answer_id).ok_or_else(|| WeightError::UnknownAnswer {
+        spec: spec.to_owned(),
+        question: question_id.to_owned(),
+        id: answer_id.to_owned(),
+        hint: did_you_mean(answer_id, answers()),
+        known: list_or_none(answers()),
+    })?;
+    Ok((question, answer))
 }
 
 fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {
@@ -250,8 +304,8 @@ mod tests {
         let d = Dataset::builtin();
         let request = |preset: Option<&str>, overrides: &[&str]| Request {
             preset: preset.map(str::to_owned),
-            profile: None,
             overrides: overrides.iter().map(|&o| o.to_owned()).collect(),
+            ..Request::default()
         };
         let config = ConfigDefault { preset: Some("ml-api"), profile: None };
         let (w, warnings) = Weighting::resolve(&d, &request(None, &[]), config, &[]).unwrap();

@@ -10,10 +10,10 @@ use super::error::{self, LineIndex, LoadError, Problem};
 use super::raw::{self, Number, Text};
 use super::structure;
 use super::{
-    Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES,
+    Answer, Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES,
     MAX_ID_BYTES, MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_STRUCTURE_ITEMS,
-    MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OptionInfo, Preset, SCALE_MAX, SCHEMA_VERSION, Source,
-    sanitize,
+    MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OptionInfo, Preset, Question, SCALE_MAX, SCHEMA_VERSION,
+    Source, sanitize,
 };
 
 /// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
@@ -88,7 +88,8 @@ impl Checker<'_> {
         let (dimensions, dimension_ids) = self.dimensions(raw.dimensions, &option_ids, meta.uncertainty);
         let presets = self.presets(raw.presets, &dimension_ids, dimensions.len());
         let claims = self.claims(raw.claims, &dimension_ids);
-        Dataset { meta, options, dimensions, presets, claims }
+        let questions = self.questions(raw.questions, &dimension_ids);
+        Dataset { meta, options, dimensions, presets, claims, questions }
     }
 
     fn meta(&mut self, raw: raw::Meta) -> Meta {
@@ -235,6 +236,48 @@ impl Checker<'_> {
                     name: self.text(&p.name, "presets.name", Kind::Name),
                     description: self.text(&p.description, "presets.description", Kind::Text),
                     weights,
+                }
+            })
+            .collect()
+    }
+
+    fn questions(&mut self, raw: Vec<raw::Question>, dimension_ids: &HashMap<String, usize>) -> Vec<Question> {
+        if let Some(q) = raw.get(MAX_PRESETS) {
+            self.limit(q.id.span(), "questions", raw.len(), MAX_PRESETS);
+        }
+        let mut seen = HashMap::new();
+        raw.into_iter()
+            .map(|q| {
+                if q.answers.is_empty() {
+                    let message = format!("questions.answers: question `{}` has no answers", q.id.get_ref());
+                    self.problem(q.id.span(), message);
+                }
+                if let Some(extra) = q.answers.get(MAX_LIST_ITEMS) {
+                    self.limit(extra.id.span(), "questions.answers", q.answers.len(), MAX_LIST_ITEMS);
+                }
+                let mut answer_ids = HashMap::new();
+                let answers = q
+                    .answers
+                    .iter()
+                    .map(|a| Answer {
+                        id: self.unique_id(&a.id, "questions.answers.id", &mut answer_ids),
+                        label: self.text(&a.label, "questions.answers.label", Kind::Line),
+                        weights: a
+                            .weights
+                            .iter()
+                            .filter_map(|(dimension, weight)| {
+                                let value = self.scale(weight, "questions.answers.weights");
+                                let index = self.reference(dimension, "questions.answers.weights", dimension_ids)?;
+                                Some((index, value))
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                Question {
+                    id: self.unique_id(&q.id, "questions.id", &mut seen),
+                    text: self.text(&q.text, "questions.text", Kind::Line),
+                    help: q.help.map(|h| self.text(&h, "questions.help", Kind::Text)),
+                    answers,
                 }
             })
             .collect()
@@ -436,6 +479,37 @@ mod tests {
             ),
             "ranges.toml",
         )
+    }
+
+    #[test]
+    fn interview_questions_are_checked_where_they_are() {
+        let question = "[[questions]]\nid = \"q\"\ntext = \"Q?\"\n\
+                        [[questions.answers]]\nid = \"a\"\nlabel = \"A\"\nweights = { d = 11, dd = 3 }\n\
+                        [[questions.answers]]\nid = \"a\"\nlabel = \"again\"\n\
+                        [[questions]]\nid = \"q\"\ntext = \"Again?\"\n";
+        let source = rated("", "rating = 5", "rating = 5").err().map_or_else(String::new, |e| e.to_string());
+        assert!(source.is_empty(), "the fixture loads: {source}");
+        let text = format!("{}{question}", fixture_source());
+        let error = crate::engine::data::parse(&text, "q.toml").unwrap_err().to_string();
+        assert!(error.contains("questions.answers.weights: 11 is out of range"), "{error}");
+        assert!(
+            error.contains("questions.answers.weights: no dimension has the id `dd` (did you mean `d`?)"),
+            "{error}"
+        );
+        assert!(error.contains("questions.answers.id: duplicate id `a`"), "{error}");
+        assert!(error.contains("questions.id: duplicate id `q`"), "{error}");
+        assert!(error.contains("questions.answers: question `q` has no answers"), "{error}");
+    }
+
+    /// The source of [`rated`] with plain ratings.
+    fn fixture_source() -> String {
+        "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
+         [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
+         [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
+         [[dimensions]]\nid = \"d\"\nname = \"D\"\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\
+         [dimensions.ratings.a]\nrating = 5\nrationale = \"r\"\n\
+         [dimensions.ratings.b]\nrating = 5\nrationale = \"r\"\n"
+            .to_owned()
     }
 
     #[test]

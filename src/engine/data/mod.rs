@@ -52,6 +52,8 @@ pub struct Dataset {
     pub dimensions: Vec<Dimension>,
     pub presets: Vec<Preset>,
     pub claims: Vec<Claim>,
+    /// The project interview: questions whose answers imply weights.
+    pub questions: Vec<Question>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +144,24 @@ pub struct Claim {
     /// Indexes into [`Dataset::dimensions`].
     pub dimensions: Vec<usize>,
     pub sources: Vec<Source>,
+}
+
+/// A question about the user's project; each answer implies weights for the dimensions it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    pub help: Option<String>,
+    /// At least one.
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub id: String,
+    pub label: String,
+    /// (dimension index, weight 0-10), by dimension id.
+    pub weights: Vec<(usize, u8)>,
 }
 
 /// How a claim holds up against the evidence.

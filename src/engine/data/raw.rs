@@ -19,6 +19,8 @@ pub struct Dataset {
     pub presets: Vec<Preset>,
     #[serde(default)]
     pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
 }
 
 #[derive(Deserialize)]
@@ -97,4 +99,23 @@ pub struct Claim {
     pub dimensions: Vec<Text>,
     #[serde(default)]
     pub sources: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: Text,
+    pub text: Text,
+    pub help: Option<Text>,
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub id: Text,
+    pub label: Text,
+    #[serde(default)]
+    pub weights: BTreeMap<Text, Number>,
 }
