@@ -543,3 +543,29 @@ fn a_pinned_weighting_is_compared_row_by_row_and_in_the_verdict() {
     key(&mut a, KeyCode::Char('b'));
     assert!(a.pinned().is_none() && !text(&a).contains("pinned:"));
 }
+
+#[test]
+fn the_interview_asks_one_question_at_a_time_and_applies_its_weights_as_one_step() {
+    let mut a = app(80, 24);
+    let start = a.weights().to_vec();
+    key(&mut a, KeyCode::Char('i'));
+    insta::assert_snapshot!("interview_question", text(&a));
+    assert!(text(&a).contains("sets CPU-bound pure code to 3, ML and AI ecosystem to 10"));
+    key(&mut a, KeyCode::Enter); // yes: models in the service
+    key(&mut a, KeyCode::Tab); // skip the connections question
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter); // no TypeScript front end
+    insta::assert_snapshot!("interview_summary", text(&a));
+    assert!(text(&a).contains("ML and AI ecosystem 4 -> 10"));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(*a.overlay(), Overlay::None);
+    let ml = a.dataset().dimensions.iter().position(|d| d.id == "ml-ecosystem").unwrap();
+    assert_eq!(a.weights()[ml], 10);
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weights(), &start[..], "one undo takes the interview back");
+    // Esc leaves everything as it was.
+    key(&mut a, KeyCode::Char('i'));
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.weights(), &start[..]);
+}

@@ -49,6 +49,8 @@ pub enum Action {
     OpenHelp,
     #[strum(serialize = "sensitivity")]
     OpenSensitivity,
+    #[strum(serialize = "interview")]
+    OpenInterview,
     SaveProfile,
     Export,
     Copy,
@@ -105,6 +107,8 @@ pub enum Context {
     Claims,
     /// How far each weight can move, and a chart of the selected one.
     Sensitivity,
+    /// Questions about the project, one at a time.
+    Interview,
     Help,
     /// A one-line text prompt (a profile's name, a file name).
     Prompt,
@@ -113,12 +117,13 @@ pub enum Context {
 }
 
 impl Context {
-    pub(crate) const ALL: [Self; 9] = [
+    pub(crate) const ALL: [Self; 10] = [
         Self::Main,
         Self::Search,
         Self::Presets,
         Self::Claims,
         Self::Sensitivity,
+        Self::Interview,
         Self::Help,
         Self::Prompt,
         Self::Confirm,
@@ -135,6 +140,7 @@ impl Context {
             Self::Presets => "Presets and profiles",
             Self::Claims => "Claims audit",
             Self::Sensitivity => "Sensitivity",
+            Self::Interview => "Project interview",
             Self::Help => "Help",
             Self::Prompt => "Prompts (type the text)",
             Self::Confirm => "Questions",
@@ -151,6 +157,7 @@ impl Context {
             Self::Presets => "presets",
             Self::Claims => "claims",
             Self::Sensitivity => "sensitivity",
+            Self::Interview => "interview",
             Self::Help => "help",
             Self::Prompt => "prompt",
             Self::Confirm => "confirm",
@@ -343,6 +350,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('p')], A::OpenPresets, "presets", true),
     bind(C::Main, &[ch('c')], A::OpenClaims, "claims", true),
     bind(C::Main, &[ch('f')], A::OpenSensitivity, "sensitivity", true),
+    bind(C::Main, &[ch('i')], A::OpenInterview, "interview: weights from questions about the project", false),
     bind(C::Main, &[ch('s')], A::SaveProfile, "save the weights as a profile", false),
     bind(C::Main, &[ch('e')], A::Export, "export the report as markdown", false),
     bind(C::Main, &[ch('y')], A::Copy, "copy the verdict and weights (OSC 52)", false),
@@ -374,6 +382,13 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Sensitivity, &[key(K::Enter)], A::Confirm, "go to the dimension", true),
     bind(C::Sensitivity, &[key(K::Esc), ch('f')], A::Back, "close", true),
     bind(C::Sensitivity, &[ch('q')], A::Quit, "quit", false),
+    bind(C::Interview, &[ch('j'), key(K::Down)], A::Down, "next answer", false),
+    bind(C::Interview, &[ch('k'), key(K::Up)], A::Up, "previous answer", false),
+    bind(C::Interview, &[key(K::Enter)], A::Confirm, "choose (on the summary: apply)", true),
+    bind(C::Interview, &[key(K::Tab)], A::FocusNext, "skip the question", true),
+    bind(C::Interview, &[key(K::BackTab)], A::FocusPrev, "back a question", false),
+    bind(C::Interview, &[key(K::Esc)], A::Back, "leave, changing nothing", true),
+    bind(C::Interview, &[ch('q')], A::Quit, "quit", false),
     bind(C::Help, &[ch('j'), key(K::Down)], A::Down, "scroll down", false),
     bind(C::Help, &[ch('k'), key(K::Up)], A::Up, "scroll up", false),
     bind(C::Help, &[key(K::Esc), ch('?'), key(K::F(1))], A::Back, "close", true),
@@ -627,7 +642,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 38 + 6, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 38 + 7, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

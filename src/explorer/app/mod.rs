@@ -166,6 +166,13 @@ pub enum Overlay {
         expanded: bool,
         scroll: u16,
     },
+    /// The project interview: the question on screen (`question == questions.len()` is the summary),
+    /// the highlighted answer, and each question's chosen answer so far.
+    Interview {
+        question: usize,
+        highlighted: usize,
+        chosen: Vec<Option<usize>>,
+    },
     /// The sensitivity view; `selected` is a row of its table, in the order of
     /// [`crate::explorer::view::sensitivity_order`].
     Sensitivity {
@@ -300,6 +307,13 @@ impl App {
         self.weights.pinned()
     }
 
+    /// The weights the interview's answers in `chosen` give over the weights now.
+    #[must_use]
+    pub fn interview_weights(&self, chosen: &[Option<usize>]) -> Vec<u8> {
+        let picks: Vec<(usize, usize)> = chosen.iter().enumerate().filter_map(|(q, a)| a.map(|a| (q, a))).collect();
+        crate::engine::weights::interview_weights(&self.dataset, self.weights(), &picks)
+    }
+
     /// The saved profiles of this dataset.
     #[must_use]
     pub fn profiles(&self) -> &[Profile] {
@@ -400,6 +414,7 @@ impl App {
             Overlay::Presets { .. } => Context::Presets,
             Overlay::Claims { .. } => Context::Claims,
             Overlay::Sensitivity { .. } => Context::Sensitivity,
+            Overlay::Interview { .. } => Context::Interview,
             Overlay::Help { .. } => Context::Help,
             Overlay::Prompt { .. } => Context::Prompt,
             Overlay::Confirm { .. } => Context::Confirm,
@@ -513,6 +528,9 @@ impl App {
                 self.claims_action(*selected, *expanded, *scroll, action);
             }
             (Overlay::Sensitivity { selected }, action) => self.sensitivity_action(*selected, action),
+            (Overlay::Interview { question, highlighted, chosen }, action) => {
+                self.interview_action(*question, *highlighted, chosen.clone(), action);
+            }
             (Overlay::Prompt { purpose, input }, action) => self.prompt_action(*purpose, input.clone(), action),
             (Overlay::Confirm { question }, action) => self.confirm_action(question.clone(), action),
             (Overlay::Help { scroll }, action) => self.help_action(*scroll, action),
@@ -595,6 +613,13 @@ impl App {
                 self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
             }
             (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
+            (_, Action::OpenInterview) if self.dataset.questions.is_empty() => {
+                self.set_status(Status::error("this dataset has no interview questions"));
+            }
+            (_, Action::OpenInterview) => {
+                let chosen = vec![None; self.dataset.questions.len()];
+                self.overlay = Overlay::Interview { question: 0, highlighted: 0, chosen };
+            }
             (_, Action::OpenSensitivity) => {
                 // Open on the selected dimension's row.
                 let order = view::sensitivity_order(&self.dataset, self.evaluation());

@@ -170,6 +170,43 @@ impl App {
         }
     }
 
+    /// One question at a time: j/k pick an answer, Enter takes it, Tab skips the question, Esc leaves
+    /// everything as it was; after the last, the summary's Enter applies the weights (one undoable step).
+    pub(super) fn interview_action(
+        &mut self,
+        question: usize,
+        highlighted: usize,
+        mut chosen: Vec<Option<usize>>,
+        action: Action,
+    ) {
+        let questions = self.dataset.questions.len();
+        let answers = self.dataset.questions.get(question).map_or(0, |q| q.answers.len());
+        let next = |chosen| Overlay::Interview { question: question + 1, highlighted: 0, chosen };
+        self.overlay = match action {
+            Action::Down => {
+                Overlay::Interview { question, highlighted: (highlighted + 1).min(answers.saturating_sub(1)), chosen }
+            }
+            Action::Up => Overlay::Interview { question, highlighted: highlighted.saturating_sub(1), chosen },
+            Action::Confirm if question < questions => {
+                chosen[question] = Some(highlighted);
+                next(chosen)
+            }
+            Action::FocusNext if question < questions => next(chosen),
+            Action::FocusPrev => Overlay::Interview { question: question.saturating_sub(1), highlighted: 0, chosen },
+            Action::Confirm => {
+                let weights = self.interview_weights(&chosen);
+                self.weights.set_all(&self.dataset, weights, "the interview's weights".to_owned());
+                self.set_status(Status::info("applied the interview's weights; u undoes"));
+                Overlay::None
+            }
+            Action::Back => {
+                self.set_status(Status::info("interview left; nothing changed"));
+                Overlay::None
+            }
+            _ => Overlay::Interview { question, highlighted, chosen },
+        };
+    }
+
     /// Closes the overlay on `dimension`, selected in the list (the filter dropped if it hides it).
     fn go_to(&mut self, dimension: usize) {
         if !self.list.is_listed(dimension) {

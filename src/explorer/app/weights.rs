@@ -186,6 +186,14 @@ impl Weights {
         });
     }
 
+    /// Sets every weight to `weights` as one change (named `name` in undo's words), keeping the origin.
+    pub(super) fn set_all(&mut self, dataset: &Dataset, weights: Vec<u8>, name: String) {
+        self.changing(dataset, Change::Origin(name), |this| {
+            this.weighting.weights = weights;
+            this.muted.iter_mut().for_each(|m| *m = None);
+        });
+    }
+
     /// The picker's entries: the defaults, each preset, then each saved profile.
     pub(super) fn picker_entries(&self, dataset: &Dataset) -> Vec<Origin> {
         std::iter::once(Origin::Defaults)

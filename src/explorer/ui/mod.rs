@@ -3,6 +3,7 @@
 
 mod chrome;
 pub mod detail;
+mod interview;
 pub mod list;
 pub(crate) mod overlays;
 mod recommendation;
@@ -34,6 +35,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         }
         Overlay::Help { scroll } => overlays::help(frame, app, scroll, theme),
         Overlay::Sensitivity { selected } => sensitivity::render(frame, app, selected, theme),
+        Overlay::Interview { question, highlighted, ref chosen } => {
+            interview::render(frame, app, question, highlighted, chosen, theme);
+        }
         Overlay::Prompt { purpose, ref input } => overlays::prompt(frame, purpose, input, theme),
         Overlay::Confirm { ref question } => overlays::confirm(frame, question, theme),
     }
