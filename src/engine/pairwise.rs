@@ -109,47 +109,6 @@ pub fn to_steps(shares: &[f64]) -> Vec<u8> {
     shares.iter().map(|s| (10.0 * s / largest).round().clamp(0.0, 10.0) as u8).collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn saatys_example_gives_his_weights_and_a_low_ratio() {
-        // Three items: 0 over 1 by 3, 0 over 2 by 5, 1 over 2 by 3 (a textbook case; CR about 0.04).
-        let judgements = [
-            Judgement { more: 0, less: 1, by: 3 },
-            Judgement { more: 0, less: 2, by: 5 },
-            Judgement { more: 1, less: 2, by: 3 },
-        ];
-        let p = priorities(3, &judgements);
-        let expected = [0.637, 0.258, 0.105];
-        for (w, e) in p.weights.iter().zip(expected) {
-            assert!((w - e).abs() < 0.001, "{:?}", p.weights);
-        }
-        assert!((p.lambda_max - 3.039).abs() < 0.001, "{}", p.lambda_max);
-        assert!((p.consistency_ratio - 0.033).abs() < 0.002, "{}", p.consistency_ratio);
-        assert!(p.is_consistent());
-    }
-
-    #[test]
-    fn a_contradiction_is_found() {
-        // 0 > 1 > 2 but 2 much more than 0: far from consistent.
-        let judgements = [
-            Judgement { more: 0, less: 1, by: 5 },
-            Judgement { more: 1, less: 2, by: 5 },
-            Judgement { more: 2, less: 0, by: 7 },
-        ];
-        let p = priorities(3, &judgements);
-        assert!(!p.is_consistent(), "{}", p.consistency_ratio);
-        assert!(p.most_inconsistent.is_some());
-    }
-
-    #[test]
-    fn steps_scale_the_largest_to_10() {
-        assert_eq!(to_steps(&[0.5, 0.25, 0.125, 0.125]), vec![10, 5, 3, 3]);
-        assert_eq!(to_steps(&[0.0, 0.0]), vec![0, 0]);
-    }
-}
 
 /// A file of judgements, as `versus report --pairwise FILE` reads it, resolved against a dataset.
 #[derive(Debug, Clone, PartialEq)]
@@ -272,4 +231,46 @@ pub fn weights_from(dataset: &Dataset, current: &[u8], judged: &Judged, prioriti
         weights[d] = step;
     }
     weights
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saatys_example_gives_his_weights_and_a_low_ratio() {
+        // Three items: 0 over 1 by 3, 0 over 2 by 5, 1 over 2 by 3 (a textbook case; CR about 0.04).
+        let judgements = [
+            Judgement { more: 0, less: 1, by: 3 },
+            Judgement { more: 0, less: 2, by: 5 },
+            Judgement { more: 1, less: 2, by: 3 },
+        ];
+        let p = priorities(3, &judgements);
+        let expected = [0.637, 0.258, 0.105];
+        for (w, e) in p.weights.iter().zip(expected) {
+            assert!((w - e).abs() < 0.001, "{:?}", p.weights);
+        }
+        assert!((p.lambda_max - 3.039).abs() < 0.001, "{}", p.lambda_max);
+        assert!((p.consistency_ratio - 0.033).abs() < 0.002, "{}", p.consistency_ratio);
+        assert!(p.is_consistent());
+    }
+
+    #[test]
+    fn a_contradiction_is_found() {
+        // 0 > 1 > 2 but 2 much more than 0: far from consistent.
+        let judgements = [
+            Judgement { more: 0, less: 1, by: 5 },
+            Judgement { more: 1, less: 2, by: 5 },
+            Judgement { more: 2, less: 0, by: 7 },
+        ];
+        let p = priorities(3, &judgements);
+        assert!(!p.is_consistent(), "{}", p.consistency_ratio);
+        assert!(p.most_inconsistent.is_some());
+    }
+
+    #[test]
+    fn steps_scale_the_largest_to_10() {
+        assert_eq!(to_steps(&[0.5, 0.25, 0.125, 0.125]), vec![10, 5, 3, 3]);
+        assert_eq!(to_steps(&[0.0, 0.0]), vec![0, 0]);
+    }
 }
