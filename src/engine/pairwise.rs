@@ -109,7 +109,6 @@ pub fn to_steps(shares: &[f64]) -> Vec<u8> {
     shares.iter().map(|s| (10.0 * s / largest).round().clamp(0.0, 10.0) as u8).collect()
 }
 
-
 /// A file of judgements, as `versus report --pairwise FILE` reads it, resolved against a dataset.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judged {
