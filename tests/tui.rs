@@ -98,7 +98,8 @@ fn claims_audit() {
 
 #[test]
 fn help_lists_the_keymap() {
-    let mut a = app(80, 90);
+    // Tall enough for all of help.
+    let mut a = app(80, 130);
     key(&mut a, KeyCode::Char('?'));
     let screen = text(&a);
     insta::assert_snapshot!(screen);
@@ -568,4 +569,28 @@ fn the_interview_asks_one_question_at_a_time_and_applies_its_weights_as_one_step
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.weights(), &start[..]);
+}
+
+#[test]
+fn pairwise_weighting_judges_two_categories_at_a_time_and_applies_as_one_step() {
+    let mut a = app(80, 24);
+    let start = a.weights().to_vec();
+    key(&mut a, KeyCode::Char('a'));
+    keys(&mut a, "hhhh"); // the left category much more
+    insta::assert_snapshot!("pairwise_pair", text(&a));
+    assert!(text(&a).contains("Performance matters more than Data & ML (5)"), "{}", text(&a));
+    key(&mut a, KeyCode::Enter);
+    let pairs = a.pairwise_pairs().len();
+    for _ in 1..pairs {
+        key(&mut a, KeyCode::Tab); // the rest equal
+    }
+    insta::assert_snapshot!("pairwise_summary", text(&a));
+    assert!(text(&a).contains("Consistency ratio"));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(*a.overlay(), Overlay::None);
+    let performance = a.dataset().dimensions.iter().position(|d| d.category == "Performance").unwrap();
+    let data = a.dataset().dimensions.iter().position(|d| d.category == "Data & ML").unwrap();
+    assert!(a.weights()[performance] > a.weights()[data], "{:?}", a.weights());
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weights(), &start[..], "one undo takes it back");
 }

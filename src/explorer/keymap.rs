@@ -51,6 +51,8 @@ pub enum Action {
     OpenSensitivity,
     #[strum(serialize = "interview")]
     OpenInterview,
+    #[strum(serialize = "pairwise")]
+    OpenPairwise,
     SaveProfile,
     Export,
     Copy,
@@ -109,6 +111,8 @@ pub enum Context {
     Sensitivity,
     /// Questions about the project, one at a time.
     Interview,
+    /// Two categories at a time: which matters more, and how much.
+    Pairwise,
     Help,
     /// A one-line text prompt (a profile's name, a file name).
     Prompt,
@@ -117,13 +121,14 @@ pub enum Context {
 }
 
 impl Context {
-    pub(crate) const ALL: [Self; 10] = [
+    pub(crate) const ALL: [Self; 11] = [
         Self::Main,
         Self::Search,
         Self::Presets,
         Self::Claims,
         Self::Sensitivity,
         Self::Interview,
+        Self::Pairwise,
         Self::Help,
         Self::Prompt,
         Self::Confirm,
@@ -141,6 +146,7 @@ impl Context {
             Self::Claims => "Claims audit",
             Self::Sensitivity => "Sensitivity",
             Self::Interview => "Project interview",
+            Self::Pairwise => "Pairwise weighting",
             Self::Help => "Help",
             Self::Prompt => "Prompts (type the text)",
             Self::Confirm => "Questions",
@@ -158,6 +164,7 @@ impl Context {
             Self::Claims => "claims",
             Self::Sensitivity => "sensitivity",
             Self::Interview => "interview",
+            Self::Pairwise => "pairwise",
             Self::Help => "help",
             Self::Prompt => "prompt",
             Self::Confirm => "confirm",
@@ -351,6 +358,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('c')], A::OpenClaims, "claims", true),
     bind(C::Main, &[ch('f')], A::OpenSensitivity, "sensitivity", true),
     bind(C::Main, &[ch('i')], A::OpenInterview, "interview: weights from questions about the project", false),
+    bind(C::Main, &[ch('a')], A::OpenPairwise, "pairwise: weigh the categories two at a time", false),
     bind(C::Main, &[ch('s')], A::SaveProfile, "save the weights as a profile", false),
     bind(C::Main, &[ch('e')], A::Export, "export the report as markdown", false),
     bind(C::Main, &[ch('y')], A::Copy, "copy the verdict and weights (OSC 52)", false),
@@ -382,6 +390,13 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Sensitivity, &[key(K::Enter)], A::Confirm, "go to the dimension", true),
     bind(C::Sensitivity, &[key(K::Esc), ch('f')], A::Back, "close", true),
     bind(C::Sensitivity, &[ch('q')], A::Quit, "quit", false),
+    bind(C::Pairwise, &[ch('h'), key(K::Left)], A::WeightDown, "the left one matters more", true),
+    bind(C::Pairwise, &[ch('l'), key(K::Right)], A::WeightUp, "the right one matters more", true),
+    bind(C::Pairwise, &[key(K::Enter)], A::Confirm, "take it (on the summary: apply)", true),
+    bind(C::Pairwise, &[key(K::Tab)], A::FocusNext, "skip the pair (equal)", false),
+    bind(C::Pairwise, &[key(K::BackTab)], A::FocusPrev, "back a pair", false),
+    bind(C::Pairwise, &[key(K::Esc)], A::Back, "leave, changing nothing", true),
+    bind(C::Pairwise, &[ch('q')], A::Quit, "quit", false),
     bind(C::Interview, &[ch('j'), key(K::Down)], A::Down, "next answer", false),
     bind(C::Interview, &[ch('k'), key(K::Up)], A::Up, "previous answer", false),
     bind(C::Interview, &[key(K::Enter)], A::Confirm, "choose (on the summary: apply)", true),
@@ -642,7 +657,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 38 + 7, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 38 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

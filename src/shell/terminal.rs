@@ -84,13 +84,25 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
     let mouse = app.mouse();
     let (rx, ending_signal) = wakers()?;
 
-    let guard = Guard::enter(mouse)?;
+    // A terminal that closes before the first frame is drawn is a hangup too, not an error.
+    let gone = |e: &io::Error| e.raw_os_error() == Some(libc::EIO) || e.kind() == io::ErrorKind::BrokenPipe;
+    let guard = match Guard::enter(mouse) {
+        Err(e) if gone(&e) => return Ok(Ending::Hangup),
+        entered => entered?,
+    };
     install_panic_hook(mouse);
     // Never dropped: its drop shows the cursor and prints an error when it cannot, which panics (and
     // aborts) once the terminal has gone. The guard restores the cursor.
     let mut terminal = ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?);
-    let mut pending = app.update(AppEvent::Resize(terminal.size()?)).pending;
-    terminal.draw(|f| ui::render(f, &app, theme))?;
+    let size = match terminal.size() {
+        Err(e) if gone(&e) => return Ok(Ending::Hangup),
+        size => size?,
+    };
+    let mut pending = app.update(AppEvent::Resize(size)).pending;
+    match terminal.draw(|f| ui::render(f, &app, theme)) {
+        Err(e) if gone(&e) => return Ok(Ending::Hangup),
+        drawn => drawn.map(|_| ())?,
+    }
 
     let ending = 'events: loop {
         // While analysis is under way it goes on between events; once it is done the loop blocks.

@@ -173,6 +173,13 @@ pub enum Overlay {
         highlighted: usize,
         chosen: Vec<Option<usize>>,
     },
+    /// Pairwise weighting of the categories: the pair on screen (`pair == pairs` is the summary) and each
+    /// pair's judgement so far, from -8 (the second much more) through 0 (equal) to 8 (the first much
+    /// more); `None` not judged yet.
+    Pairwise {
+        pair: usize,
+        judged: Vec<Option<i8>>,
+    },
     /// The sensitivity view; `selected` is a row of its table, in the order of
     /// [`crate::explorer::view::sensitivity_order`].
     Sensitivity {
@@ -307,6 +314,55 @@ impl App {
         self.weights.pinned()
     }
 
+    /// The categories, in order of first appearance: what pairwise weighting compares.
+    #[must_use]
+    pub fn categories(&self) -> Vec<String> {
+        let mut categories: Vec<String> = Vec::new();
+        for dimension in &self.dataset.dimensions {
+            if !categories.contains(&dimension.category) {
+                categories.push(dimension.category.clone());
+            }
+        }
+        categories.truncate(crate::engine::pairwise::MAX_ITEMS);
+        categories
+    }
+
+    /// Every pair of categories, each once: (first, second) as indexes of [`Self::categories`].
+    #[must_use]
+    pub fn pairwise_pairs(&self) -> Vec<(usize, usize)> {
+        let n = self.categories().len();
+        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect()
+    }
+
+    /// The judgements so far as the engine takes them (a pair not judged counts as equal), their
+    /// priorities, and the weights they give over the weights now.
+    #[must_use]
+    pub fn pairwise_result(
+        &self,
+        judged: &[Option<i8>],
+    ) -> (crate::engine::pairwise::Judged, crate::engine::pairwise::Priorities, Vec<u8>) {
+        use crate::engine::pairwise::{Judged, Judgement, priorities, weights_from};
+        let judgements: Vec<Judgement> = self
+            .pairwise_pairs()
+            .iter()
+            .zip(judged)
+            .filter_map(|(&(first, second), judgement)| {
+                let v = (*judgement)?;
+                let by = v.unsigned_abs().min(8) + 1;
+                Some(if v >= 0 {
+                    Judgement { more: first, less: second, by }
+                } else {
+                    Judgement { more: second, less: first, by }
+                })
+            })
+            .collect();
+        let items = self.categories();
+        let p = priorities(items.len(), &judgements);
+        let judged = Judged { items, categories: true, judgements };
+        let weights = weights_from(&self.dataset, self.weights(), &judged, &p);
+        (judged, p, weights)
+    }
+
     /// The weights the interview's answers in `chosen` give over the weights now.
     #[must_use]
     pub fn interview_weights(&self, chosen: &[Option<usize>]) -> Vec<u8> {
@@ -415,6 +471,7 @@ impl App {
             Overlay::Claims { .. } => Context::Claims,
             Overlay::Sensitivity { .. } => Context::Sensitivity,
             Overlay::Interview { .. } => Context::Interview,
+            Overlay::Pairwise { .. } => Context::Pairwise,
             Overlay::Help { .. } => Context::Help,
             Overlay::Prompt { .. } => Context::Prompt,
             Overlay::Confirm { .. } => Context::Confirm,
@@ -528,6 +585,7 @@ impl App {
                 self.claims_action(*selected, *expanded, *scroll, action);
             }
             (Overlay::Sensitivity { selected }, action) => self.sensitivity_action(*selected, action),
+            (Overlay::Pairwise { pair, judged }, action) => self.pairwise_action(*pair, judged.clone(), action),
             (Overlay::Interview { question, highlighted, chosen }, action) => {
                 self.interview_action(*question, *highlighted, chosen.clone(), action);
             }
@@ -613,6 +671,10 @@ impl App {
                 self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
             }
             (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
+            (_, Action::OpenPairwise) => {
+                let pairs = self.pairwise_pairs().len();
+                self.overlay = Overlay::Pairwise { pair: 0, judged: vec![None; pairs] };
+            }
             (_, Action::OpenInterview) if self.dataset.questions.is_empty() => {
                 self.set_status(Status::error("this dataset has no interview questions"));
             }

@@ -207,6 +207,39 @@ impl App {
         };
     }
 
+    /// One pair at a time: h/l move the judgement toward the first or second category, Enter takes it,
+    /// Tab skips (equal), Shift-Tab goes back, Esc leaves everything as it was; after the last pair, the
+    /// summary's Enter applies the weights (one undoable step).
+    pub(super) fn pairwise_action(&mut self, pair: usize, mut judged: Vec<Option<i8>>, action: Action) {
+        let pairs = judged.len();
+        let current = judged.get(pair).copied().flatten().unwrap_or(0);
+        self.overlay = match action {
+            Action::WeightDown | Action::WeightUp if pair < pairs => {
+                // The first category is on the left: h (down) moves toward it, l toward the second.
+                let step = if action == Action::WeightUp { -1 } else { 1 };
+                judged[pair] = Some((current + step).clamp(-8, 8));
+                Overlay::Pairwise { pair, judged }
+            }
+            Action::Confirm if pair < pairs => {
+                judged[pair] = Some(current);
+                Overlay::Pairwise { pair: pair + 1, judged }
+            }
+            Action::FocusNext if pair < pairs => Overlay::Pairwise { pair: pair + 1, judged },
+            Action::FocusPrev => Overlay::Pairwise { pair: pair.saturating_sub(1), judged },
+            Action::Confirm => {
+                let (_, _, weights) = self.pairwise_result(&judged);
+                self.weights.set_all(&self.dataset, weights, "the pairwise weights".to_owned());
+                self.set_status(Status::info("applied the pairwise weights; u undoes"));
+                Overlay::None
+            }
+            Action::Back => {
+                self.set_status(Status::info("pairwise weighting left; nothing changed"));
+                Overlay::None
+            }
+            _ => Overlay::Pairwise { pair, judged },
+        };
+    }
+
     /// Closes the overlay on `dimension`, selected in the list (the filter dropped if it hides it).
     fn go_to(&mut self, dimension: usize) {
         if !self.list.is_listed(dimension) {

@@ -6,6 +6,7 @@ pub mod detail;
 mod interview;
 pub mod list;
 pub(crate) mod overlays;
+mod pairwise;
 mod recommendation;
 mod sensitivity;
 
@@ -35,6 +36,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         }
         Overlay::Help { scroll } => overlays::help(frame, app, scroll, theme),
         Overlay::Sensitivity { selected } => sensitivity::render(frame, app, selected, theme),
+        Overlay::Pairwise { pair, ref judged } => pairwise::render(frame, app, pair, judged, theme),
         Overlay::Interview { question, highlighted, ref chosen } => {
             interview::render(frame, app, question, highlighted, chosen, theme);
         }

@@ -1,0 +1,92 @@
+//! Pairwise weighting (`a`): two categories at a time on Saaty's 1-9 scale, then a summary of the
+//! weights the judgements give, how consistent they are, and the verdict.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::overlays::popup;
+use crate::engine::pairwise::MAX_CONSISTENCY_RATIO;
+use crate::engine::report::verdict_sentence;
+use crate::engine::score::recommend;
+use crate::engine::text::{fit, pad_left, wrap};
+use crate::explorer::app::App;
+use crate::explorer::layout;
+use crate::explorer::theme::Theme;
+
+/// Saaty's words for 1, 3, 5, 7 and 9 (the even steps lie between).
+fn strength(by: u8) -> &'static str {
+    match by {
+        1 => "equally",
+        2 | 3 => "a little more",
+        4 | 5 => "more",
+        6 | 7 => "much more",
+        _ => "extremely more",
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, pair: usize, judged: &[Option<i8>], theme: Theme) {
+    let area = frame.area();
+    let categories = app.categories();
+    let pairs = app.pairwise_pairs();
+    let title = if pair < pairs.len() {
+        format!("Pairwise weighting: pair {} of {}", pair + 1, pairs.len())
+    } else {
+        "Pairwise weighting: what your judgements give".to_owned()
+    };
+    let inside = popup(frame, layout::claims(area), &title, theme);
+    let width = usize::from(inside.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(&(first, second)) = pairs.get(pair) {
+        let v = judged[pair].unwrap_or(0);
+        lines.push(Line::styled("Which matters more for this project, and how much?", theme.heading()));
+        lines.push(Line::default());
+        // The two names over the ends of the 33-column scale.
+        let left = fit(&categories[first], 16);
+        let right = pad_left(&fit(&categories[second], 16), 33 - unicode_width::UnicodeWidthStr::width(left.as_str()));
+        lines.push(Line::from(vec![Span::styled(left, theme.option(0)), Span::styled(right, theme.option(1))]));
+        // 17 marks from 9 (the left much more) through 1 (equal) to 9 (the right much more).
+        let marks: Vec<String> = (-8..=8_i8).map(|p| (p.unsigned_abs() + 1).to_string()).collect();
+        lines.push(Line::raw(marks.join(" ")));
+        let at = usize::try_from(8 - i16::from(v)).unwrap_or(8);
+        let pointer: String = marks
+            .iter()
+            .enumerate()
+            .map(|(i, m)| if i == at { "▲".to_owned() + &" ".repeat(m.len()) } else { " ".repeat(m.len() + 1) })
+            .collect();
+        lines.push(Line::styled(pointer, theme.bold()));
+        let by = v.unsigned_abs() + 1;
+        let (more, less) = if v >= 0 { (first, second) } else { (second, first) };
+        let words = if by == 1 {
+            format!("{} and {} matter equally", categories[first], categories[second])
+        } else {
+            format!("{} matters {} than {} ({by})", categories[more], strength(by), categories[less])
+        };
+        lines.extend(wrap(&words, width).into_iter().map(|l| Line::styled(l, theme.bold())));
+    } else {
+        let (judged_items, p, weights) = app.pairwise_result(judged);
+        let shares: Vec<String> =
+            judged_items.items.iter().zip(&p.weights).map(|(c, w)| format!("{c} {:.0}%", w * 100.0)).collect();
+        lines.extend(wrap(&format!("Category weights: {}.", shares.join(", ")), width).into_iter().map(Line::from));
+        let consistency = if p.is_consistent() {
+            format!("Consistency ratio {:.2}: consistent.", p.consistency_ratio)
+        } else {
+            let hint = p.most_inconsistent.map_or_else(String::new, |(more, less)| {
+                format!(" Revise first: {} over {}.", judged_items.items[more], judged_items.items[less])
+            });
+            format!(
+                "Consistency ratio {:.2}, above {MAX_CONSISTENCY_RATIO:.2}: the judgements contradict each other.{hint}",
+                p.consistency_ratio
+            )
+        };
+        let style = if p.is_consistent() { theme.dim() } else { theme.close_call() };
+        lines.extend(wrap(&consistency, width).into_iter().map(|l| Line::styled(l, style)));
+        let changed = app.weights().iter().zip(&weights).filter(|(now, then)| now != then).count();
+        lines.push(Line::raw(format!("They change {changed} of {} weights.", weights.len())));
+        let verdict = verdict_sentence(app.dataset(), &recommend(app.dataset(), &weights));
+        lines.extend(wrap(&format!("With them: {verdict}"), width).into_iter().map(|l| Line::styled(l, theme.bold())));
+        let keys = "Enter applies them (u undoes); Shift-Tab goes back; Esc leaves everything as it was.";
+        lines.extend(wrap(keys, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inside);
+}
