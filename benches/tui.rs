@@ -66,6 +66,27 @@ fn key_press(c: &mut Criterion) {
     }
 }
 
+/// The pairwise overlay's costliest frame: the summary, which derives the weights and the verdict from
+/// every judgement. Alternate between the last pair and the summary (Shift-Tab, Tab).
+fn pairwise(c: &mut Criterion) {
+    let mut app = explorer(Dataset::builtin(), 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(true);
+    handle(&mut app, &press(KeyCode::Char('a')));
+    for _ in 0..64 {
+        handle(&mut app, &press(KeyCode::Tab));
+    }
+    let keys = [press(KeyCode::BackTab), press(KeyCode::Tab)];
+    let mut i = 0;
+    c.bench_function("key press: pairwise pair <-> summary + draw 80x24 (built-in)", |b| {
+        b.iter(|| {
+            i += 1;
+            handle(&mut app, &keys[i % 2]);
+            terminal.draw(|f| render(f, black_box(&app), theme)).unwrap();
+        });
+    });
+}
+
 /// From the embedded TOML to the first frame drawn: parse and check, build the app, draw.
 fn first_frame(c: &mut Criterion) {
     c.bench_function("first frame 80x24 (built-in, from TOML)", |b| {
@@ -78,5 +99,5 @@ fn first_frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, key_press, first_frame);
+criterion_group!(benches, key_press, pairwise, first_frame);
 criterion_main!(benches);
