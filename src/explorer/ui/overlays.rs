@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::engine::profiles::Profile;
+use crate::engine::report::verdict_sentence;
 use crate::engine::score::{Recommendation, recommend};
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::weights::Origin;
@@ -91,21 +92,27 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         }
         _ => "Every dimension at the default weight the dataset gives it.".to_owned(),
     };
-    // What applying the entry would change, against the weights now.
-    let changes: Vec<String> = entries.get(selected).map_or_else(Vec::new, |origin| {
+    // What applying the entry would change, against the weights now, and the verdict it would give
+    // (the verdict first: a long list of changes may not fit).
+    let preview = entries.get(selected).map_or_else(String::new, |origin| {
         let weights = origin.weights(dataset);
-        dataset
+        let changes: Vec<String> = dataset
             .dimensions
             .iter()
             .zip(app.weights().iter().zip(&weights))
             .filter(|(_, (now, then))| now != then)
             .map(|(dimension, (now, then))| format!("{} {now}→{then}", dimension.name))
-            .collect()
+            .collect();
+        match changes.len() {
+            0 => " It changes no weight.".to_owned(),
+            n => format!(
+                " With it: {} It changes {}: {}.",
+                verdict_sentence(dataset, &recommend(dataset, &weights)),
+                pluralize(n, "weight"),
+                changes.join(", ")
+            ),
+        }
     });
-    let preview = match changes.len() {
-        0 => " It changes no weight.".to_owned(),
-        n => format!(" It changes {}: {}.", pluralize(n, "weight"), changes.join(", ")),
-    };
     let description = format!("{description}{preview}");
     let text: Vec<Line> = wrap(&description, width).into_iter().map(|l| Line::styled(l, theme.dim())).collect();
     frame.render_widget(
