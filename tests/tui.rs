@@ -594,3 +594,30 @@ fn pairwise_weighting_judges_two_categories_at_a_time_and_applies_as_one_step() 
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(a.weights(), &start[..], "one undo takes it back");
 }
+
+#[test]
+fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('a'));
+    let pairs = a.pairwise_pairs();
+    // A cycle: Performance over Data & ML, Data & ML over Concurrency, Concurrency over Performance,
+    // each by 9; every other pair left equal.
+    for (index, &pair) in pairs.iter().enumerate() {
+        match pair {
+            (0, 1) | (1, 2) => keys(&mut a, "hhhhhhhh"),
+            (0, 2) => keys(&mut a, "llllllll"),
+            _ => {}
+        }
+        key(&mut a, if pair.1 <= 2 { KeyCode::Enter } else { KeyCode::Tab });
+        assert!(matches!(a.overlay(), Overlay::Pairwise { pair, .. } if *pair == index + 1));
+    }
+    let summary = text(&a);
+    assert!(summary.contains("above 0.10"), "{summary}");
+    key(&mut a, KeyCode::Char('r'));
+    let Overlay::Pairwise { pair, .. } = a.overlay() else { panic!("r left the overlay") };
+    assert!([(0, 1), (0, 2), (1, 2)].contains(&pairs[*pair]), "r went to {:?}", pairs[*pair]);
+    // On a pair, r does nothing.
+    let before = a.overlay().clone();
+    key(&mut a, KeyCode::Char('r'));
+    assert_eq!(*a.overlay(), before);
+}

@@ -62,6 +62,8 @@ pub enum Action {
     Confirm,
     /// Claims audit: select the claim's first related dimension.
     GoToDimension,
+    /// Pairwise summary: back to the judgement that contradicts the others most.
+    Revise,
     /// Preset picker: delete the selected saved profile (after a confirmation).
     DeleteProfile,
     /// Confirmation: yes / no.
@@ -393,6 +395,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Pairwise, &[ch('h'), key(K::Left)], A::WeightDown, "the left one matters more", true),
     bind(C::Pairwise, &[ch('l'), key(K::Right)], A::WeightUp, "the right one matters more", true),
     bind(C::Pairwise, &[key(K::Enter)], A::Confirm, "take it (on the summary: apply)", true),
+    bind(C::Pairwise, &[ch('r')], A::Revise, "revise the most inconsistent pair (on the summary)", false),
     bind(C::Pairwise, &[key(K::Tab)], A::FocusNext, "skip the pair (equal)", false),
     bind(C::Pairwise, &[key(K::BackTab)], A::FocusPrev, "back a pair", false),
     bind(C::Pairwise, &[key(K::Esc)], A::Back, "leave, changing nothing", true),
@@ -657,7 +660,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 38 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 39 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

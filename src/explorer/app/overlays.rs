@@ -226,6 +226,14 @@ impl App {
             }
             Action::FocusNext if pair < pairs => Overlay::Pairwise { pair: pair + 1, judged },
             Action::FocusPrev => Overlay::Pairwise { pair: pair.saturating_sub(1), judged },
+            Action::Revise if pair == pairs => {
+                let (_, p, _) = self.pairwise_result(&judged);
+                let worst = p
+                    .most_inconsistent
+                    .filter(|_| !p.is_consistent())
+                    .and_then(|(a, b)| self.pairwise_pairs().iter().position(|&pair| pair == (a.min(b), a.max(b))));
+                Overlay::Pairwise { pair: worst.unwrap_or(pair), judged }
+            }
             Action::Confirm => {
                 let (_, _, weights) = self.pairwise_result(&judged);
                 self.weights.set_all(&self.dataset, weights, "the pairwise weights".to_owned());

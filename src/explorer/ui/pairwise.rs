@@ -72,7 +72,7 @@ pub fn render(frame: &mut Frame, app: &App, pair: usize, judged: &[Option<i8>], 
             format!("Consistency ratio {:.2}: consistent.", p.consistency_ratio)
         } else {
             let hint = p.most_inconsistent.map_or_else(String::new, |(more, less)| {
-                format!(" Revise first: {} over {}.", judged_items.items[more], judged_items.items[less])
+                format!(" Revise first: {} over {} (r goes to it).", judged_items.items[more], judged_items.items[less])
             });
             format!(
                 "Consistency ratio {:.2}, above {MAX_CONSISTENCY_RATIO:.2}: the judgements contradict each other.{hint}",
