@@ -621,3 +621,29 @@ fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
     key(&mut a, KeyCode::Char('r'));
     assert_eq!(*a.overlay(), before);
 }
+
+#[test]
+fn the_weighting_overlays_at_160x48() {
+    // The interview's first question and summary, the pairwise pair and summary, and the pinned
+    // comparison, on a large terminal: the overlays grow with it and nothing is cut short.
+    let mut a = app(160, 48);
+    key(&mut a, KeyCode::Char('i'));
+    insta::assert_snapshot!("interview_question_160x48", text(&a));
+    for _ in 0..a.dataset().questions.len() {
+        key(&mut a, KeyCode::Enter);
+    }
+    insta::assert_snapshot!("interview_summary_160x48", text(&a));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('a'));
+    keys(&mut a, "lll");
+    insta::assert_snapshot!("pairwise_pair_160x48", text(&a));
+    for _ in 0..a.pairwise_pairs().len() {
+        key(&mut a, KeyCode::Enter);
+    }
+    insta::assert_snapshot!("pairwise_summary_160x48", text(&a));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('b'));
+    key(&mut a, KeyCode::Char('7'));
+    insta::assert_snapshot!("pinned_comparison_160x48", text(&a));
+    assert!(text(&a).contains("pinned:"), "{}", text(&a));
+}
