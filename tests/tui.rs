@@ -647,3 +647,22 @@ fn the_weighting_overlays_at_160x48() {
     insta::assert_snapshot!("pinned_comparison_160x48", text(&a));
     assert!(text(&a).contains("pinned:"), "{}", text(&a));
 }
+
+#[test]
+fn pairwise_weighting_says_when_it_cannot_compare_every_category() {
+    let mut one = Dataset::builtin();
+    one.dimensions.iter_mut().for_each(|d| d.category = "Everything".to_owned());
+    let mut a = explorer(one, 80, 24);
+    key(&mut a, KeyCode::Char('a'));
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert!(text(&a).contains("needs at least two categories"), "{}", text(&a));
+
+    let mut many = Dataset::builtin();
+    many.dimensions.iter_mut().enumerate().for_each(|(i, d)| d.category = format!("Category {i}"));
+    let all = many.dimensions.len();
+    let mut a = explorer(many, 80, 24);
+    key(&mut a, KeyCode::Char('a'));
+    assert!(matches!(a.overlay(), Overlay::Pairwise { .. }));
+    assert_eq!(a.pairwise_pairs().len(), 10 * 9 / 2);
+    assert!(text(&a).contains(&format!("comparing the first 10 of {all} categories")), "{}", text(&a));
+}

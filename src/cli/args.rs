@@ -111,7 +111,7 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         pairwise: Option<PathBuf>,
     },
-    /// List the dataset's dimensions, presets or audited claims.
+    /// List the dataset's dimensions, presets, audited claims or interview questions, or your saved profiles.
     List {
         #[arg(value_enum)]
         what: ListWhat,

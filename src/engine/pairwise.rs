@@ -137,7 +137,7 @@ struct RawPair {
 /// category's name, all of one kind) for `dataset`; every problem is reported with its place.
 pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadError> {
     let raw: RawFile = toml::from_str(text).map_err(|e| LoadError::new(file, vec![toml_problem(text, &e)]))?;
-    let categories: Vec<&str> = dataset.dimensions.iter().map(|d| d.category.as_str()).collect();
+    let categories = dataset.categories();
     let is_dimension = |name: &str| dataset.dimension_index(name).is_some();
     let is_category = |name: &str| categories.contains(&name);
     let mut problems = Vec::new();

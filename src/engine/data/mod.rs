@@ -212,6 +212,13 @@ impl Dataset {
     pub(crate) fn dimension_index(&self, id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == id)
     }
+
+    /// The categories, each once, in the order they first appear (the order the list shows them).
+    #[must_use]
+    pub fn categories(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        self.dimensions.iter().map(|d| d.category.as_str()).filter(|c| seen.insert(*c)).collect()
+    }
 }
 
 /// The built-in dataset's TOML text, for tests and benchmarks that measure loading.

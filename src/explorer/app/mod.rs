@@ -255,6 +255,8 @@ pub struct App {
     /// Effects asked for during the current update.
     effects: Vec<Effect>,
     confirm_quit: bool,
+    /// The dataset's categories, once: pairwise weighting's items.
+    categories: Vec<String>,
 }
 
 impl App {
@@ -262,7 +264,10 @@ impl App {
     #[must_use]
     pub fn new(startup: Startup) -> Self {
         let Startup { dataset, weighting, profiles, keymap, data_path, mouse, status, confirm_quit } = startup;
+        let categories =
+            dataset.categories().into_iter().take(crate::engine::pairwise::MAX_ITEMS).map(str::to_owned).collect();
         Self {
+            categories,
             weights: weights::Weights::new(&dataset, weighting, profiles),
             list: list::List::new(&dataset),
             panes: panes::Panes::new(dataset.options.len()),
@@ -315,16 +320,10 @@ impl App {
     }
 
     /// The categories, in order of first appearance: what pairwise weighting compares.
+    /// The categories pairwise weighting compares (the first [`MAX_ITEMS`](crate::engine::pairwise::MAX_ITEMS)).
     #[must_use]
-    pub fn categories(&self) -> Vec<String> {
-        let mut categories: Vec<String> = Vec::new();
-        for dimension in &self.dataset.dimensions {
-            if !categories.contains(&dimension.category) {
-                categories.push(dimension.category.clone());
-            }
-        }
-        categories.truncate(crate::engine::pairwise::MAX_ITEMS);
-        categories
+    pub fn categories(&self) -> &[String] {
+        &self.categories
     }
 
     /// Every pair of categories, each once: (first, second) as indexes of [`Self::categories`].
@@ -356,7 +355,7 @@ impl App {
                 })
             })
             .collect();
-        let items = self.categories();
+        let items = self.categories.clone();
         let p = priorities(items.len(), &judgements);
         let judged = Judged { items, categories: true, judgements };
         let weights = weights_from(&self.dataset, self.weights(), &judged, &p);
@@ -671,7 +670,15 @@ impl App {
                 self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
             }
             (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
+            (_, Action::OpenPairwise) if self.categories.len() < 2 => {
+                self.set_status(Status::error("pairwise weighting needs at least two categories"));
+            }
             (_, Action::OpenPairwise) => {
+                let all = self.dataset.categories().len();
+                if all > self.categories.len() {
+                    let shown = self.categories.len();
+                    self.set_status(Status::info(format!("comparing the first {shown} of {all} categories")));
+                }
                 let pairs = self.pairwise_pairs().len();
                 self.overlay = Overlay::Pairwise { pair: 0, judged: vec![None; pairs] };
             }
