@@ -613,6 +613,9 @@ fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
     }
     let summary = text(&a);
     assert!(summary.contains("above 0.10"), "{summary}");
+    // Every weight changes; the list gives way so that the verdict and the keys stay on screen.
+    assert!(summary.contains("They change 19 weights") && summary.contains("more"), "{summary}");
+    assert!(summary.contains("With them:") && summary.contains("Esc leaves everything"), "{summary}");
     key(&mut a, KeyCode::Char('r'));
     let Overlay::Pairwise { pair, .. } = a.overlay() else { panic!("r left the overlay") };
     assert!([(0, 1), (0, 2), (1, 2)].contains(&pairs[*pair]), "r went to {:?}", pairs[*pair]);

@@ -78,32 +78,7 @@ impl<'a> Report<'a> {
     /// The pairwise section's sentence: the shares, and how consistent the judgements are.
     fn pairwise_sentence(&self) -> Option<String> {
         let (judged, p) = self.pairwise.as_ref()?;
-        let shares: Vec<String> = judged
-            .items
-            .iter()
-            .zip(&p.weights)
-            .map(|(item, w)| format!("{} {:.0}%", self.item_name(item), w * 100.0))
-            .collect();
-        let mut sentence = format!(
-            "Weights from {} ({}): {}. Consistency ratio {:.2}",
-            pluralize(judged.judgements.len(), "judgement"),
-            if judged.categories { "categories" } else { "dimensions" },
-            shares.join(", "),
-            p.consistency_ratio
-        );
-        match (p.is_consistent(), p.most_inconsistent) {
-            (true, _) => sentence.push_str(" (consistent)."),
-            (false, Some((more, less))) => {
-                let _ = write!(
-                    sentence,
-                    ": above {MAX_CONSISTENCY_RATIO:.2}, the judgements contradict each other; revise first {} over {}.",
-                    self.item_name(&judged.items[more]),
-                    self.item_name(&judged.items[less])
-                );
-            }
-            (false, None) => sentence.push('.'),
-        }
-        Some(sentence)
+        Some(pairwise_sentence(self.dataset, judged, p))
     }
 
     fn json_pairwise(&self) -> Option<JsonPairwise> {
@@ -118,11 +93,6 @@ impl<'a> Report<'a> {
                 .most_inconsistent
                 .map(|(more, less)| JsonPair { more: judged.items[more].clone(), less: judged.items[less].clone() }),
         })
-    }
-
-    /// A compared item as a reader knows it: a dimension by its name, a category as it is.
-    fn item_name<'s>(&'s self, item: &'s str) -> &'s str {
-        self.dataset.dimension_index(item).map_or(item, |d| self.dataset.dimensions[d].name.as_str())
     }
 
     /// The stability intervals that a change of weight can leave, most critical first.
@@ -493,6 +463,37 @@ pub fn robustness_sentence(dataset: &Dataset, robustness: &Robustness) -> String
 }
 
 /// One item of a text report's list: indented two columns, wrapped to 80, continued at four.
+/// How pairwise judgements came out: each item's share, and how consistent the judgements are (with
+/// the judgement to revise first when they contradict each other). The report and the explorer's
+/// pairwise summary both say it this way.
+#[must_use]
+pub fn pairwise_sentence<'d>(dataset: &'d Dataset, judged: &'d Judged, p: &Priorities) -> String {
+    // A compared item as a reader knows it: a dimension by its name, a category as it is.
+    let name = |item: &'d str| dataset.dimension_index(item).map_or(item, |d| dataset.dimensions[d].name.as_str());
+    let shares: Vec<String> =
+        judged.items.iter().zip(&p.weights).map(|(item, w)| format!("{} {:.0}%", name(item), w * 100.0)).collect();
+    let mut sentence = format!(
+        "Weights from {} ({}): {}. Consistency ratio {:.2}",
+        pluralize(judged.judgements.len(), "judgement"),
+        if judged.categories { "categories" } else { "dimensions" },
+        shares.join(", "),
+        p.consistency_ratio
+    );
+    match (p.is_consistent(), p.most_inconsistent) {
+        (true, _) => sentence.push_str(" (consistent)."),
+        (false, Some((more, less))) => {
+            let _ = write!(
+                sentence,
+                ": above {MAX_CONSISTENCY_RATIO:.2}, the judgements contradict each other; revise first {} over {}.",
+                name(&judged.items[more]),
+                name(&judged.items[less])
+            );
+        }
+        (false, None) => sentence.push('.'),
+    }
+    sentence
+}
+
 fn item(out: &mut String, sentence: &str) {
     for (i, line) in wrap(sentence, 76).iter().enumerate() {
         let _ = writeln!(out, "{}{line}", if i == 0 { "  " } else { "    " });

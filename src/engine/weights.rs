@@ -248,6 +248,12 @@ impl Weighting {
     }
 }
 
+/// The dimensions whose weight differs between `now` and `then`, as (dimension, now, then).
+#[must_use]
+pub fn changes(now: &[u8], then: &[u8]) -> Vec<(usize, u8, u8)> {
+    now.iter().zip(then).enumerate().filter(|(_, (a, b))| a != b).map(|(d, (&a, &b))| (d, a, b)).collect()
+}
+
 /// The weights the interview's chosen answers (question, answer) give over `start`: a dimension named by
 /// several chosen answers takes the largest weight they give; one named by none keeps its weight in
 /// `start`. Neither the order of the answers nor answering a question twice the same way matters.

@@ -6,9 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::overlays::popup;
-use crate::engine::report::verdict_sentence;
-use crate::engine::score::recommend;
+use super::overlays::{popup, proposal};
 use crate::engine::text::{fit, wrap};
 use crate::explorer::app::App;
 use crate::explorer::layout;
@@ -53,25 +51,11 @@ pub fn render(
         }
     } else {
         let weights = app.interview_weights(chosen);
-        let changed: Vec<String> = dataset
-            .dimensions
-            .iter()
-            .zip(app.weights().iter().zip(&weights))
-            .filter(|(_, (now, then))| now != then)
-            .map(|(dimension, (now, then))| format!("  {} {now} -> {then}", dimension.name))
-            .collect();
         let answered = chosen.iter().filter(|c| c.is_some()).count();
         lines.push(Line::styled(format!("{answered} of {total} questions answered."), theme.bold()));
-        if changed.is_empty() {
-            lines.push(Line::raw("They change no weight."));
-        } else {
-            lines.push(Line::raw("They change these weights (dimension, now -> then):"));
-            lines.extend(changed.into_iter().map(|c| Line::raw(fit(&c, width))));
-        }
-        lines.push(Line::default());
-        let verdict = verdict_sentence(dataset, &recommend(dataset, &weights));
-        lines.extend(wrap(&format!("With them: {verdict}"), width).into_iter().map(|l| Line::styled(l, theme.bold())));
-        lines.push(Line::styled("Enter applies them (u undoes); Esc leaves everything as it was.", theme.dim()));
+        let keys = "Enter applies them (u undoes); Esc leaves everything as it was.";
+        let rows = usize::from(inside.height).saturating_sub(lines.len());
+        lines.extend(proposal(app, &weights, keys, width, rows, theme));
     }
     frame.render_widget(Paragraph::new(lines), inside);
 }

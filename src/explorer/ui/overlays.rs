@@ -10,7 +10,7 @@ use crate::engine::profiles::Profile;
 use crate::engine::report::verdict_sentence;
 use crate::engine::score::{Recommendation, recommend};
 use crate::engine::text::{fit, pluralize, wrap};
-use crate::engine::weights::Origin;
+use crate::engine::weights::{Origin, changes};
 use crate::explorer::app::{App, Purpose, Question};
 use crate::explorer::theme::Theme;
 use crate::explorer::{layout, view};
@@ -35,6 +35,44 @@ pub(super) fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) ->
 }
 
 /// The first row to show so that `selected` stays within `height` rows.
+/// The end of a weighting overlay (interview, pairwise), in `rows` rows: the weights it would set that
+/// differ from the weights now (dimension, now -> then; as many as fit), the verdict they give, and
+/// `keys`, how to apply or leave.
+pub(super) fn proposal(
+    app: &App,
+    weights: &[u8],
+    keys: &str,
+    width: usize,
+    rows: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let dataset = app.dataset();
+    let verdict = verdict_sentence(dataset, &recommend(dataset, weights));
+    let verdict = wrap(&format!("With them: {verdict}"), width);
+    let keys = wrap(keys, width);
+    let changed = changes(app.weights(), weights);
+    let mut lines = Vec::new();
+    if changed.is_empty() {
+        lines.push(Line::raw("They change no weight."));
+    } else {
+        let heading = format!("They change {} (dimension, now -> then):", pluralize(changed.len(), "weight"));
+        lines.push(Line::raw(fit(&heading, width)));
+        // Room for the list once the heading, a blank line, the verdict and the keys have theirs.
+        let room = rows.saturating_sub(2 + verdict.len() + keys.len()).max(1);
+        let shown = if changed.len() > room { room - 1 } else { changed.len() };
+        for &(d, now, then) in &changed[..shown] {
+            lines.push(Line::raw(fit(&format!("  {} {now} -> {then}", dataset.dimensions[d].name), width)));
+        }
+        if shown < changed.len() {
+            lines.push(Line::styled(format!("  … and {} more", changed.len() - shown), theme.dim()));
+        }
+    }
+    lines.push(Line::default());
+    lines.extend(verdict.into_iter().map(|l| Line::styled(l, theme.bold())));
+    lines.extend(keys.into_iter().map(|l| Line::styled(l, theme.dim())));
+    lines
+}
+
 pub(super) fn scroll_for(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))
 }
@@ -96,12 +134,9 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     // (the verdict first: a long list of changes may not fit).
     let preview = entries.get(selected).map_or_else(String::new, |origin| {
         let weights = origin.weights(dataset);
-        let changes: Vec<String> = dataset
-            .dimensions
-            .iter()
-            .zip(app.weights().iter().zip(&weights))
-            .filter(|(_, (now, then))| now != then)
-            .map(|(dimension, (now, then))| format!("{} {now}→{then}", dimension.name))
+        let changes: Vec<String> = changes(app.weights(), &weights)
+            .into_iter()
+            .map(|(d, now, then)| format!("{} {now}→{then}", dataset.dimensions[d].name))
             .collect();
         match changes.len() {
             0 => " It changes no weight.".to_owned(),

@@ -2,13 +2,12 @@
 //! weights the judgements give, how consistent they are, and the verdict.
 
 use ratatui::Frame;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::overlays::popup;
-use crate::engine::pairwise::MAX_CONSISTENCY_RATIO;
-use crate::engine::report::verdict_sentence;
-use crate::engine::score::recommend;
+use super::overlays::{popup, proposal};
+use crate::engine::report::pairwise_sentence;
 use crate::engine::text::{fit, pad_left, wrap};
 use crate::explorer::app::App;
 use crate::explorer::layout;
@@ -21,7 +20,7 @@ fn strength(by: u8) -> &'static str {
         2 | 3 => "a little more",
         4 | 5 => "more",
         6 | 7 => "much more",
-        _ => "extremely more",
+        _ => "far more",
     }
 }
 
@@ -65,28 +64,15 @@ pub fn render(frame: &mut Frame, app: &App, pair: usize, judged: &[Option<i8>], 
         lines.extend(wrap(&words, width).into_iter().map(|l| Line::styled(l, theme.bold())));
     } else {
         let (judged_items, p, weights) = app.pairwise_result(judged);
-        let shares: Vec<String> =
-            judged_items.items.iter().zip(&p.weights).map(|(c, w)| format!("{c} {:.0}%", w * 100.0)).collect();
-        lines.extend(wrap(&format!("Category weights: {}.", shares.join(", ")), width).into_iter().map(Line::from));
-        let consistency = if p.is_consistent() {
-            format!("Consistency ratio {:.2}: consistent.", p.consistency_ratio)
-        } else {
-            let hint = p.most_inconsistent.map_or_else(String::new, |(more, less)| {
-                format!(" Revise first: {} over {} (r goes to it).", judged_items.items[more], judged_items.items[less])
-            });
-            format!(
-                "Consistency ratio {:.2}, above {MAX_CONSISTENCY_RATIO:.2}: the judgements contradict each other.{hint}",
-                p.consistency_ratio
-            )
-        };
-        let style = if p.is_consistent() { theme.dim() } else { theme.close_call() };
-        lines.extend(wrap(&consistency, width).into_iter().map(|l| Line::styled(l, style)));
-        let changed = app.weights().iter().zip(&weights).filter(|(now, then)| now != then).count();
-        lines.push(Line::raw(format!("They change {changed} of {} weights.", weights.len())));
-        let verdict = verdict_sentence(app.dataset(), &recommend(app.dataset(), &weights));
-        lines.extend(wrap(&format!("With them: {verdict}"), width).into_iter().map(|l| Line::styled(l, theme.bold())));
+        let mut sentence = pairwise_sentence(app.dataset(), &judged_items, &p);
+        if !p.is_consistent() && p.most_inconsistent.is_some() {
+            sentence.push_str(" r goes to it.");
+        }
+        let style = if p.is_consistent() { Style::new() } else { theme.close_call() };
+        lines.extend(wrap(&sentence, width).into_iter().map(|l| Line::styled(l, style)));
         let keys = "Enter applies them (u undoes); Shift-Tab goes back; Esc leaves everything as it was.";
-        lines.extend(wrap(keys, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+        let rows = usize::from(inside.height).saturating_sub(lines.len());
+        lines.extend(proposal(app, &weights, keys, width, rows, theme));
     }
     frame.render_widget(Paragraph::new(lines), inside);
 }
