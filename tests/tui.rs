@@ -669,3 +669,21 @@ fn pairwise_weighting_says_when_it_cannot_compare_every_category() {
     assert_eq!(a.pairwise_pairs().len(), 10 * 9 / 2);
     assert!(text(&a).contains(&format!("comparing the first 10 of {all} categories")), "{}", text(&a));
 }
+
+#[test]
+fn the_footer_shows_whole_hints_only() {
+    // In every overlay with footer hints, at the narrowest width drawn (60) and at 80, the last line ends with a whole
+    // label from the keymap (or is the status line), never half of one.
+    for width in [60, 80] {
+        let mut a = app(width, 24);
+        for opening in ['i', 'a', 'f', 'p', 'c'] {
+            key(&mut a, KeyCode::Char(opening));
+            let screen = text(&a);
+            let footer = screen.lines().last().unwrap_or_default().trim_end();
+            let labels: Vec<String> =
+                a.keymap().footer(a.context()).into_iter().map(|(_, label)| label.to_owned()).collect();
+            assert!(labels.iter().any(|label| footer.ends_with(label.as_str())), "{opening}: {footer:?} in {labels:?}");
+            key(&mut a, KeyCode::Esc);
+        }
+    }
+}

@@ -394,7 +394,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Sensitivity, &[ch('q')], A::Quit, "quit", false),
     bind(C::Pairwise, &[ch('h'), key(K::Left)], A::WeightDown, "the left one matters more", true),
     bind(C::Pairwise, &[ch('l'), key(K::Right)], A::WeightUp, "the right one matters more", true),
-    bind(C::Pairwise, &[key(K::Enter)], A::Confirm, "take it (on the summary: apply)", true),
+    bind(C::Pairwise, &[key(K::Enter)], A::Confirm, "take it / apply", true),
     bind(C::Pairwise, &[ch('r')], A::Revise, "revise the most inconsistent pair (on the summary)", false),
     bind(C::Pairwise, &[key(K::Tab)], A::FocusNext, "skip the pair (equal)", false),
     bind(C::Pairwise, &[key(K::BackTab)], A::FocusPrev, "back a pair", false),
@@ -402,7 +402,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Pairwise, &[ch('q')], A::Quit, "quit", false),
     bind(C::Interview, &[ch('j'), key(K::Down)], A::Down, "next answer", false),
     bind(C::Interview, &[ch('k'), key(K::Up)], A::Up, "previous answer", false),
-    bind(C::Interview, &[key(K::Enter)], A::Confirm, "choose (on the summary: apply)", true),
+    bind(C::Interview, &[key(K::Enter)], A::Confirm, "choose / apply", true),
     bind(C::Interview, &[key(K::Tab)], A::FocusNext, "skip the question", true),
     bind(C::Interview, &[key(K::BackTab)], A::FocusPrev, "back a question", false),
     bind(C::Interview, &[key(K::Esc)], A::Back, "leave, changing nothing", true),
@@ -517,7 +517,8 @@ impl Keymap {
                         .find(|d| d.context == context && d.action == Action::WeightDown)
                         .and_then(|d| pick(&d.keys))
                         .unwrap_or_default();
-                    hints.push((format!("{down}{}", pick(&b.keys).unwrap_or_default()), "weight"));
+                    let label = if context == Context::Pairwise { "which matters more" } else { "weight" };
+                    hints.push((format!("{down}{}", pick(&b.keys).unwrap_or_default()), label));
                 }
                 _ => hints.push((key_name(b.keys[0]), b.label)),
             }

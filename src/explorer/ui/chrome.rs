@@ -56,9 +56,17 @@ pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
             theme.dim(),
         ));
     }
+    // Whole hints only, as many as fit: a hint cut in half tells nothing.
+    let mut room = usize::from(area.width).saturating_sub(spans.iter().map(Span::width).sum());
     for (key, label) in app.keymap().footer(app.context()) {
+        let label = format!(" {label}  ");
+        let width = key.width() + label.width();
+        if width > room + 2 {
+            break;
+        }
+        room = room.saturating_sub(width);
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {label}  ")));
+        spans.push(Span::raw(label));
     }
     if app.context() == Context::Main && app.focus() != crate::explorer::app::Focus::List {
         spans.push(Span::styled("(↑↓ scroll the focused pane)", theme.dim()));
