@@ -687,3 +687,16 @@ fn the_footer_shows_whole_hints_only() {
         }
     }
 }
+
+#[test]
+fn the_sensitivity_views_rating_flips_follow_every_weight_change() {
+    // The explorer keeps the flips between draws; after any change they must be those of the new weights.
+    let mut a = app(80, 24);
+    for keys_pressed in ["f", "\u{1b}", "9", "f", "\u{1b}", "j0", "u", "f"] {
+        for c in keys_pressed.chars() {
+            key(&mut a, if c == '\u{1b}' { KeyCode::Esc } else { KeyCode::Char(c) });
+        }
+        let fresh = versus::engine::score::rating_flips(a.dataset(), a.weights());
+        assert_eq!(a.rating_flips(), &fresh[..], "after {keys_pressed:?}");
+    }
+}

@@ -22,7 +22,7 @@ use crate::engine::data::{Dataset, sanitize};
 use crate::engine::profiles::Profile;
 use crate::engine::report::verdict_sentence;
 use crate::engine::robustness::Robustness;
-use crate::engine::score::Evaluation;
+use crate::engine::score::{Evaluation, RatingFlip};
 use crate::engine::search::Hit;
 use crate::engine::weights::{Origin, Weighting};
 use crate::explorer::keymap::{Action, Context, Keymap};
@@ -304,6 +304,12 @@ impl App {
     #[must_use]
     pub fn evaluation(&self) -> &Evaluation {
         self.weights.evaluation()
+    }
+
+    /// The rating flips for the current weights (computed once per weighting, when first asked).
+    #[must_use]
+    pub fn rating_flips(&self) -> &[RatingFlip] {
+        self.weights.rating_flips(&self.dataset)
     }
 
     /// Each option's share of first places over the plausible ratings drawn so far for the current

@@ -1,9 +1,11 @@
 //! The weights in force, their evaluation, mutes, and the saved profiles they can start from.
 
+use std::cell::OnceCell;
+
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::Profile;
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
-use crate::engine::score::{Evaluation, evaluate};
+use crate::engine::score::{Evaluation, RatingFlip, evaluate, rating_flips};
 use crate::engine::weights::{Origin, Weighting};
 
 /// Unmuting a dimension that was never muted, whose weight is 0 in its origin too, gives it this.
@@ -44,6 +46,9 @@ pub(super) struct Weights {
     redo: Vec<Before>,
     /// A weighting pinned to compare the current one with (`b`), and its evaluation.
     pinned: Option<(Weighting, Evaluation)>,
+    /// The rating flips for the current weights, worked out when the sensitivity view first asks
+    /// (not on every weight change: only that view shows them).
+    rating_flips: OnceCell<Vec<RatingFlip>>,
 }
 
 impl Weights {
@@ -51,7 +56,17 @@ impl Weights {
         let evaluation = evaluate(dataset, &weighting.weights);
         let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
         let muted = vec![None; dataset.dimensions.len()];
-        Self { weighting, evaluation, muted, profiles, sampler, undo: Vec::new(), redo: Vec::new(), pinned: None }
+        Self {
+            weighting,
+            evaluation,
+            muted,
+            profiles,
+            sampler,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pinned: None,
+            rating_flips: OnceCell::new(),
+        }
     }
 
     /// Makes `change` with `apply`, remembering the state before it for undo if anything changed. A run
@@ -131,6 +146,11 @@ impl Weights {
     fn reevaluate(&mut self, dataset: &Dataset) {
         self.evaluation = evaluate(dataset, &self.weighting.weights);
         self.sampler = Sampler::new(dataset, &self.weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        self.rating_flips = OnceCell::new();
+    }
+
+    pub(super) fn rating_flips(&self, dataset: &Dataset) -> &[RatingFlip] {
+        self.rating_flips.get_or_init(|| rating_flips(dataset, &self.weighting.weights))
     }
 
     pub(super) fn weighting(&self) -> &Weighting {

@@ -3,14 +3,14 @@
 //! weight, its stability interval, how many steps from a change it is, and its nearest rating flip.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset as Series, GraphType, LegendPosition, Paragraph};
+use ratatui::widgets::{Axis, Chart, Dataset as Series, GraphType, Paragraph};
 
 use super::overlays::{popup, scroll_for};
-use crate::engine::score::{RatingFlip, Stability, rating_flips, scores_along};
+use crate::engine::score::{RatingFlip, Stability, scores_along};
 use crate::engine::text::{fit, pad, pad_left};
 use crate::explorer::app::App;
 use crate::explorer::layout;
@@ -46,6 +46,12 @@ fn render_chart(frame: &mut Frame, app: &App, dimension: usize, area: Rect, them
     let now_line = [(now, low), (now, high)];
     let flip = app.evaluation().flips.iter().find(|f| f.dimension == dimension);
     let flip_point = flip.map(|f| [(f64::from(f.weight), along[usize::from(f.weight)][f.option])]);
+    // The legend goes on a line of its own above the chart: inside it, it would hide the lines.
+    let mut legend: Vec<Span> = Vec::new();
+    let mut named = |name: String, style: Style| {
+        legend.extend([Span::styled(name.clone(), style), Span::raw("   ")]);
+        name
+    };
     let mut series: Vec<Series> = dataset
         .options
         .iter()
@@ -54,7 +60,7 @@ fn render_chart(frame: &mut Frame, app: &App, dimension: usize, area: Rect, them
         .map(|(option, (info, points))| {
             let (marker, symbol) = MARKERS[option % MARKERS.len()];
             Series::default()
-                .name(format!("{symbol} {}", fit(&info.name, 20)))
+                .name(named(format!("{symbol} {}", info.name), theme.option(option)))
                 .marker(marker)
                 .graph_type(GraphType::Line)
                 .style(theme.option(option))
@@ -63,7 +69,7 @@ fn render_chart(frame: &mut Frame, app: &App, dimension: usize, area: Rect, them
         .collect();
     series.push(
         Series::default()
-            .name(format!("⡇ now: {}", app.weights()[dimension]))
+            .name(named(format!("⡇ now: {}", app.weights()[dimension]), theme.dim()))
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(theme.dim())
@@ -72,13 +78,18 @@ fn render_chart(frame: &mut Frame, app: &App, dimension: usize, area: Rect, them
     if let (Some(flip), Some(point)) = (flip, &flip_point) {
         series.push(
             Series::default()
-                .name(format!("◆ flip: {} at {}", fit(&dataset.options[flip.option].name, 16), flip.weight))
+                .name(named(
+                    format!("◆ flip: {} at {}", dataset.options[flip.option].name, flip.weight),
+                    theme.option(flip.option),
+                ))
                 .marker(Marker::Block)
                 .graph_type(GraphType::Scatter)
                 .style(theme.option(flip.option))
                 .data(point),
         );
     }
+    frame.render_widget(Paragraph::new(Line::from(legend)), Rect { height: 1, ..area });
+    let area = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     let name = &dataset.dimensions[dimension].name;
     let chart = Chart::new(series)
         .x_axis(
@@ -92,15 +103,14 @@ fn render_chart(frame: &mut Frame, app: &App, dimension: usize, area: Rect, them
             format!("{:.0}", f64::midpoint(low, high)),
             format!("{high:.0}"),
         ]))
-        .legend_position(Some(LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)));
+        .legend_position(None);
     frame.render_widget(chart, area);
 }
 
 fn render_table(frame: &mut Frame, app: &App, order: &[usize], selected: usize, area: Rect, theme: Theme) {
     let dataset = app.dataset();
     let stability = &app.evaluation().stability;
-    let flips = rating_flips(dataset, app.weights());
+    let flips = app.rating_flips();
     let nearest = |dimension: usize| flips.iter().find(|f| f.dimension == dimension);
     let width = usize::from(area.width);
     let name_width = (width / 3).clamp(12, 32);
