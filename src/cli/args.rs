@@ -86,6 +86,7 @@ impl WeightArgs {
             preset: self.preset.clone(),
             profile: self.profile.clone(),
             answers: self.answers.clone(),
+            pairwise: None,
             overrides: self.overrides.clone(),
         }
     }

@@ -18,7 +18,7 @@ use crate::engine::profiles::FILE_NAME as PROFILES_FILE;
 use crate::engine::report::{Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
-use crate::engine::weights::{ConfigDefault, WeightError, Weighting};
+use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting};
 use crate::explorer::app::{App, Startup, Status};
 use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
@@ -68,23 +68,15 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     match command {
         Command::Report { weights, format, samples, seed, pairwise } => {
             let d = dataset()?;
-            let args = cli.weights.merged(weights);
-            // Overrides apply last, after the pairwise weights.
-            let base = WeightArgs { overrides: Vec::new(), ..args.clone() };
-            let (mut weighting, warnings) = weighting(&d, &base, &files)?;
+            let mut request = cli.weights.merged(weights).request();
+            request.pairwise = pairwise.as_deref().map(|path| judgements(path, &d)).transpose()?;
+            let (weighting, warnings) = weighting(&d, &request, &files)?;
             for warning in &warnings {
                 say(&format!("versus: {warning}"));
             }
-            let judged = pairwise.as_deref().map(|path| judgements(path, &d)).transpose()?;
-            if let Some((judged, priorities)) = &judged {
-                weighting.weights = pairwise::weights_from(&d, &weighting.weights, judged, priorities);
-            }
-            for spec in &args.overrides {
-                weighting.set_from_spec(&d, spec)?;
-            }
             let sampling = Sampling { samples: *samples, seed: *seed };
             let mut report = Report::sampled(&d, &weighting, sampling);
-            if let Some((judged, priorities)) = judged {
+            if let Some((judged, priorities)) = request.pairwise {
                 report = report.with_pairwise(judged, priorities);
             }
             print(&report.render((*format).into()))?;
@@ -144,7 +136,7 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
 fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
     let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
-    let (weighting, more) = weighting(&dataset, &cli.weights, files)?;
+    let (weighting, more) = weighting(&dataset, &cli.weights.request(), files)?;
     warnings.extend(more);
     for warning in &warnings {
         say(&format!("versus: {warning}"));
@@ -173,10 +165,10 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
 }
 
 /// The weights the arguments ask for, with the config's default and the saved profiles; with warnings.
-fn weighting(dataset: &Dataset, args: &WeightArgs, files: &UserFiles) -> Result<(Weighting, Vec<String>), WeightError> {
+fn weighting(dataset: &Dataset, request: &Request, files: &UserFiles) -> Result<(Weighting, Vec<String>), WeightError> {
     let config = files.config();
     let default = ConfigDefault { preset: config.preset.as_deref(), profile: config.profile.as_deref() };
-    Weighting::resolve(dataset, &args.request(), default, &files.profiles.for_dataset(dataset))
+    Weighting::resolve(dataset, request, default, &files.profiles.for_dataset(dataset))
 }
 
 /// The pairwise judgements in `path` for `dataset`, and the priorities they give.

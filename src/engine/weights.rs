@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::engine::data::{Dataset, SCALE_MAX};
+use crate::engine::pairwise;
 use crate::engine::profiles::Profile;
 use crate::engine::text::did_you_mean;
 
@@ -187,13 +188,15 @@ impl Origin {
 }
 
 /// What the command line asks the weights to start from (at most one of a preset and a profile), and
-/// the `ID=N` overrides to apply after, in order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// what to apply after it, in this order: interview answers, pairwise judgements, `ID=N` overrides.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Request {
     pub preset: Option<String>,
     pub profile: Option<String>,
-    /// Interview answers, `QUESTION=ANSWER`, applied after the preset or profile.
+    /// Interview answers, `QUESTION=ANSWER`.
     pub answers: Vec<String>,
+    /// Pairwise judgements and the priorities they give (see [`pairwise::weights_from`]).
+    pub pairwise: Option<(pairwise::Judged, pairwise::Priorities)>,
     pub overrides: Vec<String>,
 }
 
@@ -207,7 +210,7 @@ pub struct ConfigDefault<'a> {
 
 impl Weighting {
     /// The weights `request` asks for: its profile or preset, else the config's `default`, else the
-    /// dataset's defaults; then each override in order. Also returns the warnings to show (a default that
+    /// dataset's defaults; then its answers, its pairwise judgements and each override in order. Also returns the warnings to show (a default that
     /// does not apply, a profile naming dimensions the dataset lacks).
     pub(crate) fn resolve(
         dataset: &Dataset,
@@ -241,6 +244,9 @@ impl Weighting {
             }
         };
         weighting.answer(dataset, &request.answers)?;
+        if let Some((judged, priorities)) = &request.pairwise {
+            weighting.weights = pairwise::weights_from(dataset, &weighting.weights, judged, priorities);
+        }
         for spec in &request.overrides {
             weighting.set_from_spec(dataset, spec)?;
         }
@@ -303,6 +309,30 @@ mod tests {
     fn profile(name: &str, weights: Vec<u8>, unknown: &[&str]) -> Profile {
         let unknown = unknown.iter().map(|&id| id.to_owned()).collect();
         Profile { name: name.into(), stored_name: name.into(), weights, unknown, out_of_range: Vec::new() }
+    }
+
+    #[test]
+    fn pairwise_judgements_apply_after_the_answers_and_before_the_overrides() {
+        let d = Dataset::builtin();
+        let file = "[[pairs]]\nmore = \"Performance\"\nless = \"Data & ML\"\nby = 9\n";
+        let judged = pairwise::parse(file, "pairs.toml", &d).unwrap();
+        let priorities = pairwise::priorities(judged.items.len(), &judged.judgements);
+        let answers = vec!["models-in-process=yes".to_owned()];
+        let request = Request {
+            answers: answers.clone(),
+            pairwise: Some((judged.clone(), priorities.clone())),
+            overrides: vec!["cpu-bound=1".to_owned()],
+            ..Request::default()
+        };
+        let (w, _) = Weighting::resolve(&d, &request, ConfigDefault::default(), &[]).unwrap();
+        // The same steps by hand, in the documented order.
+        let mut expected = Weighting::defaults(&d);
+        expected.answer(&d, &answers).unwrap();
+        expected.weights = pairwise::weights_from(&d, &expected.weights, &judged, &priorities);
+        assert_ne!(expected.weights, Weighting::defaults(&d).weights, "the judgements change something");
+        expected.set_from_spec(&d, "cpu-bound=1").unwrap();
+        assert_eq!(w.weights, expected.weights);
+        assert_eq!(w.weights[d.dimension_index("cpu-bound").unwrap()], 1, "the override has the last word");
     }
 
     #[test]
