@@ -392,7 +392,7 @@ fn pairwise_judgements_give_the_weights_and_their_consistency() {
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     let message = stderr(&output);
-    assert!(message.contains("pairs.toml:3:8: pairs: `cpu-bound` mixes dimensions and categories"), "{message}");
+    assert!(message.contains("pairs.toml:3:8: pairs.less: `cpu-bound` mixes dimensions and categories"), "{message}");
     assert!(message.contains("pairs.toml:4:6: pairs.by: 12 is not on Saaty's scale (1 to 9)"), "{message}");
 }
 

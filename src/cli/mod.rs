@@ -22,7 +22,7 @@ use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting};
 use crate::explorer::app::{App, Startup, Status};
 use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
-use crate::shell::files::{load_dataset, read_text};
+use crate::shell::files::{load_dataset, read_input_text};
 use crate::shell::profiles::ProfilesRead;
 use crate::shell::terminal;
 use crate::shell::user_files::UserFiles;
@@ -173,11 +173,8 @@ fn weighting(dataset: &Dataset, request: &Request, files: &UserFiles) -> Result<
 
 /// The pairwise judgements in `path` for `dataset`, and the priorities they give.
 fn judgements(path: &Path, dataset: &Dataset) -> Result<(pairwise::Judged, pairwise::Priorities), Failure> {
-    let shown = path.display().to_string();
-    let unreadable = |message: String| LoadError::new(&shown, vec![crate::engine::data::Problem::whole_file(message)]);
-    let text = read_text(path).map_err(|e| unreadable(e.trim_start_matches(&format!("{shown}: ")).to_owned()))?;
-    let text = text.ok_or_else(|| unreadable("no such file".to_owned()))?;
-    let judged = pairwise::parse(&text, &shown, dataset)?;
+    let text = read_input_text(path)?;
+    let judged = pairwise::parse(&text, &path.display().to_string(), dataset)?;
     let priorities = pairwise::priorities(judged.items.len(), &judged.judgements);
     Ok((judged, priorities))
 }

@@ -146,7 +146,7 @@ pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadEr
     let mut judgements = Vec::new();
     let mut seen = Vec::new();
     for pair in &raw.pairs {
-        let mut index = |name: &toml::Spanned<String>, problems: &mut Vec<Problem>| -> Option<usize> {
+        let mut index = |field: &str, name: &toml::Spanned<String>, problems: &mut Vec<Problem>| -> Option<usize> {
             let text_of = name.get_ref().as_str();
             let category = match (is_dimension(text_of), is_category(text_of)) {
                 (true, _) => false,
@@ -154,7 +154,7 @@ pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadEr
                 (false, false) => {
                     let names = dataset.dimensions.iter().map(|d| d.id.as_str()).chain(categories.iter().copied());
                     let message = format!(
-                        "pairs: `{text_of}` is neither a dimension id nor a category{}",
+                        "{field}: `{text_of}` is neither a dimension id nor a category{}",
                         crate::engine::text::did_you_mean(text_of, names)
                     );
                     problems.push(Problem::at(text, name.span(), message));
@@ -162,7 +162,8 @@ pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadEr
                 }
             };
             if *kind.get_or_insert(category) != category {
-                let message = format!("pairs: `{text_of}` mixes dimensions and categories; compare one kind at a time");
+                let message =
+                    format!("{field}: `{text_of}` mixes dimensions and categories; compare one kind at a time");
                 problems.push(Problem::at(text, name.span(), message));
                 return None;
             }
@@ -171,7 +172,8 @@ pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadEr
                 items.len() - 1
             }))
         };
-        let (more, less) = (index(&pair.more, &mut problems), index(&pair.less, &mut problems));
+        let (more, less) =
+            (index("pairs.more", &pair.more, &mut problems), index("pairs.less", &pair.less, &mut problems));
         let by = u8::try_from(*pair.by.get_ref()).ok().filter(|by| (1..=9).contains(by));
         if by.is_none() {
             let message = format!("pairs.by: {} is not on Saaty's scale (1 to 9)", pair.by.get_ref());
@@ -179,9 +181,13 @@ pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadEr
         }
         let (Some(more), Some(less), Some(by)) = (more, less, by) else { continue };
         if more == less {
-            problems.push(Problem::at(text, pair.less.span(), "pairs: an item is compared with itself".to_owned()));
+            problems.push(Problem::at(
+                text,
+                pair.less.span(),
+                "pairs.less: an item is compared with itself".to_owned(),
+            ));
         } else if seen.contains(&(more.min(less), more.max(less))) {
-            problems.push(Problem::at(text, pair.more.span(), "pairs: this pair is judged twice".to_owned()));
+            problems.push(Problem::at(text, pair.more.span(), "pairs.more: this pair is judged twice".to_owned()));
         } else {
             seen.push((more.min(less), more.max(less)));
             judgements.push(Judgement { more, less, by });

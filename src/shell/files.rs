@@ -19,11 +19,26 @@ pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
 /// The bytes of the dataset file at `path`, never read past one byte over the size limit (which
 /// [`parse_bytes`] then reports).
 pub(crate) fn read_dataset(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let fail = |message: String| LoadError::new(&path.display().to_string(), vec![Problem::whole_file(message)]);
+    let fail = |message: String| whole_file_error(path, message);
     let file = File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| fail(format!("cannot read: {e}")))?;
     Ok(bytes)
+}
+
+/// The text of another file the command line names (pairwise judgements): read the way a dataset is
+/// (a pipe or a process substitution works too), its problems reported the way a dataset's are.
+pub(crate) fn read_input_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = read_dataset(path)?;
+    if bytes.len() as u64 > MAX_USER_FILE_BYTES {
+        let message = format!("larger than {} MiB, which no such file is", MAX_USER_FILE_BYTES >> 20);
+        return Err(whole_file_error(path, message));
+    }
+    String::from_utf8(bytes).map_err(|_| whole_file_error(path, "not UTF-8 text".to_owned()))
+}
+
+fn whole_file_error(path: &Path, message: String) -> LoadError {
+    LoadError::new(&path.display().to_string(), vec![Problem::whole_file(message)])
 }
 
 /// The largest config or profiles file read: far more than any real one, and a bound on what a link

@@ -11,9 +11,9 @@ use super::raw::{self, Number, Text};
 use super::structure;
 use super::{
     Answer, Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES,
-    MAX_ID_BYTES, MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_STRUCTURE_ITEMS,
-    MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OptionInfo, Preset, Question, SCALE_MAX, SCHEMA_VERSION,
-    Source, sanitize,
+    MAX_ID_BYTES, MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_QUESTIONS,
+    MAX_STRUCTURE_ITEMS, MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OptionInfo, Preset, Question, SCALE_MAX,
+    SCHEMA_VERSION, Source, sanitize,
 };
 
 /// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
@@ -242,8 +242,8 @@ impl Checker<'_> {
     }
 
     fn questions(&mut self, raw: Vec<raw::Question>, dimension_ids: &HashMap<String, usize>) -> Vec<Question> {
-        if let Some(q) = raw.get(MAX_PRESETS) {
-            self.limit(q.id.span(), "questions", raw.len(), MAX_PRESETS);
+        if let Some(q) = raw.get(MAX_QUESTIONS) {
+            self.limit(q.id.span(), "questions", raw.len(), MAX_QUESTIONS);
         }
         let mut seen = HashMap::new();
         raw.into_iter()

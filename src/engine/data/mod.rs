@@ -32,6 +32,7 @@ pub(crate) const MAX_URL_BYTES: usize = 2_048;
 pub(crate) const MAX_OPTIONS: usize = 8;
 pub const MAX_DIMENSIONS: usize = 50_000;
 pub(crate) const MAX_PRESETS: usize = 1_000;
+pub(crate) const MAX_QUESTIONS: usize = 1_000;
 pub(crate) const MAX_CLAIMS: usize = 1_000;
 /// Keywords, pros, cons, sources, and the dimensions a claim names.
 pub(crate) const MAX_LIST_ITEMS: usize = 32;
