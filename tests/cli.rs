@@ -11,14 +11,19 @@ fn config_dir(name: &str) -> tempfile::TempDir {
 }
 
 fn versus_in(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_versus"))
+    command_in(dir, args).output().expect("the binary runs")
+}
+
+/// versus with `args`, its config and cache in `dir` (never the developer's own).
+fn command_in(dir: &std::path::Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_versus"));
+    command
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("VERSUS_CONFIG_DIR", dir)
         .env("VERSUS_CACHE_DIR", dir.join("cache"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("the binary runs")
+        .env_remove("NO_COLOR");
+    command
 }
 
 /// Runs versus with an empty config directory.
@@ -160,12 +165,9 @@ fn no_output_carries_a_control_or_bidi_character_from_the_data() {
 fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_versus"))
-        .args(["list", "claims"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let scratch = config_dir("closed-pipe");
+    let mut child =
+        command_in(scratch.path(), &["list", "claims"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     drop(child.stdout.take()); // the reader goes away before versus writes
     let status = child.wait().unwrap();
     let mut err = String::new();

@@ -71,9 +71,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             let mut request = cli.weights.merged(weights).request();
             request.pairwise = pairwise.as_deref().map(|path| judgements(path, &d)).transpose()?;
             let (weighting, warnings) = weighting(&d, &request, &files)?;
-            for warning in &warnings {
-                say(&format!("versus: {warning}"));
-            }
+            warn_all(&warnings);
             let sampling = Sampling { samples: *samples, seed: *seed };
             let mut report = Report::sampled(&d, &weighting, sampling);
             if let Some((judged, priorities)) = request.pairwise {
@@ -138,9 +136,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
     let (weighting, more) = weighting(&dataset, &cli.weights.request(), files)?;
     warnings.extend(more);
-    for warning in &warnings {
-        say(&format!("versus: {warning}"));
-    }
+    warn_all(&warnings);
     let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
     let mouse = !cli.no_mouse && files.config().mouse;
     let status = warnings.first().map(|first| {
@@ -207,9 +203,7 @@ fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListForma
 fn warned<T>(files: &UserFiles, load: impl FnOnce(&mut Vec<String>) -> T) -> T {
     let mut warnings = files.warnings();
     let loaded = load(&mut warnings);
-    for warning in &warnings {
-        say(&format!("versus: {warning}"));
-    }
+    warn_all(&warnings);
     loaded
 }
 
@@ -239,10 +233,8 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
             format!("{} (dataset files of {from} MiB or more, once checked)", shown(cache))
         },
     );
-    sanitize::text(&format!(
-        "config directory: {}\nconfig: {config}\nprofiles: {profiles}\ncache: {cache}\n",
-        shown(dir)
-    ))
+    // `print` cleans it.
+    format!("config directory: {}\nconfig: {config}\nprofiles: {profiles}\ncache: {cache}\n", shown(dir))
 }
 
 /// A path on one line: a line break in a directory's name must not make a line of its own.
@@ -277,6 +269,13 @@ fn exiting<T>(data: T) {
     std::mem::forget(data);
 }
 
+/// Says each warning, marked as the program's.
+fn warn_all(warnings: &[String]) {
+    for warning in warnings {
+        say(&format!("versus: {warning}"));
+    }
+}
+
 /// Writes a message to standard error. Messages quote user input (ids, paths, file contents), so they
 /// are cleaned here, once, whatever built them.
 pub fn say(message: &str) {
@@ -289,9 +288,9 @@ pub fn say(message: &str) {
 /// exit status clap gives it (0 for help, 2 for a usage error).
 #[must_use]
 pub fn usage(error: &clap::Error) -> u8 {
-    let text = sanitize::text(&error.render().to_string());
+    let text = error.render().to_string();
     if error.use_stderr() {
-        let _ = write!(io::stderr(), "{text}");
+        let _ = write!(io::stderr(), "{}", sanitize::text(&text));
     } else {
         let _ = print(&text);
     }
