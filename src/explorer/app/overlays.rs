@@ -193,16 +193,8 @@ impl App {
             }
             Action::FocusNext if question < questions => next(chosen),
             Action::FocusPrev => Overlay::Interview { question: question.saturating_sub(1), highlighted: 0, chosen },
-            Action::Confirm => {
-                let weights = self.interview_weights(&chosen);
-                self.weights.set_all(&self.dataset, weights, "the interview's weights".to_owned());
-                self.set_status(Status::info("applied the interview's weights; u undoes"));
-                Overlay::None
-            }
-            Action::Back => {
-                self.set_status(Status::info("interview left; nothing changed"));
-                Overlay::None
-            }
+            Action::Confirm => self.apply_derived(self.interview_weights(&chosen), "the interview's weights"),
+            Action::Back => self.leave("interview"),
             _ => Overlay::Interview { question, highlighted, chosen },
         };
     }
@@ -234,18 +226,23 @@ impl App {
                     .and_then(|(a, b)| self.pairwise_pairs().iter().position(|&pair| pair == (a.min(b), a.max(b))));
                 Overlay::Pairwise { pair: worst.unwrap_or(pair), judged }
             }
-            Action::Confirm => {
-                let (_, _, weights) = self.pairwise_result(&judged);
-                self.weights.set_all(&self.dataset, weights, "the pairwise weights".to_owned());
-                self.set_status(Status::info("applied the pairwise weights; u undoes"));
-                Overlay::None
-            }
-            Action::Back => {
-                self.set_status(Status::info("pairwise weighting left; nothing changed"));
-                Overlay::None
-            }
+            Action::Confirm => self.apply_derived(self.pairwise_result(&judged).2, "the pairwise weights"),
+            Action::Back => self.leave("pairwise weighting"),
             _ => Overlay::Pairwise { pair, judged },
         };
+    }
+
+    /// Ends a weighting overlay by applying the `weights` it derived, named `what`, as one undoable step.
+    fn apply_derived(&mut self, weights: Vec<u8>, what: &str) -> Overlay {
+        self.weights.set_all(&self.dataset, weights, what.to_owned());
+        self.set_status(Status::info(format!("applied {what}; u undoes")));
+        Overlay::None
+    }
+
+    /// Ends a weighting overlay, `what`, changing nothing.
+    fn leave(&mut self, what: &str) -> Overlay {
+        self.set_status(Status::info(format!("{what} left; nothing changed")));
+        Overlay::None
     }
 
     /// Closes the overlay on `dimension`, selected in the list (the filter dropped if it hides it).
