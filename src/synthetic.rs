@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use crate::engine::data::{
-    Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, Meta, OptionInfo, Preset, Source, Verdict,
+    Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, Meta, OptionInfo, Preset, SCHEMA_VERSION, Source,
+    Verdict,
 };
 use crate::engine::splitmix::SplitMix64;
 
@@ -150,6 +151,7 @@ pub fn dataset(dimensions: usize, options: usize, seed: u64) -> Dataset {
         .collect();
     Dataset {
         meta: Meta {
+            schema: SCHEMA_VERSION,
             title: format!("Generated comparison: {dimensions} dimensions, {options} options (seed {seed})"),
             as_of: "2026-01-01".to_owned(),
             description: Some("Synthetic data for benchmarks and stress tests; the ratings mean nothing.".to_owned()),
@@ -201,7 +203,10 @@ fn source(rng: &mut Rng) -> Source {
     Source {
         title: title_case(&format!("{} {} report", rng.pick(WORDS), rng.pick(WORDS))),
         url: format!("https://example.com/{}/{}", rng.pick(WORDS), rng.below(100_000)),
-        date: format!("20{:02}-{:02}-{:02}", rng.between(10, 26), rng.between(1, 12), rng.between(1, 28)),
+        // Before the generated `as_of` (2026-01-01), as a load requires.
+        published: (rng.below(2) == 0)
+            .then(|| format!("20{:02}-{:02}-{:02}", rng.between(10, 24), rng.between(1, 12), rng.between(1, 28))),
+        checked: format!("2025-{:02}-{:02}", rng.between(1, 12), rng.between(1, 28)),
     }
 }
 
@@ -241,7 +246,12 @@ pub fn to_toml(dataset: &Dataset) -> String {
     let q = |text: &str| toml::Value::from(text).to_string();
     let list = |items: &[String]| format!("[{}]", items.iter().map(|text| q(text)).collect::<Vec<_>>().join(", "));
     let mut out = String::with_capacity(dataset.dimensions.len() * 1200);
-    let _ = writeln!(out, "[meta]\nschema = 1\ntitle = {}\nas_of = {}", q(&dataset.meta.title), q(&dataset.meta.as_of));
+    let _ = writeln!(
+        out,
+        "[meta]\nschema = {SCHEMA_VERSION}\ntitle = {}\nas_of = {}",
+        q(&dataset.meta.title),
+        q(&dataset.meta.as_of)
+    );
     if let Some(description) = &dataset.meta.description {
         let _ = writeln!(out, "description = {}", q(description));
     }
@@ -256,13 +266,11 @@ pub fn to_toml(dataset: &Dataset) -> String {
     }
     let sources = |out: &mut String, table: &str, sources: &[Source]| {
         for text in sources {
-            let _ = writeln!(
-                out,
-                "[[{table}.sources]]\ntitle = {}\nurl = {}\ndate = {}",
-                q(&text.title),
-                q(&text.url),
-                q(&text.date)
-            );
+            let _ = writeln!(out, "[[{table}.sources]]\ntitle = {}\nurl = {}", q(&text.title), q(&text.url));
+            if let Some(published) = &text.published {
+                let _ = writeln!(out, "published = {}", q(published));
+            }
+            let _ = writeln!(out, "checked = {}", q(&text.checked));
         }
     };
     for dimension in &dataset.dimensions {

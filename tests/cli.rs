@@ -93,10 +93,34 @@ fn a_bad_data_file_is_reported_with_its_position() {
 }
 
 #[test]
+fn a_schema_1_file_still_loads_and_says_how_to_update_it() {
+    let output = versus(&["check", "tests/data/schema-1.toml"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).starts_with("tests/data/schema-1.toml: ok (3 options"));
+    let advice = stderr(&output);
+    assert!(
+        advice.starts_with("versus: tests/data/schema-1.toml: schema 1 is still read, but is out of date"),
+        "{advice}"
+    );
+    assert!(advice.contains("replace `date` with `checked`") && advice.contains("`published`"), "{advice}");
+
+    let output = versus(&["--data", "tests/data/schema-1.toml", "list", "dimensions", "--format", "json"]);
+    assert!(output.status.success());
+    assert!(stderr(&output).contains("schema 1 is still read"));
+    let listing: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let source = &listing[0]["sources"][0];
+    assert_eq!(source["checked"], "2026-01-01", "a schema-1 `date` is read as `checked`: {source}");
+    assert!(source["published"].is_null());
+}
+
+#[test]
 fn check_reports_every_file() {
     let output = versus(&["check", "tests/data/three-options.toml", "tests/data/malformed/bad-date.toml"]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(stdout(&output), "tests/data/three-options.toml: ok (3 options, 3 dimensions, 2 presets, 1 claim)\n");
+    assert_eq!(
+        stdout(&output),
+        "tests/data/three-options.toml: ok (3 options, 3 dimensions, 2 presets, 1 claim, 0 questions)\n"
+    );
     assert_eq!(
         stderr(&output),
         "tests/data/malformed/bad-date.toml:4:9: meta.as_of: `25/11/2026` is not a date of the form YYYY-MM-DD\n\

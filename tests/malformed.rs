@@ -47,7 +47,7 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     ("rating-out-of-range", &["63:10: dimensions.ratings.rating: 11 is out of range (expected 0 to 10)"]),
-    ("schema-version", &["2:10: meta.schema: version 2 is not supported (this versus reads version 1)"]),
+    ("schema-version", &["2:10: meta.schema: version 3 is not supported (this versus reads versions 1 to 2)"]),
     ("too-long", &["74:11: dimensions.summary: 301 characters is over the limit of 300"]),
     ("truncated", &["64:21: rationale: invalid basic string"]),
     ("unknown-field", &["24:1: unknown field `nmae`", "(did you mean `name`?)"]),

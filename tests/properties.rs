@@ -1,7 +1,7 @@
 //! Invariants of scoring, search and loading, over generated inputs.
 
 use proptest::prelude::*;
-use versus::engine::data::{Assessment, Dataset, Dimension, Meta, OptionInfo, parse_bytes, sanitize};
+use versus::engine::data::{Assessment, Dataset, Dimension, Meta, OptionInfo, SCHEMA_VERSION, parse_bytes, sanitize};
 use versus::engine::score::{Recommendation, evaluate};
 use versus::engine::search::Searcher;
 
@@ -10,7 +10,13 @@ use versus::engine::search::Searcher;
 fn dataset(ratings: &[Vec<u8>]) -> Dataset {
     let options = ratings.first().map_or(0, Vec::len);
     Dataset {
-        meta: Meta { title: "generated".into(), as_of: "2026-01-01".into(), description: None, uncertainty: 0 },
+        meta: Meta {
+            schema: SCHEMA_VERSION,
+            title: "generated".into(),
+            as_of: "2026-01-01".into(),
+            description: None,
+            uncertainty: 0,
+        },
         options: (0..options)
             .map(|o| OptionInfo { id: format!("o{o}"), name: format!("Option {o}"), summary: String::new() })
             .collect(),

@@ -246,14 +246,20 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
     let mut failed = 0;
     for file in files {
         match load_dataset(file) {
-            Ok(d) => print(&format!(
-                "{}: ok ({}, {}, {}, {})\n",
-                shown(file),
-                pluralize(d.options.len(), "option"),
-                pluralize(d.dimensions.len(), "dimension"),
-                pluralize(d.presets.len(), "preset"),
-                pluralize(d.claims.len(), "claim"),
-            ))?,
+            Ok(d) => {
+                print(&format!(
+                    "{}: ok ({}, {}, {}, {}, {})\n",
+                    shown(file),
+                    pluralize(d.options.len(), "option"),
+                    pluralize(d.dimensions.len(), "dimension"),
+                    pluralize(d.presets.len(), "preset"),
+                    pluralize(d.claims.len(), "claim"),
+                    pluralize(d.questions.len(), "question"),
+                ))?;
+                if let Some(advice) = d.meta.schema_advice() {
+                    say(&format!("versus: {}: {advice}", shown(file)));
+                }
+            }
             Err(e) => {
                 failed += 1;
                 say(&e.to_string());

@@ -408,7 +408,7 @@ mod tests {
             )
         };
         let source = format!(
-            "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
+            "[meta]\nschema = 2\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
              [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
              [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n{}{}{}",
             dimension("x", 8, 4),

@@ -308,7 +308,7 @@ fn tidy(dir: &Path) {
 mod tests {
     use super::*;
 
-    const SMALL: &str = "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
+    const SMALL: &str = "[meta]\nschema = 2\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
         [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
         [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
         [[dimensions]]\nid = \"d\"\nname = \"D\"\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\

@@ -69,7 +69,11 @@ impl UserFiles {
         data: Option<&Path>,
         warnings: &mut Vec<String>,
     ) -> Result<(Dataset, Option<PathBuf>), LoadError> {
-        self.chosen(data, warnings, cache::load, Dataset::builtin)
+        let (dataset, path) = self.chosen(data, warnings, cache::load, Dataset::builtin)?;
+        if let (Some(path), Some(advice)) = (&path, dataset.meta.schema_advice()) {
+            warnings.push(format!("{}: {advice}", path.display()));
+        }
+        Ok((dataset, path))
     }
 
     /// As [`Self::dataset`], but only what the `search` command needs.

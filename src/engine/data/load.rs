@@ -12,8 +12,8 @@ use super::structure;
 use super::{
     Answer, Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES,
     MAX_ID_BYTES, MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_QUESTIONS,
-    MAX_STRUCTURE_ITEMS, MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OptionInfo, Preset, Question, SCALE_MAX,
-    SCHEMA_VERSION, Source, sanitize,
+    MAX_STRUCTURE_ITEMS, MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OLDEST_SCHEMA, OptionInfo, Preset,
+    Question, SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
 };
 
 /// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
@@ -44,7 +44,8 @@ pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
     }
     let raw: raw::Dataset =
         toml::from_str(source).map_err(|e| LoadError::new(file, vec![error::from_toml(source, &e)]))?;
-    let mut checker = Checker { lines: LineIndex::new(source), problems: Vec::new() };
+    let mut checker =
+        Checker { lines: LineIndex::new(source), problems: Vec::new(), schema: SCHEMA_VERSION, as_of: String::new() };
     let dataset = checker.dataset(raw);
     // Checked in the model's order (a rating's range after its rating): report in the file's.
     checker.problems.sort_by_key(|problem| problem.position.map(|p| (p.line, p.column)));
@@ -55,6 +56,9 @@ pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
 struct Checker<'a> {
     lines: LineIndex<'a>,
     problems: Vec<Problem>,
+    /// From `[meta]`, which is read first: how sources are written, and the latest date one may carry.
+    schema: u8,
+    as_of: String,
 }
 
 /// What kind of text a field holds, which decides its length limit and whether line breaks survive.
@@ -93,16 +97,22 @@ impl Checker<'_> {
     }
 
     fn meta(&mut self, raw: raw::Meta) -> Meta {
-        if *raw.schema.get_ref() != SCHEMA_VERSION {
-            let message = format!(
-                "meta.schema: version {} is not supported (this versus reads version {SCHEMA_VERSION})",
-                raw.schema.get_ref()
-            );
-            self.problem(raw.schema.span(), message);
+        match u8::try_from(*raw.schema.get_ref()) {
+            Ok(schema) if (OLDEST_SCHEMA..=SCHEMA_VERSION).contains(&schema) => self.schema = schema,
+            _ => {
+                let message = format!(
+                    "meta.schema: version {} is not supported (this versus reads versions {OLDEST_SCHEMA} to \
+                     {SCHEMA_VERSION})",
+                    raw.schema.get_ref()
+                );
+                self.problem(raw.schema.span(), message);
+            }
         }
+        self.as_of = self.date(&raw.as_of, "meta.as_of");
         Meta {
+            schema: self.schema,
             title: self.text(&raw.title, "meta.title", Kind::Name),
-            as_of: self.date(&raw.as_of, "meta.as_of"),
+            as_of: self.as_of.clone(),
             description: raw.description.map(|d| self.text(&d, "meta.description", Kind::Text)),
             uncertainty: raw
                 .uncertainty
@@ -315,12 +325,69 @@ impl Checker<'_> {
             self.limit(extra.title.span(), field, raw.len(), MAX_LIST_ITEMS);
         }
         raw.into_iter()
-            .map(|s| Source {
-                title: self.text(&s.title, &format!("{field}.title"), Kind::Line),
-                url: self.url(&s.url, &format!("{field}.url")),
-                date: self.date(&s.date, &format!("{field}.date")),
+            .map(|s| {
+                let (published, checked) = self.source_dates(&s, field);
+                Source {
+                    title: self.text(&s.title, &format!("{field}.title"), Kind::Line),
+                    url: self.url(&s.url, &format!("{field}.url")),
+                    published,
+                    checked,
+                }
             })
             .collect()
+    }
+
+    /// A source's `published` and `checked` dates, as its schema writes them: schema 1 has one `date`
+    /// (read as `checked`), schema 2 an optional `published` and a required `checked`.
+    fn source_dates(&mut self, s: &raw::Source, field: &str) -> (Option<String>, String) {
+        let misplaced = |me: &mut Self, raw: &Option<Text>, key: &str, why: &str| {
+            if let Some(raw) = raw {
+                me.problem(raw.span(), format!("{field}.{key}: {why}"));
+            }
+        };
+        if self.schema < SCHEMA_VERSION {
+            let later = "needs `schema = 2` in [meta] (schema 1 sources have one `date`)";
+            misplaced(self, &s.published, "published", later);
+            misplaced(self, &s.checked, "checked", later);
+            let Some(date) = &s.date else {
+                self.problem(s.title.span(), format!("{field}.date: missing (a schema-1 source needs a `date`)"));
+                return (None, String::new());
+            };
+            return (None, self.date(date, &format!("{field}.date")));
+        }
+        misplaced(
+            self,
+            &s.date,
+            "date",
+            "schema 2 replaces `date` with `published` (the source's own date, when it has one) and `checked` \
+             (when this dataset last confirmed the figure against it)",
+        );
+        let published = s.published.as_ref().map(|p| self.date(p, &format!("{field}.published")));
+        let Some(raw_checked) = &s.checked else {
+            let message = format!(
+                "{field}.checked: missing: the date this dataset last confirmed the figure against the source \
+                 (YYYY-MM-DD)"
+            );
+            self.problem(s.title.span(), message);
+            return (published, String::new());
+        };
+        let checked = self.date(raw_checked, &format!("{field}.checked"));
+        // Dates of the form YYYY-MM-DD order as text.
+        if !self.as_of.is_empty() && checked > self.as_of {
+            let message = format!(
+                "{field}.checked: {checked} is after meta.as_of ({}), the date the evidence was last checked",
+                self.as_of
+            );
+            self.problem(raw_checked.span(), message);
+        }
+        if let (Some(raw_published), Some(p)) = (&s.published, &published)
+            && *p > checked
+        {
+            let message =
+                format!("{field}.published: {p} is after `checked` ({checked}): a source is read after it appears");
+            self.problem(raw_published.span(), message);
+        }
+        (published, checked)
     }
 
     /// A sanitized, non-empty text within its length limit.
@@ -470,7 +537,7 @@ mod tests {
     fn rated(meta: &str, a: &str, b: &str) -> Result<crate::engine::data::Dataset, crate::engine::data::LoadError> {
         crate::engine::data::parse(
             &format!(
-                "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n{meta}\n\
+                "[meta]\nschema = 2\ntitle = \"t\"\nas_of = \"2026-01-01\"\n{meta}\n\
                  [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
                  [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
                  [[dimensions]]\nid = \"d\"\nname = \"D\"\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\
@@ -503,7 +570,7 @@ mod tests {
 
     /// The source of [`rated`] with plain ratings.
     fn fixture_source() -> String {
-        "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
+        "[meta]\nschema = 2\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
          [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
          [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
          [[dimensions]]\nid = \"d\"\nname = \"D\"\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\
@@ -543,7 +610,7 @@ mod tests {
     /// A dataset whose one dimension is named `name`.
     fn named(name: &str) -> Result<crate::engine::data::Dataset, crate::engine::data::LoadError> {
         let source = format!(
-            "[meta]\nschema = 1\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
+            "[meta]\nschema = 2\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
              [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
              [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
              [[dimensions]]\nid = \"d\"\nname = {}\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\
@@ -564,6 +631,50 @@ mod tests {
         let cleaned = named(&format!(" {}\u{1b}\u{202E} ", "x".repeat(MAX_NAME_CHARS))).unwrap();
         assert_eq!(cleaned.dimensions[0].name, "x".repeat(MAX_NAME_CHARS));
         assert!(named("\u{1b}\t").unwrap_err().to_string().contains("must not be empty"));
+    }
+
+    /// A dataset of `schema` (`as_of` 2026-06-30) whose one dimension has the source `body`.
+    fn sourced(schema: u8, body: &str) -> String {
+        let dataset = format!(
+            "[meta]\nschema = {schema}\ntitle = \"t\"\nas_of = \"2026-06-30\"\n\
+             [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
+             [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
+             [[dimensions]]\nid = \"d\"\nname = \"D\"\ncategory = \"c\"\nsummary = \"s\"\nweight = 5\n\
+             [dimensions.ratings.a]\nrating = 1\nrationale = \"r\"\n\
+             [dimensions.ratings.b]\nrating = 2\nrationale = \"r\"\n\
+             [[dimensions.sources]]\ntitle = \"T\"\nurl = \"https://example.com/a\"\n{body}\n"
+        );
+        match crate::engine::data::parse(&dataset, "s.toml") {
+            Ok(d) => format!("{:?} {}", d.dimensions[0].sources[0].published, d.dimensions[0].sources[0].checked),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn sources_are_dated_as_their_schema_says() {
+        // Schema 2: `published` optional, `checked` required and never after `as_of`.
+        assert_eq!(
+            sourced(2, "published = \"2025-01-02\"\nchecked = \"2026-06-01\""),
+            "Some(\"2025-01-02\") 2026-06-01"
+        );
+        assert_eq!(sourced(2, "checked = \"2026-06-30\""), "None 2026-06-30");
+        let missing = sourced(2, "published = \"2025-01-02\"");
+        assert!(missing.starts_with("s.toml:26:9: dimensions.sources.checked: missing"), "{missing}");
+        let late = sourced(2, "checked = \"2026-07-01\"");
+        assert!(
+            late.contains("28:11: dimensions.sources.checked: 2026-07-01 is after meta.as_of (2026-06-30)"),
+            "{late}"
+        );
+        let early = sourced(2, "published = \"2026-06-02\"\nchecked = \"2026-06-01\"");
+        assert!(early.contains("28:13: dimensions.sources.published: 2026-06-02 is after `checked`"), "{early}");
+        let old_key = sourced(2, "date = \"2026-06-01\"\nchecked = \"2026-06-01\"");
+        assert!(old_key.contains("dimensions.sources.date: schema 2 replaces `date`"), "{old_key}");
+        // Schema 1: one `date`, read as `checked`; the new keys are refused.
+        assert_eq!(sourced(1, "date = \"2026-06-01\""), "None 2026-06-01");
+        let new_key = sourced(1, "date = \"2026-06-01\"\nchecked = \"2026-06-01\"");
+        assert!(new_key.contains("dimensions.sources.checked: needs `schema = 2`"), "{new_key}");
+        assert!(sourced(1, "").contains("dimensions.sources.date: missing"));
+        assert!(sourced(3, "checked = \"2026-06-01\"").contains("meta.schema: version 3 is not supported"));
     }
 
     #[test]

@@ -16,8 +16,10 @@ pub use error::{LoadError, Position, Problem};
 pub use load::{parse, parse_bytes};
 pub use structure::MAX_ITEMS as MAX_STRUCTURE_ITEMS;
 
-/// The format version this build reads.
-pub(crate) const SCHEMA_VERSION: i64 = 1;
+/// The format version this build writes and reads.
+pub const SCHEMA_VERSION: u8 = 2;
+/// The oldest version still read (with a warning: see [`Meta::schema_advice`]).
+pub(crate) const OLDEST_SCHEMA: u8 = 1;
 /// The largest dataset file accepted, in bytes.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Ids: lowercase ASCII letters, digits, `-` and `_`.
@@ -59,6 +61,8 @@ pub struct Dataset {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
+    /// The format version the file is written in: [`OLDEST_SCHEMA`] to [`SCHEMA_VERSION`].
+    pub schema: u8,
     pub title: String,
     /// YYYY-MM-DD: when the evidence was last checked.
     pub as_of: String,
@@ -107,8 +111,24 @@ pub struct Assessment {
 pub struct Source {
     pub title: String,
     pub url: String,
-    /// YYYY-MM-DD: published or read.
-    pub date: String,
+    /// YYYY-MM-DD: the source's own date (a release, a post, a data file's commit), when it has one.
+    pub published: Option<String>,
+    /// YYYY-MM-DD: when this dataset last confirmed the figure against the source; never after
+    /// [`Meta::as_of`]. A schema-1 file's `date` is read as this.
+    pub checked: String,
+}
+
+impl Meta {
+    /// For a file in an older format: what to change to bring it up to date.
+    #[must_use]
+    pub fn schema_advice(&self) -> Option<&'static str> {
+        (self.schema < SCHEMA_VERSION).then_some(
+            "schema 1 is still read, but is out of date. To update the file: set `schema = 2` in [meta], \
+             and in every source replace `date` with `checked` (the date you last confirmed the figure \
+             against the source, not after `as_of`) and, when the source has a date of its own (a release, \
+             a post, a data file's commit), add it as `published`.",
+        )
+    }
 }
 
 impl Assessment {
@@ -120,10 +140,13 @@ impl Assessment {
 }
 
 impl Source {
-    /// The source as every output cites it: "title, date: url".
+    /// The source as every output cites it: "title, published, checked C: url".
     #[must_use]
     pub(crate) fn citation(&self) -> String {
-        format!("{}, {}: {}", self.title, self.date, self.url)
+        match &self.published {
+            Some(published) => format!("{}, {published}, checked {}: {}", self.title, self.checked, self.url),
+            None => format!("{}, checked {}: {}", self.title, self.checked, self.url),
+        }
     }
 }
 

@@ -75,7 +75,12 @@ pub struct Assessment {
 pub struct Source {
     pub title: Text,
     pub url: Text,
-    pub date: Text,
+    /// Schema 1 only.
+    pub date: Option<Text>,
+    /// Schema 2 only.
+    pub published: Option<Text>,
+    /// Schema 2 only, and required there.
+    pub checked: Option<Text>,
 }
 
 #[derive(Deserialize)]
