@@ -444,3 +444,34 @@ fn interview_answers_drive_report_and_are_listed() {
     let message = fails(&["report", "--answer", "open-connection=many"]);
     assert!(message.contains("(did you mean `open-connections`?)"), "{message}");
 }
+
+#[test]
+fn list_sources_names_every_source_once_with_whoever_cites_it() {
+    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&stdout(&versus(args))).unwrap() };
+    let sources = json(&["list", "sources", "--format", "json"]);
+    let sources = sources.as_array().unwrap();
+    // Worked out again from the dimension and claim listings: who cites each URL.
+    let mut expected: std::collections::BTreeMap<String, (Vec<String>, Vec<String>)> =
+        std::collections::BTreeMap::new();
+    for (what, list) in [("dimensions", 0), ("claims", 1)] {
+        for item in json(&["list", what, "--format", "json"]).as_array().unwrap() {
+            for source in item["sources"].as_array().unwrap() {
+                let citing = expected.entry(source["url"].as_str().unwrap().to_owned()).or_default();
+                let citing = if list == 0 { &mut citing.0 } else { &mut citing.1 };
+                let id = item["id"].as_str().unwrap().to_owned();
+                if !citing.contains(&id) {
+                    citing.push(id);
+                }
+            }
+        }
+    }
+    assert_eq!(sources.len(), expected.len(), "each URL once");
+    for source in sources {
+        let (dimensions, claims) = &expected[source["url"].as_str().unwrap()];
+        assert_eq!(&source["dimensions"], &serde_json::json!(dimensions), "{source}");
+        assert_eq!(&source["claims"], &serde_json::json!(claims), "{source}");
+        assert!(source["checked"].is_string() && source.get("published").is_some(), "{source}");
+    }
+    let text = stdout(&versus(&["list", "sources"]));
+    assert_eq!(text.lines().filter(|line| line.trim_start().starts_with("cited by ")).count(), expected.len());
+}

@@ -158,6 +158,8 @@ pub enum ListWhat {
     Dimensions,
     Presets,
     Claims,
+    /// Every source once, with the dimensions and claims that cite it and when it was checked.
+    Sources,
     /// The project interview's questions and the weights each answer implies.
     Questions,
     /// Your saved weight profiles for this dataset.

@@ -87,6 +87,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 ListWhat::Dimensions => listing::dimensions(&d, format),
                 ListWhat::Presets => listing::presets(&d, format),
                 ListWhat::Claims => listing::claims(&d, format),
+                ListWhat::Sources => listing::sources(&d, format),
                 ListWhat::Questions => listing::questions(&d, format),
                 ListWhat::Profiles => listing::profiles(&d, &files.profiles.for_dataset(&d), format),
             })?;

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::engine::data::{Dataset, Source};
+use crate::engine::data::{CitedSource, Dataset, Source};
 use crate::engine::report::{json_by_id, rating_column_width, verdict_sentence};
 use crate::engine::score::recommend;
 use crate::engine::text::{fit, pad, pad_left, wrap};
@@ -106,6 +106,58 @@ pub fn claims(dataset: &Dataset, format: ListFormat) -> String {
                     wrap_into(&mut out, &source_line(source), 4);
                 }
                 out.push('\n');
+            }
+            out
+        }
+    }
+}
+
+/// Every source once, with the dimensions and claims that cite it and both of its dates.
+#[must_use]
+pub fn sources(dataset: &Dataset, format: ListFormat) -> String {
+    let cited = dataset.cited_sources();
+    let ids = |cited: &CitedSource<'_>| {
+        let dimensions: Vec<&str> = cited.dimensions.iter().map(|&d| dataset.dimensions[d].id.as_str()).collect();
+        let claims: Vec<&str> = cited.claims.iter().map(|&c| dataset.claims[c].id.as_str()).collect();
+        (dimensions, claims)
+    };
+    match format {
+        ListFormat::Json => json(
+            &cited
+                .iter()
+                .map(|cited| {
+                    let (dimensions, claims) = ids(cited);
+                    let source = cited.source;
+                    serde_json::json!({
+                        "title": source.title, "url": source.url, "published": source.published, "checked": source.checked,
+                        "dimensions": dimensions, "claims": claims,
+                    })
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Text => {
+            let mut out = String::new();
+            for (i, cited) in cited.iter().enumerate() {
+                let source = cited.source;
+                for (n, line) in wrap(&source.title, TEXT_WIDTH - 5).iter().enumerate() {
+                    let number = if n == 0 { format!("{:>3}.", i + 1) } else { String::new() };
+                    let _ = writeln!(out, "{number:<4} {line}");
+                }
+                wrap_into(&mut out, &source.url, 5);
+                let dates = source.published.as_ref().map_or_else(
+                    || format!("checked {}", source.checked),
+                    |published| format!("published {published}, checked {}", source.checked),
+                );
+                wrap_into(&mut out, &dates, 5);
+                let (dimensions, claims) = ids(cited);
+                let mut citing = Vec::new();
+                if !dimensions.is_empty() {
+                    citing.push(format!("dimensions: {}", dimensions.join(", ")));
+                }
+                if !claims.is_empty() {
+                    citing.push(format!("claims: {}", claims.join(", ")));
+                }
+                wrap_into(&mut out, &format!("cited by {}", citing.join("; ")), 5);
             }
             out
         }

@@ -245,6 +245,45 @@ impl Dataset {
     }
 }
 
+/// One source as the dataset cites it, wherever: the first citation of its URL, and who cites it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedSource<'a> {
+    pub source: &'a Source,
+    /// Indexes into [`Dataset::dimensions`] and [`Dataset::claims`], in file order, each once.
+    pub dimensions: Vec<usize>,
+    pub claims: Vec<usize>,
+}
+
+impl Dataset {
+    /// Every source once (by URL), in the order the file first cites it: dimensions, then claims.
+    #[must_use]
+    pub fn cited_sources<'s>(&'s self) -> Vec<CitedSource<'s>> {
+        let mut cited: Vec<CitedSource<'s>> = Vec::new();
+        let mut by_url = std::collections::HashMap::new();
+        let mut cite = |source: &'s Source, dimension: Option<usize>, claim: Option<usize>| {
+            let at = *by_url.entry(source.url.as_str()).or_insert_with(|| {
+                cited.push(CitedSource { source, dimensions: Vec::new(), claims: Vec::new() });
+                cited.len() - 1
+            });
+            let entry = &mut cited[at];
+            for (list, index) in [(&mut entry.dimensions, dimension), (&mut entry.claims, claim)] {
+                if let Some(index) = index
+                    && list.last() != Some(&index)
+                {
+                    list.push(index);
+                }
+            }
+        };
+        for (d, dimension) in self.dimensions.iter().enumerate() {
+            dimension.sources.iter().for_each(|source| cite(source, Some(d), None));
+        }
+        for (c, claim) in self.claims.iter().enumerate() {
+            claim.sources.iter().for_each(|source| cite(source, None, Some(c)));
+        }
+        cited
+    }
+}
+
 /// The built-in dataset's TOML text, for tests and benchmarks that measure loading.
 #[must_use]
 pub fn builtin_source() -> &'static str {
