@@ -475,3 +475,27 @@ fn list_sources_names_every_source_once_with_whoever_cites_it() {
     let text = stdout(&versus(&["list", "sources"]));
     assert_eq!(text.lines().filter(|line| line.trim_start().starts_with("cited by ")).count(), expected.len());
 }
+
+#[test]
+fn versus_new_writes_a_starting_file_once_and_check_accepts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("go-vs-rust.toml");
+    let path = file.to_str().unwrap();
+    let made = versus(&["new", "Go vs Rust", "--option", "go=Go", "--option", "rust=Rust", "--output", path]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(stderr(&made).starts_with(&format!("wrote {path}")));
+    let checked = versus(&["check", path]);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert!(stdout(&checked).contains("ok (2 options, 2 dimensions, 1 preset"));
+    // A second run must not replace the (by now edited) file.
+    std::fs::write(&file, "edited").unwrap();
+    let again = versus(&["new", "Other", "--option", "a=A", "--option", "b=B", "--output", path]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("exists already"), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "edited");
+    // Bad options are usage errors that say what was expected.
+    let bad = versus(&["new", "T", "--option", "Go=Go", "--option", "rust=Rust"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("option `Go=Go`: expected ID=NAME"), "{}", stderr(&bad));
+    assert_eq!(versus(&["new", "T", "--option", "a=A"]).status.code(), Some(2));
+}

@@ -131,6 +131,19 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write a small, valid, commented dataset to start a comparison from.
+    New {
+        /// The comparison's title, for example "Go vs Rust for a CLI tool".
+        title: String,
+        /// An option to compare, as ID=NAME (two or more; the ID of lowercase letters, digits, '-', '_').
+        #[arg(long = "option", value_name = "ID=NAME", required = true)]
+        options: Vec<String>,
+        /// Write to FILE (never replacing one) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the dataset format, for editors: `versus schema > versus-dataset.schema.json`.
+    Schema,
     /// Where the config lives and what was loaded, or a commented default config.
     Config {
         #[arg(value_enum)]

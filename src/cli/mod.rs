@@ -11,7 +11,7 @@ use clap::CommandFactory;
 pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ReportFormat, WeightArgs};
 
 use crate::engine::data::sanitize;
-use crate::engine::data::{Dataset, LoadError};
+use crate::engine::data::{Dataset, LoadError, starter};
 use crate::engine::listing::{self, Found};
 use crate::engine::pairwise;
 use crate::engine::profiles::FILE_NAME as PROFILES_FILE;
@@ -20,9 +20,10 @@ use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting};
 use crate::explorer::app::{App, Startup, Status};
+use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
-use crate::shell::files::{load_dataset, read_input_text};
+use crate::shell::files::{load_dataset, read_input_text, write_new};
 use crate::shell::profiles::ProfilesRead;
 use crate::shell::terminal;
 use crate::shell::user_files::UserFiles;
@@ -37,6 +38,8 @@ pub enum Failure {
     Weight(#[from] WeightError),
     #[error("versus: cannot write the output: {0}")]
     Output(io::Error),
+    #[error("versus: cannot write {0}: {1}")]
+    Write(String, io::Error),
     #[error("versus: {0}")]
     Terminal(io::Error),
     /// A flag given where it means nothing: a usage error, worded and formatted as clap words its own.
@@ -95,6 +98,8 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         }
         Command::Search { query, format } => search(&files, data, &query.join(" "), *format)?,
         Command::Check { files } => check(files)?,
+        Command::New { title, options, output } => new_dataset(title, options, output.as_deref())?,
+        Command::Schema => print(crate::engine::data::SCHEMA_JSON)?,
         Command::Config { what: ConfigWhat::Default } => print(&config::default_text())?,
         Command::Config { what: ConfigWhat::Path } => {
             let dataset = files.dataset(data, &mut Vec::new()).ok().map(|(dataset, _)| dataset);
@@ -241,6 +246,16 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
 /// A path on one line: a line break in a directory's name must not make a line of its own.
 fn shown(path: &Path) -> String {
     sanitize::line(&path.display().to_string())
+}
+
+/// `versus new`: the starter file, to standard output or to a new file.
+fn new_dataset(title: &str, options: &[String], output: Option<&Path>) -> Result<(), Failure> {
+    let text = starter(title, options, &shell::clock::today())
+        .map_err(|e| Failure::Usage(Box::new(Cli::command().error(clap::error::ErrorKind::ValueValidation, e))))?;
+    let Some(path) = output else { return print(&text) };
+    write_new(path, text.as_bytes()).map_err(|e| Failure::Write(shown(path), e))?;
+    say(&format!("wrote {}; check it with `versus check {}`", shown(path), shown(path)));
+    Ok(())
 }
 
 fn check(files: &[PathBuf]) -> Result<(), Failure> {

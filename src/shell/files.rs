@@ -134,6 +134,19 @@ pub fn prepare(target: &Path, contents: &[u8]) -> io::Result<Pending> {
     Ok(Pending { temp, target: target.to_owned(), durable: true })
 }
 
+/// Writes `contents` to a file that must not exist yet: a new file never replaces one (`O_EXCL`).
+pub fn write_new(target: &Path, contents: &[u8]) -> io::Result<()> {
+    let mut file = File::options().write(true).create_new(true).open(target).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            io::Error::other("it exists already, and versus does not replace it (choose another name)")
+        } else {
+            e
+        }
+    })?;
+    file.write_all(contents)?;
+    file.sync_all()
+}
+
 /// Writes `contents` to `target` through a temporary file and a rename.
 pub(crate) fn write_atomically(target: &Path, contents: &[u8]) -> io::Result<()> {
     prepare(target, contents)?.commit()

@@ -2,6 +2,7 @@
 //! It performs what the explorer asks for and reports back as an event.
 
 pub mod cache;
+pub mod clock;
 pub mod config;
 pub(crate) mod dirs;
 pub mod effects;

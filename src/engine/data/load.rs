@@ -421,8 +421,7 @@ impl Checker<'_> {
 
     fn unique_id(&mut self, raw: &Text, field: &str, seen: &mut HashMap<String, usize>) -> String {
         let id = raw.get_ref();
-        let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_');
-        if id.is_empty() || id.len() > MAX_ID_BYTES || !id.chars().all(valid) {
+        if !super::is_valid_id(id) {
             let message = format!(
                 "{field}: `{id}` is not a valid id (use 1 to {MAX_ID_BYTES} lowercase letters, digits, '-' or '_')"
             );

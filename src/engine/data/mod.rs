@@ -7,6 +7,7 @@ mod error;
 mod load;
 mod raw;
 pub mod sanitize;
+mod starter;
 mod structure;
 
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub(crate) use error::from_toml as toml_problem;
 pub use error::{LoadError, Position, Problem};
 pub use load::{parse, parse_bytes};
+pub use starter::{StarterError, starter};
 pub use structure::MAX_ITEMS as MAX_STRUCTURE_ITEMS;
 
 /// The format version this build writes and reads.
@@ -24,6 +26,12 @@ pub(crate) const OLDEST_SCHEMA: u8 = 1;
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Ids: lowercase ASCII letters, digits, `-` and `_`.
 pub(crate) const MAX_ID_BYTES: usize = 64;
+/// Whether `id` can be an id: 1 to [`MAX_ID_BYTES`] lowercase ASCII letters, digits, `-` and `_`.
+#[must_use]
+pub fn is_valid_id(id: &str) -> bool {
+    let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_');
+    !id.is_empty() && id.len() <= MAX_ID_BYTES && id.chars().all(valid)
+}
 /// Names of options, dimensions, presets and categories, and the title.
 pub(crate) const MAX_NAME_CHARS: usize = 80;
 /// One-line texts: summaries, rationales, pros, cons, claims, source titles, keywords.
@@ -47,6 +55,8 @@ pub const MAX_UNCERTAINTY: u8 = 3;
 /// The name the built-in dataset goes by in messages.
 pub(crate) const BUILTIN_NAME: &str = "<built-in>";
 const BUILTIN_SOURCE: &str = include_str!("../../../assets/node-vs-python.toml");
+/// The JSON Schema of the format (schema 2), for editors; `versus check` checks what it cannot say.
+pub const SCHEMA_JSON: &str = include_str!("../../../assets/dataset.schema.json");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
