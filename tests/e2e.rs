@@ -162,10 +162,11 @@ impl Session {
 fn start_move_a_slider_see_the_gauge_and_quit() {
     let mut s = Session::start();
     s.expect("Node.js vs Python for server-side web development");
-    s.expect("Node.js  70.5");
+    let dataset = Dataset::builtin();
+    let defaults = evaluate(&dataset, &dataset.default_weights()).scores;
+    s.expect(&format!("Node.js {:5.1}", defaults[0]));
 
     // `l` raises the selected dimension (the first of the first category) by one.
-    let dataset = Dataset::builtin();
     let mut weights = dataset.default_weights();
     weights[0] += 1;
     let expected = evaluate(&dataset, &weights).scores;

@@ -219,7 +219,7 @@ fn mouse_selects_rows_and_sets_weights() {
     // Row 2 of the list is the second dimension (row 0 is a category heading).
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), inner.x + 3, inner.y + 2));
     let clicked = a.selected();
-    assert_eq!(clicked, 6, "HTTP framework throughput, the second in its category");
+    assert_eq!(a.dataset().dimensions[clicked].id, "http-throughput", "the second in its category");
     // The 5-cell slider's last cell is weight 10, its first weight 2.
     let x = regions.slider_x();
     mouse(&mut a, MouseEventKind::Down(MouseButton::Left), x + 4, inner.y + 2);
@@ -439,6 +439,7 @@ fn the_gauges_draw_each_score_on_its_real_scale_and_nothing_without_weights() {
 fn the_sensitivity_view_charts_the_selected_dimension_and_lists_every_one() {
     let mut a = app(80, 24);
     let first = a.selected();
+    key(&mut a, KeyCode::Char('l')); // a leader whose stability to chart (the defaults may tie)
     key(&mut a, KeyCode::Char('f'));
     insta::assert_snapshot!("sensitivity_80x24", text(&a));
     let screen = text(&a);
@@ -464,6 +465,7 @@ fn the_sensitivity_view_charts_the_selected_dimension_and_lists_every_one() {
 #[test]
 fn the_selected_dimension_says_what_it_adds_to_the_lead() {
     let mut a = app(120, 30);
+    key(&mut a, KeyCode::Char('l')); // a leader to add to (the defaults may tie)
     for _ in 0..3 {
         let leader = a.evaluation().recommendation.leader().unwrap();
         let points =
@@ -533,10 +535,14 @@ fn a_pinned_weighting_is_compared_row_by_row_and_in_the_verdict() {
     let screen = text(&a);
     let row = screen.lines().find(|l| l.contains("▸ ")).unwrap();
     assert!(row.contains(&format!("{was}→")) && row.contains(" 9 ◀"), "{row}");
-    let leader = pinned.recommendation.leader().unwrap();
-    let moved = a.evaluation().scores[leader] - pinned.scores[leader];
+    let moved = a.evaluation().scores[0] - pinned.scores[0];
     assert!(screen.contains(&format!("{moved:+5.1}")), "scores say how far they moved:\n{screen}");
-    assert!(screen.contains("(pinned: Node.js +1.3)"), "{screen}");
+    // The pinned verdict, worked out here from the pinned evaluation.
+    let then = match pinned.recommendation.leader() {
+        Some(o) => format!("{} +{:.1}", a.dataset().options[o].name, pinned.recommendation.margin()),
+        None => "a tie".to_owned(),
+    };
+    assert!(screen.contains(&format!("(pinned: {then})")), "{then}: {screen}");
     // The picker previews what an entry would change against the weights now.
     key(&mut a, KeyCode::Char('p'));
     assert!(text(&a).contains("It changes"), "{}", text(&a));
@@ -556,6 +562,9 @@ fn the_interview_asks_one_question_at_a_time_and_applies_its_weights_as_one_step
     key(&mut a, KeyCode::Tab); // skip the connections question
     key(&mut a, KeyCode::Char('j'));
     key(&mut a, KeyCode::Enter); // no TypeScript front end
+    for _ in 3..a.dataset().questions.len() {
+        key(&mut a, KeyCode::Tab); // skip the rest
+    }
     insta::assert_snapshot!("interview_summary", text(&a));
     assert!(text(&a).contains("ML and AI ecosystem 4 -> 10"));
     key(&mut a, KeyCode::Enter);
@@ -613,8 +622,14 @@ fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
     }
     let summary = text(&a);
     assert!(summary.contains("above 0.10"), "{summary}");
-    // Every weight changes; the list gives way so that the verdict and the keys stay on screen.
-    assert!(summary.contains("They change 19 weights") && summary.contains("more"), "{summary}");
+    // Most weights change; the list gives way so that the verdict and the keys stay on screen.
+    let changed: usize = summary
+        .split("They change ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_default();
+    assert!(changed > a.dataset().dimensions.len() / 2 && summary.contains("more"), "{summary}");
     assert!(summary.contains("With them:") && summary.contains("Esc leaves everything"), "{summary}");
     key(&mut a, KeyCode::Char('r'));
     let Overlay::Pairwise { pair, .. } = a.overlay() else { panic!("r left the overlay") };
