@@ -155,6 +155,7 @@ pub fn dataset(dimensions: usize, options: usize, seed: u64) -> Dataset {
             title: format!("Generated comparison: {dimensions} dimensions, {options} options (seed {seed})"),
             as_of: "2026-01-01".to_owned(),
             description: Some("Synthetic data for benchmarks and stress tests; the ratings mean nothing.".to_owned()),
+            audits: None,
             uncertainty: DEFAULT_UNCERTAINTY,
         },
         options: option_infos,

@@ -173,7 +173,7 @@ fn start_move_a_slider_see_the_gauge_and_quit() {
     s.send("l");
     s.expect(&format!("Node.js {:5.1}", expected[0]));
     s.expect(&format!("Python  {:5.1}", expected[1]));
-    s.expect("custom · modified");
+    s.expect("default weights · modified");
 
     // The weights are in no saved profile: q asks first, y quits.
     s.send("q");

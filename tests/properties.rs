@@ -15,6 +15,7 @@ fn dataset(ratings: &[Vec<u8>]) -> Dataset {
             title: "generated".into(),
             as_of: "2026-01-01".into(),
             description: None,
+            audits: None,
             uncertainty: 0,
         },
         options: (0..options)

@@ -184,7 +184,7 @@ fn weight_keys_move_the_slider_and_the_gauge() {
     assert_eq!(a.weights()[selected], 10);
     assert_ne!(a.evaluation().scores, before);
     assert_eq!(*a.evaluation(), evaluate(a.dataset(), a.weights()));
-    assert!(text(&a).contains("custom · modified"));
+    assert!(text(&a).contains("default weights · modified"));
     key(&mut a, KeyCode::Char(' '));
     assert_eq!(a.weights()[selected], 0);
     key(&mut a, KeyCode::Char(' '));

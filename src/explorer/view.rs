@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::engine::data::Dataset;
+use crate::engine::data::{Dataset, Meta};
 use crate::engine::listing::source_line;
 use crate::engine::score::{Evaluation, Stability};
 use crate::engine::text::wrap;
@@ -79,8 +79,8 @@ pub(crate) fn claim_detail_lines(dataset: &Dataset, claim: usize, width: u16, th
 /// The help text, generated from the keymap in force so it always shows the real bindings. Pure, so
 /// the app can bound its scrolling by exactly what is drawn.
 #[must_use]
-pub(crate) fn help_lines(keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+pub(crate) fn help_lines(meta: &Meta, keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = about_lines(meta, theme);
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
         let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
@@ -99,6 +99,25 @@ pub(crate) fn help_lines(keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line
     }
     lines
 }
+
+/// Help's first section: what is compared, how fresh the evidence is, and what the claims audit examines.
+fn about_lines(meta: &Meta, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("About this comparison", theme.heading())];
+    let mut paragraph =
+        |text: &str| lines.extend(wrap(text, HELP_TEXT_WIDTH).into_iter().map(|l| Line::raw(format!("  {l}"))));
+    paragraph(&format!("{}. Evidence as of {}.", meta.title, meta.as_of));
+    if let Some(description) = &meta.description {
+        paragraph(description);
+    }
+    if let Some(audits) = &meta.audits {
+        paragraph(&format!("The claims audit (c) examines {audits}."));
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// The columns help's paragraphs wrap to: the pop-up's inside less an indent of two.
+const HELP_TEXT_WIDTH: usize = 66;
 
 /// The dimensions in the sensitivity table's order: the most critical first (fewest weight steps to a
 /// change of leader), those no single weight can change last, ties in dataset order.

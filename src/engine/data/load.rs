@@ -114,6 +114,7 @@ impl Checker<'_> {
             title: self.text(&raw.title, "meta.title", Kind::Name),
             as_of: self.as_of.clone(),
             description: raw.description.map(|d| self.text(&d, "meta.description", Kind::Text)),
+            audits: raw.audits.map(|a| self.text(&a, "meta.audits", Kind::Line)),
             uncertainty: raw
                 .uncertainty
                 .map_or(DEFAULT_UNCERTAINTY, |u| self.bounded(&u, "meta.uncertainty", MAX_UNCERTAINTY)),

@@ -77,6 +77,8 @@ pub struct Meta {
     /// YYYY-MM-DD: when the evidence was last checked.
     pub as_of: String,
     pub description: Option<String>,
+    /// What the claims audit examines: an article's title and, where known, its author and address.
+    pub audits: Option<String>,
     /// How far either side of a rating the evidence supports it, where a rating gives no `low` and
     /// `high` of its own: 0 to [`MAX_UNCERTAINTY`], [`DEFAULT_UNCERTAINTY`] when the file says nothing.
     pub uncertainty: u8,

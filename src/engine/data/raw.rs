@@ -30,6 +30,7 @@ pub struct Meta {
     pub title: Text,
     pub as_of: Text,
     pub description: Option<Text>,
+    pub audits: Option<Text>,
     pub uncertainty: Option<Number>,
 }
 

@@ -780,7 +780,7 @@ impl App {
 
     /// How far the help text scrolls: its length less the pop-up's inside height.
     fn max_help_scroll(&self) -> u16 {
-        let lines = view::help_lines(&self.keymap, self.mouse, Theme::new(false)).len();
+        let lines = view::help_lines(&self.dataset.meta, &self.keymap, self.mouse, Theme::new(false)).len();
         let rect = layout::help(self.area(), lines);
         (lines as u16).saturating_sub(rect.height.saturating_sub(2))
     }

@@ -13,27 +13,33 @@ use crate::explorer::keymap::Context;
 use crate::explorer::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::explorer::theme::Theme;
 
-/// The title bar: the dataset on the left; on the right the weights' origin ("custom" for the dataset's
-/// defaults), "modified" once a weight moved, and the kept search filter. The origin and "modified" are
-/// cut last.
+/// The title bar: the dataset (and, where it fits, the date of its evidence) on the left; on the right
+/// the weights' origin, "modified" once a weight moved, and the kept search filter. The origin and
+/// "modified" are cut last.
 pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
+    let width = usize::from(area.width);
     let mut origin = match &app.weighting().origin {
-        Origin::Defaults => "custom".to_owned(),
+        // Narrow screens keep room for the title and a kept filter.
+        Origin::Defaults if width < 70 => "defaults".to_owned(),
+        Origin::Defaults => "default weights".to_owned(),
         Origin::Preset(i) => format!("preset: {}", app.dataset().presets[*i].name),
         Origin::Profile { name, .. } => format!("profile: {name}"),
     };
     if app.weighting().is_modified(app.dataset()) {
         origin.push_str(" · modified");
     }
-    let width = usize::from(area.width);
     let origin = fit(&origin, width.saturating_sub(12));
     let filter = if !app.query().trim().is_empty() && *app.overlay() != Overlay::Search {
-        fit(&format!("filter: {} · ", app.query().trim()), (width / 3).saturating_sub(origin.width()))
+        // What is left once the origin and 36 columns of title have their room.
+        fit(&format!("filter: {} · ", app.query().trim()), width.saturating_sub(origin.width() + 36))
     } else {
         String::new()
     };
     let right = format!("{filter}{origin}");
-    let left = fit(&format!(" versus · {}", app.dataset().meta.title), width.saturating_sub(right.width() + 2));
+    let room = width.saturating_sub(right.width() + 2);
+    let meta = &app.dataset().meta;
+    let dated = format!(" versus · {} · as of {}", meta.title, meta.as_of);
+    let left = if dated.width() <= room { dated } else { fit(&format!(" versus · {}", meta.title), room) };
     let gap = width.saturating_sub(left.width() + right.width() + 1);
     let line = Line::from(format!("{left}{}{right} ", " ".repeat(gap)));
     frame.render_widget(Paragraph::new(line).style(theme.title_bar()), area);

@@ -206,12 +206,12 @@ pub(crate) fn confirm(frame: &mut Frame, question: &Question, theme: Theme) {
 pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, scroll: u16, theme: Theme) {
     let area = frame.area();
     let rect = layout::claims(area);
-    let title = if expanded {
-        "Claims audit (PgUp/PgDn scroll the explanation)"
-    } else {
-        "Claims audit: the article's claims against the evidence"
+    let title = match (&app.dataset().meta.audits, expanded) {
+        (_, true) => "Claims audit (PgUp/PgDn scroll the explanation)".to_owned(),
+        (Some(audits), false) => format!("Claims audit: {audits}"),
+        (None, false) => "Claims audit: the claims against the evidence".to_owned(),
     };
-    popup(frame, rect, title, theme);
+    popup(frame, rect, &title, theme);
     let (list, detail) = layout::claims_parts(area, expanded);
     let width = usize::from(list.width);
     let first = scroll_for(selected, usize::from(list.height));
@@ -242,9 +242,9 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, scr
 }
 
 pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
-    let lines = view::help_lines(app.keymap(), app.mouse(), theme);
+    let lines = view::help_lines(&app.dataset().meta, app.keymap(), app.mouse(), theme);
     let rect = layout::help(frame.area(), lines.len());
-    let title = if rect.height < lines.len() as u16 + 2 { "Keys (j/k scroll)" } else { "Keys" };
+    let title = if rect.height < lines.len() as u16 + 2 { "Help (j/k scroll)" } else { "Help" };
     let inner = popup(frame, rect, title, theme);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
