@@ -605,6 +605,45 @@ fn pairwise_weighting_judges_two_categories_at_a_time_and_applies_as_one_step() 
 }
 
 #[test]
+fn from_the_sensitivity_view_pairwise_weighs_the_most_critical_dimensions() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('l')); // a leader, so that the table has an order of criticality
+    let start = a.weights().to_vec();
+    key(&mut a, KeyCode::Char('f'));
+    // The table's first rows, as its own test reads them: the most critical first.
+    let order = {
+        let e = a.evaluation();
+        let mut order: Vec<usize> = (0..a.dataset().dimensions.len()).collect();
+        order.sort_by_key(|&d| (e.stability[d].criticality().unwrap_or(u8::MAX), d));
+        order.truncate(8);
+        order
+    };
+    key(&mut a, KeyCode::Char('a'));
+    assert!(matches!(a.overlay(), Overlay::Pairwise { pair: 0, .. }), "{:?}", a.overlay());
+    assert!(!a.compared().categories);
+    let names: Vec<&str> = order.iter().map(|&d| a.dataset().dimensions[d].name.as_str()).collect();
+    assert_eq!(a.compared().names, names);
+    assert_eq!(a.pairwise_pairs().len(), 28, "8 dimensions, 28 pairs");
+    keys(&mut a, "hhhhhhhh"); // the first far more than the second
+    insta::assert_snapshot!("pairwise_dimensions_pair", text(&a));
+    key(&mut a, KeyCode::Enter);
+    for _ in 1..28 {
+        key(&mut a, KeyCode::Tab);
+    }
+    let mut a = support::sized(a, 160, 48);
+    insta::assert_snapshot!("pairwise_dimensions_summary_160x48", text(&a));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(*a.overlay(), Overlay::None);
+    // Only the compared dimensions change; the first, judged far more important, gets the top weight.
+    let w = a.weights();
+    assert_eq!(w[order[0]], 10, "{w:?}");
+    assert!(w[order[0]] > w[order[1]], "{w:?}");
+    for d in (0..w.len()).filter(|d| !order.contains(d)) {
+        assert_eq!(w[d], start[d], "{} is not compared", a.dataset().dimensions[d].id);
+    }
+}
+
+#[test]
 fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Char('a'));

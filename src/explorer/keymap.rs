@@ -390,6 +390,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Sensitivity, &[ch('j'), key(K::Down)], A::Down, "next dimension", false),
     bind(C::Sensitivity, &[ch('k'), key(K::Up)], A::Up, "previous dimension", false),
     bind(C::Sensitivity, &[key(K::Enter)], A::Confirm, "go to the dimension", true),
+    bind(C::Sensitivity, &[ch('a')], A::OpenPairwise, "pairwise over the 8 most critical", true),
     bind(C::Sensitivity, &[key(K::Esc), ch('f')], A::Back, "close", true),
     bind(C::Sensitivity, &[ch('q')], A::Quit, "quit", false),
     bind(C::Pairwise, &[ch('h'), key(K::Left)], A::WeightDown, "the left one matters more", true),

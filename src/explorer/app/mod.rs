@@ -33,6 +33,9 @@ use crate::explorer::view;
 /// The longest text a prompt takes (a file name, a profile name).
 pub const MAX_INPUT_CHARS: usize = 4096;
 
+/// Pairwise weighting from the sensitivity view compares this many of its most critical dimensions
+/// (28 pairs: about as many judgements as anyone makes with care).
+pub(crate) const PAIRWISE_DIMENSIONS: usize = 8;
 /// Ratings drawn for the robustness shares per update: about 2 ms, so that a key press never waits long
 /// behind the sampling. The built-in dataset's 10,000 samples fit in one update; a large dataset's take
 /// many, between which the explorer answers keys.
@@ -255,8 +258,36 @@ pub struct App {
     /// Effects asked for during the current update.
     effects: Vec<Effect>,
     confirm_quit: bool,
-    /// The dataset's categories, once: pairwise weighting's items.
-    categories: Vec<String>,
+    /// What pairwise weighting compares (set as it opens).
+    compared: Compared,
+}
+
+/// What pairwise weighting compares: the categories (each dimension then gets its category's share,
+/// split as the weights now split it), or up to [`MAX_ITEMS`](crate::engine::pairwise::MAX_ITEMS) dimensions
+/// chosen in the sensitivity view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compared {
+    /// As shown: category names, or dimension names.
+    pub names: Vec<String>,
+    /// As the engine takes them: category names, or dimension ids.
+    items: Vec<String>,
+    pub categories: bool,
+}
+
+impl Compared {
+    /// The dataset's categories, in order of first appearance (the first `MAX_ITEMS`).
+    fn categories(dataset: &Dataset) -> Self {
+        let names: Vec<String> =
+            dataset.categories().into_iter().take(crate::engine::pairwise::MAX_ITEMS).map(str::to_owned).collect();
+        Self { items: names.clone(), names, categories: true }
+    }
+
+    /// The dimensions `chosen` (indexes), in that order.
+    fn dimensions(dataset: &Dataset, chosen: &[usize]) -> Self {
+        let names = chosen.iter().map(|&d| dataset.dimensions[d].name.clone()).collect();
+        let items = chosen.iter().map(|&d| dataset.dimensions[d].id.clone()).collect();
+        Self { names, items, categories: false }
+    }
 }
 
 impl App {
@@ -264,10 +295,8 @@ impl App {
     #[must_use]
     pub fn new(startup: Startup) -> Self {
         let Startup { dataset, weighting, profiles, keymap, data_path, mouse, status, confirm_quit } = startup;
-        let categories =
-            dataset.categories().into_iter().take(crate::engine::pairwise::MAX_ITEMS).map(str::to_owned).collect();
         Self {
-            categories,
+            compared: Compared::categories(&dataset),
             weights: weights::Weights::new(&dataset, weighting, profiles),
             list: list::List::new(&dataset),
             panes: panes::Panes::new(dataset.options.len()),
@@ -325,17 +354,29 @@ impl App {
         self.weights.pinned()
     }
 
-    /// The categories, in order of first appearance: what pairwise weighting compares.
-    /// The categories pairwise weighting compares (the first [`MAX_ITEMS`](crate::engine::pairwise::MAX_ITEMS)).
-    #[must_use]
-    pub fn categories(&self) -> &[String] {
-        &self.categories
+    /// Opens pairwise weighting over `compared`, which needs two items at least.
+    pub(super) fn open_pairwise(&mut self, compared: Compared) {
+        if compared.names.len() < 2 {
+            let what = if compared.categories { "categories" } else { "dimensions" };
+            self.set_status(Status::error(format!("pairwise weighting needs at least two {what}")));
+            return;
+        }
+        self.compared = compared;
+        let pairs = self.pairwise_pairs().len();
+        self.overlay = Overlay::Pairwise { pair: 0, judged: vec![None; pairs] };
     }
 
-    /// Every pair of categories, each once: (first, second) as indexes of [`Self::categories`].
+    /// What pairwise weighting compares, or last compared.
+    #[must_use]
+    pub fn compared(&self) -> &Compared {
+        &self.compared
+    }
+
+    /// Every pair of what pairwise weighting compares, each once: (first, second) as indexes of
+    /// [`Compared::names`].
     #[must_use]
     pub fn pairwise_pairs(&self) -> Vec<(usize, usize)> {
-        let n = self.categories().len();
+        let n = self.compared.names.len();
         (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect()
     }
 
@@ -361,9 +402,9 @@ impl App {
                 })
             })
             .collect();
-        let items = self.categories.clone();
+        let items = self.compared.items.clone();
         let p = priorities(items.len(), &judgements);
-        let judged = Judged { items, categories: true, judgements };
+        let judged = Judged { items, categories: self.compared.categories, judgements };
         let weights = weights_from(&self.dataset, self.weights(), &judged, &p);
         (judged, p, weights)
     }
@@ -676,17 +717,14 @@ impl App {
                 self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
             }
             (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
-            (_, Action::OpenPairwise) if self.categories.len() < 2 => {
-                self.set_status(Status::error("pairwise weighting needs at least two categories"));
-            }
             (_, Action::OpenPairwise) => {
+                let categories = Compared::categories(&self.dataset);
                 let all = self.dataset.categories().len();
-                if all > self.categories.len() {
-                    let shown = self.categories.len();
+                if all > categories.names.len() {
+                    let shown = categories.names.len();
                     self.set_status(Status::info(format!("comparing the first {shown} of {all} categories")));
                 }
-                let pairs = self.pairwise_pairs().len();
-                self.overlay = Overlay::Pairwise { pair: 0, judged: vec![None; pairs] };
+                self.open_pairwise(categories);
             }
             (_, Action::OpenInterview) if self.dataset.questions.is_empty() => {
                 self.set_status(Status::error("this dataset has no interview questions"));

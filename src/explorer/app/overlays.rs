@@ -1,7 +1,9 @@
 //! What each overlay does with an action: search, the preset picker, the claims audit, help, prompts and
 //! questions.
 
-use super::{App, Effect, MAX_INPUT_CHARS, MAX_QUERY_CHARS, Overlay, Purpose, Question, Status};
+use super::{
+    App, Compared, Effect, MAX_INPUT_CHARS, MAX_QUERY_CHARS, Overlay, PAIRWISE_DIMENSIONS, Purpose, Question, Status,
+};
 use crate::engine::profiles::{Profile, check_name};
 use crate::engine::weights::Origin;
 use crate::explorer::keymap::Action;
@@ -166,6 +168,11 @@ impl App {
                 None => self.overlay = Overlay::None,
             },
             Action::Back => self.overlay = Overlay::None,
+            // The most critical dimensions: the table's first rows.
+            Action::OpenPairwise => {
+                let chosen: Vec<usize> = order.into_iter().take(PAIRWISE_DIMENSIONS).collect();
+                self.open_pairwise(Compared::dimensions(&self.dataset, &chosen));
+            }
             _ => {}
         }
     }

@@ -1,5 +1,6 @@
-//! Pairwise weighting (`a`): two categories at a time on Saaty's 1-9 scale, then a summary of the
-//! weights the judgements give, how consistent they are, and the verdict.
+//! Pairwise weighting (`a`): two categories (or, from the sensitivity view, two dimensions) at a time on
+//! Saaty's 1-9 scale, then a summary of the weights the judgements give, how consistent they are, and
+//! the verdict.
 
 use ratatui::Frame;
 use ratatui::style::Style;
@@ -26,7 +27,7 @@ fn strength(by: u8) -> &'static str {
 
 pub fn render(frame: &mut Frame, app: &App, pair: usize, judged: &[Option<i8>], theme: Theme) {
     let area = frame.area();
-    let categories = app.categories();
+    let names = &app.compared().names;
     let pairs = app.pairwise_pairs();
     let title = if pair < pairs.len() {
         format!("Pairwise weighting: pair {} of {}", pair + 1, pairs.len())
@@ -41,8 +42,8 @@ pub fn render(frame: &mut Frame, app: &App, pair: usize, judged: &[Option<i8>], 
         lines.push(Line::styled("Which matters more for this project, and how much?", theme.heading()));
         lines.push(Line::default());
         // The two names over the ends of the 33-column scale.
-        let left = fit(&categories[first], 16);
-        let right = pad_left(&fit(&categories[second], 16), 33 - unicode_width::UnicodeWidthStr::width(left.as_str()));
+        let left = fit(&names[first], 16);
+        let right = pad_left(&fit(&names[second], 16), 33 - unicode_width::UnicodeWidthStr::width(left.as_str()));
         lines.push(Line::from(vec![Span::styled(left, theme.option(0)), Span::styled(right, theme.option(1))]));
         // 17 marks from 9 (the left much more) through 1 (equal) to 9 (the right much more).
         let marks: Vec<String> = (-8..=8_i8).map(|p| (p.unsigned_abs() + 1).to_string()).collect();
@@ -57,9 +58,9 @@ pub fn render(frame: &mut Frame, app: &App, pair: usize, judged: &[Option<i8>], 
         let by = v.unsigned_abs() + 1;
         let (more, less) = if v >= 0 { (first, second) } else { (second, first) };
         let words = if by == 1 {
-            format!("{} and {} matter equally", categories[first], categories[second])
+            format!("{} and {} matter equally", names[first], names[second])
         } else {
-            format!("{} matters {} than {} ({by})", categories[more], strength(by), categories[less])
+            format!("{} matters {} than {} ({by})", names[more], strength(by), names[less])
         };
         lines.extend(wrap(&words, width).into_iter().map(|l| Line::styled(l, theme.bold())));
     } else {
