@@ -644,6 +644,41 @@ fn from_the_sensitivity_view_pairwise_weighs_the_most_critical_dimensions() {
 }
 
 #[test]
+fn the_mouse_picks_interview_answers_and_sets_pairwise_judgements() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('i'));
+    // Find the second answer's label on screen and click it: it is chosen, as Enter would.
+    let second = a.dataset().questions[0].answers[1].label.clone();
+    let screen = text(&a);
+    let (row, line) = screen.lines().enumerate().find(|(_, l)| l.contains(&second)).unwrap();
+    let column = u16::try_from(line[..line.find(&second).unwrap()].chars().count()).unwrap();
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), column, u16::try_from(row).unwrap()));
+    let Overlay::Interview { question, chosen, .. } = a.overlay().clone() else { panic!("{:?}", a.overlay()) };
+    assert_eq!((question, chosen[0]), (1, Some(1)), "the click chose the second answer and moved on");
+    // A click on the help text chooses nothing.
+    let help_row = text(&a).lines().position(|l| l.contains("Will it hold many")).unwrap();
+    assert!(!mouse(&mut a, MouseEventKind::Down(MouseButton::Left), column, u16::try_from(help_row).unwrap()));
+    key(&mut a, KeyCode::Esc);
+
+    key(&mut a, KeyCode::Char('a'));
+    // The scale's marks: a click on the leftmost 9 makes the left category far more important.
+    let screen = text(&a);
+    let (row, line) = screen.lines().enumerate().find(|(_, l)| l.contains("9 8 7 6 5 4 3 2 1 2 3")).unwrap();
+    let start = u16::try_from(line[..line.find("9 8 7").unwrap()].chars().count()).unwrap();
+    let row = u16::try_from(row).unwrap();
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), start, row));
+    assert!(matches!(a.overlay(), Overlay::Pairwise { pair: 0, judged } if judged[0] == Some(8)));
+    assert!(text(&a).contains("matters far more than"), "{}", text(&a));
+    // The rightmost 9, then the 1 in the middle (equal).
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), start + 32, row));
+    assert!(matches!(a.overlay(), Overlay::Pairwise { pair: 0, judged } if judged[0] == Some(-8)));
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), start + 16, row));
+    assert!(matches!(a.overlay(), Overlay::Pairwise { pair: 0, judged } if judged[0] == Some(0)));
+    // Between marks, nothing.
+    assert!(!mouse(&mut a, MouseEventKind::Down(MouseButton::Left), start + 1, row));
+}
+
+#[test]
 fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Char('a'));

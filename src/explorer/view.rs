@@ -95,9 +95,57 @@ pub(crate) fn help_lines(meta: &Meta, keymap: &Keymap, mouse: bool, theme: Theme
     if mouse {
         lines.push(Line::styled("Mouse", theme.heading()));
         lines.push(Line::raw("  click a row to select it; click or drag on a slider to set its weight;"));
-        lines.push(Line::raw("  the wheel scrolls the pane under the pointer (--no-mouse turns this off)"));
+        lines.push(Line::raw("  the wheel scrolls the pane under the pointer; in the interview a click picks"));
+        lines.push(Line::raw("  an answer, in pairwise weighting a click on the 1-9 scale sets the judgement"));
+        lines.push(Line::raw("  (--no-mouse turns the mouse off)"));
     }
     lines
+}
+
+/// The interview's question `question` as drawn, wrapped to `width`: each line with the answer it shows
+/// (its label or its preview), so that a click picks what it lands on.
+#[must_use]
+pub(crate) fn interview_lines(
+    dataset: &Dataset,
+    question: usize,
+    highlighted: usize,
+    chosen: Option<usize>,
+    width: usize,
+    theme: Theme,
+) -> Vec<(Line<'static>, Option<usize>)> {
+    let Some(q) = dataset.questions.get(question) else { return Vec::new() };
+    let mut lines: Vec<(Line<'static>, Option<usize>)> =
+        wrap(&q.text, width).into_iter().map(|l| (Line::styled(l, theme.heading()), None)).collect();
+    if let Some(help) = &q.help {
+        lines.extend(wrap(help, width).into_iter().map(|l| (Line::styled(l, theme.dim()), None)));
+    }
+    lines.push((Line::default(), None));
+    for (i, answer) in q.answers.iter().enumerate() {
+        let pointer = if i == highlighted { "▸ " } else { "  " };
+        let mark = if chosen == Some(i) { "● " } else { "  " };
+        let style = if i == highlighted { theme.selected() } else { ratatui::style::Style::new() };
+        lines.push((
+            Line::styled(crate::engine::text::fit(&format!("{pointer}{mark}{}", answer.label), width), style),
+            Some(i),
+        ));
+        let sets: Vec<String> =
+            answer.weights.iter().map(|&(d, w)| format!("{} to {w}", dataset.dimensions[d].name)).collect();
+        let preview = if sets.is_empty() { "changes nothing".to_owned() } else { format!("sets {}", sets.join(", ")) };
+        let indented = wrap(&preview, width.saturating_sub(4)).into_iter().map(|l| format!("    {l}"));
+        lines.extend(indented.map(|l| (Line::styled(l, theme.dim()), Some(i))));
+    }
+    lines
+}
+
+/// The row of a pairwise pair's 1-9 scale within the pop-up (under the question, a blank line and the
+/// two names), and the judgement a column of it stands for: 17 marks two columns apart, from 9 for the
+/// left item (8) through 1, equal (0), to 9 for the right item (-8).
+pub(crate) const PAIRWISE_SCALE_ROW: u16 = 3;
+
+#[must_use]
+pub(crate) fn pairwise_mark_at(column: u16) -> Option<i8> {
+    let mark = i8::try_from(column / 2).ok().filter(|m| *m <= 16 && column.is_multiple_of(2))?;
+    Some(8 - mark)
 }
 
 /// Help's first section: what is compared, how fresh the evidence is, and what the claims audit examines.

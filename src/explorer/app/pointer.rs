@@ -1,9 +1,13 @@
 //! The mouse: a click selects a row, a click or drag on a slider sets its weight, the wheel scrolls the
-//! region under the pointer. Hit-testing uses the same layout the drawing does.
+//! region under the pointer; in the interview a click picks an answer, in pairwise weighting a click on
+//! the scale sets the judgement. Hit-testing uses the same layout and lines the drawing does.
 
 use super::{App, Focus, Overlay};
 use crate::engine::data::SCALE_MAX;
-use crate::explorer::layout::{Regions, Screen};
+use crate::explorer::keymap::Action;
+use crate::explorer::layout::{self, Regions, Screen};
+use crate::explorer::theme::Theme;
+use crate::explorer::view;
 
 /// A mouse event at a screen cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +31,10 @@ pub enum PointerKind {
 impl App {
     /// Handles `pointer` against the current layout; whether anything changed.
     pub(super) fn point(&mut self, pointer: Pointer) -> bool {
-        if !matches!(self.overlay, Overlay::None | Overlay::Search) {
-            return false;
+        match self.overlay {
+            Overlay::None | Overlay::Search => {}
+            Overlay::Interview { .. } | Overlay::Pairwise { .. } => return self.point_weighting(pointer),
+            _ => return false,
         }
         let Screen::Main(regions) = self.screen() else { return false };
         let Pointer { kind, column: x, row: y } = pointer;
@@ -68,6 +74,39 @@ impl App {
         }
         self.keep_in_view();
         before != snapshot(self)
+    }
+
+    /// A press in the interview picks the answer under it (as Enter on it would); one on pairwise
+    /// weighting's scale sets the judgement (Enter takes it).
+    fn point_weighting(&mut self, pointer: Pointer) -> bool {
+        let inside = layout::inner(layout::claims(self.area()));
+        if pointer.kind != PointerKind::Press || !inside.contains((pointer.column, pointer.row).into()) {
+            return false;
+        }
+        let (column, row) = (pointer.column - inside.x, pointer.row - inside.y);
+        match self.overlay.clone() {
+            Overlay::Interview { question, highlighted, chosen } => {
+                let answer = chosen.get(question).copied().flatten();
+                let lines = view::interview_lines(
+                    &self.dataset,
+                    question,
+                    highlighted,
+                    answer,
+                    usize::from(inside.width),
+                    Theme::new(false),
+                );
+                let Some(&(_, Some(picked))) = lines.get(usize::from(row)) else { return false };
+                self.interview_action(question, picked, chosen, Action::Confirm);
+                true
+            }
+            Overlay::Pairwise { pair, mut judged } if pair < judged.len() && row == view::PAIRWISE_SCALE_ROW => {
+                let Some(judgement) = view::pairwise_mark_at(column) else { return false };
+                judged[pair] = Some(judgement);
+                self.overlay = Overlay::Pairwise { pair, judged };
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The dimension on screen row `y` of the list, if any.

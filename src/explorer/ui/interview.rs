@@ -2,15 +2,13 @@
 //! summary of the weights the answers give against the weights now, and the verdict they give.
 
 use ratatui::Frame;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::overlays::{popup, proposal};
-use crate::engine::text::{fit, wrap};
 use crate::explorer::app::App;
-use crate::explorer::layout;
 use crate::explorer::theme::Theme;
+use crate::explorer::{layout, view};
 
 pub fn render(
     frame: &mut Frame,
@@ -31,24 +29,10 @@ pub fn render(
     let inside = popup(frame, layout::claims(area), &title, theme);
     let width = usize::from(inside.width);
     let mut lines: Vec<Line> = Vec::new();
-    if let Some(q) = dataset.questions.get(question) {
-        lines.extend(wrap(&q.text, width).into_iter().map(|l| Line::styled(l, theme.heading())));
-        if let Some(help) = &q.help {
-            lines.extend(wrap(help, width).into_iter().map(|l| Line::styled(l, theme.dim())));
-        }
-        lines.push(Line::default());
-        for (i, answer) in q.answers.iter().enumerate() {
-            let pointer = if i == highlighted { "▸ " } else { "  " };
-            let mark = if chosen[question] == Some(i) { "● " } else { "  " };
-            let style = if i == highlighted { theme.selected() } else { Style::new() };
-            lines.push(Line::styled(fit(&format!("{pointer}{mark}{}", answer.label), width), style));
-            let sets: Vec<String> =
-                answer.weights.iter().map(|&(d, w)| format!("{} to {w}", dataset.dimensions[d].name)).collect();
-            let preview =
-                if sets.is_empty() { "changes nothing".to_owned() } else { format!("sets {}", sets.join(", ")) };
-            let indented = wrap(&preview, width.saturating_sub(4)).into_iter().map(|l| format!("    {l}"));
-            lines.extend(indented.map(|l| Line::styled(l, theme.dim())));
-        }
+    if question < total {
+        let chosen = chosen.get(question).copied().flatten();
+        let drawn = view::interview_lines(dataset, question, highlighted, chosen, width, theme);
+        lines.extend(drawn.into_iter().map(|(line, _)| line));
     } else {
         let weights = app.interview_weights(chosen);
         let answered = chosen.iter().filter(|c| c.is_some()).count();

@@ -11,8 +11,8 @@ use super::overlays::{popup, proposal};
 use crate::engine::report::pairwise_sentence;
 use crate::engine::text::{fit, pad_left, wrap};
 use crate::explorer::app::App;
-use crate::explorer::layout;
 use crate::explorer::theme::Theme;
+use crate::explorer::{layout, view};
 
 /// Saaty's words for 1, 3, 5, 7 and 9 (the even steps lie between).
 fn strength(by: u8) -> &'static str {
@@ -45,7 +45,9 @@ pub fn render(frame: &mut Frame, app: &App, pair: usize, judged: &[Option<i8>], 
         let left = fit(&names[first], 16);
         let right = pad_left(&fit(&names[second], 16), 33 - unicode_width::UnicodeWidthStr::width(left.as_str()));
         lines.push(Line::from(vec![Span::styled(left, theme.option(0)), Span::styled(right, theme.option(1))]));
-        // 17 marks from 9 (the left much more) through 1 (equal) to 9 (the right much more).
+        // 17 marks from 9 (the left much more) through 1 (equal) to 9 (the right much more), where the
+        // mouse finds them.
+        debug_assert_eq!(lines.len(), usize::from(view::PAIRWISE_SCALE_ROW));
         let marks: Vec<String> = (-8..=8_i8).map(|p| (p.unsigned_abs() + 1).to_string()).collect();
         lines.push(Line::raw(marks.join(" ")));
         let at = usize::try_from(8 - i16::from(v)).unwrap_or(8);
