@@ -80,7 +80,9 @@ fn bad_weights_and_presets_are_named() {
     );
     assert!(fails(&["report", "--weight", "typing"]).contains("expected DIMENSION=N"));
     let message = fails(&["report", "--preset", "realtime"]);
-    assert!(message.starts_with("versus: unknown preset `realtime`; the presets are: realtime-chat, "), "{message}");
+    let expected =
+        "versus: unknown preset `realtime` (did you mean `realtime-chat`?); the presets are: realtime-chat, ";
+    assert!(message.starts_with(expected), "{message}");
 }
 
 #[test]
@@ -124,7 +126,7 @@ fn check_reports_every_file() {
     assert_eq!(
         stderr(&output),
         "tests/data/malformed/bad-date.toml:4:9: meta.as_of: `25/11/2026` is not a date of the form YYYY-MM-DD\n\
-         versus: 1 of 2 files have problems\n"
+         versus: 1 of 2 files has problems\n"
     );
     assert!(versus(&["check", "tests/data/three-options.toml"]).status.success());
 }
@@ -498,4 +500,25 @@ fn versus_new_writes_a_starting_file_once_and_check_accepts_it() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("option `Go=Go`: expected ID=NAME"), "{}", stderr(&bad));
     assert_eq!(versus(&["new", "T", "--option", "a=A"]).status.code(), Some(2));
+}
+
+#[test]
+fn search_prints_whole_lines_to_a_pipe_and_finding_nothing_is_status_1() {
+    let found = versus(&["search", "cold", "start"]);
+    assert!(found.status.success());
+    let text = stdout(&found);
+    let summary = "How quickly does a function start from cold, and how much memory does it use?";
+    assert!(text.lines().any(|l| l.ends_with(summary)), "a pipe gets the whole summary:\n{text}");
+    let none = versus(&["search", "zzzq"]);
+    assert_eq!(none.status.code(), Some(1), "like grep");
+    assert_eq!(stdout(&none), "");
+    assert_eq!(stderr(&none), "versus: no dimension matches `zzzq`\n");
+    let json = versus(&["search", "zzzq", "--format", "json"]);
+    assert_eq!((json.status.code(), stdout(&json).trim()), (Some(1), "[]"));
+}
+
+#[test]
+fn an_unknown_weight_suggests_the_id_it_is_a_word_of() {
+    let message = fails(&["report", "--weight", "ml=3"]);
+    assert_eq!(message, "versus: --weight ml=3: unknown dimension `ml` (did you mean `ml-ecosystem`?)\n");
 }

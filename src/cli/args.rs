@@ -112,7 +112,7 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         pairwise: Option<PathBuf>,
     },
-    /// List the dataset's dimensions, presets, audited claims or interview questions, or your saved profiles.
+    /// List the dataset's dimensions, presets, audited claims, sources or interview questions, or your saved profiles.
     List {
         #[arg(value_enum)]
         what: ListWhat,
@@ -168,8 +168,11 @@ pub enum ConfigWhat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListWhat {
+    /// Each dimension with its default weight and every option's rating, and its sources.
     Dimensions,
+    /// The scenario presets, with the option each recommends.
     Presets,
+    /// The audit of the claims the data started from, with verdicts and sources.
     Claims,
     /// Every source once, with the dimensions and claims that cite it and when it was checked.
     Sources,

@@ -46,8 +46,14 @@ pub enum Failure {
     #[error("{0}")]
     Usage(Box<clap::Error>),
     /// `check` found problems; they are printed already.
-    #[error("versus: {0} of {1} files have problems")]
+    #[error("versus: {} of {} problems", .0, files_have(*.0, *.1))]
     CheckFailed(usize, usize),
+}
+
+/// "1 file has", "2 files have": the total names the files, the count of failures the verb.
+fn files_have(failed: usize, total: usize) -> String {
+    let verb = if failed == 1 { "has" } else { "have" };
+    format!("{} {verb}", pluralize(total, "file"))
 }
 
 impl Failure {
@@ -96,7 +102,12 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             })?;
             exiting(d);
         }
-        Command::Search { query, format } => search(&files, data, &query.join(" "), *format)?,
+        // Like grep: nothing found is exit status 1.
+        Command::Search { query, format } => {
+            if !search(&files, data, &query.join(" "), *format)? {
+                return Ok(1);
+            }
+        }
         Command::Check { files } => check(files)?,
         Command::New { title, options, output } => new_dataset(title, options, output.as_deref())?,
         Command::Schema => print(crate::engine::data::SCHEMA_JSON)?,
@@ -181,7 +192,8 @@ fn judgements(path: &Path, dataset: &Dataset) -> Result<(pairwise::Judged, pairw
     Ok((judged, priorities))
 }
 
-fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListFormat) -> Result<(), Failure> {
+/// Prints what matches `query`; whether anything did.
+fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListFormat) -> Result<bool, Failure> {
     // The catalog, not the dataset: from the cache, a search reads a fraction of it.
     let Catalog { index, ids, summaries } = warned(files, |warnings| files.catalog(data, warnings))?;
     let searcher = Searcher::from_index(index);
@@ -200,9 +212,13 @@ fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListForma
             },
         })
         .collect();
-    print(&listing::search(&found, format))?;
+    print(&listing::search(&found, format, terminal::stdout_width()))?;
+    let matched = !found.is_empty();
+    if !matched {
+        say(&format!("versus: no dimension matches `{query}`"));
+    }
     exiting((searcher, ids, summaries));
-    Ok(())
+    Ok(matched)
 }
 
 /// Runs `load`, then says the problems with the user's files it and [`UserFiles::load`] found.

@@ -206,7 +206,8 @@ pub fn questions(dataset: &Dataset, format: ListFormat) -> String {
 }
 
 #[must_use]
-pub fn search(found: &[Found], format: ListFormat) -> String {
+/// Text lines are cut to `width` columns when given (a terminal's), else printed whole.
+pub fn search(found: &[Found], format: ListFormat, width: Option<usize>) -> String {
     match format {
         ListFormat::Json => json(
             &found
@@ -217,10 +218,8 @@ pub fn search(found: &[Found], format: ListFormat) -> String {
         ListFormat::Text => {
             let mut out = String::new();
             for f in found {
-                let _ = writeln!(out, "{} {} {}", pad(f.id, 20), pad(f.name, 28), fit(f.summary, 29));
-            }
-            if found.is_empty() {
-                out.push_str("no dimension matches\n");
+                let line = format!("{} {} {}", pad(f.id, 20), pad(f.name, 28), f.summary);
+                let _ = writeln!(out, "{}", width.map_or(line.clone(), |w| fit(&line, w)));
             }
             out
         }

@@ -94,17 +94,38 @@ fn pieces(word: &str, width: usize) -> impl Iterator<Item = &str> {
 /// " (did you mean `x`?)" for the closest of `candidates` within a small edit distance, or nothing.
 #[must_use]
 pub(crate) fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    candidates
-        .map(|c| (strsim::damerau_levenshtein(unknown, c), c))
+    let candidates: Vec<&str> = candidates.collect();
+    let close = candidates
+        .iter()
+        .map(|&c| (strsim::damerau_levenshtein(unknown, c), c))
         .filter(|&(distance, c)| distance <= (c.len() / 3).max(2))
         .min_by_key(|&(distance, c)| (distance, c))
-        .map(|(_, c)| format!(" (did you mean `{c}`?)"))
-        .unwrap_or_default()
+        .map(|(_, c)| c);
+    // Else an id of which the unknown is a whole word: `ml` for `ml-ecosystem`, `chat` for `realtime-chat`.
+    let word = || {
+        candidates
+            .iter()
+            .filter(|c| !unknown.is_empty() && c.split(['-', '_']).any(|w| w == unknown))
+            .min_by_key(|c| (c.len(), **c))
+            .copied()
+    };
+    close.or_else(word).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_come_from_spelling_or_from_a_whole_word() {
+        let ids = ["ml-ecosystem", "llm-apps", "realtime", "realtime-chat", "cpu-bound"];
+        assert_eq!(did_you_mean("realtme", ids.into_iter()), " (did you mean `realtime`?)");
+        assert_eq!(did_you_mean("ml", ids.into_iter()), " (did you mean `ml-ecosystem`?)");
+        assert_eq!(did_you_mean("chat", ids.into_iter()), " (did you mean `realtime-chat`?)");
+        assert_eq!(did_you_mean("cpu", ids.into_iter()), " (did you mean `cpu-bound`?)");
+        assert_eq!(did_you_mean("zzz", ids.into_iter()), "");
+        assert_eq!(did_you_mean("", ids.into_iter()), "");
+    }
 
     #[test]
     fn fit_never_exceeds_the_width() {

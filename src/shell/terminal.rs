@@ -65,6 +65,14 @@ impl Ending {
     }
 }
 
+/// The width of the terminal standard output goes to, or `None` when it goes to a file or a pipe
+/// (where lines are printed whole).
+#[must_use]
+pub fn stdout_width() -> Option<usize> {
+    let columns = io::stdout().is_terminal().then(|| ratatui::crossterm::terminal::size().ok()).flatten()?.0;
+    Some(usize::from(columns).max(20))
+}
+
 /// Runs the explorer on the terminal until the user quits or a signal or hangup ends it, capturing the
 /// mouse if the app has it. Profiles are saved in `config_dir`.
 pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<Ending> {
