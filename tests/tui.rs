@@ -103,14 +103,21 @@ fn help_lists_the_keymap() {
     key(&mut a, KeyCode::Char('?'));
     let screen = text(&a);
     insta::assert_snapshot!(screen);
-    // Every binding's label is on the help screen: it is generated from the keymap.
+    // The pop-up's inside, its lines joined: a wrapped label reads as one.
+    let top = screen.lines().find(|l| l.contains("┌ Help")).unwrap();
+    let left = top.chars().position(|c| c == '┌').unwrap() + 1;
+    let width = top.chars().skip(left).position(|c| c == '┐').unwrap();
+    let inside: Vec<String> = screen.lines().map(|l| l.chars().skip(left).take(width).collect()).collect();
+    let flat = inside.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    // Every binding's label is in help, whole: it is generated from the keymap.
     for binding in versus::explorer::keymap::DEFAULT_BINDINGS {
         if !matches!(binding.action, versus::explorer::keymap::Action::SetWeight(0..=9))
             && binding.context != versus::explorer::keymap::Context::Global
         {
-            assert!(screen.contains(binding.label) || binding.label.starts_with("weight"), "{} missing", binding.label);
+            assert!(flat.contains(binding.label) || binding.label.starts_with("weight"), "{} missing", binding.label);
         }
     }
+    assert!(inside.iter().all(|l| !l.contains('…')), "help cuts nothing");
 }
 
 #[test]
@@ -787,5 +794,78 @@ fn the_sensitivity_views_rating_flips_follow_every_weight_change() {
         }
         let fresh = versus::engine::score::rating_flips(a.dataset(), a.weights());
         assert_eq!(a.rating_flips(), &fresh[..], "after {keys_pressed:?}");
+    }
+}
+
+#[test]
+fn every_source_is_reachable_at_80x24_shown_whole_and_opened_or_copied() {
+    let mut a = app(80, 24);
+    let urls: Vec<String> = a.dataset().dimensions[a.selected()].sources.iter().map(|s| s.url.clone()).collect();
+    assert!(urls.len() > 3, "the first dimension has more sources than the unfocused region shows");
+    // Tab: the list, each pane, then the sources.
+    for _ in 0..=a.dataset().options.len() {
+        key(&mut a, KeyCode::Tab);
+    }
+    assert_eq!(a.focus(), Focus::Sources);
+    for (i, url) in urls.iter().enumerate() {
+        assert_eq!(a.selected_source(), i);
+        // The region's rows, read back from the screen, hold the whole URL (wrapped, not cut).
+        let Screen::Main(regions) = a.screen() else { panic!() };
+        let area = regions.sources;
+        let screen = text(&a);
+        let rows: String = screen
+            .lines()
+            .skip(usize::from(area.y))
+            .take(usize::from(area.height))
+            .map(|l| {
+                l.chars().skip(usize::from(area.x)).take(usize::from(area.width)).collect::<String>().trim().to_owned()
+            })
+            .collect();
+        assert!(rows.contains(url.as_str()), "source {} not whole on screen:\n{screen}", i + 1);
+        assert_eq!(key(&mut a, KeyCode::Char('o')), vec![Effect::OpenUrl { url: url.clone() }]);
+        assert_eq!(key(&mut a, KeyCode::Char('y')), vec![Effect::Copy { text: url.clone() }]);
+        key(&mut a, KeyCode::Char('j'));
+    }
+    insta::assert_snapshot!("sources_focused_80x24", text(&a));
+    // Back on the list, y copies the verdict again, and a new dimension starts at its first source.
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus(), Focus::List);
+    assert!(matches!(&key(&mut a, KeyCode::Char('y'))[..], [Effect::Copy { text }] if text.contains("Reproduce")));
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.selected_source(), 0);
+    // Every source of every dimension fits whole at 80x24 once selected.
+    let mut b = app(80, 24);
+    for _ in 0..b.dataset().dimensions.len() {
+        let dimension = b.selected();
+        let sources = b.dataset().dimensions[dimension].sources.clone();
+        while b.focus() != Focus::Sources {
+            key(&mut b, KeyCode::Tab);
+        }
+        for source in &sources {
+            let Screen::Main(regions) = b.screen() else { panic!() };
+            let area = regions.sources;
+            let rows: String = text(&b)
+                .lines()
+                .skip(usize::from(area.y))
+                .take(usize::from(area.height))
+                .map(|l| {
+                    l.chars()
+                        .skip(usize::from(area.x))
+                        .take(usize::from(area.width))
+                        .collect::<String>()
+                        .trim()
+                        .to_owned()
+                })
+                .collect();
+            assert!(
+                rows.contains(source.url.as_str()),
+                "{}: {} not whole",
+                b.dataset().dimensions[dimension].id,
+                source.url
+            );
+            key(&mut b, KeyCode::Char('j'));
+        }
+        key(&mut b, KeyCode::Tab); // back to the list
+        key(&mut b, KeyCode::Char('j'));
     }
 }

@@ -56,6 +56,7 @@ pub enum Action {
     SaveProfile,
     Export,
     Copy,
+    OpenSource,
     /// Esc: close the overlay, or in the main view drop a kept search filter.
     Back,
     /// Enter: keep the search filter, apply a preset, expand a claim, accept a prompt.
@@ -353,8 +354,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('u')], A::Undo, "undo a change of weights", false),
     bind(C::Main, &[ctrl('r')], A::Redo, "redo", false),
     bind(C::Main, &[ch('b')], A::PinBaseline, "pin the weights to compare with (again: unpin)", false),
-    bind(C::Main, &[key(K::Tab)], A::FocusNext, "focus next pane", false),
-    bind(C::Main, &[key(K::BackTab)], A::FocusPrev, "focus previous pane", false),
+    bind(C::Main, &[key(K::Tab)], A::FocusNext, "focus the next region: list, panes, sources", false),
+    bind(C::Main, &[key(K::BackTab)], A::FocusPrev, "focus the previous region", false),
     bind(C::Main, &[ch('/')], A::OpenSearch, "search", true),
     bind(C::Main, &[ch('p')], A::OpenPresets, "presets", true),
     bind(C::Main, &[ch('c')], A::OpenClaims, "claims", true),
@@ -363,7 +364,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('a')], A::OpenPairwise, "pairwise: weigh the categories two at a time", false),
     bind(C::Main, &[ch('s')], A::SaveProfile, "save the weights as a profile", false),
     bind(C::Main, &[ch('e')], A::Export, "export the report as markdown", false),
-    bind(C::Main, &[ch('y')], A::Copy, "copy the verdict and weights (OSC 52)", false),
+    bind(C::Main, &[ch('y')], A::Copy, "copy the verdict and weights, or the focused source's URL (OSC 52)", false),
+    bind(C::Main, &[ch('o')], A::OpenSource, "open the selected source in a browser (Tab focuses the sources)", false),
     bind(C::Main, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", true),
     bind(C::Main, &[key(K::Esc)], A::Back, "clear the search filter", false),
     bind(C::Main, &[ch('q')], A::Quit, "quit", true),
@@ -500,6 +502,12 @@ impl Keymap {
     /// shows as one hint.
     #[must_use]
     pub fn footer(&self, context: Context) -> Vec<(String, &'static str)> {
+        self.footer_hints(context).into_iter().map(|(keys, label, _)| (keys, label)).collect()
+    }
+
+    /// As [`Self::footer`], each hint marked when it must stay at every width (help and quit).
+    #[must_use]
+    pub(crate) fn footer_hints(&self, context: Context) -> Vec<(String, &'static str, bool)> {
         let mut hints = Vec::new();
         for b in self.bindings.iter().filter(|b| b.context == context && b.footer && !b.keys.is_empty()) {
             match b.action {
@@ -519,9 +527,9 @@ impl Keymap {
                         .and_then(|d| pick(&d.keys))
                         .unwrap_or_default();
                     let label = if context == Context::Pairwise { "which matters more" } else { "weight" };
-                    hints.push((format!("{down}{}", pick(&b.keys).unwrap_or_default()), label));
+                    hints.push((format!("{down}{}", pick(&b.keys).unwrap_or_default()), label, false));
                 }
-                _ => hints.push((key_name(b.keys[0]), b.label)),
+                _ => hints.push((key_name(b.keys[0]), b.label, matches!(b.action, A::OpenHelp | A::Quit))),
             }
         }
         hints
@@ -662,7 +670,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 39 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 40 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

@@ -49,9 +49,9 @@ pub enum Screen {
 
 impl Screen {
     /// Lays out a `width` x `height` terminal for a dataset of `options` options whose selected dimension
-    /// has `sources` sources.
+    /// has `sources` sources; `sources_focused` gives them room to show whole.
     #[must_use]
-    pub(crate) fn compute(width: u16, height: u16, options: usize, sources: usize) -> Self {
+    pub(crate) fn compute(width: u16, height: u16, options: usize, sources: usize, sources_focused: bool) -> Self {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Self::TooSmall;
         }
@@ -66,7 +66,12 @@ impl Screen {
         let right_width = width - list_width;
         let header_height = 2;
         let source_cap = (main_height.saturating_sub(10) / 3).clamp(1, 6);
-        let sources_height = (sources as u16).min(source_cap);
+        // Focused, the sources take the panes' place, so that every source shows whole.
+        let sources_height = if sources_focused && sources > 0 {
+            main_height.saturating_sub(header_height).max(source_cap)
+        } else {
+            (sources as u16).min(source_cap)
+        };
         let panes_y = 1 + header_height;
         let panes_height = main_height.saturating_sub(header_height + sources_height);
         let pane_width = right_width / options;
@@ -189,15 +194,15 @@ mod tests {
 
     #[test]
     fn too_small_below_the_minimum() {
-        assert_eq!(Screen::compute(0, 0, 2, 1), Screen::TooSmall);
-        assert_eq!(Screen::compute(MIN_WIDTH - 1, 40, 2, 1), Screen::TooSmall);
-        assert!(matches!(Screen::compute(MIN_WIDTH, MIN_HEIGHT, 2, 1), Screen::Main(_)));
+        assert_eq!(Screen::compute(0, 0, 2, 1, false), Screen::TooSmall);
+        assert_eq!(Screen::compute(MIN_WIDTH - 1, 40, 2, 1, false), Screen::TooSmall);
+        assert!(matches!(Screen::compute(MIN_WIDTH, MIN_HEIGHT, 2, 1, false), Screen::Main(_)));
     }
 
     #[test]
     fn regions_tile_the_screen() {
         for (w, h, options) in [(80, 24, 2), (160, 48, 2), (60, 16, 3), (300, 100, 8), (61, 17, 5)] {
-            let Screen::Main(r) = Screen::compute(w, h, options, 4) else { panic!("{w}x{h}") };
+            let Screen::Main(r) = Screen::compute(w, h, options, 4, w % 2 == 0) else { panic!("{w}x{h}") };
             let area = Rect::new(0, 0, w, h);
             for rect in [r.title, r.list, r.header, r.sources, r.recommendation, r.footer].iter().chain(&r.panes) {
                 assert!(area.contains(rect.as_position()) || rect.is_empty(), "{w}x{h}: {rect:?}");

@@ -84,11 +84,16 @@ pub(crate) fn help_lines(meta: &Meta, keymap: &Keymap, mouse: bool, theme: Theme
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
         let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        // A long label wraps under itself rather than being cut at the pop-up's edge.
+        let label_width = (HELP_TEXT_WIDTH + 2).saturating_sub(key_width + 4).max(20);
         for (keys, label) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys}{}", " ".repeat(key_width - keys.width() + 2)), theme.key()),
-                Span::raw(label),
-            ]));
+            for (n, part) in wrap(&label, label_width).into_iter().enumerate() {
+                let keys = if n == 0 { keys.clone() } else { String::new() };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys}{}", " ".repeat(key_width - keys.width() + 2)), theme.key()),
+                    Span::raw(part),
+                ]));
+            }
         }
         lines.push(Line::default());
     }
@@ -146,6 +151,46 @@ pub(crate) const PAIRWISE_SCALE_ROW: u16 = 3;
 pub(crate) fn pairwise_mark_at(column: u16) -> Option<i8> {
     let mark = i8::try_from(column / 2).ok().filter(|m| *m <= 16 && column.is_multiple_of(2))?;
     Some(8 - mark)
+}
+
+/// The selected dimension's sources as the focused sources region shows them, wrapped to `width`: for
+/// each, its numbered title, its dates and its whole URL; each line with the source it belongs to.
+#[must_use]
+pub(crate) fn source_lines(
+    dataset: &Dataset,
+    dimension: usize,
+    selected: usize,
+    width: u16,
+    theme: Theme,
+) -> Vec<(Line<'static>, usize)> {
+    let width = usize::from(width.max(8));
+    let mut lines = Vec::new();
+    let Some(dimension) = dataset.dimensions.get(dimension) else { return lines };
+    for (i, source) in dimension.sources.iter().enumerate() {
+        let marker = if i == selected { "▸" } else { " " };
+        let title_style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
+        for (n, line) in wrap(&source.title, width - 5).into_iter().enumerate() {
+            let prefix = if n == 0 { format!("{marker}[{}]", i + 1) } else { String::new() };
+            lines.push((Line::styled(format!("{prefix:<5}{line}"), title_style), i));
+        }
+        let dates = match &source.published {
+            Some(published) => format!("published {published} · checked {}", source.checked),
+            None => format!("checked {}", source.checked),
+        };
+        lines.extend(wrap(&dates, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), theme.dim()), i)));
+        let link = theme.bold().add_modifier(ratatui::style::Modifier::UNDERLINED);
+        lines.extend(wrap(&source.url, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), link), i)));
+    }
+    lines
+}
+
+/// The first line of [`source_lines`] to show in `rows` rows so that source `selected` is in view.
+#[must_use]
+pub(crate) fn source_scroll(lines: &[(Line<'static>, usize)], selected: usize, rows: usize) -> usize {
+    let first = lines.iter().position(|(_, s)| *s == selected).unwrap_or(0);
+    let end = lines.iter().rposition(|(_, s)| *s == selected).map_or(0, |last| last + 1);
+    // Its last line at the bottom when it fits below the top, else its first at the top.
+    end.saturating_sub(rows).min(first)
 }
 
 /// Help's first section: what is compared, how fresh the evidence is, and what the claims audit examines.

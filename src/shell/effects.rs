@@ -41,7 +41,23 @@ pub(crate) fn perform(
         },
         Effect::Export { path, overwrite } => export(app, &path, overwrite),
         Effect::Copy { text } => copy(&text, terminal),
+        Effect::OpenUrl { url } => open_url(&url),
     })
+}
+
+/// Opens `url` in the system's browser (`$BROWSER` first, as the opener crate does). Without a
+/// graphical session (over SSH, on a console) the opener would start a text browser in this very
+/// terminal, under the explorer, so versus says so instead.
+fn open_url(url: &str) -> Outcome {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
+    let graphical = cfg!(any(target_os = "macos", windows)) || set("DISPLAY") || set("WAYLAND_DISPLAY");
+    if !graphical {
+        return Outcome::Failed("no graphical session to open a browser in (over SSH?); y copies the URL".to_owned());
+    }
+    match opener::open_browser(url) {
+        Ok(()) => Outcome::Done(format!("opened {url}")),
+        Err(e) => Outcome::Failed(format!("cannot open {url}: {e}; y copies it")),
+    }
 }
 
 fn export(app: &App, path: &str, overwrite: bool) -> Outcome {

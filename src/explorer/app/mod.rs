@@ -130,6 +130,10 @@ pub enum Effect {
     Copy {
         text: String,
     },
+    /// Open `url` with the system's opener (a browser).
+    OpenUrl {
+        url: String,
+    },
 }
 
 /// What the shell says about an effect it performed.
@@ -526,8 +530,9 @@ impl App {
 
     #[must_use]
     pub fn screen(&self) -> Screen {
-        let sources = self.dataset.dimensions.get(self.selected()).map_or(0, |d| d.sources.len());
-        Screen::compute(self.size.width, self.size.height, self.dataset.options.len(), sources)
+        let sources = self.sources().len();
+        let focused = self.focus() == Focus::Sources;
+        Screen::compute(self.size.width, self.size.height, self.dataset.options.len(), sources, focused)
     }
 
     /// The whole screen's area.
@@ -641,7 +646,9 @@ impl App {
         }
     }
 
-    fn main_action(&mut self, action: Action) {
+    /// The moving keys in the focused region: the list moves the selection, a pane scrolls, the
+    /// sources select one. Whether `action` was one of them.
+    fn navigate(&mut self, action: Action) -> bool {
         let list_page = self.page_height();
         match (self.panes.focus(), action) {
             (Focus::List, Action::Down) => self.move_selection(1),
@@ -656,6 +663,31 @@ impl App {
             (Focus::Pane(pane), Action::PageUp) => self.scroll_pane(pane, -self.pane_height(pane)),
             (Focus::Pane(pane), Action::Top) => self.scroll_pane(pane, isize::MIN / 2),
             (Focus::Pane(pane), Action::Bottom) => self.scroll_pane(pane, isize::MAX / 2),
+            (Focus::Sources, Action::Down) => self.panes.move_source(1, self.sources().len()),
+            (Focus::Sources, Action::Up) => self.panes.move_source(-1, self.sources().len()),
+            (Focus::Sources, Action::PageDown) => self.panes.move_source(3, self.sources().len()),
+            (Focus::Sources, Action::PageUp) => self.panes.move_source(-3, self.sources().len()),
+            (Focus::Sources, Action::Top) => self.panes.move_source(isize::MIN / 2, self.sources().len()),
+            (Focus::Sources, Action::Bottom) => self.panes.move_source(isize::MAX / 2, self.sources().len()),
+            _ => return false,
+        }
+        true
+    }
+
+    fn main_action(&mut self, action: Action) {
+        if self.navigate(action) {
+            return;
+        }
+        match (self.panes.focus(), action) {
+            (_, Action::OpenSource) => match self.sources().get(self.panes.source()) {
+                Some(source) => self.effects.push(Effect::OpenUrl { url: source.url.clone() }),
+                None => self.set_status(Status::error("this dimension cites no source")),
+            },
+            (Focus::Sources, Action::Copy) => {
+                if let Some(source) = self.sources().get(self.panes.source()) {
+                    self.effects.push(Effect::Copy { text: source.url.clone() });
+                }
+            }
             // With a filter that matches nothing, the selection is not on screen: leave it alone.
             (_, Action::WeightDown | Action::WeightUp | Action::SetWeight(_) | Action::ToggleMute)
                 if self.list.rows().is_empty() =>
@@ -707,8 +739,8 @@ impl App {
                 let text = sanitize::line(&format!("{verdict} Reproduce: {command}"));
                 self.effects.push(Effect::Copy { text });
             }
-            (_, Action::FocusNext) => self.panes.cycle_focus(1),
-            (_, Action::FocusPrev) => self.panes.cycle_focus(-1),
+            (_, Action::FocusNext) => self.panes.cycle_focus(1, !self.sources().is_empty()),
+            (_, Action::FocusPrev) => self.panes.cycle_focus(-1, !self.sources().is_empty()),
             (_, Action::OpenSearch) => self.overlay = Overlay::Search,
             (_, Action::OpenPresets) => {
                 self.overlay = Overlay::Presets { selected: self.weights.picker_index(&self.dataset) };
@@ -764,20 +796,34 @@ impl App {
 
     fn move_selection(&mut self, delta: isize) {
         if self.list.move_selection(delta) {
-            self.panes.scroll_to_top();
+            self.panes.scroll_to_top(!self.sources().is_empty());
         }
     }
 
     fn select(&mut self, dimension: usize) {
         if self.list.select(dimension) {
-            self.panes.scroll_to_top();
+            self.panes.scroll_to_top(!self.sources().is_empty());
         }
     }
 
     fn set_query(&mut self, query: String) {
         if self.list.set_query(query) {
-            self.panes.scroll_to_top();
+            self.panes.scroll_to_top(!self.sources().is_empty());
         }
+    }
+
+    /// The selected dimension's sources (none when a filter lists no dimension).
+    pub(super) fn sources(&self) -> &[crate::engine::data::Source] {
+        match self.dataset.dimensions.get(self.selected()) {
+            Some(dimension) if !self.list.rows().is_empty() => &dimension.sources,
+            _ => &[],
+        }
+    }
+
+    /// The selected source's index among [`Self::sources`].
+    #[must_use]
+    pub fn selected_source(&self) -> usize {
+        self.panes.source()
     }
 
     fn scroll_pane(&mut self, pane: usize, delta: isize) {

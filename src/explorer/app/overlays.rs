@@ -17,8 +17,8 @@ impl App {
             Action::Type(_) if self.list.is_full() => {
                 self.set_status(Status::error(format!("a search is at most {MAX_QUERY_CHARS} characters")));
             }
-            Action::Type(c) if self.list.push(c) => self.panes.scroll_to_top(),
-            Action::DeleteChar if self.list.pop() => self.panes.scroll_to_top(),
+            Action::Type(c) if self.list.push(c) => self.panes.scroll_to_top(!self.sources().is_empty()),
+            Action::DeleteChar if self.list.pop() => self.panes.scroll_to_top(!self.sources().is_empty()),
             Action::ClearInput => self.set_query(String::new()),
             Action::Down => self.move_selection(1),
             Action::Up => self.move_selection(-1),

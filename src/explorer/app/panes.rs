@@ -1,21 +1,36 @@
-//! The detail panes: which region has the focus, and how far each option's pane is scrolled.
+//! The detail panes and the sources under them: which region has the focus, how far each option's pane
+//! is scrolled, and which source is selected.
 
 /// Which region the scrolling keys move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
     Pane(usize),
+    /// The selected dimension's sources: j/k select one, `o` opens it, `y` copies its URL.
+    Sources,
 }
 
 pub(super) struct Panes {
     focus: Focus,
     /// Each pane's scroll offset, in lines.
     scroll: Vec<u16>,
+    /// The selected source of the selected dimension.
+    source: usize,
 }
 
 impl Panes {
     pub(super) fn new(options: usize) -> Self {
-        Self { focus: Focus::List, scroll: vec![0; options] }
+        Self { focus: Focus::List, scroll: vec![0; options], source: 0 }
+    }
+
+    pub(super) fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Moves the source selection by `delta` within `0..count`.
+    pub(super) fn move_source(&mut self, delta: isize, count: usize) {
+        let last = count.saturating_sub(1) as isize;
+        self.source = (self.source as isize).saturating_add(delta).clamp(0, last) as usize;
     }
 
     pub(super) fn focus(&self) -> Focus {
@@ -34,16 +49,20 @@ impl Panes {
         self.focus = focus;
     }
 
-    /// Moves the focus `step` stops along: the list, then each pane, round again.
-    pub(super) fn cycle_focus(&mut self, step: isize) {
-        let stop_count = self.scroll.len() + 1;
+    /// Moves the focus `step` stops along: the list, then each pane, then the sources if there are
+    /// any, round again.
+    pub(super) fn cycle_focus(&mut self, step: isize, with_sources: bool) {
+        let panes = self.scroll.len();
+        let stop_count = panes + 1 + usize::from(with_sources);
         let index = match self.focus {
             Focus::List => 0,
             Focus::Pane(pane) => pane + 1,
+            Focus::Sources => panes + 1,
         };
         self.focus = match (index as isize + step).rem_euclid(stop_count as isize) as usize {
             0 => Focus::List,
-            next => Focus::Pane(next - 1),
+            next if next <= panes => Focus::Pane(next - 1),
+            _ => Focus::Sources,
         };
     }
 
@@ -58,8 +77,13 @@ impl Panes {
         self.scroll[pane] = self.scroll[pane].min(max);
     }
 
-    /// Back to the top of every pane, as for a newly selected dimension.
-    pub(super) fn scroll_to_top(&mut self) {
+    /// Back to the top of every pane and the first source, as for a newly selected dimension (whose
+    /// sources may be none: the focus then returns to the list).
+    pub(super) fn scroll_to_top(&mut self, has_sources: bool) {
         self.scroll.iter_mut().for_each(|s| *s = 0);
+        self.source = 0;
+        if self.focus == Focus::Sources && !has_sources {
+            self.focus = Focus::List;
+        }
     }
 }

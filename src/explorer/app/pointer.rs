@@ -40,7 +40,7 @@ impl App {
         let Pointer { kind, column: x, row: y } = pointer;
         let snapshot = |app: &Self| {
             let scrolls: Vec<u16> = (0..app.panes.count()).map(|pane| app.panes.scroll(pane)).collect();
-            (app.selected(), app.weights().to_vec(), app.list_offset(), scrolls, app.focus())
+            (app.selected(), app.weights().to_vec(), app.list_offset(), scrolls, app.focus(), app.selected_source())
         };
         let before = snapshot(self);
         match kind {
@@ -54,6 +54,8 @@ impl App {
                     }
                 } else if let Some(pane) = regions.pane_at(x, y) {
                     self.panes.set_focus(Focus::Pane(pane));
+                } else if regions.sources.contains((x, y).into()) && !self.sources().is_empty() {
+                    self.click_source(&regions, y);
                 }
             }
             PointerKind::Drag => {
@@ -106,6 +108,29 @@ impl App {
                 true
             }
             _ => false,
+        }
+    }
+
+    /// A click on the sources: focuses them, and once focused selects the source on row `y`.
+    fn click_source(&mut self, regions: &Regions, y: u16) {
+        if self.focus() != Focus::Sources {
+            self.panes.set_focus(Focus::Sources);
+            return;
+        }
+        let lines = view::source_lines(
+            &self.dataset,
+            self.selected(),
+            self.selected_source(),
+            regions.sources.width,
+            Theme::new(false),
+        );
+        // Under the heading row, as drawn.
+        let rows = usize::from(regions.sources.height.saturating_sub(1));
+        let first = view::source_scroll(&lines, self.selected_source(), rows);
+        let row = usize::from(y - regions.sources.y);
+        if let Some(&(_, source)) = row.checked_sub(1).and_then(|r| lines.get(first + r)) {
+            let delta = source as isize - self.selected_source() as isize;
+            self.panes.move_source(delta, self.sources().len());
         }
     }
 

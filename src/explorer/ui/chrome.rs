@@ -62,20 +62,36 @@ pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
             theme.dim(),
         ));
     }
-    // Whole hints only, as many as fit: a hint cut in half tells nothing.
-    let mut room = usize::from(area.width).saturating_sub(spans.iter().map(Span::width).sum());
-    for (key, label) in app.keymap().footer(app.context()) {
-        let label = format!(" {label}  ");
-        let width = key.width() + label.width();
-        if width > room + 2 {
-            break;
+    // Whole hints only, as many as fit: a hint cut in half tells nothing. Help and quit stay at every
+    // width, in their place; the others give way from the end.
+    let hints = app.keymap().footer_hints(app.context());
+    let width_of = |(key, label, _): &(String, &str, bool)| key.width() + label.width() + 3;
+    let essential: usize = hints.iter().filter(|h| h.2).map(width_of).sum();
+    let mut room = usize::from(area.width).saturating_sub(spans.iter().map(Span::width).sum::<usize>() + essential) + 2;
+    let mut shown = Vec::new();
+    for hint in &hints {
+        if hint.2 {
+            shown.push(hint);
+        } else if width_of(hint) <= room {
+            room -= width_of(hint);
+            shown.push(hint);
+        } else {
+            // The rest give way, but a later essential hint still shows.
+            room = 0;
         }
-        room = room.saturating_sub(width);
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(label));
     }
-    if app.context() == Context::Main && app.focus() != crate::explorer::app::Focus::List {
-        spans.push(Span::styled("(↑↓ scroll the focused pane)", theme.dim()));
+    for (key, label, _) in shown {
+        spans.push(Span::styled(key.clone(), theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    let hint = match app.focus() {
+        _ if app.context() != Context::Main => None,
+        crate::explorer::app::Focus::List => None,
+        crate::explorer::app::Focus::Pane(_) => Some("(↑↓ scroll the focused pane)"),
+        crate::explorer::app::Focus::Sources => Some("(↑↓ select a source)"),
+    };
+    if let Some(hint) = hint {
+        spans.push(Span::styled(hint, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     ];
     frame.render_widget(Paragraph::new(header), regions.header);
 
-    for (option, &area) in regions.panes.iter().enumerate() {
+    for (option, &area) in regions.panes.iter().enumerate().filter(|(_, area)| area.height > 0) {
         let focused = app.focus() == Focus::Pane(option);
         // With more than two options the list marks a dimension's favourite by number: so do the titles.
         let name = match app.dataset().options.len() {
@@ -54,23 +54,28 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     render_sources(frame, app, regions.sources, theme);
 }
 
+/// The sources under the panes: one line each, or, focused (Tab), each whole with a heading of keys.
 fn render_sources(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let sources = &app.dataset().dimensions[app.selected()].sources;
     let rows = usize::from(area.height);
+    if app.focus() == Focus::Sources && rows > 1 {
+        let heading = "Sources · j/k select · o open · y copy URL";
+        let mut lines = vec![Line::styled(fit(heading, usize::from(area.width)), theme.heading())];
+        let all = view::source_lines(app.dataset(), app.selected(), app.selected_source(), area.width, theme);
+        let first = view::source_scroll(&all, app.selected_source(), rows - 1);
+        lines.extend(all.into_iter().skip(first).take(rows - 1).map(|(line, _)| line));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     let mut lines: Vec<Line> = sources
         .iter()
         .enumerate()
         .take(rows)
-        .map(|(i, s)| {
-            let text = format!("[{}] {}", i + 1, s.citation());
-            Line::styled(fit(&text, usize::from(area.width)), theme.dim())
-        })
+        .map(|(i, s)| Line::raw(fit(&format!("[{}] {}", i + 1, s.citation()), usize::from(area.width))))
         .collect();
     if sources.len() > rows && rows > 0 {
-        lines[rows - 1] = Line::styled(
-            format!("… and {} more sources: versus list dimensions", sources.len() - rows + 1),
-            theme.dim(),
-        );
+        let more = format!("… and {} more: Tab to the sources shows them all", sources.len() - rows + 1);
+        lines[rows - 1] = Line::styled(fit(&more, usize::from(area.width)), theme.dim());
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
