@@ -378,7 +378,7 @@ fn a_paste_types_into_the_search_or_a_prompt_as_one_event_and_nowhere_else() {
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('e'));
     let _ = a.update(Event::Paste("/tmp/report.md".into()));
-    assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "versus-report.md/tmp/report.md"));
+    assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "versus-node-js-vs-python.md/tmp/report.md"));
     let _ = a.update(Event::Paste("x".repeat(2 * MAX_INPUT_CHARS)));
     assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input.chars().count() == MAX_INPUT_CHARS));
 }

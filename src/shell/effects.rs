@@ -60,8 +60,15 @@ fn open_url(url: &str) -> Outcome {
     }
 }
 
-fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
+/// Where an export of `path` goes: `~` expanded and made absolute, for the file and for the message
+/// ("wrote versus-report.md" leaves the reader guessing where).
+fn export_target(path: &str) -> std::path::PathBuf {
     let target = expand_home(Path::new(path));
+    std::path::absolute(&target).unwrap_or(target)
+}
+
+fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
+    let target = export_target(path);
     if target.is_dir() {
         return Outcome::Failed(format!("{path} is a directory; give a file name"));
     }
@@ -153,6 +160,14 @@ mod tests {
         std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
         perform(Effect::Export { path: private.display().to_string(), overwrite: true }, &app(), None, &mut Vec::new());
         assert_eq!(std::fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn an_export_goes_to_and_names_an_absolute_path() {
+        let target = export_target("report.md");
+        assert!(target.is_absolute(), "{}", target.display());
+        assert_eq!(target, std::env::current_dir().unwrap().join("report.md"));
+        assert_eq!(export_target("/tmp/r.md"), Path::new("/tmp/r.md"));
     }
 
     #[test]

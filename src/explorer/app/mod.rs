@@ -726,11 +726,7 @@ impl App {
                 self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input };
             }
             (_, Action::Export) => {
-                let input = match self.weighting().origin.preset_id(&self.dataset) {
-                    Some(id) => format!("versus-{id}.md"),
-                    None => "versus-report.md".to_owned(),
-                };
-                self.overlay = Overlay::Prompt { purpose: Purpose::Export, input };
+                self.overlay = Overlay::Prompt { purpose: Purpose::Export, input: self.export_name() };
             }
             (_, Action::Copy) => {
                 let verdict = verdict_sentence(&self.dataset, &self.evaluation().recommendation);
@@ -810,6 +806,22 @@ impl App {
         if self.list.set_query(query) {
             self.panes.scroll_to_top(!self.sources().is_empty());
         }
+    }
+
+    /// The export prompt's starting file name: the dataset's first four title words, and the preset if
+    /// one is applied ("versus-node-js-vs-python-ml-api.md"), so that exports of different
+    /// comparisons do not share a name.
+    fn export_name(&self) -> String {
+        let title = self.dataset.meta.title.to_lowercase();
+        let words: Vec<&str> =
+            title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
+        let mut name = format!("versus-{}", words.join("-"));
+        if let Some(id) = self.weighting().origin.preset_id(&self.dataset) {
+            name.push('-');
+            name.push_str(id);
+        }
+        name.push_str(".md");
+        name
     }
 
     /// The selected dimension's sources (none when a filter lists no dimension).
