@@ -99,7 +99,7 @@ fn claims_audit() {
 #[test]
 fn help_lists_the_keymap() {
     // Tall enough for all of help.
-    let mut a = app(80, 130);
+    let mut a = app(80, 170);
     key(&mut a, KeyCode::Char('?'));
     let screen = text(&a);
     insta::assert_snapshot!(screen);
@@ -107,7 +107,8 @@ fn help_lists_the_keymap() {
     let top = screen.lines().find(|l| l.contains("┌ Help")).unwrap();
     let left = top.chars().position(|c| c == '┌').unwrap() + 1;
     let width = top.chars().skip(left).position(|c| c == '┐').unwrap();
-    let inside: Vec<String> = screen.lines().map(|l| l.chars().skip(left).take(width).collect()).collect();
+    let rows = screen.lines().skip_while(|l| !l.contains("┌ Help")).skip(1).take_while(|l| !l.contains('└'));
+    let inside: Vec<String> = rows.map(|l| l.chars().skip(left).take(width).collect()).collect();
     let flat = inside.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
     // Every binding's label is in help, whole: it is generated from the keymap.
     for binding in versus::explorer::keymap::DEFAULT_BINDINGS {
@@ -378,7 +379,9 @@ fn a_paste_types_into_the_search_or_a_prompt_as_one_event_and_nowhere_else() {
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('e'));
     let _ = a.update(Event::Paste("/tmp/report.md".into()));
-    assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "versus-node-js-vs-python.md/tmp/report.md"));
+    assert!(
+        matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "versus-node-js-vs-python.md/tmp/report.md")
+    );
     let _ = a.update(Event::Paste("x".repeat(2 * MAX_INPUT_CHARS)));
     assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input.chars().count() == MAX_INPUT_CHARS));
 }

@@ -506,7 +506,7 @@ fn sampling_words(robustness: &Robustness) -> String {
 }
 
 /// `12345` as "12,345".
-fn thousands(n: u32) -> String {
+pub(crate) fn thousands(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

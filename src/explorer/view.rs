@@ -81,6 +81,7 @@ pub(crate) fn claim_detail_lines(dataset: &Dataset, claim: usize, width: u16, th
 #[must_use]
 pub(crate) fn help_lines(meta: &Meta, keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = about_lines(meta, theme);
+    lines.extend(reading_lines(theme));
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
         let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
@@ -204,6 +205,40 @@ fn about_lines(meta: &Meta, theme: Theme) -> Vec<Line<'static>> {
     }
     if let Some(audits) = &meta.audits {
         paragraph(&format!("The claims audit (c) examines {audits}."));
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// Help's "How to read this": what each number and mark means, from the constants the engine uses.
+fn reading_lines(theme: Theme) -> Vec<Line<'static>> {
+    use crate::engine::robustness::{CONFIDENT_SHARE, DEFAULT_SAMPLES};
+    use crate::engine::score::CLOSE_CALL_POINTS;
+    let close = CLOSE_CALL_POINTS;
+    let sure = (CONFIDENT_SHARE * 100.0).round();
+    let paragraphs = [
+        "Score: each option's ratings (0-10) averaged with the weights as the weights of the mean, times \
+         10: out of 100. A weight of 0 (muted) leaves a dimension out of the mean."
+            .to_owned(),
+        format!(
+            "Lead: the leader's score less the runner-up's, in points. Under {close} points the verdict is a \
+             close call: half a rating step on average, within the judgement behind the ratings."
+        ),
+        "In the list, ◀ means the dimension rates the left option higher, ▶ the right one, = both alike; \
+         with more than two options, the number of the option it rates highest."
+            .to_owned(),
+        "why: each dimension's share of the lead (its weight times the gap in its ratings). flip: the \
+         smallest change of one weight that would change the leader."
+            .to_owned(),
+        format!(
+            "sure: how often each option comes first over {} plausible sets of ratings drawn within their \
+             ranges (low..high); under {sure}% for the leader, the evidence cannot decide it.",
+            crate::engine::report::thousands(DEFAULT_SAMPLES)
+        ),
+    ];
+    let mut lines = vec![Line::styled("How to read this", theme.heading())];
+    for text in paragraphs {
+        lines.extend(wrap(&text, HELP_TEXT_WIDTH).into_iter().map(|l| Line::raw(format!("  {l}"))));
     }
     lines.push(Line::default());
     lines
