@@ -872,3 +872,38 @@ fn every_source_is_reachable_at_80x24_shown_whole_and_opened_or_copied() {
         key(&mut b, KeyCode::Char('j'));
     }
 }
+
+#[test]
+fn help_opens_from_every_view_and_closes_back_to_it_and_lists_move_alike() {
+    let mut a = app(80, 24);
+    for (open, change) in [('c', 'j'), ('p', 'j'), ('f', 'j'), ('i', 'j'), ('a', 'l')] {
+        key(&mut a, KeyCode::Char(open));
+        key(&mut a, KeyCode::Char(change));
+        let before = a.overlay().clone();
+        key(&mut a, KeyCode::Char('?'));
+        assert!(matches!(a.overlay(), Overlay::Help { .. }), "? from {open}: {:?}", a.overlay());
+        key(&mut a, KeyCode::Esc);
+        assert_eq!(*a.overlay(), before, "Esc on help goes back to {open}, as it was");
+        key(&mut a, KeyCode::Esc);
+        assert_eq!(*a.overlay(), Overlay::None, "{open}");
+    }
+    // The same moving keys in every list: G/End to the last, g/Home to the first, PgDn a page.
+    key(&mut a, KeyCode::Char('c'));
+    key(&mut a, KeyCode::Char('G'));
+    assert!(matches!(a.overlay(), Overlay::Claims { selected, .. } if *selected == a.dataset().claims.len() - 1));
+    key(&mut a, KeyCode::Home);
+    assert!(matches!(a.overlay(), Overlay::Claims { selected: 0, .. }));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('f'));
+    key(&mut a, KeyCode::PageDown);
+    assert!(matches!(a.overlay(), Overlay::Sensitivity { selected: 10 }), "{:?}", a.overlay());
+    key(&mut a, KeyCode::End);
+    assert!(matches!(a.overlay(), Overlay::Sensitivity { selected } if *selected == a.dataset().dimensions.len() - 1));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('?'));
+    key(&mut a, KeyCode::Char('G'));
+    let Overlay::Help { scroll: bottom } = *a.overlay() else { panic!() };
+    assert!(bottom > 0);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(*a.overlay(), Overlay::Help { scroll: 0 });
+}

@@ -33,6 +33,20 @@ use crate::explorer::view;
 /// The longest text a prompt takes (a file name, a profile name).
 pub const MAX_INPUT_CHARS: usize = 4096;
 
+/// Where a list's selection goes for a moving key: one step, a page of `page`, or either end; `None`
+/// for any other key. `last` is the last index.
+pub(crate) fn step(selected: usize, action: Action, last: usize, page: usize) -> Option<usize> {
+    Some(match action {
+        Action::Down => (selected + 1).min(last),
+        Action::Up => selected.saturating_sub(1),
+        Action::PageDown => (selected + page.max(1)).min(last),
+        Action::PageUp => selected.saturating_sub(page.max(1)),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    })
+}
+
 /// Pairwise weighting from the sensitivity view compares this many of its most critical dimensions
 /// (28 pairs: about as many judgements as anyone makes with care).
 pub(crate) const PAIRWISE_DIMENSIONS: usize = 8;
@@ -259,6 +273,8 @@ pub struct App {
     data_path: Option<String>,
     /// The dimension whose slider the pointer pressed, while the button is down.
     dragging: Option<usize>,
+    /// The overlay help was opened from, to go back to when it closes.
+    help_return: Option<Overlay>,
     /// Effects asked for during the current update.
     effects: Vec<Effect>,
     confirm_quit: bool,
@@ -312,6 +328,7 @@ impl App {
             mouse,
             data_path,
             dragging: None,
+            help_return: None,
             effects: Vec::new(),
             confirm_quit,
         }
@@ -629,6 +646,17 @@ impl App {
             }
             (_, Action::Quit) => self.effects.push(Effect::Quit),
             (_, Action::Suspend) => self.effects.push(Effect::Suspend),
+            // Help from any overlay that binds it; closing help goes back there.
+            (
+                Overlay::Presets { .. }
+                | Overlay::Claims { .. }
+                | Overlay::Sensitivity { .. }
+                | Overlay::Interview { .. }
+                | Overlay::Pairwise { .. },
+                Action::OpenHelp,
+            ) => {
+                self.help_return = Some(std::mem::replace(&mut self.overlay, Overlay::Help { scroll: 0 }));
+            }
             (Overlay::None, action) => self.main_action(action),
             (Overlay::Search, action) => self.search_action(action),
             (Overlay::Presets { selected }, action) => self.presets_action(*selected, action),

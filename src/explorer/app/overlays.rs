@@ -3,6 +3,7 @@
 
 use super::{
     App, Compared, Effect, MAX_INPUT_CHARS, MAX_QUERY_CHARS, Overlay, PAIRWISE_DIMENSIONS, Purpose, Question, Status,
+    step,
 };
 use crate::engine::profiles::{Profile, check_name};
 use crate::engine::weights::Origin;
@@ -10,6 +11,10 @@ use crate::explorer::keymap::Action;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::view;
+
+/// Rows a page key moves in the overlays' lists, and lines in help.
+const PAGE: usize = 10;
+const HELP_PAGE: usize = 20;
 
 impl App {
     pub(super) fn search_action(&mut self, action: Action) {
@@ -33,9 +38,11 @@ impl App {
 
     pub(super) fn presets_action(&mut self, selected: usize, action: Action) {
         let entries = self.picker_entries();
+        if let Some(selected) = step(selected, action, entries.len() - 1, PAGE) {
+            self.overlay = Overlay::Presets { selected };
+            return;
+        }
         match action {
-            Action::Down => self.overlay = Overlay::Presets { selected: (selected + 1).min(entries.len() - 1) },
-            Action::Up => self.overlay = Overlay::Presets { selected: selected.saturating_sub(1) },
             Action::Confirm => {
                 if let Some(Origin::Profile { name, .. }) = entries.get(selected)
                     && let Some(warning) = self.weights.profile(name).and_then(Profile::warning)
@@ -138,13 +145,15 @@ impl App {
             (lines.len() as u16).saturating_sub(detail.height)
         };
         match action {
-            Action::Down => self.overlay = Overlay::Claims { selected: (selected + 1).min(last), expanded, scroll: 0 },
-            Action::Up => self.overlay = Overlay::Claims { selected: selected.saturating_sub(1), expanded, scroll: 0 },
             Action::PageDown if expanded => {
                 self.overlay = Overlay::Claims { selected, expanded, scroll: (scroll + page).min(max_scroll()) };
             }
             Action::PageUp if expanded => {
                 self.overlay = Overlay::Claims { selected, expanded, scroll: scroll.saturating_sub(page) };
+            }
+            action if step(selected, action, last, PAGE).is_some() => {
+                let selected = step(selected, action, last, PAGE).unwrap_or(selected);
+                self.overlay = Overlay::Claims { selected, expanded, scroll: 0 };
             }
             Action::Confirm => self.overlay = Overlay::Claims { selected, expanded: !expanded, scroll: 0 },
             Action::GoToDimension => {
@@ -160,9 +169,11 @@ impl App {
     pub(super) fn sensitivity_action(&mut self, selected: usize, action: Action) {
         let order = view::sensitivity_order(&self.dataset, self.evaluation());
         let last = order.len().saturating_sub(1);
+        if let Some(selected) = step(selected, action, last, PAGE) {
+            self.overlay = Overlay::Sensitivity { selected };
+            return;
+        }
         match action {
-            Action::Down => self.overlay = Overlay::Sensitivity { selected: (selected + 1).min(last) },
-            Action::Up => self.overlay = Overlay::Sensitivity { selected: selected.saturating_sub(1) },
             Action::Confirm => match order.get(selected) {
                 Some(&dimension) => self.go_to(dimension),
                 None => self.overlay = Overlay::None,
@@ -262,11 +273,11 @@ impl App {
     }
 
     pub(super) fn help_action(&mut self, scroll: u16, action: Action) {
-        self.overlay = match action {
-            Action::Down => Overlay::Help { scroll: scroll.saturating_add(1).min(self.max_help_scroll()) },
-            Action::Up => Overlay::Help { scroll: scroll.saturating_sub(1) },
-            Action::Back => Overlay::None,
-            _ => Overlay::Help { scroll },
+        let max = self.max_help_scroll();
+        self.overlay = match step(usize::from(scroll), action, usize::from(max), HELP_PAGE) {
+            Some(scroll) => Overlay::Help { scroll: u16::try_from(scroll).unwrap_or(max) },
+            None if action == Action::Back => self.help_return.take().unwrap_or(Overlay::None),
+            None => Overlay::Help { scroll },
         };
     }
 }
