@@ -907,3 +907,41 @@ fn help_opens_from_every_view_and_closes_back_to_it_and_lists_move_alike() {
     key(&mut a, KeyCode::Char('g'));
     assert_eq!(*a.overlay(), Overlay::Help { scroll: 0 });
 }
+
+#[test]
+fn brackets_jump_between_categories_and_the_list_says_where_it_is() {
+    let mut a = app(80, 24);
+    let d = a.dataset().clone();
+    let firsts: Vec<usize> = {
+        let mut seen = Vec::new();
+        for (i, dim) in d.dimensions.iter().enumerate() {
+            if !seen.iter().any(|&s: &usize| d.dimensions[s].category == dim.category) {
+                seen.push(i);
+            }
+        }
+        seen
+    };
+    // ] visits each category's first dimension in turn; at the last category it stays.
+    for &first in &firsts[1..] {
+        key(&mut a, KeyCode::Char(']'));
+        assert_eq!(a.selected(), first, "{}", d.dimensions[first].category);
+    }
+    key(&mut a, KeyCode::Char(']'));
+    assert_eq!(a.selected(), *firsts.last().unwrap());
+    // [ on a category's first dimension goes to the previous category; inside one, to its first.
+    key(&mut a, KeyCode::Char('['));
+    assert_eq!(a.selected(), firsts[firsts.len() - 2]);
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('['));
+    assert_eq!(a.selected(), firsts[firsts.len() - 2]);
+    // The title counts the selection's place among the listed dimensions; the bottom border what is
+    // out of sight.
+    key(&mut a, KeyCode::Char('g'));
+    let screen = text(&a);
+    assert!(screen.contains(&format!("Dimensions 1/{}", d.dimensions.len())), "{screen}");
+    assert!(screen.contains(" below ┛"), "{screen}");
+    key(&mut a, KeyCode::Char('G'));
+    let screen = text(&a);
+    assert!(screen.contains(&format!("Dimensions {0}/{0}", d.dimensions.len())), "{screen}");
+    assert!(screen.contains(" above ┛") && !screen.contains(" below ┛"), "{screen}");
+}

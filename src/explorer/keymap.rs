@@ -57,6 +57,9 @@ pub enum Action {
     Export,
     Copy,
     OpenSource,
+    /// `]` and `[`: the first dimension of the next category, or of this one (or the one before).
+    NextCategory,
+    PrevCategory,
     /// Esc: close the overlay, or in the main view drop a kept search filter.
     Back,
     /// Enter: keep the search filter, apply a preset, expand a claim, accept a prompt.
@@ -336,6 +339,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('G'), key(K::End)], A::Bottom, "last", false),
     bind(C::Main, &[key(K::PageUp)], A::PageUp, "page up", false),
     bind(C::Main, &[key(K::PageDown)], A::PageDown, "page down", false),
+    bind(C::Main, &[ch(']')], A::NextCategory, "next category", false),
+    bind(C::Main, &[ch('[')], A::PrevCategory, "this category's first dimension, or the previous category's", false),
     bind(C::Main, &[ch('h'), key(K::Left), ch('-')], A::WeightDown, "weight down", true),
     bind(C::Main, &[ch('l'), key(K::Right), ch('+'), ch('=')], A::WeightUp, "weight up", true),
     bind(C::Main, &[ch('0')], A::SetWeight(0), "weight 0", false),
@@ -689,7 +694,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 40 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 42 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

@@ -685,6 +685,13 @@ impl App {
             (Focus::List, Action::PageUp) => self.move_selection(-list_page),
             (Focus::List, Action::Top) => self.move_selection(isize::MIN / 2),
             (Focus::List, Action::Bottom) => self.move_selection(isize::MAX / 2),
+            (_, Action::NextCategory | Action::PrevCategory) => {
+                if let Some(dimension) = self.category_jump(action == Action::NextCategory) {
+                    self.panes.set_focus(Focus::List);
+                    self.select(dimension);
+                    self.keep_in_view();
+                }
+            }
             (Focus::Pane(pane), Action::Down) => self.scroll_pane(pane, 1),
             (Focus::Pane(pane), Action::Up) => self.scroll_pane(pane, -1),
             (Focus::Pane(pane), Action::PageDown) => self.scroll_pane(pane, self.pane_height(pane)),
@@ -833,6 +840,29 @@ impl App {
     fn set_query(&mut self, query: String) {
         if self.list.set_query(query) {
             self.panes.scroll_to_top(!self.sources().is_empty());
+        }
+    }
+
+    /// Where `]` (`forward`) or `[` goes from the selection: the first dimension of the next category,
+    /// or the first of this one (of the one before when the selection is already there). The unfiltered
+    /// list's category headings mark where categories start.
+    fn category_jump(&self, forward: bool) -> Option<usize> {
+        let rows = self.list.rows();
+        let at = rows.iter().position(|r| *r == Row::Dimension(self.selected()))?;
+        let starts: Vec<(usize, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match *r {
+                Row::Category { first_dimension } => Some((i, first_dimension)),
+                Row::Dimension(_) => None,
+            })
+            .collect();
+        if forward {
+            starts.iter().find(|(i, _)| *i > at).map(|&(_, d)| d)
+        } else {
+            let mine = starts.iter().rposition(|(i, _)| *i < at)?;
+            let here = starts[mine].1;
+            if here == self.selected() { mine.checked_sub(1).map(|p| starts[p].1) } else { Some(here) }
         }
     }
 

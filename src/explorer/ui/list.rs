@@ -16,15 +16,34 @@ use crate::explorer::theme::Theme;
 pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     let rows = app.rows();
     let listed = app.hits().len();
+    let total = app.dataset().dimensions.len();
+    // Where the selection is among the listed dimensions: "Dimensions 3/21", "Matches 1/4 of 21".
+    let position = rows
+        .iter()
+        .filter(|r| matches!(r, Row::Dimension(_)))
+        .position(|r| *r == Row::Dimension(app.selected()))
+        .map_or(0, |p| p + 1);
     let title = if app.query().trim().is_empty() {
-        format!(" Dimensions {}/{} ", listed, app.dataset().dimensions.len())
+        format!(" Dimensions {position}/{listed} ")
     } else {
-        format!(" Matches {}/{} ", listed, app.dataset().dimensions.len())
+        format!(" Matches {position}/{listed} of {total} ")
     };
-    let block = Block::bordered()
+    let inner_height = usize::from(regions.list_inner().height);
+    let above = app.list_offset();
+    let below = rows.len().saturating_sub(above + inner_height);
+    let mut block = Block::bordered()
         .border_type(if app.focus() == Focus::List { BorderType::Thick } else { BorderType::Plain })
         .title(Span::styled(title, theme.bold()))
         .title(Line::styled(" weight ", theme.dim()).right_aligned());
+    // Rows out of sight, counted on the bottom border: "↑ 15 above · ↓ 3 below".
+    let hidden: Vec<String> = [(above, "↑", "above"), (below, "↓", "below")]
+        .iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, arrow, word)| format!("{arrow} {n} {word}"))
+        .collect();
+    if !hidden.is_empty() {
+        block = block.title_bottom(Line::styled(format!(" {} ", hidden.join(" · ")), theme.dim()).right_aligned());
+    }
     let inner = block.inner(regions.list);
     frame.render_widget(block, regions.list);
 
