@@ -236,6 +236,19 @@ fn mouse_selects_rows_and_sets_weights() {
     assert_eq!(a.weights()[clicked], 2);
     mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), 0, inner.y + 9);
     assert_eq!(a.weights()[clicked], 0, "dragging past the start pins the weight to 0");
+    mouse(&mut a, MouseEventKind::Up(MouseButton::Left), 0, inner.y + 9);
+    // A click on the cell where the weight ends takes it one step back: odd weights by click too.
+    for (cell, expected) in [(0, 2), (0, 1), (2, 6), (2, 5), (4, 10), (4, 9)] {
+        mouse(&mut a, MouseEventKind::Down(MouseButton::Left), x + cell, inner.y + 2);
+        mouse(&mut a, MouseEventKind::Up(MouseButton::Left), x + cell, inner.y + 2);
+        assert_eq!(a.weights()[clicked], expected, "cell {cell}");
+    }
+    // On 5 cells a half-reached cell is half filled: 3 and 4 look different.
+    key(&mut a, KeyCode::Char('3'));
+    let three = text(&a).lines().find(|l| l.contains("▸ ")).unwrap().to_owned();
+    key(&mut a, KeyCode::Char('4'));
+    let four = text(&a).lines().find(|l| l.contains("▸ ")).unwrap().to_owned();
+    assert!(three.contains("■◧□□□") && four.contains("■■□□□"), "{three}\n{four}");
     // The wheel over a pane scrolls it.
     let pane = regions.panes[1];
     assert!(mouse(&mut a, MouseEventKind::ScrollDown, pane.x + 2, pane.y + 2));

@@ -144,13 +144,16 @@ impl App {
     }
 
     /// Sets `dimension`'s weight from a pointer at column `x` on its slider; whether `x` was on it.
+    /// A cell sets the weight it ends at; a click on the cell where the weight already ends takes it one
+    /// step back, so that every weight, 0 and odd ones on a 5-cell slider too, is a click or two away.
     /// Outside the slider, a click does nothing and a drag pins the weight to the nearer end.
     fn slider_to(&mut self, regions: &Regions, dimension: usize, x: u16, dragging: bool) -> bool {
         let (start, cells) = (regions.slider_x(), regions.slider_cells());
         let step = SCALE_MAX / cells as u8;
         let on_slider = x >= start && x < start + cells;
         let weight = if on_slider {
-            (x - start + 1) as u8 * step
+            let at = (x - start + 1) as u8 * step;
+            if !dragging && self.weights()[dimension] == at { at - 1 } else { at }
         } else if !dragging {
             return false;
         } else if x < start {

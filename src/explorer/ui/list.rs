@@ -13,6 +13,9 @@ use crate::explorer::app::{App, Focus, Row};
 use crate::explorer::layout::Regions;
 use crate::explorer::theme::Theme;
 
+/// A 5-cell slider's cell holding one of its two steps.
+const HALF_CELL: &str = "◧";
+
 pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     let rows = app.rows();
     let listed = app.hits().len();
@@ -97,11 +100,14 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     spans.push(Span::styled(" ".repeat(usize::from(regions.slider_x() - inner.x).saturating_sub(used)), row_style));
 
-    // A cell stands for one step on a 10-cell slider and two on a 5-cell one; a partly reached cell counts.
+    // A cell stands for one step on a 10-cell slider and two on a 5-cell one, where a cell half reached
+    // is half filled: every weight looks different.
     let step = SCALE_MAX / cells as u8;
-    let filled = usize::from(weight.div_ceil(step));
-    spans.push(Span::styled("■".repeat(filled), theme.slider().patch(row_style)));
-    spans.push(Span::styled("□".repeat(usize::from(cells) - filled), theme.dim().patch(row_style)));
+    let (full, half) = (usize::from(weight / step), usize::from(!weight.is_multiple_of(step)));
+    let mut filled = "■".repeat(full);
+    filled.push_str(&HALF_CELL.repeat(half));
+    spans.push(Span::styled(filled, theme.slider().patch(row_style)));
+    spans.push(Span::styled("□".repeat(usize::from(cells) - full - half), theme.dim().patch(row_style)));
     let number = if app.is_muted(index) { " –".to_owned() } else { format!("{weight:>2}") };
     spans.push(Span::styled(format!(" {number} "), row_style));
     let (mark, style) = favour_mark(dimension, theme);
