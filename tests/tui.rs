@@ -958,3 +958,45 @@ fn brackets_jump_between_categories_and_the_list_says_where_it_is() {
     assert!(screen.contains(&format!("Dimensions {0}/{0}", d.dimensions.len())), "{screen}");
     assert!(screen.contains(" above ┛") && !screen.contains(" below ┛"), "{screen}");
 }
+
+#[test]
+fn the_claims_audit_counts_its_verdicts_filters_by_one_and_takes_the_mouse() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('c'));
+    let claims = a.dataset().claims.clone();
+    let count = |v: &str| claims.iter().filter(|c| c.verdict.label() == v).count();
+    let screen = text(&a);
+    assert!(screen.contains(&format!("{} claims: {} accurate", claims.len(), count("accurate"))), "{screen}");
+    // v shows one verdict at a time, in the order of the file format's verdicts, then all again.
+    let mut seen = Vec::new();
+    loop {
+        key(&mut a, KeyCode::Char('v'));
+        let Some(v) = a.claims_filter() else { break };
+        assert!(a.listed_claims().iter().all(|&c| claims[c].verdict == v));
+        assert_eq!(a.listed_claims().len(), count(v.label()));
+        assert!(text(&a).contains(&format!("only {} ({} of {})", v.label(), count(v.label()), claims.len())));
+        // j stays within the filtered claims.
+        key(&mut a, KeyCode::Char('j'));
+        let Overlay::Claims { selected, .. } = *a.overlay() else { panic!() };
+        assert_eq!(claims[selected].verdict, v);
+        seen.push(v);
+    }
+    assert_eq!(seen.len(), claims.iter().map(|c| c.verdict).collect::<std::collections::HashSet<_>>().len());
+    assert_eq!(a.listed_claims().len(), claims.len());
+    // A click on the third listed claim selects it; the wheel moves on from there.
+    let screen = text(&a);
+    let third = screen.lines().position(|l| l.contains(&claims[2].claim[..20])).unwrap();
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), 10, u16::try_from(third).unwrap()));
+    assert!(matches!(a.overlay(), Overlay::Claims { selected: 2, .. }));
+    assert!(mouse(&mut a, MouseEventKind::ScrollDown, 10, 10));
+    assert!(matches!(a.overlay(), Overlay::Claims { selected: 3, .. }));
+    key(&mut a, KeyCode::Esc);
+    // In the picker too.
+    key(&mut a, KeyCode::Char('p'));
+    let screen = text(&a);
+    let name = &a.dataset().presets[1].name;
+    let row = screen.lines().position(|l| l.contains(name.as_str())).unwrap();
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), 20, u16::try_from(row).unwrap()));
+    let Overlay::Presets { selected } = *a.overlay() else { panic!() };
+    assert!(matches!(&a.picker_entries()[selected], versus::engine::weights::Origin::Preset(1)));
+}

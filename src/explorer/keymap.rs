@@ -60,6 +60,8 @@ pub enum Action {
     /// `]` and `[`: the first dimension of the next category, or of this one (or the one before).
     NextCategory,
     PrevCategory,
+    /// In the claims audit: show only one verdict, the next each time, then all again.
+    FilterVerdict,
     /// Esc: close the overlay, or in the main view drop a kept search filter.
     Back,
     /// Enter: keep the search filter, apply a preset, expand a claim, accept a prompt.
@@ -397,6 +399,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Claims, &[key(K::PageDown)], A::PageDown, "scroll the explanation down", false),
     bind(C::Claims, &[key(K::PageUp)], A::PageUp, "scroll the explanation up", false),
     bind(C::Claims, &[ch('d')], A::GoToDimension, "go to dimension", true),
+    bind(C::Claims, &[ch('v')], A::FilterVerdict, "show one verdict (again: the next, then all)", true),
     bind(C::Claims, &[key(K::Esc), ch('c')], A::Back, "close", true),
     bind(C::Claims, &[ch('g'), key(K::Home)], A::Top, "first", false),
     bind(C::Claims, &[ch('G'), key(K::End)], A::Bottom, "last", false),
@@ -694,7 +697,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 42 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 43 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

@@ -141,6 +141,27 @@ pub fn presets(area: Rect, entries: usize) -> Rect {
     centred(area, 76, (entries as u16).saturating_add(8).max(10))
 }
 
+/// The first row to show of a list of `height` rows so that row `selected` is in view.
+#[must_use]
+pub(crate) fn scroll_for(selected: usize, height: usize) -> usize {
+    (selected + 1).saturating_sub(height.max(1))
+}
+
+/// The picker's list of entries inside its pop-up, above the four rows that describe the selected one.
+#[must_use]
+pub(crate) fn presets_list(area: Rect, entries: usize) -> Rect {
+    let inside = inner(presets(area, entries));
+    let describe = 4.min(inside.height / 2);
+    Rect::new(inside.x, inside.y, inside.width, inside.height - describe)
+}
+
+/// The claims audit's list rows: under the row that counts the verdicts.
+#[must_use]
+pub(crate) fn claims_rows(area: Rect, expanded: bool) -> Rect {
+    let (list, _) = claims_parts(area, expanded);
+    Rect::new(list.x, list.y + 1.min(list.height), list.width, list.height.saturating_sub(1))
+}
+
 /// The claims audit: nearly the whole screen, at most 120 columns wide.
 #[must_use]
 pub fn claims(area: Rect) -> Rect {

@@ -18,7 +18,7 @@ pub use list::{MAX_QUERY_CHARS, Row};
 pub use panes::Focus;
 pub use pointer::{Pointer, PointerKind};
 
-use crate::engine::data::{Dataset, sanitize};
+use crate::engine::data::{Dataset, Verdict, sanitize};
 use crate::engine::profiles::Profile;
 use crate::engine::report::verdict_sentence;
 use crate::engine::robustness::Robustness;
@@ -275,6 +275,8 @@ pub struct App {
     dragging: Option<usize>,
     /// The overlay help was opened from, to go back to when it closes.
     help_return: Option<Overlay>,
+    /// The claims audit shows only this verdict's claims (`v`).
+    claims_filter: Option<Verdict>,
     /// Effects asked for during the current update.
     effects: Vec<Effect>,
     confirm_quit: bool,
@@ -329,6 +331,7 @@ impl App {
             data_path,
             dragging: None,
             help_return: None,
+            claims_filter: None,
             effects: Vec::new(),
             confirm_quit,
         }
@@ -451,7 +454,7 @@ impl App {
 
     /// The preset picker's entries: the defaults, each preset, then each saved profile.
     #[must_use]
-    pub(crate) fn picker_entries(&self) -> Vec<Origin> {
+    pub fn picker_entries(&self) -> Vec<Origin> {
         self.weights.picker_entries(&self.dataset)
     }
 
@@ -777,6 +780,7 @@ impl App {
                 self.overlay = Overlay::Presets { selected: self.weights.picker_index(&self.dataset) };
             }
             (_, Action::OpenClaims) if !self.dataset.claims.is_empty() => {
+                self.claims_filter = None;
                 self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
             }
             (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
@@ -864,6 +868,20 @@ impl App {
             let here = starts[mine].1;
             if here == self.selected() { mine.checked_sub(1).map(|p| starts[p].1) } else { Some(here) }
         }
+    }
+
+    /// The claims the audit lists: every one, or those of the verdict `v` filters on (indexes into the
+    /// dataset's claims).
+    #[must_use]
+    pub fn listed_claims(&self) -> Vec<usize> {
+        let claims = &self.dataset.claims;
+        (0..claims.len()).filter(|&c| self.claims_filter.is_none_or(|v| claims[c].verdict == v)).collect()
+    }
+
+    /// The verdict the claims audit filters on, if any.
+    #[must_use]
+    pub fn claims_filter(&self) -> Option<Verdict> {
+        self.claims_filter
     }
 
     /// The export prompt's starting file name: the dataset's first four title words, and the preset if

@@ -137,7 +137,9 @@ impl App {
     }
 
     pub(super) fn claims_action(&mut self, selected: usize, expanded: bool, scroll: u16, action: Action) {
-        let last = self.dataset.claims.len().saturating_sub(1);
+        let listed = self.listed_claims();
+        let last = listed.len().saturating_sub(1);
+        let at = listed.iter().position(|&c| c == selected).unwrap_or(0);
         let (_, detail) = layout::claims_parts(self.area(), true);
         let page = detail.height.max(1);
         let max_scroll = || {
@@ -151,8 +153,17 @@ impl App {
             Action::PageUp if expanded => {
                 self.overlay = Overlay::Claims { selected, expanded, scroll: scroll.saturating_sub(page) };
             }
-            action if step(selected, action, last, PAGE).is_some() => {
-                let selected = step(selected, action, last, PAGE).unwrap_or(selected);
+            action if step(at, action, last, PAGE).is_some() => {
+                let selected = step(at, action, last, PAGE).and_then(|p| listed.get(p).copied()).unwrap_or(selected);
+                self.overlay = Overlay::Claims { selected, expanded, scroll: 0 };
+            }
+            Action::FilterVerdict => {
+                // The next verdict that some claim has, after the one shown; after the last, all again.
+                let verdicts = crate::engine::data::Verdict::ALL;
+                let from = self.claims_filter.and_then(|v| verdicts.iter().position(|&w| w == v)).map_or(0, |p| p + 1);
+                self.claims_filter =
+                    verdicts[from..].iter().copied().find(|&v| self.dataset.claims.iter().any(|c| c.verdict == v));
+                let selected = self.listed_claims().first().copied().unwrap_or(0);
                 self.overlay = Overlay::Claims { selected, expanded, scroll: 0 };
             }
             Action::Confirm => self.overlay = Overlay::Claims { selected, expanded: !expanded, scroll: 0 },

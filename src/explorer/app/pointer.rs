@@ -34,6 +34,7 @@ impl App {
         match self.overlay {
             Overlay::None | Overlay::Search => {}
             Overlay::Interview { .. } | Overlay::Pairwise { .. } => return self.point_weighting(pointer),
+            Overlay::Presets { .. } | Overlay::Claims { .. } => return self.point_list(pointer),
             _ => return false,
         }
         let Screen::Main(regions) = self.screen() else { return false };
@@ -76,6 +77,51 @@ impl App {
         }
         self.keep_in_view();
         before != snapshot(self)
+    }
+
+    /// In the picker and the claims audit, a click selects the row under it and the wheel moves the
+    /// selection, as j and k do.
+    fn point_list(&mut self, pointer: Pointer) -> bool {
+        let area = self.area();
+        let before = self.overlay.clone();
+        let wheel = match pointer.kind {
+            PointerKind::ScrollDown => Some(Action::Down),
+            PointerKind::ScrollUp => Some(Action::Up),
+            _ => None,
+        };
+        let inside = |rect: ratatui::layout::Rect| {
+            (pointer.kind == PointerKind::Press && rect.contains((pointer.column, pointer.row).into()))
+                .then(|| usize::from(pointer.row - rect.y))
+        };
+        match self.overlay.clone() {
+            Overlay::Presets { selected } => {
+                if let Some(action) = wheel {
+                    self.presets_action(selected, action);
+                } else {
+                    let entries = self.picker_entries().len();
+                    let rows = layout::presets_list(area, entries);
+                    let first = layout::scroll_for(selected, usize::from(rows.height));
+                    if let Some(row) = inside(rows).filter(|row| first + row < entries) {
+                        self.overlay = Overlay::Presets { selected: first + row };
+                    }
+                }
+            }
+            Overlay::Claims { selected, expanded, scroll } => {
+                if let Some(action) = wheel {
+                    self.claims_action(selected, expanded, scroll, action);
+                } else {
+                    let listed = self.listed_claims();
+                    let rows = layout::claims_rows(area, expanded);
+                    let at = listed.iter().position(|&c| c == selected).unwrap_or(0);
+                    let first = layout::scroll_for(at, usize::from(rows.height));
+                    if let Some(&claim) = inside(rows).and_then(|row| listed.get(first + row)) {
+                        self.overlay = Overlay::Claims { selected: claim, expanded, scroll: 0 };
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.overlay != before
     }
 
     /// A press in the interview picks the answer under it (as Enter on it would); one on pairwise

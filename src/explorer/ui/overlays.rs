@@ -73,10 +73,6 @@ pub(super) fn proposal(
     lines
 }
 
-pub(super) fn scroll_for(selected: usize, height: usize) -> usize {
-    (selected + 1).saturating_sub(height.max(1))
-}
-
 pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let area = frame.area();
     let dataset = app.dataset();
@@ -84,9 +80,9 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let rect = layout::presets(area, entries.len());
     let inner = popup(frame, rect, "Presets and saved profiles (Enter applies)", theme);
     let width = usize::from(inner.width);
-    let describe_height = 4.min(inner.height / 2);
-    let list_height = usize::from(inner.height - describe_height);
-    let first = scroll_for(selected, list_height);
+    let list_area = layout::presets_list(area, entries.len());
+    let list_height = usize::from(list_area.height);
+    let first = layout::scroll_for(selected, list_height);
     let mut lines = Vec::new();
     for (i, origin) in entries.iter().enumerate().skip(first).take(list_height) {
         let pointer = if i == selected { "▸" } else { " " };
@@ -121,7 +117,7 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
             outcome,
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), Rect::new(inner.x, inner.y, inner.width, list_height as u16));
+    frame.render_widget(Paragraph::new(lines), list_area);
     let description = match entries.get(selected) {
         Some(Origin::Preset(preset)) => dataset.presets[*preset].description.clone(),
         Some(Origin::Profile { name, .. }) => {
@@ -152,7 +148,7 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let text: Vec<Line> = wrap(&description, width).into_iter().map(|l| Line::styled(l, theme.dim())).collect();
     frame.render_widget(
         Paragraph::new(text),
-        Rect::new(inner.x, inner.y + list_height as u16, inner.width, describe_height),
+        Rect::new(inner.x, inner.y + list_height as u16, inner.width, inner.height - list_area.height),
     );
 }
 
@@ -214,26 +210,36 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, scr
     popup(frame, rect, &title, theme);
     let (list, detail) = layout::claims_parts(area, expanded);
     let width = usize::from(list.width);
-    let first = scroll_for(selected, usize::from(list.height));
-    let badge_width = 13;
-    let lines: Vec<Line> = app
-        .dataset()
-        .claims
+    // The verdicts counted on the first row; `v` shows one at a time.
+    let claims = &app.dataset().claims;
+    let counts: Vec<String> = crate::engine::data::Verdict::ALL
         .iter()
-        .enumerate()
-        .skip(first)
-        .take(usize::from(list.height))
-        .map(|(i, c)| {
-            let badge = format!("{:<badge_width$}", format!("[{}]", c.verdict.label().to_uppercase()));
-            let text_style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
-            let pointer = if i == selected { "▸ " } else { "  " };
-            Line::from(vec![
-                Span::raw(pointer),
-                Span::styled(badge, theme.verdict(c.verdict)),
-                Span::styled(fit(&format!(" {}", c.claim), width.saturating_sub(badge_width + 2)), text_style),
-            ])
-        })
+        .map(|&v| (v, claims.iter().filter(|c| c.verdict == v).count()))
+        .filter(|&(_, n)| n > 0)
+        .map(|(v, n)| format!("{n} {}", v.label()))
         .collect();
+    let summary = match app.claims_filter() {
+        None => format!("{} claims: {}", claims.len(), counts.join(" · ")),
+        Some(v) => {
+            format!("only {} ({} of {}) · v: the next verdict", v.label(), app.listed_claims().len(), claims.len())
+        }
+    };
+    let mut lines = vec![Line::styled(fit(&summary, width), theme.dim())];
+    let listed = app.listed_claims();
+    let rows = usize::from(layout::claims_rows(area, expanded).height);
+    let at = listed.iter().position(|&c| c == selected).unwrap_or(0);
+    let first = layout::scroll_for(at, rows);
+    let badge_width = 13;
+    lines.extend(listed.iter().skip(first).take(rows).map(|&i| (i, &claims[i])).map(|(i, c)| {
+        let badge = format!("{:<badge_width$}", format!("[{}]", c.verdict.label().to_uppercase()));
+        let text_style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
+        let pointer = if i == selected { "▸ " } else { "  " };
+        Line::from(vec![
+            Span::raw(pointer),
+            Span::styled(badge, theme.verdict(c.verdict)),
+            Span::styled(fit(&format!(" {}", c.claim), width.saturating_sub(badge_width + 2)), text_style),
+        ])
+    }));
     frame.render_widget(Paragraph::new(lines), list);
     if expanded {
         let text = view::claim_detail_lines(app.dataset(), selected, detail.width, theme);

@@ -9,7 +9,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset as Series, GraphType, Paragraph};
 
-use super::overlays::{popup, scroll_for};
+use super::overlays::popup;
 use crate::engine::score::{RatingFlip, Stability, scores_along};
 use crate::engine::text::{fit, pad, pad_left};
 use crate::explorer::app::App;
@@ -123,7 +123,7 @@ fn render_table(frame: &mut Frame, app: &App, order: &[usize], selected: usize, 
     );
     let mut lines = vec![Line::styled(fit(&header, width), theme.heading())];
     let rows = usize::from(area.height).saturating_sub(1);
-    let first = scroll_for(selected, rows);
+    let first = layout::scroll_for(selected, rows);
     for (row, &dimension) in order.iter().enumerate().skip(first).take(rows) {
         let interval = stability.get(dimension);
         let holds = interval.map_or_else(|| "-".to_owned(), |s| format!("{}-{}", s.low, s.high));
