@@ -1000,3 +1000,23 @@ fn the_claims_audit_counts_its_verdicts_filters_by_one_and_takes_the_mouse() {
     let Overlay::Presets { selected } = *a.overlay() else { panic!() };
     assert!(matches!(&a.picker_entries()[selected], versus::engine::weights::Origin::Preset(1)));
 }
+
+#[test]
+fn a_dimensions_sources_end_with_the_claims_that_cite_it() {
+    let mut a = app(100, 40);
+    let d = a.dataset().clone();
+    let citing: Vec<&str> =
+        d.claims.iter().filter(|c| c.dimensions.contains(&a.selected())).map(|c| c.claim.as_str()).collect();
+    assert!(!citing.is_empty());
+    while a.focus() != Focus::Sources {
+        key(&mut a, KeyCode::Tab);
+    }
+    key(&mut a, KeyCode::Char('G'));
+    let screen = text(&a);
+    assert!(screen.contains(&format!("Claims that cite it ({};", citing.len())), "{screen}");
+    // Each claim's first words are there (the rest may wrap).
+    for claim in citing {
+        let start: String = claim.chars().take(20).collect();
+        assert!(screen.contains(&start), "{start}: {screen}");
+    }
+}

@@ -166,7 +166,8 @@ pub(crate) fn source_lines(
 ) -> Vec<(Line<'static>, usize)> {
     let width = usize::from(width.max(8));
     let mut lines = Vec::new();
-    let Some(dimension) = dataset.dimensions.get(dimension) else { return lines };
+    let index = dimension;
+    let Some(dimension) = dataset.dimensions.get(index) else { return lines };
     for (i, source) in dimension.sources.iter().enumerate() {
         let marker = if i == selected { "▸" } else { " " };
         let title_style = if i == selected { theme.selected() } else { ratatui::style::Style::new() };
@@ -181,6 +182,24 @@ pub(crate) fn source_lines(
         lines.extend(wrap(&dates, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), theme.dim()), i)));
         let link = theme.bold().add_modifier(ratatui::style::Modifier::UNDERLINED);
         lines.extend(wrap(&source.url, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), link), i)));
+    }
+    // The audited claims that cite this dimension close the list, shown with its last source.
+    let citing: Vec<&crate::engine::data::Claim> =
+        dataset.claims.iter().filter(|c| c.dimensions.contains(&index)).collect();
+    let last = dimension.sources.len().saturating_sub(1);
+    if !citing.is_empty() {
+        lines.push((Line::default(), last));
+        lines.push((
+            Line::styled(format!("Claims that cite it ({}; c opens the audit)", citing.len()), theme.heading()),
+            last,
+        ));
+        for claim in citing {
+            let text = format!("[{}] {}", claim.verdict.label(), claim.claim);
+            for (n, part) in wrap(&text, width - 2).into_iter().enumerate() {
+                let indent = if n == 0 { "  " } else { "    " };
+                lines.push((Line::styled(format!("{indent}{part}"), theme.verdict(claim.verdict)), last));
+            }
+        }
     }
     lines
 }
