@@ -1020,3 +1020,18 @@ fn a_dimensions_sources_end_with_the_claims_that_cite_it() {
         assert!(screen.contains(&start), "{start}: {screen}");
     }
 }
+
+#[test]
+fn a_filter_that_matches_nothing_shows_an_empty_state_not_a_dimension() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "zzzq");
+    key(&mut a, KeyCode::Enter);
+    let screen = text(&a);
+    assert!(screen.contains("No dimension matches `zzzq`.") && screen.contains("Esc clears the filter"), "{screen}");
+    let name = a.dataset().dimensions[a.selected()].name.clone();
+    assert!(!screen.contains(name.as_str()), "no dimension's detail: {screen}");
+    assert!(screen.contains("filter: zzzq"), "the kept filter stays visible");
+    key(&mut a, KeyCode::Esc);
+    assert!(text(&a).contains(name.as_str()));
+}

@@ -14,6 +14,18 @@ use crate::explorer::theme::Theme;
 use crate::explorer::view;
 
 pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
+    // A filter that lists nothing shows no dimension's detail: it would not be the one the list points at.
+    if app.rows().is_empty() {
+        let lines = vec![
+            Line::styled(
+                fit(&format!("No dimension matches `{}`.", app.query().trim()), usize::from(regions.header.width)),
+                theme.bold(),
+            ),
+            Line::styled("Esc clears the filter; / edits it.", theme.dim()),
+        ];
+        frame.render_widget(Paragraph::new(lines), regions.header);
+        return;
+    }
     let Some(dimension) = app.dataset().dimensions.get(app.selected()) else { return };
     let weight = app.weights()[app.selected()];
     let width = usize::from(regions.header.width);
