@@ -2,6 +2,7 @@
 //! what it uses; problems with the user's files are said before anything that might fail because of them.
 
 mod args;
+mod man;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -121,11 +122,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             clap_complete::generate(*shell, &mut Cli::command(), "versus", &mut out);
             print(&String::from_utf8_lossy(&out))?;
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(Failure::Output)?;
-            print(&String::from_utf8_lossy(&out))?;
-        }
+        Command::Man => print(&man::page().map_err(Failure::Output)?)?,
     }
     Ok(0)
 }
