@@ -28,17 +28,18 @@ pub struct Palette {
 }
 
 impl Palette {
-    /// For dark backgrounds.
+    /// For dark backgrounds: the bright blue and red, since xterm's default blue (#0000ee) and red
+    /// (#cd0000) are hard to read on black.
     pub(crate) const DARK: Self = Self {
         options: [
             Color::Green,
-            Color::Blue,
+            Color::LightBlue,
             Color::Magenta,
-            Color::Red,
+            Color::LightRed,
             Color::Cyan,
             Color::Yellow,
             Color::LightGreen,
-            Color::LightBlue,
+            Color::LightMagenta,
         ],
         heading: Color::Yellow,
         highlight: Color::Yellow,
@@ -52,7 +53,8 @@ impl Palette {
         opinion: Color::Cyan,
     };
 
-    /// For light backgrounds: no yellow or cyan text, which wash out on white.
+    /// For light backgrounds: no yellow or cyan text, which wash out on white; headings, keys and sliders
+    /// in black and magenta, apart from the first two options' green and blue.
     pub(crate) const LIGHT: Self = Self {
         options: [
             Color::Green,
@@ -64,10 +66,10 @@ impl Palette {
             Color::LightRed,
             Color::LightMagenta,
         ],
-        heading: Color::Blue,
+        heading: Color::Black,
         highlight: Color::Magenta,
-        key: Color::Blue,
-        slider: Color::Blue,
+        key: Color::Magenta,
+        slider: Color::Black,
         close_call: Color::Magenta,
         accurate: Color::Green,
         partly_true: Color::Magenta,
@@ -225,5 +227,22 @@ impl Theme {
             Verdict::Opinion => p.opinion,
         };
         self.fg(color).add_modifier(Modifier::BOLD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_keys_and_sliders_never_wear_an_options_colour() {
+        for palette in [Palette::DARK, Palette::LIGHT] {
+            // Two options is the common case: theirs must stay theirs.
+            for item in [palette.heading, palette.key, palette.slider] {
+                assert!(!palette.options[..2].contains(&item), "{item:?} in {palette:?}");
+            }
+        }
+        // xterm's default blue and red are too dark on black.
+        assert!(!Palette::DARK.options.contains(&Color::Blue) && !Palette::DARK.options.contains(&Color::Red));
     }
 }
