@@ -1035,3 +1035,21 @@ fn a_filter_that_matches_nothing_shows_an_empty_state_not_a_dimension() {
     key(&mut a, KeyCode::Esc);
     assert!(text(&a).contains(name.as_str()));
 }
+
+#[test]
+fn every_problem_with_the_users_files_can_be_read_in_help() {
+    let dataset = Dataset::builtin();
+    let weighting = versus::engine::weights::Weighting::defaults(&dataset);
+    let problems = vec![
+        "config ignored, running on the defaults:\nconfig.toml:4:8: quit: invalid type".to_owned(),
+        "profiles.toml:2:1: a second problem, reported in full".to_owned(),
+    ];
+    let startup = Startup { problems: problems.clone(), ..Startup::new(dataset, weighting) };
+    let mut a = support::sized(App::new(startup), 80, 24);
+    key(&mut a, KeyCode::Char('?'));
+    let screen = text(&a);
+    assert!(screen.contains("Problems with your files"), "{screen}");
+    for line in problems.iter().flat_map(|p| p.lines()) {
+        assert!(screen.contains(line), "{line}: {screen}");
+    }
+}

@@ -153,12 +153,13 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     warn_all(&warnings);
     let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
     let mouse = !cli.no_mouse && files.config().mouse;
+    // The hint first: the problem itself may be cut at the screen's edge.
     let status = warnings.first().map(|first| {
-        let more = match warnings.len() {
-            1 => String::new(),
-            n => format!(" (+{} more, see stderr)", n - 1),
+        let hint = match warnings.len() {
+            1 => "? shows it in full".to_owned(),
+            n => format!("? shows all {n}"),
         };
-        Status::error(format!("{}{more}", first.replace('\n', " ")))
+        Status::error(format!("{hint} · {}", first.replace('\n', " ")))
     });
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),
@@ -167,6 +168,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         data_path: path.map(|p| std::path::absolute(&p).unwrap_or(p).display().to_string()),
         mouse,
         status,
+        problems: warnings,
         confirm_quit: files.config().confirm_quit,
         ..Startup::new(dataset, weighting)
     });

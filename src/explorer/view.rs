@@ -79,8 +79,15 @@ pub(crate) fn claim_detail_lines(dataset: &Dataset, claim: usize, width: u16, th
 /// The help text, generated from the keymap in force so it always shows the real bindings. Pure, so
 /// the app can bound its scrolling by exactly what is drawn.
 #[must_use]
-pub(crate) fn help_lines(meta: &Meta, keymap: &Keymap, mouse: bool, theme: Theme) -> Vec<Line<'static>> {
-    let mut lines = about_lines(meta, theme);
+pub(crate) fn help_lines(
+    meta: &Meta,
+    problems: &[String],
+    keymap: &Keymap,
+    mouse: bool,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = problem_lines(problems, theme);
+    lines.extend(about_lines(meta, theme));
     lines.extend(reading_lines(theme));
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
@@ -211,6 +218,23 @@ pub(crate) fn source_scroll(lines: &[(Line<'static>, usize)], selected: usize, r
     let end = lines.iter().rposition(|(_, s)| *s == selected).map_or(0, |last| last + 1);
     // Its last line at the bottom when it fits below the top, else its first at the top.
     end.saturating_sub(rows).min(first)
+}
+
+/// Help's first section when the user's files have problems: each in full (the status line has room
+/// for the first line of one).
+fn problem_lines(problems: &[String], theme: Theme) -> Vec<Line<'static>> {
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled("Problems with your files", theme.heading())];
+    for problem in problems {
+        for (n, part) in problem.lines().flat_map(|l| wrap(l, HELP_TEXT_WIDTH - 2)).enumerate() {
+            let bullet = if n == 0 { "• " } else { "  " };
+            lines.push(Line::styled(format!("  {bullet}{part}"), theme.close_call()));
+        }
+    }
+    lines.push(Line::default());
+    lines
 }
 
 /// Help's first section: what is compared, how fresh the evidence is, and what the claims audit examines.

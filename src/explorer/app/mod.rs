@@ -69,6 +69,8 @@ pub struct Startup {
     pub mouse: bool,
     /// A first message for the status line (a warning about the user's files).
     pub status: Option<Status>,
+    /// Every problem with the user's files, in full: help lists them first.
+    pub problems: Vec<String>,
     /// Whether quitting with weights no profile holds asks first (the config's `confirm-quit`).
     pub confirm_quit: bool,
 }
@@ -81,6 +83,7 @@ impl Startup {
             dataset,
             weighting,
             profiles: Vec::new(),
+            problems: Vec::new(),
             keymap: Keymap::default(),
             data_path: None,
             mouse: true,
@@ -275,6 +278,8 @@ pub struct App {
     dragging: Option<usize>,
     /// The overlay help was opened from, to go back to when it closes.
     help_return: Option<Overlay>,
+    /// Problems with the user's files, in full, for help.
+    problems: Vec<String>,
     /// The claims audit shows only this verdict's claims (`v`).
     claims_filter: Option<Verdict>,
     /// Effects asked for during the current update.
@@ -316,7 +321,8 @@ impl App {
     /// The explorer on a screen of no size; the shell's first [`Event::Resize`] gives it one.
     #[must_use]
     pub fn new(startup: Startup) -> Self {
-        let Startup { dataset, weighting, profiles, keymap, data_path, mouse, status, confirm_quit } = startup;
+        let Startup { dataset, weighting, profiles, keymap, data_path, mouse, status, confirm_quit, problems } =
+            startup;
         Self {
             compared: Compared::categories(&dataset),
             weights: weights::Weights::new(&dataset, weighting, profiles),
@@ -331,6 +337,7 @@ impl App {
             data_path,
             dragging: None,
             help_return: None,
+            problems,
             claims_filter: None,
             effects: Vec::new(),
             confirm_quit,
@@ -878,6 +885,12 @@ impl App {
         (0..claims.len()).filter(|&c| self.claims_filter.is_none_or(|v| claims[c].verdict == v)).collect()
     }
 
+    /// Problems with the user's files, as help shows them.
+    #[must_use]
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+
     /// The verdict the claims audit filters on, if any.
     #[must_use]
     pub fn claims_filter(&self) -> Option<Verdict> {
@@ -952,7 +965,8 @@ impl App {
 
     /// How far the help text scrolls: its length less the pop-up's inside height.
     fn max_help_scroll(&self) -> u16 {
-        let lines = view::help_lines(&self.dataset.meta, &self.keymap, self.mouse, Theme::new(false)).len();
+        let lines =
+            view::help_lines(&self.dataset.meta, &self.problems, &self.keymap, self.mouse, Theme::new(false)).len();
         let rect = layout::help(self.area(), lines);
         (lines as u16).saturating_sub(rect.height.saturating_sub(2))
     }
