@@ -1053,3 +1053,23 @@ fn every_problem_with_the_users_files_can_be_read_in_help() {
         assert!(screen.contains(line), "{line}: {screen}");
     }
 }
+
+#[test]
+fn shift_j_and_k_scroll_both_panes_together_so_pros_and_cons_are_reachable() {
+    let mut a = app(80, 24);
+    for _ in 0..200 {
+        key(&mut a, KeyCode::Char('J'));
+    }
+    assert_eq!(a.focus(), Focus::List, "the focus stays on the list");
+    assert!(a.pane_scroll(0) > 0 && a.pane_scroll(1) > 0);
+    // Scrolled to the end, each pane shows its last con.
+    let d = a.dataset().dimensions[a.selected()].clone();
+    let screen = text(&a);
+    for assessment in &d.assessments {
+        let last = assessment.cons.last().unwrap();
+        let start: String = last.chars().take(12).collect();
+        assert!(screen.contains(&start), "{start}: {screen}");
+    }
+    key(&mut a, KeyCode::Char('K'));
+    assert!(a.pane_scroll(0) < 200);
+}

@@ -62,6 +62,9 @@ pub enum Action {
     PrevCategory,
     /// In the claims audit: show only one verdict, the next each time, then all again.
     FilterVerdict,
+    /// `J` and `K`: scroll every option's pane at once, wherever the focus is.
+    ScrollPanesDown,
+    ScrollPanesUp,
     /// Esc: close the overlay, or in the main view drop a kept search filter.
     Back,
     /// Enter: keep the search filter, apply a preset, expand a claim, accept a prompt.
@@ -341,6 +344,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('G'), key(K::End)], A::Bottom, "last", false),
     bind(C::Main, &[key(K::PageUp)], A::PageUp, "page up", false),
     bind(C::Main, &[key(K::PageDown)], A::PageDown, "page down", false),
+    bind(C::Main, &[ch('J')], A::ScrollPanesDown, "scroll all the panes down together", false),
+    bind(C::Main, &[ch('K')], A::ScrollPanesUp, "scroll all the panes up together", false),
     bind(C::Main, &[ch(']')], A::NextCategory, "next category", false),
     bind(C::Main, &[ch('[')], A::PrevCategory, "this category's first dimension, or the previous category's", false),
     bind(C::Main, &[ch('h'), key(K::Left), ch('-')], A::WeightDown, "weight down", true),
@@ -697,7 +702,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 43 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 45 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

@@ -695,6 +695,10 @@ impl App {
             (Focus::List, Action::PageUp) => self.move_selection(-list_page),
             (Focus::List, Action::Top) => self.move_selection(isize::MIN / 2),
             (Focus::List, Action::Bottom) => self.move_selection(isize::MAX / 2),
+            (_, Action::ScrollPanesDown | Action::ScrollPanesUp) => {
+                let delta = if action == Action::ScrollPanesDown { 1 } else { -1 };
+                (0..self.panes.count()).for_each(|pane| self.scroll_pane(pane, delta));
+            }
             (_, Action::NextCategory | Action::PrevCategory) => {
                 if let Some(dimension) = self.category_jump(action == Action::NextCategory) {
                     self.panes.set_focus(Focus::List);
