@@ -333,7 +333,8 @@ fn only_a_drag_that_starts_on_a_slider_moves_it() {
     mouse(&mut a, MouseEventKind::Drag(MouseButton::Left), inner.x + 2, inner.y + 2);
     assert_eq!(a.weights(), weights);
     // Press in a pane and drag: nothing moves either; the click still took the focus (and asked for a
-    // redraw, since the border changes).
+    // redraw, since the border changes). The layout is the selected dimension's (its header's height).
+    let Screen::Main(regions) = a.screen() else { panic!() };
     let pane = regions.panes[0];
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), pane.x + 2, pane.y + 2));
     assert_eq!(a.focus(), Focus::Pane(0));

@@ -23,6 +23,8 @@ pub(crate) const MIN_HEIGHT: u16 = 16;
 const LIST_SHARE: f32 = 0.42;
 const LIST_MIN: u16 = 34;
 const LIST_MAX: u16 = 60;
+/// The selected dimension's header (name, weight, category, question) takes at most this many rows.
+pub(crate) const MAX_HEADER_ROWS: u16 = 4;
 /// A list this wide (inside its border) gets a 10-cell slider, one cell per weight step; narrower, 5.
 const WIDE_SLIDER_LIST: u16 = 44;
 
@@ -49,9 +51,17 @@ pub enum Screen {
 
 impl Screen {
     /// Lays out a `width` x `height` terminal for a dataset of `options` options whose selected dimension
-    /// has `sources` sources; `sources_focused` gives them room to show whole.
+    /// has `sources` sources (`sources_focused` gives them room to show whole) and a header of
+    /// `header_rows(width)` rows at the header's width (2 to [`MAX_HEADER_ROWS`]).
     #[must_use]
-    pub(crate) fn compute(width: u16, height: u16, options: usize, sources: usize, sources_focused: bool) -> Self {
+    pub(crate) fn compute(
+        width: u16,
+        height: u16,
+        options: usize,
+        sources: usize,
+        sources_focused: bool,
+        header_rows: impl Fn(u16) -> usize,
+    ) -> Self {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return Self::TooSmall;
         }
@@ -64,7 +74,9 @@ impl Screen {
         let list_width = ((f32::from(width) * LIST_SHARE) as u16).clamp(LIST_MIN, LIST_MAX);
         let right_x = list_width;
         let right_width = width - list_width;
-        let header_height = 2;
+        let header_height = u16::try_from(header_rows(right_width.saturating_sub(2)))
+            .unwrap_or(MAX_HEADER_ROWS)
+            .clamp(2, MAX_HEADER_ROWS);
         let source_cap = (main_height.saturating_sub(10) / 3).clamp(1, 6);
         // Focused, the sources take the panes' place, so that every source shows whole.
         let sources_height = if sources_focused && sources > 0 {
@@ -215,15 +227,17 @@ mod tests {
 
     #[test]
     fn too_small_below_the_minimum() {
-        assert_eq!(Screen::compute(0, 0, 2, 1, false), Screen::TooSmall);
-        assert_eq!(Screen::compute(MIN_WIDTH - 1, 40, 2, 1, false), Screen::TooSmall);
-        assert!(matches!(Screen::compute(MIN_WIDTH, MIN_HEIGHT, 2, 1, false), Screen::Main(_)));
+        assert_eq!(Screen::compute(0, 0, 2, 1, false, |_| 2), Screen::TooSmall);
+        assert_eq!(Screen::compute(MIN_WIDTH - 1, 40, 2, 1, false, |_| 2), Screen::TooSmall);
+        assert!(matches!(Screen::compute(MIN_WIDTH, MIN_HEIGHT, 2, 1, false, |_| 2), Screen::Main(_)));
     }
 
     #[test]
     fn regions_tile_the_screen() {
         for (w, h, options) in [(80, 24, 2), (160, 48, 2), (60, 16, 3), (300, 100, 8), (61, 17, 5)] {
-            let Screen::Main(r) = Screen::compute(w, h, options, 4, w % 2 == 0) else { panic!("{w}x{h}") };
+            let Screen::Main(r) = Screen::compute(w, h, options, 4, w % 2 == 0, |_| usize::from(w % 5)) else {
+                panic!("{w}x{h}")
+            };
             let area = Rect::new(0, 0, w, h);
             for rect in [r.title, r.list, r.header, r.sources, r.recommendation, r.footer].iter().chain(&r.panes) {
                 assert!(area.contains(rect.as_position()) || rect.is_empty(), "{w}x{h}: {rect:?}");

@@ -220,6 +220,44 @@ pub(crate) fn source_scroll(lines: &[(Line<'static>, usize)], selected: usize, r
     end.saturating_sub(rows).min(first)
 }
 
+/// The selected dimension's header, wrapped to `width`: its name (bold) with what it adds to the lead,
+/// its weight and category, then the question it asks. Nothing is cut; drawing and layout both count it.
+#[must_use]
+pub(crate) fn header_lines(
+    dataset: &Dataset,
+    evaluation: &Evaluation,
+    weight: u8,
+    dimension: usize,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let Some(d) = dataset.dimensions.get(dimension) else { return Vec::new() };
+    let width = usize::from(width.max(8));
+    // What this row adds to the lead, so that "why" is visible where the dimension is.
+    let points = match evaluation.recommendation {
+        crate::engine::score::Recommendation::Lead { option, .. } => {
+            let share = evaluation.contributions.iter().find(|c| c.dimension == dimension);
+            format!(" · {:+.1} pts to {}", share.map_or(0.0, |c| c.points), dataset.options[option].name)
+        }
+        _ => String::new(),
+    };
+    // The points first: the weight and the category are on the list already, so a narrow header drops
+    // them before it gives the question a line less.
+    let full = format!("{points} · weight {weight}/10 · {}", d.category);
+    let fitting = [full, points.clone()].into_iter().find(|rest| d.name.width() + rest.width() <= width);
+    let mut lines = Vec::new();
+    if let Some(rest) = fitting {
+        lines.push(Line::from(vec![Span::styled(d.name.clone(), theme.bold()), Span::styled(rest, theme.dim())]));
+    } else {
+        let rest = points;
+        lines.extend(wrap(&d.name, width).into_iter().map(|l| Line::styled(l, theme.bold())));
+        let rest = rest.trim_start_matches(" · ").to_owned();
+        lines.extend(wrap(&rest, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    lines.extend(wrap(&d.summary, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    lines
+}
+
 /// Help's first section when the user's files have problems: each in full (the status line has room
 /// for the first line of one).
 fn problem_lines(problems: &[String], theme: Theme) -> Vec<Line<'static>> {

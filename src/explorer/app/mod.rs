@@ -559,7 +559,12 @@ impl App {
     pub fn screen(&self) -> Screen {
         let sources = self.sources().len();
         let focused = self.focus() == Focus::Sources;
-        Screen::compute(self.size.width, self.size.height, self.dataset.options.len(), sources, focused)
+        let selected = self.selected();
+        let header_rows = |width| {
+            let weight = self.weights().get(selected).copied().unwrap_or(0);
+            view::header_lines(&self.dataset, self.evaluation(), weight, selected, width, Theme::new(false)).len()
+        };
+        Screen::compute(self.size.width, self.size.height, self.dataset.options.len(), sources, focused, header_rows)
     }
 
     /// The whole screen's area.

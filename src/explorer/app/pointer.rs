@@ -47,7 +47,8 @@ impl App {
         match kind {
             PointerKind::Press => {
                 self.dragging = None;
-                if let Some(dimension) = self.dimension_at(&regions, y) {
+                if let Some(dimension) = self.dimension_at(&regions, y).filter(|_| regions.list.contains((x, y).into()))
+                {
                     self.select(dimension);
                     self.panes.set_focus(Focus::List);
                     if self.slider_to(&regions, dimension, x, false) {

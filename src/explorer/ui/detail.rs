@@ -4,9 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
-use crate::engine::score::Recommendation;
 use crate::engine::text::fit;
 use crate::explorer::app::{App, Focus};
 use crate::explorer::layout::Regions;
@@ -26,26 +24,15 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
         frame.render_widget(Paragraph::new(lines), regions.header);
         return;
     }
-    let Some(dimension) = app.dataset().dimensions.get(app.selected()) else { return };
-    let weight = app.weights()[app.selected()];
-    let width = usize::from(regions.header.width);
-    let name = fit(&dimension.name, width);
-    // What this row adds to the lead, so that "why" is visible where the dimension is.
-    let points = match app.evaluation().recommendation {
-        Recommendation::Lead { option, .. } => {
-            let share = app.evaluation().contributions.iter().find(|c| c.dimension == app.selected());
-            let points = share.map_or(0.0, |c| c.points);
-            format!(" · {points:+.1} pts to {}", app.dataset().options[option].name)
-        }
-        Recommendation::Tie { .. } | Recommendation::NoWeights => String::new(),
-    };
-    // The points first: the weight is on the list's row already, and a narrow pane cuts the end.
-    let rest =
-        fit(&format!("{points} · weight {weight}/10 · {}", dimension.category), width.saturating_sub(name.width()));
-    let header = vec![
-        Line::from(vec![Span::styled(name, theme.bold()), Span::styled(rest, theme.dim())]),
-        Line::styled(fit(&dimension.summary, width), theme.dim()),
-    ];
+    let selected = app.selected();
+    let header = view::header_lines(
+        app.dataset(),
+        app.evaluation(),
+        app.weights()[selected],
+        selected,
+        regions.header.width,
+        theme,
+    );
     frame.render_widget(Paragraph::new(header), regions.header);
 
     for (option, &area) in regions.panes.iter().enumerate().filter(|(_, area)| area.height > 0) {
