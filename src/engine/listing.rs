@@ -99,8 +99,12 @@ pub fn claims(dataset: &Dataset, format: ListFormat) -> String {
         ListFormat::Text => {
             let mut out = String::new();
             for (i, claim) in dataset.claims.iter().enumerate() {
-                let heading = format!("{:>2}. [{}] {}", i + 1, claim.verdict.label().to_uppercase(), claim.claim);
-                wrap_into(&mut out, &heading, 0);
+                // The heading's own lines hang under its text, clear of the number.
+                let heading = format!("[{}] {}", claim.verdict.label().to_uppercase(), claim.claim);
+                for (n, line) in wrap(&heading, TEXT_WIDTH - 4).iter().enumerate() {
+                    let number = if n == 0 { format!("{:>2}.", i + 1) } else { String::new() };
+                    let _ = writeln!(out, "{number:<3} {line}");
+                }
                 wrap_into(&mut out, &claim.explanation, 4);
                 for source in &claim.sources {
                     wrap_into(&mut out, &source_line(source), 4);
