@@ -31,9 +31,12 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     } else {
         format!(" Matches {position}/{listed} of {total} ")
     };
+    // Dimensions out of sight (category headings are not counted).
     let inner_height = usize::from(regions.list_inner().height);
-    let above = app.list_offset();
-    let below = rows.len().saturating_sub(above + inner_height);
+    let dimensions = |rows: &[Row]| rows.iter().filter(|r| matches!(r, Row::Dimension(_))).count();
+    let offset = app.list_offset().min(rows.len());
+    let above = dimensions(&rows[..offset]);
+    let below = dimensions(&rows[(offset + inner_height).min(rows.len())..]);
     let mut block = Block::bordered()
         .border_type(if app.focus() == Focus::List { BorderType::Thick } else { BorderType::Plain })
         .title(Span::styled(title, theme.bold()))
