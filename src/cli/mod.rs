@@ -244,7 +244,8 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
         ProfilesRead::Broken(problem) => format!("unreadable, kept as is: {problem}"),
         ProfilesRead::Loaded(file) => {
             let here = dataset.map_or(0, |d| file.for_dataset(d).len());
-            format!("{} profiles in {}, {here} for this dataset", file.profiles.len(), shown(&dir.join(PROFILES_FILE)))
+            let all = pluralize(file.profiles.len(), "profile");
+            format!("{all} in {}, {here} for this dataset", shown(&dir.join(PROFILES_FILE)))
         }
     };
     let cache = files.cache_dir.as_ref().map_or_else(
