@@ -1074,3 +1074,24 @@ fn shift_j_and_k_scroll_both_panes_together_so_pros_and_cons_are_reachable() {
     key(&mut a, KeyCode::Char('K'));
     assert!(a.pane_scroll(0) < 200);
 }
+
+#[test]
+fn pop_ups_keep_a_blank_column_each_side() {
+    for open in ['i', 'a', 'c', 'p', '?'] {
+        let mut a = app(80, 24);
+        key(&mut a, KeyCode::Char(open));
+        let screen = text(&a);
+        let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+        let top = rows.iter().position(|r| r.contains(&'┌')).unwrap();
+        let left = rows[top].iter().position(|&c| c == '┌').unwrap();
+        let right = rows[top].iter().position(|&c| c == '┐').unwrap();
+        let bottom = rows.iter().rposition(|r| r.get(left) == Some(&'└')).unwrap();
+        for row in &rows[top..=bottom] {
+            for column in [left.checked_sub(1), Some(right + 1)].into_iter().flatten() {
+                if let Some(&c) = row.get(column) {
+                    assert_eq!(c, ' ', "{open}: column {column} of\n{screen}");
+                }
+            }
+        }
+    }
+}

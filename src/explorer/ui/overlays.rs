@@ -19,22 +19,25 @@ use crate::explorer::{layout, view};
 pub(super) fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));
     let inner = block.inner(area);
-    // A wide character just left of the pop-up would be drawn over its left border (the terminal gives
-    // it two columns), so it goes too.
-    if let Some(left) = area.x.checked_sub(1) {
+    // A column of blank each side, so that the screen underneath does not run up against the border.
+    let screen = frame.area();
+    let x = area.x.saturating_sub(1);
+    let gutter = Rect::new(x, area.y, (area.right() + 1).min(screen.right()) - x, area.height);
+    // A wide character just left of that would be drawn over it (the terminal gives it two columns), so
+    // it goes too.
+    if let Some(left) = gutter.x.checked_sub(1) {
         let buffer = frame.buffer_mut();
-        for y in area.top()..area.bottom() {
+        for y in gutter.top()..gutter.bottom() {
             if buffer[(left, y)].symbol().width() > 1 {
                 buffer[(left, y)].set_symbol(" ");
             }
         }
     }
-    frame.render_widget(Clear, area);
+    frame.render_widget(Clear, gutter);
     frame.render_widget(block, area);
     inner
 }
 
-/// The first row to show so that `selected` stays within `height` rows.
 /// The end of a weighting overlay (interview, pairwise), in `rows` rows: the weights it would set that
 /// differ from the weights now (dimension, now -> then; as many as fit), the verdict they give, and
 /// `keys`, how to apply or leave.
