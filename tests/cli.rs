@@ -522,3 +522,22 @@ fn an_unknown_weight_suggests_the_id_it_is_a_word_of() {
     let message = fails(&["report", "--weight", "ml=3"]);
     assert_eq!(message, "versus: --weight ml=3: unknown dimension `ml` (did you mean `ml-ecosystem`?)\n");
 }
+
+#[test]
+fn text_listings_cut_nothing_into_a_pipe() {
+    let text = stdout(&versus(&["list", "dimensions"]));
+    let table: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert!(table.iter().all(|l| !l.contains('…')), "{text}");
+    let d = versus::engine::data::Dataset::builtin();
+    for dimension in &d.dimensions {
+        assert!(table.iter().any(|l| l.contains(dimension.name.as_str())), "{} whole", dimension.name);
+    }
+    // A name longer than an 80-column table leaves room for.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.toml");
+    let starter = stdout(&versus(&["new", "Long", "--option", "a=A", "--option", "b=B"]));
+    let long = "Performance under sustained and bursty production load";
+    std::fs::write(&file, starter.replace("name = \"Performance\"", &format!("name = \"{long}\""))).unwrap();
+    let text = stdout(&versus(&["--data", file.to_str().unwrap(), "list", "dimensions"]));
+    assert!(text.contains(long), "{text}");
+}

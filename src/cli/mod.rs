@@ -94,7 +94,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             let d = dataset()?;
             let format = (*format).into();
             print(&match what {
-                ListWhat::Dimensions => listing::dimensions(&d, format),
+                ListWhat::Dimensions => listing::dimensions(&d, format, terminal::stdout_width()),
                 ListWhat::Presets => listing::presets(&d, format),
                 ListWhat::Claims => listing::claims(&d, format),
                 ListWhat::Sources => listing::sources(&d, format),

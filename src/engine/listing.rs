@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::{CitedSource, Dataset, Source};
 use crate::engine::report::{json_by_id, rating_column_width, verdict_sentence};
@@ -18,8 +19,9 @@ pub enum ListFormat {
 /// The columns text listings wrap to.
 const TEXT_WIDTH: usize = 80;
 
+/// The dimensions table: names fitted to `width` columns when given (a terminal's), else whole.
 #[must_use]
-pub fn dimensions(dataset: &Dataset, format: ListFormat) -> String {
+pub fn dimensions(dataset: &Dataset, format: ListFormat, width: Option<usize>) -> String {
     match format {
         ListFormat::Json => json(
             &dataset.dimensions
@@ -35,9 +37,14 @@ pub fn dimensions(dataset: &Dataset, format: ListFormat) -> String {
         ),
         ListFormat::Text => {
             let mut out = String::new();
-            // Rating columns first take what they need of 80 columns (3 to 8 each), the name the rest.
+            // Rating columns first take what they need (3 to 8 each), the name the rest of the terminal's
+            // width; into a pipe, the longest name.
             let column = rating_column_width(dataset.options.len(), 40);
-            let name = (80 - 29 - dataset.options.len() * (column + 1)).clamp(12, 28);
+            let longest = dataset.dimensions.iter().map(|d| d.name.width()).max().unwrap_or(4).max(4);
+            let name = match width {
+                Some(width) => width.saturating_sub(29 + dataset.options.len() * (column + 1)).clamp(12, longest.max(12)),
+                None => longest,
+            };
             let options: Vec<String> = dataset.options.iter().map(|option| pad_left(&fit(&option.name, column), column)).collect();
             let _ = writeln!(out, "{} {} {:>6} {}", pad("ID", 20), pad("NAME", name), "WEIGHT", options.join(" "));
             for dimension in &dataset.dimensions {
