@@ -1095,3 +1095,24 @@ fn pop_ups_keep_a_blank_column_each_side() {
         }
     }
 }
+
+#[test]
+fn the_lists_scrollbar_follows_the_view() {
+    let mut a = app(80, 24);
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let column = usize::from(regions.list.right() - 1);
+    let thumb_rows = |a: &App| -> Vec<usize> {
+        let rows = text(a);
+        let list = usize::from(regions.list_inner().y)..usize::from(regions.list_inner().bottom());
+        rows.lines()
+            .enumerate()
+            .filter(|(i, l)| list.contains(i) && l.chars().nth(column) == Some('█'))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let top = thumb_rows(&a);
+    assert_eq!(top.first().copied(), Some(usize::from(regions.list_inner().y)), "at the top: {top:?}");
+    key(&mut a, KeyCode::Char('G'));
+    let bottom = thumb_rows(&a);
+    assert_eq!(bottom.last().copied(), Some(usize::from(regions.list_inner().bottom() - 1)), "at the end: {bottom:?}");
+}

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::{Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::{Dimension, SCALE_MAX};
@@ -65,6 +65,20 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
             Row::Dimension(dimension) => dimension_row(app, regions, dimension, theme),
         };
         frame.render_widget(Paragraph::new(line), area);
+    }
+    // A scrollbar on the right border when the list is longer than its box: where the view is in it.
+    if rows.len() > inner_height && inner_height > 0 {
+        let bar = Rect::new(regions.list.right().saturating_sub(1), inner.y, 1, inner.height);
+        let scrollbar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(None)
+            .thumb_symbol("█")
+            .thumb_style(theme.bold());
+        let mut state = ScrollbarState::new(rows.len().saturating_sub(inner_height))
+            .position(app.list_offset())
+            .viewport_content_length(inner_height);
+        frame.render_stateful_widget(scrollbar, bar, &mut state);
     }
     if rows.is_empty() {
         frame.render_widget(
