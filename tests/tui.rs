@@ -1116,3 +1116,17 @@ fn the_lists_scrollbar_follows_the_view() {
     let bottom = thumb_rows(&a);
     assert_eq!(bottom.last().copied(), Some(usize::from(regions.list_inner().bottom() - 1)), "at the end: {bottom:?}");
 }
+
+#[test]
+fn help_wraps_to_a_narrow_screen_and_cuts_nothing() {
+    let mut a = app(60, 400);
+    key(&mut a, KeyCode::Char('?'));
+    let screen = text(&a);
+    let rows: Vec<&str> =
+        screen.lines().skip_while(|l| !l.contains("┌ Help")).skip(1).take_while(|l| !l.contains('└')).collect();
+    assert!(rows.len() > 50, "{screen}");
+    assert!(rows.iter().all(|l| !l.contains('…')), "help cuts nothing at 60 columns:\n{screen}");
+    let flat = rows.iter().map(|l| l.trim_matches('│')).collect::<Vec<_>>().join(" ");
+    let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("copy the verdict and weights, or the focused source's URL (OSC 52)"), "{flat}");
+}

@@ -203,10 +203,19 @@ pub fn sensitivity_parts(area: Rect) -> (Rect, Rect) {
     (chart, table)
 }
 
+/// The help pop-up's width where the screen has room.
+const HELP_WIDTH: u16 = 72;
+
 /// The help pop-up, for `lines` lines of text.
 #[must_use]
 pub fn help(area: Rect, lines: usize) -> Rect {
-    centred(area, 72, (lines as u16).saturating_add(2))
+    centred(area, HELP_WIDTH, (lines as u16).saturating_add(2))
+}
+
+/// The width inside the help pop-up, which its text wraps to.
+#[must_use]
+pub(crate) fn help_inner_width(area: Rect) -> u16 {
+    area.width.min(HELP_WIDTH).saturating_sub(2)
 }
 
 /// A one-line text prompt.

@@ -79,21 +79,25 @@ pub(crate) fn claim_detail_lines(dataset: &Dataset, claim: usize, width: u16, th
 /// The help text, generated from the keymap in force so it always shows the real bindings. Pure, so
 /// the app can bound its scrolling by exactly what is drawn.
 #[must_use]
+/// Help's text, wrapped to the pop-up's inside width `width`: nothing is cut at any width.
 pub(crate) fn help_lines(
     meta: &Meta,
     problems: &[String],
     keymap: &Keymap,
     mouse: bool,
+    width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let mut lines = problem_lines(problems, theme);
-    lines.extend(about_lines(meta, theme));
-    lines.extend(reading_lines(theme));
+    // Paragraphs are indented by two and keep a column spare.
+    let text_width = usize::from(width).saturating_sub(4).max(16);
+    let mut lines = problem_lines(problems, text_width, theme);
+    lines.extend(about_lines(meta, text_width, theme));
+    lines.extend(reading_lines(text_width, theme));
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
         let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
         // A long label wraps under itself rather than being cut at the pop-up's edge.
-        let label_width = (HELP_TEXT_WIDTH + 2).saturating_sub(key_width + 4).max(20);
+        let label_width = (text_width + 2).saturating_sub(key_width + 4).max(12);
         for (keys, label) in rows {
             for (n, part) in wrap(&label, label_width).into_iter().enumerate() {
                 let keys = if n == 0 { keys.clone() } else { String::new() };
@@ -260,13 +264,13 @@ pub(crate) fn header_lines(
 
 /// Help's first section when the user's files have problems: each in full (the status line has room
 /// for the first line of one).
-fn problem_lines(problems: &[String], theme: Theme) -> Vec<Line<'static>> {
+fn problem_lines(problems: &[String], text_width: usize, theme: Theme) -> Vec<Line<'static>> {
     if problems.is_empty() {
         return Vec::new();
     }
     let mut lines = vec![Line::styled("Problems with your files", theme.heading())];
     for problem in problems {
-        for (n, part) in problem.lines().flat_map(|l| wrap(l, HELP_TEXT_WIDTH - 2)).enumerate() {
+        for (n, part) in problem.lines().flat_map(|l| wrap(l, text_width - 2)).enumerate() {
             let bullet = if n == 0 { "• " } else { "  " };
             lines.push(Line::styled(format!("  {bullet}{part}"), theme.close_call()));
         }
@@ -276,10 +280,10 @@ fn problem_lines(problems: &[String], theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// Help's first section: what is compared, how fresh the evidence is, and what the claims audit examines.
-fn about_lines(meta: &Meta, theme: Theme) -> Vec<Line<'static>> {
+fn about_lines(meta: &Meta, text_width: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("About this comparison", theme.heading())];
     let mut paragraph =
-        |text: &str| lines.extend(wrap(text, HELP_TEXT_WIDTH).into_iter().map(|l| Line::raw(format!("  {l}"))));
+        |text: &str| lines.extend(wrap(text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
     paragraph(&format!("{}. Evidence as of {}.", meta.title, meta.as_of));
     if let Some(description) = &meta.description {
         paragraph(description);
@@ -292,7 +296,7 @@ fn about_lines(meta: &Meta, theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// Help's "How to read this": what each number and mark means, from the constants the engine uses.
-fn reading_lines(theme: Theme) -> Vec<Line<'static>> {
+fn reading_lines(text_width: usize, theme: Theme) -> Vec<Line<'static>> {
     use crate::engine::robustness::{CONFIDENT_SHARE, DEFAULT_SAMPLES};
     use crate::engine::score::CLOSE_CALL_POINTS;
     let close = CLOSE_CALL_POINTS;
@@ -319,14 +323,11 @@ fn reading_lines(theme: Theme) -> Vec<Line<'static>> {
     ];
     let mut lines = vec![Line::styled("How to read this", theme.heading())];
     for text in paragraphs {
-        lines.extend(wrap(&text, HELP_TEXT_WIDTH).into_iter().map(|l| Line::raw(format!("  {l}"))));
+        lines.extend(wrap(&text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
     }
     lines.push(Line::default());
     lines
 }
-
-/// The columns help's paragraphs wrap to: the pop-up's inside less an indent of two.
-const HELP_TEXT_WIDTH: usize = 66;
 
 /// The dimensions in the sensitivity table's order: the most critical first (fewest weight steps to a
 /// change of leader), those no single weight can change last, ties in dataset order.

@@ -974,8 +974,10 @@ impl App {
 
     /// How far the help text scrolls: its length less the pop-up's inside height.
     fn max_help_scroll(&self) -> u16 {
+        let width = layout::help_inner_width(self.area());
         let lines =
-            view::help_lines(&self.dataset.meta, &self.problems, &self.keymap, self.mouse, Theme::new(false)).len();
+            view::help_lines(&self.dataset.meta, &self.problems, &self.keymap, self.mouse, width, Theme::new(false))
+                .len();
         let rect = layout::help(self.area(), lines);
         (lines as u16).saturating_sub(rect.height.saturating_sub(2))
     }

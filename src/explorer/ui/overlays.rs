@@ -251,7 +251,8 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, scr
 }
 
 pub fn help(frame: &mut Frame, app: &App, scroll: u16, theme: Theme) {
-    let lines = view::help_lines(&app.dataset().meta, app.problems(), app.keymap(), app.mouse(), theme);
+    let width = layout::help_inner_width(frame.area());
+    let lines = view::help_lines(&app.dataset().meta, app.problems(), app.keymap(), app.mouse(), width, theme);
     let rect = layout::help(frame.area(), lines.len());
     let title = if rect.height < lines.len() as u16 + 2 { "Help (j/k scroll)" } else { "Help" };
     let inner = popup(frame, rect, title, theme);
