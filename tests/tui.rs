@@ -1130,3 +1130,14 @@ fn help_wraps_to_a_narrow_screen_and_cuts_nothing() {
     let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("copy the verdict and weights, or the focused source's URL (OSC 52)"), "{flat}");
 }
+
+#[test]
+fn the_interviews_answers_move_like_every_list() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('i'));
+    let answers = a.dataset().questions[0].answers.len();
+    key(&mut a, KeyCode::Char('G'));
+    assert!(matches!(a.overlay(), Overlay::Interview { highlighted, .. } if *highlighted == answers - 1));
+    key(&mut a, KeyCode::Home);
+    assert!(matches!(a.overlay(), Overlay::Interview { highlighted: 0, .. }));
+}

@@ -432,6 +432,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Pairwise, &[ch('q')], A::Quit, "quit", false),
     bind(C::Interview, &[ch('j'), key(K::Down)], A::Down, "next answer", false),
     bind(C::Interview, &[ch('k'), key(K::Up)], A::Up, "previous answer", false),
+    bind(C::Interview, &[ch('g'), key(K::Home)], A::Top, "first answer", false),
+    bind(C::Interview, &[ch('G'), key(K::End)], A::Bottom, "last answer", false),
     bind(C::Interview, &[key(K::Enter)], A::Confirm, "choose / apply", true),
     bind(C::Interview, &[key(K::Tab)], A::FocusNext, "skip the question", true),
     bind(C::Interview, &[key(K::BackTab)], A::FocusPrev, "back a question", false),

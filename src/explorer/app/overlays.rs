@@ -211,11 +211,11 @@ impl App {
         let questions = self.dataset.questions.len();
         let answers = self.dataset.questions.get(question).map_or(0, |q| q.answers.len());
         let next = |chosen| Overlay::Interview { question: question + 1, highlighted: 0, chosen };
+        if let Some(highlighted) = step(highlighted, action, answers.saturating_sub(1), PAGE) {
+            self.overlay = Overlay::Interview { question, highlighted, chosen };
+            return;
+        }
         self.overlay = match action {
-            Action::Down => {
-                Overlay::Interview { question, highlighted: (highlighted + 1).min(answers.saturating_sub(1)), chosen }
-            }
-            Action::Up => Overlay::Interview { question, highlighted: highlighted.saturating_sub(1), chosen },
             Action::Confirm if question < questions => {
                 chosen[question] = Some(highlighted);
                 next(chosen)
