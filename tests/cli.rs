@@ -541,3 +541,34 @@ fn text_listings_cut_nothing_into_a_pipe() {
     let text = stdout(&versus(&["--data", file.to_str().unwrap(), "list", "dimensions"]));
     assert!(text.contains(long), "{text}");
 }
+
+#[test]
+fn profiles_are_saved_and_deleted_from_the_command_line_as_the_explorer_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| versus_in(dir.path(), args);
+    let saved = run(&["profile", "save", "ML team", "--preset", "ml-api", "--weight", "cpu-bound=7"]);
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    assert!(stderr(&saved).starts_with("saved profile `ML team`"));
+    // The profile gives what the flags gave: the same report as with the flags themselves.
+    let with_flags = stdout(&run(&["report", "--preset", "ml-api", "--weight", "cpu-bound=7", "--format", "json"]));
+    let with_profile = stdout(&run(&["report", "--profile", "ML team", "--format", "json"]));
+    let weights = |json: &str| serde_json::from_str::<serde_json::Value>(json).unwrap()["weights"].clone();
+    assert_eq!(weights(&with_flags), weights(&with_profile));
+    // Never replaced without --force.
+    let again = run(&["profile", "save", "ML team"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("exists already; --force replaces it"));
+    assert_eq!(weights(&stdout(&run(&["report", "--profile", "ML team", "--format", "json"]))), weights(&with_flags));
+    assert!(run(&["profile", "save", "ML team", "--force"]).status.success());
+    let defaults = stdout(&run(&["report", "--format", "json"]));
+    assert_eq!(weights(&stdout(&run(&["report", "--profile", "ML team", "--format", "json"]))), weights(&defaults));
+    // Deleted once; a second time is an error.
+    assert!(run(&["profile", "delete", "ML team"]).status.success());
+    let missing = run(&["profile", "delete", "ML team"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("no saved profile `ML team`"));
+    assert!(stdout(&run(&["list", "profiles"])).contains("no saved profiles"));
+    // Bad names and misplaced weight flags are refused.
+    assert_eq!(run(&["profile", "save", " "]).status.code(), Some(1));
+    assert_eq!(run(&["--preset", "ml-api", "profile", "delete", "x"]).status.code(), Some(2));
+}

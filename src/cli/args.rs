@@ -131,6 +131,11 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Save or delete a weight profile without the explorer (the same profiles as its `s`).
+    Profile {
+        #[command(subcommand)]
+        action: ProfileAction,
+    },
     /// Write a small, valid, commented dataset to start a comparison from.
     New {
         /// The comparison's title, for example "Go vs Rust for a CLI tool".
@@ -156,6 +161,22 @@ pub enum Command {
     },
     /// Print the manual page (roff): `versus man | man -l -`.
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileAction {
+    /// Save the weights the flags give (the defaults, else --preset/--profile, then --answer, then
+    /// --weight) as profile NAME of the dataset; an existing NAME is replaced only with --force.
+    Save {
+        name: String,
+        #[command(flatten)]
+        weights: WeightArgs,
+        /// Replace a profile of that name.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Delete the dataset's profile NAME.
+    Delete { name: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 
-pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ReportFormat, WeightArgs};
+pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ProfileAction, ReportFormat, WeightArgs};
 
 use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, LoadError, starter};
@@ -25,7 +25,7 @@ use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
 use crate::shell::files::{load_dataset, read_input_text, write_new};
-use crate::shell::profiles::ProfilesRead;
+use crate::shell::profiles::{self, ProfilesRead};
 use crate::shell::terminal;
 use crate::shell::user_files::UserFiles;
 
@@ -41,6 +41,8 @@ pub enum Failure {
     Output(io::Error),
     #[error("versus: cannot write {0}: {1}")]
     Write(String, io::Error),
+    #[error("versus: {0}")]
+    Profile(String),
     #[error("versus: {0}")]
     Terminal(io::Error),
     /// A flag given where it means nothing: a usage error, worded and formatted as clap words its own.
@@ -110,6 +112,11 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             }
         }
         Command::Check { files } => check(files)?,
+        Command::Profile { action } => {
+            let d = dataset()?;
+            profile(cli, action, &d, &files)?;
+            exiting(d);
+        }
         Command::New { title, options, output } => new_dataset(title, options, output.as_deref())?,
         Command::Schema => print(crate::engine::data::SCHEMA_JSON)?,
         Command::Config { what: ConfigWhat::Default } => print(&config::default_text())?,
@@ -133,8 +140,10 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
     let Some(command) = &cli.command else { return Ok(()) };
     let misplaced = if cli.no_mouse || cli.no_color {
         "--no-mouse and --no-color apply to the explorer (versus with no command)"
-    } else if cli.weights.given() && !matches!(command, Command::Report { .. }) {
-        "--preset, --profile, --answer and --weight apply to the explorer and to `report`"
+    } else if cli.weights.given()
+        && !matches!(command, Command::Report { .. } | Command::Profile { action: ProfileAction::Save { .. } })
+    {
+        "--preset, --profile, --answer and --weight apply to the explorer, `report` and `profile save`"
     } else {
         return Ok(());
     };
@@ -262,6 +271,30 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
 /// A path on one line: a line break in a directory's name must not make a line of its own.
 fn shown(path: &Path) -> String {
     sanitize::line(&path.display().to_string())
+}
+
+/// `versus profile save|delete`: the explorer's `s` and `x` for scripts. The message goes to stderr.
+fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFiles) -> Result<(), Failure> {
+    let Some(dir) = files.dir.as_deref() else {
+        return Err(Failure::Profile("no config directory: set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME".to_owned()));
+    };
+    let message = match action {
+        ProfileAction::Save { name, weights, force } => {
+            let name = crate::engine::profiles::check_name(name).map_err(Failure::Profile)?;
+            let (weighting, warnings) = weighting(dataset, &cli.weights.merged(weights).request(), files)?;
+            warn_all(&warnings);
+            match profiles::save_profile(dir, dataset, &name, &weighting.weights, *force) {
+                Ok(profiles::Saved::Done(message)) => message,
+                Ok(profiles::Saved::Exists) => {
+                    return Err(Failure::Profile(format!("a profile `{name}` exists already; --force replaces it")));
+                }
+                Err(message) => return Err(Failure::Profile(message)),
+            }
+        }
+        ProfileAction::Delete { name } => profiles::delete_profile(dir, dataset, name).map_err(Failure::Profile)?,
+    };
+    say(&message);
+    Ok(())
 }
 
 /// `versus new`: the starter file, to standard output or to a new file.
