@@ -68,6 +68,19 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// The report of what a caller has computed already for `weighting` (the explorer keeps all three
+    /// for its screen): nothing is evaluated or sampled again.
+    #[must_use]
+    pub fn from_parts(
+        dataset: &'a Dataset,
+        weighting: &'a Weighting,
+        evaluation: Evaluation,
+        rating_flips: Vec<RatingFlip>,
+        robustness: Robustness,
+    ) -> Self {
+        Self { dataset, weighting, evaluation, rating_flips, robustness, pairwise: None }
+    }
+
     /// The report of weights that came from pairwise judgements, which it then describes.
     #[must_use]
     pub fn with_pairwise(mut self, judged: Judged, priorities: Priorities) -> Self {

@@ -86,7 +86,18 @@ fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
         Ok(_) if !overwrite => return Outcome::FileExists(path.to_owned()),
         _ => {}
     }
-    let markdown = Report::new(app.dataset(), app.weighting()).render(Format::Markdown);
+    // What the explorer shows, when its sampling has finished; else sampled here in full.
+    let report = match app.robustness() {
+        (robustness, (drawn, asked)) if drawn == asked => Report::from_parts(
+            app.dataset(),
+            app.weighting(),
+            app.evaluation().clone(),
+            app.rating_flips().to_vec(),
+            robustness,
+        ),
+        _ => Report::new(app.dataset(), app.weighting()),
+    };
+    let markdown = report.render(Format::Markdown);
     match write_atomically(&target, markdown.as_bytes()) {
         Ok(()) => Outcome::Done(format!("wrote the report to {}", target.display())),
         Err(e) => Outcome::Failed(format!("cannot write {}: {e}", target.display())),
@@ -114,6 +125,23 @@ mod tests {
         let dataset = Dataset::builtin();
         let weighting = Weighting::defaults(&dataset);
         App::new(Startup::new(dataset, weighting))
+    }
+
+    #[test]
+    fn an_export_is_the_report_versus_report_would_print() {
+        let scratch = tempfile::tempdir().unwrap();
+        let target = scratch.path().join("r.md");
+        // Before the sampling has finished the export samples in full itself; after, it reuses the app's.
+        let mut app = app();
+        let first = scratch.path().join("first.md");
+        perform(Effect::Export { path: first.display().to_string(), overwrite: false }, &app, None, &mut Vec::new());
+        while app.robustness().1.0 < app.robustness().1.1 {
+            let _ = app.update(crate::explorer::app::Event::Tick);
+        }
+        perform(Effect::Export { path: target.display().to_string(), overwrite: false }, &app, None, &mut Vec::new());
+        let expected = Report::new(app.dataset(), app.weighting()).render(Format::Markdown);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), expected);
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), expected);
     }
 
     #[test]
