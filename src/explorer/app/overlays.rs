@@ -146,18 +146,19 @@ impl App {
             let lines = view::claim_detail_lines(&self.dataset, selected, detail.width, Theme::new(false));
             (lines.len() as u16).saturating_sub(detail.height)
         };
-        match action {
-            Action::PageDown if expanded => {
+        // Expanded, the page keys scroll the explanation; otherwise they move in the list like the rest.
+        match (action, step(at, action, last, PAGE)) {
+            (Action::PageDown, _) if expanded => {
                 self.overlay = Overlay::Claims { selected, expanded, scroll: (scroll + page).min(max_scroll()) };
             }
-            Action::PageUp if expanded => {
+            (Action::PageUp, _) if expanded => {
                 self.overlay = Overlay::Claims { selected, expanded, scroll: scroll.saturating_sub(page) };
             }
-            action if step(at, action, last, PAGE).is_some() => {
-                let selected = step(at, action, last, PAGE).and_then(|p| listed.get(p).copied()).unwrap_or(selected);
+            (_, Some(position)) => {
+                let selected = listed.get(position).copied().unwrap_or(selected);
                 self.overlay = Overlay::Claims { selected, expanded, scroll: 0 };
             }
-            Action::FilterVerdict => {
+            (Action::FilterVerdict, _) => {
                 // The next verdict that some claim has, after the one shown; after the last, all again.
                 let verdicts = crate::engine::data::Verdict::ALL;
                 let from = self.claims_filter.and_then(|v| verdicts.iter().position(|&w| w == v)).map_or(0, |p| p + 1);
@@ -166,13 +167,13 @@ impl App {
                 let selected = self.listed_claims().first().copied().unwrap_or(0);
                 self.overlay = Overlay::Claims { selected, expanded, scroll: 0 };
             }
-            Action::Confirm => self.overlay = Overlay::Claims { selected, expanded: !expanded, scroll: 0 },
-            Action::GoToDimension => {
+            (Action::Confirm, _) => self.overlay = Overlay::Claims { selected, expanded: !expanded, scroll: 0 },
+            (Action::GoToDimension, _) => {
                 if let Some(&dimension) = self.dataset.claims[selected].dimensions.first() {
                     self.go_to(dimension);
                 }
             }
-            Action::Back => self.overlay = Overlay::None,
+            (Action::Back, _) => self.overlay = Overlay::None,
             _ => {}
         }
     }

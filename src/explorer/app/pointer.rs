@@ -47,8 +47,7 @@ impl App {
         match kind {
             PointerKind::Press => {
                 self.dragging = None;
-                if let Some(dimension) = self.dimension_at(&regions, y).filter(|_| regions.list.contains((x, y).into()))
-                {
+                if let Some(dimension) = self.dimension_at(&regions, x, y) {
                     self.select(dimension);
                     self.panes.set_focus(Focus::List);
                     if self.slider_to(&regions, dimension, x, false) {
@@ -181,10 +180,10 @@ impl App {
         }
     }
 
-    /// The dimension on screen row `y` of the list, if any.
-    fn dimension_at(&self, regions: &Regions, y: u16) -> Option<usize> {
+    /// The dimension of the list's row under the cell (`x`, `y`), if the cell is one of the list's.
+    fn dimension_at(&self, regions: &Regions, x: u16, y: u16) -> Option<usize> {
         let inside = regions.list_inner();
-        if y < inside.y || y >= inside.bottom() {
+        if !inside.contains((x, y).into()) {
             return None;
         }
         self.list.dimension_on_row(usize::from(y - inside.y))

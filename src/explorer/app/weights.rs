@@ -92,19 +92,22 @@ impl Weights {
 
     /// Goes back to the state before the latest change; what it undid, if there was one.
     pub(super) fn undo(&mut self, dataset: &Dataset) -> Option<Change> {
-        let before = self.undo.pop()?;
-        let change = before.change.clone();
-        let replaced = self.swap(dataset, before);
-        self.redo.push(replaced);
-        Some(change)
+        self.travel(dataset, false)
     }
 
     /// Makes the latest undone change again; what it redid, if there was one.
     pub(super) fn redo(&mut self, dataset: &Dataset) -> Option<Change> {
-        let after = self.redo.pop()?;
-        let change = after.change.clone();
-        let replaced = self.swap(dataset, after);
-        self.undo.push(replaced);
+        self.travel(dataset, true)
+    }
+
+    /// Undo (`forward` false) or redo: puts the top state of one stack in force and the state it
+    /// replaces on the other.
+    fn travel(&mut self, dataset: &Dataset, forward: bool) -> Option<Change> {
+        let state = if forward { self.redo.pop() } else { self.undo.pop() }?;
+        let change = state.change.clone();
+        let replaced = self.swap(dataset, state);
+        let other = if forward { &mut self.undo } else { &mut self.redo };
+        other.push(replaced);
         Some(change)
     }
 
