@@ -1141,3 +1141,16 @@ fn the_interviews_answers_move_like_every_list() {
     key(&mut a, KeyCode::Home);
     assert!(matches!(a.overlay(), Overlay::Interview { highlighted: 0, .. }));
 }
+
+#[test]
+fn a_click_focuses_the_sources_then_picks_the_one_under_it() {
+    let mut a = app(80, 24);
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let area = regions.sources;
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), area.x + 2, area.y));
+    assert_eq!(a.focus(), Focus::Sources);
+    let screen = text(&a);
+    let row = screen.lines().position(|l| l.contains("[2] ")).unwrap();
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), area.x + 8, u16::try_from(row).unwrap()));
+    assert_eq!(a.selected_source(), 1);
+}

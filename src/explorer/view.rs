@@ -215,6 +215,26 @@ pub(crate) fn source_lines(
     lines
 }
 
+/// The focused sources region as drawn in `width` x `rows`: a heading of keys, then the lines of
+/// [`source_lines`] that keep source `selected` in view; each with its source (none for the heading),
+/// so that a click finds what it lands on.
+#[must_use]
+pub(crate) fn focused_sources(
+    dataset: &Dataset,
+    dimension: usize,
+    selected: usize,
+    width: u16,
+    rows: usize,
+    theme: Theme,
+) -> Vec<(Line<'static>, Option<usize>)> {
+    let heading = "Sources · j/k select · o open · y copy URL";
+    let mut lines = vec![(Line::styled(crate::engine::text::fit(heading, usize::from(width)), theme.heading()), None)];
+    let all = source_lines(dataset, dimension, selected, width, theme);
+    let first = source_scroll(&all, selected, rows.saturating_sub(1));
+    lines.extend(all.into_iter().skip(first).take(rows.saturating_sub(1)).map(|(line, s)| (line, Some(s))));
+    lines
+}
+
 /// The first line of [`source_lines`] to show in `rows` rows so that source `selected` is in view.
 #[must_use]
 pub(crate) fn source_scroll(lines: &[(Line<'static>, usize)], selected: usize, rows: usize) -> usize {

@@ -163,18 +163,17 @@ impl App {
             self.panes.set_focus(Focus::Sources);
             return;
         }
-        let lines = view::source_lines(
+        let area = regions.sources;
+        let (width, rows) = (area.width, usize::from(area.height));
+        let lines = view::focused_sources(
             &self.dataset,
             self.selected(),
             self.selected_source(),
-            regions.sources.width,
+            width,
+            rows,
             Theme::new(false),
         );
-        // Under the heading row, as drawn.
-        let rows = usize::from(regions.sources.height.saturating_sub(1));
-        let first = view::source_scroll(&lines, self.selected_source(), rows);
-        let row = usize::from(y - regions.sources.y);
-        if let Some(&(_, source)) = row.checked_sub(1).and_then(|r| lines.get(first + r)) {
+        if let Some(&(_, Some(source))) = lines.get(usize::from(y - area.y)) {
             let delta = source as isize - self.selected_source() as isize;
             self.panes.move_source(delta, self.sources().len());
         }

@@ -58,12 +58,9 @@ fn render_sources(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let sources = &app.dataset().dimensions[app.selected()].sources;
     let rows = usize::from(area.height);
     if app.focus() == Focus::Sources && rows > 1 {
-        let heading = "Sources · j/k select · o open · y copy URL";
-        let mut lines = vec![Line::styled(fit(heading, usize::from(area.width)), theme.heading())];
-        let all = view::source_lines(app.dataset(), app.selected(), app.selected_source(), area.width, theme);
-        let first = view::source_scroll(&all, app.selected_source(), rows - 1);
-        lines.extend(all.into_iter().skip(first).take(rows - 1).map(|(line, _)| line));
-        frame.render_widget(Paragraph::new(lines), area);
+        let lines =
+            view::focused_sources(app.dataset(), app.selected(), app.selected_source(), area.width, rows, theme);
+        frame.render_widget(Paragraph::new(lines.into_iter().map(|(line, _)| line).collect::<Vec<_>>()), area);
         return;
     }
     let mut lines: Vec<Line> = sources
