@@ -262,6 +262,66 @@ proptest! {
         prop_assert!(p.consistency_ratio >= 0.0);
     }
 
+    /// The group weighting is each dimension's median, checked against a second computation that
+    /// counts instead of sorting; identical members are that member; the order of the files changes
+    /// nothing; every group weight lies within the members' spread; the wins add up to the members
+    /// who have a leader.
+    #[test]
+    fn the_group_is_the_median_whatever_the_order_of_its_members(
+        (ratings, first) in weighted_dataset(),
+        others in prop::collection::vec(prop::collection::vec(0u8..=10, 12), 0..7),
+        rotate in any::<prop::sample::Index>(),
+    ) {
+        use versus::engine::team::{DISPUTED_SPREAD, Group, Member};
+        let d = dataset(&ratings);
+        let n = first.len();
+        let members: Vec<Member> = std::iter::once(first.clone())
+            .chain(others.iter().map(|w| w[..n].to_vec()))
+            .enumerate()
+            .map(|(i, weights)| Member { name: format!("m{i}"), weights })
+            .collect();
+        let refs: Vec<&Member> = members.iter().collect();
+        let group = Group::of(&d, &refs).unwrap();
+        // The k-th smallest (0-based) by counting: the least w with more than k values at or below it.
+        let kth = |values: &[u8], k: usize| (0u8..=10).find(|&w| values.iter().filter(|&&v| v <= w).count() > k).unwrap();
+        for dimension in 0..n {
+            let column: Vec<u8> = members.iter().map(|m| m.weights[dimension]).collect();
+            let m = column.len();
+            let expected = if m % 2 == 1 {
+                kth(&column, m / 2)
+            } else {
+                (f64::from(kth(&column, m / 2 - 1)) / 2.0 + f64::from(kth(&column, m / 2)) / 2.0 + 1e-9).round() as u8
+            };
+            prop_assert_eq!(group.weights[dimension], expected, "dimension {}", dimension);
+            let (low, high) = group.spread[dimension];
+            prop_assert!(low <= group.weights[dimension] && group.weights[dimension] <= high);
+            prop_assert_eq!(low, *column.iter().min().unwrap());
+            prop_assert_eq!(high, *column.iter().max().unwrap());
+            prop_assert_eq!(group.disputed.contains(&dimension), high - low >= DISPUTED_SPREAD);
+        }
+        let width = |d: usize| group.spread[d].1 - group.spread[d].0;
+        let ordered = group.disputed.windows(2).all(|w| width(w[0]) > width(w[1]) || (width(w[0]) == width(w[1]) && w[0] < w[1]));
+        prop_assert!(ordered, "widest first: {:?}", group.disputed);
+        let leaders = group.verdicts.iter().filter(|v| v.leader().is_some()).count();
+        prop_assert_eq!(group.wins.iter().sum::<usize>(), leaders);
+
+        let mut reordered = refs.clone();
+        reordered.rotate_left(rotate.index(refs.len()));
+        reordered.reverse();
+        let again = Group::of(&d, &reordered).unwrap();
+        prop_assert_eq!(&again.weights, &group.weights);
+        prop_assert_eq!(&again.spread, &group.spread);
+        prop_assert_eq!(&again.disputed, &group.disputed);
+        prop_assert_eq!(&again.wins, &group.wins);
+
+        let alone = Member { name: "x".into(), weights: first.clone() };
+        let clones = vec![&alone; others.len() + 1];
+        let same = Group::of(&d, &clones).unwrap();
+        prop_assert_eq!(&same.weights, &first);
+        prop_assert!(same.disputed.is_empty());
+        prop_assert_eq!(same.verdicts[0].clone(), versus::engine::score::evaluate(&d, &first).recommendation);
+    }
+
     /// The interview's result depends only on which answers are chosen: not on their order, nor on an
     /// answer given twice; a dimension no chosen answer names keeps its starting weight, and one that
     /// several name takes the largest.

@@ -11,5 +11,7 @@ pub mod robustness;
 pub mod score;
 pub mod search;
 pub(crate) mod splitmix;
+pub mod team;
 pub mod text;
+pub mod weight_file;
 pub mod weights;

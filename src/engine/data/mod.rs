@@ -238,6 +238,15 @@ impl Dataset {
         parse(BUILTIN_SOURCE, BUILTIN_NAME).unwrap_or_else(|e| panic!("the built-in dataset is invalid:\n{e}"))
     }
 
+    /// A fingerprint of everything the dataset says, `xxh3:` and 16 hex digits: a weight file records
+    /// it, so that one made for an edited dataset is reported rather than silently applied. It hashes
+    /// the checked model (its compact binary form), so reformatting or re-commenting the file keeps it.
+    #[must_use]
+    pub fn content_hash(&self) -> String {
+        let bytes = postcard::to_stdvec(self).unwrap_or_default();
+        format!("xxh3:{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes))
+    }
+
     /// Each dimension's default weight, in dimension order.
     #[must_use]
     pub fn default_weights(&self) -> Vec<u8> {

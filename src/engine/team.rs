@@ -1,0 +1,117 @@
+//! A team's weights taken together: each member's verdict, the group's weights (each dimension's
+//! median across members), how far apart the members are, and where they disagree most.
+//!
+//! Why the median: it is what half the team wants at least and half at most, so one member with an
+//! extreme view cannot drag the group (a mean can be moved anywhere by one outlier), and it stays one
+//! of the members' own weights or between two of them. The geometric mean, which AHP uses to
+//! aggregate judgements, is no use here: weights can be 0, and one 0 would make the group's weight 0.
+
+use crate::engine::data::Dataset;
+use crate::engine::score::{Recommendation, recommend};
+
+/// A dimension whose members' weights are at least this far apart is disputed.
+pub const DISPUTED_SPREAD: u8 = 3;
+
+/// One member of the team: a name and one weight per dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub name: String,
+    pub weights: Vec<u8>,
+}
+
+/// What a team's weights come to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Per dimension: the median of the members' weights (of two middle values, their mean rounded
+    /// half up).
+    pub weights: Vec<u8>,
+    /// Per dimension: the lowest and highest member weight.
+    pub spread: Vec<(u8, u8)>,
+    /// The dimensions whose spread is at least [`DISPUTED_SPREAD`], widest first (then in dataset order).
+    pub disputed: Vec<usize>,
+    /// Per member, in the order given: the recommendation of that member's own weights.
+    pub verdicts: Vec<Recommendation>,
+    /// Per option: how many members' own weights it leads for.
+    pub wins: Vec<usize>,
+}
+
+impl Group {
+    /// The group of `members` (at least one) for `dataset`.
+    #[must_use]
+    pub fn of(dataset: &Dataset, members: &[&Member]) -> Option<Self> {
+        if members.is_empty() {
+            return None;
+        }
+        let dimensions = dataset.dimensions.len();
+        let column = |d: usize| members.iter().map(move |m| m.weights[d]);
+        let weights: Vec<u8> = (0..dimensions).map(|d| median(column(d).collect())).collect();
+        let spread: Vec<(u8, u8)> =
+            (0..dimensions).map(|d| (column(d).min().unwrap_or(0), column(d).max().unwrap_or(0))).collect();
+        let mut disputed: Vec<usize> =
+            (0..dimensions).filter(|&d| spread[d].1 - spread[d].0 >= DISPUTED_SPREAD).collect();
+        disputed.sort_by_key(|&d| (std::cmp::Reverse(spread[d].1 - spread[d].0), d));
+        let verdicts: Vec<Recommendation> = members.iter().map(|m| recommend(dataset, &m.weights)).collect();
+        let mut wins = vec![0; dataset.options.len()];
+        for leader in verdicts.iter().filter_map(Recommendation::leader) {
+            wins[leader] += 1;
+        }
+        Some(Self { weights, spread, disputed, verdicts, wins })
+    }
+
+    /// The members at the low and the high end of dimension `d`'s spread, by index into `members`.
+    #[must_use]
+    pub fn ends(&self, members: &[&Member], d: usize) -> (Vec<usize>, Vec<usize>) {
+        let (low, high) = self.spread[d];
+        let at = |w: u8| members.iter().enumerate().filter(|(_, m)| m.weights[d] == w).map(|(i, _)| i).collect();
+        (at(low), at(high))
+    }
+}
+
+/// The median of `values` (not empty); of two middle values, their mean rounded half up.
+fn median(mut values: Vec<u8>) -> u8 {
+    values.sort_unstable();
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        let (a, b) = (u16::from(values[n / 2 - 1]), u16::from(values[n / 2]));
+        (a + b).div_ceil(2) as u8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(name: &str, weights: Vec<u8>) -> Member {
+        Member { name: name.to_owned(), weights }
+    }
+
+    #[test]
+    fn medians_of_odd_and_even_teams() {
+        assert_eq!(median(vec![9, 1, 5]), 5);
+        assert_eq!(median(vec![3, 4]), 4);
+        assert_eq!(median(vec![0, 10, 2, 2]), 2);
+        assert_eq!(median(vec![7]), 7);
+    }
+
+    #[test]
+    fn the_built_in_team_disputes_what_its_members_weigh_differently() {
+        let d = Dataset::builtin();
+        let preset = |id: &str| d.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
+        let ml = member("ml", preset("ml-api"));
+        let chat = member("chat", preset("realtime-chat"));
+        let group = Group::of(&d, &[&ml, &chat]).unwrap();
+        let python = d.options.iter().position(|o| o.id == "python").unwrap();
+        let node = d.options.iter().position(|o| o.id == "node").unwrap();
+        assert_eq!(group.verdicts[0].leader(), Some(python));
+        assert_eq!(group.verdicts[1].leader(), Some(node));
+        assert_eq!(group.wins[python] + group.wins[node], 2);
+        let first = group.disputed[0];
+        let (low, high) = group.spread[first];
+        assert!(high - low >= DISPUTED_SPREAD);
+        let (lows, highs) = group.ends(&[&ml, &chat], first);
+        assert_eq!(lows.len() + highs.len(), 2);
+        assert_ne!(lows, highs);
+    }
+}

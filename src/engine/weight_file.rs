@@ -1,0 +1,279 @@
+//! A weight file: one person's weights for one dataset, in a small self-describing TOML file that a
+//! team can commit beside its code (`decisions/backend-language/alice.toml`) and anyone can write by
+//! hand. `versus profile export` writes one, `versus profile import` and `--team` read them.
+//!
+//! ```toml
+//! version = 1
+//! name = "Alice"
+//! note = "Backend lead; we ship a model server next year."   # optional
+//!
+//! [dataset]
+//! title = "Node.js vs Python for server-side web development"
+//! hash = "xxh3:0123456789abcdef"   # optional: what `versus profile export` saw
+//!
+//! [weights]
+//! ml-ecosystem = 9
+//! realtime = 3
+//!
+//! [answers]   # optional: the interview answers the weights came from
+//! models-in-process = "yes"
+//! ```
+//!
+//! A dimension the file does not name keeps the dataset's default weight; the file's reader is told.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::engine::data::{Dataset, Problem, SCALE_MAX, sanitize};
+use crate::engine::profiles::check_name;
+use crate::engine::text::did_you_mean;
+
+/// The format version this build writes and reads.
+pub const VERSION: i64 = 1;
+/// The longest note accepted.
+const MAX_NOTE_CHARS: usize = 2_000;
+
+/// A weight file matched to the dataset in use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeightFile {
+    /// Who the weights are (control characters removed).
+    pub name: String,
+    pub note: Option<String>,
+    /// One per dimension of the dataset.
+    pub weights: Vec<u8>,
+    /// The interview answers recorded, as `QUESTION=ANSWER` (only those the dataset knows).
+    pub answers: Vec<String>,
+    /// What is worth telling the reader but does not stop the file being used: an edited dataset,
+    /// dimensions the file does not name or the dataset does not have.
+    pub warnings: Vec<Problem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    version: Spanned<i64>,
+    name: Spanned<String>,
+    note: Option<Spanned<String>>,
+    dataset: RawDataset,
+    weights: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
+    #[serde(default)]
+    answers: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDataset {
+    title: Spanned<String>,
+    hash: Option<Spanned<String>>,
+}
+
+impl WeightFile {
+    /// Reads a weight file's text for `dataset`. Errors and warnings carry their line and column. The
+    /// file is refused when it is malformed, of a newer version, made for another dataset, or gives a
+    /// weight outside 0-10.
+    pub fn parse(text: &str, dataset: &Dataset) -> Result<Self, Vec<Problem>> {
+        let raw: Raw = toml::from_str(text).map_err(|e| vec![crate::engine::data::toml_problem(text, &e)])?;
+        let at = |span: std::ops::Range<usize>, message: String| Problem::at(text, span, message);
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        if *raw.version.get_ref() != VERSION {
+            errors.push(at(
+                raw.version.span(),
+                format!("version: this versus reads weight files of version {VERSION}, not {}", raw.version.get_ref()),
+            ));
+        }
+        let name = check_name(raw.name.get_ref()).unwrap_or_else(|problem| {
+            errors.push(at(raw.name.span(), format!("name: {problem}")));
+            String::new()
+        });
+        let note = raw.note.map(|note| {
+            if note.get_ref().chars().count() > MAX_NOTE_CHARS {
+                errors.push(at(note.span(), format!("note: at most {MAX_NOTE_CHARS} characters")));
+            }
+            sanitize::text(note.get_ref())
+        });
+        let title = raw.dataset.title;
+        if *title.get_ref() != dataset.meta.title {
+            errors.push(at(
+                title.span(),
+                format!(
+                    "dataset.title: the file is for `{}`, but the dataset in use is `{}` (choose it with --data)",
+                    sanitize::line(title.get_ref()),
+                    dataset.meta.title
+                ),
+            ));
+        }
+        if let Some(hash) = raw.dataset.hash {
+            let now = dataset.content_hash();
+            if *hash.get_ref() != now {
+                warnings.push(at(
+                    hash.span(),
+                    format!(
+                        "dataset.hash: the weights were made for another version of this dataset ({}, now {now}); \
+                         they apply by dimension id, but check them",
+                        sanitize::line(hash.get_ref())
+                    ),
+                ));
+            }
+        }
+        let mut weights: Vec<Option<u8>> = vec![None; dataset.dimensions.len()];
+        for (id, weight) in raw.weights.get_ref() {
+            let Some(index) = dataset.dimension_index(id.get_ref()) else {
+                let hint = did_you_mean(id.get_ref(), dataset.dimensions.iter().map(|d| d.id.as_str()));
+                warnings.push(at(
+                    id.span(),
+                    format!("weights: this dataset has no dimension `{}`{hint}; ignored", sanitize::line(id.get_ref())),
+                ));
+                continue;
+            };
+            match u8::try_from(*weight.get_ref()).ok().filter(|&w| w <= SCALE_MAX) {
+                Some(w) => weights[index] = Some(w),
+                None => errors.push(at(
+                    weight.span(),
+                    format!("weights.{}: {} is outside 0-{SCALE_MAX}", id.get_ref(), weight.get_ref()),
+                )),
+            }
+        }
+        let missing: Vec<&str> =
+            dataset.dimensions.iter().zip(&weights).filter(|(_, w)| w.is_none()).map(|(d, _)| d.id.as_str()).collect();
+        if !missing.is_empty() {
+            warnings.push(at(
+                raw.weights.span(),
+                format!("weights: not given, so at the dataset's defaults: {}", missing.join(", ")),
+            ));
+        }
+        let mut answers = Vec::new();
+        for (question, answer) in &raw.answers {
+            let spec = format!("{}={}", question.get_ref(), answer.get_ref());
+            let mut check = crate::engine::weights::Weighting::defaults(dataset);
+            match check.answer(dataset, std::slice::from_ref(&spec)) {
+                Ok(()) => answers.push(spec),
+                Err(e) => warnings.push(at(
+                    question.span(),
+                    format!("answers: {}; ignored", e.to_string().trim_start_matches("--answer ")),
+                )),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let weights = weights.iter().zip(&dataset.dimensions).map(|(w, d)| w.unwrap_or(d.weight)).collect();
+        Ok(Self { name, note, weights, answers, warnings })
+    }
+
+    /// The file's text: every dimension of `dataset` in its order, each with its name as a comment.
+    #[must_use]
+    pub fn to_toml(&self, dataset: &Dataset) -> String {
+        let quoted = |s: &str| toml::Value::String(s.to_owned()).to_string();
+        let mut out = format!(
+            "# versus weight file: one person's weights for one comparison. `versus profile import FILE` adds it\n\
+             # to your profiles; `versus report --team DIR` and `versus --team DIR` weigh a team's files together.\n\
+             version = {VERSION}\nname = {}\n",
+            quoted(&self.name)
+        );
+        if let Some(note) = &self.note {
+            let _ = writeln!(out, "note = {}", quoted(note));
+        }
+        let _ = writeln!(
+            out,
+            "\n[dataset]\ntitle = {}\nhash = {}\n\n[weights]",
+            quoted(&dataset.meta.title),
+            quoted(&dataset.content_hash())
+        );
+        for (dimension, weight) in dataset.dimensions.iter().zip(&self.weights) {
+            let _ = writeln!(out, "{} = {weight}  # {}", dimension.id, sanitize::line(&dimension.name));
+        }
+        if !self.answers.is_empty() {
+            out.push_str("\n[answers]\n");
+            for spec in &self.answers {
+                let (question, answer) = spec.split_once('=').unwrap_or((spec, ""));
+                let _ = writeln!(out, "{question} = {}", quoted(answer));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(weights: &str) -> String {
+        let d = Dataset::builtin();
+        format!("version = 1\nname = \"Alice\"\n[dataset]\ntitle = \"{}\"\n[weights]\n{weights}", d.meta.title)
+    }
+
+    #[test]
+    fn export_then_parse_gives_the_same_file_and_no_warnings() {
+        let d = Dataset::builtin();
+        let weights: Vec<u8> = (0..d.dimensions.len()).map(|i| (i * 7 % 11) as u8).collect();
+        let original = WeightFile {
+            name: "Alice \"A\" O'Neil".to_owned(),
+            note: Some("Leads the backend.\nLikes \\ and # signs.".to_owned()),
+            weights,
+            answers: vec!["models-in-process=yes".to_owned()],
+            warnings: Vec::new(),
+        };
+        let back = WeightFile::parse(&original.to_toml(&d), &d).unwrap();
+        assert_eq!(back, original);
+    }
+
+    #[test]
+    fn a_hand_written_file_keeps_defaults_for_what_it_does_not_name_and_says_so() {
+        let d = Dataset::builtin();
+        let parsed = WeightFile::parse(&file("ml-ecosystem = 9\n"), &d).unwrap();
+        let ml = d.dimension_index("ml-ecosystem").unwrap();
+        for (i, (&w, dimension)) in parsed.weights.iter().zip(&d.dimensions).enumerate() {
+            assert_eq!(w, if i == ml { 9 } else { dimension.weight });
+        }
+        assert_eq!(parsed.warnings.len(), 1);
+        assert!(parsed.warnings[0].message.starts_with("weights: not given"), "{:?}", parsed.warnings);
+        assert_eq!(parsed.warnings[0].position.unwrap().line, 5);
+    }
+
+    #[test]
+    fn problems_name_their_line_and_column() {
+        let d = Dataset::builtin();
+        let errors = WeightFile::parse(&file("ml-ecosystem = 11\nrealtime = -1\n"), &d).unwrap_err();
+        let lines: Vec<(usize, usize, &str)> =
+            errors.iter().map(|p| (p.position.unwrap().line, p.position.unwrap().column, p.message.as_str())).collect();
+        assert_eq!(lines[0], (6, 16, "weights.ml-ecosystem: 11 is outside 0-10"));
+        assert_eq!(lines[1], (7, 12, "weights.realtime: -1 is outside 0-10"));
+
+        let other = file("").replace("Node.js", "Deno");
+        let errors = WeightFile::parse(&other, &d).unwrap_err();
+        assert_eq!(errors[0].position.unwrap().line, 4);
+        assert!(errors[0].message.contains("the dataset in use is"), "{}", errors[0].message);
+
+        let newer = file("").replace("version = 1", "version = 2");
+        assert!(WeightFile::parse(&newer, &d).unwrap_err()[0].message.contains("version 1, not 2"));
+
+        let typo = format!("{}nmae = 1\n", file(""));
+        let errors = WeightFile::parse(&typo.replacen("name", "nmae", 1), &d).unwrap_err();
+        assert!(errors[0].message.contains("unknown field `nmae`"), "{errors:?}");
+    }
+
+    #[test]
+    fn an_edited_dataset_or_an_unknown_dimension_is_a_warning_with_its_place() {
+        let d = Dataset::builtin();
+        let text = file("ml = 9\n").replace("[weights]", "hash = \"xxh3:0000000000000000\"\n[weights]");
+        let parsed = WeightFile::parse(&text, &d).unwrap();
+        let messages: Vec<&str> = parsed.warnings.iter().map(|p| p.message.as_str()).collect();
+        assert!(messages[0].starts_with("dataset.hash: the weights were made for another version"), "{messages:?}");
+        assert!(messages[1].contains("no dimension `ml` (did you mean `ml-ecosystem`?)"), "{messages:?}");
+        assert_eq!(parsed.warnings[1].position.unwrap().line, 7);
+    }
+
+    #[test]
+    fn the_hash_follows_the_content_not_the_formatting() {
+        let d = Dataset::builtin();
+        let mut edited = d.clone();
+        edited.dimensions[0].assessments[0].rating ^= 1;
+        assert_ne!(d.content_hash(), edited.content_hash());
+        assert_eq!(d.content_hash(), Dataset::builtin().content_hash());
+        assert!(d.content_hash().starts_with("xxh3:") && d.content_hash().len() == 21);
+    }
+}
