@@ -572,3 +572,109 @@ fn profiles_are_saved_and_deleted_from_the_command_line_as_the_explorer_does() {
     assert_eq!(run(&["profile", "save", " "]).status.code(), Some(1));
     assert_eq!(run(&["--preset", "ml-api", "profile", "delete", "x"]).status.code(), Some(2));
 }
+
+/// A weight file for the built-in dataset, by hand.
+fn weight_file(name: &str, weights: &str) -> String {
+    let title = versus::engine::data::Dataset::builtin().meta.title;
+    format!("version = 1\nname = \"{name}\"\n[dataset]\ntitle = \"{title}\"\n[weights]\n{weights}")
+}
+
+#[test]
+fn a_profile_exported_and_imported_elsewhere_gives_the_same_report() {
+    let (mine, theirs) = (config_dir("mine"), config_dir("theirs"));
+    let file = mine.path().join("alice.toml");
+    let file_arg = file.to_str().unwrap();
+    let saved = versus_in(
+        mine.path(),
+        &["profile", "save", "Alice", "--preset", "ml-api", "--answer", "models-in-process=yes", "--note", "lead"],
+    );
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    let exported = versus_in(mine.path(), &["profile", "export", "Alice", "--output", file_arg]);
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let text = std::fs::read_to_string(&file).unwrap();
+    for part in ["version = 1", "name = \"Alice\"", "note = \"lead\"", "hash = \"xxh3:", "models-in-process = \"yes\""]
+    {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    // Never over an existing file without --force; standard output gives the same text.
+    assert_eq!(versus_in(mine.path(), &["profile", "export", "Alice", "--output", file_arg]).status.code(), Some(1));
+    assert_eq!(stdout(&versus_in(mine.path(), &["profile", "export", "Alice"])), text);
+    let imported = versus_in(theirs.path(), &["profile", "import", file_arg]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let json = |dir: &std::path::Path| {
+        let out = stdout(&versus_in(dir, &["report", "--profile", "Alice", "--format", "json"]));
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()["weights"].clone()
+    };
+    assert_eq!(json(mine.path()), json(theirs.path()));
+    // Exported again from the importer's profiles, the file is the same: the note and answers came along.
+    assert_eq!(stdout(&versus_in(theirs.path(), &["profile", "export", "Alice"])), text);
+    // A second import does not replace it without asking (and there is no terminal to ask on).
+    let again = versus_in(theirs.path(), &["profile", "import", file_arg]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("exists already; --force replaces it, --name NAME imports it beside"));
+    assert!(versus_in(theirs.path(), &["profile", "import", file_arg, "--name", "Alice 2"]).status.success());
+    let typo = versus_in(mine.path(), &["profile", "export", "Alcie"]);
+    assert_eq!(typo.status.code(), Some(1));
+    assert!(stderr(&typo).contains("did you mean `Alice`"), "{}", stderr(&typo));
+}
+
+#[test]
+fn a_broken_weight_file_is_refused_with_its_place_and_an_edited_dataset_is_a_warning() {
+    let dir = config_dir("import");
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, weight_file("Bo", "realtime = 12\n")).unwrap();
+    let out = versus_in(dir.path(), &["profile", "import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).trim(), format!("{}:6:12: weights.realtime: 12 is outside 0-10", path.display()));
+    std::fs::write(&path, weight_file("Bo", "realtime = 2\n").replace("[weights]", "hash = \"xxh3:1\"\n[weights]"))
+        .unwrap();
+    let out = versus_in(dir.path(), &["profile", "import", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(":5:8: warning: dataset.hash: the weights were made for another version"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&versus_in(dir.path(), &["list", "profiles"])).contains("Bo"));
+}
+
+#[test]
+fn a_team_report_gives_each_members_verdict_the_median_and_the_disputes() {
+    let dir = config_dir("team");
+    let team = dir.path().join("decisions");
+    std::fs::create_dir(&team).unwrap();
+    std::fs::write(team.join("a.toml"), weight_file("Ann", "realtime = 10\nml-ecosystem = 0\n")).unwrap();
+    std::fs::write(team.join("b.toml"), weight_file("Ben", "realtime = 2\nml-ecosystem = 10\n")).unwrap();
+    std::fs::write(team.join("c.toml"), weight_file("Cy", "realtime = 4\nml-ecosystem = 9\n")).unwrap();
+    let out = versus_in(dir.path(), &["report", "--team", team.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Each file names two dimensions; the others are at their defaults, which each file's warning says.
+    assert_eq!(stderr(&out).matches("warning: weights: not given").count(), 3);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let t = &json["team"];
+    assert_eq!(t["aggregate"], "median");
+    assert_eq!(t["weights"]["realtime"], 4);
+    assert_eq!(t["weights"]["ml-ecosystem"], 9);
+    assert_eq!(json["weights"], t["weights"], "the report's weights are the group's");
+    assert_eq!(t["spread"]["realtime"], serde_json::json!([2, 10]));
+    assert_eq!(t["disputed"][0], "ml-ecosystem");
+    assert_eq!(t["disputed"][1], "realtime");
+    let names: Vec<&str> = t["members"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Ann", "Ben", "Cy"]);
+    let wins: u64 = t["winners"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(wins, 3 - t["members"].as_array().unwrap().iter().filter(|m| m["winner"].is_null()).count() as u64);
+    let text = stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap()]));
+    assert!(text.contains("Weights: the median of 3 members."), "{text}");
+    assert!(text.contains("  ML and AI ecosystem: 0 (Ann) to 10 (Ben); the group's median is 9."), "{text}");
+    // The group's weights saved as a profile report the same.
+    assert!(versus_in(dir.path(), &["profile", "save", "group", "--team", team.to_str().unwrap()]).status.success());
+    let group = stdout(&versus_in(dir.path(), &["report", "--profile", "group", "--format", "json"]));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&group).unwrap()["weights"], t["weights"]);
+    // Two files with one name, or none in a directory, are errors.
+    std::fs::write(team.join("d.toml"), weight_file("Ann", "")).unwrap();
+    let out = versus_in(dir.path(), &["report", "--team", team.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("d.toml: name: `Ann` is also the name in"), "{}", stderr(&out));
+    let out = versus_in(dir.path(), &["report", "--team", dir.path().join("cache").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::engine::team::Member;
 use crate::engine::{listing, report, robustness, weights};
 
 /// Explore a technology comparison: weigh what matters to you and see which option the evidence favours.
@@ -41,8 +42,14 @@ pub struct WeightArgs {
     pub preset: Option<String>,
 
     /// Start from a saved profile's weights (see `versus list profiles`).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with = "team")]
     pub profile: Option<String>,
+
+    /// Start from a team's weights: each dimension's median across these weight files (a directory
+    /// gives its *.toml files; see `versus profile export`). Reports each member's verdict and where
+    /// they disagree.
+    #[arg(long, value_name = "FILE_OR_DIR", num_args = 1.., conflicts_with = "preset")]
+    pub team: Vec<PathBuf>,
 
     /// Answer a question of the project interview (repeatable; see `versus list questions`):
     /// --answer models-in-process=yes. Applied after --preset or --profile, before --weight.
@@ -58,16 +65,17 @@ impl WeightArgs {
     /// These arguments with `inner` (given after the subcommand) taking precedence.
     #[must_use]
     pub(crate) fn merged(&self, inner: &Self) -> Self {
-        let inner_chose = inner.preset.is_some() || inner.profile.is_some();
-        let (preset, profile) = if inner_chose {
-            (inner.preset.clone(), inner.profile.clone())
+        let inner_chose = inner.preset.is_some() || inner.profile.is_some() || !inner.team.is_empty();
+        let (preset, profile, team) = if inner_chose {
+            (inner.preset.clone(), inner.profile.clone(), inner.team.clone())
         } else {
-            (self.preset.clone(), self.profile.clone())
+            (self.preset.clone(), self.profile.clone(), self.team.clone())
         };
         let joined = |outer: &[String], inner: &[String]| outer.iter().chain(inner).cloned().collect();
         Self {
             preset,
             profile,
+            team,
             answers: joined(&self.answers, &inner.answers),
             overrides: joined(&self.overrides, &inner.overrides),
         }
@@ -76,15 +84,20 @@ impl WeightArgs {
     /// Whether any weight argument was given.
     #[must_use]
     pub fn given(&self) -> bool {
-        self.preset.is_some() || self.profile.is_some() || !self.answers.is_empty() || !self.overrides.is_empty()
+        self.preset.is_some()
+            || self.profile.is_some()
+            || !self.team.is_empty()
+            || !self.answers.is_empty()
+            || !self.overrides.is_empty()
     }
 
-    /// The engine's form of these arguments.
+    /// The engine's form of these arguments, with the team's members read from `--team`'s files.
     #[must_use]
-    pub fn request(&self) -> weights::Request {
+    pub fn request(&self, team: Option<Vec<Member>>) -> weights::Request {
         weights::Request {
             preset: self.preset.clone(),
             profile: self.profile.clone(),
+            team,
             answers: self.answers.clone(),
             pairwise: None,
             overrides: self.overrides.clone(),
@@ -171,12 +184,35 @@ pub enum ProfileAction {
         name: String,
         #[command(flatten)]
         weights: WeightArgs,
+        /// Why these weights, kept with the profile and in the file `profile export` writes.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
         /// Replace a profile of that name.
         #[arg(long)]
         force: bool,
     },
     /// Delete the dataset's profile NAME.
     Delete { name: String },
+    /// Write profile NAME as a weight file a team can commit and `--team` reads (to standard output, or FILE).
+    Export {
+        name: String,
+        /// Write to FILE instead of standard output; an existing FILE is replaced only with --force.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add a weight file's weights to your saved profiles, under its name (asks before replacing one).
+    Import {
+        file: PathBuf,
+        /// Save it under this name instead of the file's.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace a profile of that name without asking.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,17 +15,19 @@ use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, LoadError, starter};
 use crate::engine::listing::{self, Found};
 use crate::engine::pairwise;
-use crate::engine::profiles::FILE_NAME as PROFILES_FILE;
+use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, check_name};
 use crate::engine::report::{Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
+use crate::engine::weight_file::WeightFile;
 use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting};
 use crate::explorer::app::{App, Startup, Status};
 use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
-use crate::shell::files::{load_dataset, read_input_text, write_new};
+use crate::shell::files::{load_dataset, read_input_text, write_atomically, write_new};
 use crate::shell::profiles::{self, ProfilesRead};
+use crate::shell::team::read_team;
 use crate::shell::terminal;
 use crate::shell::user_files::UserFiles;
 
@@ -43,6 +45,9 @@ pub enum Failure {
     Write(String, io::Error),
     #[error("versus: {0}")]
     Profile(String),
+    /// The team's weight files: one `file:line:column: message` line per problem.
+    #[error("{0}")]
+    Team(String),
     #[error("versus: {0}")]
     Terminal(io::Error),
     /// A flag given where it means nothing: a usage error, worded and formatted as clap words its own.
@@ -80,7 +85,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     match command {
         Command::Report { weights, format, samples, seed, pairwise } => {
             let d = dataset()?;
-            let mut request = cli.weights.merged(weights).request();
+            let mut request = request(&cli.weights.merged(weights), &d)?;
             request.pairwise = pairwise.as_deref().map(|path| judgements(path, &d)).transpose()?;
             let (weighting, warnings) = weighting(&d, &request, &files)?;
             warn_all(&warnings);
@@ -88,6 +93,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             let mut report = Report::sampled(&d, &weighting, sampling);
             if let Some((judged, priorities)) = request.pairwise {
                 report = report.with_pairwise(judged, priorities);
+            }
+            if let Some(members) = request.team {
+                report = report.with_team(members);
             }
             print(&report.render((*format).into()))?;
             exiting(d);
@@ -157,7 +165,7 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
 fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
     let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
-    let (weighting, more) = weighting(&dataset, &cli.weights.request(), files)?;
+    let (weighting, more) = weighting(&dataset, &request(&cli.weights, &dataset)?, files)?;
     warnings.extend(more);
     warn_all(&warnings);
     let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
@@ -190,6 +198,20 @@ fn weighting(dataset: &Dataset, request: &Request, files: &UserFiles) -> Result<
     let config = files.config();
     let default = ConfigDefault { preset: config.preset.as_deref(), profile: config.profile.as_deref() };
     Weighting::resolve(dataset, request, default, &files.profiles.for_dataset(dataset))
+}
+
+/// The engine's request of the weight arguments, with `--team`'s files read (their warnings said).
+fn request(args: &WeightArgs, dataset: &Dataset) -> Result<Request, Failure> {
+    let team = if args.team.is_empty() {
+        None
+    } else {
+        let team = read_team(&args.team, dataset).map_err(Failure::Team)?;
+        for warning in &team.warnings {
+            say(warning);
+        }
+        Some(team.members)
+    };
+    Ok(args.request(team))
 }
 
 /// The pairwise judgements in `path` for `dataset`, and the priorities they give.
@@ -279,22 +301,87 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
         return Err(Failure::Profile("no config directory: set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME".to_owned()));
     };
     let message = match action {
-        ProfileAction::Save { name, weights, force } => {
-            let name = crate::engine::profiles::check_name(name).map_err(Failure::Profile)?;
-            let (weighting, warnings) = weighting(dataset, &cli.weights.merged(weights).request(), files)?;
+        ProfileAction::Save { name, weights, note, force } => {
+            let name = check_name(name).map_err(Failure::Profile)?;
+            let args = cli.weights.merged(weights);
+            let (weighting, warnings) = weighting(dataset, &request(&args, dataset)?, files)?;
             warn_all(&warnings);
-            match profiles::save_profile(dir, dataset, &name, &weighting.weights, *force) {
-                Ok(profiles::Saved::Done(message)) => message,
-                Ok(profiles::Saved::Exists) => {
-                    return Err(Failure::Profile(format!("a profile `{name}` exists already; --force replaces it")));
-                }
-                Err(message) => return Err(Failure::Profile(message)),
-            }
+            let notes = Notes { note: note.clone(), answers: args.answers.clone() };
+            save(dir, dataset, (&name, &weighting.weights, &notes), *force, "")?
         }
         ProfileAction::Delete { name } => profiles::delete_profile(dir, dataset, name).map_err(Failure::Profile)?,
+        ProfileAction::Export { name, output, force } => {
+            let profile = files.profiles.for_dataset(dataset).into_iter().find(|p| &p.name == name);
+            let Some(profile) = profile else {
+                // The same message as --profile's, with its suggestion.
+                let error = Weighting::profile(&files.profiles.for_dataset(dataset), name).err();
+                return Err(error.map_or_else(|| Failure::Profile(format!("no profile `{name}`")), Failure::Weight));
+            };
+            if let Some(warning) = profile.warning() {
+                say(&format!("versus: {warning}"));
+            }
+            let file = WeightFile {
+                name: profile.name,
+                note: profile.notes.note,
+                weights: profile.weights,
+                answers: profile.notes.answers,
+                warnings: Vec::new(),
+            };
+            let text = file.to_toml(dataset);
+            let Some(path) = output else { return print(&text) };
+            let written =
+                if *force { write_atomically(path, text.as_bytes()) } else { write_new(path, text.as_bytes()) };
+            written.map_err(|e| Failure::Write(shown(path), e))?;
+            format!("wrote profile `{}` to {}", file.name, shown(path))
+        }
+        ProfileAction::Import { file, name, force } => {
+            let text = read_input_text(file)?;
+            let parsed = WeightFile::parse(&text, dataset)
+                .map_err(|problems| LoadError::new(&file.display().to_string(), problems))?;
+            for warning in &parsed.warnings {
+                let mut line = LoadError::new(&file.display().to_string(), vec![warning.clone()]).to_string();
+                if let Some(at) = line.find(&warning.message) {
+                    line.insert_str(at, "warning: ");
+                }
+                say(&line);
+            }
+            let name = check_name(name.as_deref().unwrap_or(&parsed.name)).map_err(Failure::Profile)?;
+            let exists = files.profiles.for_dataset(dataset).iter().any(|p| p.stored_name == name);
+            let replace = *force || (exists && confirm(&format!("versus: replace your profile `{name}`? [y/N] ")));
+            let notes = Notes { note: parsed.note, answers: parsed.answers };
+            save(dir, dataset, (&name, &parsed.weights, &notes), replace, ", --name NAME imports it beside")?
+        }
     };
     say(&message);
     Ok(())
+}
+
+/// Saves a profile, or says how to replace the one of that name.
+fn save(
+    dir: &Path,
+    dataset: &Dataset,
+    (name, weights, notes): (&str, &[u8], &Notes),
+    replace: bool,
+    hint: &str,
+) -> Result<String, Failure> {
+    match profiles::save_profile_with(dir, dataset, name, weights, notes, replace) {
+        Ok(profiles::Saved::Done(message)) => Ok(message),
+        Ok(profiles::Saved::Exists) => {
+            Err(Failure::Profile(format!("a profile `{name}` exists already; --force replaces it{hint}")))
+        }
+        Err(message) => Err(Failure::Profile(message)),
+    }
+}
+
+/// Asks a yes-or-no question on the terminal; no terminal, or anything but y or yes, is no.
+fn confirm(question: &str) -> bool {
+    use std::io::IsTerminal;
+    if !io::stdin().is_terminal() || !io::stderr().is_terminal() {
+        return false;
+    }
+    let _ = write!(io::stderr(), "{}", sanitize::line(question));
+    let mut answer = String::new();
+    io::stdin().read_line(&mut answer).is_ok() && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
 }
 
 /// `versus new`: the starter file, to standard output or to a new file.

@@ -29,7 +29,12 @@ pub struct ProfileFile {
 pub struct StoredProfile {
     pub dataset: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub weights: BTreeMap<String, Spanned<i64>>,
+    /// The interview answers the weights came from, question id to answer id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<String, String>,
     /// The weights outside 0-10, each as "line L: ...", found when the file was read.
     #[serde(skip)]
     out_of_range: Vec<String>,
@@ -48,6 +53,15 @@ pub struct Profile {
     pub unknown: Vec<String>,
     /// Weights outside 0-10, with their lines (those dimensions keep their defaults, with a warning).
     pub out_of_range: Vec<String>,
+    pub notes: Notes,
+}
+
+/// What a profile may say besides its weights: why, and the interview answers they came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notes {
+    pub note: Option<String>,
+    /// `QUESTION=ANSWER`, as `--answer` takes them.
+    pub answers: Vec<String>,
 }
 
 impl Profile {
@@ -106,11 +120,24 @@ impl ProfileFile {
         self.profiles.iter().filter(|p| p.dataset == dataset.meta.title).map(|p| p.resolve(dataset)).collect()
     }
 
-    /// Adds or replaces the profile `name` of `dataset`.
+    /// Adds or replaces the profile `name` of `dataset`, with no notes.
+    #[cfg(test)]
     pub(crate) fn upsert(&mut self, dataset: &Dataset, name: &str, weights: &[u8]) {
+        self.upsert_with(dataset, name, weights, &Notes::default());
+    }
+
+    /// Adds or replaces the profile `name` of `dataset`.
+    pub(crate) fn upsert_with(&mut self, dataset: &Dataset, name: &str, weights: &[u8], notes: &Notes) {
         let stored = StoredProfile {
             dataset: dataset.meta.title.clone(),
             name: name.to_owned(),
+            note: notes.note.clone(),
+            answers: notes
+                .answers
+                .iter()
+                .filter_map(|spec| spec.split_once('='))
+                .map(|(q, a)| (q.to_owned(), a.to_owned()))
+                .collect(),
             weights: dataset
                 .dimensions
                 .iter()
@@ -156,6 +183,10 @@ impl StoredProfile {
             weights,
             unknown,
             out_of_range: self.out_of_range.clone(),
+            notes: Notes {
+                note: self.note.as_deref().map(sanitize::text),
+                answers: self.answers.iter().map(|(q, a)| format!("{q}={a}")).collect(),
+            },
         }
     }
 }
@@ -188,6 +219,10 @@ mod tests {
         assert_eq!(profiles.len(), 1);
         assert_eq!(profiles[0].weights, weights);
         assert!(profiles[0].unknown.is_empty());
+        let notes = Notes { note: Some("why".into()), answers: vec!["models-in-process=yes".into()] };
+        file.upsert_with(&d, "noted", &weights, &notes);
+        let back = ProfileFile::parse(&file.to_toml()).unwrap();
+        assert_eq!(back.for_dataset(&d)[1].notes, notes);
     }
 
     #[test]

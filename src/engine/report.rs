@@ -9,6 +9,7 @@ use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, MAX_CONSISTENCY_RATIO, Priorities};
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, robustness};
 use crate::engine::score::{Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate, rating_flips};
+use crate::engine::team::{DISPUTED_SPREAD, Group, Member};
 use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
 use crate::engine::weights::Weighting;
 
@@ -46,6 +47,8 @@ pub struct Report<'a> {
     robustness: Robustness,
     /// The pairwise judgements the weights came from, if they did (`--pairwise`).
     pairwise: Option<(Judged, Priorities)>,
+    /// The team whose median the weights are, if they are (`--team`).
+    team: Option<(Vec<Member>, Group)>,
 }
 
 impl<'a> Report<'a> {
@@ -65,6 +68,7 @@ impl<'a> Report<'a> {
             rating_flips: rating_flips(dataset, weights),
             robustness: robustness(dataset, weights, sampling.samples, sampling.seed),
             pairwise: None,
+            team: None,
         }
     }
 
@@ -78,7 +82,7 @@ impl<'a> Report<'a> {
         rating_flips: Vec<RatingFlip>,
         robustness: Robustness,
     ) -> Self {
-        Self { dataset, weighting, evaluation, rating_flips, robustness, pairwise: None }
+        Self { dataset, weighting, evaluation, rating_flips, robustness, pairwise: None, team: None }
     }
 
     /// The report of weights that came from pairwise judgements, which it then describes.
@@ -86,6 +90,93 @@ impl<'a> Report<'a> {
     pub fn with_pairwise(mut self, judged: Judged, priorities: Priorities) -> Self {
         self.pairwise = Some((judged, priorities));
         self
+    }
+
+    /// The report of a team's weights (the caller's weighting is their group's median), which it then
+    /// describes: each member's verdict, and where they disagree.
+    #[must_use]
+    pub fn with_team(mut self, members: Vec<Member>) -> Self {
+        let refs: Vec<&Member> = members.iter().collect();
+        if let Some(group) = Group::of(self.dataset, &refs) {
+            self.team = Some((members, group));
+        }
+        self
+    }
+
+    /// The team section's lines, as (member, verdict) rows, the wins sentence, and one sentence per
+    /// disputed dimension; each format lays them out its own way.
+    fn team_parts(&self) -> Option<TeamParts> {
+        let (members, group) = self.team.as_ref()?;
+        let dataset = self.dataset;
+        let rows = members
+            .iter()
+            .zip(&group.verdicts)
+            .map(|(member, verdict)| (member.name.clone(), verdict_sentence(dataset, verdict)))
+            .collect();
+        let mut order: Vec<usize> = (0..dataset.options.len()).filter(|&o| group.wins[o] > 0).collect();
+        order.sort_by_key(|&o| (std::cmp::Reverse(group.wins[o]), o));
+        let leads: Vec<String> =
+            order.iter().map(|&o| format!("{} leads for {}", dataset.options[o].name, group.wins[o])).collect();
+        let undecided = members.len() - group.wins.iter().sum::<usize>();
+        let mut wins = match leads.split_first() {
+            None => format!("No option leads for any of the {}", pluralize(members.len(), "member")),
+            Some((first, rest)) => {
+                let mut wins = format!("{first} of the {}", pluralize(members.len(), "member"));
+                for other in rest {
+                    let _ = write!(wins, ", {other}");
+                }
+                wins
+            }
+        };
+        if undecided > 0 && !leads.is_empty() {
+            let _ = write!(wins, "; no option leads for {undecided}");
+        }
+        wins.push('.');
+        let refs: Vec<&Member> = members.iter().collect();
+        let names =
+            |indexes: Vec<usize>| indexes.iter().map(|&i| members[i].name.as_str()).collect::<Vec<_>>().join(", ");
+        let disputed = group
+            .disputed
+            .iter()
+            .map(|&d| {
+                let (low, high) = group.spread[d];
+                let (lows, highs) = group.ends(&refs, d);
+                format!(
+                    "{}: {low} ({}) to {high} ({}); the group's median is {}.",
+                    dataset.dimensions[d].name,
+                    names(lows),
+                    names(highs),
+                    group.weights[d]
+                )
+            })
+            .collect();
+        Some(TeamParts { rows, wins, disputed })
+    }
+
+    fn json_team(&self) -> Option<JsonTeam> {
+        let (members, group) = self.team.as_ref()?;
+        let dataset = self.dataset;
+        let ids = || dataset.dimensions.iter().map(|dimension| &dimension.id);
+        Some(JsonTeam {
+            members: members
+                .iter()
+                .zip(&group.verdicts)
+                .map(|(member, verdict)| JsonMember {
+                    name: member.name.clone(),
+                    winner: verdict.leader().map(|o| dataset.options[o].id.clone()),
+                    margin: round(verdict.margin()),
+                    weights: json_by_id(ids().zip(member.weights.iter().copied())),
+                })
+                .collect(),
+            aggregate: "median",
+            weights: json_by_id(ids().zip(group.weights.iter().copied())),
+            spread: ids()
+                .zip(&group.spread)
+                .map(|(id, &(low, high))| (id.clone(), serde_json::json!([low, high])))
+                .collect(),
+            disputed: group.disputed.iter().map(|&d| dataset.dimensions[d].id.clone()).collect(),
+            winners: dataset.options.iter().zip(&group.wins).map(|(o, &n)| (o.id.clone(), n.into())).collect(),
+        })
     }
 
     /// The pairwise section's sentence: the shares, and how consistent the judgements are.
@@ -161,6 +252,23 @@ impl<'a> Report<'a> {
             let score = self.evaluation.scores[i];
             let _ = writeln!(out, "  {}  {score:5.1}  {}", pad(&option.name, name_width), bar(score, 40));
         }
+        if let Some(team) = self.team_parts() {
+            let _ = writeln!(out, "\nThe team (the weights above are each dimension's median of theirs):");
+            for (name, verdict) in &team.rows {
+                item(&mut out, &format!("{name}: {verdict}"));
+            }
+            item(&mut out, &team.wins);
+            let _ = writeln!(out, "\nWhere the team disagrees most (widest spread first):");
+            for sentence in team.disputed.iter().take(TOP_SENSITIVITIES) {
+                item(&mut out, sentence);
+            }
+            if let Some(more) = more_disputed(team.disputed.len()) {
+                item(&mut out, &more);
+            }
+            if team.disputed.is_empty() {
+                item(&mut out, &undisputed_sentence());
+            }
+        }
         if !self.evaluation.contributions.is_empty()
             && let Recommendation::Lead { option, margin, .. } = self.evaluation.recommendation
         {
@@ -233,6 +341,24 @@ impl<'a> Report<'a> {
         let _ = writeln!(out, "| Option | Score (0-100) |\n| --- | ---: |");
         for (option, score) in dataset.options.iter().zip(&self.evaluation.scores) {
             let _ = writeln!(out, "| {} | {score:.1} |", md(&option.name));
+        }
+        if let Some(team) = self.team_parts() {
+            let _ =
+                writeln!(out, "\n## The team\n\nThe weights are each dimension's median of the members' weights.\n");
+            let _ = writeln!(out, "| Member | Verdict of their own weights |\n| --- | --- |");
+            for (name, verdict) in &team.rows {
+                let _ = writeln!(out, "| {} | {} |", md(name), md(verdict));
+            }
+            let _ = writeln!(out, "\n{}\n\n### Where the team disagrees most\n", md(&team.wins));
+            for sentence in team.disputed.iter().take(TOP_SENSITIVITIES) {
+                let _ = writeln!(out, "- {}", md(sentence));
+            }
+            if let Some(more) = more_disputed(team.disputed.len()) {
+                let _ = writeln!(out, "\n{more}");
+            }
+            if team.disputed.is_empty() {
+                let _ = writeln!(out, "{}", md(&undisputed_sentence()));
+            }
         }
         if !self.evaluation.contributions.is_empty()
             && let Recommendation::Lead { option, .. } = self.evaluation.recommendation
@@ -378,6 +504,7 @@ impl<'a> Report<'a> {
                 })
                 .collect(),
             pairwise: self.json_pairwise(),
+            team: self.json_team(),
             robustness: JsonRobustness {
                 samples: self.robustness.samples,
                 seed: self.robustness.seed,
@@ -647,6 +774,50 @@ struct JsonReport<'a> {
     robustness: JsonRobustness,
     #[serde(skip_serializing_if = "Option::is_none")]
     pairwise: Option<JsonPairwise>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team: Option<JsonTeam>,
+}
+
+#[derive(Serialize)]
+struct JsonTeam {
+    members: Vec<JsonMember>,
+    aggregate: &'static str,
+    weights: serde_json::Map<String, serde_json::Value>,
+    spread: serde_json::Map<String, serde_json::Value>,
+    disputed: Vec<String>,
+    winners: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct JsonMember {
+    name: String,
+    winner: Option<String>,
+    margin: f64,
+    weights: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The team section's content, before layout.
+struct TeamParts {
+    /// (member, the verdict of their own weights).
+    rows: Vec<(String, String)>,
+    /// How many members each option leads for.
+    wins: String,
+    /// One sentence per disputed dimension, widest spread first.
+    disputed: Vec<String>,
+}
+
+/// "And 12 more dimensions (see the JSON report's `team.spread`)." past the ones shown.
+fn more_disputed(disputed: usize) -> Option<String> {
+    (disputed > TOP_SENSITIVITIES).then(|| {
+        format!(
+            "And {} more, {DISPUTED_SPREAD} or more apart (`--format json` lists every spread).",
+            pluralize(disputed - TOP_SENSITIVITIES, "dimension")
+        )
+    })
+}
+
+fn undisputed_sentence() -> String {
+    format!("No dimension is disputed: the members' weights are less than {DISPUTED_SPREAD} apart on every one.")
 }
 
 #[derive(Serialize)]

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::pairwise;
 use crate::engine::profiles::Profile;
-use crate::engine::text::did_you_mean;
+use crate::engine::team::{Group, Member};
+use crate::engine::text::{did_you_mean, pluralize};
 
 /// Where the weights came from, before any slider moved or `--weight` applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,11 @@ pub enum Origin {
     /// A saved profile (see [`crate::engine::profiles`]), with its weights for this dataset.
     Profile {
         name: String,
+        weights: Vec<u8>,
+    },
+    /// A team's weight files: each dimension's median (see [`crate::engine::team`]).
+    Team {
+        members: usize,
         weights: Vec<u8>,
     },
 }
@@ -137,7 +143,7 @@ impl Weighting {
                 let _ = write!(line, " --preset={}", dataset.presets[*i].id);
                 self.origin.weights(dataset)
             }
-            Origin::Defaults | Origin::Profile { .. } => dataset.default_weights(),
+            Origin::Defaults | Origin::Profile { .. } | Origin::Team { .. } => dataset.default_weights(),
         };
         for ((dimension, &weight), &was) in dataset.dimensions.iter().zip(&self.weights).zip(&reference) {
             if weight != was {
@@ -154,7 +160,7 @@ impl Origin {
         match self {
             Self::Defaults => dataset.default_weights(),
             Self::Preset(i) => dataset.presets[*i].weights.clone(),
-            Self::Profile { weights, .. } => weights.clone(),
+            Self::Profile { weights, .. } | Self::Team { weights, .. } => weights.clone(),
         }
     }
 
@@ -165,6 +171,7 @@ impl Origin {
             Self::Defaults => "defaults".to_owned(),
             Self::Preset(i) => dataset.presets[*i].name.clone(),
             Self::Profile { name, .. } => format!("profile {name}"),
+            Self::Team { members, .. } => format!("the median of {}", pluralize(*members, "member")),
         }
     }
 
@@ -173,7 +180,7 @@ impl Origin {
     pub(crate) fn preset_id<'a>(&self, dataset: &'a Dataset) -> Option<&'a str> {
         match self {
             Self::Preset(i) => Some(&dataset.presets[*i].id),
-            Self::Defaults | Self::Profile { .. } => None,
+            Self::Defaults | Self::Profile { .. } | Self::Team { .. } => None,
         }
     }
 
@@ -182,7 +189,7 @@ impl Origin {
     pub(crate) fn profile_name(&self) -> Option<&str> {
         match self {
             Self::Profile { name, .. } => Some(name),
-            Self::Defaults | Self::Preset(_) => None,
+            Self::Defaults | Self::Preset(_) | Self::Team { .. } => None,
         }
     }
 }
@@ -193,6 +200,8 @@ impl Origin {
 pub struct Request {
     pub preset: Option<String>,
     pub profile: Option<String>,
+    /// A team's members, whose median the weights start from (at most one of the three).
+    pub team: Option<Vec<Member>>,
     /// Interview answers, `QUESTION=ANSWER`.
     pub answers: Vec<String>,
     /// Pairwise judgements and the priorities they give (see [`pairwise::weights_from`]).
@@ -224,10 +233,18 @@ impl Weighting {
             warnings.extend(profiles.iter().find(|p| p.name == name).and_then(Profile::warning));
             Ok::<_, WeightError>(weighting)
         };
-        let mut weighting = match (&request.profile, &request.preset) {
-            (Some(name), _) => chosen_profile(name)?,
-            (None, Some(id)) => Self::preset(dataset, id)?,
-            (None, None) => {
+        let team = request.team.as_ref().and_then(|members| {
+            let group = Group::of(dataset, &members.iter().collect::<Vec<_>>())?;
+            Some(Self {
+                origin: Origin::Team { members: members.len(), weights: group.weights.clone() },
+                weights: group.weights,
+            })
+        });
+        let mut weighting = match (team, &request.profile, &request.preset) {
+            (Some(team), _, _) => team,
+            (None, Some(name), _) => chosen_profile(name)?,
+            (None, None, Some(id)) => Self::preset(dataset, id)?,
+            (None, None, None) => {
                 let chosen = match (default.profile, default.preset) {
                     (Some(name), _) => Some(chosen_profile(name)),
                     (None, Some(id)) => Some(Self::preset(dataset, id)),
@@ -308,7 +325,14 @@ mod tests {
 
     fn profile(name: &str, weights: Vec<u8>, unknown: &[&str]) -> Profile {
         let unknown = unknown.iter().map(|&id| id.to_owned()).collect();
-        Profile { name: name.into(), stored_name: name.into(), weights, unknown, out_of_range: Vec::new() }
+        Profile {
+            name: name.into(),
+            stored_name: name.into(),
+            weights,
+            unknown,
+            out_of_range: Vec::new(),
+            notes: crate::engine::profiles::Notes::default(),
+        }
     }
 
     #[test]

@@ -8,5 +8,6 @@ pub(crate) mod dirs;
 pub mod effects;
 pub mod files;
 pub mod profiles;
+pub mod team;
 pub mod terminal;
 pub(crate) mod user_files;

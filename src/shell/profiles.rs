@@ -5,7 +5,7 @@ use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use crate::engine::data::Dataset;
-use crate::engine::profiles::{FILE_NAME, Profile, ProfileFile};
+use crate::engine::profiles::{FILE_NAME, Notes, Profile, ProfileFile};
 use crate::shell::files::{read_text, through_links, write_atomically};
 
 /// What reading the profiles file found.
@@ -122,12 +122,24 @@ pub(crate) fn save_profile(
     weights: &[u8],
     replace: bool,
 ) -> Result<Saved, String> {
+    save_profile_with(dir, dataset, name, weights, &Notes::default(), replace)
+}
+
+/// [`save_profile`] with a note and the interview answers the weights came from.
+pub(crate) fn save_profile_with(
+    dir: &Path,
+    dataset: &Dataset,
+    name: &str,
+    weights: &[u8],
+    notes: &Notes,
+    replace: bool,
+) -> Result<Saved, String> {
     let mut exists = false;
     let note = update_profiles(dir, |file| {
         exists = file.profiles.iter().any(|p| p.dataset == dataset.meta.title && p.name == name);
         let write = replace || !exists;
         if write {
-            file.upsert(dataset, name, weights);
+            file.upsert_with(dataset, name, weights, notes);
         }
         write
     })?;

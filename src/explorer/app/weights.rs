@@ -228,7 +228,7 @@ impl Weights {
     /// Where the current origin stands in [`Self::picker_entries`].
     pub(super) fn picker_index(&self, dataset: &Dataset) -> usize {
         match &self.weighting.origin {
-            Origin::Defaults => 0,
+            Origin::Defaults | Origin::Team { .. } => 0,
             Origin::Preset(i) => i + 1,
             Origin::Profile { name, .. } => {
                 let profile = self.profiles.iter().position(|p| &p.name == name);

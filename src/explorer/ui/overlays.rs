@@ -95,6 +95,7 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
             Origin::Defaults => "Default weights".to_owned(),
             Origin::Preset(preset) => dataset.presets[*preset].name.clone(),
             Origin::Profile { name, .. } => format!("★ {name} (saved profile)"),
+            Origin::Team { members, .. } => format!("Team: the median of {members}"),
         };
         let outcome = match recommend(dataset, &origin.weights(dataset)) {
             Recommendation::Lead { option, margin, close_call, .. } => Span::styled(

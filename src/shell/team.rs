@@ -1,0 +1,123 @@
+//! A team's weight files on disk (`--team FILE_OR_DIR...`): each file given, and each directory's
+//! `*.toml` files in name order. The format is the engine's ([`crate::engine::weight_file`]).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::engine::data::{Dataset, LoadError, Problem};
+use crate::engine::team::Member;
+use crate::engine::weight_file::WeightFile;
+use crate::shell::files::read_input_text;
+
+/// The weight files of a team, read and matched to the dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Team {
+    /// In the order given (a directory's files in name order).
+    pub members: Vec<Member>,
+    /// The files they came from, one per member, as given.
+    pub files: Vec<String>,
+    /// Every file's warnings, as `file:line:column: warning: message`.
+    pub warnings: Vec<String>,
+}
+
+/// Reads the team's files. Every problem of every file is reported, as `file:line:column: message`
+/// lines, and so are two files with one name (whose verdicts nobody could tell apart).
+pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<Team, String> {
+    let mut errors = Vec::new();
+    let mut team = Team { members: Vec::new(), files: Vec::new(), warnings: Vec::new() };
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for path in expand(paths, &mut errors) {
+        let shown = path.display().to_string();
+        let parsed = read_input_text(&path)
+            .and_then(|text| WeightFile::parse(&text, dataset).map_err(|problems| LoadError::new(&shown, problems)));
+        match parsed {
+            Err(e) => errors.push(e.to_string()),
+            Ok(file) => {
+                if !file.warnings.is_empty() {
+                    let warnings = file
+                        .warnings
+                        .iter()
+                        .map(|w| Problem { message: format!("warning: {}", w.message), ..w.clone() });
+                    team.warnings
+                        .extend(LoadError::new(&shown, warnings.collect()).to_string().lines().map(str::to_owned));
+                }
+                if let Some(first) = names.insert(file.name.clone(), shown.clone()) {
+                    errors.push(format!(
+                        "{shown}: name: `{}` is also the name in {first}; each member needs their own",
+                        file.name
+                    ));
+                }
+                team.members.push(Member { name: file.name, weights: file.weights });
+                team.files.push(shown);
+            }
+        }
+    }
+    if errors.is_empty() { Ok(team) } else { Err(errors.join("\n")) }
+}
+
+/// The files `paths` name: a file as it is, a directory as its `*.toml` files in name order.
+fn expand(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        match toml_files(path) {
+            Ok(found) if found.is_empty() => {
+                errors.push(format!("{}: no weight files (*.toml) in this directory", path.display()));
+            }
+            Ok(found) => files.extend(found),
+            Err(e) => errors.push(format!("{}: cannot list: {e}", path.display())),
+        }
+    }
+    files
+}
+
+fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml") && path.is_file())
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, file: &str, name: &str, weights: &str) {
+        let d = Dataset::builtin();
+        let text =
+            format!("version = 1\nname = \"{name}\"\n[dataset]\ntitle = \"{}\"\n[weights]\n{weights}", d.meta.title);
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+
+    #[test]
+    fn a_directory_is_its_toml_files_in_name_order_and_every_problem_is_said() {
+        let d = Dataset::builtin();
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "b.toml", "Bo", "realtime = 9\n");
+        write(dir.path(), "a.toml", "Al", "realtime = 1\n");
+        std::fs::write(dir.path().join("notes.md"), "not a weight file").unwrap();
+        let team = read_team(&[dir.path().to_owned()], &d).unwrap();
+        let names: Vec<&str> = team.members.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Al", "Bo"]);
+        assert!(
+            team.warnings.iter().all(|w| w.contains(".toml:5:1: warning: weights: not given")),
+            "{:?}",
+            team.warnings
+        );
+
+        write(dir.path(), "c.toml", "Al", "realtime = 2\n");
+        write(dir.path(), "d.toml", "Di", "realtime = 11\n");
+        let error = read_team(&[dir.path().to_owned()], &d).unwrap_err();
+        assert!(error.contains("d.toml:6:12: weights.realtime: 11 is outside 0-10"), "{error}");
+        assert!(error.contains("c.toml: name: `Al` is also the name in"), "{error}");
+
+        let empty = tempfile::tempdir().unwrap();
+        assert!(read_team(&[empty.path().to_owned()], &d).unwrap_err().contains("no weight files"));
+    }
+}
