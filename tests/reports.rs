@@ -18,6 +18,23 @@ fn realtime_chat_report() {
     insta::assert_snapshot!("realtime-chat.json", report("realtime-chat", Format::Json));
 }
 
+/// The decision record, dated and with its command fixed (the command line gives today's and its own).
+#[test]
+fn ml_api_decision_record() {
+    use versus::engine::report::Context;
+    let dataset = Dataset::builtin();
+    let weighting = Weighting::preset(&dataset, "ml-api").unwrap();
+    let context = Context {
+        date: Some("2026-12-02".into()),
+        command: Some("versus report --preset ml-api --format madr".into()),
+        ..Context::default()
+    };
+    insta::assert_snapshot!(
+        "ml-api.madr.md",
+        Report::new(&dataset, &weighting).with_context(context).render(Format::Madr)
+    );
+}
+
 #[test]
 fn ml_api_report() {
     insta::assert_snapshot!("ml-api.txt", report("ml-api", Format::Text));
@@ -74,7 +91,9 @@ fn every_output_words_a_flip_the_same_way() {
     let markdown = Report::new(&dataset, &weighting).render(Format::Markdown);
     for flip in &flips {
         assert!(text.contains(&format!("\n  {}\n", sentence(flip))), "{text}");
-        assert!(markdown.contains(&sentence(flip).replace('_', "\\_")), "{markdown}");
+        // Documents put it as a condition: "weight >= 6".
+        let condition = sentence(flip).replace("is at least", ">=").replace("is at most", "<=");
+        assert!(markdown.contains(&format!("- {}\n", condition.replace('_', "\\_"))), "{condition} in {markdown}");
     }
     assert!(sentence(&flips[0]).contains(" wins if ") && sentence(&flips[0]).contains(" (now "));
 }

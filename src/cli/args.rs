@@ -113,6 +113,10 @@ pub enum Command {
         weights: WeightArgs,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// Markdown and MADR: the level of the document's top heading (1-4), to embed it under a
+        /// document's own headings.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=4))]
+        heading_level: u8,
         /// Plausible rating sets to draw for the robustness shares (1 to 1,000,000).
         #[arg(long, value_name = "N", default_value_t = robustness::DEFAULT_SAMPLES,
               value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
@@ -243,7 +247,10 @@ pub enum ListWhat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Text,
+    /// For a pull request or a wiki: the verdict first, then why, what would change it, how sure.
     Markdown,
+    /// An architecture decision record (MADR) to commit beside the code.
+    Madr,
     Json,
 }
 
@@ -252,6 +259,7 @@ impl From<ReportFormat> for report::Format {
         match format {
             ReportFormat::Text => Self::Text,
             ReportFormat::Markdown => Self::Markdown,
+            ReportFormat::Madr => Self::Madr,
             ReportFormat::Json => Self::Json,
         }
     }

@@ -16,7 +16,7 @@ use crate::engine::data::{Dataset, LoadError, starter};
 use crate::engine::listing::{self, Found};
 use crate::engine::pairwise;
 use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, check_name};
-use crate::engine::report::{Report, Sampling};
+use crate::engine::report::{Context, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::WeightFile;
@@ -83,14 +83,20 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     let data = cli.data.as_deref();
     let dataset = || warned(&files, |warnings| files.dataset(data, warnings)).map(|(dataset, _)| dataset);
     match command {
-        Command::Report { weights, format, samples, seed, pairwise } => {
+        Command::Report { weights, format, heading_level, samples, seed, pairwise } => {
             let d = dataset()?;
             let mut request = request(&cli.weights.merged(weights), &d)?;
             request.pairwise = pairwise.as_deref().map(|path| judgements(path, &d)).transpose()?;
             let (weighting, warnings) = weighting(&d, &request, &files)?;
             warn_all(&warnings);
             let sampling = Sampling { samples: *samples, seed: *seed };
-            let mut report = Report::sampled(&d, &weighting, sampling);
+            let context = Context {
+                heading_level: *heading_level,
+                date: Some(shell::clock::today()),
+                command: Some(invocation()),
+                answers: cli.weights.merged(weights).answers,
+            };
+            let mut report = Report::sampled(&d, &weighting, sampling).with_context(context);
             if let Some((judged, priorities)) = request.pairwise {
                 report = report.with_pairwise(judged, priorities);
             }
@@ -198,6 +204,15 @@ fn weighting(dataset: &Dataset, request: &Request, files: &UserFiles) -> Result<
     let config = files.config();
     let default = ConfigDefault { preset: config.preset.as_deref(), profile: config.profile.as_deref() };
     Weighting::resolve(dataset, request, default, &files.profiles.for_dataset(dataset))
+}
+
+/// This command line as typed, quoted for a POSIX shell, for the decision record to reproduce it.
+fn invocation() -> String {
+    let quote = |arg: String| {
+        let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
+        if plain { arg } else { format!("'{}'", arg.replace('\'', "'\\''")) }
+    };
+    std::iter::once("versus".to_owned()).chain(std::env::args().skip(1).map(quote)).collect::<Vec<_>>().join(" ")
 }
 
 /// The engine's request of the weight arguments, with `--team`'s files read (their warnings said).

@@ -1,4 +1,8 @@
-//! The recommendation for one weighting as text, markdown or JSON. Pure: returns strings.
+//! The recommendation for one weighting as text, markdown, a decision record (MADR) or JSON. Pure:
+//! returns strings.
+
+mod madr;
+mod markdown;
 
 use std::fmt::Write as _;
 
@@ -35,6 +39,8 @@ impl Default for Sampling {
 pub enum Format {
     Text,
     Markdown,
+    /// An architecture decision record in the MADR layout.
+    Madr,
     Json,
 }
 
@@ -49,6 +55,20 @@ pub struct Report<'a> {
     pairwise: Option<(Judged, Priorities)>,
     /// The team whose median the weights are, if they are (`--team`).
     team: Option<(Vec<Member>, Group)>,
+    context: Context,
+}
+
+/// What a written document says beyond the evaluation, which only its caller knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The markdown's top heading level, 1 to 4 (`--heading-level`); 0 is taken as 1.
+    pub heading_level: u8,
+    /// The decision record's date, YYYY-MM-DD (the dataset's `as_of` when not given).
+    pub date: Option<String>,
+    /// The command that reproduces the report, for the decision record.
+    pub command: Option<String>,
+    /// The interview answers the weights came from, `QUESTION=ANSWER`.
+    pub answers: Vec<String>,
 }
 
 impl<'a> Report<'a> {
@@ -69,6 +89,7 @@ impl<'a> Report<'a> {
             robustness: robustness(dataset, weights, sampling.samples, sampling.seed),
             pairwise: None,
             team: None,
+            context: Context::default(),
         }
     }
 
@@ -82,13 +103,29 @@ impl<'a> Report<'a> {
         rating_flips: Vec<RatingFlip>,
         robustness: Robustness,
     ) -> Self {
-        Self { dataset, weighting, evaluation, rating_flips, robustness, pairwise: None, team: None }
+        Self {
+            dataset,
+            weighting,
+            evaluation,
+            rating_flips,
+            robustness,
+            pairwise: None,
+            team: None,
+            context: Context::default(),
+        }
     }
 
     /// The report of weights that came from pairwise judgements, which it then describes.
     #[must_use]
     pub fn with_pairwise(mut self, judged: Judged, priorities: Priorities) -> Self {
         self.pairwise = Some((judged, priorities));
+        self
+    }
+
+    /// The report with what only its caller knows: heading level, date, command, interview answers.
+    #[must_use]
+    pub fn with_context(mut self, context: Context) -> Self {
+        self.context = context;
         self
     }
 
@@ -212,6 +249,7 @@ impl<'a> Report<'a> {
         match format {
             Format::Text => self.text(),
             Format::Markdown => self.markdown(),
+            Format::Madr => self.madr(),
             Format::Json => self.json(),
         }
     }
@@ -320,102 +358,6 @@ impl<'a> Report<'a> {
             let ratings: Vec<String> =
                 dimension.assessments.iter().map(|a| pad_left(&a.rating.to_string(), column)).collect();
             let _ = writeln!(out, "  {}  {weight:>6}  {}", pad(&dimension.name, 30), ratings.join(" "));
-        }
-        out
-    }
-
-    fn markdown(&self) -> String {
-        let dataset = self.dataset;
-        let mut out = String::new();
-        let _ = writeln!(out, "# {}\n", md(&dataset.meta.title));
-        let _ = writeln!(
-            out,
-            "Evidence as of {}. Weights: {}.\n",
-            dataset.meta.as_of,
-            md(&self.weighting.describe(dataset))
-        );
-        let _ = writeln!(out, "**{}**\n", md(&self.verdict()));
-        if let Some(sentence) = self.pairwise_sentence() {
-            let _ = writeln!(out, "{}\n", md(&sentence));
-        }
-        let _ = writeln!(out, "| Option | Score (0-100) |\n| --- | ---: |");
-        for (option, score) in dataset.options.iter().zip(&self.evaluation.scores) {
-            let _ = writeln!(out, "| {} | {score:.1} |", md(&option.name));
-        }
-        if let Some(team) = self.team_parts() {
-            let _ =
-                writeln!(out, "\n## The team\n\nThe weights are each dimension's median of the members' weights.\n");
-            let _ = writeln!(out, "| Member | Verdict of their own weights |\n| --- | --- |");
-            for (name, verdict) in &team.rows {
-                let _ = writeln!(out, "| {} | {} |", md(name), md(verdict));
-            }
-            let _ = writeln!(out, "\n{}\n\n### Where the team disagrees most\n", md(&team.wins));
-            for sentence in team.disputed.iter().take(TOP_SENSITIVITIES) {
-                let _ = writeln!(out, "- {}", md(sentence));
-            }
-            if let Some(more) = more_disputed(team.disputed.len()) {
-                let _ = writeln!(out, "\n{more}");
-            }
-            if team.disputed.is_empty() {
-                let _ = writeln!(out, "{}", md(&undisputed_sentence()));
-            }
-        }
-        if !self.evaluation.contributions.is_empty()
-            && let Recommendation::Lead { option, .. } = self.evaluation.recommendation
-        {
-            let _ = writeln!(
-                out,
-                "\n## Why\n\n| Dimension | Points toward {} |\n| --- | ---: |",
-                md(self.option_name(option))
-            );
-            for contribution in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
-                let _ = writeln!(
-                    out,
-                    "| {} | {:+.1} |",
-                    md(self.dimension_name(contribution.dimension)),
-                    contribution.points
-                );
-            }
-        }
-        let _ = writeln!(out, "\n## What would change it\n");
-        for flip in &self.evaluation.flips {
-            let _ = writeln!(out, "- {}", md(&flip_sentence(dataset, &self.weighting.weights, flip)));
-        }
-        if self.evaluation.flips.is_empty() {
-            let _ = writeln!(out, "{}", md(&no_flip_sentence(dataset, &self.evaluation)));
-        }
-        if let Recommendation::Lead { option, .. } = self.evaluation.recommendation {
-            let _ = writeln!(
-                out,
-                "\n## How far each weight can move before {} stops leading\n",
-                md(self.option_name(option))
-            );
-            for (interval, steps) in self.critical_intervals() {
-                let _ = writeln!(out, "- {}", md(&stability_sentence(dataset, interval, steps)));
-            }
-            if self.critical_intervals().next().is_none() {
-                let _ = writeln!(out, "No single weight (0-10) stops it leading.");
-            }
-        }
-        let _ = writeln!(out, "\n## How wrong the evidence would have to be\n");
-        for flip in self.rating_flips.iter().take(TOP_SENSITIVITIES) {
-            let _ = writeln!(out, "- {}", md(&rating_flip_sentence(dataset, flip)));
-        }
-        if self.rating_flips.is_empty() {
-            let _ = writeln!(out, "No single rating (0-10) changes the outcome.");
-        }
-        let _ = writeln!(
-            out,
-            "\n## How sure\n\n{}. Sampled: {}.",
-            md(&robustness_sentence(dataset, &self.robustness)),
-            sampling_words(&self.robustness)
-        );
-        let headers: Vec<String> = dataset.options.iter().map(|option| md(&option.name)).collect();
-        let _ = writeln!(out, "\n## Weights and ratings (0-10)\n\n| Dimension | Weight | {} |", headers.join(" | "));
-        let _ = writeln!(out, "| --- | ---: |{}", " ---: |".repeat(dataset.options.len()));
-        for (dimension, &weight) in dataset.dimensions.iter().zip(&self.weighting.weights) {
-            let ratings: Vec<String> = dimension.assessments.iter().map(|a| a.rating.to_string()).collect();
-            let _ = writeln!(out, "| {} | {weight} | {} |", md(&dimension.name), ratings.join(" | "));
         }
         out
     }
@@ -686,18 +628,6 @@ fn round(x: f64) -> f64 {
 fn bar(score: f64, width: usize) -> String {
     let filled = ((score / 100.0) * width as f64).round() as usize;
     format!("{}{}", "█".repeat(filled.min(width)), "░".repeat(width - filled.min(width)))
-}
-
-/// Text safe inside a markdown table cell: pipes and markup characters escaped.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '&' | '~') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A JSON object of ids to weights or ratings, keys in the dataset's order (`preserve_order`).

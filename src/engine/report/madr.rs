@@ -1,0 +1,339 @@
+//! The recommendation as an architecture decision record in the MADR layout (<https://adr.github.io/madr/>),
+//! to paste into a repository's `docs/decisions/`: front matter, context, drivers, options, the
+//! outcome with its reasons, consequences, each option's pros and cons with numbered sources, and how
+//! to reproduce it.
+
+use std::fmt::Write as _;
+
+use super::markdown::{flip_condition, md};
+use super::{
+    Report, TOP_CONTRIBUTIONS, TOP_SENSITIVITIES, robustness_sentence, round, sampling_words, stability_sentence,
+};
+use crate::engine::data::{Dataset, Source};
+use crate::engine::robustness::CONFIDENT_SHARE;
+use crate::engine::score::{CLOSE_CALL_POINTS, Recommendation};
+use crate::engine::weights::Origin;
+
+impl Report<'_> {
+    pub(super) fn madr(&self) -> String {
+        let dataset = self.dataset;
+        let mut out = String::new();
+        self.front_matter(&mut out);
+        let title = match self.evaluation.recommendation.leader() {
+            Some(option) => format!("Choose {} ({})", dataset.options[option].name, dataset.meta.title),
+            None => format!("{}: no option chosen yet", dataset.meta.title),
+        };
+        let _ = writeln!(out, "{} {}\n", self.heading(0), md(&title));
+        let _ = writeln!(out, "{} Context and Problem Statement\n", self.heading(1));
+        if let Some(description) = &dataset.meta.description {
+            for paragraph in description.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                let _ = writeln!(out, "{}\n", md(paragraph.trim()));
+            }
+        }
+        let _ = writeln!(out, "{}\n", md(&self.scenario()));
+        let answers = self.answer_lines();
+        if !answers.is_empty() {
+            let _ = writeln!(out, "The project interview's answers:\n");
+            for line in &answers {
+                let _ = writeln!(out, "* {}", md(line));
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{} Decision Drivers\n", self.heading(1));
+        let mut drivers: Vec<usize> =
+            (0..dataset.dimensions.len()).filter(|&d| self.weighting.weights[d] > 0).collect();
+        drivers.sort_by_key(|&d| (std::cmp::Reverse(self.weighting.weights[d]), d));
+        for &d in &drivers {
+            let _ = writeln!(out, "* {} (weight {} of 10)", md(&dataset.dimensions[d].name), self.weighting.weights[d]);
+        }
+        if drivers.is_empty() {
+            let _ = writeln!(out, "Nothing is weighted yet: every weight is 0.");
+        }
+        let _ = writeln!(out, "\n{} Considered Options\n", self.heading(1));
+        for option in &dataset.options {
+            let _ = writeln!(out, "* {}: {}", md(&option.name), md(&option.summary));
+        }
+        let decisive = self.decisive();
+        let sources = numbered_sources(dataset, &decisive);
+        let cite = |d: usize| {
+            let mut numbers: Vec<usize> = dataset.dimensions[d]
+                .sources
+                .iter()
+                .filter_map(|s| sources.iter().position(|n| n.url == s.url))
+                .map(|i| i + 1)
+                .collect();
+            numbers.sort_unstable();
+            if numbers.is_empty() { String::new() } else { format!(" \\[{}\\]", runs(&numbers)) }
+        };
+        let _ = writeln!(out, "\n{} Decision Outcome\n", self.heading(1));
+        let _ = writeln!(out, "{}\n", self.outcome());
+        let _ = writeln!(out, "{} Consequences\n", self.heading(2));
+        self.consequences(&mut out, &decisive, &cite);
+        let _ = writeln!(out, "\n{} Pros and Cons of the Options\n", self.heading(1));
+        for (o, option) in dataset.options.iter().enumerate() {
+            let _ = writeln!(out, "{} {}\n\n{}\n", self.heading(2), md(&option.name), md(&option.summary));
+            for &d in &decisive {
+                let dimension = &dataset.dimensions[d];
+                let assessment = &dimension.assessments[o];
+                let _ = writeln!(
+                    out,
+                    "* Neutral, because {} is rated {} of 10: {}{}",
+                    md(&dimension.name),
+                    assessment.rating,
+                    md(&assessment.rationale),
+                    cite(d)
+                );
+                for pro in &assessment.pros {
+                    let _ = writeln!(out, "* Good, because {}{}", md(pro), cite(d));
+                }
+                for con in &assessment.cons {
+                    let _ = writeln!(out, "* Bad, because {}{}", md(con), cite(d));
+                }
+            }
+            out.push('\n');
+        }
+        self.more_information(&mut out, &sources);
+        out
+    }
+
+    /// YAML front matter as MADR has it; the names are JSON strings, which YAML reads as they are.
+    fn front_matter(&self, out: &mut String) {
+        let date = self.context.date.clone().unwrap_or_else(|| self.dataset.meta.as_of.clone());
+        let _ = writeln!(out, "---\nstatus: proposed\ndate: {date}");
+        if let Some((members, _)) = &self.team {
+            let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+            let _ = writeln!(out, "decision-makers: {}", serde_json::to_string(&names.join(", ")).unwrap_or_default());
+        }
+        let _ = writeln!(out, "---\n");
+    }
+
+    /// Where the weights come from, in a sentence.
+    fn scenario(&self) -> String {
+        let dataset = self.dataset;
+        let mut sentence = match &self.weighting.origin {
+            Origin::Defaults => "The weights are the dataset's defaults".to_owned(),
+            Origin::Preset(i) => {
+                let preset = &dataset.presets[*i];
+                format!(
+                    "The weights are those of the scenario \"{}\": {}",
+                    preset.name,
+                    preset.description.trim_end_matches('.')
+                )
+            }
+            Origin::Profile { name, .. } => format!("The weights are the saved profile \"{name}\""),
+            Origin::Team { .. } => {
+                let names = self
+                    .team
+                    .as_ref()
+                    .map(|(members, _)| members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", "));
+                format!("The weights are each dimension's median of the team's weights ({})", names.unwrap_or_default())
+            }
+        };
+        let changed = crate::engine::weights::changes(&self.weighting.weights, &self.weighting.origin.weights(dataset));
+        if !changed.is_empty() {
+            let list: Vec<String> =
+                changed.iter().map(|&(d, now, then)| format!("{} {then} -> {now}", dataset.dimensions[d].id)).collect();
+            let _ = write!(sentence, ", then changed: {}", list.join(", "));
+        }
+        sentence.push('.');
+        sentence
+    }
+
+    /// "Does the service run ML models in process? Yes", one per recorded answer the dataset knows.
+    fn answer_lines(&self) -> Vec<String> {
+        let questions = &self.dataset.questions;
+        self.context
+            .answers
+            .iter()
+            .filter_map(|spec| {
+                let (q, a) = spec.split_once('=')?;
+                let question = questions.iter().find(|question| question.id == q.trim())?;
+                let answer = question.answers.iter().find(|answer| answer.id == a.trim())?;
+                Some(format!("{} {}", question.text, answer.label))
+            })
+            .collect()
+    }
+
+    /// The dimensions that decided it: while an option leads, the largest contributions either way;
+    /// otherwise the highest weights.
+    fn decisive(&self) -> Vec<usize> {
+        let weights = &self.weighting.weights;
+        if self.evaluation.recommendation.leader().is_some() {
+            let mut contributions: Vec<_> = self.visible_contributions().collect();
+            contributions.sort_by(|a, b| b.points.abs().total_cmp(&a.points.abs()).then(a.dimension.cmp(&b.dimension)));
+            return contributions.iter().take(TOP_CONTRIBUTIONS).map(|c| c.dimension).collect();
+        }
+        let mut weighted: Vec<usize> = (0..weights.len()).filter(|&d| weights[d] > 0).collect();
+        weighted.sort_by_key(|&d| (std::cmp::Reverse(weights[d]), d));
+        weighted.truncate(TOP_CONTRIBUTIONS);
+        weighted
+    }
+
+    /// "Chosen option: "X", because ..." with the margin, whether it is a close call, and how sure.
+    fn outcome(&self) -> String {
+        let dataset = self.dataset;
+        let sure = md(&robustness_sentence(dataset, &self.robustness));
+        let Recommendation::Lead { option, runner_up, margin, close_call } = self.evaluation.recommendation else {
+            return format!(
+                "No option is chosen: {} The decision needs other weights, or the team's judgement. {sure}.",
+                md(&self.verdict())
+            );
+        };
+        let name = |o: usize| md(&dataset.options[o].name);
+        let reasons: Vec<String> = self
+            .visible_contributions()
+            .filter(|c| c.points > 0.0)
+            .take(3)
+            .map(|c| {
+                let a = &dataset.dimensions[c.dimension].assessments;
+                format!(
+                    "{} ({} against {}, {:+.1} points)",
+                    md(&dataset.dimensions[c.dimension].name),
+                    a[option].rating,
+                    a[runner_up].rating,
+                    round(c.points)
+                )
+            })
+            .collect();
+        let call = if close_call {
+            format!("a close call: under the {CLOSE_CALL_POINTS} points within which the ratings' own judgement lies")
+        } else {
+            format!("not a close call, which would be under {CLOSE_CALL_POINTS}")
+        };
+        format!(
+            "Chosen option: \"{}\", because it rates higher where this project's weights are: {}. It leads {} by \
+             {margin:.1} points of 100 ({call}). {sure} ({}; {:.0}% or more would be confident).",
+            name(option),
+            reasons.join(", "),
+            name(runner_up),
+            sampling_words(&self.robustness),
+            CONFIDENT_SHARE * 100.0
+        )
+    }
+
+    fn consequences(&self, out: &mut String, decisive: &[usize], cite: &dyn Fn(usize) -> String) {
+        let dataset = self.dataset;
+        let Recommendation::Lead { option, runner_up, .. } = self.evaluation.recommendation else {
+            let _ = writeln!(out, "* Neutral, because nothing is chosen yet.");
+            return;
+        };
+        for &d in decisive {
+            let dimension = &dataset.dimensions[d];
+            let (chosen, other) = (&dimension.assessments[option], &dimension.assessments[runner_up]);
+            let (verdict, text) = if chosen.rating >= other.rating {
+                ("Good", chosen.pros.first().unwrap_or(&chosen.rationale))
+            } else {
+                ("Bad", chosen.cons.first().unwrap_or(&chosen.rationale))
+            };
+            let _ = writeln!(out, "* {verdict}, because on {}: {}{}", md(&dimension.name), md(text), cite(d));
+        }
+    }
+
+    fn more_information(&self, out: &mut String, sources: &[&Source]) {
+        let dataset = self.dataset;
+        let _ = writeln!(out, "{} More Information\n", self.heading(1));
+        let _ = writeln!(
+            out,
+            "Method: each option's score is the weighted mean of its 0-10 ratings over the dimensions, scaled \
+             to 0-100. A lead under {CLOSE_CALL_POINTS} points is a close call. The robustness share is how often \
+             each option comes first when every rating is drawn anew from the range its evidence supports \
+             ({}). A stability interval is how far one weight can move, the others fixed, before the leader \
+             changes.\n",
+            sampling_words(&self.robustness)
+        );
+        if self.evaluation.recommendation.leader().is_some() {
+            let intervals: Vec<String> = self
+                .critical_intervals()
+                .map(|(interval, steps)| stability_sentence(dataset, interval, steps))
+                .collect();
+            if !intervals.is_empty() {
+                let _ = writeln!(out, "Stability intervals, the nearest to a change first:\n");
+                for sentence in intervals {
+                    let _ = writeln!(out, "* {}", md(&sentence));
+                }
+                out.push('\n');
+            }
+        }
+        if !self.evaluation.flips.is_empty() {
+            let _ = writeln!(out, "Revisit it if a weight moves this far (one at a time, nearest first):\n");
+            for flip in self.evaluation.flips.iter().take(TOP_SENSITIVITIES) {
+                let _ = writeln!(out, "* {}", md(&flip_condition(dataset, &self.weighting.weights, flip)));
+            }
+            out.push('\n');
+        }
+        let command = self
+            .context
+            .command
+            .clone()
+            .unwrap_or_else(|| format!("{} --format madr", self.weighting.command_line(dataset, None)));
+        let fence = "`".repeat(3.max(longest_run(&command, '`') + 1));
+        let _ = writeln!(out, "Reproduce it with:\n\n{fence}sh\n{}\n{fence}\n", command.replace(['\n', '\r'], " "));
+        let _ = writeln!(
+            out,
+            "Made with versus {} from the dataset \"{}\", evidence as of {}, content hash `{}`.\n",
+            env!("CARGO_PKG_VERSION"),
+            md(&dataset.meta.title),
+            dataset.meta.as_of,
+            dataset.content_hash()
+        );
+        if !sources.is_empty() {
+            let _ = writeln!(out, "Sources:\n");
+            for (i, source) in sources.iter().enumerate() {
+                let published = source.published.as_ref().map(|p| format!("published {p}, ")).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{}. [{}](<{}>) ({published}checked {})",
+                    i + 1,
+                    md(&source.title),
+                    link_target(&source.url),
+                    source.checked
+                );
+            }
+        }
+    }
+}
+
+/// The sources of `dimensions`, each URL once, in the order they are first cited.
+fn numbered_sources<'d>(dataset: &'d Dataset, dimensions: &[usize]) -> Vec<&'d Source> {
+    let mut sources: Vec<&Source> = Vec::new();
+    for &d in dimensions {
+        for source in &dataset.dimensions[d].sources {
+            if !sources.iter().any(|s| s.url == source.url) {
+                sources.push(source);
+            }
+        }
+    }
+    sources
+}
+
+/// A URL safe inside `<...>`: the characters that would end it or break the line, percent-encoded.
+fn link_target(url: &str) -> String {
+    url.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace(['\n', '\r'], "")
+}
+
+/// Sorted numbers with their runs shortened: "1-5, 7, 9-10".
+fn runs(numbers: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut start = 0;
+    for i in 0..numbers.len() {
+        if i + 1 == numbers.len() || numbers[i + 1] != numbers[i] + 1 {
+            parts.push(if i == start { numbers[i].to_string() } else { format!("{}-{}", numbers[start], numbers[i]) });
+            start = i + 1;
+        }
+    }
+    parts.join(", ")
+}
+
+fn longest_run(s: &str, c: char) -> usize {
+    s.split(|x| x != c).map(str::len).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn source_numbers_are_shortened_to_runs() {
+        assert_eq!(super::runs(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
+        assert_eq!(super::runs(&[4]), "4");
+        assert_eq!(super::longest_run("a ``` b `` c", '`'), 3);
+    }
+}
