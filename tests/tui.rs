@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier};
 use support::{app, buffer, explorer, key, keys, mouse, press_with, text};
 use versus::engine::data::Dataset;
 use versus::engine::score::evaluate;
-use versus::explorer::app::{App, Effect, Event, Focus, Outcome, Overlay, Startup};
+use versus::explorer::app::{App, Document, Effect, Event, Focus, Outcome, Overlay, Startup};
 use versus::explorer::keymap::Action;
 use versus::explorer::layout::Screen;
 use versus::shell::files::load_dataset;
@@ -99,7 +99,7 @@ fn claims_audit() {
 #[test]
 fn help_lists_the_keymap() {
     // Tall enough for all of help.
-    let mut a = app(80, 170);
+    let mut a = app(80, 200);
     key(&mut a, KeyCode::Char('?'));
     let screen = text(&a);
     insta::assert_snapshot!(screen);
@@ -316,10 +316,10 @@ fn the_status_line_shows_what_the_shell_reports() {
     assert!(text(&a).lines().last().unwrap().starts_with("error: cannot write /x: read-only file system"));
     key(&mut a, KeyCode::Char('j'));
     assert!(!text(&a).contains("read-only"), "the next key clears it");
-    report(&mut a, Outcome::FileExists("r.md".into()));
+    report(&mut a, Outcome::FileExists { path: "r.md".into(), document: Document::Report });
     assert!(text(&a).contains("r.md exists. Replace it?"));
     let effects = key(&mut a, KeyCode::Char('y'));
-    assert_eq!(effects, vec![Effect::Export { path: "r.md".into(), overwrite: true }]);
+    assert_eq!(effects, vec![Effect::Export { path: "r.md".into(), overwrite: true, document: Document::Report }]);
 }
 
 #[test]
@@ -1153,4 +1153,104 @@ fn a_click_focuses_the_sources_then_picks_the_one_under_it() {
     let row = screen.lines().position(|l| l.contains("[2] ")).unwrap();
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), area.x + 8, u16::try_from(row).unwrap()));
     assert_eq!(a.selected_source(), 1);
+}
+
+/// The explorer as `versus --team` starts it: three members, from three presets of the built-in data.
+fn team_app(width: u16, height: u16) -> App {
+    use versus::engine::team::{Group, Member};
+    use versus::engine::weights::{Origin, Weighting};
+    let d = Dataset::builtin();
+    let preset = |id: &str| d.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
+    let members = vec![
+        Member { name: "Alice".into(), weights: preset("ml-api") },
+        Member { name: "Bob".into(), weights: preset("realtime-chat") },
+        Member { name: "Carol".into(), weights: preset("crud-admin") },
+    ];
+    let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
+    let weighting =
+        Weighting { origin: Origin::Team { members: 3, weights: group.weights.clone() }, weights: group.weights };
+    let startup = Startup {
+        team: members,
+        team_files: vec!["/decisions/alice.toml".into(), "/decisions/bob.toml".into(), "/decisions/carol.toml".into()],
+        ..Startup::new(d, weighting)
+    };
+    support::sized(App::new(startup), width, height)
+}
+
+#[test]
+fn team_view_80x24_and_160x48() {
+    let a = team_app(80, 24);
+    let screen = text(&a);
+    insta::assert_snapshot!("team_main_80x24", screen);
+    // Each member's weight is in the strip and in the header; the border counts the verdicts.
+    assert!(screen.contains("team: Alice 0 · Bob 0 · Carol 0 → median 0"), "{screen}");
+    assert!(screen.contains("team of 3: Node.js 1 · Python 2 (T)"), "{screen}");
+    insta::assert_snapshot!("team_main_160x48", text(&team_app(160, 48)));
+    let mut a = team_app(80, 24);
+    key(&mut a, KeyCode::Char('T'));
+    insta::assert_snapshot!("team_overlay_80x24", text(&a));
+    let mut big = team_app(160, 48);
+    key(&mut big, KeyCode::Char('T'));
+    insta::assert_snapshot!("team_overlay_160x48", text(&big));
+}
+
+#[test]
+fn leaving_a_member_out_makes_the_sliders_the_median_of_the_others_and_undo_brings_them_back() {
+    use versus::engine::team::{Group, Member};
+    let mut a = team_app(80, 24);
+    let whole = a.weights().to_vec();
+    key(&mut a, KeyCode::Char('T'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    let team = a.team().unwrap();
+    assert!(!team.counts(1) && team.counts(0) && team.counts(2));
+    // The sliders are the median of Alice and Carol, worked out again here from their own weights.
+    let rest: Vec<Member> = [0, 2].iter().map(|&i| team.members()[i].clone()).collect();
+    let expected = Group::of(a.dataset(), &rest.iter().collect::<Vec<_>>()).unwrap().weights;
+    assert_eq!(a.weights(), expected.as_slice());
+    assert!(text(&a).contains("(Bob 0)"), "left out members are bracketed");
+    assert!(a.status().unwrap().text.starts_with("leaving out Bob: the median of 2 gives: "));
+    // Counting Bob again is the whole team's median; the last member counted cannot be left out.
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.weights(), whole.as_slice());
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('k'));
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('G'));
+    key(&mut a, KeyCode::Enter);
+    assert!(a.status().unwrap().text.contains("the only member left counting"), "{:?}", a.status());
+    assert_eq!(a.team().unwrap().counted().len(), 1);
+    // `s` saves the group's weights: the save prompt, named "team".
+    key(&mut a, KeyCode::Char('s'));
+    assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "team"));
+    key(&mut a, KeyCode::Esc);
+    // Back in the main view, undo goes back through the members' changes.
+    key(&mut a, KeyCode::Char('u'));
+    key(&mut a, KeyCode::Char('u'));
+    key(&mut a, KeyCode::Char('u'));
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weights(), whole.as_slice());
+}
+
+#[test]
+fn without_a_team_t_says_how_to_load_one_and_big_e_exports_a_decision_record() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('T'));
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert!(a.status().unwrap().text.contains("--team FILE_OR_DIR"));
+    key(&mut a, KeyCode::Char('E'));
+    let Overlay::Prompt { input, .. } = a.overlay().clone() else { panic!("{:?}", a.overlay()) };
+    assert_eq!(input, "versus-node-js-vs-python-decision.md");
+    let effects = key(&mut a, KeyCode::Enter);
+    assert_eq!(
+        effects,
+        vec![Effect::Export {
+            path: "versus-node-js-vs-python-decision.md".into(),
+            overwrite: false,
+            document: Document::Record
+        }]
+    );
+    // The team's command names its files while the whole team counts.
+    let a = team_app(80, 24);
+    assert!(a.command_line().ends_with("--team '/decisions/alice.toml' '/decisions/bob.toml' '/decisions/carol.toml'"));
 }

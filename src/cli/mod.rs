@@ -171,7 +171,8 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
 fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
     let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
-    let (weighting, more) = weighting(&dataset, &request(&cli.weights, &dataset)?, files)?;
+    let (request, team_files) = team_request(&cli.weights, &dataset)?;
+    let (weighting, more) = weighting(&dataset, &request, files)?;
     warnings.extend(more);
     warn_all(&warnings);
     let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
@@ -193,6 +194,9 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         status,
         problems: warnings,
         confirm_quit: files.config().confirm_quit,
+        team: request.team.unwrap_or_default(),
+        // Absolute, as the data path: the command `y` copies and the record names works anywhere.
+        team_files,
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;
@@ -217,16 +221,22 @@ fn invocation() -> String {
 
 /// The engine's request of the weight arguments, with `--team`'s files read (their warnings said).
 fn request(args: &WeightArgs, dataset: &Dataset) -> Result<Request, Failure> {
-    let team = if args.team.is_empty() {
-        None
-    } else {
-        let team = read_team(&args.team, dataset).map_err(Failure::Team)?;
-        for warning in &team.warnings {
-            say(warning);
-        }
-        Some(team.members)
-    };
-    Ok(args.request(team))
+    Ok(team_request(args, dataset)?.0)
+}
+
+/// [`request`], and the team's files one by one, as absolute paths (for the command the explorer's
+/// record gives to reproduce it).
+fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<(Request, Vec<String>), Failure> {
+    if args.team.is_empty() {
+        return Ok((args.request(None), Vec::new()));
+    }
+    let team = read_team(&args.team, dataset).map_err(Failure::Team)?;
+    for warning in &team.warnings {
+        say(warning);
+    }
+    let files =
+        team.files.iter().map(|f| std::path::absolute(f).map_or_else(|_| f.clone(), |p| p.display().to_string()));
+    Ok((args.request(Some(team.members.clone())), files.collect()))
 }
 
 /// The pairwise judgements in `path` for `dataset`, and the priorities they give.

@@ -55,6 +55,11 @@ pub enum Action {
     OpenPairwise,
     SaveProfile,
     Export,
+    /// `E`: write the decision record (MADR).
+    ExportRecord,
+    /// `T`: the team's members, each of whom can be left out of the group.
+    #[strum(serialize = "team")]
+    OpenTeam,
     Copy,
     OpenSource,
     /// `]` and `[`: the first dimension of the next category, or of this one (or the one before).
@@ -124,6 +129,8 @@ pub enum Context {
     Interview,
     /// Two categories at a time: which matters more, and how much.
     Pairwise,
+    /// The team's members (`--team`): who counts toward the group's weights.
+    Team,
     Help,
     /// A one-line text prompt (a profile's name, a file name).
     Prompt,
@@ -132,7 +139,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub(crate) const ALL: [Self; 11] = [
+    pub(crate) const ALL: [Self; 12] = [
         Self::Main,
         Self::Search,
         Self::Presets,
@@ -140,6 +147,7 @@ impl Context {
         Self::Sensitivity,
         Self::Interview,
         Self::Pairwise,
+        Self::Team,
         Self::Help,
         Self::Prompt,
         Self::Confirm,
@@ -158,6 +166,7 @@ impl Context {
             Self::Sensitivity => "Sensitivity",
             Self::Interview => "Project interview",
             Self::Pairwise => "Pairwise weighting",
+            Self::Team => "Team",
             Self::Help => "Help",
             Self::Prompt => "Prompts (type the text)",
             Self::Confirm => "Questions",
@@ -176,6 +185,7 @@ impl Context {
             Self::Sensitivity => "sensitivity",
             Self::Interview => "interview",
             Self::Pairwise => "pairwise",
+            Self::Team => "team",
             Self::Help => "help",
             Self::Prompt => "prompt",
             Self::Confirm => "confirm",
@@ -376,6 +386,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('a')], A::OpenPairwise, "pairwise: weigh the categories two at a time", false),
     bind(C::Main, &[ch('s')], A::SaveProfile, "save the weights as a profile", false),
     bind(C::Main, &[ch('e')], A::Export, "export the report as markdown", false),
+    bind(C::Main, &[ch('E')], A::ExportRecord, "export a decision record (MADR)", false),
+    bind(C::Main, &[ch('T')], A::OpenTeam, "team (--team): members' weights; leave one out", false),
     bind(C::Main, &[ch('y')], A::Copy, "copy the verdict and weights, or the focused source's URL (OSC 52)", false),
     bind(C::Main, &[ch('o')], A::OpenSource, "open the selected source in a browser (Tab focuses the sources)", false),
     bind(C::Main, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", true),
@@ -430,6 +442,17 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Pairwise, &[key(K::Esc)], A::Back, "leave, changing nothing", true),
     bind(C::Pairwise, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", false),
     bind(C::Pairwise, &[ch('q')], A::Quit, "quit", false),
+    bind(C::Team, &[ch('j'), key(K::Down)], A::Down, "next member", false),
+    bind(C::Team, &[ch('k'), key(K::Up)], A::Up, "previous member", false),
+    bind(C::Team, &[ch('g'), key(K::Home)], A::Top, "first", false),
+    bind(C::Team, &[ch('G'), key(K::End)], A::Bottom, "last", false),
+    bind(C::Team, &[key(K::PageUp)], A::PageUp, "page up", false),
+    bind(C::Team, &[key(K::PageDown)], A::PageDown, "page down", false),
+    bind(C::Team, &[key(K::Enter), key(K::Char(' '))], A::Confirm, "count / leave out", true),
+    bind(C::Team, &[ch('s')], A::SaveProfile, "save the group's weights", true),
+    bind(C::Team, &[key(K::Esc), ch('T')], A::Back, "close", true),
+    bind(C::Team, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", false),
+    bind(C::Team, &[ch('q')], A::Quit, "quit", false),
     bind(C::Interview, &[ch('j'), key(K::Down)], A::Down, "next answer", false),
     bind(C::Interview, &[ch('k'), key(K::Up)], A::Up, "previous answer", false),
     bind(C::Interview, &[ch('g'), key(K::Home)], A::Top, "first answer", false),
@@ -704,7 +727,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 45 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 47 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

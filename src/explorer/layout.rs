@@ -153,6 +153,24 @@ pub fn presets(area: Rect, entries: usize) -> Rect {
     centred(area, 76, (entries as u16).saturating_add(8).max(10))
 }
 
+/// Rows of the team overlay under its members: a blank, the group's verdict (up to two), its wins, when
+/// the group and most members disagree why (up to two), and the disputes (up to two).
+pub(crate) const TEAM_SUMMARY_ROWS: u16 = 8;
+
+/// The team overlay: one row per member over the group's summary.
+#[must_use]
+pub fn team(area: Rect, members: usize) -> Rect {
+    centred(area, 76, (members as u16).saturating_add(TEAM_SUMMARY_ROWS + 2).max(12))
+}
+
+/// The team overlay's list of members, above its summary.
+#[must_use]
+pub(crate) fn team_list(area: Rect, members: usize) -> Rect {
+    let inside = inner(team(area, members));
+    let summary = TEAM_SUMMARY_ROWS.min(inside.height.saturating_sub(1));
+    Rect::new(inside.x, inside.y, inside.width, inside.height - summary)
+}
+
 /// The first row to show of a list of `height` rows so that row `selected` is in view.
 #[must_use]
 pub(crate) fn scroll_for(selected: usize, height: usize) -> usize {

@@ -253,6 +253,7 @@ pub(crate) fn header_lines(
     weight: u8,
     dimension: usize,
     width: u16,
+    team: Option<&TeamLine>,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let Some(d) = dataset.dimensions.get(dimension) else { return Vec::new() };
@@ -278,8 +279,19 @@ pub(crate) fn header_lines(
         let rest = rest.trim_start_matches(" · ").to_owned();
         lines.extend(wrap(&rest, width).into_iter().map(|l| Line::styled(l, theme.dim())));
     }
+    if let Some(team) = team {
+        let style = if team.disputed { theme.close_call() } else { theme.dim() };
+        lines.extend(wrap(&team.text, width).into_iter().map(|l| Line::styled(l, style)));
+    }
     lines.extend(wrap(&d.summary, width).into_iter().map(|l| Line::styled(l, theme.dim())));
     lines
+}
+
+/// The detail header's line on the team's weights for one dimension: "team: Ann 10 · Ben 2 · Cy 4 →
+/// median 4 (2-10, disputed)".
+pub(crate) struct TeamLine {
+    pub text: String,
+    pub disputed: bool,
 }
 
 /// Help's first section when the user's files have problems: each in full (the status line has room
@@ -339,6 +351,12 @@ fn reading_lines(text_width: usize, theme: Theme) -> Vec<Line<'static>> {
             "sure: how often each option comes first over {} plausible sets of ratings drawn within their \
              ranges (low..high); under {sure}% for the leader, the evidence cannot decide it.",
             crate::engine::report::thousands(DEFAULT_SAMPLES)
+        ),
+        format!(
+            "team (versus --team FILES): the sliders are each dimension's median of the members' weights; \
+             left of each slider a bar per member shows theirs (· is 0, █ is 10), marked when they are \
+             {} or more apart (disputed). T lists the members and leaves one out.",
+            crate::engine::team::DISPUTED_SPREAD
         ),
     ];
     let mut lines = vec![Line::styled("How to read this", theme.heading())];

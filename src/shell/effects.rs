@@ -7,8 +7,8 @@ use std::path::Path;
 
 use base64::Engine as _;
 
-use crate::engine::report::{Format, Report};
-use crate::explorer::app::{App, Effect, Outcome};
+use crate::engine::report::{Context, Format, Report};
+use crate::explorer::app::{App, Document, Effect, Outcome};
 use crate::shell::dirs::expand_home;
 use crate::shell::files::write_atomically;
 use crate::shell::profiles;
@@ -39,7 +39,7 @@ pub(crate) fn perform(
                 Err(message) => Outcome::Failed(message),
             },
         },
-        Effect::Export { path, overwrite } => export(app, &path, overwrite),
+        Effect::Export { path, overwrite, document } => export(app, &path, overwrite, document),
         Effect::Copy { text } => copy(&text, terminal),
         Effect::OpenUrl { url } => open_url(&url),
     })
@@ -67,7 +67,7 @@ fn export_target(path: &str) -> std::path::PathBuf {
     std::path::absolute(&target).unwrap_or(target)
 }
 
-fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
+fn export(app: &App, path: &str, overwrite: bool, document: Document) -> Outcome {
     let target = export_target(path);
     if target.is_dir() {
         return Outcome::Failed(format!("{path} is a directory; give a file name"));
@@ -83,7 +83,7 @@ fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
                 "{path} is not a regular file (a device, FIFO or socket); give a file name"
             ));
         }
-        Ok(_) if !overwrite => return Outcome::FileExists(path.to_owned()),
+        Ok(_) if !overwrite => return Outcome::FileExists { path: path.to_owned(), document },
         _ => {}
     }
     // What the explorer shows, when its sampling has finished; else sampled here in full.
@@ -97,9 +97,26 @@ fn export(app: &App, path: &str, overwrite: bool) -> Outcome {
         ),
         _ => Report::new(app.dataset(), app.weighting()),
     };
-    let markdown = report.render(Format::Markdown);
-    match write_atomically(&target, markdown.as_bytes()) {
-        Ok(()) => Outcome::Done(format!("wrote the report to {}", target.display())),
+    let (format, what) = match document {
+        Document::Report => (Format::Markdown, "the report"),
+        Document::Record => (Format::Madr, "the decision record"),
+    };
+    let context = Context {
+        date: Some(crate::shell::clock::today()),
+        command: Some(format!(
+            "{} --format {}",
+            app.command_line(),
+            if format == Format::Madr { "madr" } else { "markdown" }
+        )),
+        ..Context::default()
+    };
+    let mut report = report.with_context(context);
+    if let Some(team) = app.team() {
+        report = report.with_team(team.counted().into_iter().cloned().collect());
+    }
+    let text = report.render(format);
+    match write_atomically(&target, text.as_bytes()) {
+        Ok(()) => Outcome::Done(format!("wrote {what} to {}", target.display())),
         Err(e) => Outcome::Failed(format!("cannot write {}: {e}", target.display())),
     }
 }
@@ -134,11 +151,21 @@ mod tests {
         // Before the sampling has finished the export samples in full itself; after, it reuses the app's.
         let mut app = app();
         let first = scratch.path().join("first.md");
-        perform(Effect::Export { path: first.display().to_string(), overwrite: false }, &app, None, &mut Vec::new());
+        perform(
+            Effect::Export { path: first.display().to_string(), overwrite: false, document: Document::Report },
+            &app,
+            None,
+            &mut Vec::new(),
+        );
         while app.robustness().1.0 < app.robustness().1.1 {
             let _ = app.update(crate::explorer::app::Event::Tick);
         }
-        perform(Effect::Export { path: target.display().to_string(), overwrite: false }, &app, None, &mut Vec::new());
+        perform(
+            Effect::Export { path: target.display().to_string(), overwrite: false, document: Document::Report },
+            &app,
+            None,
+            &mut Vec::new(),
+        );
         let expected = Report::new(app.dataset(), app.weighting()).render(Format::Markdown);
         assert_eq!(std::fs::read_to_string(&target).unwrap(), expected);
         assert_eq!(std::fs::read_to_string(&first).unwrap(), expected);
@@ -159,10 +186,20 @@ mod tests {
         let path = dir.join("report.md");
         std::fs::write(&path, "mine").unwrap();
         let p = path.display().to_string();
-        let outcome = perform(Effect::Export { path: p.clone(), overwrite: false }, &app(), None, &mut Vec::new());
-        assert_eq!(outcome, Some(Outcome::FileExists(p.clone())));
+        let outcome = perform(
+            Effect::Export { path: p.clone(), overwrite: false, document: Document::Report },
+            &app(),
+            None,
+            &mut Vec::new(),
+        );
+        assert_eq!(outcome, Some(Outcome::FileExists { path: p.clone(), document: Document::Report }));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
-        let outcome = perform(Effect::Export { path: p, overwrite: true }, &app(), None, &mut Vec::new());
+        let outcome = perform(
+            Effect::Export { path: p, overwrite: true, document: Document::Report },
+            &app(),
+            None,
+            &mut Vec::new(),
+        );
         assert!(matches!(outcome, Some(Outcome::Done(_))));
         let written = std::fs::read_to_string(&path).unwrap();
         assert_eq!(written, Report::new(app().dataset(), app().weighting()).render(Format::Markdown));
@@ -176,7 +213,7 @@ mod tests {
         let link = dir.join("link.md");
         std::os::unix::fs::symlink(dir.join("nowhere.md"), &link).unwrap();
         let outcome = perform(
-            Effect::Export { path: link.display().to_string(), overwrite: true },
+            Effect::Export { path: link.display().to_string(), overwrite: true, document: Document::Report },
             &app(),
             None,
             &mut Vec::new(),
@@ -186,7 +223,12 @@ mod tests {
         let private = dir.join("private.md");
         std::fs::write(&private, "old").unwrap();
         std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
-        perform(Effect::Export { path: private.display().to_string(), overwrite: true }, &app(), None, &mut Vec::new());
+        perform(
+            Effect::Export { path: private.display().to_string(), overwrite: true, document: Document::Report },
+            &app(),
+            None,
+            &mut Vec::new(),
+        );
         assert_eq!(std::fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
@@ -206,8 +248,12 @@ mod tests {
         assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
         for target in [fifo.display().to_string(), "/dev/null".to_owned()] {
             for overwrite in [false, true] {
-                let outcome =
-                    perform(Effect::Export { path: target.clone(), overwrite }, &app(), None, &mut Vec::new());
+                let outcome = perform(
+                    Effect::Export { path: target.clone(), overwrite, document: Document::Report },
+                    &app(),
+                    None,
+                    &mut Vec::new(),
+                );
                 assert!(
                     matches!(&outcome, Some(Outcome::Failed(m)) if m.contains("not a regular file")),
                     "{outcome:?}"

@@ -169,6 +169,9 @@ impl<'a> Report<'a> {
             let _ = write!(wins, "; no option leads for {undecided}");
         }
         wins.push('.');
+        if let Some(note) = majority_note(dataset, group, self.evaluation.recommendation.leader()) {
+            let _ = write!(wins, " {note}");
+        }
         let refs: Vec<&Member> = members.iter().collect();
         let names =
             |indexes: Vec<usize>| indexes.iter().map(|&i| members[i].name.as_str()).collect::<Vec<_>>().join(", ");
@@ -734,6 +737,21 @@ struct TeamParts {
     wins: String,
     /// One sentence per disputed dimension, widest spread first.
     disputed: Vec<String>,
+}
+
+/// When most members' own weights favour another option than the group's weights do, why that can be:
+/// the median is taken dimension by dimension, not verdict by verdict.
+#[must_use]
+pub fn majority_note(dataset: &Dataset, group: &Group, leader: Option<usize>) -> Option<String> {
+    let counted: usize = group.verdicts.len();
+    let (top, &most) = group.wins.iter().enumerate().max_by_key(|&(o, n)| (n, std::cmp::Reverse(o)))?;
+    (most * 2 > counted && leader.is_some_and(|l| l != top)).then(|| {
+        format!(
+            "The group's weights favour {}, most members' own {}: the median is taken dimension by dimension.",
+            leader.map_or("", |l| dataset.options[l].name.as_str()),
+            dataset.options[top].name
+        )
+    })
 }
 
 /// "And 12 more dimensions (see the JSON report's `team.spread`)." past the ones shown.

@@ -10,13 +10,17 @@ mod list;
 mod overlays;
 mod panes;
 mod pointer;
+mod team;
 mod weights;
+
+use std::fmt::Write as _;
 
 use ratatui::layout::{Rect, Size};
 
 pub use list::{MAX_QUERY_CHARS, Row};
 pub use panes::Focus;
 pub use pointer::{Pointer, PointerKind};
+pub use team::Team;
 
 use crate::engine::data::{Dataset, Verdict, sanitize};
 use crate::engine::profiles::Profile;
@@ -24,6 +28,7 @@ use crate::engine::report::verdict_sentence;
 use crate::engine::robustness::Robustness;
 use crate::engine::score::{Evaluation, RatingFlip};
 use crate::engine::search::Hit;
+use crate::engine::team::Member;
 use crate::engine::weights::{Origin, Weighting};
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::{self, Screen, inner};
@@ -73,6 +78,10 @@ pub struct Startup {
     pub problems: Vec<String>,
     /// Whether quitting with weights no profile holds asks first (the config's `confirm-quit`).
     pub confirm_quit: bool,
+    /// A team's members (`--team`), whose median the weights start from; none without a team.
+    pub team: Vec<Member>,
+    /// The weight files they came from, as absolute paths.
+    pub team_files: Vec<String>,
 }
 
 impl Startup {
@@ -89,6 +98,8 @@ impl Startup {
             mouse: true,
             status: None,
             confirm_quit: true,
+            team: Vec::new(),
+            team_files: Vec::new(),
         }
     }
 }
@@ -138,10 +149,11 @@ pub enum Effect {
     DeleteProfile {
         stored_name: String,
     },
-    /// Write the markdown report to `path`; refuse to replace an existing file unless `overwrite`.
+    /// Write `document` to `path`; refuse to replace an existing file unless `overwrite`.
     Export {
         path: String,
         overwrite: bool,
+        document: Document,
     },
     /// Put `text` on the clipboard (OSC 52).
     Copy {
@@ -159,7 +171,10 @@ pub enum Outcome {
     Done(String),
     Failed(String),
     /// The export target exists: ask before replacing it.
-    FileExists(String),
+    FileExists {
+        path: String,
+        document: Document,
+    },
     /// The profile is stored: list it and start from it.
     ProfileSaved {
         name: String,
@@ -197,6 +212,10 @@ pub enum Overlay {
         highlighted: usize,
         chosen: Vec<Option<usize>>,
     },
+    /// The team's members, `selected` among them.
+    Team {
+        selected: usize,
+    },
     /// Pairwise weighting of the categories: the pair on screen (`pair == pairs` is the summary) and each
     /// pair's judgement so far, from -8 (the second much more) through 0 (equal) to 8 (the first much
     /// more); `None` not judged yet.
@@ -228,8 +247,17 @@ pub enum Overlay {
 pub enum Purpose {
     /// A name to save the weights under.
     SaveProfile,
-    /// A file to write the markdown report to.
-    Export,
+    /// A file to write a document to.
+    Export(Document),
+}
+
+/// What `e` and `E` write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The markdown report, as `versus report --format markdown` prints it.
+    Report,
+    /// The decision record, as `versus report --format madr` prints it.
+    Record,
 }
 
 /// What a yes/no question decides.
@@ -239,7 +267,10 @@ pub enum Question {
     QuitUnsaved,
     OverwriteProfile(String),
     DeleteProfile(String),
-    OverwriteFile(String),
+    OverwriteFile {
+        path: String,
+        document: Document,
+    },
 }
 
 /// A message on the status line until the next key.
@@ -287,6 +318,8 @@ pub struct App {
     confirm_quit: bool,
     /// What pairwise weighting compares (set as it opens).
     compared: Compared,
+    /// The team `--team` loaded, if any.
+    team: Option<Team>,
 }
 
 /// What pairwise weighting compares: the categories (each dimension then gets its category's share,
@@ -321,9 +354,21 @@ impl App {
     /// The explorer on a screen of no size; the shell's first [`Event::Resize`] gives it one.
     #[must_use]
     pub fn new(startup: Startup) -> Self {
-        let Startup { dataset, weighting, profiles, keymap, data_path, mouse, status, confirm_quit, problems } =
-            startup;
+        let Startup {
+            dataset,
+            weighting,
+            profiles,
+            keymap,
+            data_path,
+            mouse,
+            status,
+            confirm_quit,
+            problems,
+            team,
+            team_files,
+        } = startup;
         Self {
+            team: Team::new(&dataset, team, team_files),
             compared: Compared::categories(&dataset),
             weights: weights::Weights::new(&dataset, weighting, profiles),
             list: list::List::new(&dataset),
@@ -549,6 +594,7 @@ impl App {
             Overlay::Sensitivity { .. } => Context::Sensitivity,
             Overlay::Interview { .. } => Context::Interview,
             Overlay::Pairwise { .. } => Context::Pairwise,
+            Overlay::Team { .. } => Context::Team,
             Overlay::Help { .. } => Context::Help,
             Overlay::Prompt { .. } => Context::Prompt,
             Overlay::Confirm { .. } => Context::Confirm,
@@ -562,7 +608,17 @@ impl App {
         let selected = self.selected();
         let header_rows = |width| {
             let weight = self.weights().get(selected).copied().unwrap_or(0);
-            view::header_lines(&self.dataset, self.evaluation(), weight, selected, width, Theme::new(false)).len()
+            let team = self.team_line(selected);
+            view::header_lines(
+                &self.dataset,
+                self.evaluation(),
+                weight,
+                selected,
+                width,
+                team.as_ref(),
+                Theme::new(false),
+            )
+            .len()
         };
         Screen::compute(self.size.width, self.size.height, self.dataset.options.len(), sources, focused, header_rows)
     }
@@ -626,7 +682,9 @@ impl App {
         match outcome {
             Outcome::Done(message) => self.set_status(Status::info(message)),
             Outcome::Failed(message) => self.set_status(Status::error(message)),
-            Outcome::FileExists(path) => self.overlay = Overlay::Confirm { question: Question::OverwriteFile(path) },
+            Outcome::FileExists { path, document } => {
+                self.overlay = Overlay::Confirm { question: Question::OverwriteFile { path, document } };
+            }
             Outcome::ProfileExists(name) => {
                 self.overlay = Overlay::Confirm { question: Question::OverwriteProfile(name) };
             }
@@ -667,7 +725,8 @@ impl App {
                 | Overlay::Claims { .. }
                 | Overlay::Sensitivity { .. }
                 | Overlay::Interview { .. }
-                | Overlay::Pairwise { .. },
+                | Overlay::Pairwise { .. }
+                | Overlay::Team { .. },
                 Action::OpenHelp,
             ) => {
                 self.help_return = Some(std::mem::replace(&mut self.overlay, Overlay::Help { scroll: 0 }));
@@ -679,6 +738,7 @@ impl App {
                 self.claims_action(*selected, *expanded, *scroll, action);
             }
             (Overlay::Sensitivity { selected }, action) => self.sensitivity_action(*selected, action),
+            (Overlay::Team { selected }, action) => self.team_action(*selected, action),
             (Overlay::Pairwise { pair, judged }, action) => self.pairwise_action(*pair, judged.clone(), action),
             (Overlay::Interview { question, highlighted, chosen }, action) => {
                 self.interview_action(*question, *highlighted, chosen.clone(), action);
@@ -779,12 +839,15 @@ impl App {
                 let input = self.weighting().origin.profile_name().unwrap_or_default().to_owned();
                 self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input };
             }
-            (_, Action::Export) => {
-                self.overlay = Overlay::Prompt { purpose: Purpose::Export, input: self.export_name() };
-            }
+            (_, Action::Export) => self.ask_export(Document::Report),
+            (_, Action::ExportRecord) => self.ask_export(Document::Record),
+            (_, Action::OpenTeam) if self.team.is_some() => self.overlay = Overlay::Team { selected: 0 },
+            (_, Action::OpenTeam) => self.set_status(Status::error(
+                "no team: start versus with --team FILE_OR_DIR... (weight files; see versus profile export)",
+            )),
             (_, Action::Copy) => {
                 let verdict = verdict_sentence(&self.dataset, &self.evaluation().recommendation);
-                let command = self.weighting().command_line(&self.dataset, self.data_path.as_deref());
+                let command = self.command_line();
                 // A path can hold anything a file name can; the clipboard gets one clean line.
                 let text = sanitize::line(&format!("{verdict} Reproduce: {command}"));
                 self.effects.push(Effect::Copy { text });
@@ -909,7 +972,14 @@ impl App {
     /// The export prompt's starting file name: the dataset's first four title words, and the preset if
     /// one is applied ("versus-node-js-vs-python-ml-api.md"), so that exports of different
     /// comparisons do not share a name.
-    fn export_name(&self) -> String {
+    /// The prompt for the file to write `document` to, with a name to start from.
+    fn ask_export(&mut self, document: Document) {
+        let input = self.export_name(document);
+        self.overlay = Overlay::Prompt { purpose: Purpose::Export(document), input };
+    }
+
+    /// `versus-node-js-vs-python[-PRESET].md` for the report, `...-decision.md` for the record.
+    fn export_name(&self, document: Document) -> String {
         let title = self.dataset.meta.title.to_lowercase();
         let words: Vec<&str> =
             title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
@@ -918,8 +988,59 @@ impl App {
             name.push('-');
             name.push_str(id);
         }
+        if document == Document::Record {
+            name.push_str("-decision");
+        }
         name.push_str(".md");
         name
+    }
+
+    /// What the team weighs dimension `d`: each member's weight (those left out in brackets), the
+    /// median of those counted and their spread.
+    #[must_use]
+    pub(crate) fn team_line(&self, d: usize) -> Option<view::TeamLine> {
+        let team = self.team.as_ref()?;
+        let group = team.group();
+        let members: Vec<String> = team
+            .members()
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                if team.counts(i) {
+                    format!("{} {}", m.name, m.weights[d])
+                } else {
+                    format!("({} {})", m.name, m.weights[d])
+                }
+            })
+            .collect();
+        let (low, high) = group.spread[d];
+        let disputed = group.disputed.contains(&d);
+        let spread = if disputed { format!(" ({low}-{high}, disputed)") } else { String::new() };
+        let text = format!("team: {} → median {}{spread}", members.join(" · "), group.weights[d]);
+        Some(view::TeamLine { text, disputed })
+    }
+
+    /// The team `--team` loaded, if any.
+    #[must_use]
+    pub fn team(&self) -> Option<&Team> {
+        self.team.as_ref()
+    }
+
+    /// The command that reproduces the weights in force: the team's files while the whole team counts
+    /// and no weight moved from its median, else the weights themselves.
+    #[must_use]
+    pub fn command_line(&self) -> String {
+        match &self.team {
+            Some(team) if team.whole() && !self.weighting().is_modified(&self.dataset) => {
+                let mut line = self.weighting().command_line(&self.dataset, self.data_path.as_deref());
+                line.push_str(" --team");
+                for file in team.files() {
+                    let _ = write!(line, " '{}'", file.replace('\'', "'\\''"));
+                }
+                line
+            }
+            _ => self.weighting().command_line(&self.dataset, self.data_path.as_deref()),
+        }
     }
 
     /// The selected dimension's sources (none when a filter lists no dimension).

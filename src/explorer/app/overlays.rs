@@ -70,6 +70,35 @@ impl App {
         }
     }
 
+    pub(super) fn team_action(&mut self, selected: usize, action: Action) {
+        let Some(team) = &mut self.team else { return };
+        let last = team.members().len().saturating_sub(1);
+        if let Some(selected) = step(selected, action, last, PAGE) {
+            self.overlay = Overlay::Team { selected };
+            return;
+        }
+        match action {
+            Action::Confirm => {
+                let name = team.members()[selected].name.clone();
+                if !team.toggle(&self.dataset, selected) {
+                    self.set_status(Status::error(format!("{name} is the only member left counting")));
+                    return;
+                }
+                let counted = team.counted().len();
+                let weights = team.group().weights.clone();
+                let verb = if team.counts(selected) { "counting" } else { "leaving out" };
+                self.weights.apply(&self.dataset, Origin::Team { members: counted, weights }, format!("{verb} {name}"));
+                let verdict = crate::engine::report::verdict_sentence(&self.dataset, &self.evaluation().recommendation);
+                self.set_status(Status::info(format!("{verb} {name}: the median of {counted} gives: {verdict}")));
+            }
+            Action::SaveProfile => {
+                self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input: "team".to_owned() };
+            }
+            Action::Back => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
     pub(super) fn prompt_action(&mut self, purpose: Purpose, mut input: String, action: Action) {
         match action {
             Action::Type(c) if input.chars().count() < MAX_INPUT_CHARS => input.push(c),
@@ -94,9 +123,12 @@ impl App {
                         }
                         Ok(name) => self.save_profile(name, false),
                     },
-                    Purpose::Export if input.trim().is_empty() => self.set_status(Status::error("no file name given")),
-                    Purpose::Export => {
-                        self.effects.push(Effect::Export { path: input.trim().to_owned(), overwrite: false });
+                    Purpose::Export(_) if input.trim().is_empty() => {
+                        self.set_status(Status::error("no file name given"));
+                    }
+                    Purpose::Export(document) => {
+                        let path = input.trim().to_owned();
+                        self.effects.push(Effect::Export { path, overwrite: false, document });
                     }
                 }
                 return;
@@ -119,7 +151,9 @@ impl App {
                             self.effects.push(Effect::DeleteProfile { stored_name });
                         }
                     }
-                    Question::OverwriteFile(path) => self.effects.push(Effect::Export { path, overwrite: true }),
+                    Question::OverwriteFile { path, document } => {
+                        self.effects.push(Effect::Export { path, overwrite: true, document });
+                    }
                 }
             }
             Action::No => {

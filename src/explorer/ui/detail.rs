@@ -31,6 +31,7 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
         app.weights()[selected],
         selected,
         regions.header.width,
+        app.team_line(selected).as_ref(),
         theme,
     );
     frame.render_widget(Paragraph::new(header), regions.header);

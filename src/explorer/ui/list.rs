@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::{Dimension, SCALE_MAX};
 use crate::engine::text::fit;
-use crate::explorer::app::{App, Focus, Row};
+use crate::explorer::app::{App, Focus, Row, Team};
 use crate::explorer::layout::Regions;
 use crate::explorer::theme::Theme;
 
@@ -40,7 +40,10 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     let mut block = Block::bordered()
         .border_type(if app.focus() == Focus::List { BorderType::Thick } else { BorderType::Plain })
         .title(Span::styled(title, theme.bold()))
-        .title(Line::styled(" weight ", theme.dim()).right_aligned());
+        .title(
+            Line::styled(if app.team().is_some() { " team · weight " } else { " weight " }, theme.dim())
+                .right_aligned(),
+        );
     // Rows out of sight, counted on the bottom border: "↑ 15 above · ↓ 3 below".
     let hidden: Vec<String> = [(above, "↑", "above"), (below, "↓", "below")]
         .iter()
@@ -108,6 +111,9 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     // With a weighting pinned, a changed row ends its name with the pinned weight: "… 3→".
     let pinned = app.pinned().map(|(pinned, _)| pinned.weights[index]).filter(|&was| was != weight);
     let name_width = if app.pinned().is_some() { name_width.saturating_sub(4) } else { name_width };
+    // With a team, each member's weight as a bar one cell high, just left of the slider.
+    let strip = app.team().map(|team| team_strip(team, index, theme, row_style)).filter(|s| name_width > s.len() + 10);
+    let name_width = name_width - strip.as_ref().map_or(0, |s| s.len() + 1);
     spans.extend(name_spans(app, index, &fit(&dimension.name, name_width), theme, row_style));
     if let Some(was) = pinned {
         let used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -115,7 +121,13 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
         spans.push(Span::styled(format!("{}{was:>2}→ ", " ".repeat(gap)), theme.highlight().patch(row_style)));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    spans.push(Span::styled(" ".repeat(usize::from(regions.slider_x() - inner.x).saturating_sub(used)), row_style));
+    let strip_width = strip.as_ref().map_or(0, |s| s.len() + 1);
+    let gap = usize::from(regions.slider_x() - inner.x).saturating_sub(used + strip_width);
+    spans.push(Span::styled(" ".repeat(gap), row_style));
+    if let Some(strip) = strip {
+        spans.extend(strip);
+        spans.push(Span::styled(" ", row_style));
+    }
 
     // A cell stands for one step on a 10-cell slider and two on a 5-cell one, where a cell half reached
     // is half filled: every weight looks different.
@@ -130,6 +142,32 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     let (mark, style) = favour_mark(dimension, theme);
     spans.push(Span::styled(mark, style.patch(row_style)));
     Line::from(spans)
+}
+
+/// The most members the list's strip shows (the detail header names them all).
+const STRIP_MEMBERS: usize = 8;
+
+/// One cell per member (the first [`STRIP_MEMBERS`]): their weight for `dimension` as a bar of eight
+/// heights, `·` for 0; dim when they are left out, and in the close-call style when the dimension is
+/// disputed.
+fn team_strip(team: &Team, dimension: usize, theme: Theme, base: Style) -> Vec<Span<'static>> {
+    const BARS: [&str; 9] = ["·", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+    let disputed = team.group().disputed.contains(&dimension);
+    team.members()
+        .iter()
+        .enumerate()
+        .take(STRIP_MEMBERS)
+        .map(|(i, member)| {
+            let weight = usize::from(member.weights[dimension]);
+            let bar = BARS[(weight * 8).div_ceil(usize::from(SCALE_MAX))];
+            let style = match (team.counts(i), disputed) {
+                (false, _) => theme.dim(),
+                (true, true) => theme.close_call(),
+                (true, false) => theme.slider(),
+            };
+            Span::styled(bar, style.patch(base))
+        })
+        .collect()
 }
 
 /// The name with the search's matched characters highlighted.

@@ -9,6 +9,7 @@ pub(crate) mod overlays;
 mod pairwise;
 mod recommendation;
 mod sensitivity;
+mod team;
 
 use ratatui::Frame;
 
@@ -36,6 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: Theme) {
         }
         Overlay::Help { scroll } => overlays::help(frame, app, scroll, theme),
         Overlay::Sensitivity { selected } => sensitivity::render(frame, app, selected, theme),
+        Overlay::Team { selected } => team::render(frame, app, selected, theme),
         Overlay::Pairwise { pair, ref judged } => pairwise::render(frame, app, pair, judged, theme),
         Overlay::Interview { question, highlighted, ref chosen } => {
             interview::render(frame, app, question, highlighted, chosen, theme);

@@ -11,7 +11,7 @@ use crate::engine::report::verdict_sentence;
 use crate::engine::score::{Recommendation, recommend};
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::weights::{Origin, changes};
-use crate::explorer::app::{App, Purpose, Question};
+use crate::explorer::app::{App, Document, Purpose, Question};
 use crate::explorer::theme::Theme;
 use crate::explorer::{layout, view};
 
@@ -161,7 +161,8 @@ pub(crate) fn prompt(frame: &mut Frame, purpose: Purpose, input: &str, theme: Th
     let area = frame.area();
     let (title, hint) = match purpose {
         Purpose::SaveProfile => ("Save the weights as a profile", "name:"),
-        Purpose::Export => ("Export the report as markdown", "file:"),
+        Purpose::Export(Document::Report) => ("Export the report as markdown", "file:"),
+        Purpose::Export(Document::Record) => ("Export a decision record (MADR)", "file:"),
     };
     let rect = layout::prompt(area);
     let inner = popup(frame, rect, title, theme);
@@ -192,7 +193,7 @@ pub(crate) fn confirm(frame: &mut Frame, question: &Question, theme: Theme) {
         Question::QuitUnsaved => "Quit? These weights are in no saved profile (n, then s, saves them).".to_owned(),
         Question::OverwriteProfile(name) => format!("A profile named `{name}` exists. Replace it?"),
         Question::DeleteProfile(name) => format!("Delete the saved profile `{name}`?"),
-        Question::OverwriteFile(path) => format!("{path} exists. Replace it?"),
+        Question::OverwriteFile { path, .. } => format!("{path} exists. Replace it?"),
     };
     let rect = layout::confirm(area);
     let inner = popup(frame, rect, "Confirm", theme);

@@ -13,7 +13,22 @@ use crate::explorer::app::App;
 use crate::explorer::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
-    let block = Block::new().borders(Borders::TOP).title(Span::styled(" Recommendation ", theme.bold()));
+    let mut block = Block::new().borders(Borders::TOP).title(Span::styled(" Recommendation ", theme.bold()));
+    // With a team: how many of the members counted each option leads for, on the border.
+    if let Some(team) = app.team() {
+        let counted = team.counted().len();
+        let wins: Vec<String> = app
+            .dataset()
+            .options
+            .iter()
+            .zip(&team.group().wins)
+            .filter(|(_, n)| **n > 0)
+            .map(|(option, n)| format!("{} {n}", option.name))
+            .collect();
+        let wins = if wins.is_empty() { "none leads".to_owned() } else { wins.join(" · ") };
+        let text = fit(&format!(" team of {counted}: {wins} (T) "), usize::from(area.width / 2));
+        block = block.title(Line::styled(text, theme.dim()).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

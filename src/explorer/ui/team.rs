@@ -1,0 +1,95 @@
+//! The team overlay (`T`, with `--team`): each member with the verdict of their own weights, whether they
+//! count toward the group's median, what the group's weights give, and where the members disagree most.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::overlays::popup;
+use crate::engine::report::verdict_sentence;
+use crate::engine::score::Recommendation;
+use crate::engine::team::DISPUTED_SPREAD;
+use crate::engine::text::{fit, pluralize, wrap};
+use crate::explorer::app::App;
+use crate::explorer::layout;
+use crate::explorer::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
+    let Some(team) = app.team() else { return };
+    let dataset = app.dataset();
+    let area = frame.area();
+    let rect = layout::team(area, team.members().len());
+    let title = format!("Team of {}: the sliders are the median of those counted", team.members().len());
+    let inner = popup(frame, rect, &title, theme);
+    let width = usize::from(inner.width);
+    let list = layout::team_list(area, team.members().len());
+    let first = layout::scroll_for(selected, usize::from(list.height));
+    let name_width = team.members().iter().map(|m| m.name.width()).max().unwrap_or(0).min(width / 3);
+    let mut lines = Vec::new();
+    for (i, member) in team.members().iter().enumerate().skip(first).take(usize::from(list.height)) {
+        let pointer = if i == selected { "▸" } else { " " };
+        let counted = if team.counts(i) { "[x]" } else { "[ ]" };
+        let name = fit(&member.name, name_width);
+        let pad = " ".repeat(name_width.saturating_sub(name.width()));
+        let outcome = match *team.verdict(i) {
+            Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
+                fit(
+                    &format!(
+                        "{} +{margin:.1}{}",
+                        dataset.options[option].name,
+                        if close_call { " (close)" } else { "" }
+                    ),
+                    width.saturating_sub(name_width + 10),
+                ),
+                theme.option(option),
+            ),
+            Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
+            Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
+        };
+        let style = if i == selected {
+            theme.selected()
+        } else if team.counts(i) {
+            theme.bold()
+        } else {
+            theme.dim()
+        };
+        lines.push(Line::from(vec![Span::styled(format!("{pointer}{counted} {name}{pad} → "), style), outcome]));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+
+    let group = team.group();
+    let counted = team.counted();
+    let mut summary = vec![Line::default()];
+    let verdict = verdict_sentence(dataset, &app.evaluation().recommendation);
+    let modified = if app.weighting().is_modified(dataset) { " (a weight moved since)" } else { "" };
+    let said = format!("The median of {}{modified}: {verdict}", pluralize(counted.len(), "member"));
+    summary.extend(wrap(&said, width).into_iter().take(2).map(|l| Line::styled(l, theme.bold())));
+    let wins: Vec<String> = dataset
+        .options
+        .iter()
+        .zip(&group.wins)
+        .filter(|(_, n)| **n > 0)
+        .map(|(option, n)| format!("{} leads for {n}", option.name))
+        .collect();
+    let wins = if wins.is_empty() { "no option leads for any member".to_owned() } else { wins.join(", ") };
+    summary.push(Line::raw(fit(&format!("Of those counted: {wins}."), width)));
+    let leader = app.evaluation().recommendation.leader();
+    if let Some(note) = crate::engine::report::majority_note(dataset, group, leader) {
+        summary.extend(wrap(&note, width).into_iter().take(2).map(|l| Line::styled(l, theme.close_call())));
+    }
+    let disputed: Vec<String> = group
+        .disputed
+        .iter()
+        .map(|&d| format!("{} {}-{}", dataset.dimensions[d].name, group.spread[d].0, group.spread[d].1))
+        .collect();
+    let disputed = if disputed.is_empty() {
+        format!("No dimension disputed: the members counted are under {DISPUTED_SPREAD} apart on each.")
+    } else {
+        format!("Disputed, widest first: {}", disputed.join(" · "))
+    };
+    summary.extend(wrap(&disputed, width).into_iter().take(2).map(|l| Line::styled(l, theme.close_call())));
+    let rows = inner.height.saturating_sub(list.height);
+    let below = ratatui::layout::Rect::new(inner.x, list.bottom(), inner.width, rows);
+    frame.render_widget(Paragraph::new(summary), below);
+}
