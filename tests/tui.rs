@@ -1251,6 +1251,12 @@ fn without_a_team_t_says_how_to_load_one_and_big_e_exports_a_decision_record() {
         }]
     );
     // The team's command names its files while the whole team counts.
-    let a = team_app(80, 24);
-    assert!(a.command_line().ends_with("--team '/decisions/alice.toml' '/decisions/bob.toml' '/decisions/carol.toml'"));
+    let mut a = team_app(80, 24);
+    assert_eq!(
+        a.command_line(),
+        "versus report --team '/decisions/alice.toml' '/decisions/bob.toml' '/decisions/carol.toml'"
+    );
+    // A weight moved from the median is an override after the files.
+    key(&mut a, KeyCode::Char('7'));
+    assert!(a.command_line().ends_with("'/decisions/carol.toml' --weight=cpu-bound=7"), "{}", a.command_line());
 }

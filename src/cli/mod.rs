@@ -20,7 +20,7 @@ use crate::engine::report::{Context, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::WeightFile;
-use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting};
+use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting, shell_quote};
 use crate::explorer::app::{App, Startup, Status};
 use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
@@ -214,7 +214,7 @@ fn weighting(dataset: &Dataset, request: &Request, files: &UserFiles) -> Result<
 fn invocation() -> String {
     let quote = |arg: String| {
         let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
-        if plain { arg } else { format!("'{}'", arg.replace('\'', "'\\''")) }
+        if plain { arg } else { shell_quote(&arg) }
     };
     std::iter::once("versus".to_owned()).chain(std::env::args().skip(1).map(quote)).collect::<Vec<_>>().join(" ")
 }

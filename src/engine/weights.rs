@@ -133,11 +133,7 @@ impl Weighting {
     /// machine, so its weights are spelled out). The `=` forms keep an id that starts with `-` a value.
     #[must_use]
     pub fn command_line(&self, dataset: &Dataset, data_path: Option<&str>) -> String {
-        let mut line = "versus report".to_owned();
-        if let Some(path) = data_path {
-            // Single quotes keep a path with spaces or `$` whole in a POSIX shell.
-            let _ = write!(line, " --data='{}'", path.replace('\'', "'\\''"));
-        }
+        let mut line = report_command(data_path);
         let reference = match &self.origin {
             Origin::Preset(i) => {
                 let _ = write!(line, " --preset={}", dataset.presets[*i].id);
@@ -145,13 +141,35 @@ impl Weighting {
             }
             Origin::Defaults | Origin::Profile { .. } | Origin::Team { .. } => dataset.default_weights(),
         };
-        for ((dimension, &weight), &was) in dataset.dimensions.iter().zip(&self.weights).zip(&reference) {
+        self.push_overrides(&mut line, dataset, &reference);
+        line
+    }
+
+    /// Appends ` --weight=ID=N` for each weight that differs from `reference`.
+    pub fn push_overrides(&self, line: &mut String, dataset: &Dataset, reference: &[u8]) {
+        for ((dimension, &weight), &was) in dataset.dimensions.iter().zip(&self.weights).zip(reference) {
             if weight != was {
                 let _ = write!(line, " --weight={}={weight}", dimension.id);
             }
         }
-        line
     }
+}
+
+/// `versus report`, with `--data='PATH'` when there is one.
+#[must_use]
+pub fn report_command(data_path: Option<&str>) -> String {
+    let mut line = "versus report".to_owned();
+    if let Some(path) = data_path {
+        // Single quotes keep a path with spaces or `$` whole in a POSIX shell.
+        let _ = write!(line, " --data={}", shell_quote(path));
+    }
+    line
+}
+
+/// `text` in single quotes for a POSIX shell.
+#[must_use]
+pub fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 impl Origin {

@@ -29,7 +29,7 @@ use crate::engine::robustness::Robustness;
 use crate::engine::score::{Evaluation, RatingFlip};
 use crate::engine::search::Hit;
 use crate::engine::team::Member;
-use crate::engine::weights::{Origin, Weighting};
+use crate::engine::weights::{Origin, Weighting, report_command, shell_quote};
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::{self, Screen, inner};
 use crate::explorer::theme::Theme;
@@ -1026,17 +1026,18 @@ impl App {
         self.team.as_ref()
     }
 
-    /// The command that reproduces the weights in force: the team's files while the whole team counts
-    /// and no weight moved from its median, else the weights themselves.
+    /// The command that reproduces the weights in force: while the whole team counts, the team's files
+    /// and the weights moved from their median; else the weights themselves.
     #[must_use]
     pub fn command_line(&self) -> String {
         match &self.team {
-            Some(team) if team.whole() && !self.weighting().is_modified(&self.dataset) => {
-                let mut line = self.weighting().command_line(&self.dataset, self.data_path.as_deref());
+            Some(team) if team.whole() => {
+                let mut line = report_command(self.data_path.as_deref());
                 line.push_str(" --team");
                 for file in team.files() {
-                    let _ = write!(line, " '{}'", file.replace('\'', "'\\''"));
+                    let _ = write!(line, " {}", shell_quote(file));
                 }
+                self.weighting().push_overrides(&mut line, &self.dataset, &team.group().weights);
                 line
             }
             _ => self.weighting().command_line(&self.dataset, self.data_path.as_deref()),
