@@ -1260,3 +1260,18 @@ fn without_a_team_t_says_how_to_load_one_and_big_e_exports_a_decision_record() {
     key(&mut a, KeyCode::Char('7'));
     assert!(a.command_line().ends_with("'/decisions/carol.toml' --weight=cpu-bound=7"), "{}", a.command_line());
 }
+
+#[test]
+fn a_click_on_a_member_leaves_them_out_and_the_wheel_moves_the_selection() {
+    let mut a = team_app(80, 24);
+    key(&mut a, KeyCode::Char('T'));
+    let screen = text(&a);
+    let (row, line) = screen.lines().enumerate().find(|(_, l)| l.contains("[x] Carol")).unwrap();
+    let column = line.chars().position(|c| c == 'C').unwrap() as u16;
+    assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), column, row as u16));
+    assert!(!a.team().unwrap().counts(2));
+    assert!(matches!(a.overlay(), Overlay::Team { selected: 2 }));
+    assert!(text(&a).contains("[ ] Carol"));
+    assert!(mouse(&mut a, MouseEventKind::ScrollUp, column, row as u16));
+    assert!(matches!(a.overlay(), Overlay::Team { selected: 1 }));
+}

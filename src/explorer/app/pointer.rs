@@ -34,7 +34,7 @@ impl App {
         match self.overlay {
             Overlay::None | Overlay::Search => {}
             Overlay::Interview { .. } | Overlay::Pairwise { .. } => return self.point_weighting(pointer),
-            Overlay::Presets { .. } | Overlay::Claims { .. } => return self.point_list(pointer),
+            Overlay::Presets { .. } | Overlay::Claims { .. } | Overlay::Team { .. } => return self.point_list(pointer),
             _ => return false,
         }
         let Screen::Main(regions) = self.screen() else { return false };
@@ -80,10 +80,11 @@ impl App {
     }
 
     /// In the picker and the claims audit, a click selects the row under it and the wheel moves the
-    /// selection, as j and k do.
+    /// selection, as j and k do; in the team, a click on a member also counts them in or leaves them out
+    /// (as Enter does).
     fn point_list(&mut self, pointer: Pointer) -> bool {
         let area = self.area();
-        let before = self.overlay.clone();
+        let before = (self.overlay.clone(), self.weights().to_vec());
         let wheel = match pointer.kind {
             PointerKind::ScrollDown => Some(Action::Down),
             PointerKind::ScrollUp => Some(Action::Up),
@@ -119,9 +120,20 @@ impl App {
                     }
                 }
             }
+            Overlay::Team { selected } => {
+                let members = self.team.as_ref().map_or(0, |team| team.members().len());
+                let rows = layout::team_list(area, members);
+                let first = layout::scroll_for(selected, usize::from(rows.height));
+                if let Some(action) = wheel {
+                    self.team_action(selected, action);
+                } else if let Some(row) = inside(rows).filter(|row| first + row < members) {
+                    self.team_action(first + row, Action::Confirm);
+                    self.overlay = Overlay::Team { selected: first + row };
+                }
+            }
             _ => {}
         }
-        self.overlay != before
+        (self.overlay.clone(), self.weights().to_vec()) != before
     }
 
     /// A press in the interview picks the answer under it (as Enter on it would); one on pairwise
