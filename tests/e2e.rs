@@ -45,7 +45,10 @@ impl Session {
             native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
         command.env("TERM", "xterm-256color");
         let config = tempfile::tempdir().unwrap();
-        command.env("VERSUS_CONFIG_DIR", config.path());
+        // A test that needs files of its own there names its own directory.
+        if command.get_env("VERSUS_CONFIG_DIR").is_none() {
+            command.env("VERSUS_CONFIG_DIR", config.path());
+        }
         command.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);
@@ -346,4 +349,50 @@ fn closing_the_terminal_ends_the_process() {
         // As for a hangup: not SIGABRT from a failed print on the way out.
         assert_eq!(status.exit_code(), 128 + 1, "{program}: {status:?}");
     }
+}
+
+#[test]
+fn importing_over_a_profile_asks_first_on_a_terminal() {
+    let config = tempfile::tempdir().unwrap();
+    let file = config.path().join("alice.toml");
+    let title = Dataset::builtin().meta.title;
+    std::fs::write(
+        &file,
+        format!("version = 1\nname = \"Alice\"\n[dataset]\ntitle = \"{title}\"\n[weights]\nrealtime = 9\n"),
+    )
+    .unwrap();
+    let import = |weight: u8| {
+        std::fs::write(
+            &file,
+            std::fs::read_to_string(&file).unwrap().replace(&format!("= {}", 9 - weight), &format!("= {weight}")),
+        )
+        .unwrap();
+        Session::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_versus")).tap(|c| {
+            c.args(["profile", "import", file.to_str().unwrap()]);
+            c.env("VERSUS_CONFIG_DIR", config.path());
+        }))
+    };
+    let realtime = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_versus"))
+            .args(["report", "--profile", "Alice", "--format", "json"])
+            .env("VERSUS_CONFIG_DIR", config.path())
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["weights"]["realtime"].as_u64().unwrap()
+    };
+    let mut first = import(9);
+    assert!(first.wait().success());
+    assert_eq!(realtime(), 9);
+    // The same name again: asked, and "n" (or anything but yes) keeps the profile as it was.
+    let mut second = import(0);
+    second.expect("replace your profile `Alice`? [y/N]");
+    second.send("n\r");
+    assert!(!second.wait().success());
+    second.expect("kept your profile `Alice`; nothing imported");
+    assert_eq!(realtime(), 9);
+    let mut third = import(0);
+    third.expect("[y/N]");
+    third.send("y\r");
+    assert!(third.wait().success(), "{}", third.output());
+    assert_eq!(realtime(), 0);
 }

@@ -372,7 +372,15 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
             }
             let name = check_name(name.as_deref().unwrap_or(&parsed.name)).map_err(Failure::Profile)?;
             let exists = files.profiles.for_dataset(dataset).iter().any(|p| p.stored_name == name);
-            let replace = *force || (exists && confirm(&format!("versus: replace your profile `{name}`? [y/N] ")));
+            let replace = *force
+                || exists
+                    && match confirm(&format!("versus: replace your profile `{name}`? [y/N] ")) {
+                        Some(true) => true,
+                        Some(false) => {
+                            return Err(Failure::Profile(format!("kept your profile `{name}`; nothing imported")));
+                        }
+                        None => false,
+                    };
             let notes = Notes { note: parsed.note, answers: parsed.answers };
             save(dir, dataset, (&name, &parsed.weights, &notes), replace, ", --name NAME imports it beside")?
         }
@@ -398,15 +406,16 @@ fn save(
     }
 }
 
-/// Asks a yes-or-no question on the terminal; no terminal, or anything but y or yes, is no.
-fn confirm(question: &str) -> bool {
+/// Asks a yes-or-no question on the terminal: `None` without one to ask on, else whether the answer
+/// was y or yes.
+fn confirm(question: &str) -> Option<bool> {
     use std::io::IsTerminal;
     if !io::stdin().is_terminal() || !io::stderr().is_terminal() {
-        return false;
+        return None;
     }
     let _ = write!(io::stderr(), "{}", sanitize::line(question));
     let mut answer = String::new();
-    io::stdin().read_line(&mut answer).is_ok() && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
+    Some(io::stdin().read_line(&mut answer).is_ok() && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }
 
 /// `versus new`: the starter file, to standard output or to a new file.
