@@ -148,7 +148,7 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Save or delete a weight profile without the explorer (the same profiles as its `s`).
+    /// Save, delete, export or import weight profiles without the explorer (the same profiles as its `s`).
     Profile {
         #[command(subcommand)]
         action: ProfileAction,
@@ -182,7 +182,7 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ProfileAction {
-    /// Save the weights the flags give (the defaults, else --preset/--profile, then --answer, then
+    /// Save the weights the flags give (the defaults, else --preset/--profile/--team, then --answer, then
     /// --weight) as profile NAME of the dataset; an existing NAME is replaced only with --force.
     Save {
         name: String,

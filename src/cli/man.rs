@@ -44,6 +44,12 @@ fn commands(command: &clap::Command) -> String {
     for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
         let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
         let _ = write!(out, ".TP\n\\fBversus {}\\fR\n{}\n", roff(sub.get_name()), roff(&about));
+        // `versus profile save` and the others: each its own entry.
+        for action in sub.get_subcommands().filter(|s| s.get_name() != "help") {
+            let about = action.get_about().map(ToString::to_string).unwrap_or_default();
+            let name = format!("{} {}", sub.get_name(), action.get_name());
+            let _ = write!(out, ".TP\n\\fBversus {}\\fR\n{}\n", roff(&name), roff(&about));
+        }
     }
     out.push_str(".PP\n`versus COMMAND \\-\\-help` gives each command's options.\n");
     out
@@ -66,6 +72,8 @@ const FILES_ENVIRONMENT_EXIT: &str = concat!(
     ".TP\n\\fI$CONFIG/config.toml\\fR\nSettings: theme, colours, mouse, confirm\\-quit, a default dataset, key bindings ",
     "(\\fBversus config default\\fR prints every one at its default).\n",
     ".TP\n\\fI$CONFIG/PROFILES\\fR\nSaved weight profiles, per dataset.\n",
+    ".TP\n\\fIdecisions/*.toml\\fR (any name)\nWeight files: one person's weights for one dataset, written by \\fBversus profile export\\fR and \
+     read by \\fB\\-\\-team\\fR and \\fBversus profile import\\fR (see the README's \\(lqDecide as a team\\(rq).\n",
     ".TP\n\\fI$CACHE/\\fR\nChecked copies of large dataset files, so that later runs need not parse them again; safe to delete.\n",
     ".PP\n$CONFIG is \\fB$VERSUS_CONFIG_DIR\\fR, else \\fB$XDG_CONFIG_HOME/versus\\fR, else \\fB~/.config/versus\\fR; ",
     "$CACHE is \\fB$VERSUS_CACHE_DIR\\fR, else \\fB$XDG_CACHE_HOME/versus\\fR, else \\fB~/.cache/versus\\fR. ",
