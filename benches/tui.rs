@@ -99,5 +99,53 @@ fn first_frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, key_press, pairwise, first_frame);
+/// The team view: eight members (the built-in presets), whose bars every list row draws. A weight change,
+/// and leaving a member out and counting them again in the team overlay (a new median each time).
+fn team(c: &mut Criterion) {
+    use versus::engine::team::{Group, Member};
+    use versus::engine::weights::Origin;
+    for (label, dataset) in [("built-in", Dataset::builtin()), ("10k", versus::synthetic::dataset(10_000, 2, 1))] {
+        let members: Vec<Member> = (0..8)
+            .map(|i| Member {
+                name: format!("member {i}"),
+                weights: dataset.presets.get(i % dataset.presets.len().max(1)).map_or_else(
+                    || dataset.dimensions.iter().enumerate().map(|(d, _)| ((d * (i + 3)) % 11) as u8).collect(),
+                    |p| p.weights.clone(),
+                ),
+            })
+            .collect();
+        let group = Group::of(&dataset, &members.iter().collect::<Vec<_>>()).unwrap();
+        let origin = Origin::Team { members: members.len(), weights: group.weights.clone() };
+        let weighting = Weighting { origin, weights: group.weights };
+        for (width, height) in [(80, 24), (200, 60)] {
+            let startup = Startup { team: members.clone(), ..Startup::new(dataset.clone(), weighting.clone()) };
+            let mut app = App::new(startup);
+            let _ = app.update(Event::Resize(Size::new(width, height)));
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            let theme = Theme::new(true);
+            let keys = [press(KeyCode::Right), press(KeyCode::Left)];
+            let mut i = 0;
+            c.bench_function(&format!("key press: weight change + draw {width}x{height} (team of 8, {label})"), |b| {
+                b.iter(|| {
+                    i += 1;
+                    handle(&mut app, &keys[i % 2]);
+                    terminal.draw(|f| render(f, black_box(&app), theme)).unwrap();
+                });
+            });
+            handle(&mut app, &KeyEvent { modifiers: KeyModifiers::SHIFT, ..press(KeyCode::Char('T')) });
+            let enter = press(KeyCode::Enter);
+            c.bench_function(
+                &format!("key press: leave out / count a member + draw {width}x{height} (team of 8, {label})"),
+                |b| {
+                    b.iter(|| {
+                        handle(&mut app, &enter);
+                        terminal.draw(|f| render(f, black_box(&app), theme)).unwrap();
+                    });
+                },
+            );
+        }
+    }
+}
+
+criterion_group!(benches, key_press, pairwise, first_frame, team);
 criterion_main!(benches);

@@ -58,6 +58,12 @@ impl Group {
         Some(Self { weights, spread, disputed, verdicts, wins })
     }
 
+    /// Whether dimension `d` is disputed (in constant time, unlike a search of [`Self::disputed`]).
+    #[must_use]
+    pub fn is_disputed(&self, d: usize) -> bool {
+        self.spread[d].1 - self.spread[d].0 >= DISPUTED_SPREAD
+    }
+
     /// The members at the low and the high end of dimension `d`'s spread, by index into `members`.
     #[must_use]
     pub fn ends(&self, members: &[&Member], d: usize) -> (Vec<usize>, Vec<usize>) {

@@ -1014,7 +1014,7 @@ impl App {
             })
             .collect();
         let (low, high) = group.spread[d];
-        let disputed = group.disputed.contains(&d);
+        let disputed = group.is_disputed(d);
         let spread = if disputed { format!(" ({low}-{high}, disputed)") } else { String::new() };
         let text = format!("team: {} → median {}{spread}", members.join(" · "), group.weights[d]);
         Some(view::TeamLine { text, disputed })

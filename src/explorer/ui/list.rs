@@ -152,7 +152,7 @@ const STRIP_MEMBERS: usize = 8;
 /// disputed.
 fn team_strip(team: &Team, dimension: usize, theme: Theme, base: Style) -> Vec<Span<'static>> {
     const BARS: [&str; 9] = ["·", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
-    let disputed = team.group().disputed.contains(&dimension);
+    let disputed = team.group().is_disputed(dimension);
     team.members()
         .iter()
         .enumerate()

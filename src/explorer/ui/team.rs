@@ -78,9 +78,11 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     if let Some(note) = crate::engine::report::majority_note(dataset, group, leader) {
         summary.extend(wrap(&note, width).into_iter().take(2).map(|l| Line::styled(l, theme.close_call())));
     }
+    // Two lines show a handful at most; a large dataset may dispute thousands.
     let disputed: Vec<String> = group
         .disputed
         .iter()
+        .take(12)
         .map(|&d| format!("{} {}-{}", dataset.dimensions[d].name, group.spread[d].0, group.spread[d].1))
         .collect();
     let disputed = if disputed.is_empty() {
