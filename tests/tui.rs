@@ -595,8 +595,16 @@ fn the_interview_asks_one_question_at_a_time_and_applies_its_weights_as_one_step
     assert_eq!(*a.overlay(), Overlay::None);
     let ml = a.dataset().dimensions.iter().position(|d| d.id == "ml-ecosystem").unwrap();
     assert_eq!(a.weights()[ml], 10);
+    // The answers are kept for the decision record, through a slider's change, and go with an undo.
+    let answers = a.interview_answers().to_vec();
+    assert_eq!(answers.len(), 2, "{answers:?}");
+    assert!(answers[0].starts_with(&format!("{}=", a.dataset().questions[0].id)), "{answers:?}");
+    key(&mut a, KeyCode::Char('5'));
+    assert_eq!(a.interview_answers(), &answers[..]);
+    key(&mut a, KeyCode::Char('u'));
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(a.weights(), &start[..], "one undo takes the interview back");
+    assert!(a.interview_answers().is_empty());
     // Esc leaves everything as it was.
     key(&mut a, KeyCode::Char('i'));
     key(&mut a, KeyCode::Enter);

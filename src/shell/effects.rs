@@ -145,6 +145,35 @@ mod tests {
     }
 
     #[test]
+    fn a_team_record_names_its_members_and_the_command_with_their_files() {
+        use crate::engine::team::Member;
+        let dataset = Dataset::builtin();
+        let weights = |id: &str| dataset.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
+        let members = vec![
+            Member { name: "Ann".into(), weights: weights("ml-api") },
+            Member { name: "Ben".into(), weights: weights("realtime-chat") },
+        ];
+        let startup = Startup {
+            team: members,
+            team_files: vec!["/d/ann.toml".into(), "/d/ben.toml".into()],
+            ..Startup::new(dataset.clone(), Weighting::defaults(&dataset))
+        };
+        let app = App::new(startup);
+        let scratch = tempfile::tempdir().unwrap();
+        let target = scratch.path().join("decision.md");
+        let effect =
+            Effect::Export { path: target.display().to_string(), overwrite: false, document: Document::Record };
+        assert!(matches!(perform(effect, &app, None, &mut Vec::new()), Some(Outcome::Done(_))));
+        let record = std::fs::read_to_string(&target).unwrap();
+        assert!(record.starts_with("---\nstatus: proposed\ndate: "), "{record}");
+        assert!(record.contains("decision-makers: \"Ann, Ben\"\n"), "{record}");
+        assert!(record.contains("| Ann |") || record.contains("## Decision Outcome"), "{record}");
+        // The weights here are the defaults, not the team's median: the command spells them out.
+        assert!(record.contains("versus report --team '/d/ann.toml' '/d/ben.toml' --weight="), "{record}");
+        assert!(record.contains("--format madr\n"), "{record}");
+    }
+
+    #[test]
     fn an_export_is_the_report_versus_report_would_print() {
         let scratch = tempfile::tempdir().unwrap();
         let target = scratch.path().join("r.md");

@@ -1020,6 +1020,12 @@ impl App {
         Some(view::TeamLine { text, disputed })
     }
 
+    /// The interview answers the weights came from (`QUESTION=ANSWER`), if they did.
+    #[must_use]
+    pub fn interview_answers(&self) -> &[String] {
+        self.weights.answers()
+    }
+
     /// The team `--team` loaded, if any.
     #[must_use]
     pub fn team(&self) -> Option<&Team> {

@@ -257,7 +257,14 @@ impl App {
             }
             Action::FocusNext if question < questions => next(chosen),
             Action::FocusPrev => Overlay::Interview { question: question.saturating_sub(1), highlighted: 0, chosen },
-            Action::Confirm => self.apply_derived(self.interview_weights(&chosen), "the interview's weights"),
+            Action::Confirm => {
+                let answers = chosen
+                    .iter()
+                    .zip(&self.dataset.questions)
+                    .filter_map(|(answer, q)| answer.map(|a| format!("{}={}", q.id, q.answers[a].id)))
+                    .collect();
+                self.apply_derived(self.interview_weights(&chosen), "the interview's weights", answers)
+            }
             Action::Back => self.leave("interview"),
             _ => Overlay::Interview { question, highlighted, chosen },
         };
@@ -290,15 +297,15 @@ impl App {
                     .and_then(|(a, b)| self.pairwise_pairs().iter().position(|&pair| pair == (a.min(b), a.max(b))));
                 Overlay::Pairwise { pair: worst.unwrap_or(pair), judged }
             }
-            Action::Confirm => self.apply_derived(self.pairwise_result(&judged).2, "the pairwise weights"),
+            Action::Confirm => self.apply_derived(self.pairwise_result(&judged).2, "the pairwise weights", Vec::new()),
             Action::Back => self.leave("pairwise weighting"),
             _ => Overlay::Pairwise { pair, judged },
         };
     }
 
     /// Ends a weighting overlay by applying the `weights` it derived, named `what`, as one undoable step.
-    fn apply_derived(&mut self, weights: Vec<u8>, what: &str) -> Overlay {
-        self.weights.set_all(&self.dataset, weights, what.to_owned());
+    fn apply_derived(&mut self, weights: Vec<u8>, what: &str, answers: Vec<String>) -> Overlay {
+        self.weights.set_all(&self.dataset, weights, what.to_owned(), answers);
         self.set_status(Status::info(format!("applied {what}; u undoes")));
         Overlay::None
     }

@@ -28,6 +28,7 @@ pub(super) enum Change {
 struct Before {
     weighting: Weighting,
     muted: Vec<Option<u8>>,
+    answers: Vec<String>,
     change: Change,
 }
 
@@ -37,6 +38,9 @@ pub(super) struct Weights {
     evaluation: Evaluation,
     /// Weights put aside by muting, to restore on unmute.
     muted: Vec<Option<u8>>,
+    /// The interview answers the weights came from (`QUESTION=ANSWER`), for the decision record; a
+    /// preset, profile or pairwise weighting applied since clears them, and undo brings them back.
+    answers: Vec<String>,
     /// The user's saved profiles for this dataset, listed after the presets in the picker.
     profiles: Vec<Profile>,
     /// The robustness shares for the current weights, drawn a part at a time (see [`Self::refine`]).
@@ -60,6 +64,7 @@ impl Weights {
             weighting,
             evaluation,
             muted,
+            answers: Vec::new(),
             profiles,
             sampler,
             undo: Vec::new(),
@@ -72,7 +77,12 @@ impl Weights {
     /// Makes `change` with `apply`, remembering the state before it for undo if anything changed. A run
     /// of changes to one weight is one step (a slider dragged, a key held).
     fn changing(&mut self, dataset: &Dataset, change: Change, apply: impl FnOnce(&mut Self)) {
-        let before = Before { weighting: self.weighting.clone(), muted: self.muted.clone(), change };
+        let before = Before {
+            weighting: self.weighting.clone(),
+            muted: self.muted.clone(),
+            answers: self.answers.clone(),
+            change,
+        };
         apply(self);
         if self.weighting == before.weighting && self.muted == before.muted {
             return;
@@ -116,6 +126,7 @@ impl Weights {
         let replaced = Before {
             weighting: std::mem::replace(&mut self.weighting, state.weighting),
             muted: std::mem::replace(&mut self.muted, state.muted),
+            answers: std::mem::replace(&mut self.answers, state.answers),
             change: state.change,
         };
         self.reevaluate(dataset);
@@ -164,6 +175,10 @@ impl Weights {
         &self.evaluation
     }
 
+    pub(super) fn answers(&self) -> &[String] {
+        &self.answers
+    }
+
     pub(super) fn profiles(&self) -> &[Profile] {
         &self.profiles
     }
@@ -206,13 +221,16 @@ impl Weights {
         self.changing(dataset, Change::Origin(name), |this| {
             this.weighting = Weighting::from_origin(dataset, origin);
             this.muted.iter_mut().for_each(|m| *m = None);
+            this.answers.clear();
         });
     }
 
-    /// Sets every weight to `weights` as one change (named `name` in undo's words), keeping the origin.
-    pub(super) fn set_all(&mut self, dataset: &Dataset, weights: Vec<u8>, name: String) {
+    /// Sets every weight to `weights` as one change (named `name` in undo's words), keeping the origin;
+    /// `answers` are the interview answers they came from, if they did.
+    pub(super) fn set_all(&mut self, dataset: &Dataset, weights: Vec<u8>, name: String, answers: Vec<String>) {
         self.changing(dataset, Change::Origin(name), |this| {
             this.weighting.weights = weights;
+            this.answers = answers;
             this.muted.iter_mut().for_each(|m| *m = None);
         });
     }
