@@ -1283,3 +1283,20 @@ fn a_click_on_a_member_leaves_them_out_and_the_wheel_moves_the_selection() {
     assert!(mouse(&mut a, MouseEventKind::ScrollUp, column, row as u16));
     assert!(matches!(a.overlay(), Overlay::Team { selected: 1 }));
 }
+
+#[test]
+fn the_picker_lists_the_teams_median_after_the_defaults_and_brings_it_back() {
+    let mut a = team_app(80, 24);
+    let median = a.weights().to_vec();
+    key(&mut a, KeyCode::Char('p'));
+    assert!(matches!(a.overlay(), Overlay::Presets { selected: 1 }), "the team's entry is the current one");
+    assert!(text(&a).contains("● Team: the median of 3"));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    assert_ne!(a.weights(), median.as_slice());
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Char('g'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.weights(), median.as_slice());
+}

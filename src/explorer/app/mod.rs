@@ -507,7 +507,13 @@ impl App {
     /// The preset picker's entries: the defaults, each preset, then each saved profile.
     #[must_use]
     pub fn picker_entries(&self) -> Vec<Origin> {
-        self.weights.picker_entries(&self.dataset)
+        let mut entries = self.weights.picker_entries(&self.dataset);
+        // With a team, its median of the members counted, second after the defaults.
+        if let Some(team) = &self.team {
+            let weights = team.group().weights.clone();
+            entries.insert(1, Origin::Team { members: team.counted().len(), weights });
+        }
+        entries
     }
 
     /// The list's rows: category headings and their dimensions, or the search's matches, best first,
@@ -856,7 +862,7 @@ impl App {
             (_, Action::FocusPrev) => self.panes.cycle_focus(-1, !self.sources().is_empty()),
             (_, Action::OpenSearch) => self.overlay = Overlay::Search,
             (_, Action::OpenPresets) => {
-                self.overlay = Overlay::Presets { selected: self.weights.picker_index(&self.dataset) };
+                self.overlay = Overlay::Presets { selected: self.picker_index() };
             }
             (_, Action::OpenClaims) if !self.dataset.claims.is_empty() => {
                 self.claims_filter = None;
@@ -1018,6 +1024,18 @@ impl App {
         let spread = if disputed { format!(" ({low}-{high}, disputed)") } else { String::new() };
         let text = format!("team: {} → median {}{spread}", members.join(" · "), group.weights[d]);
         Some(view::TeamLine { text, disputed })
+    }
+
+    /// Where the current origin stands in [`Self::picker_entries`] (a profile by its name: its weights
+    /// may have been saved again since).
+    fn picker_index(&self) -> usize {
+        let current = &self.weighting().origin;
+        let same = |entry: &Origin| match (entry, current) {
+            (Origin::Profile { name, .. }, Origin::Profile { name: now, .. }) => name == now,
+            (Origin::Team { .. }, Origin::Team { .. }) => true,
+            (entry, current) => entry == current,
+        };
+        self.picker_entries().iter().position(same).unwrap_or(0)
     }
 
     /// The interview answers the weights came from (`QUESTION=ANSWER`), if they did.

@@ -243,18 +243,6 @@ impl Weights {
             .collect()
     }
 
-    /// Where the current origin stands in [`Self::picker_entries`].
-    pub(super) fn picker_index(&self, dataset: &Dataset) -> usize {
-        match &self.weighting.origin {
-            Origin::Defaults | Origin::Team { .. } => 0,
-            Origin::Preset(i) => i + 1,
-            Origin::Profile { name, .. } => {
-                let profile = self.profiles.iter().position(|p| &p.name == name);
-                profile.map_or(0, |p| dataset.presets.len() + 1 + p)
-            }
-        }
-    }
-
     pub(super) fn profile(&self, name: &str) -> Option<&Profile> {
         self.profiles.iter().find(|p| p.name == name)
     }

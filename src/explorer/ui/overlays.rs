@@ -128,6 +128,9 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
             let warning = app.profiles().iter().find(|profile| &profile.name == name).and_then(Profile::warning);
             warning.unwrap_or_else(|| format!("Your saved weights `{name}`. x deletes it."))
         }
+        Some(Origin::Team { members, .. }) => {
+            format!("Each dimension's median of the weights of the {members} team members counted (T lists them).")
+        }
         _ => "Every dimension at the default weight the dataset gives it.".to_owned(),
     };
     // What applying the entry would change, against the weights now, and the verdict it would give
