@@ -260,6 +260,8 @@ pub fn profiles(dataset: &Dataset, profiles: &[crate::engine::profiles::Profile]
                         "weights": json_by_id(dataset.dimensions.iter().map(|dimension| &dimension.id).zip(profile.weights.iter().copied())),
                         "recommends": winner(&profile.weights),
                         "unknown_dimensions": profile.unknown,
+                        "note": profile.notes.note,
+                        "answers": profile.notes.answers,
                     })
                 })
                 .collect::<Vec<_>>(),
@@ -269,12 +271,21 @@ pub fn profiles(dataset: &Dataset, profiles: &[crate::engine::profiles::Profile]
             for profile in profiles {
                 let _ = writeln!(out, "{}", profile.name);
                 wrap_into(&mut out, &verdict_sentence(dataset, &recommend(dataset, &profile.weights)), 4);
+                if let Some(note) = &profile.notes.note {
+                    wrap_into(&mut out, &format!("Note: {note}"), 4);
+                }
+                if !profile.notes.answers.is_empty() {
+                    wrap_into(&mut out, &format!("From the interview: {}", profile.notes.answers.join(", ")), 4);
+                }
                 if let Some(warning) = profile.warning() {
                     wrap_into(&mut out, &warning, 4);
                 }
             }
             if profiles.is_empty() {
-                out.push_str("no saved profiles for this dataset (save one with `s` in the explorer)\n");
+                out.push_str(
+                    "no saved profiles for this dataset (save one with `s` in the explorer, `versus profile save` or \
+                     `versus profile import`)\n",
+                );
             }
             out
         }
