@@ -129,11 +129,8 @@ impl Report<'_> {
                 format!("The weights are each dimension's median of the team's weights ({})", names.unwrap_or_default())
             }
         };
-        let changed = crate::engine::weights::changes(&self.weighting.weights, &self.weighting.origin.weights(dataset));
-        if !changed.is_empty() {
-            let list: Vec<String> =
-                changed.iter().map(|&(d, now, then)| format!("{} {then} -> {now}", dataset.dimensions[d].id)).collect();
-            let _ = write!(sentence, ", then changed: {}", list.join(", "));
+        if let Some(changed) = self.changed() {
+            let _ = write!(sentence, ", then changed: {changed}");
         }
         sentence.push('.');
         sentence

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    Report, TOP_SENSITIVITIES, more_disputed, no_flip_sentence, rating_flip_sentence, robustness_sentence, round,
-    sampling_words, stability_sentence, undisputed_sentence,
+    Report, TOP_SENSITIVITIES, flip_words, more_disputed, no_flip_sentence, rating_flip_sentence, robustness_sentence,
+    round, sampling_words, stability_sentence, undisputed_sentence,
 };
 use crate::engine::data::Dataset;
 use crate::engine::score::{Flip, Recommendation};
@@ -82,14 +82,20 @@ impl Report<'_> {
     pub(super) fn weights_line(&self) -> String {
         let dataset = self.dataset;
         let mut line = format!("Evidence as of {}. Weights: {}", dataset.meta.as_of, self.weighting.describe(dataset));
-        let changed = changes(&self.weighting.weights, &self.weighting.origin.weights(dataset));
-        if !changed.is_empty() {
-            let list: Vec<String> =
-                changed.iter().map(|&(d, now, then)| format!("{} {then} -> {now}", dataset.dimensions[d].id)).collect();
-            let _ = write!(line, "; changed from {}: {}", self.weighting.origin.name(dataset), list.join(", "));
+        if let Some(changed) = self.changed() {
+            let _ = write!(line, "; changed from {}: {changed}", self.weighting.origin.name(dataset));
         }
         line.push('.');
         line
+    }
+
+    /// The weights that differ from their origin's, "ml-ecosystem 9 -> 6, realtime 3 -> 5"; none if none.
+    pub(super) fn changed(&self) -> Option<String> {
+        let dataset = self.dataset;
+        let changed = changes(&self.weighting.weights, &self.weighting.origin.weights(dataset));
+        let list: Vec<String> =
+            changed.iter().map(|&(d, now, then)| format!("{} {then} -> {now}", dataset.dimensions[d].id)).collect();
+        (!list.is_empty()).then(|| list.join(", "))
     }
 
     fn markdown_team(&self, out: &mut String) {
@@ -169,24 +175,14 @@ impl Report<'_> {
 }
 
 /// A flip as a condition, for documents: "Python wins if ML and AI ecosystem weight >= 6 (now 3)".
-/// With more than two options only the named weight is known to flip it, so it says "=".
 #[must_use]
 pub(super) fn flip_condition(dataset: &Dataset, weights: &[u8], flip: &Flip) -> String {
-    let now = weights[flip.dimension];
-    let relation = match (dataset.options.len(), flip.weight > now) {
-        (2, true) => ">=",
-        (2, false) => "<=",
-        _ => "=",
-    };
-    format!(
-        "{} wins if {} weight {relation} {} (now {now})",
-        dataset.options[flip.option].name, dataset.dimensions[flip.dimension].name, flip.weight
-    )
+    flip_words(dataset, weights, flip, [">=", "<=", "="])
 }
 
 /// Text safe anywhere in a markdown line, a table cell included: every character that could start
-/// markup (emphasis, code, links, HTML, headings, quotes, tables, a code host's `$` maths) is escaped, a line break becomes a
-/// space, and a leading list or heading marker is escaped too.
+/// markup (emphasis, code, links, HTML, headings, quotes, tables, a code host's `$` maths) is escaped,
+/// a line break becomes a space, and a leading list or heading marker is escaped too.
 #[must_use]
 pub(super) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -487,11 +487,16 @@ pub(crate) fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendatio
 /// is exact; with more, only the named weight is known to flip it.
 #[must_use]
 pub fn flip_sentence(dataset: &Dataset, weights: &[u8], flip: &Flip) -> String {
+    flip_words(dataset, weights, flip, ["is at least", "is at most", "is"])
+}
+
+/// A flip with `relations` for "at least", "at most" and (more than two options) "exactly".
+pub(super) fn flip_words(dataset: &Dataset, weights: &[u8], flip: &Flip, relations: [&str; 3]) -> String {
     let now = weights[flip.dimension];
     let relation = match (dataset.options.len(), flip.weight > now) {
-        (2, true) => "is at least",
-        (2, false) => "is at most",
-        _ => "is",
+        (2, true) => relations[0],
+        (2, false) => relations[1],
+        _ => relations[2],
     };
     format!(
         "{} wins if {} weight {relation} {} (now {now})",
