@@ -678,3 +678,17 @@ fn a_team_report_gives_each_members_verdict_the_median_and_the_disputes() {
     let out = versus_in(dir.path(), &["report", "--team", dir.path().join("cache").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_command_after_team_is_taken_for_a_file_and_said_so() {
+    let dir = config_dir("swallowed");
+    std::fs::write(dir.path().join("a.toml"), weight_file("Ann", "realtime = 1\n")).unwrap();
+    let out = versus_in(dir.path(), &["--team", dir.path().join("a.toml").to_str().unwrap(), "report"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("give the command first (versus report --team FILE_OR_DIR...)"), "{}", stderr(&out));
+    // A note longer than a weight file takes is refused when saved, not when exported.
+    let long = "x".repeat(2_001);
+    let out = versus_in(dir.path(), &["profile", "save", "Ann", "--note", &long]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--note: at most 2000 characters"), "{}", stderr(&out));
+}

@@ -141,7 +141,10 @@ fn team_weighting(d: &Dataset) -> Weighting {
     let members = team(d);
     let refs: Vec<&Member> = members.iter().collect();
     let group = versus::engine::team::Group::of(d, &refs).unwrap();
-    Weighting { origin: Origin::Team { members: 3, weights: group.weights.clone() }, weights: group.weights }
+    Weighting {
+        origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
+        weights: group.weights,
+    }
 }
 
 #[test]
@@ -217,7 +220,8 @@ fn hostile_strings_cannot_change_the_decision_records_structure() {
     assert_eq!(s.headings.iter().filter(|(level, _)| *level == 1).count(), 1);
     let option_headings: Vec<&str> =
         s.headings.iter().filter(|(level, _)| *level == 3).map(|(_, t)| t.as_str()).collect();
-    assert_eq!(option_headings, ["Consequences", d.options[0].name.as_str(), d.options[1].name.as_str()]);
+    assert_eq!(option_headings, ["The team", "Consequences", d.options[0].name.as_str(), d.options[1].name.as_str()]);
+    assert!(s.text.contains("Eve <img src=x onerror=alert(1)>: "), "each member's verdict, as text");
     // The only links are the numbered sources, to the dataset's own addresses; the one code block is
     // the command, and the only inline code the content hash.
     assert!(!s.links.is_empty());

@@ -290,11 +290,17 @@ fn saving_a_profile_asks_before_replacing_one() {
     insta::assert_snapshot!("save_prompt", text(&a));
     let effects = key(&mut a, KeyCode::Enter);
     let weights = a.weights().to_vec();
-    assert_eq!(effects, vec![Effect::SaveProfile { name: "team".into(), weights: weights.clone(), replace: false }]);
+    let notes = versus::engine::profiles::Notes::default();
+    let saved =
+        Effect::SaveProfile { name: "team".into(), weights: weights.clone(), notes: notes.clone(), replace: false };
+    assert_eq!(effects, vec![saved]);
     // Until the shell says the file was written, nothing claims the profile exists.
     report(&mut a, Outcome::Failed("cannot create /x: not a directory".into()));
     assert!(a.profiles().is_empty() && !text(&a).contains("profile: team"));
-    report(&mut a, Outcome::ProfileSaved { name: "team".into(), weights: weights.clone(), message: "saved".into() });
+    report(
+        &mut a,
+        Outcome::ProfileSaved { name: "team".into(), weights: weights.clone(), notes, message: "saved".into() },
+    );
     assert!(text(&a).contains("profile: team"));
     // The picker lists it after the presets, marked as a saved profile.
     key(&mut a, KeyCode::Char('p'));
@@ -1175,8 +1181,10 @@ fn team_app(width: u16, height: u16) -> App {
         Member { name: "Carol".into(), weights: preset("crud-admin") },
     ];
     let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
-    let weighting =
-        Weighting { origin: Origin::Team { members: 3, weights: group.weights.clone() }, weights: group.weights };
+    let weighting = Weighting {
+        origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
+        weights: group.weights,
+    };
     let startup = Startup {
         team: members,
         team_files: vec!["/decisions/alice.toml".into(), "/decisions/bob.toml".into(), "/decisions/carol.toml".into()],
@@ -1232,12 +1240,15 @@ fn leaving_a_member_out_makes_the_sliders_the_median_of_the_others_and_undo_brin
     key(&mut a, KeyCode::Char('s'));
     assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "team"));
     key(&mut a, KeyCode::Esc);
-    // Back in the main view, undo goes back through the members' changes.
+    // Back in the main view, undo goes back through the members' changes, who counts included.
     key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.team().unwrap().counted().len(), 2);
     key(&mut a, KeyCode::Char('u'));
     key(&mut a, KeyCode::Char('u'));
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(a.weights(), whole.as_slice());
+    assert!(a.team().unwrap().whole(), "everyone counts again");
+    assert!(text(&a).contains("team of 3: "));
 }
 
 #[test]
@@ -1299,4 +1310,35 @@ fn the_picker_lists_the_teams_median_after_the_defaults_and_brings_it_back() {
     key(&mut a, KeyCode::Char('j'));
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.weights(), median.as_slice());
+}
+
+#[test]
+fn saving_over_a_profile_keeps_its_note_and_records_the_interviews_answers() {
+    use versus::engine::profiles::{Notes, Profile};
+    use versus::engine::weights::Weighting;
+    let d = Dataset::builtin();
+    let notes = Notes { note: Some("Backend lead".into()), answers: Vec::new() };
+    let profile = Profile {
+        name: "Alice".into(),
+        stored_name: "Alice".into(),
+        weights: d.default_weights(),
+        notes,
+        ..Profile::default()
+    };
+    let weighting = Weighting::profile(std::slice::from_ref(&profile), "Alice").unwrap();
+    let mut a = support::sized(App::new(Startup { profiles: vec![profile], ..Startup::new(d, weighting) }), 80, 24);
+    key(&mut a, KeyCode::Char('i'));
+    key(&mut a, KeyCode::Enter);
+    for _ in 1..a.dataset().questions.len() {
+        key(&mut a, KeyCode::Tab);
+    }
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('s'));
+    key(&mut a, KeyCode::Enter); // the name offered is the profile's
+    let effects = key(&mut a, KeyCode::Char('y')); // replace it
+    let [Effect::SaveProfile { name, notes, replace: true, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(name, "Alice");
+    assert_eq!(notes.note.as_deref(), Some("Backend lead"));
+    assert_eq!(notes.answers, a.interview_answers());
+    assert_eq!(notes.answers.len(), 1);
 }

@@ -19,7 +19,7 @@ use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, check_name};
 use crate::engine::report::{Context, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
-use crate::engine::weight_file::WeightFile;
+use crate::engine::weight_file::{WeightFile, check_note};
 use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting, shell_quote};
 use crate::explorer::app::{App, Startup, Status};
 use crate::shell;
@@ -151,13 +151,26 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
 /// Explorer flags given to a command, and weight flags given to a command that has no weights, are
 /// usage errors (clap cannot say so itself: they are global to allow `versus --data F report`).
 fn check_placement(cli: &Cli) -> Result<(), Failure> {
+    // `versus --team DIR report`: --team took `report` for a file, and no command was given.
+    let commands: Vec<String> = Cli::command().get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    let swallowed =
+        cli.weights.team.iter().find(|path| !path.exists() && commands.iter().any(|c| path.as_os_str() == c.as_str()));
+    if let (None, Some(word)) = (&cli.command, swallowed) {
+        let message = format!(
+            "--team takes every word after it as a weight file, `{}` too: give the command first \
+             (versus {} --team FILE_OR_DIR...)",
+            word.display(),
+            word.display()
+        );
+        return Err(Failure::Usage(Box::new(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))));
+    }
     let Some(command) = &cli.command else { return Ok(()) };
     let misplaced = if cli.no_mouse || cli.no_color {
         "--no-mouse and --no-color apply to the explorer (versus with no command)"
     } else if cli.weights.given()
         && !matches!(command, Command::Report { .. } | Command::Profile { action: ProfileAction::Save { .. } })
     {
-        "--preset, --profile, --answer and --weight apply to the explorer, `report` and `profile save`"
+        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report` and `profile save`"
     } else {
         return Ok(());
     };
@@ -171,7 +184,9 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
 fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
     let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
-    let (request, team_files) = team_request(&cli.weights, &dataset)?;
+    // The team's warnings are said, and listed in help, with the others.
+    let (request, team_files, team_warnings) = team_request(&cli.weights, &dataset)?;
+    warnings.extend(team_warnings);
     let (weighting, more) = weighting(&dataset, &request, files)?;
     warnings.extend(more);
     warn_all(&warnings);
@@ -216,27 +231,30 @@ fn invocation() -> String {
         let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
         if plain { arg } else { shell_quote(&arg) }
     };
-    std::iter::once("versus".to_owned()).chain(std::env::args().skip(1).map(quote)).collect::<Vec<_>>().join(" ")
+    // args_os: an argument that is not UTF-8 (a file name) must not stop the report.
+    let args = std::env::args_os().skip(1).map(|arg| quote(arg.to_string_lossy().into_owned()));
+    std::iter::once("versus".to_owned()).chain(args).collect::<Vec<_>>().join(" ")
 }
 
 /// The engine's request of the weight arguments, with `--team`'s files read (their warnings said).
 fn request(args: &WeightArgs, dataset: &Dataset) -> Result<Request, Failure> {
-    Ok(team_request(args, dataset)?.0)
-}
-
-/// [`request`], and the team's files one by one, as absolute paths (for the command the explorer's
-/// record gives to reproduce it).
-fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<(Request, Vec<String>), Failure> {
-    if args.team.is_empty() {
-        return Ok((args.request(None), Vec::new()));
-    }
-    let team = read_team(&args.team, dataset).map_err(Failure::Team)?;
-    for warning in &team.warnings {
+    let (request, _, warnings) = team_request(args, dataset)?;
+    for warning in &warnings {
         say(warning);
     }
+    Ok(request)
+}
+
+/// [`request`], the team's files one by one, as absolute paths (for the command the explorer's record
+/// gives to reproduce it), and the files' warnings, not yet said.
+fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<(Request, Vec<String>, Vec<String>), Failure> {
+    if args.team.is_empty() {
+        return Ok((args.request(None), Vec::new(), Vec::new()));
+    }
+    let team = read_team(&args.team, dataset).map_err(Failure::Team)?;
     let files =
         team.files.iter().map(|f| std::path::absolute(f).map_or_else(|_| f.clone(), |p| p.display().to_string()));
-    Ok((args.request(Some(team.members.clone())), files.collect()))
+    Ok((args.request(Some(team.members.clone())), files.collect(), team.warnings))
 }
 
 /// The pairwise judgements in `path` for `dataset`, and the priorities they give.
@@ -331,7 +349,9 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
             let args = cli.weights.merged(weights);
             let (weighting, warnings) = weighting(dataset, &request(&args, dataset)?, files)?;
             warn_all(&warnings);
-            let notes = Notes { note: note.clone(), answers: args.answers.clone() };
+            let note =
+                note.as_deref().map(check_note).transpose().map_err(|e| Failure::Profile(format!("--note: {e}")))?;
+            let notes = Notes { note, answers: args.answers.clone() };
             save(dir, dataset, (&name, &weighting.weights, &notes), *force, "")?
         }
         ProfileAction::Delete { name } => profiles::delete_profile(dir, dataset, name).map_err(Failure::Profile)?,
@@ -397,7 +417,7 @@ fn save(
     replace: bool,
     hint: &str,
 ) -> Result<String, Failure> {
-    match profiles::save_profile_with(dir, dataset, name, weights, notes, replace) {
+    match profiles::save_profile(dir, dataset, name, weights, notes, replace) {
         Ok(profiles::Saved::Done(message)) => Ok(message),
         Ok(profiles::Saved::Exists) => {
             Err(Failure::Profile(format!("a profile `{name}` exists already; --force replaces it{hint}")))

@@ -36,6 +36,16 @@ pub const VERSION: i64 = 1;
 /// The longest note accepted.
 const MAX_NOTE_CHARS: usize = 2_000;
 
+/// Checks a note for a profile or a weight file: cleaned of control characters, at most
+/// [`MAX_NOTE_CHARS`] characters.
+pub fn check_note(note: &str) -> Result<String, String> {
+    if note.chars().count() > MAX_NOTE_CHARS {
+        Err(format!("at most {MAX_NOTE_CHARS} characters"))
+    } else {
+        Ok(sanitize::text(note))
+    }
+}
+
 /// A weight file matched to the dataset in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeightFile {
@@ -90,10 +100,10 @@ impl WeightFile {
             String::new()
         });
         let note = raw.note.map(|note| {
-            if note.get_ref().chars().count() > MAX_NOTE_CHARS {
-                errors.push(at(note.span(), format!("note: at most {MAX_NOTE_CHARS} characters")));
-            }
-            sanitize::text(note.get_ref())
+            check_note(note.get_ref()).unwrap_or_else(|problem| {
+                errors.push(at(note.span(), format!("note: {problem}")));
+                String::new()
+            })
         });
         let title = raw.dataset.title;
         if *title.get_ref() != dataset.meta.title {
@@ -190,7 +200,10 @@ impl WeightFile {
             out.push_str("\n[answers]\n");
             for spec in &self.answers {
                 let (question, answer) = spec.split_once('=').unwrap_or((spec, ""));
-                let _ = writeln!(out, "{question} = {}", quoted(answer));
+                let bare = !question.is_empty()
+                    && question.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+                let key = if bare { question.to_owned() } else { quoted(question) };
+                let _ = writeln!(out, "{key} = {}", quoted(answer));
             }
         }
         out

@@ -20,9 +20,10 @@ pub enum Origin {
         name: String,
         weights: Vec<u8>,
     },
-    /// A team's weight files: each dimension's median (see [`crate::engine::team`]).
+    /// A team's weight files: each dimension's median of the members counted (see
+    /// [`crate::engine::team`]); `counted` has one entry per member.
     Team {
-        members: usize,
+        counted: Vec<bool>,
         weights: Vec<u8>,
     },
 }
@@ -189,7 +190,9 @@ impl Origin {
             Self::Defaults => "defaults".to_owned(),
             Self::Preset(i) => dataset.presets[*i].name.clone(),
             Self::Profile { name, .. } => format!("profile {name}"),
-            Self::Team { members, .. } => format!("the median of {}", pluralize(*members, "member")),
+            Self::Team { counted, .. } => {
+                format!("the median of {}", pluralize(counted.iter().filter(|&&c| c).count(), "member"))
+            }
         }
     }
 
@@ -199,6 +202,15 @@ impl Origin {
         match self {
             Self::Preset(i) => Some(&dataset.presets[*i].id),
             Self::Defaults | Self::Profile { .. } | Self::Team { .. } => None,
+        }
+    }
+
+    /// With a team, how many members count toward it.
+    #[must_use]
+    pub fn team_size(&self) -> Option<usize> {
+        match self {
+            Self::Team { counted, .. } => Some(counted.iter().filter(|&&c| c).count()),
+            Self::Defaults | Self::Preset(_) | Self::Profile { .. } => None,
         }
     }
 
@@ -254,7 +266,7 @@ impl Weighting {
         let team = request.team.as_ref().and_then(|members| {
             let group = Group::of(dataset, &members.iter().collect::<Vec<_>>())?;
             Some(Self {
-                origin: Origin::Team { members: members.len(), weights: group.weights.clone() },
+                origin: Origin::Team { counted: vec![true; members.len()], weights: group.weights.clone() },
                 weights: group.weights,
             })
         });

@@ -24,10 +24,10 @@ pub(crate) fn perform(
     let no_dir = || Outcome::Failed("no config directory: set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME".to_owned());
     Some(match effect {
         Effect::Quit | Effect::Suspend => return None,
-        Effect::SaveProfile { name, weights, replace } => match config_dir {
+        Effect::SaveProfile { name, weights, notes, replace } => match config_dir {
             None => no_dir(),
-            Some(dir) => match profiles::save_profile(dir, app.dataset(), &name, &weights, replace) {
-                Ok(profiles::Saved::Done(message)) => Outcome::ProfileSaved { name, weights, message },
+            Some(dir) => match profiles::save_profile(dir, app.dataset(), &name, &weights, &notes, replace) {
+                Ok(profiles::Saved::Done(message)) => Outcome::ProfileSaved { name, weights, notes, message },
                 Ok(profiles::Saved::Exists) => Outcome::ProfileExists(name),
                 Err(message) => Outcome::Failed(message),
             },
@@ -108,6 +108,7 @@ fn export(app: &App, path: &str, overwrite: bool, document: Document) -> Outcome
             app.command_line(),
             if format == Format::Madr { "madr" } else { "markdown" }
         )),
+        answers: app.interview_answers().to_vec(),
         ..Context::default()
     };
     let mut report = report.with_context(context);
@@ -145,6 +146,31 @@ mod tests {
     }
 
     #[test]
+    fn a_record_written_after_the_interview_gives_its_answers() {
+        use crate::explorer::app::Event;
+        use crate::explorer::keymap::Action;
+        let mut app = app();
+        let _ = app.update(Event::Resize(ratatui::layout::Size::new(80, 24)));
+        let _ = app.update(Event::Action(Action::OpenInterview));
+        let _ = app.update(Event::Action(Action::Confirm));
+        for _ in 1..app.dataset().questions.len() {
+            let _ = app.update(Event::Action(Action::FocusNext));
+        }
+        let _ = app.update(Event::Action(Action::Confirm));
+        assert_eq!(app.interview_answers().len(), 1);
+        let scratch = tempfile::tempdir().unwrap();
+        let target = scratch.path().join("decision.md");
+        let effect =
+            Effect::Export { path: target.display().to_string(), overwrite: false, document: Document::Record };
+        assert!(matches!(perform(effect, &app, None, &mut Vec::new()), Some(Outcome::Done(_))));
+        let record = std::fs::read_to_string(&target).unwrap();
+        let question = &app.dataset().questions[0];
+        let answer = format!("* {} {}\n", question.text, question.answers[0].label);
+        assert!(record.contains("The project interview's answers:"), "{record}");
+        assert!(record.contains(&answer), "{answer} in {record}");
+    }
+
+    #[test]
     fn a_team_record_names_its_members_and_the_command_with_their_files() {
         use crate::engine::team::Member;
         let dataset = Dataset::builtin();
@@ -167,7 +193,8 @@ mod tests {
         let record = std::fs::read_to_string(&target).unwrap();
         assert!(record.starts_with("---\nstatus: proposed\ndate: "), "{record}");
         assert!(record.contains("decision-makers: \"Ann, Ben\"\n"), "{record}");
-        assert!(record.contains("| Ann |") || record.contains("## Decision Outcome"), "{record}");
+        assert!(record.contains("### The team\n\nThe weights above are not the members' median"), "{record}");
+        assert!(record.contains("\n* Ann: Recommended: Python"), "{record}");
         // The weights here are the defaults, not the team's median: the command spells them out.
         assert!(record.contains("versus report --team '/d/ann.toml' '/d/ben.toml' --weight="), "{record}");
         assert!(record.contains("--format madr\n"), "{record}");

@@ -114,19 +114,9 @@ pub enum Saved {
     Exists,
 }
 
-/// Saves `weights` as profile `name` of `dataset`, replacing one of the same name only if `replace`.
+/// Saves `weights` as profile `name` of `dataset`, with its note and the interview answers they came
+/// from, replacing one of the same name only if `replace`.
 pub(crate) fn save_profile(
-    dir: &Path,
-    dataset: &Dataset,
-    name: &str,
-    weights: &[u8],
-    replace: bool,
-) -> Result<Saved, String> {
-    save_profile_with(dir, dataset, name, weights, &Notes::default(), replace)
-}
-
-/// [`save_profile`] with a note and the interview answers the weights came from.
-pub(crate) fn save_profile_with(
     dir: &Path,
     dataset: &Dataset,
     name: &str,
@@ -192,7 +182,10 @@ mod tests {
                 std::thread::yield_now();
             }
             let name = name.to_str().unwrap();
-            assert!(matches!(save_profile(&dir, &d, name, &d.default_weights(), false), Ok(Saved::Done(_))));
+            assert!(matches!(
+                save_profile(&dir, &d, name, &d.default_weights(), &Notes::default(), false),
+                Ok(Saved::Done(_))
+            ));
             return;
         }
         let scratch = tempfile::tempdir().unwrap();
@@ -230,7 +223,8 @@ mod tests {
             xfsz.add(Signal::SIGXFSZ);
             pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&xfsz), None).unwrap();
             setrlimit(Resource::RLIMIT_FSIZE, 1, 1).unwrap();
-            let error = save_profile(Path::new(&dir), &d, "mine", &d.default_weights(), false).unwrap_err();
+            let error =
+                save_profile(Path::new(&dir), &d, "mine", &d.default_weights(), &Notes::default(), false).unwrap_err();
             println!("{error}");
             return;
         }
@@ -259,12 +253,18 @@ mod tests {
         let real = dotfiles.join("versus-profiles.toml");
         std::os::unix::fs::symlink(&real, dir.join(FILE_NAME)).unwrap();
         let d = Dataset::builtin();
-        assert!(matches!(save_profile(&dir, &d, "mine", &d.default_weights(), false), Ok(Saved::Done(_))));
+        assert!(matches!(
+            save_profile(&dir, &d, "mine", &d.default_weights(), &Notes::default(), false),
+            Ok(Saved::Done(_))
+        ));
         assert!(fs::symlink_metadata(dir.join(FILE_NAME)).unwrap().file_type().is_symlink());
         assert!(matches!(read_profiles(&dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
         // A broken target is moved aside beside itself, and the link still points at the new file.
         fs::write(&real, "broken").unwrap();
-        assert!(matches!(save_profile(&dir, &d, "again", &d.default_weights(), false), Ok(Saved::Done(_))));
+        assert!(matches!(
+            save_profile(&dir, &d, "again", &d.default_weights(), &Notes::default(), false),
+            Ok(Saved::Done(_))
+        ));
         assert_eq!(fs::read_to_string(dotfiles.join("versus-profiles.toml.bak")).unwrap(), "broken");
         assert!(fs::symlink_metadata(dir.join(FILE_NAME)).unwrap().file_type().is_symlink());
         assert!(matches!(read_profiles(&dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
@@ -288,13 +288,16 @@ mod tests {
         let d = Dataset::builtin();
         fs::write(dir.join(FILE_NAME), "this is [not toml").unwrap();
         assert!(matches!(read_profiles(dir), ProfilesRead::Broken(m) if m.contains("profiles.toml:1:")));
-        let Ok(Saved::Done(message)) = save_profile(dir, &d, "mine", &d.default_weights(), false) else { panic!() };
+        let Ok(Saved::Done(message)) = save_profile(dir, &d, "mine", &d.default_weights(), &Notes::default(), false)
+        else {
+            panic!()
+        };
         assert!(message.contains("moved to"), "{message}");
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak")).unwrap(), "this is [not toml");
         assert!(matches!(read_profiles(dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
         // A second broken file does not overwrite the first backup.
         fs::write(dir.join(FILE_NAME), "broken again").unwrap();
-        save_profile(dir, &d, "mine", &d.default_weights(), true).unwrap();
+        save_profile(dir, &d, "mine", &d.default_weights(), &Notes::default(), true).unwrap();
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak")).unwrap(), "this is [not toml");
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak.2")).unwrap(), "broken again");
     }
@@ -304,9 +307,18 @@ mod tests {
         let scratch = tempfile::tempdir().unwrap();
         let dir = scratch.path();
         let d = Dataset::builtin();
-        assert!(matches!(save_profile(dir, &d, "team", &d.default_weights(), false), Ok(Saved::Done(_))));
-        assert_eq!(save_profile(dir, &d, "team", &vec![1; d.dimensions.len()], false), Ok(Saved::Exists));
-        assert!(matches!(save_profile(dir, &d, "team", &vec![1; d.dimensions.len()], true), Ok(Saved::Done(_))));
+        assert!(matches!(
+            save_profile(dir, &d, "team", &d.default_weights(), &Notes::default(), false),
+            Ok(Saved::Done(_))
+        ));
+        assert_eq!(
+            save_profile(dir, &d, "team", &vec![1; d.dimensions.len()], &Notes::default(), false),
+            Ok(Saved::Exists)
+        );
+        assert!(matches!(
+            save_profile(dir, &d, "team", &vec![1; d.dimensions.len()], &Notes::default(), true),
+            Ok(Saved::Done(_))
+        ));
         assert!(delete_profile(dir, &d, "team").is_ok());
         assert!(delete_profile(dir, &d, "team").unwrap_err().starts_with("no saved profile `team`"));
     }
@@ -320,7 +332,8 @@ mod tests {
         let blocker = dir.join("not-a-dir");
         fs::write(&blocker, "").unwrap();
         let d = Dataset::builtin();
-        let error = save_profile(&blocker.join("versus"), &d, "x", &d.default_weights(), false).unwrap_err();
+        let error =
+            save_profile(&blocker.join("versus"), &d, "x", &d.default_weights(), &Notes::default(), false).unwrap_err();
         assert!(error.starts_with("cannot create "), "{error}");
     }
 }

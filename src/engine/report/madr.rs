@@ -67,6 +67,7 @@ impl Report<'_> {
         };
         let _ = writeln!(out, "\n{} Decision Outcome\n", self.heading(1));
         let _ = writeln!(out, "{}\n", self.outcome());
+        self.madr_team(&mut out);
         let _ = writeln!(out, "{} Consequences\n", self.heading(2));
         self.consequences(&mut out, &decisive, &cite);
         let _ = writeln!(out, "\n{} Pros and Cons of the Options\n", self.heading(1));
@@ -94,6 +95,26 @@ impl Report<'_> {
         }
         self.more_information(&mut out, &sources);
         out
+    }
+
+    /// With a team: each member's own verdict and where they disagree most, under the outcome.
+    fn madr_team(&self, out: &mut String) {
+        let Some(team) = self.team_parts() else { return };
+        let _ = writeln!(out, "{} The team\n\n{}\n", self.heading(2), md(&team.intro));
+        for (name, verdict) in &team.rows {
+            let _ = writeln!(out, "* {}: {}", md(name), md(verdict));
+        }
+        let _ = writeln!(out, "\n{}\n", md(&team.wins));
+        if !team.disputed.is_empty() {
+            let _ = writeln!(out, "Where the members disagree most:\n");
+            for sentence in team.disputed.iter().take(TOP_SENSITIVITIES) {
+                let _ = writeln!(out, "* {}", md(sentence));
+            }
+            if let Some(more) = super::more_disputed(team.disputed.len()) {
+                let _ = writeln!(out, "\n{}", md(&more));
+            }
+            out.push('\n');
+        }
     }
 
     /// YAML front matter as MADR has it; the names are JSON strings, which YAML reads as they are.
@@ -305,7 +326,8 @@ fn numbered_sources<'d>(dataset: &'d Dataset, dimensions: &[usize]) -> Vec<&'d S
 
 /// A URL safe inside `<...>`: the characters that would end it or break the line, percent-encoded.
 fn link_target(url: &str) -> String {
-    url.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace(['\n', '\r'], "")
+    // `\` too: before the closing `>` it would escape it.
+    url.replace('\\', "%5C").replace('<', "%3C").replace('>', "%3E").replace(' ', "%20").replace(['\n', '\r'], "")
 }
 
 /// Sorted numbers with their runs shortened: "1-5, 7, 9-10".

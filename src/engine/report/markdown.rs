@@ -100,11 +100,7 @@ impl Report<'_> {
 
     fn markdown_team(&self, out: &mut String) {
         let Some(team) = self.team_parts() else { return };
-        let _ = writeln!(
-            out,
-            "\n{} The team\n\nThe weights are each dimension's median of the members' weights.\n",
-            self.heading(1)
-        );
+        let _ = writeln!(out, "\n{} The team\n\n{}\n", self.heading(1), md(&team.intro));
         let _ = writeln!(out, "| Member | Verdict of their own weights |\n| --- | --- |");
         for (name, verdict) in &team.rows {
             let _ = writeln!(out, "| {} | {} |", md(name), md(verdict));

@@ -12,7 +12,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, MAX_CONSISTENCY_RATIO, Priorities};
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, robustness};
-use crate::engine::score::{Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate, rating_flips};
+use crate::engine::score::{
+    Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate, rating_flips, recommend,
+};
 use crate::engine::team::{DISPUTED_SPREAD, Group, Member};
 use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
 use crate::engine::weights::Weighting;
@@ -190,7 +192,17 @@ impl<'a> Report<'a> {
                 )
             })
             .collect();
-        Some(TeamParts { rows, wins, disputed })
+        let intro = if self.weighting.weights == group.weights {
+            "The weights are each dimension's median of the members' weights.".to_owned()
+        } else {
+            let differ = self.weighting.weights.iter().zip(&group.weights).filter(|(a, b)| a != b).count();
+            format!(
+                "The weights above are not the members' median: they differ on {}. The median would give: {}",
+                pluralize(differ, "dimension"),
+                verdict_sentence(dataset, &recommend(dataset, &group.weights))
+            )
+        };
+        Some(TeamParts { intro, rows, wins, disputed })
     }
 
     fn json_team(&self) -> Option<JsonTeam> {
@@ -294,7 +306,8 @@ impl<'a> Report<'a> {
             let _ = writeln!(out, "  {}  {score:5.1}  {}", pad(&option.name, name_width), bar(score, 40));
         }
         if let Some(team) = self.team_parts() {
-            let _ = writeln!(out, "\nThe team (the weights above are each dimension's median of theirs):");
+            let _ = writeln!(out, "\nThe team:");
+            item(&mut out, &team.intro);
             for (name, verdict) in &team.rows {
                 item(&mut out, &format!("{name}: {verdict}"));
             }
@@ -736,6 +749,8 @@ struct JsonMember {
 
 /// The team section's content, before layout.
 struct TeamParts {
+    /// Whether the report's weights are the members' median, and if not what that would give.
+    intro: String,
     /// (member, the verdict of their own weights).
     rows: Vec<(String, String)>,
     /// How many members each option leads for.

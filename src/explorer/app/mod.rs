@@ -23,7 +23,7 @@ pub use pointer::{Pointer, PointerKind};
 pub use team::Team;
 
 use crate::engine::data::{Dataset, Verdict, sanitize};
-use crate::engine::profiles::Profile;
+use crate::engine::profiles::{Notes, Profile};
 use crate::engine::report::verdict_sentence;
 use crate::engine::robustness::Robustness;
 use crate::engine::score::{Evaluation, RatingFlip};
@@ -140,9 +140,11 @@ pub enum Effect {
     /// Give the terminal back to the shell until resumed (Ctrl-Z).
     Suspend,
     /// Store the weights as profile `name`; replace one of that name only if `replace`.
+    /// Its note (kept from the profile it replaces) and the interview answers go with it.
     SaveProfile {
         name: String,
         weights: Vec<u8>,
+        notes: Notes,
         replace: bool,
     },
     /// Delete the profile stored as `stored_name`.
@@ -179,6 +181,7 @@ pub enum Outcome {
     ProfileSaved {
         name: String,
         weights: Vec<u8>,
+        notes: Notes,
         message: String,
     },
     /// A profile of that name exists in the file: ask before replacing it.
@@ -511,7 +514,7 @@ impl App {
         // With a team, its median of the members counted, second after the defaults.
         if let Some(team) = &self.team {
             let weights = team.group().weights.clone();
-            entries.insert(1, Origin::Team { members: team.counted().len(), weights });
+            entries.insert(1, Origin::Team { counted: team.counted_flags().to_vec(), weights });
         }
         entries
     }
@@ -695,8 +698,8 @@ impl App {
                 self.overlay = Overlay::Confirm { question: Question::OverwriteProfile(name) };
             }
             // The in-memory list changes only once the file has: a failed save must not look saved.
-            Outcome::ProfileSaved { name, weights, message } => {
-                self.weights.profile_saved(name, weights);
+            Outcome::ProfileSaved { name, weights, notes, message } => {
+                self.weights.profile_saved(name, weights, notes);
                 self.set_status(Status::info(message));
             }
             Outcome::ProfileDeleted { stored_name, message } => {
@@ -831,16 +834,8 @@ impl App {
                 };
                 self.set_status(Status::info(message));
             }
-            (_, Action::Undo) => match self.weights.undo(&self.dataset) {
-                Some(change) => {
-                    self.set_status(Status::info(format!("undid {} (Ctrl-R redoes)", self.change_words(&change))));
-                }
-                None => self.set_status(Status::info("nothing to undo")),
-            },
-            (_, Action::Redo) => match self.weights.redo(&self.dataset) {
-                Some(change) => self.set_status(Status::info(format!("redid {}", self.change_words(&change)))),
-                None => self.set_status(Status::info("nothing to redo")),
-            },
+            (_, Action::Undo) => self.undo_or_redo(false),
+            (_, Action::Redo) => self.undo_or_redo(true),
             (_, Action::SaveProfile) => {
                 let input = self.weighting().origin.profile_name().unwrap_or_default().to_owned();
                 self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input };
@@ -1024,6 +1019,22 @@ impl App {
         let spread = if disputed { format!(" ({low}-{high}, disputed)") } else { String::new() };
         let text = format!("team: {} → median {}{spread}", members.join(" · "), group.weights[d]);
         Some(view::TeamLine { text, disputed })
+    }
+
+    /// Undoes the latest change of weights (`redo`: makes the latest undone one again), and says which.
+    /// A team's members counted follow the weighting put back.
+    fn undo_or_redo(&mut self, redo: bool) {
+        let change = if redo { self.weights.redo(&self.dataset) } else { self.weights.undo(&self.dataset) };
+        let status = match (change, redo) {
+            (Some(change), false) => format!("undid {} (Ctrl-R redoes)", self.change_words(&change)),
+            (Some(change), true) => format!("redid {}", self.change_words(&change)),
+            (None, false) => "nothing to undo".to_owned(),
+            (None, true) => "nothing to redo".to_owned(),
+        };
+        self.set_status(Status::info(status));
+        if let (Some(team), Origin::Team { counted, .. }) = (&mut self.team, &self.weights.weighting().origin) {
+            team.set_counted(&self.dataset, counted);
+        }
     }
 
     /// Where the current origin stands in [`Self::picker_entries`] (a profile by its name: its weights

@@ -5,7 +5,7 @@ use super::{
     App, Compared, Effect, MAX_INPUT_CHARS, MAX_QUERY_CHARS, Overlay, PAIRWISE_DIMENSIONS, Purpose, Question, Status,
     step,
 };
-use crate::engine::profiles::{Profile, check_name};
+use crate::engine::profiles::{Notes, Profile, check_name};
 use crate::engine::weights::Origin;
 use crate::explorer::keymap::Action;
 use crate::explorer::layout;
@@ -87,7 +87,8 @@ impl App {
                 let counted = team.counted().len();
                 let weights = team.group().weights.clone();
                 let verb = if team.counts(selected) { "counting" } else { "leaving out" };
-                self.weights.apply(&self.dataset, Origin::Team { members: counted, weights }, format!("{verb} {name}"));
+                let origin = Origin::Team { counted: team.counted_flags().to_vec(), weights };
+                self.weights.apply(&self.dataset, origin, format!("{verb} {name}"));
                 let verdict = crate::engine::report::verdict_sentence(&self.dataset, &self.evaluation().recommendation);
                 self.set_status(Status::info(format!("{verb} {name}: the median of {counted} gives: {verdict}")));
             }
@@ -167,7 +168,11 @@ impl App {
     /// Asks the shell to store the weights as profile `name`; the picker lists it once that succeeded.
     fn save_profile(&mut self, name: String, replace: bool) {
         let weights = self.weights().to_vec();
-        self.effects.push(Effect::SaveProfile { name, weights, replace });
+        // A profile replaced keeps its note (the explorer has no way to write one); the answers are
+        // those the weights came from now.
+        let note = self.weights.profile(&name).and_then(|p| p.notes.note.clone());
+        let notes = Notes { note, answers: self.interview_answers().to_vec() };
+        self.effects.push(Effect::SaveProfile { name, weights, notes, replace });
     }
 
     pub(super) fn claims_action(&mut self, selected: usize, expanded: bool, scroll: u16, action: Action) {

@@ -52,6 +52,23 @@ impl Team {
         self.members.iter().zip(&self.counted).filter(|(_, c)| **c).map(|(m, _)| m).collect()
     }
 
+    /// Per member, whether they count.
+    #[must_use]
+    pub fn counted_flags(&self) -> &[bool] {
+        &self.counted
+    }
+
+    /// Counts exactly the members `counted` says (one flag per member; at least one), as an undo that
+    /// brings back a team's earlier state does.
+    pub(super) fn set_counted(&mut self, dataset: &Dataset, counted: &[bool]) {
+        if counted.len() == self.members.len() && counted.iter().any(|&c| c) && counted != self.counted {
+            self.counted = counted.to_vec();
+            if let Some(group) = Group::of(dataset, &self.counted()) {
+                self.group = group;
+            }
+        }
+    }
+
     /// Whether every member counts (the group is the whole team's).
     #[must_use]
     pub fn whole(&self) -> bool {

@@ -3,7 +3,7 @@
 use std::cell::OnceCell;
 
 use crate::engine::data::{Dataset, SCALE_MAX};
-use crate::engine::profiles::Profile;
+use crate::engine::profiles::{Notes, Profile};
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
 use crate::engine::score::{Evaluation, RatingFlip, evaluate, rating_flips};
 use crate::engine::weights::{Origin, Weighting};
@@ -248,9 +248,14 @@ impl Weights {
     }
 
     /// The shell stored profile `name`: list it, and start from it if the weights are still its own.
-    pub(super) fn profile_saved(&mut self, name: String, weights: Vec<u8>) {
-        let profile =
-            Profile { name: name.clone(), stored_name: name.clone(), weights: weights.clone(), ..Profile::default() };
+    pub(super) fn profile_saved(&mut self, name: String, weights: Vec<u8>, notes: Notes) {
+        let profile = Profile {
+            name: name.clone(),
+            stored_name: name.clone(),
+            weights: weights.clone(),
+            notes,
+            ..Profile::default()
+        };
         match self.profiles.iter_mut().find(|p| p.stored_name == name) {
             Some(existing) => *existing = profile,
             None => self.profiles.push(profile),

@@ -24,7 +24,7 @@ pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         Origin::Defaults => "default weights".to_owned(),
         Origin::Preset(i) => format!("preset: {}", app.dataset().presets[*i].name),
         Origin::Profile { name, .. } => format!("profile: {name}"),
-        Origin::Team { members, .. } => format!("team: median of {members}"),
+        Origin::Team { counted, .. } => format!("team: median of {}", counted.iter().filter(|&&c| c).count()),
     };
     if app.weighting().is_modified(app.dataset()) {
         origin.push_str(" · modified");

@@ -95,7 +95,7 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
             Origin::Defaults => "Default weights".to_owned(),
             Origin::Preset(preset) => dataset.presets[*preset].name.clone(),
             Origin::Profile { name, .. } => format!("★ {name} (saved profile)"),
-            Origin::Team { members, .. } => format!("Team: the median of {members}"),
+            Origin::Team { .. } => format!("Team: the median of {}", origin.team_size().unwrap_or(0)),
         };
         let outcome = match recommend(dataset, &origin.weights(dataset)) {
             Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
@@ -128,7 +128,8 @@ pub fn presets(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
             let warning = app.profiles().iter().find(|profile| &profile.name == name).and_then(Profile::warning);
             warning.unwrap_or_else(|| format!("Your saved weights `{name}`. x deletes it."))
         }
-        Some(Origin::Team { members, .. }) => {
+        Some(origin @ Origin::Team { .. }) => {
+            let members = origin.team_size().unwrap_or(0);
             format!("Each dimension's median of the weights of the {members} team members counted (T lists them).")
         }
         _ => "Every dimension at the default weight the dataset gives it.".to_owned(),

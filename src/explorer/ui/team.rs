@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::overlays::popup;
 use crate::engine::report::verdict_sentence;
-use crate::engine::score::Recommendation;
+use crate::engine::score::{Recommendation, recommend};
 use crate::engine::team::DISPUTED_SPREAD;
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::explorer::app::App;
@@ -61,9 +61,10 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let group = team.group();
     let counted = team.counted();
     let mut summary = vec![Line::default()];
-    let verdict = verdict_sentence(dataset, &app.evaluation().recommendation);
-    let modified = if app.weighting().is_modified(dataset) { " (a weight moved since)" } else { "" };
-    let said = format!("The median of {}{modified}: {verdict}", pluralize(counted.len(), "member"));
+    // The median's own verdict: the sliders may have moved from it since, or another preset be applied.
+    let verdict = verdict_sentence(dataset, &recommend(dataset, &group.weights));
+    let moved = if app.weights() == group.weights.as_slice() { "" } else { " (the sliders are elsewhere now)" };
+    let said = format!("The median of {}{moved}: {verdict}", pluralize(counted.len(), "member"));
     summary.extend(wrap(&said, width).into_iter().take(2).map(|l| Line::styled(l, theme.bold())));
     let wins: Vec<String> = dataset
         .options
@@ -74,7 +75,7 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         .collect();
     let wins = if wins.is_empty() { "no option leads for any member".to_owned() } else { wins.join(", ") };
     summary.push(Line::raw(fit(&format!("Of those counted: {wins}."), width)));
-    let leader = app.evaluation().recommendation.leader();
+    let leader = recommend(dataset, &group.weights).leader();
     if let Some(note) = crate::engine::report::majority_note(dataset, group, leader) {
         summary.extend(wrap(&note, width).into_iter().take(2).map(|l| Line::styled(l, theme.close_call())));
     }
