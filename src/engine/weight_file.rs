@@ -281,6 +281,22 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_whose_question_is_no_bare_key_is_quoted() {
+        let d = Dataset::builtin();
+        let file = WeightFile {
+            name: "A".into(),
+            note: None,
+            weights: d.default_weights(),
+            answers: vec!["a.b c=yes".into()],
+            warnings: Vec::new(),
+        };
+        let text = file.to_toml(&d);
+        assert!(text.contains("\n\"a.b c\" = \"yes\"\n"), "{text}");
+        let parsed = WeightFile::parse(&text, &d).unwrap();
+        assert!(parsed.answers.is_empty() && parsed.warnings[0].message.contains("unknown question `a.b c`"));
+    }
+
+    #[test]
     fn the_hash_follows_the_content_not_the_formatting() {
         let d = Dataset::builtin();
         let mut edited = d.clone();

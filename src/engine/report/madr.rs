@@ -354,5 +354,6 @@ mod tests {
         assert_eq!(super::runs(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
         assert_eq!(super::runs(&[4]), "4");
         assert_eq!(super::longest_run("a ``` b `` c", '`'), 3);
+        assert_eq!(super::link_target("https://x.example/a b\\<c>"), "https://x.example/a%20b%5C%3Cc%3E");
     }
 }
