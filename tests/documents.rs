@@ -203,7 +203,7 @@ fn hostile_strings_cannot_change_the_decision_records_structure() {
     let front = madr.split("---\n").nth(1).unwrap();
     assert_eq!(
         front,
-        "status: proposed\ndate: 2026-12-02\ndecision-makers: \"Eve <img src=x onerror=alert(1)>, | Mallory |, Trent\"\n"
+        "status: proposed\ndate: 2026-12-02\ndeciders: \"Eve <img src=x onerror=alert(1)>, | Mallory |, Trent\"\n"
     );
     let sections: Vec<&str> = s.headings.iter().filter(|(level, _)| *level == 2).map(|(_, t)| t.as_str()).collect();
     assert_eq!(

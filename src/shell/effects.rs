@@ -192,7 +192,7 @@ mod tests {
         assert!(matches!(perform(effect, &app, None, &mut Vec::new()), Some(Outcome::Done(_))));
         let record = std::fs::read_to_string(&target).unwrap();
         assert!(record.starts_with("---\nstatus: proposed\ndate: "), "{record}");
-        assert!(record.contains("decision-makers: \"Ann, Ben\"\n"), "{record}");
+        assert!(record.contains("deciders: \"Ann, Ben\"\n"), "{record}");
         assert!(record.contains("### The team\n\nThe weights above are not the members' median"), "{record}");
         assert!(record.contains("\n* Ann: Recommended: Python"), "{record}");
         // The weights here are the defaults, not the team's median: the command spells them out.

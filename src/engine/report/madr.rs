@@ -117,13 +117,14 @@ impl Report<'_> {
         }
     }
 
-    /// YAML front matter as MADR has it; the names are JSON strings, which YAML reads as they are.
+    /// YAML front matter as MADR has it (`deciders`, MADR 3's name, which MADR 4 renamed
+    /// `decision-makers`); the names are a JSON string, which YAML reads as it is.
     fn front_matter(&self, out: &mut String) {
         let date = self.context.date.clone().unwrap_or_else(|| self.dataset.meta.as_of.clone());
         let _ = writeln!(out, "---\nstatus: proposed\ndate: {date}");
         if let Some((members, _)) = &self.team {
             let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
-            let _ = writeln!(out, "decision-makers: {}", serde_json::to_string(&names.join(", ")).unwrap_or_default());
+            let _ = writeln!(out, "deciders: {}", serde_json::to_string(&names.join(", ")).unwrap_or_default());
         }
         let _ = writeln!(out, "---\n");
     }

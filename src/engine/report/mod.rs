@@ -193,7 +193,8 @@ impl<'a> Report<'a> {
             })
             .collect();
         let intro = if self.weighting.weights == group.weights {
-            "The weights are each dimension's median of the members' weights.".to_owned()
+            "The weights are each dimension's median of the members' weights: the verdict above is the group's."
+                .to_owned()
         } else {
             let differ = self.weighting.weights.iter().zip(&group.weights).filter(|(a, b)| a != b).count();
             format!(
