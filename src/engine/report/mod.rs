@@ -775,13 +775,12 @@ pub fn majority_note(dataset: &Dataset, group: &Group, leader: Option<usize>) ->
     })
 }
 
-/// "And 12 more dimensions (see the JSON report's `team.spread`)." past the ones shown.
+/// "12 more dimensions are 3 or more apart; ..." past the ones shown.
 fn more_disputed(disputed: usize) -> Option<String> {
     (disputed > TOP_SENSITIVITIES).then(|| {
-        format!(
-            "And {} more, {DISPUTED_SPREAD} or more apart (`--format json` lists every spread).",
-            pluralize(disputed - TOP_SENSITIVITIES, "dimension")
-        )
+        let more = disputed - TOP_SENSITIVITIES;
+        let are = if more == 1 { "dimension is" } else { "dimensions are" };
+        format!("{more} more {are} {DISPUTED_SPREAD} or more apart; the JSON report lists every spread.")
     })
 }
 
