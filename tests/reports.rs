@@ -139,3 +139,35 @@ fn the_same_seed_gives_the_same_report_and_another_seed_other_shares() {
     assert_eq!(render(9), render(9));
     assert_ne!(render(9), render(10));
 }
+
+/// A team of three, each weighing as one of the built-in presets: every format's team section.
+#[test]
+fn team_report() {
+    use versus::engine::team::{Group, Member};
+    use versus::engine::weights::Origin;
+    let dataset = Dataset::builtin();
+    let preset = |id: &str| dataset.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
+    let members = vec![
+        Member { name: "Alice".into(), weights: preset("ml-api") },
+        Member { name: "Bob".into(), weights: preset("realtime-chat") },
+        Member { name: "Carol".into(), weights: preset("crud-admin") },
+    ];
+    let group = Group::of(&dataset, &members.iter().collect::<Vec<_>>()).unwrap();
+    let weighting = Weighting {
+        origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
+        weights: group.weights,
+    };
+    let render = |format| Report::new(&dataset, &weighting).with_team(members.clone()).render(format);
+    insta::assert_snapshot!("team.txt", render(Format::Text));
+    insta::assert_snapshot!("team.md", render(Format::Markdown));
+    let json: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+    let team = &json["team"];
+    for key in ["members", "aggregate", "weights", "spread", "disputed", "winners"] {
+        assert!(team.get(key).is_some(), "team.{key}");
+    }
+    for key in ["name", "winner", "margin", "weights"] {
+        assert!(team["members"][0].get(key).is_some(), "team.members[0].{key}");
+    }
+    assert_eq!(team["winners"]["python"], 2);
+    assert_eq!(team["winners"]["node"], 1);
+}
