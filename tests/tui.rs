@@ -119,6 +119,12 @@ fn help_lists_the_keymap() {
         }
     }
     assert!(inside.iter().all(|l| !l.contains('…')), "help cuts nothing");
+    // The mouse's paragraph too (it was fixed lines, cut at the pop-up's edge).
+    for phrase in
+        ["click or drag on a slider to set its weight", "sets the judgement", "(--no-mouse turns the mouse off)"]
+    {
+        assert!(flat.contains(phrase), "{phrase} in help");
+    }
 }
 
 #[test]

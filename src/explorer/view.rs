@@ -111,10 +111,12 @@ pub(crate) fn help_lines(
     }
     if mouse {
         lines.push(Line::styled("Mouse", theme.heading()));
-        lines.push(Line::raw("  click a row to select it; click or drag on a slider to set its weight;"));
-        lines.push(Line::raw("  the wheel scrolls the pane under the pointer; in the interview a click picks"));
-        lines.push(Line::raw("  an answer, in pairwise weighting a click on the 1-9 scale sets the judgement"));
-        lines.push(Line::raw("  (--no-mouse turns the mouse off)"));
+        // Wrapped to the pop-up, as every paragraph of help is (fixed lines were cut at 80 columns).
+        let text = "click a row to select it; click or drag on a slider to set its weight; the wheel scrolls \
+                    the pane under the pointer; in the interview a click picks an answer, in pairwise \
+                    weighting a click on the 1-9 scale sets the judgement, in the team a click on a member \
+                    leaves them out or counts them (--no-mouse turns the mouse off)";
+        lines.extend(wrap(text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
     }
     lines
 }
