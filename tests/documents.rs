@@ -128,6 +128,7 @@ fn render(d: &Dataset, weighting: &Weighting, format: Format, level: u8) -> Stri
         date: Some("2026-12-02".into()),
         command: Some("versus report --team decisions/ --format madr".into()),
         answers: vec!["models-in-process=yes".into()],
+        left_out: vec!["Walter ](x) <b>".into()],
     };
     let report = Report::new(d, weighting).with_context(context);
     match weighting.origin {

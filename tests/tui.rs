@@ -1206,7 +1206,7 @@ fn team_view_80x24_and_160x48() {
     insta::assert_snapshot!("team_main_80x24", screen);
     // Each member's weight is in the strip and in the header; the border counts the verdicts.
     assert!(screen.contains("team: Alice 0 · Bob 0 · Carol 0 → median 0"), "{screen}");
-    assert!(screen.contains("team of 3: Node.js 1 · Python 2 (T)"), "{screen}");
+    assert!(screen.contains("3 members' own: Node.js 1 · Python 2 (T)"), "{screen}");
     insta::assert_snapshot!("team_main_160x48", text(&team_app(160, 48)));
     let mut a = team_app(80, 24);
     key(&mut a, KeyCode::Char('T'));
@@ -1231,7 +1231,7 @@ fn leaving_a_member_out_makes_the_sliders_the_median_of_the_others_and_undo_brin
     let expected = Group::of(a.dataset(), &rest.iter().collect::<Vec<_>>()).unwrap().weights;
     assert_eq!(a.weights(), expected.as_slice());
     assert!(text(&a).contains("(Bob 0)"), "left out members are bracketed");
-    assert!(a.status().unwrap().text.starts_with("leaving out Bob: the median of 2 gives: "));
+    assert!(a.status().unwrap().text.starts_with("leaving out Bob: the median of 2 → "));
     // Counting Bob again is the whole team's median; the last member counted cannot be left out.
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.weights(), whole.as_slice());
@@ -1254,7 +1254,7 @@ fn leaving_a_member_out_makes_the_sliders_the_median_of_the_others_and_undo_brin
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(a.weights(), whole.as_slice());
     assert!(a.team().unwrap().whole(), "everyone counts again");
-    assert!(text(&a).contains("team of 3: "));
+    assert!(text(&a).contains("3 members' own: "));
 }
 
 #[test]

@@ -95,6 +95,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 date: Some(shell::clock::today()),
                 command: Some(invocation()),
                 answers: cli.weights.merged(weights).answers,
+                left_out: Vec::new(),
             };
             let mut report = Report::sampled(&d, &weighting, sampling).with_context(context);
             if let Some((judged, priorities)) = request.pairwise {
@@ -210,7 +211,6 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         problems: warnings,
         confirm_quit: files.config().confirm_quit,
         team: request.team.unwrap_or_default(),
-        // Absolute, as the data path: the command `y` copies and the record names works anywhere.
         team_files,
         ..Startup::new(dataset, weighting)
     });
@@ -245,16 +245,15 @@ fn request(args: &WeightArgs, dataset: &Dataset) -> Result<Request, Failure> {
     Ok(request)
 }
 
-/// [`request`], the team's files one by one, as absolute paths (for the command the explorer's record
-/// gives to reproduce it), and the files' warnings, not yet said.
+/// [`request`], the team's files one by one as given (for the command the explorer's record gives to
+/// reproduce it, to run where the files were named, typically a repository's root), and the files'
+/// warnings, not yet said.
 fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<(Request, Vec<String>, Vec<String>), Failure> {
     if args.team.is_empty() {
         return Ok((args.request(None), Vec::new(), Vec::new()));
     }
     let team = read_team(&args.team, dataset).map_err(Failure::Team)?;
-    let files =
-        team.files.iter().map(|f| std::path::absolute(f).map_or_else(|_| f.clone(), |p| p.display().to_string()));
-    Ok((args.request(Some(team.members.clone())), files.collect(), team.warnings))
+    Ok((args.request(Some(team.members.clone())), team.files, team.warnings))
 }
 
 /// The pairwise judgements in `path` for `dataset`, and the priorities they give.

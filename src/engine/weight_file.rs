@@ -116,9 +116,11 @@ impl WeightFile {
                 ),
             ));
         }
+        let mut edited = false;
         if let Some(hash) = raw.dataset.hash {
             let now = dataset.content_hash();
-            if *hash.get_ref() != now {
+            edited = *hash.get_ref() != now;
+            if edited {
                 warnings.push(at(
                     hash.span(),
                     format!(
@@ -132,11 +134,16 @@ impl WeightFile {
         let mut weights: Vec<Option<u8>> = vec![None; dataset.dimensions.len()];
         for (id, weight) in raw.weights.get_ref() {
             let Some(index) = dataset.dimension_index(id.get_ref()) else {
+                // A typo would quietly leave the dimension at its default: an error. Only a file made for
+                // an edited dataset (its hash says so) may name a dimension that has gone since.
                 let hint = did_you_mean(id.get_ref(), dataset.dimensions.iter().map(|d| d.id.as_str()));
-                warnings.push(at(
-                    id.span(),
-                    format!("weights: this dataset has no dimension `{}`{hint}; ignored", sanitize::line(id.get_ref())),
-                ));
+                let unknown =
+                    format!("weights: this dataset has no dimension `{}`{hint}", sanitize::line(id.get_ref()));
+                if edited {
+                    warnings.push(at(id.span(), format!("{unknown}; ignored")));
+                } else {
+                    errors.push(at(id.span(), unknown));
+                }
                 continue;
             };
             match u8::try_from(*weight.get_ref()).ok().filter(|&w| w <= SCALE_MAX) {
@@ -294,6 +301,20 @@ mod tests {
         assert!(text.contains("\n\"a.b c\" = \"yes\"\n"), "{text}");
         let parsed = WeightFile::parse(&text, &d).unwrap();
         assert!(parsed.answers.is_empty() && parsed.warnings[0].message.contains("unknown question `a.b c`"));
+    }
+
+    #[test]
+    fn an_unknown_dimension_is_an_error_unless_the_dataset_was_edited_since() {
+        let d = Dataset::builtin();
+        let errors = WeightFile::parse(&file("ml-ecosystm = 9\n"), &d).unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "weights: this dataset has no dimension `ml-ecosystm` (did you mean `ml-ecosystem`?)"
+        );
+        assert_eq!((errors[0].position.unwrap().line, errors[0].position.unwrap().column), (6, 1));
+        let current =
+            file("ml-ecosystm = 9\n").replace("[weights]", &format!("hash = \"{}\"\n[weights]", d.content_hash()));
+        assert!(WeightFile::parse(&current, &d).is_err(), "the same dataset: still a typo");
     }
 
     #[test]

@@ -109,6 +109,9 @@ fn export(app: &App, path: &str, overwrite: bool, document: Document) -> Outcome
             if format == Format::Madr { "madr" } else { "markdown" }
         )),
         answers: app.interview_answers().to_vec(),
+        left_out: app.team().map_or_else(Vec::new, |team| {
+            team.members().iter().enumerate().filter(|&(i, _)| !team.counts(i)).map(|(_, m)| m.name.clone()).collect()
+        }),
         ..Context::default()
     };
     let mut report = report.with_context(context);
@@ -145,6 +148,23 @@ mod tests {
         App::new(Startup::new(dataset, weighting))
     }
 
+    /// Ann and Ben, weighing as two presets, the explorer at the defaults (not their median).
+    fn app_with_team() -> App {
+        use crate::engine::team::Member;
+        let dataset = Dataset::builtin();
+        let weights = |id: &str| dataset.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
+        let members = vec![
+            Member { name: "Ann".into(), weights: weights("ml-api") },
+            Member { name: "Ben".into(), weights: weights("realtime-chat") },
+        ];
+        let startup = Startup {
+            team: members,
+            team_files: vec!["/d/ann.toml".into(), "/d/ben.toml".into()],
+            ..Startup::new(dataset.clone(), Weighting::defaults(&dataset))
+        };
+        App::new(startup)
+    }
+
     #[test]
     fn a_record_written_after_the_interview_gives_its_answers() {
         use crate::explorer::app::Event;
@@ -172,19 +192,8 @@ mod tests {
 
     #[test]
     fn a_team_record_names_its_members_and_the_command_with_their_files() {
-        use crate::engine::team::Member;
-        let dataset = Dataset::builtin();
-        let weights = |id: &str| dataset.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
-        let members = vec![
-            Member { name: "Ann".into(), weights: weights("ml-api") },
-            Member { name: "Ben".into(), weights: weights("realtime-chat") },
-        ];
-        let startup = Startup {
-            team: members,
-            team_files: vec!["/d/ann.toml".into(), "/d/ben.toml".into()],
-            ..Startup::new(dataset.clone(), Weighting::defaults(&dataset))
-        };
-        let app = App::new(startup);
+        use crate::explorer::keymap::Action;
+        let app = app_with_team();
         let scratch = tempfile::tempdir().unwrap();
         let target = scratch.path().join("decision.md");
         let effect =
@@ -194,9 +203,20 @@ mod tests {
         assert!(record.starts_with("---\nstatus: proposed\ndate: "), "{record}");
         assert!(record.contains("deciders: \"Ann, Ben\"\n"), "{record}");
         assert!(record.contains("### The team\n\nThe weights above are not the members' median"), "{record}");
-        assert!(record.contains("\n* Ann: Recommended: Python"), "{record}");
+        assert!(record.contains("\n* Ann: Python by "), "{record}");
         // The weights here are the defaults, not the team's median: the command spells them out.
         assert!(record.contains("versus report --team '/d/ann.toml' '/d/ben.toml' --weight="), "{record}");
+        // Ben left out: the record says so, and its command names Ann's file alone.
+        let mut app = app_with_team();
+        let _ = app.update(crate::explorer::app::Event::Resize(ratatui::layout::Size::new(80, 24)));
+        for action in [Action::OpenTeam, Action::Down, Action::Confirm, Action::Back] {
+            let _ = app.update(crate::explorer::app::Event::Action(action));
+        }
+        let effect = Effect::Export { path: target.display().to_string(), overwrite: true, document: Document::Record };
+        assert!(matches!(perform(effect, &app, None, &mut Vec::new()), Some(Outcome::Done(_))));
+        let record = std::fs::read_to_string(&target).unwrap();
+        assert!(record.contains("Left out of the group: Ben."), "{record}");
+        assert!(record.contains("versus report --team '/d/ann.toml' --format madr\n"), "{record}");
         assert!(record.contains("--format madr\n"), "{record}");
     }
 

@@ -25,6 +25,9 @@ impl Report<'_> {
         };
         let _ = writeln!(out, "{} {}\n", self.heading(0), md(&title));
         let _ = writeln!(out, "{} Context and Problem Statement\n", self.heading(1));
+        // The description may speak of "the date above": here that is the evidence's, not the record's.
+        let _ =
+            writeln!(out, "Evidence as of {}, from the dataset \"{}\".\n", dataset.meta.as_of, md(&dataset.meta.title));
         if let Some(description) = &dataset.meta.description {
             for paragraph in description.split("\n\n").filter(|p| !p.trim().is_empty()) {
                 let _ = writeln!(out, "{}\n", md(paragraph.trim()));
@@ -69,26 +72,27 @@ impl Report<'_> {
         let _ = writeln!(out, "{}\n", self.outcome());
         self.madr_team(&mut out);
         let _ = writeln!(out, "{} Consequences\n", self.heading(2));
-        self.consequences(&mut out, &decisive, &cite);
+        self.consequences(&mut out, &decisive);
         let _ = writeln!(out, "\n{} Pros and Cons of the Options\n", self.heading(1));
         for (o, option) in dataset.options.iter().enumerate() {
             let _ = writeln!(out, "{} {}\n\n{}\n", self.heading(2), md(&option.name), md(&option.summary));
+            // Each decisive dimension with its rating and sources, its pros and cons under it.
             for &d in &decisive {
                 let dimension = &dataset.dimensions[d];
                 let assessment = &dimension.assessments[o];
                 let _ = writeln!(
                     out,
-                    "* Neutral, because {} is rated {} of 10: {}{}",
+                    "* {}, rated {} of 10{}: {}",
                     md(&dimension.name),
                     assessment.rating,
-                    md(&assessment.rationale),
-                    cite(d)
+                    cite(d),
+                    md(&assessment.rationale)
                 );
                 for pro in &assessment.pros {
-                    let _ = writeln!(out, "* Good, because {}{}", md(pro), cite(d));
+                    let _ = writeln!(out, "  * Good, because {}", md(pro));
                 }
                 for con in &assessment.cons {
-                    let _ = writeln!(out, "* Bad, because {}{}", md(con), cite(d));
+                    let _ = writeln!(out, "  * Bad, because {}", md(con));
                 }
             }
             out.push('\n');
@@ -100,7 +104,13 @@ impl Report<'_> {
     /// With a team: each member's own verdict and where they disagree most, under the outcome.
     fn madr_team(&self, out: &mut String) {
         let Some(team) = self.team_parts() else { return };
-        let _ = writeln!(out, "{} The team\n\n{}\n", self.heading(2), md(&team.intro));
+        let _ = writeln!(out, "{} The team\n", self.heading(2));
+        // The context says already when the weights are the median; only a difference is news here.
+        if self.team.as_ref().is_some_and(|(_, group)| group.weights != self.weighting.weights)
+            || !self.context.left_out.is_empty()
+        {
+            let _ = writeln!(out, "{}\n", md(&team.intro));
+        }
         for (name, verdict) in &team.rows {
             let _ = writeln!(out, "* {}: {}", md(name), md(verdict));
         }
@@ -177,15 +187,25 @@ impl Report<'_> {
     /// otherwise the highest weights.
     fn decisive(&self) -> Vec<usize> {
         let weights = &self.weighting.weights;
-        if self.evaluation.recommendation.leader().is_some() {
+        let mut decisive: Vec<usize> = if self.evaluation.recommendation.leader().is_some() {
             let mut contributions: Vec<_> = self.visible_contributions().collect();
             contributions.sort_by(|a, b| b.points.abs().total_cmp(&a.points.abs()).then(a.dimension.cmp(&b.dimension)));
-            return contributions.iter().take(TOP_CONTRIBUTIONS).map(|c| c.dimension).collect();
+            contributions.iter().take(TOP_CONTRIBUTIONS).map(|c| c.dimension).collect()
+        } else {
+            let mut weighted: Vec<usize> = (0..weights.len()).filter(|&d| weights[d] > 0).collect();
+            weighted.sort_by_key(|&d| (std::cmp::Reverse(weights[d]), d));
+            weighted.truncate(TOP_CONTRIBUTIONS);
+            weighted
+        };
+        // A team's most disputed dimensions too: one member's reasons may lie where the median weighs 0.
+        if let Some((_, group)) = &self.team {
+            for &d in group.disputed.iter().take(TEAM_DISPUTED_SHOWN) {
+                if !decisive.contains(&d) {
+                    decisive.push(d);
+                }
+            }
         }
-        let mut weighted: Vec<usize> = (0..weights.len()).filter(|&d| weights[d] > 0).collect();
-        weighted.sort_by_key(|&d| (std::cmp::Reverse(weights[d]), d));
-        weighted.truncate(TOP_CONTRIBUTIONS);
-        weighted
+        decisive
     }
 
     /// "Chosen option: "X", because ..." with the margin, whether it is a close call, and how sure.
@@ -230,21 +250,27 @@ impl Report<'_> {
         )
     }
 
-    fn consequences(&self, out: &mut String, decisive: &[usize], cite: &dyn Fn(usize) -> String) {
+    /// What choosing the leader gains and gives up on the decisive dimensions, in ratings and weights
+    /// (their pros and cons follow, under the options).
+    fn consequences(&self, out: &mut String, decisive: &[usize]) {
         let dataset = self.dataset;
         let Recommendation::Lead { option, runner_up, .. } = self.evaluation.recommendation else {
             let _ = writeln!(out, "* Neutral, because nothing is chosen yet.");
             return;
         };
+        let name = |o: usize| md(&dataset.options[o].name);
         for &d in decisive {
             let dimension = &dataset.dimensions[d];
-            let (chosen, other) = (&dimension.assessments[option], &dimension.assessments[runner_up]);
-            let (verdict, text) = if chosen.rating >= other.rating {
-                ("Good", chosen.pros.first().unwrap_or(&chosen.rationale))
-            } else {
-                ("Bad", chosen.cons.first().unwrap_or(&chosen.rationale))
+            let (chosen, other) = (dimension.assessments[option].rating, dimension.assessments[runner_up].rating);
+            let weight = self.weighting.weights[d];
+            let line = match chosen.cmp(&other) {
+                std::cmp::Ordering::Greater => {
+                    format!("Good, because {} rates {chosen} against {other}", name(option))
+                }
+                std::cmp::Ordering::Less => format!("Bad, because {} rates {other} against {chosen}", name(runner_up)),
+                std::cmp::Ordering::Equal => format!("Neutral, because both rate {chosen}"),
             };
-            let _ = writeln!(out, "* {verdict}, because on {}: {}{}", md(&dimension.name), md(text), cite(d));
+            let _ = writeln!(out, "* {line} on {}, which weighs {weight} of 10 here", md(&dimension.name));
         }
     }
 
@@ -311,6 +337,9 @@ impl Report<'_> {
         }
     }
 }
+
+/// How many of a team's most disputed dimensions the record's pros and cons add to the decisive ones.
+const TEAM_DISPUTED_SHOWN: usize = 3;
 
 /// The sources of `dimensions`, each URL once, in the order they are first cited.
 fn numbered_sources<'d>(dataset: &'d Dataset, dimensions: &[usize]) -> Vec<&'d Source> {

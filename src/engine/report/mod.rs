@@ -71,6 +71,8 @@ pub struct Context {
     pub command: Option<String>,
     /// The interview answers the weights came from, `QUESTION=ANSWER`.
     pub answers: Vec<String>,
+    /// The team's members left out of the group (the explorer's `T`), by name.
+    pub left_out: Vec<String>,
 }
 
 impl<'a> Report<'a> {
@@ -150,17 +152,19 @@ impl<'a> Report<'a> {
         let rows = members
             .iter()
             .zip(&group.verdicts)
-            .map(|(member, verdict)| (member.name.clone(), verdict_sentence(dataset, verdict)))
+            .map(|(member, verdict)| (member.name.clone(), short_verdict(dataset, verdict)))
             .collect();
         let mut order: Vec<usize> = (0..dataset.options.len()).filter(|&o| group.wins[o] > 0).collect();
         order.sort_by_key(|&o| (std::cmp::Reverse(group.wins[o]), o));
         let leads: Vec<String> =
             order.iter().map(|&o| format!("{} leads for {}", dataset.options[o].name, group.wins[o])).collect();
         let undecided = members.len() - group.wins.iter().sum::<usize>();
+        let of_them =
+            if members.len() == 1 { "the one member".to_owned() } else { format!("the {} members", members.len()) };
         let mut wins = match leads.split_first() {
-            None => format!("No option leads for any of the {}", pluralize(members.len(), "member")),
+            None => format!("No option leads for {of_them}"),
             Some((first, rest)) => {
-                let mut wins = format!("{first} of the {}", pluralize(members.len(), "member"));
+                let mut wins = format!("{first} of {of_them}");
                 for other in rest {
                     let _ = write!(wins, ", {other}");
                 }
@@ -202,6 +206,10 @@ impl<'a> Report<'a> {
                 pluralize(differ, "dimension"),
                 verdict_sentence(dataset, &recommend(dataset, &group.weights))
             )
+        };
+        let intro = match self.context.left_out.as_slice() {
+            [] => intro,
+            names => format!("{intro} Left out of the group: {}.", names.join(", ")),
         };
         Some(TeamParts { intro, rows, wins, disputed })
     }
@@ -474,6 +482,21 @@ impl<'a> Report<'a> {
         let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
         json.push('\n');
         json
+    }
+}
+
+/// A verdict in a few words, for lists of them (a team's members): "Python by 22.8 points", "Node.js by
+/// 4.7 points, a close call", "a tie", "no weights".
+#[must_use]
+pub fn short_verdict(dataset: &Dataset, recommendation: &Recommendation) -> String {
+    match recommendation {
+        Recommendation::Lead { option, margin, close_call, .. } => format!(
+            "{} by {margin:.1} points{}",
+            dataset.options[*option].name,
+            if *close_call { ", a close call" } else { "" }
+        ),
+        Recommendation::Tie { .. } => "a tie".to_owned(),
+        Recommendation::NoWeights => "no weights".to_owned(),
     }
 }
 
@@ -780,7 +803,7 @@ fn more_disputed(disputed: usize) -> Option<String> {
     (disputed > TOP_SENSITIVITIES).then(|| {
         let more = disputed - TOP_SENSITIVITIES;
         let are = if more == 1 { "dimension is" } else { "dimensions are" };
-        format!("{more} more {are} {DISPUTED_SPREAD} or more apart; the JSON report lists every spread.")
+        format!("{more} more {are} {DISPUTED_SPREAD} or more apart; versus report --format json lists every spread.")
     })
 }
 

@@ -80,7 +80,7 @@ pub struct Startup {
     pub confirm_quit: bool,
     /// A team's members (`--team`), whose median the weights start from; none without a team.
     pub team: Vec<Member>,
-    /// The weight files they came from, as absolute paths.
+    /// The weight files they came from, one per member, as the command line named them.
     pub team_files: Vec<String>,
 }
 
@@ -1061,15 +1061,15 @@ impl App {
         self.team.as_ref()
     }
 
-    /// The command that reproduces the weights in force: while the whole team counts, the team's files
+    /// The command that reproduces the weights in force: with a team, the files of the members counted
     /// and the weights moved from their median; else the weights themselves.
     #[must_use]
     pub fn command_line(&self) -> String {
         match &self.team {
-            Some(team) if team.whole() => {
+            Some(team) => {
                 let mut line = report_command(self.data_path.as_deref());
                 line.push_str(" --team");
-                for file in team.files() {
+                for (_, file) in team.files().iter().enumerate().filter(|&(i, _)| team.counts(i)) {
                     let _ = write!(line, " {}", shell_quote(file));
                 }
                 self.weighting().push_overrides(&mut line, &self.dataset, &team.group().weights);

@@ -81,7 +81,9 @@ impl App {
             Action::Confirm => {
                 let name = team.members()[selected].name.clone();
                 if !team.toggle(&self.dataset, selected) {
-                    self.set_status(Status::error(format!("{name} is the only member left counting")));
+                    self.set_status(Status::info(format!(
+                        "{name} is the only member left counting; count another first"
+                    )));
                     return;
                 }
                 let counted = team.counted().len();
@@ -89,8 +91,8 @@ impl App {
                 let verb = if team.counts(selected) { "counting" } else { "leaving out" };
                 let origin = Origin::Team { counted: team.counted_flags().to_vec(), weights };
                 self.weights.apply(&self.dataset, origin, format!("{verb} {name}"));
-                let verdict = crate::engine::report::verdict_sentence(&self.dataset, &self.evaluation().recommendation);
-                self.set_status(Status::info(format!("{verb} {name}: the median of {counted} gives: {verdict}")));
+                let verdict = crate::engine::report::short_verdict(&self.dataset, &self.evaluation().recommendation);
+                self.set_status(Status::info(format!("{verb} {name}: the median of {counted} → {verdict}")));
             }
             Action::SaveProfile => {
                 self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input: "team".to_owned() };

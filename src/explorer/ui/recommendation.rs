@@ -26,7 +26,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
             .map(|(option, n)| format!("{} {n}", option.name))
             .collect();
         let wins = if wins.is_empty() { "none leads".to_owned() } else { wins.join(" · ") };
-        let text = fit(&format!(" team of {counted}: {wins} (T) "), usize::from(area.width / 2));
+        // The members' own verdicts: they hold whatever the sliders do now.
+        let text = fit(&format!(" {counted} members' own: {wins} (T) "), usize::from(area.width.saturating_sub(20)));
         block = block.title(Line::styled(text, theme.dim()).right_aligned());
     }
     let inner = block.inner(area);

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::overlays::popup;
-use crate::engine::report::verdict_sentence;
+use crate::engine::report::short_verdict;
 use crate::engine::score::{Recommendation, recommend};
 use crate::engine::team::DISPUTED_SPREAD;
 use crate::engine::text::{fit, pluralize, wrap};
@@ -62,9 +62,9 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let counted = team.counted();
     let mut summary = vec![Line::default()];
     // The median's own verdict: the sliders may have moved from it since, or another preset be applied.
-    let verdict = verdict_sentence(dataset, &recommend(dataset, &group.weights));
+    let verdict = short_verdict(dataset, &recommend(dataset, &group.weights));
     let moved = if app.weights() == group.weights.as_slice() { "" } else { " (the sliders are elsewhere now)" };
-    let said = format!("The median of {}{moved}: {verdict}", pluralize(counted.len(), "member"));
+    let said = format!("The median of {} → {verdict}{moved}", pluralize(counted.len(), "member"));
     summary.extend(wrap(&said, width).into_iter().take(2).map(|l| Line::styled(l, theme.bold())));
     let wins: Vec<String> = dataset
         .options
