@@ -674,7 +674,7 @@ fn a_team_report_gives_each_members_verdict_the_median_and_the_disputes() {
     std::fs::write(team.join("d.toml"), weight_file("Ann", "")).unwrap();
     let out = versus_in(dir.path(), &["report", "--team", team.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("d.toml: name: `Ann` is also the name in"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("d.toml:2:8: name: `Ann` is also the name in"), "{}", stderr(&out));
     let out = versus_in(dir.path(), &["report", "--team", dir.path().join("cache").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
 }

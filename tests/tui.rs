@@ -1205,7 +1205,7 @@ fn team_view_80x24_and_160x48() {
     let screen = text(&a);
     insta::assert_snapshot!("team_main_80x24", screen);
     // Each member's weight is in the strip and in the header; the border counts the verdicts.
-    assert!(screen.contains("team: Alice 0 · Bob 0 · Carol 0 → median 0"), "{screen}");
+    assert!(screen.contains("team median 0: Alice 0 · Bob 0 · Carol 0"), "{screen}");
     assert!(screen.contains("3 members' own: Node.js 1 · Python 2 (T)"), "{screen}");
     insta::assert_snapshot!("team_main_160x48", text(&team_app(160, 48)));
     let mut a = team_app(80, 24);
@@ -1347,4 +1347,29 @@ fn saving_over_a_profile_keeps_its_note_and_records_the_interviews_answers() {
     assert_eq!(notes.note.as_deref(), Some("Backend lead"));
     assert_eq!(notes.answers, a.interview_answers());
     assert_eq!(notes.answers.len(), 1);
+}
+
+#[test]
+fn a_team_larger_than_the_strip_ends_it_with_a_plus() {
+    use versus::engine::team::{Group, Member};
+    use versus::engine::weights::{Origin, Weighting};
+    let d = Dataset::builtin();
+    let members: Vec<Member> = (0..20u8)
+        .map(|i| Member { name: format!("M{i}"), weights: d.dimensions.iter().map(|_| i % 11).collect() })
+        .collect();
+    let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
+    let origin = Origin::Team { counted: vec![true; 20], weights: group.weights.clone() };
+    let weighting = Weighting { origin, weights: group.weights };
+    let app = App::new(Startup { team: members, ..Startup::new(d, weighting) });
+    // Member i weighs every dimension i % 11: bars of heights 0, 1, 2, 3, 4, 4, 5, ...
+    let a = support::sized(app, 80, 24);
+    let screen = text(&a);
+    let row = screen.lines().find(|l| l.contains("▸ CPU-bound")).unwrap();
+    // At 80 columns the name keeps its room: seven members, then "+" for the thirteen more.
+    assert!(row.contains(" ·▁▂▃▄▄▅+ "), "{row}");
+    // Wider, sixteen cells at most: fifteen members, then "+".
+    let wide = support::sized(a, 160, 48);
+    let screen = text(&wide);
+    let row = screen.lines().find(|l| l.contains("▸ CPU-bound")).unwrap();
+    assert!(row.contains(" ·▁▂▃▄▄▅▆▇██·▁▂▃+ "), "{row}");
 }

@@ -366,6 +366,7 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
             }
             let file = WeightFile {
                 name: profile.name,
+                name_at: None,
                 note: profile.notes.note,
                 weights: profile.weights,
                 answers: profile.notes.answers,

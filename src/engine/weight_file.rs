@@ -27,7 +27,7 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::data::{Dataset, Problem, SCALE_MAX, sanitize};
+use crate::engine::data::{Dataset, Position, Problem, SCALE_MAX, sanitize};
 use crate::engine::profiles::check_name;
 use crate::engine::text::did_you_mean;
 
@@ -51,6 +51,8 @@ pub fn check_note(note: &str) -> Result<String, String> {
 pub struct WeightFile {
     /// Who the weights are (control characters removed).
     pub name: String,
+    /// Where the file says it, for a message about two files of one name (`None` when not read).
+    pub name_at: Option<Position>,
     pub note: Option<String>,
     /// One per dimension of the dataset.
     pub weights: Vec<u8>,
@@ -178,7 +180,8 @@ impl WeightFile {
             return Err(errors);
         }
         let weights = weights.iter().zip(&dataset.dimensions).map(|(w, d)| w.unwrap_or(d.weight)).collect();
-        Ok(Self { name, note, weights, answers, warnings })
+        let name_at = Some(Position::of_offset(text, raw.name.span().start));
+        Ok(Self { name, name_at, note, weights, answers, warnings })
     }
 
     /// The file's text: every dimension of `dataset` in its order, each with its name as a comment.
@@ -232,6 +235,7 @@ mod tests {
         let weights: Vec<u8> = (0..d.dimensions.len()).map(|i| (i * 7 % 11) as u8).collect();
         let original = WeightFile {
             name: "Alice \"A\" O'Neil".to_owned(),
+            name_at: Some(Position { line: 4, column: 8 }),
             note: Some("Leads the backend.\nLikes \\ and # signs.".to_owned()),
             weights,
             answers: vec!["models-in-process=yes".to_owned()],
@@ -292,6 +296,7 @@ mod tests {
         let d = Dataset::builtin();
         let file = WeightFile {
             name: "A".into(),
+            name_at: None,
             note: None,
             weights: d.default_weights(),
             answers: vec!["a.b c=yes".into()],

@@ -42,8 +42,9 @@ pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<Team, String> {
                         .extend(LoadError::new(&shown, warnings.collect()).to_string().lines().map(str::to_owned));
                 }
                 if let Some(first) = names.insert(file.name.clone(), shown.clone()) {
+                    let at = file.name_at.map_or_else(String::new, |p| format!("{}:{}:", p.line, p.column));
                     errors.push(format!(
-                        "{shown}: name: `{}` is also the name in {first}; each member needs their own",
+                        "{shown}:{at} name: `{}` is also the name in {first}; each member needs their own",
                         file.name
                     ));
                 }
@@ -57,17 +58,24 @@ pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<Team, String> {
 
 /// The files `paths` name: a file as it is, a directory as its `*.toml` files in name order.
 fn expand(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    // A file named twice (`--team a.toml dir/` with a.toml in dir) is one member, not two of one name.
+    let mut seen = std::collections::HashSet::new();
+    let mut add = |files: &mut Vec<PathBuf>, path: PathBuf| {
+        if seen.insert(std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
+            files.push(path);
+        }
+    };
     for path in paths {
         if !path.is_dir() {
-            files.push(path.clone());
+            add(&mut files, path.clone());
             continue;
         }
         match toml_files(path) {
             Ok(found) if found.is_empty() => {
                 errors.push(format!("{}: no weight files (*.toml) in this directory", path.display()));
             }
-            Ok(found) => files.extend(found),
+            Ok(found) => found.into_iter().for_each(|path| add(&mut files, path)),
             Err(e) => errors.push(format!("{}: cannot list: {e}", path.display())),
         }
     }
@@ -115,7 +123,10 @@ mod tests {
         write(dir.path(), "d.toml", "Di", "realtime = 11\n");
         let error = read_team(&[dir.path().to_owned()], &d).unwrap_err();
         assert!(error.contains("d.toml:6:12: weights.realtime: 11 is outside 0-10"), "{error}");
-        assert!(error.contains("c.toml: name: `Al` is also the name in"), "{error}");
+        assert!(error.contains("c.toml:2:8: name: `Al` is also the name in"), "{error}");
+        // The same file twice is one member.
+        let twice = read_team(&[dir.path().join("a.toml"), dir.path().join("a.toml")], &d).unwrap();
+        assert_eq!(twice.members.len(), 1);
 
         let empty = tempfile::tempdir().unwrap();
         assert!(read_team(&[empty.path().to_owned()], &d).unwrap_err().contains("no weight files"));

@@ -1017,7 +1017,8 @@ impl App {
         let (low, high) = group.spread[d];
         let disputed = group.is_disputed(d);
         let spread = if disputed { format!(" ({low}-{high}, disputed)") } else { String::new() };
-        let text = format!("team: {} → median {}{spread}", members.join(" · "), group.weights[d]);
+        // The median first: with many members the names wrap, and the header has four rows at most.
+        let text = format!("team median {}{spread}: {}", group.weights[d], members.join(" · "));
         Some(view::TeamLine { text, disputed })
     }
 

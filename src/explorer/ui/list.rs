@@ -112,7 +112,9 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     let pinned = app.pinned().map(|(pinned, _)| pinned.weights[index]).filter(|&was| was != weight);
     let name_width = if app.pinned().is_some() { name_width.saturating_sub(4) } else { name_width };
     // With a team, each member's weight as a bar one cell high, just left of the slider.
-    let strip = app.team().map(|team| team_strip(team, index, theme, row_style)).filter(|s| name_width > s.len() + 10);
+    // As many cells as leave the name 10 columns (at most STRIP_MEMBERS), or none.
+    let room = name_width.saturating_sub(11).min(STRIP_MEMBERS);
+    let strip = app.team().filter(|_| room >= 2).map(|team| team_strip(team, index, room, theme, row_style));
     let name_width = name_width - strip.as_ref().map_or(0, |s| s.len() + 1);
     spans.extend(name_spans(app, index, &fit(&dimension.name, name_width), theme, row_style));
     if let Some(was) = pinned {
@@ -144,19 +146,22 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     Line::from(spans)
 }
 
-/// The most members the list's strip shows (the detail header names them all).
-const STRIP_MEMBERS: usize = 8;
+/// The most cells the list's strip takes (the detail header names every member).
+const STRIP_MEMBERS: usize = 16;
 
-/// One cell per member (the first [`STRIP_MEMBERS`]): their weight for `dimension` as a bar of eight
-/// heights, `·` for 0; dim when they are left out, and in the close-call style when the dimension is
-/// disputed.
-fn team_strip(team: &Team, dimension: usize, theme: Theme, base: Style) -> Vec<Span<'static>> {
+/// One cell per member, at most `cells`: their weight for `dimension` as a bar of eight heights, `·`
+/// for 0; dim when they are left out, and in the close-call style when the dimension is disputed. When
+/// the members outnumber the cells, the last cell is a dim `+`.
+fn team_strip(team: &Team, dimension: usize, cells: usize, theme: Theme, base: Style) -> Vec<Span<'static>> {
     const BARS: [&str; 9] = ["·", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
     let disputed = team.group().is_disputed(dimension);
+    let members = team.members().len();
+    let shown = if members > cells { cells - 1 } else { members };
+    let more = (members > shown).then(|| Span::styled("+", theme.dim().patch(base)));
     team.members()
         .iter()
         .enumerate()
-        .take(STRIP_MEMBERS)
+        .take(shown)
         .map(|(i, member)| {
             let weight = usize::from(member.weights[dimension]);
             let bar = BARS[(weight * 8).div_ceil(usize::from(SCALE_MAX))];
@@ -167,6 +172,7 @@ fn team_strip(team: &Team, dimension: usize, theme: Theme, base: Style) -> Vec<S
             };
             Span::styled(bar, style.patch(base))
         })
+        .chain(more)
         .collect()
 }
 

@@ -77,7 +77,7 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     summary.push(Line::raw(fit(&format!("Of those counted: {wins}."), width)));
     let leader = recommend(dataset, &group.weights).leader();
     if let Some(note) = crate::engine::report::majority_note(dataset, group, leader) {
-        summary.extend(wrap(&note, width).into_iter().take(2).map(|l| Line::styled(l, theme.close_call())));
+        summary.extend(two_lines(&note, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
     }
     // Two lines show a handful at most; a large dataset may dispute thousands.
     let disputed: Vec<String> = group
@@ -91,8 +91,19 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     } else {
         format!("Disputed, widest first: {}", disputed.join(" · "))
     };
-    summary.extend(wrap(&disputed, width).into_iter().take(2).map(|l| Line::styled(l, theme.close_call())));
+    summary.extend(two_lines(&disputed, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
     let rows = inner.height.saturating_sub(list.height);
     let below = ratatui::layout::Rect::new(inner.x, list.bottom(), inner.width, rows);
     frame.render_widget(Paragraph::new(summary), below);
+}
+
+/// `text` wrapped to `width` in two lines at most, the second ending in "…" when more was cut.
+fn two_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > 2 {
+        lines.truncate(2);
+        // Cut or not, it ends in "…".
+        lines[1] = fit(&format!("{} …", lines[1]), width);
+    }
+    lines
 }
