@@ -10,7 +10,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("bad-date", &["4:9: meta.as_of: `25/11/2026` is not a date of the form YYYY-MM-DD"]),
     ("bad-url", &["47:7: dimensions.sources.url: expected an http(s) URL"]),
     ("claim-unknown-dimension", &["106:15: claims.dimensions: no dimension has the id `compile-time`"]),
-    ("deep-array", &["7:90: nested: tables or arrays nested too deeply to read"]),
+    ("deep-array", &["7:90: meta.nested: tables or arrays nested too deeply to read"]),
     ("deep-header", &["7:1: tables or arrays nested too deeply to read"]),
     (
         "duplicate-dimension-id",
@@ -49,12 +49,15 @@ const CASES: &[(&str, &[&str])] = &[
     ("rating-out-of-range", &["63:10: dimensions.ratings.rating: 11 is out of range (expected 0 to 10)"]),
     ("schema-version", &["2:10: meta.schema: version 3 is not supported (this versus reads versions 1 to 2)"]),
     ("too-long", &["74:11: dimensions.summary: 301 characters is over the limit of 300"]),
-    ("truncated", &["64:21: rationale: invalid basic string"]),
+    ("truncated", &["64:21: dimensions.ratings.rust.rationale: invalid basic string"]),
     ("unknown-field", &["24:1: unknown field `nmae`", "(did you mean `name`?)"]),
-    ("unknown-verdict", &["104:11: verdict: unknown variant `partly-ture`", "(did you mean `partly-true`?)"]),
-    ("unquoted-date", &["4:9: as_of: a date is text here: write it in quotes, \"2026-11-25\""]),
-    ("wrong-type-options", &["8:6: id: invalid type: integer `7`, expected a string"]),
-    ("wrong-type-rating", &["31:10: rating: invalid type: string \"high\", expected a whole number"]),
+    ("unknown-verdict", &["104:11: claims.verdict: unknown variant `partly-ture`", "(did you mean `partly-true`?)"]),
+    ("unquoted-date", &["4:9: meta.as_of: a date is text here: write it in quotes, \"2026-11-25\""]),
+    ("wrong-type-options", &["8:6: options.id: invalid type: integer `7`, expected a string"]),
+    (
+        "wrong-type-rating",
+        &["31:10: dimensions.ratings.go.rating: invalid type: string \"high\", expected a whole number"],
+    ),
 ];
 
 fn corpus() -> &'static Path {

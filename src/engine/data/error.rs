@@ -135,7 +135,11 @@ pub(crate) fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
             if let Some(key) = key_on_line(source, span.start)
                 && !message.contains(&format!("`{key}`"))
             {
-                message = format!("{key}: {message}");
+                // The table it is in too, as the checks name fields: `weights.realtime`, `dimensions.rating`.
+                message = match table_before(source, span.start) {
+                    Some(table) => format!("{table}.{key}: {message}"),
+                    None => format!("{key}: {message}"),
+                };
             }
             Problem::at(source, span, message)
         }
@@ -183,6 +187,15 @@ fn key_on_line(source: &str, offset: usize) -> Option<&str> {
     (!key.is_empty() && key.len() <= 64 && key.chars().all(plain)).then_some(key)
 }
 
+/// The name of the last `[table]` or `[[array]]` header before `offset`, if any.
+fn table_before(source: &str, offset: usize) -> Option<&str> {
+    let before = &source[..offset.min(source.len())];
+    let header = before.lines().rev().map(str::trim).find(|line| line.starts_with('['))?;
+    let name = header.trim_start_matches('[').split(']').next()?.trim();
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    (!name.is_empty() && name.len() <= 64 && name.chars().all(plain)).then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +230,9 @@ mod tests {
         let source = "[x]\nrating = \"high\"\n";
         assert_eq!(key_on_line(source, 13), Some("rating"));
         assert_eq!(key_on_line(source, 1), None);
+        assert_eq!(table_before(source, 13), Some("x"));
+        assert_eq!(table_before("[[dimensions.assessments]]\nrating = 1", 30), Some("dimensions.assessments"));
+        assert_eq!(table_before("title = 1", 5), None);
     }
 
     #[test]
