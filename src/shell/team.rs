@@ -1,5 +1,6 @@
 //! A team's weight files on disk (`--team FILE_OR_DIR...`): each file given, and each directory's
-//! `*.toml` files in name order. The format is the engine's ([`crate::engine::weight_file`]).
+//! `*.toml` files in name order (numbers by value: m2 before m10). The format is the engine's
+//! ([`crate::engine::weight_file`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -88,8 +89,28 @@ fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|e| e == "toml") && path.is_file())
         .collect();
-    found.sort();
+    found.sort_by_cached_key(|path| natural(&path.to_string_lossy()));
     Ok(found)
+}
+
+/// A name's sort key with its runs of digits compared as numbers: `m2.toml` before `m10.toml`.
+fn natural(name: &str) -> Vec<(String, u128)> {
+    let mut key = Vec::new();
+    let mut text = String::new();
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut digits = c.to_string();
+            while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                digits.push(d);
+            }
+            key.push((std::mem::take(&mut text), digits.parse().unwrap_or(u128::MAX)));
+        } else {
+            text.push(c);
+        }
+    }
+    key.push((text, 0));
+    key
 }
 
 #[cfg(test)]
@@ -127,6 +148,10 @@ mod tests {
         // The same file twice is one member.
         let twice = read_team(&[dir.path().join("a.toml"), dir.path().join("a.toml")], &d).unwrap();
         assert_eq!(twice.members.len(), 1);
+
+        let mut names = ["m10.toml", "m2.toml", "b.toml", "m1.toml"];
+        names.sort_by_key(|name| natural(name));
+        assert_eq!(names, ["b.toml", "m1.toml", "m2.toml", "m10.toml"]);
 
         let empty = tempfile::tempdir().unwrap();
         assert!(read_team(&[empty.path().to_owned()], &d).unwrap_err().contains("no weight files"));

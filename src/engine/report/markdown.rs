@@ -113,7 +113,7 @@ impl Report<'_> {
             let _ = writeln!(out, "\n{}", md(&more));
         }
         if team.disputed.is_empty() {
-            let _ = writeln!(out, "{}", md(&undisputed_sentence()));
+            let _ = writeln!(out, "{}", md(&undisputed_sentence(team.rows.len())));
         }
     }
 

@@ -329,7 +329,7 @@ impl<'a> Report<'a> {
                 item(&mut out, &more);
             }
             if team.disputed.is_empty() {
-                item(&mut out, &undisputed_sentence());
+                item(&mut out, &undisputed_sentence(team.rows.len()));
             }
         }
         if !self.evaluation.contributions.is_empty()
@@ -807,8 +807,12 @@ fn more_disputed(disputed: usize) -> Option<String> {
     })
 }
 
-fn undisputed_sentence() -> String {
-    format!("No dimension is disputed: the members' weights are less than {DISPUTED_SPREAD} apart on every one.")
+fn undisputed_sentence(members: usize) -> String {
+    if members == 1 {
+        "One member: there is no one to disagree with.".to_owned()
+    } else {
+        format!("No dimension is disputed: the members' weights are less than {DISPUTED_SPREAD} apart on every one.")
+    }
 }
 
 #[derive(Serialize)]

@@ -167,7 +167,8 @@ fn team_strip(team: &Team, dimension: usize, cells: usize, theme: Theme, base: S
             let bar = BARS[(weight * 8).div_ceil(usize::from(SCALE_MAX))];
             let style = match (team.counts(i), disputed) {
                 (false, _) => theme.dim(),
-                (true, true) => theme.close_call(),
+                // Underlined as well as coloured: it shows without colour too.
+                (true, true) => theme.close_call().add_modifier(ratatui::style::Modifier::UNDERLINED),
                 (true, false) => theme.slider(),
             };
             Span::styled(bar, style.patch(base))

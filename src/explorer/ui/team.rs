@@ -87,7 +87,10 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         .map(|&d| format!("{} {}-{}", dataset.dimensions[d].name, group.spread[d].0, group.spread[d].1))
         .collect();
     let disputed = if disputed.is_empty() {
-        format!("No dimension disputed: the members counted are under {DISPUTED_SPREAD} apart on each.")
+        match counted.len() {
+            1 => "One member counted: there is no one to disagree with.".to_owned(),
+            _ => format!("No dimension disputed: the members counted are under {DISPUTED_SPREAD} apart on each."),
+        }
     } else {
         format!("Disputed, widest first: {}", disputed.join(" · "))
     };
