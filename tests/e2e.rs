@@ -396,3 +396,16 @@ fn importing_over_a_profile_asks_first_on_a_terminal() {
     assert!(third.wait().success(), "{}", third.output());
     assert_eq!(realtime(), 0);
 }
+
+#[test]
+fn a_broken_config_is_a_warning_on_the_status_line_and_the_explorer_runs() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(config.path().join("config.toml"), "theme = \"purple\"\n").unwrap();
+    let mut session = Session::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_versus")).tap(|c| {
+        c.env("VERSUS_CONFIG_DIR", config.path());
+    }));
+    session.expect("warning: ? shows it in full · ");
+    session.send("q");
+    assert!(session.wait().success());
+    session.assert_terminal_restored();
+}

@@ -199,7 +199,8 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
             1 => "? shows it in full".to_owned(),
             n => format!("? shows all {n}"),
         };
-        Status::error(format!("{hint} · {}", first.replace('\n', " ")))
+        // Nothing here stopped the explorer: each is a file set aside, or used with a caveat.
+        Status::warning(format!("{hint} · {}", first.replace('\n', " ")))
     });
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),

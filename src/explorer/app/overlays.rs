@@ -47,7 +47,7 @@ impl App {
                 if let Some(Origin::Profile { name, .. }) = entries.get(selected)
                     && let Some(warning) = self.weights.profile(name).and_then(Profile::warning)
                 {
-                    self.set_status(Status::error(warning));
+                    self.set_status(Status::warning(warning));
                 }
                 let origin = entries[selected].clone();
                 let name = origin.name(&self.dataset);

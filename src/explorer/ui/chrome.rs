@@ -49,7 +49,7 @@ pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
 pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let mut spans = Vec::new();
     if let Some(status) = &app.status() {
-        let text = if status.error { format!("error: {}", status.text) } else { status.text.clone() };
+        let text = if status.error { format!("{}: {}", status.label, status.text) } else { status.text.clone() };
         let line = Line::styled(fit(&text, usize::from(area.width)), theme.status(status.error));
         frame.render_widget(Paragraph::new(line), area);
         return;
