@@ -1373,3 +1373,26 @@ fn a_team_larger_than_the_strip_ends_it_with_a_plus() {
     let row = screen.lines().find(|l| l.contains("▸ CPU-bound")).unwrap();
     assert!(row.contains(" ·▁▂▃▄▄▅▆▇██·▁▂▃+ "), "{row}");
 }
+
+#[test]
+fn undo_brings_back_who_counts_even_past_a_preset() {
+    let mut a = team_app(80, 24);
+    key(&mut a, KeyCode::Char('T'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter); // Bob out
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Char('G'));
+    key(&mut a, KeyCode::Enter); // the last entry: a preset
+    key(&mut a, KeyCode::Char('T'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter); // Bob back in
+    key(&mut a, KeyCode::Esc);
+    assert!(a.team().unwrap().whole());
+    key(&mut a, KeyCode::Char('u')); // back to the preset, with Bob out as he was then
+    assert!(!a.team().unwrap().counts(1), "Bob is out again");
+    key(&mut a, KeyCode::Char('u'));
+    assert!(!a.team().unwrap().counts(1));
+    key(&mut a, KeyCode::Char('u'));
+    assert!(a.team().unwrap().whole());
+}

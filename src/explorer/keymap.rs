@@ -449,7 +449,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Team, &[key(K::PageUp)], A::PageUp, "page up", false),
     bind(C::Team, &[key(K::PageDown)], A::PageDown, "page down", false),
     bind(C::Team, &[key(K::Enter), key(K::Char(' '))], A::Confirm, "count / leave out", true),
-    bind(C::Team, &[ch('s')], A::SaveProfile, "save the group's weights", true),
+    bind(C::Team, &[ch('s')], A::SaveProfile, "save the weights as a profile", true),
     bind(C::Team, &[key(K::Esc), ch('T')], A::Back, "close", true),
     bind(C::Team, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", false),
     bind(C::Team, &[ch('q')], A::Quit, "quit", false),

@@ -89,7 +89,12 @@ fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|e| e == "toml") && path.is_file())
         .collect();
-    found.sort_by_cached_key(|path| natural(&path.to_string_lossy()));
+    // By the name without `.toml` (`alice` before `alice2`), numbers by value, then the name itself
+    // (`m02` and `m2` always in one order).
+    found.sort_by_cached_key(|path| {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        (natural(&stem), path.clone())
+    });
     Ok(found)
 }
 
@@ -149,9 +154,9 @@ mod tests {
         let twice = read_team(&[dir.path().join("a.toml"), dir.path().join("a.toml")], &d).unwrap();
         assert_eq!(twice.members.len(), 1);
 
-        let mut names = ["m10.toml", "m2.toml", "b.toml", "m1.toml"];
+        let mut names = ["m10", "m2", "b", "m1", "alice2", "alice"];
         names.sort_by_key(|name| natural(name));
-        assert_eq!(names, ["b.toml", "m1.toml", "m2.toml", "m10.toml"]);
+        assert_eq!(names, ["alice", "alice2", "b", "m1", "m2", "m10"]);
 
         let empty = tempfile::tempdir().unwrap();
         assert!(read_team(&[empty.path().to_owned()], &d).unwrap_err().contains("no weight files"));

@@ -187,13 +187,22 @@ fn key_on_line(source: &str, offset: usize) -> Option<&str> {
     (!key.is_empty() && key.len() <= 64 && key.chars().all(plain)).then_some(key)
 }
 
-/// The name of the last `[table]` or `[[array]]` header before `offset`, if any.
+/// A line's table name if the whole line is a `[table]` or `[[array]]` header (a comment may follow).
+fn header(line: &str) -> Option<&str> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let line = line.split(" #").next().unwrap_or(line).trim();
+    let (open, close) = if line.starts_with("[[") { ("[[", "]]") } else { ("[", "]") };
+    let name = line.strip_prefix(open)?.strip_suffix(close)?.trim();
+    (!name.is_empty() && name.len() <= 64 && name.chars().all(plain) && !name.starts_with(|c: char| c.is_ascii_digit()))
+        .then_some(name)
+}
+
+/// The name of the last `[table]` or `[[array]]` header before `offset`, if any. A line is a header
+/// only if it is one whole (brackets around a plain name, then at most a comment), so that a `[1],` row
+/// of an array or a `[label]: url` line inside a long string is passed over.
 fn table_before(source: &str, offset: usize) -> Option<&str> {
     let before = &source[..offset.min(source.len())];
-    let header = before.lines().rev().map(str::trim).find(|line| line.starts_with('['))?;
-    let name = header.trim_start_matches('[').split(']').next()?.trim();
-    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
-    (!name.is_empty() && name.len() <= 64 && name.chars().all(plain)).then_some(name)
+    before.lines().rev().find_map(header)
 }
 
 #[cfg(test)]
@@ -233,6 +242,9 @@ mod tests {
         assert_eq!(table_before(source, 13), Some("x"));
         assert_eq!(table_before("[[dimensions.assessments]]\nrating = 1", 30), Some("dimensions.assessments"));
         assert_eq!(table_before("title = 1", 5), None);
+        assert_eq!(table_before("[a] # the table\nx = 1", 18), Some("a"));
+        let long = "[[dimensions]]\ndetail = \"\"\"\n[bench]: https://x\n  [1],\n\"\"\"\npros = 1";
+        assert_eq!(table_before(long, long.len() - 3), Some("dimensions"));
     }
 
     #[test]

@@ -259,7 +259,8 @@ impl Report<'_> {
             return;
         };
         let name = |o: usize| md(&dataset.options[o].name);
-        for &d in decisive {
+        // A team's disputed dimension the median weighs 0 gains and gives up nothing.
+        for &d in decisive.iter().filter(|&&d| self.weighting.weights[d] > 0) {
             let dimension = &dataset.dimensions[d];
             let (chosen, other) = (dimension.assessments[option].rating, dimension.assessments[runner_up].rating);
             let weight = self.weighting.weights[d];

@@ -1043,8 +1043,8 @@ impl App {
             (None, true) => "nothing to redo".to_owned(),
         };
         self.set_status(Status::info(status));
-        if let (Some(team), Origin::Team { counted, .. }) = (&mut self.team, &self.weights.weighting().origin) {
-            team.set_counted(&self.dataset, counted);
+        if let Some(team) = &mut self.team {
+            team.set_counted(&self.dataset, self.weights.counted());
         }
     }
 

@@ -29,6 +29,7 @@ struct Before {
     weighting: Weighting,
     muted: Vec<Option<u8>>,
     answers: Vec<String>,
+    counted: Vec<bool>,
     change: Change,
 }
 
@@ -41,6 +42,9 @@ pub(super) struct Weights {
     /// The interview answers the weights came from (`QUESTION=ANSWER`), for the decision record; a
     /// preset, profile or pairwise weighting applied since clears them, and undo brings them back.
     answers: Vec<String>,
+    /// With a team, who counts toward its median, one flag per member (empty without a team): part of
+    /// the state undo brings back, whatever weights are in force with it.
+    counted: Vec<bool>,
     /// The user's saved profiles for this dataset, listed after the presets in the picker.
     profiles: Vec<Profile>,
     /// The robustness shares for the current weights, drawn a part at a time (see [`Self::refine`]).
@@ -57,6 +61,10 @@ pub(super) struct Weights {
 
 impl Weights {
     pub(super) fn new(dataset: &Dataset, weighting: Weighting, profiles: Vec<Profile>) -> Self {
+        let counted = match &weighting.origin {
+            Origin::Team { counted, .. } => counted.clone(),
+            Origin::Defaults | Origin::Preset(_) | Origin::Profile { .. } => Vec::new(),
+        };
         let evaluation = evaluate(dataset, &weighting.weights);
         let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
         let muted = vec![None; dataset.dimensions.len()];
@@ -65,6 +73,7 @@ impl Weights {
             evaluation,
             muted,
             answers: Vec::new(),
+            counted,
             profiles,
             sampler,
             undo: Vec::new(),
@@ -81,10 +90,11 @@ impl Weights {
             weighting: self.weighting.clone(),
             muted: self.muted.clone(),
             answers: self.answers.clone(),
+            counted: self.counted.clone(),
             change,
         };
         apply(self);
-        if self.weighting == before.weighting && self.muted == before.muted {
+        if self.weighting == before.weighting && self.muted == before.muted && self.counted == before.counted {
             return;
         }
         self.reevaluate(dataset);
@@ -127,6 +137,7 @@ impl Weights {
             weighting: std::mem::replace(&mut self.weighting, state.weighting),
             muted: std::mem::replace(&mut self.muted, state.muted),
             answers: std::mem::replace(&mut self.answers, state.answers),
+            counted: std::mem::replace(&mut self.counted, state.counted),
             change: state.change,
         };
         self.reevaluate(dataset);
@@ -175,6 +186,11 @@ impl Weights {
         &self.evaluation
     }
 
+    /// With a team, who counts (see the field).
+    pub(super) fn counted(&self) -> &[bool] {
+        &self.counted
+    }
+
     pub(super) fn answers(&self) -> &[String] {
         &self.answers
     }
@@ -219,6 +235,9 @@ impl Weights {
     /// Starts over from `origin`'s weights (named `name` in undo's words).
     pub(super) fn apply(&mut self, dataset: &Dataset, origin: Origin, name: String) {
         self.changing(dataset, Change::Origin(name), |this| {
+            if let Origin::Team { counted, .. } = &origin {
+                this.counted.clone_from(counted);
+            }
             this.weighting = Weighting::from_origin(dataset, origin);
             this.muted.iter_mut().for_each(|m| *m = None);
             this.answers.clear();

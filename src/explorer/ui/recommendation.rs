@@ -27,7 +27,8 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
             .collect();
         let wins = if wins.is_empty() { "none leads".to_owned() } else { wins.join(" · ") };
         // The members' own verdicts: they hold whatever the sliders do now.
-        let text = fit(&format!(" {counted} members' own: {wins} (T) "), usize::from(area.width.saturating_sub(20)));
+        let whose = if counted == 1 { "1 member's own".to_owned() } else { format!("{counted} members' own") };
+        let text = fit(&format!(" {whose}: {wins} (T) "), usize::from(area.width.saturating_sub(20)));
         block = block.title(Line::styled(text, theme.dim()).right_aligned());
     }
     let inner = block.inner(area);
