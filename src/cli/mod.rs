@@ -200,7 +200,8 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
             n => format!("? shows all {n}"),
         };
         // Nothing here stopped the explorer: each is a file set aside, or used with a caveat.
-        Status::warning(format!("{hint} · {}", first.replace('\n', " ")))
+        // The status line says "warning:" itself; a weight file's warning need not say it again.
+        Status::warning(format!("{hint} · {}", first.replace('\n', " ").replacen(": warning: ", ": ", 1)))
     });
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),
