@@ -148,6 +148,16 @@ mod tests {
         App::new(Startup::new(dataset, weighting))
     }
 
+    /// The decision record `E` writes for `app`.
+    fn record_of(app: &App) -> String {
+        let scratch = tempfile::tempdir().unwrap();
+        let target = scratch.path().join("decision.md");
+        let effect =
+            Effect::Export { path: target.display().to_string(), overwrite: false, document: Document::Record };
+        assert!(matches!(perform(effect, app, None, &mut Vec::new()), Some(Outcome::Done(_))));
+        std::fs::read_to_string(&target).unwrap()
+    }
+
     /// Ann and Ben, weighing as two presets, the explorer at the defaults (not their median).
     fn app_with_team() -> App {
         use crate::engine::team::Member;
@@ -178,12 +188,7 @@ mod tests {
         }
         let _ = app.update(Event::Action(Action::Confirm));
         assert_eq!(app.interview_answers().len(), 1);
-        let scratch = tempfile::tempdir().unwrap();
-        let target = scratch.path().join("decision.md");
-        let effect =
-            Effect::Export { path: target.display().to_string(), overwrite: false, document: Document::Record };
-        assert!(matches!(perform(effect, &app, None, &mut Vec::new()), Some(Outcome::Done(_))));
-        let record = std::fs::read_to_string(&target).unwrap();
+        let record = record_of(&app);
         let question = &app.dataset().questions[0];
         let answer = format!("* {} {}\n", question.text, question.answers[0].label);
         assert!(record.contains("The project interview's answers:"), "{record}");
@@ -194,12 +199,7 @@ mod tests {
     fn a_team_record_names_its_members_and_the_command_with_their_files() {
         use crate::explorer::keymap::Action;
         let app = app_with_team();
-        let scratch = tempfile::tempdir().unwrap();
-        let target = scratch.path().join("decision.md");
-        let effect =
-            Effect::Export { path: target.display().to_string(), overwrite: false, document: Document::Record };
-        assert!(matches!(perform(effect, &app, None, &mut Vec::new()), Some(Outcome::Done(_))));
-        let record = std::fs::read_to_string(&target).unwrap();
+        let record = record_of(&app);
         assert!(record.starts_with("---\nstatus: proposed\ndate: "), "{record}");
         assert!(record.contains("deciders: \"Ann, Ben\"\n"), "{record}");
         assert!(record.contains("### The team\n\nThe weights above are not the members' median"), "{record}");
@@ -212,9 +212,7 @@ mod tests {
         for action in [Action::OpenTeam, Action::Down, Action::Confirm, Action::Back] {
             let _ = app.update(crate::explorer::app::Event::Action(action));
         }
-        let effect = Effect::Export { path: target.display().to_string(), overwrite: true, document: Document::Record };
-        assert!(matches!(perform(effect, &app, None, &mut Vec::new()), Some(Outcome::Done(_))));
-        let record = std::fs::read_to_string(&target).unwrap();
+        let record = record_of(&app);
         assert!(record.contains("Left out of the group: Ben."), "{record}");
         assert!(record.contains("versus report --team '/d/ann.toml' --format madr\n"), "{record}");
         assert!(record.contains("--format madr\n"), "{record}");
