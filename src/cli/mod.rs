@@ -383,7 +383,7 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
         }
         ProfileAction::Import { file, name, force } => {
             let text = read_input_text(file)?;
-            let parsed = WeightFile::parse(&text, dataset)
+            let parsed = WeightFile::parse(&text, dataset, &dataset.content_hash())
                 .map_err(|problems| LoadError::new(&file.display().to_string(), problems))?;
             for warning in &parsed.warnings {
                 let mut line = LoadError::new(&file.display().to_string(), vec![warning.clone()]).to_string();

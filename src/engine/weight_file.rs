@@ -83,10 +83,11 @@ struct RawDataset {
 }
 
 impl WeightFile {
-    /// Reads a weight file's text for `dataset`. Errors and warnings carry their line and column. The
-    /// file is refused when it is malformed, of a newer version, made for another dataset, or gives a
-    /// weight outside 0-10.
-    pub fn parse(text: &str, dataset: &Dataset) -> Result<Self, Vec<Problem>> {
+    /// Reads a weight file's text for `dataset`, whose [`Dataset::content_hash`] is `hash` (worked out
+    /// once by the caller: a team reads many files against one dataset). Errors and warnings carry their
+    /// line and column. The file is refused when it is malformed, of a newer version, made for another
+    /// dataset, or gives a weight outside 0-10.
+    pub fn parse(text: &str, dataset: &Dataset, hash: &str) -> Result<Self, Vec<Problem>> {
         let raw: Raw = toml::from_str(text).map_err(|e| vec![crate::engine::data::toml_problem(text, &e)])?;
         let at = |span: std::ops::Range<usize>, message: String| Problem::at(text, span, message);
         let mut errors = Vec::new();
@@ -119,16 +120,15 @@ impl WeightFile {
             ));
         }
         let mut edited = false;
-        if let Some(hash) = raw.dataset.hash {
-            let now = dataset.content_hash();
-            edited = *hash.get_ref() != now;
+        if let Some(written) = raw.dataset.hash {
+            edited = written.get_ref() != hash;
             if edited {
                 warnings.push(at(
-                    hash.span(),
+                    written.span(),
                     format!(
-                        "dataset.hash: the weights were made for another version of this dataset ({}, now {now}); \
+                        "dataset.hash: the weights were made for another version of this dataset ({}, now {hash}); \
                          they apply by dimension id, but check them",
-                        sanitize::line(hash.get_ref())
+                        sanitize::line(written.get_ref())
                     ),
                 ));
             }
@@ -241,14 +241,14 @@ mod tests {
             answers: vec!["models-in-process=yes".to_owned()],
             warnings: Vec::new(),
         };
-        let back = WeightFile::parse(&original.to_toml(&d), &d).unwrap();
+        let back = WeightFile::parse(&original.to_toml(&d), &d, &d.content_hash()).unwrap();
         assert_eq!(back, original);
     }
 
     #[test]
     fn a_hand_written_file_keeps_defaults_for_what_it_does_not_name_and_says_so() {
         let d = Dataset::builtin();
-        let parsed = WeightFile::parse(&file("ml-ecosystem = 9\n"), &d).unwrap();
+        let parsed = WeightFile::parse(&file("ml-ecosystem = 9\n"), &d, &d.content_hash()).unwrap();
         let ml = d.dimension_index("ml-ecosystem").unwrap();
         for (i, (&w, dimension)) in parsed.weights.iter().zip(&d.dimensions).enumerate() {
             assert_eq!(w, if i == ml { 9 } else { dimension.weight });
@@ -261,22 +261,22 @@ mod tests {
     #[test]
     fn problems_name_their_line_and_column() {
         let d = Dataset::builtin();
-        let errors = WeightFile::parse(&file("ml-ecosystem = 11\nrealtime = -1\n"), &d).unwrap_err();
+        let errors = WeightFile::parse(&file("ml-ecosystem = 11\nrealtime = -1\n"), &d, &d.content_hash()).unwrap_err();
         let lines: Vec<(usize, usize, &str)> =
             errors.iter().map(|p| (p.position.unwrap().line, p.position.unwrap().column, p.message.as_str())).collect();
         assert_eq!(lines[0], (6, 16, "weights.ml-ecosystem: 11 is outside 0-10"));
         assert_eq!(lines[1], (7, 12, "weights.realtime: -1 is outside 0-10"));
 
         let other = file("").replace("Node.js", "Deno");
-        let errors = WeightFile::parse(&other, &d).unwrap_err();
+        let errors = WeightFile::parse(&other, &d, &d.content_hash()).unwrap_err();
         assert_eq!(errors[0].position.unwrap().line, 4);
         assert!(errors[0].message.contains("the dataset in use is"), "{}", errors[0].message);
 
         let newer = file("").replace("version = 1", "version = 2");
-        assert!(WeightFile::parse(&newer, &d).unwrap_err()[0].message.contains("version 1, not 2"));
+        assert!(WeightFile::parse(&newer, &d, &d.content_hash()).unwrap_err()[0].message.contains("version 1, not 2"));
 
         let typo = format!("{}nmae = 1\n", file(""));
-        let errors = WeightFile::parse(&typo.replacen("name", "nmae", 1), &d).unwrap_err();
+        let errors = WeightFile::parse(&typo.replacen("name", "nmae", 1), &d, &d.content_hash()).unwrap_err();
         assert!(errors[0].message.contains("unknown field `nmae`"), "{errors:?}");
     }
 
@@ -284,7 +284,7 @@ mod tests {
     fn an_edited_dataset_or_an_unknown_dimension_is_a_warning_with_its_place() {
         let d = Dataset::builtin();
         let text = file("ml = 9\n").replace("[weights]", "hash = \"xxh3:0000000000000000\"\n[weights]");
-        let parsed = WeightFile::parse(&text, &d).unwrap();
+        let parsed = WeightFile::parse(&text, &d, &d.content_hash()).unwrap();
         let messages: Vec<&str> = parsed.warnings.iter().map(|p| p.message.as_str()).collect();
         assert!(messages[0].starts_with("dataset.hash: the weights were made for another version"), "{messages:?}");
         assert!(messages[1].contains("no dimension `ml` (did you mean `ml-ecosystem`?)"), "{messages:?}");
@@ -304,14 +304,14 @@ mod tests {
         };
         let text = file.to_toml(&d);
         assert!(text.contains("\n\"a.b c\" = \"yes\"\n"), "{text}");
-        let parsed = WeightFile::parse(&text, &d).unwrap();
+        let parsed = WeightFile::parse(&text, &d, &d.content_hash()).unwrap();
         assert!(parsed.answers.is_empty() && parsed.warnings[0].message.contains("unknown question `a.b c`"));
     }
 
     #[test]
     fn an_unknown_dimension_is_an_error_unless_the_dataset_was_edited_since() {
         let d = Dataset::builtin();
-        let errors = WeightFile::parse(&file("ml-ecosystm = 9\n"), &d).unwrap_err();
+        let errors = WeightFile::parse(&file("ml-ecosystm = 9\n"), &d, &d.content_hash()).unwrap_err();
         assert_eq!(
             errors[0].message,
             "weights: this dataset has no dimension `ml-ecosystm` (did you mean `ml-ecosystem`?)"
@@ -319,7 +319,7 @@ mod tests {
         assert_eq!((errors[0].position.unwrap().line, errors[0].position.unwrap().column), (6, 1));
         let current =
             file("ml-ecosystm = 9\n").replace("[weights]", &format!("hash = \"{}\"\n[weights]", d.content_hash()));
-        assert!(WeightFile::parse(&current, &d).is_err(), "the same dataset: still a typo");
+        assert!(WeightFile::parse(&current, &d, &d.content_hash()).is_err(), "the same dataset: still a typo");
     }
 
     #[test]

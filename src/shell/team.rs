@@ -27,10 +27,12 @@ pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<Team, String> {
     let mut errors = Vec::new();
     let mut team = Team { members: Vec::new(), files: Vec::new(), warnings: Vec::new() };
     let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let hash = dataset.content_hash();
     for path in expand(paths, &mut errors) {
         let shown = path.display().to_string();
-        let parsed = read_input_text(&path)
-            .and_then(|text| WeightFile::parse(&text, dataset).map_err(|problems| LoadError::new(&shown, problems)));
+        let parsed = read_input_text(&path).and_then(|text| {
+            WeightFile::parse(&text, dataset, &hash).map_err(|problems| LoadError::new(&shown, problems))
+        });
         match parsed {
             Err(e) => errors.push(e.to_string()),
             Ok(file) => {
