@@ -117,11 +117,11 @@ impl Report<'_> {
         let _ = writeln!(out, "\n{}\n", md(&team.wins));
         if !team.disputed.is_empty() {
             let _ = writeln!(out, "Where the members disagree most:\n");
-            for sentence in team.disputed.iter().take(TOP_SENSITIVITIES) {
+            for sentence in &team.disputed {
                 let _ = writeln!(out, "* {}", md(sentence));
             }
-            if let Some(more) = super::more_disputed(team.disputed.len()) {
-                let _ = writeln!(out, "\n{}", md(&more));
+            if let Some(after) = &team.after {
+                let _ = writeln!(out, "\n{}", md(after));
             }
             out.push('\n');
         }

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    Report, TOP_SENSITIVITIES, flip_words, more_disputed, no_flip_sentence, rating_flip_sentence, robustness_sentence,
-    round, sampling_words, stability_sentence, undisputed_sentence,
+    Report, TOP_SENSITIVITIES, flip_words, no_flip_sentence, rating_flip_sentence, robustness_sentence, round,
+    sampling_words, stability_sentence,
 };
 use crate::engine::data::Dataset;
 use crate::engine::score::{Flip, Recommendation};
@@ -106,14 +106,11 @@ impl Report<'_> {
             let _ = writeln!(out, "| {} | {} |", md(name), md(verdict));
         }
         let _ = writeln!(out, "\n{}\n\n{} Where the team disagrees most\n", md(&team.wins), self.heading(2));
-        for sentence in team.disputed.iter().take(TOP_SENSITIVITIES) {
+        for sentence in &team.disputed {
             let _ = writeln!(out, "- {}", md(sentence));
         }
-        if let Some(more) = more_disputed(team.disputed.len()) {
-            let _ = writeln!(out, "\n{}", md(&more));
-        }
-        if team.disputed.is_empty() {
-            let _ = writeln!(out, "{}", md(&undisputed_sentence(team.rows.len())));
+        if let Some(after) = &team.after {
+            let _ = writeln!(out, "\n{}", md(after));
         }
     }
 

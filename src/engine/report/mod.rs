@@ -181,9 +181,11 @@ impl<'a> Report<'a> {
         let refs: Vec<&Member> = members.iter().collect();
         let names =
             |indexes: Vec<usize>| indexes.iter().map(|&i| members[i].name.as_str()).collect::<Vec<_>>().join(", ");
+        // Worded only as far as any format shows them: a large dataset may dispute thousands.
         let disputed = group
             .disputed
             .iter()
+            .take(TOP_SENSITIVITIES)
             .map(|&d| {
                 let (low, high) = group.spread[d];
                 let (lows, highs) = group.ends(&refs, d);
@@ -211,7 +213,9 @@ impl<'a> Report<'a> {
             [] => intro,
             names => format!("{intro} Left out of the group: {}.", names.join(", ")),
         };
-        Some(TeamParts { intro, rows, wins, disputed })
+        let after = more_disputed(group.disputed.len())
+            .or_else(|| group.disputed.is_empty().then(|| undisputed_sentence(members.len())));
+        Some(TeamParts { intro, rows, wins, disputed, after })
     }
 
     fn json_team(&self) -> Option<JsonTeam> {
@@ -322,14 +326,8 @@ impl<'a> Report<'a> {
             }
             item(&mut out, &team.wins);
             let _ = writeln!(out, "\nWhere the team disagrees most (widest spread first):");
-            for sentence in team.disputed.iter().take(TOP_SENSITIVITIES) {
+            for sentence in team.disputed.iter().chain(&team.after) {
                 item(&mut out, sentence);
-            }
-            if let Some(more) = more_disputed(team.disputed.len()) {
-                item(&mut out, &more);
-            }
-            if team.disputed.is_empty() {
-                item(&mut out, &undisputed_sentence(team.rows.len()));
             }
         }
         if !self.evaluation.contributions.is_empty()
@@ -779,8 +777,10 @@ struct TeamParts {
     rows: Vec<(String, String)>,
     /// How many members each option leads for.
     wins: String,
-    /// One sentence per disputed dimension, widest spread first.
+    /// One sentence per disputed dimension, widest spread first, as many as the reports show.
     disputed: Vec<String>,
+    /// After them: how many more there are, or that none is disputed.
+    after: Option<String>,
 }
 
 /// When most members' own weights favour another option than the group's weights do, why that can be:
