@@ -280,29 +280,33 @@ pub enum Question {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
-    /// Whether it reports a problem, drawn as such.
-    pub error: bool,
-    /// The word the status line puts first for a problem: "error", or "warning" for one that changed
-    /// nothing the user asked for (a file set aside, a weight file for an edited dataset).
-    pub label: &'static str,
+    /// For a problem, the word the status line puts first: "error", or "warning" for one that stopped
+    /// nothing (a file set aside, a weight file for an edited dataset); `None` for a plain message.
+    pub problem: Option<&'static str>,
 }
 
 impl Status {
     /// A message on one line, cleaned of control characters (it may quote the user's input).
     #[must_use]
     pub(crate) fn info(text: impl Into<String>) -> Self {
-        Self { text: sanitize::line(&text.into()), error: false, label: "" }
+        Self { text: sanitize::line(&text.into()), problem: None }
     }
 
     #[must_use]
     pub fn error(text: impl Into<String>) -> Self {
-        Self { error: true, label: "error", ..Self::info(text) }
+        Self { problem: Some("error"), ..Self::info(text) }
     }
 
     /// A problem that stopped nothing: versus goes on, and says what it did instead.
     #[must_use]
     pub fn warning(text: impl Into<String>) -> Self {
-        Self { error: true, label: "warning", ..Self::info(text) }
+        Self { problem: Some("warning"), ..Self::info(text) }
+    }
+
+    /// Whether it reports a problem (drawn as one).
+    #[must_use]
+    pub fn is_problem(&self) -> bool {
+        self.problem.is_some()
     }
 }
 

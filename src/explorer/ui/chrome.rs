@@ -49,8 +49,8 @@ pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
 pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let mut spans = Vec::new();
     if let Some(status) = &app.status() {
-        let text = if status.error { format!("{}: {}", status.label, status.text) } else { status.text.clone() };
-        let line = Line::styled(fit(&text, usize::from(area.width)), theme.status(status.error));
+        let text = status.problem.map_or_else(|| status.text.clone(), |word| format!("{word}: {}", status.text));
+        let line = Line::styled(fit(&text, usize::from(area.width)), theme.status(status.is_problem()));
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
