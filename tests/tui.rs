@@ -401,7 +401,10 @@ fn a_paste_types_into_the_search_or_a_prompt_as_one_event_and_nowhere_else() {
     assert_eq!(a.query().chars().count(), MAX_QUERY_CHARS);
     assert!(a.query().starts_with("real time[2J"), "one line, cleaned: {:?}", &a.query()[..20]);
     key(&mut a, KeyCode::Char('y'));
-    assert!(a.query().chars().count() == MAX_QUERY_CHARS && a.status().is_some_and(versus::explorer::app::Status::is_problem));
+    assert!(
+        a.query().chars().count() == MAX_QUERY_CHARS
+            && a.status().is_some_and(versus::explorer::app::Status::is_problem)
+    );
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('e'));
     let _ = a.update(Event::Paste("/tmp/report.md".into()));

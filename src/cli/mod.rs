@@ -152,11 +152,12 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
 /// Explorer flags given to a command, and weight flags given to a command that has no weights, are
 /// usage errors (clap cannot say so itself: they are global to allow `versus --data F report`).
 fn check_placement(cli: &Cli) -> Result<(), Failure> {
-    // `versus --team DIR report`: --team took `report` for a file, and no command was given.
-    let commands: Vec<String> = Cli::command().get_subcommands().map(|s| s.get_name().to_owned()).collect();
-    let swallowed =
-        cli.weights.team.iter().find(|path| !path.exists() && commands.iter().any(|c| path.as_os_str() == c.as_str()));
-    if let (None, Some(word)) = (&cli.command, swallowed) {
+    // `versus --team DIR report`: --team took `report` for a file, and no command was given. (Only then
+    // is clap's command built to name the commands: not on every start.)
+    let is_command =
+        |path: &&PathBuf| !path.exists() && Cli::command().get_subcommands().any(|s| path.as_os_str() == s.get_name());
+    let swallowed = cli.command.is_none().then(|| cli.weights.team.iter().find(is_command)).flatten();
+    if let Some(word) = swallowed {
         let message = format!(
             "--team takes every word after it as a weight file, `{}` too: give the command first \
              (versus {} --team FILE_OR_DIR...)",

@@ -44,7 +44,7 @@ impl Group {
         }
         let dimensions = dataset.dimensions.len();
         let column = |d: usize| members.iter().map(move |m| m.weights[d]);
-        let weights: Vec<u8> = (0..dimensions).map(|d| median(column(d).collect())).collect();
+        let weights = median_weights(members);
         let spread: Vec<(u8, u8)> =
             (0..dimensions).map(|d| (column(d).min().unwrap_or(0), column(d).max().unwrap_or(0))).collect();
         let mut disputed: Vec<usize> =
@@ -71,6 +71,14 @@ impl Group {
         let at = |w: u8| members.iter().enumerate().filter(|(_, m)| m.weights[d] == w).map(|(i, _)| i).collect();
         (at(low), at(high))
     }
+}
+
+/// Each dimension's median of `members`' weights (see [`Group::weights`]): all a weighting needs, without
+/// the rest of [`Group::of`]. Empty for no members.
+#[must_use]
+pub fn median_weights(members: &[&Member]) -> Vec<u8> {
+    let dimensions = members.first().map_or(0, |m| m.weights.len());
+    (0..dimensions).map(|d| median(members.iter().map(|m| m.weights[d]).collect())).collect()
 }
 
 /// The median of `values` (not empty); of two middle values, their mean rounded half up.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::pairwise;
 use crate::engine::profiles::Profile;
-use crate::engine::team::{Group, Member};
+use crate::engine::team::{Member, median_weights};
 use crate::engine::text::{did_you_mean, pluralize};
 
 /// Where the weights came from, before any slider moved or `--weight` applied.
@@ -263,12 +263,9 @@ impl Weighting {
             warnings.extend(profiles.iter().find(|p| p.name == name).and_then(Profile::warning));
             Ok::<_, WeightError>(weighting)
         };
-        let team = request.team.as_ref().and_then(|members| {
-            let group = Group::of(dataset, &members.iter().collect::<Vec<_>>())?;
-            Some(Self {
-                origin: Origin::Team { counted: vec![true; members.len()], weights: group.weights.clone() },
-                weights: group.weights,
-            })
+        let team = request.team.as_ref().filter(|members| !members.is_empty()).map(|members| {
+            let weights = median_weights(&members.iter().collect::<Vec<_>>());
+            Self { origin: Origin::Team { counted: vec![true; members.len()], weights: weights.clone() }, weights }
         });
         let mut weighting = match (team, &request.profile, &request.preset) {
             (Some(team), _, _) => team,

@@ -62,7 +62,8 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
     let counted = team.counted();
     let mut summary = vec![Line::default()];
     // The median's own verdict: the sliders may have moved from it since, or another preset be applied.
-    let verdict = short_verdict(dataset, &recommend(dataset, &group.weights));
+    let median = recommend(dataset, &group.weights);
+    let verdict = short_verdict(dataset, &median);
     let moved = if app.weights() == group.weights.as_slice() { "" } else { " (the sliders are elsewhere now)" };
     let said = format!("The median of {} → {verdict}{moved}", pluralize(counted.len(), "member"));
     summary.extend(wrap(&said, width).into_iter().take(2).map(|l| Line::styled(l, theme.bold())));
@@ -75,7 +76,7 @@ pub fn render(frame: &mut Frame, app: &App, selected: usize, theme: Theme) {
         .collect();
     let wins = if wins.is_empty() { "no option leads for any member".to_owned() } else { wins.join(", ") };
     summary.push(Line::raw(fit(&format!("Of those counted: {wins}."), width)));
-    let leader = recommend(dataset, &group.weights).leader();
+    let leader = median.leader();
     if let Some(note) = crate::engine::report::majority_note(dataset, group, leader) {
         summary.extend(two_lines(&note, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
     }
