@@ -337,7 +337,11 @@ pub struct App {
     compared: Compared,
     /// The team `--team` loaded, if any.
     team: Option<Team>,
+    /// The detail header's row count for (selected, width, weights, members counted): see [`Self::screen`].
+    header_rows: std::cell::RefCell<Option<(HeaderKey, usize)>>,
 }
+
+type HeaderKey = (usize, u16, Vec<u8>, Vec<bool>);
 
 /// What pairwise weighting compares: the categories (each dimension then gets its category's share,
 /// split as the weights now split it), or up to [`MAX_ITEMS`](crate::engine::pairwise::MAX_ITEMS) dimensions
@@ -386,6 +390,7 @@ impl App {
         } = startup;
         Self {
             team: Team::new(&dataset, team, team_files),
+            header_rows: std::cell::RefCell::new(None),
             compared: Compared::categories(&dataset),
             weights: weights::Weights::new(&dataset, weighting, profiles),
             list: list::List::new(&dataset),
@@ -629,19 +634,23 @@ impl App {
         let sources = self.sources().len();
         let focused = self.focus() == Focus::Sources;
         let selected = self.selected();
+        // The header's rows come from wrapping its text, which depends only on these: worked out once
+        // for them, not on each of the several layouts a key press asks for.
         let header_rows = |width| {
+            let key = (selected, width, self.weights().to_vec(), self.weights.counted().to_vec());
+            if let Some((memo, rows)) = &*self.header_rows.borrow()
+                && *memo == key
+            {
+                return *rows;
+            }
             let weight = self.weights().get(selected).copied().unwrap_or(0);
             let team = self.team_line(selected);
-            view::header_lines(
-                &self.dataset,
-                self.evaluation(),
-                weight,
-                selected,
-                width,
-                team.as_ref(),
-                Theme::new(false),
-            )
-            .len()
+            let theme = Theme::new(false);
+            let rows =
+                view::header_lines(&self.dataset, self.evaluation(), weight, selected, width, team.as_ref(), theme)
+                    .len();
+            *self.header_rows.borrow_mut() = Some((key, rows));
+            rows
         };
         Screen::compute(self.size.width, self.size.height, self.dataset.options.len(), sources, focused, header_rows)
     }
@@ -775,12 +784,11 @@ impl App {
     /// The moving keys in the focused region: the list moves the selection, a pane scrolls, the
     /// sources select one. Whether `action` was one of them.
     fn navigate(&mut self, action: Action) -> bool {
-        let list_page = self.page_height();
         match (self.panes.focus(), action) {
             (Focus::List, Action::Down) => self.move_selection(1),
             (Focus::List, Action::Up) => self.move_selection(-1),
-            (Focus::List, Action::PageDown) => self.move_selection(list_page),
-            (Focus::List, Action::PageUp) => self.move_selection(-list_page),
+            (Focus::List, Action::PageDown) => self.move_selection(self.page_height()),
+            (Focus::List, Action::PageUp) => self.move_selection(-self.page_height()),
             (Focus::List, Action::Top) => self.move_selection(isize::MIN / 2),
             (Focus::List, Action::Bottom) => self.move_selection(isize::MAX / 2),
             (_, Action::ScrollPanesDown | Action::ScrollPanesUp) => {
