@@ -333,11 +333,17 @@ impl App {
     }
 
     pub(super) fn help_action(&mut self, scroll: u16, action: Action) {
+        if action == Action::Back {
+            self.overlay = self.help_return.take().unwrap_or(Overlay::None);
+            return;
+        }
+        // How far help scrolls means laying all of it out: only for a key that moves.
+        if step(0, action, 1, 1).is_none() {
+            return;
+        }
         let max = self.max_help_scroll();
-        self.overlay = match step(usize::from(scroll), action, usize::from(max), HELP_PAGE) {
-            Some(scroll) => Overlay::Help { scroll: u16::try_from(scroll).unwrap_or(max) },
-            None if action == Action::Back => self.help_return.take().unwrap_or(Overlay::None),
-            None => Overlay::Help { scroll },
-        };
+        if let Some(scroll) = step(usize::from(scroll), action, usize::from(max), HELP_PAGE) {
+            self.overlay = Overlay::Help { scroll: u16::try_from(scroll).unwrap_or(max) };
+        }
     }
 }
