@@ -808,12 +808,12 @@ impl App {
             (Focus::Pane(pane), Action::PageUp) => self.scroll_pane(pane, -self.pane_height(pane)),
             (Focus::Pane(pane), Action::Top) => self.scroll_pane(pane, isize::MIN / 2),
             (Focus::Pane(pane), Action::Bottom) => self.scroll_pane(pane, isize::MAX / 2),
-            (Focus::Sources, Action::Down) => self.panes.move_source(1, self.sources().len()),
-            (Focus::Sources, Action::Up) => self.panes.move_source(-1, self.sources().len()),
-            (Focus::Sources, Action::PageDown) => self.panes.move_source(3, self.sources().len()),
-            (Focus::Sources, Action::PageUp) => self.panes.move_source(-3, self.sources().len()),
-            (Focus::Sources, Action::Top) => self.panes.move_source(isize::MIN / 2, self.sources().len()),
-            (Focus::Sources, Action::Bottom) => self.panes.move_source(isize::MAX / 2, self.sources().len()),
+            // The sources move as every list does (a page is three of them).
+            (Focus::Sources, action)
+                if let Some(source) = step(self.panes.source(), action, self.sources().len().saturating_sub(1), 3) =>
+            {
+                self.panes.set_source(source);
+            }
             _ => return false,
         }
         true

@@ -27,10 +27,9 @@ impl Panes {
         self.source
     }
 
-    /// Moves the source selection by `delta` within `0..count`.
-    pub(super) fn move_source(&mut self, delta: isize, count: usize) {
-        let last = count.saturating_sub(1) as isize;
-        self.source = (self.source as isize).saturating_add(delta).clamp(0, last) as usize;
+    /// Selects source `source` (the caller keeps it within the dimension's sources).
+    pub(super) fn set_source(&mut self, source: usize) {
+        self.source = source;
     }
 
     pub(super) fn focus(&self) -> Focus {

@@ -186,8 +186,7 @@ impl App {
             Theme::new(false),
         );
         if let Some(&(_, Some(source))) = lines.get(usize::from(y - area.y)) {
-            let delta = source as isize - self.selected_source() as isize;
-            self.panes.move_source(delta, self.sources().len());
+            self.panes.set_source(source.min(self.sources().len().saturating_sub(1)));
         }
     }
 
