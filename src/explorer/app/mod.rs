@@ -680,6 +680,7 @@ impl App {
             }
             Event::Tick => true,
         };
+        self.sync_team();
         self.keep_in_view();
         let pending = !self.weights.refine(SAMPLING_PER_UPDATE);
         Update { redraw, effects: std::mem::take(&mut self.effects), pending }
@@ -1045,7 +1046,6 @@ impl App {
     }
 
     /// Undoes the latest change of weights (`redo`: makes the latest undone one again), and says which.
-    /// A team's members counted follow the weighting put back.
     fn undo_or_redo(&mut self, redo: bool) {
         let change = if redo { self.weights.redo(&self.dataset) } else { self.weights.undo(&self.dataset) };
         let status = match (change, redo) {
@@ -1055,6 +1055,11 @@ impl App {
             (None, true) => "nothing to redo".to_owned(),
         };
         self.set_status(Status::info(status));
+    }
+
+    /// The team counts whom the weights' state says (leaving a member out, undo, redo and the picker all
+    /// change that state); nothing is recomputed when it has not changed.
+    fn sync_team(&mut self) {
         if let Some(team) = &mut self.team {
             team.set_counted(&self.dataset, self.weights.counted());
         }

@@ -6,6 +6,7 @@ use super::{
     step,
 };
 use crate::engine::profiles::{Notes, Profile, check_name};
+use crate::engine::team::{Member, median_weights};
 use crate::engine::weights::Origin;
 use crate::explorer::keymap::Action;
 use crate::explorer::layout;
@@ -71,7 +72,7 @@ impl App {
     }
 
     pub(super) fn team_action(&mut self, selected: usize, action: Action) {
-        let Some(team) = &mut self.team else { return };
+        let Some(team) = &self.team else { return };
         let last = team.members().len().saturating_sub(1);
         if let Some(selected) = step(selected, action, last, PAGE) {
             self.overlay = Overlay::Team { selected };
@@ -80,17 +81,20 @@ impl App {
         match action {
             Action::Confirm => {
                 let name = team.members()[selected].name.clone();
-                if !team.toggle(&self.dataset, selected) {
+                let Some(counted) = team.toggled(selected) else {
                     self.set_status(Status::info(format!(
                         "{name} is the only member left counting; count another first"
                     )));
                     return;
-                }
-                let counted = team.counted().len();
-                let weights = team.group().weights.clone();
-                let verb = if team.counts(selected) { "counting" } else { "leaving out" };
-                let origin = Origin::Team { counted: team.counted_flags().to_vec(), weights };
-                self.weights.apply(&self.dataset, origin, format!("{verb} {name}"));
+                };
+                let verb = if counted[selected] { "counting" } else { "leaving out" };
+                let members: Vec<&Member> =
+                    team.members().iter().zip(&counted).filter(|(_, c)| **c).map(|(m, _)| m).collect();
+                let weights = median_weights(&members);
+                let size = members.len();
+                // The weights take who counts into their state (and undo); the team follows in update.
+                self.weights.apply(&self.dataset, Origin::Team { counted, weights }, format!("{verb} {name}"));
+                let counted = size;
                 let verdict = crate::engine::report::short_verdict(&self.dataset, &self.evaluation().recommendation);
                 self.set_status(Status::info(format!("{verb} {name}: the median of {counted} → {verdict}")));
             }

@@ -58,8 +58,8 @@ impl Team {
         &self.counted
     }
 
-    /// Counts exactly the members `counted` says (one flag per member; at least one), as an undo that
-    /// brings back a team's earlier state does.
+    /// Counts exactly the members `counted` says (one flag per member; at least one): the explorer's
+    /// weights hold who counts, with their undo, and the team follows them after every update.
     pub(super) fn set_counted(&mut self, dataset: &Dataset, counted: &[bool]) {
         if counted.len() == self.members.len() && counted.iter().any(|&c| c) && counted != self.counted {
             self.counted = counted.to_vec();
@@ -80,17 +80,15 @@ impl Team {
         &self.files
     }
 
-    /// Counts `member` in or leaves them out; the last member counted cannot be left out. Whether it
-    /// changed anything.
-    pub(super) fn toggle(&mut self, dataset: &Dataset, member: usize) -> bool {
+    /// Who would count with `member` counted in or left out; `None` for the last member counted, who
+    /// cannot be left out. The weights' undo state holds who counts ([`Self::set_counted`] follows it).
+    pub(super) fn toggled(&self, member: usize) -> Option<Vec<bool>> {
         let leaving = self.counted[member];
         if leaving && self.counted.iter().filter(|&&c| c).count() == 1 {
-            return false;
+            return None;
         }
-        self.counted[member] = !leaving;
-        if let Some(group) = Group::of(dataset, &self.counted()) {
-            self.group = group;
-        }
-        true
+        let mut counted = self.counted.clone();
+        counted[member] = !leaving;
+        Some(counted)
     }
 }
