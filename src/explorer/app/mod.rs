@@ -933,19 +933,24 @@ impl App {
     }
 
     fn move_selection(&mut self, delta: isize) {
-        if self.list.move_selection(delta) {
-            self.panes.scroll_to_top(!self.sources().is_empty());
-        }
+        let moved = self.list.move_selection(delta);
+        self.dimension_changed(moved);
     }
 
     fn select(&mut self, dimension: usize) {
-        if self.list.select(dimension) {
-            self.panes.scroll_to_top(!self.sources().is_empty());
-        }
+        let moved = self.list.select(dimension);
+        self.dimension_changed(moved);
     }
 
     fn set_query(&mut self, query: String) {
-        if self.list.set_query(query) {
+        let moved = self.list.set_query(query);
+        self.dimension_changed(moved);
+    }
+
+    /// After the list changed (`changed`): the panes start at the top of the dimension now selected,
+    /// and lose the sources' focus if it cites none. Every change of the list goes through here.
+    pub(super) fn dimension_changed(&mut self, changed: bool) {
+        if changed {
             self.panes.scroll_to_top(!self.sources().is_empty());
         }
     }

@@ -23,8 +23,14 @@ impl App {
             Action::Type(_) if self.list.is_full() => {
                 self.set_status(Status::error(format!("a search is at most {MAX_QUERY_CHARS} characters")));
             }
-            Action::Type(c) if self.list.push(c) => self.panes.scroll_to_top(!self.sources().is_empty()),
-            Action::DeleteChar if self.list.pop() => self.panes.scroll_to_top(!self.sources().is_empty()),
+            Action::Type(c) => {
+                let changed = self.list.push(c);
+                self.dimension_changed(changed);
+            }
+            Action::DeleteChar => {
+                let changed = self.list.pop();
+                self.dimension_changed(changed);
+            }
             Action::ClearInput => self.set_query(String::new()),
             Action::Down => self.move_selection(1),
             Action::Up => self.move_selection(-1),

@@ -227,14 +227,12 @@ pub fn claims(frame: &mut Frame, app: &App, selected: usize, expanded: bool, scr
         .filter(|&(_, n)| n > 0)
         .map(|(v, n)| format!("{n} {}", v.label()))
         .collect();
+    let listed = app.listed_claims();
     let summary = match app.claims_filter() {
         None => format!("{} claims: {}", claims.len(), counts.join(" · ")),
-        Some(v) => {
-            format!("only {} ({} of {}) · v: the next verdict", v.label(), app.listed_claims().len(), claims.len())
-        }
+        Some(v) => format!("only {} ({} of {}) · v: the next verdict", v.label(), listed.len(), claims.len()),
     };
     let mut lines = vec![Line::styled(fit(&summary, width), theme.dim())];
-    let listed = app.listed_claims();
     let rows = usize::from(layout::claims_rows(area, expanded).height);
     let at = listed.iter().position(|&c| c == selected).unwrap_or(0);
     let first = layout::scroll_for(at, rows);
