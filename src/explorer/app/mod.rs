@@ -346,7 +346,7 @@ type HeaderKey = (usize, u16, Vec<u8>, Vec<bool>);
 /// What pairwise weighting compares: the categories (each dimension then gets its category's share,
 /// split as the weights now split it), or up to [`MAX_ITEMS`](crate::engine::pairwise::MAX_ITEMS) dimensions
 /// chosen in the sensitivity view.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Compared {
     /// As shown: category names, or dimension names.
     pub names: Vec<String>,
@@ -357,10 +357,11 @@ pub struct Compared {
 
 impl Compared {
     /// The dataset's categories, in order of first appearance (the first `MAX_ITEMS`).
-    fn categories(dataset: &Dataset) -> Self {
-        let names: Vec<String> =
-            dataset.categories().into_iter().take(crate::engine::pairwise::MAX_ITEMS).map(str::to_owned).collect();
-        Self { items: names.clone(), names, categories: true }
+    /// The first categories, and how many the dataset has in all.
+    fn categories(dataset: &Dataset) -> (Self, usize) {
+        let all = dataset.categories();
+        let names: Vec<String> = all.iter().take(crate::engine::pairwise::MAX_ITEMS).map(|&c| c.to_owned()).collect();
+        (Self { items: names.clone(), names, categories: true }, all.len())
     }
 
     /// The dimensions `chosen` (indexes), in that order.
@@ -391,7 +392,8 @@ impl App {
         Self {
             team: Team::new(&dataset, team, team_files),
             header_rows: std::cell::RefCell::new(None),
-            compared: Compared::categories(&dataset),
+            // Set as pairwise weighting opens: nothing to work out at start.
+            compared: Compared::default(),
             weights: weights::Weights::new(&dataset, weighting, profiles),
             list: list::List::new(&dataset),
             panes: panes::Panes::new(dataset.options.len()),
@@ -888,8 +890,7 @@ impl App {
             }
             (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
             (_, Action::OpenPairwise) => {
-                let categories = Compared::categories(&self.dataset);
-                let all = self.dataset.categories().len();
+                let (categories, all) = Compared::categories(&self.dataset);
                 if all > categories.names.len() {
                     let shown = categories.names.len();
                     self.set_status(Status::info(format!("comparing the first {shown} of {all} categories")));
