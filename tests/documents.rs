@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use versus::engine::data::Dataset;
-use versus::engine::report::{Context, Format, Report};
+use versus::engine::report::{Format, Framing, Report};
 use versus::engine::team::Member;
 use versus::engine::weights::{Origin, Weighting};
 
@@ -123,14 +123,14 @@ fn team(d: &Dataset) -> Vec<Member> {
 }
 
 fn render(d: &Dataset, weighting: &Weighting, format: Format, level: u8) -> String {
-    let context = Context {
+    let framing = Framing {
         heading_level: level,
         date: Some("2026-12-02".into()),
         command: Some("versus report --team decisions/ --format madr".into()),
         answers: vec!["models-in-process=yes".into()],
         left_out: vec!["Walter ](x) <b>".into()],
     };
-    let report = Report::new(d, weighting).with_context(context);
+    let report = Report::new(d, weighting).with_framing(framing);
     match weighting.origin {
         Origin::Team { .. } => report.with_team(team(d)).render(format),
         _ => report.render(format),

@@ -21,17 +21,17 @@ fn realtime_chat_report() {
 /// The decision record, dated and with its command fixed (the command line gives today's and its own).
 #[test]
 fn ml_api_decision_record() {
-    use versus::engine::report::Context;
+    use versus::engine::report::Framing;
     let dataset = Dataset::builtin();
     let weighting = Weighting::preset(&dataset, "ml-api").unwrap();
-    let context = Context {
+    let framing = Framing {
         date: Some("2026-12-02".into()),
         command: Some("versus report --preset ml-api --format madr".into()),
-        ..Context::default()
+        ..Framing::default()
     };
     insta::assert_snapshot!(
         "ml-api.madr.md",
-        Report::new(&dataset, &weighting).with_context(context).render(Format::Madr)
+        Report::new(&dataset, &weighting).with_framing(framing).render(Format::Madr)
     );
 }
 

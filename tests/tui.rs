@@ -9,9 +9,17 @@ use ratatui::style::{Color, Modifier};
 use support::{app, buffer, explorer, key, keys, mouse, press_with, text};
 use versus::engine::data::Dataset;
 use versus::engine::score::evaluate;
-use versus::explorer::app::{App, Document, Effect, Event, Focus, Outcome, Overlay, Startup};
+use versus::explorer::app::{App, Document, Effect, Event, Export, Focus, Outcome, Overlay, Startup};
 use versus::explorer::keymap::Action;
 use versus::explorer::layout::Screen;
+use versus::explorer::overlays::Prompt;
+use versus::explorer::overlays::claims::Claims;
+use versus::explorer::overlays::help::Help;
+use versus::explorer::overlays::interview::Interview;
+use versus::explorer::overlays::pairwise::Pairwise;
+use versus::explorer::overlays::presets::Presets;
+use versus::explorer::overlays::sensitivity::Sensitivity;
+use versus::explorer::overlays::team::TeamList;
 use versus::shell::files::load_dataset;
 
 #[test]
@@ -143,6 +151,18 @@ fn three_option_dataset() {
     insta::assert_snapshot!(text(&a));
 }
 
+/// The pairwise weighting open.
+fn pairwise(a: &App) -> &Pairwise {
+    let Overlay::Pairwise(pairwise) = a.overlay() else { panic!("{:?}", a.overlay()) };
+    pairwise
+}
+
+/// The claims audit open.
+fn open_claims(a: &App) -> &Claims {
+    let Overlay::Claims(claims) = a.overlay() else { panic!("{:?}", a.overlay()) };
+    claims
+}
+
 /// The shell's word on an effect.
 fn report(a: &mut App, outcome: Outcome) {
     let _ = a.update(Event::Outcome(outcome));
@@ -152,7 +172,7 @@ fn report(a: &mut App, outcome: Outcome) {
 fn close_overlay(a: &mut App) {
     let action = match a.overlay() {
         Overlay::None => return,
-        Overlay::Search => Action::Confirm,
+        Overlay::Search(_) => Action::Confirm,
         _ => Action::Back,
     };
     let _ = a.update(Event::Action(action));
@@ -274,10 +294,10 @@ fn remapped_keys_drive_the_app_and_appear_in_help() {
     let ctrl = |a: &mut App, c| press_with(a, KeyCode::Char(c), KeyModifiers::CONTROL).map(|update| update.effects);
     assert!(press_with(&mut a, KeyCode::Char('q'), KeyModifiers::NONE).is_none(), "q no longer quits");
     ctrl(&mut a, 'f');
-    assert_eq!(*a.overlay(), Overlay::Search);
+    assert!(matches!(a.overlay(), Overlay::Search(_)));
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('s'));
-    assert_eq!(*a.overlay(), Overlay::Search, "s now searches: the user's binding took it from save-profile");
+    assert!(matches!(a.overlay(), Overlay::Search(_)), "s now searches: the user's binding took it from save-profile");
     key(&mut a, KeyCode::Esc);
     assert!(text(&a).contains("Ctrl-F search"), "the footer shows the binding in force");
     key(&mut a, KeyCode::Char('?'));
@@ -288,7 +308,7 @@ fn remapped_keys_drive_the_app_and_appear_in_help() {
 
 #[test]
 fn saving_a_profile_asks_before_replacing_one() {
-    use versus::explorer::app::Question;
+    use versus::explorer::app::Confirmation;
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Char('s'));
@@ -315,7 +335,7 @@ fn saving_a_profile_asks_before_replacing_one() {
     // Saving under the same name asks first; "n" changes nothing.
     key(&mut a, KeyCode::Char('s'));
     key(&mut a, KeyCode::Enter);
-    assert_eq!(*a.overlay(), Overlay::Confirm { question: Question::OverwriteProfile("team".into()) });
+    assert!(matches!(a.overlay(), Overlay::Confirm(c) if c.question == Confirmation::OverwriteProfile("team".into())));
     let effects = key(&mut a, KeyCode::Char('n'));
     assert!(effects.is_empty());
     assert!(text(&a).contains("nothing changed"));
@@ -328,10 +348,11 @@ fn the_status_line_shows_what_the_shell_reports() {
     assert!(text(&a).lines().last().unwrap().starts_with("error: cannot write /x: read-only file system"));
     key(&mut a, KeyCode::Char('j'));
     assert!(!text(&a).contains("read-only"), "the next key clears it");
-    report(&mut a, Outcome::FileExists { path: "r.md".into(), document: Document::Report });
+    let export = Export { path: "r.md".into(), document: Document::Report, text: "# report".into() };
+    report(&mut a, Outcome::FileExists(export.clone()));
     assert!(text(&a).contains("r.md exists. Replace it?"));
     let effects = key(&mut a, KeyCode::Char('y'));
-    assert_eq!(effects, vec![Effect::Export { path: "r.md".into(), overwrite: true, document: Document::Report }]);
+    assert_eq!(effects, vec![Effect::Export { export, overwrite: true }]);
 }
 
 #[test]
@@ -382,10 +403,11 @@ fn help_scrolling_stops_at_the_end() {
     for _ in 0..200 {
         key(&mut a, KeyCode::Char('j'));
     }
-    let Overlay::Help { scroll: bottom } = *a.overlay() else { panic!() };
+    let Overlay::Help(help) = a.overlay() else { panic!() };
+    let bottom = help.scroll;
     assert!(bottom > 0 && bottom < 200);
     key(&mut a, KeyCode::Char('k'));
-    assert_eq!(*a.overlay(), Overlay::Help { scroll: bottom - 1 }, "one k is one line up");
+    assert!(matches!(a.overlay(), Overlay::Help(h) if h.scroll == bottom - 1), "one k is one line up");
 }
 
 #[test]
@@ -409,10 +431,10 @@ fn a_paste_types_into_the_search_or_a_prompt_as_one_event_and_nowhere_else() {
     key(&mut a, KeyCode::Char('e'));
     let _ = a.update(Event::Paste("/tmp/report.md".into()));
     assert!(
-        matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "versus-node-js-vs-python.md/tmp/report.md")
+        matches!(a.overlay(), Overlay::Prompt(Prompt { input, .. }) if input == "versus-node-js-vs-python.md/tmp/report.md")
     );
     let _ = a.update(Event::Paste("x".repeat(2 * MAX_INPUT_CHARS)));
-    assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input.chars().count() == MAX_INPUT_CHARS));
+    assert!(matches!(a.overlay(), Overlay::Prompt(Prompt { input, .. }) if input.chars().count() == MAX_INPUT_CHARS));
 }
 
 #[test]
@@ -492,7 +514,8 @@ fn the_sensitivity_view_charts_the_selected_dimension_and_lists_every_one() {
     assert!(screen.lines().nth(table_top + 1).unwrap().contains(&a.dataset().dimensions[most_critical].name));
     // j moves the chart to the next row's dimension; Enter goes to it in the list.
     key(&mut a, KeyCode::Char('j'));
-    let Overlay::Sensitivity { selected } = *a.overlay() else { panic!() };
+    let Overlay::Sensitivity(view) = a.overlay() else { panic!() };
+    let selected = view.selected;
     key(&mut a, KeyCode::Enter);
     assert_eq!(*a.overlay(), Overlay::None);
     assert_ne!(a.selected(), first, "row {selected} is another dimension");
@@ -545,12 +568,12 @@ fn undo_and_redo_take_back_any_change_of_weights() {
 
 #[test]
 fn quitting_with_weights_no_profile_holds_asks_first() {
-    use versus::explorer::app::Question;
+    use versus::explorer::app::Confirmation;
     let mut a = app(80, 24);
     assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit], "nothing to lose: q quits");
     key(&mut a, KeyCode::Char('l'));
     assert!(key(&mut a, KeyCode::Char('q')).is_empty());
-    assert_eq!(*a.overlay(), Overlay::Confirm { question: Question::QuitUnsaved });
+    assert!(matches!(a.overlay(), Overlay::Confirm(c) if c.question == Confirmation::QuitUnsaved));
     assert!(key(&mut a, KeyCode::Char('n')).is_empty(), "n stays");
     key(&mut a, KeyCode::Char('q'));
     assert_eq!(key(&mut a, KeyCode::Char('q')), vec![Effect::Quit], "a second q answers yes");
@@ -636,7 +659,7 @@ fn pairwise_weighting_judges_two_categories_at_a_time_and_applies_as_one_step() 
     insta::assert_snapshot!("pairwise_pair", text(&a));
     assert!(text(&a).contains("Performance matters more than Data & ML (5)"), "{}", text(&a));
     key(&mut a, KeyCode::Enter);
-    let pairs = a.pairwise_pairs().len();
+    let pairs = pairwise(&a).pairs().len();
     for _ in 1..pairs {
         key(&mut a, KeyCode::Tab); // the rest equal
     }
@@ -666,11 +689,11 @@ fn from_the_sensitivity_view_pairwise_weighs_the_most_critical_dimensions() {
         order
     };
     key(&mut a, KeyCode::Char('a'));
-    assert!(matches!(a.overlay(), Overlay::Pairwise { pair: 0, .. }), "{:?}", a.overlay());
-    assert!(!a.compared().categories);
+    assert!(matches!(a.overlay(), Overlay::Pairwise(Pairwise { pair: 0, .. })), "{:?}", a.overlay());
+    assert!(!pairwise(&a).compared().categories);
     let names: Vec<&str> = order.iter().map(|&d| a.dataset().dimensions[d].name.as_str()).collect();
-    assert_eq!(a.compared().names, names);
-    assert_eq!(a.pairwise_pairs().len(), 28, "8 dimensions, 28 pairs");
+    assert_eq!(pairwise(&a).compared().names, names);
+    assert_eq!(pairwise(&a).pairs().len(), 28, "8 dimensions, 28 pairs");
     keys(&mut a, "hhhhhhhh"); // the first far more than the second
     insta::assert_snapshot!("pairwise_dimensions_pair", text(&a));
     key(&mut a, KeyCode::Enter);
@@ -700,7 +723,9 @@ fn the_mouse_picks_interview_answers_and_sets_pairwise_judgements() {
     let (row, line) = screen.lines().enumerate().find(|(_, l)| l.contains(&second)).unwrap();
     let column = u16::try_from(line[..line.find(&second).unwrap()].chars().count()).unwrap();
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), column, u16::try_from(row).unwrap()));
-    let Overlay::Interview { question, chosen, .. } = a.overlay().clone() else { panic!("{:?}", a.overlay()) };
+    let Overlay::Interview(Interview { question, chosen, .. }) = a.overlay().clone() else {
+        panic!("{:?}", a.overlay())
+    };
     assert_eq!((question, chosen[0]), (1, Some(1)), "the click chose the second answer and moved on");
     // A click on the help text chooses nothing.
     let help_row = text(&a).lines().position(|l| l.contains("Will it hold many")).unwrap();
@@ -714,13 +739,13 @@ fn the_mouse_picks_interview_answers_and_sets_pairwise_judgements() {
     let start = u16::try_from(line[..line.find("9 8 7").unwrap()].chars().count()).unwrap();
     let row = u16::try_from(row).unwrap();
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), start, row));
-    assert!(matches!(a.overlay(), Overlay::Pairwise { pair: 0, judged } if judged[0] == Some(8)));
+    assert!(matches!(a.overlay(), Overlay::Pairwise(Pairwise { pair: 0, judged, .. }) if judged[0] == Some(8)));
     assert!(text(&a).contains("matters far more than"), "{}", text(&a));
     // The rightmost 9, then the 1 in the middle (equal).
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), start + 32, row));
-    assert!(matches!(a.overlay(), Overlay::Pairwise { pair: 0, judged } if judged[0] == Some(-8)));
+    assert!(matches!(a.overlay(), Overlay::Pairwise(Pairwise { pair: 0, judged, .. }) if judged[0] == Some(-8)));
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), start + 16, row));
-    assert!(matches!(a.overlay(), Overlay::Pairwise { pair: 0, judged } if judged[0] == Some(0)));
+    assert!(matches!(a.overlay(), Overlay::Pairwise(Pairwise { pair: 0, judged, .. }) if judged[0] == Some(0)));
     // Between marks, nothing.
     assert!(!mouse(&mut a, MouseEventKind::Down(MouseButton::Left), start + 1, row));
 }
@@ -729,7 +754,7 @@ fn the_mouse_picks_interview_answers_and_sets_pairwise_judgements() {
 fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Char('a'));
-    let pairs = a.pairwise_pairs();
+    let pairs = pairwise(&a).pairs().to_vec();
     // A cycle: Performance over Data & ML, Data & ML over Concurrency, Concurrency over Performance,
     // each by 9; every other pair left equal.
     for (index, &pair) in pairs.iter().enumerate() {
@@ -739,7 +764,7 @@ fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
             _ => {}
         }
         key(&mut a, if pair.1 <= 2 { KeyCode::Enter } else { KeyCode::Tab });
-        assert!(matches!(a.overlay(), Overlay::Pairwise { pair, .. } if *pair == index + 1));
+        assert!(matches!(a.overlay(), Overlay::Pairwise(Pairwise { pair, .. }) if *pair == index + 1));
     }
     let summary = text(&a);
     assert!(summary.contains("above 0.10"), "{summary}");
@@ -753,7 +778,7 @@ fn contradictory_pairwise_judgements_are_named_and_r_goes_back_to_the_worst() {
     assert!(changed > a.dataset().dimensions.len() / 2 && summary.contains("more"), "{summary}");
     assert!(summary.contains("With them:") && summary.contains("Esc leaves everything"), "{summary}");
     key(&mut a, KeyCode::Char('r'));
-    let Overlay::Pairwise { pair, .. } = a.overlay() else { panic!("r left the overlay") };
+    let Overlay::Pairwise(Pairwise { pair, .. }) = a.overlay() else { panic!("r left the overlay") };
     assert!([(0, 1), (0, 2), (1, 2)].contains(&pairs[*pair]), "r went to {:?}", pairs[*pair]);
     // On a pair, r does nothing.
     let before = a.overlay().clone();
@@ -776,7 +801,7 @@ fn the_weighting_overlays_at_160x48() {
     key(&mut a, KeyCode::Char('a'));
     keys(&mut a, "lll");
     insta::assert_snapshot!("pairwise_pair_160x48", text(&a));
-    for _ in 0..a.pairwise_pairs().len() {
+    for _ in 0..pairwise(&a).pairs().len() {
         key(&mut a, KeyCode::Enter);
     }
     insta::assert_snapshot!("pairwise_summary_160x48", text(&a));
@@ -801,8 +826,8 @@ fn pairwise_weighting_says_when_it_cannot_compare_every_category() {
     let all = many.dimensions.len();
     let mut a = explorer(many, 80, 24);
     key(&mut a, KeyCode::Char('a'));
-    assert!(matches!(a.overlay(), Overlay::Pairwise { .. }));
-    assert_eq!(a.pairwise_pairs().len(), 10 * 9 / 2);
+    assert!(matches!(a.overlay(), Overlay::Pairwise(Pairwise { .. })));
+    assert_eq!(pairwise(&a).pairs().len(), 10 * 9 / 2);
     assert!(text(&a).contains(&format!("comparing the first 10 of {all} categories")), "{}", text(&a));
 }
 
@@ -918,7 +943,7 @@ fn help_opens_from_every_view_and_closes_back_to_it_and_lists_move_alike() {
         key(&mut a, KeyCode::Char(change));
         let before = a.overlay().clone();
         key(&mut a, KeyCode::Char('?'));
-        assert!(matches!(a.overlay(), Overlay::Help { .. }), "? from {open}: {:?}", a.overlay());
+        assert!(matches!(a.overlay(), Overlay::Help(Help { .. })), "? from {open}: {:?}", a.overlay());
         key(&mut a, KeyCode::Esc);
         assert_eq!(*a.overlay(), before, "Esc on help goes back to {open}, as it was");
         key(&mut a, KeyCode::Esc);
@@ -927,22 +952,27 @@ fn help_opens_from_every_view_and_closes_back_to_it_and_lists_move_alike() {
     // The same moving keys in every list: G/End to the last, g/Home to the first, PgDn a page.
     key(&mut a, KeyCode::Char('c'));
     key(&mut a, KeyCode::Char('G'));
-    assert!(matches!(a.overlay(), Overlay::Claims { selected, .. } if *selected == a.dataset().claims.len() - 1));
+    assert!(
+        matches!(a.overlay(), Overlay::Claims(Claims { selected, .. }) if *selected == a.dataset().claims.len() - 1)
+    );
     key(&mut a, KeyCode::Home);
-    assert!(matches!(a.overlay(), Overlay::Claims { selected: 0, .. }));
+    assert!(matches!(a.overlay(), Overlay::Claims(Claims { selected: 0, .. })));
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('f'));
     key(&mut a, KeyCode::PageDown);
-    assert!(matches!(a.overlay(), Overlay::Sensitivity { selected: 10 }), "{:?}", a.overlay());
+    assert!(matches!(a.overlay(), Overlay::Sensitivity(Sensitivity { selected: 10, .. })), "{:?}", a.overlay());
     key(&mut a, KeyCode::End);
-    assert!(matches!(a.overlay(), Overlay::Sensitivity { selected } if *selected == a.dataset().dimensions.len() - 1));
+    assert!(
+        matches!(a.overlay(), Overlay::Sensitivity(Sensitivity { selected, .. }) if *selected == a.dataset().dimensions.len() - 1)
+    );
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('?'));
     key(&mut a, KeyCode::Char('G'));
-    let Overlay::Help { scroll: bottom } = *a.overlay() else { panic!() };
+    let Overlay::Help(help) = a.overlay() else { panic!() };
+    let bottom = help.scroll;
     assert!(bottom > 0);
     key(&mut a, KeyCode::Char('g'));
-    assert_eq!(*a.overlay(), Overlay::Help { scroll: 0 });
+    assert!(matches!(a.overlay(), Overlay::Help(Help { scroll: 0, .. })));
 }
 
 #[test]
@@ -995,25 +1025,25 @@ fn the_claims_audit_counts_its_verdicts_filters_by_one_and_takes_the_mouse() {
     let mut seen = Vec::new();
     loop {
         key(&mut a, KeyCode::Char('v'));
-        let Some(v) = a.claims_filter() else { break };
-        assert!(a.listed_claims().iter().all(|&c| claims[c].verdict == v));
-        assert_eq!(a.listed_claims().len(), count(v.label()));
+        let Some(v) = open_claims(&a).filter else { break };
+        assert!(open_claims(&a).listed(a.dataset()).iter().all(|&c| claims[c].verdict == v));
+        assert_eq!(open_claims(&a).listed(a.dataset()).len(), count(v.label()));
         assert!(text(&a).contains(&format!("only {} ({} of {})", v.label(), count(v.label()), claims.len())));
         // j stays within the filtered claims.
         key(&mut a, KeyCode::Char('j'));
-        let Overlay::Claims { selected, .. } = *a.overlay() else { panic!() };
+        let Overlay::Claims(Claims { selected, .. }) = *a.overlay() else { panic!() };
         assert_eq!(claims[selected].verdict, v);
         seen.push(v);
     }
     assert_eq!(seen.len(), claims.iter().map(|c| c.verdict).collect::<std::collections::HashSet<_>>().len());
-    assert_eq!(a.listed_claims().len(), claims.len());
+    assert_eq!(open_claims(&a).listed(a.dataset()).len(), claims.len());
     // A click on the third listed claim selects it; the wheel moves on from there.
     let screen = text(&a);
     let third = screen.lines().position(|l| l.contains(&claims[2].claim[..20])).unwrap();
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), 10, u16::try_from(third).unwrap()));
-    assert!(matches!(a.overlay(), Overlay::Claims { selected: 2, .. }));
+    assert!(matches!(a.overlay(), Overlay::Claims(Claims { selected: 2, .. })));
     assert!(mouse(&mut a, MouseEventKind::ScrollDown, 10, 10));
-    assert!(matches!(a.overlay(), Overlay::Claims { selected: 3, .. }));
+    assert!(matches!(a.overlay(), Overlay::Claims(Claims { selected: 3, .. })));
     key(&mut a, KeyCode::Esc);
     // In the picker too.
     key(&mut a, KeyCode::Char('p'));
@@ -1021,7 +1051,7 @@ fn the_claims_audit_counts_its_verdicts_filters_by_one_and_takes_the_mouse() {
     let name = &a.dataset().presets[1].name;
     let row = screen.lines().position(|l| l.contains(name.as_str())).unwrap();
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), 20, u16::try_from(row).unwrap()));
-    let Overlay::Presets { selected } = *a.overlay() else { panic!() };
+    let Overlay::Presets(Presets { selected, .. }) = *a.overlay() else { panic!() };
     assert!(matches!(&a.picker_entries()[selected], versus::engine::weights::Origin::Preset(1)));
 }
 
@@ -1160,9 +1190,9 @@ fn the_interviews_answers_move_like_every_list() {
     key(&mut a, KeyCode::Char('i'));
     let answers = a.dataset().questions[0].answers.len();
     key(&mut a, KeyCode::Char('G'));
-    assert!(matches!(a.overlay(), Overlay::Interview { highlighted, .. } if *highlighted == answers - 1));
+    assert!(matches!(a.overlay(), Overlay::Interview(Interview { highlighted, .. }) if *highlighted == answers - 1));
     key(&mut a, KeyCode::Home);
-    assert!(matches!(a.overlay(), Overlay::Interview { highlighted: 0, .. }));
+    assert!(matches!(a.overlay(), Overlay::Interview(Interview { highlighted: 0, .. })));
 }
 
 #[test]
@@ -1247,7 +1277,7 @@ fn leaving_a_member_out_makes_the_sliders_the_median_of_the_others_and_undo_brin
     assert_eq!(a.team().unwrap().counted().len(), 1);
     // `s` saves the group's weights: the save prompt, named "team".
     key(&mut a, KeyCode::Char('s'));
-    assert!(matches!(a.overlay(), Overlay::Prompt { input, .. } if input == "team"));
+    assert!(matches!(a.overlay(), Overlay::Prompt(Prompt { input, .. }) if input == "team"));
     key(&mut a, KeyCode::Esc);
     // Back in the main view, undo goes back through the members' changes, who counts included.
     key(&mut a, KeyCode::Char('u'));
@@ -1267,15 +1297,18 @@ fn without_a_team_t_says_how_to_load_one_and_big_e_exports_a_decision_record() {
     assert_eq!(*a.overlay(), Overlay::None);
     assert!(a.status().unwrap().text.contains("--team FILE_OR_DIR"));
     key(&mut a, KeyCode::Char('E'));
-    let Overlay::Prompt { input, .. } = a.overlay().clone() else { panic!("{:?}", a.overlay()) };
+    let Overlay::Prompt(Prompt { input, .. }) = a.overlay().clone() else { panic!("{:?}", a.overlay()) };
     assert_eq!(input, "versus-node-js-vs-python-decision.md");
     let effects = key(&mut a, KeyCode::Enter);
     assert_eq!(
         effects,
         vec![Effect::Export {
-            path: "versus-node-js-vs-python-decision.md".into(),
+            export: Export {
+                path: "versus-node-js-vs-python-decision.md".into(),
+                document: Document::Record,
+                text: a.document(Document::Record)
+            },
             overwrite: false,
-            document: Document::Record
         }]
     );
     // The team's command names its files while the whole team counts.
@@ -1298,10 +1331,10 @@ fn a_click_on_a_member_leaves_them_out_and_the_wheel_moves_the_selection() {
     let column = line.chars().position(|c| c == 'C').unwrap() as u16;
     assert!(mouse(&mut a, MouseEventKind::Down(MouseButton::Left), column, row as u16));
     assert!(!a.team().unwrap().counts(2));
-    assert!(matches!(a.overlay(), Overlay::Team { selected: 2 }));
+    assert!(matches!(a.overlay(), Overlay::Team(TeamList { selected: 2 })));
     assert!(text(&a).contains("[ ] Carol"));
     assert!(mouse(&mut a, MouseEventKind::ScrollUp, column, row as u16));
-    assert!(matches!(a.overlay(), Overlay::Team { selected: 1 }));
+    assert!(matches!(a.overlay(), Overlay::Team(TeamList { selected: 1 })));
 }
 
 #[test]
@@ -1309,7 +1342,10 @@ fn the_picker_lists_the_teams_median_after_the_defaults_and_brings_it_back() {
     let mut a = team_app(80, 24);
     let median = a.weights().to_vec();
     key(&mut a, KeyCode::Char('p'));
-    assert!(matches!(a.overlay(), Overlay::Presets { selected: 1 }), "the team's entry is the current one");
+    assert!(
+        matches!(a.overlay(), Overlay::Presets(Presets { selected: 1, .. })),
+        "the team's entry is the current one"
+    );
     assert!(text(&a).contains("● Team: the median of 3"));
     key(&mut a, KeyCode::Char('j'));
     key(&mut a, KeyCode::Enter);

@@ -81,7 +81,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
 /// Draws the app and, when the gauges are in view, checks they show the engine's scores.
 fn draw_and_check_gauge(app: &App) -> Result<(), TestCaseError> {
     let buffer = buffer(app, true);
-    if let (Screen::Main(regions), Overlay::None | Overlay::Search) = (app.screen(), app.overlay()) {
+    if let (Screen::Main(regions), Overlay::None | Overlay::Search(_)) = (app.screen(), app.overlay()) {
         let options = app.dataset().options.len();
         let rows = regions.recommendation.y + 1..regions.recommendation.bottom();
         // One bar per option, while the panel has room for them beside its four lines of text.

@@ -16,7 +16,7 @@ use crate::engine::data::{Dataset, LoadError, starter};
 use crate::engine::listing::{self, Found};
 use crate::engine::pairwise;
 use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, check_name};
-use crate::engine::report::{Context, Report, Sampling};
+use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::{WeightFile, check_note};
@@ -90,14 +90,14 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             let (weighting, warnings) = weighting(&d, &request, &files)?;
             warn_all(&warnings);
             let sampling = Sampling { samples: *samples, seed: *seed };
-            let context = Context {
+            let framing = Framing {
                 heading_level: *heading_level,
                 date: Some(shell::clock::today()),
                 command: Some(invocation()),
                 answers: cli.weights.merged(weights).answers,
                 left_out: Vec::new(),
             };
-            let mut report = Report::sampled(&d, &weighting, sampling).with_context(context);
+            let mut report = Report::sampled(&d, &weighting, sampling).with_framing(framing);
             if let Some((judged, priorities)) = request.pairwise {
                 report = report.with_pairwise(judged, priorities);
             }
@@ -215,6 +215,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         confirm_quit: files.config().confirm_quit,
         team: request.team.unwrap_or_default(),
         team_files,
+        today: shell::clock::today(),
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;

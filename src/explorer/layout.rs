@@ -11,8 +11,8 @@
 //! └──────────────────────────── footer (1 row) ────────────────────────────┘
 //! ```
 //!
-//! The overlays' pop-ups are placed here too ([`presets`], [`claims`], [`help`], [`prompt`], [`confirm`]),
-//! so scrolling bounds and drawing use the same rectangles.
+//! Each overlay places its own pop-up (see [`crate::explorer::overlays`]) with [`centred`], so that its
+//! scrolling bounds, its pointer and its drawing use the same rectangles.
 
 use ratatui::layout::{Margin, Rect};
 
@@ -142,110 +142,16 @@ pub fn inner(r: Rect) -> Rect {
 
 /// A `width` x `height` pop-up centred on the screen `area`, shrunk to fit; an odd remainder goes below.
 /// (`Rect::centered` asks the layout solver, which puts it above: the pop-ups would move a row.)
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
+#[must_use]
+pub(crate) fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));
     Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
-}
-
-/// The preset picker, for `entries` entries.
-#[must_use]
-pub fn presets(area: Rect, entries: usize) -> Rect {
-    centred(area, 76, (entries as u16).saturating_add(8).max(10))
-}
-
-/// Rows of the team overlay under its members: a blank, the group's verdict (up to two), its wins, when
-/// the group and most members disagree why (up to two), and the disputes (up to two).
-pub(crate) const TEAM_SUMMARY_ROWS: u16 = 8;
-
-/// The team overlay: one row per member over the group's summary.
-#[must_use]
-pub fn team(area: Rect, members: usize) -> Rect {
-    centred(area, 76, (members as u16).saturating_add(TEAM_SUMMARY_ROWS + 2).max(12))
-}
-
-/// The team overlay's list of members, above its summary.
-#[must_use]
-pub(crate) fn team_list(area: Rect, members: usize) -> Rect {
-    let inside = inner(team(area, members));
-    let summary = TEAM_SUMMARY_ROWS.min(inside.height.saturating_sub(1));
-    Rect::new(inside.x, inside.y, inside.width, inside.height - summary)
 }
 
 /// The first row to show of a list of `height` rows so that row `selected` is in view.
 #[must_use]
 pub(crate) fn scroll_for(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))
-}
-
-/// The picker's list of entries inside its pop-up, above the four rows that describe the selected one.
-#[must_use]
-pub(crate) fn presets_list(area: Rect, entries: usize) -> Rect {
-    let inside = inner(presets(area, entries));
-    let describe = 4.min(inside.height / 2);
-    Rect::new(inside.x, inside.y, inside.width, inside.height - describe)
-}
-
-/// The claims audit's list rows: under the row that counts the verdicts.
-#[must_use]
-pub(crate) fn claims_rows(area: Rect, expanded: bool) -> Rect {
-    let (list, _) = claims_parts(area, expanded);
-    Rect::new(list.x, list.y + 1.min(list.height), list.width, list.height.saturating_sub(1))
-}
-
-/// The claims audit: nearly the whole screen, at most 120 columns wide.
-#[must_use]
-pub fn claims(area: Rect) -> Rect {
-    centred(area, area.width.saturating_sub(4).min(120), area.height.saturating_sub(2))
-}
-
-/// The claims pop-up's list and, when a claim is expanded, its detail area below (a row apart).
-#[must_use]
-pub(crate) fn claims_parts(area: Rect, expanded: bool) -> (Rect, Rect) {
-    let inside = inner(claims(area));
-    let list_height = if expanded { (inside.height / 3).max(3).min(inside.height) } else { inside.height };
-    let list = Rect::new(inside.x, inside.y, inside.width, list_height);
-    let detail =
-        Rect::new(inside.x, inside.y + list_height + 1, inside.width, inside.height.saturating_sub(list_height + 1));
-    (list, detail)
-}
-
-/// The sensitivity view: the claims audit's pop-up, a chart of the selected dimension at its top (half,
-/// at least 8 rows, so that its legend fits) and the table of every dimension below, a row apart.
-#[must_use]
-pub fn sensitivity_parts(area: Rect) -> (Rect, Rect) {
-    let inside = inner(claims(area));
-    let chart_height = (inside.height / 2).max(8).min(inside.height);
-    let chart = Rect::new(inside.x, inside.y, inside.width, chart_height);
-    let table =
-        Rect::new(inside.x, inside.y + chart_height + 1, inside.width, inside.height.saturating_sub(chart_height + 1));
-    (chart, table)
-}
-
-/// The help pop-up's width where the screen has room.
-const HELP_WIDTH: u16 = 72;
-
-/// The help pop-up, for `lines` lines of text.
-#[must_use]
-pub fn help(area: Rect, lines: usize) -> Rect {
-    centred(area, HELP_WIDTH, (lines as u16).saturating_add(2))
-}
-
-/// The width inside the help pop-up, which its text wraps to.
-#[must_use]
-pub(crate) fn help_inner_width(area: Rect) -> u16 {
-    area.width.min(HELP_WIDTH).saturating_sub(2)
-}
-
-/// A one-line text prompt.
-#[must_use]
-pub(crate) fn prompt(area: Rect) -> Rect {
-    centred(area, 70, 3)
-}
-
-/// A yes/no question.
-#[must_use]
-pub(crate) fn confirm(area: Rect) -> Rect {
-    centred(area, 70, 4)
 }
 
 #[cfg(test)]

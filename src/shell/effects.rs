@@ -1,23 +1,24 @@
-//! Performing what the explorer asks of the outside world: saving and deleting profiles, exporting the
-//! report, copying to the clipboard. Each returns an [`Outcome`] for the status line. Quitting and
-//! suspending are the terminal loop's own (see [`crate::shell::terminal`]).
+//! Performing what the explorer asks of the outside world: saving and deleting profiles, writing a
+//! document, copying to the clipboard, opening a URL. Each effect comes with what it needs; each returns
+//! an [`Outcome`] for the status line. Quitting and suspending are the terminal loop's own (see
+//! [`crate::shell::terminal`]).
 
 use std::io::Write;
 use std::path::Path;
 
 use base64::Engine as _;
 
-use crate::engine::report::{Context, Format, Report};
-use crate::explorer::app::{App, Document, Effect, Outcome};
+use crate::engine::data::Dataset;
+use crate::explorer::app::{Effect, Export, Outcome};
 use crate::shell::dirs::expand_home;
 use crate::shell::files::write_atomically;
 use crate::shell::profiles;
 
-/// Performs `effect` for `app`, or `None` for the effects the terminal loop performs itself. `config_dir`
-/// holds the profiles; `terminal` receives the clipboard's OSC 52 sequence.
+/// Performs `effect`, or `None` for the effects the terminal loop performs itself. Profiles are those of
+/// `dataset` in `config_dir`; `terminal` receives the clipboard's OSC 52 sequence.
 pub(crate) fn perform(
     effect: Effect,
-    app: &App,
+    dataset: &Dataset,
     config_dir: Option<&Path>,
     terminal: &mut impl Write,
 ) -> Option<Outcome> {
@@ -26,7 +27,7 @@ pub(crate) fn perform(
         Effect::Quit | Effect::Suspend => return None,
         Effect::SaveProfile { name, weights, notes, replace } => match config_dir {
             None => no_dir(),
-            Some(dir) => match profiles::save_profile(dir, app.dataset(), &name, &weights, &notes, replace) {
+            Some(dir) => match profiles::save_profile(dir, dataset, &name, &weights, &notes, replace) {
                 Ok(profiles::Saved::Done(message)) => Outcome::ProfileSaved { name, weights, notes, message },
                 Ok(profiles::Saved::Exists) => Outcome::ProfileExists(name),
                 Err(message) => Outcome::Failed(message),
@@ -34,12 +35,12 @@ pub(crate) fn perform(
         },
         Effect::DeleteProfile { stored_name } => match config_dir {
             None => no_dir(),
-            Some(dir) => match profiles::delete_profile(dir, app.dataset(), &stored_name) {
+            Some(dir) => match profiles::delete_profile(dir, dataset, &stored_name) {
                 Ok(message) => Outcome::ProfileDeleted { stored_name, message },
                 Err(message) => Outcome::Failed(message),
             },
         },
-        Effect::Export { path, overwrite, document } => export(app, &path, overwrite, document),
+        Effect::Export { export, overwrite } => write_export(export, overwrite),
         Effect::Copy { text } => copy(&text, terminal),
         Effect::OpenUrl { url } => open_url(&url),
     })
@@ -67,7 +68,10 @@ fn export_target(path: &str) -> std::path::PathBuf {
     std::path::absolute(&target).unwrap_or(target)
 }
 
-fn export(app: &App, path: &str, overwrite: bool, document: Document) -> Outcome {
+/// Writes the finished document to its path, atomically; asks first (as an outcome) before replacing a
+/// file unless `overwrite`, and replaces regular files only.
+fn write_export(export: Export, overwrite: bool) -> Outcome {
+    let path = &export.path;
     let target = export_target(path);
     if target.is_dir() {
         return Outcome::Failed(format!("{path} is a directory; give a file name"));
@@ -83,43 +87,11 @@ fn export(app: &App, path: &str, overwrite: bool, document: Document) -> Outcome
                 "{path} is not a regular file (a device, FIFO or socket); give a file name"
             ));
         }
-        Ok(_) if !overwrite => return Outcome::FileExists { path: path.to_owned(), document },
+        Ok(_) if !overwrite => return Outcome::FileExists(export),
         _ => {}
     }
-    // What the explorer shows, when its sampling has finished; else sampled here in full.
-    let report = match app.robustness() {
-        (robustness, (drawn, asked)) if drawn == asked => Report::from_parts(
-            app.dataset(),
-            app.weighting(),
-            app.evaluation().clone(),
-            app.rating_flips().to_vec(),
-            robustness,
-        ),
-        _ => Report::new(app.dataset(), app.weighting()),
-    };
-    let (format, what) = match document {
-        Document::Report => (Format::Markdown, "the report"),
-        Document::Record => (Format::Madr, "the decision record"),
-    };
-    let context = Context {
-        date: Some(crate::shell::clock::today()),
-        command: Some(format!(
-            "{} --format {}",
-            app.command_line(),
-            if format == Format::Madr { "madr" } else { "markdown" }
-        )),
-        answers: app.interview_answers().to_vec(),
-        left_out: app.team().map_or_else(Vec::new, |team| {
-            team.members().iter().enumerate().filter(|&(i, _)| !team.counts(i)).map(|(_, m)| m.name.clone()).collect()
-        }),
-        ..Context::default()
-    };
-    let mut report = report.with_context(context);
-    if let Some(team) = app.team() {
-        report = report.with_team(team.counted().into_iter().cloned().collect());
-    }
-    let text = report.render(format);
-    match write_atomically(&target, text.as_bytes()) {
+    let what = export.document.words();
+    match write_atomically(&target, export.text.as_bytes()) {
         Ok(()) => Outcome::Done(format!("wrote {what} to {}", target.display())),
         Err(e) => Outcome::Failed(format!("cannot write {}: {e}", target.display())),
     }
@@ -138,117 +110,30 @@ fn copy(text: &str, terminal: &mut impl Write) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::data::Dataset;
-    use crate::engine::weights::Weighting;
-    use crate::explorer::app::Startup;
+    use crate::explorer::app::Document;
 
-    fn app() -> App {
-        let dataset = Dataset::builtin();
-        let weighting = Weighting::defaults(&dataset);
-        App::new(Startup::new(dataset, weighting))
+    /// A report export to `path`, as the explorer sends it.
+    fn export(path: &Path, text: &str) -> Export {
+        Export { path: path.display().to_string(), document: Document::Report, text: text.to_owned() }
     }
 
-    /// The decision record `E` writes for `app`.
-    fn record_of(app: &App) -> String {
-        let scratch = tempfile::tempdir().unwrap();
-        let target = scratch.path().join("decision.md");
-        let effect =
-            Effect::Export { path: target.display().to_string(), overwrite: false, document: Document::Record };
-        assert!(matches!(perform(effect, app, None, &mut Vec::new()), Some(Outcome::Done(_))));
-        std::fs::read_to_string(&target).unwrap()
-    }
-
-    /// Ann and Ben, weighing as two presets, the explorer at the defaults (not their median).
-    fn app_with_team() -> App {
-        use crate::engine::team::Member;
-        let dataset = Dataset::builtin();
-        let weights = |id: &str| dataset.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
-        let members = vec![
-            Member { name: "Ann".into(), weights: weights("ml-api") },
-            Member { name: "Ben".into(), weights: weights("realtime-chat") },
-        ];
-        let startup = Startup {
-            team: members,
-            team_files: vec!["/d/ann.toml".into(), "/d/ben.toml".into()],
-            ..Startup::new(dataset.clone(), Weighting::defaults(&dataset))
-        };
-        App::new(startup)
+    fn perform(effect: Effect) -> Option<Outcome> {
+        super::perform(effect, &Dataset::builtin(), None, &mut Vec::new())
     }
 
     #[test]
-    fn a_record_written_after_the_interview_gives_its_answers() {
-        use crate::explorer::app::Event;
-        use crate::explorer::keymap::Action;
-        let mut app = app();
-        let _ = app.update(Event::Resize(ratatui::layout::Size::new(80, 24)));
-        let _ = app.update(Event::Action(Action::OpenInterview));
-        let _ = app.update(Event::Action(Action::Confirm));
-        for _ in 1..app.dataset().questions.len() {
-            let _ = app.update(Event::Action(Action::FocusNext));
-        }
-        let _ = app.update(Event::Action(Action::Confirm));
-        assert_eq!(app.interview_answers().len(), 1);
-        let record = record_of(&app);
-        let question = &app.dataset().questions[0];
-        let answer = format!("* {} {}\n", question.text, question.answers[0].label);
-        assert!(record.contains("The project interview's answers:"), "{record}");
-        assert!(record.contains(&answer), "{answer} in {record}");
-    }
-
-    #[test]
-    fn a_team_record_names_its_members_and_the_command_with_their_files() {
-        use crate::explorer::keymap::Action;
-        let app = app_with_team();
-        let record = record_of(&app);
-        assert!(record.starts_with("---\nstatus: proposed\ndate: "), "{record}");
-        assert!(record.contains("deciders: \"Ann, Ben\"\n"), "{record}");
-        assert!(record.contains("### The team\n\nThe weights above are not the members' median"), "{record}");
-        assert!(record.contains("\n* Ann: Python by "), "{record}");
-        // The weights here are the defaults, not the team's median: the command spells them out.
-        assert!(record.contains("versus report --team '/d/ann.toml' '/d/ben.toml' --weight="), "{record}");
-        // Ben left out: the record says so, and its command names Ann's file alone.
-        let mut app = app_with_team();
-        let _ = app.update(crate::explorer::app::Event::Resize(ratatui::layout::Size::new(80, 24)));
-        for action in [Action::OpenTeam, Action::Down, Action::Confirm, Action::Back] {
-            let _ = app.update(crate::explorer::app::Event::Action(action));
-        }
-        let record = record_of(&app);
-        assert!(record.contains("Left out of the group: Ben."), "{record}");
-        assert!(record.contains("versus report --team '/d/ann.toml' --format madr\n"), "{record}");
-        assert!(record.contains("--format madr\n"), "{record}");
-    }
-
-    #[test]
-    fn an_export_is_the_report_versus_report_would_print() {
+    fn an_export_writes_the_text_it_carries() {
         let scratch = tempfile::tempdir().unwrap();
         let target = scratch.path().join("r.md");
-        // Before the sampling has finished the export samples in full itself; after, it reuses the app's.
-        let mut app = app();
-        let first = scratch.path().join("first.md");
-        perform(
-            Effect::Export { path: first.display().to_string(), overwrite: false, document: Document::Report },
-            &app,
-            None,
-            &mut Vec::new(),
-        );
-        while app.robustness().1.0 < app.robustness().1.1 {
-            let _ = app.update(crate::explorer::app::Event::Tick);
-        }
-        perform(
-            Effect::Export { path: target.display().to_string(), overwrite: false, document: Document::Report },
-            &app,
-            None,
-            &mut Vec::new(),
-        );
-        let expected = Report::new(app.dataset(), app.weighting()).render(Format::Markdown);
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), expected);
-        assert_eq!(std::fs::read_to_string(&first).unwrap(), expected);
+        let outcome = perform(Effect::Export { export: export(&target, "# the report\n"), overwrite: false });
+        assert!(matches!(&outcome, Some(Outcome::Done(m)) if m.starts_with("wrote the report to ")), "{outcome:?}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "# the report\n");
     }
 
     #[test]
     fn copy_sends_osc_52_with_the_text_in_base64() {
         let mut terminal = Vec::new();
-        let outcome = perform(Effect::Copy { text: "hi".into() }, &app(), None, &mut terminal);
+        let outcome = super::perform(Effect::Copy { text: "hi".into() }, &Dataset::builtin(), None, &mut terminal);
         assert_eq!(terminal, b"\x1b]52;c;aGk=\x07");
         assert!(matches!(outcome, Some(Outcome::Done(m)) if m.contains("hi")));
     }
@@ -259,24 +144,12 @@ mod tests {
         let dir = scratch.path();
         let path = dir.join("report.md");
         std::fs::write(&path, "mine").unwrap();
-        let p = path.display().to_string();
-        let outcome = perform(
-            Effect::Export { path: p.clone(), overwrite: false, document: Document::Report },
-            &app(),
-            None,
-            &mut Vec::new(),
-        );
-        assert_eq!(outcome, Some(Outcome::FileExists { path: p.clone(), document: Document::Report }));
+        let outcome = perform(Effect::Export { export: export(&path, "theirs"), overwrite: false });
+        assert_eq!(outcome, Some(Outcome::FileExists(export(&path, "theirs"))));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
-        let outcome = perform(
-            Effect::Export { path: p, overwrite: true, document: Document::Report },
-            &app(),
-            None,
-            &mut Vec::new(),
-        );
+        let outcome = perform(Effect::Export { export: export(&path, "theirs"), overwrite: true });
         assert!(matches!(outcome, Some(Outcome::Done(_))));
-        let written = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(written, Report::new(app().dataset(), app().weighting()).render(Format::Markdown));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "theirs");
     }
 
     #[test]
@@ -286,23 +159,13 @@ mod tests {
         let dir = scratch.path();
         let link = dir.join("link.md");
         std::os::unix::fs::symlink(dir.join("nowhere.md"), &link).unwrap();
-        let outcome = perform(
-            Effect::Export { path: link.display().to_string(), overwrite: true, document: Document::Report },
-            &app(),
-            None,
-            &mut Vec::new(),
-        );
+        let outcome = perform(Effect::Export { export: export(&link, "x"), overwrite: true });
         assert!(matches!(outcome, Some(Outcome::Failed(m)) if m.contains("symbolic link")));
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is untouched");
         let private = dir.join("private.md");
         std::fs::write(&private, "old").unwrap();
         std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
-        perform(
-            Effect::Export { path: private.display().to_string(), overwrite: true, document: Document::Report },
-            &app(),
-            None,
-            &mut Vec::new(),
-        );
+        perform(Effect::Export { export: export(&private, "new"), overwrite: true });
         assert_eq!(std::fs::metadata(&private).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
@@ -320,14 +183,9 @@ mod tests {
         let scratch = tempfile::tempdir().unwrap();
         let fifo = scratch.path().join("fifo");
         assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-        for target in [fifo.display().to_string(), "/dev/null".to_owned()] {
+        for target in [fifo.clone(), "/dev/null".into()] {
             for overwrite in [false, true] {
-                let outcome = perform(
-                    Effect::Export { path: target.clone(), overwrite, document: Document::Report },
-                    &app(),
-                    None,
-                    &mut Vec::new(),
-                );
+                let outcome = perform(Effect::Export { export: export(&target, "x"), overwrite });
                 assert!(
                     matches!(&outcome, Some(Outcome::Failed(m)) if m.contains("not a regular file")),
                     "{outcome:?}"
@@ -340,7 +198,7 @@ mod tests {
 
     #[test]
     fn profiles_need_a_config_directory() {
-        let outcome = perform(Effect::DeleteProfile { stored_name: "x".into() }, &app(), None, &mut Vec::new());
+        let outcome = perform(Effect::DeleteProfile { stored_name: "x".into() });
         assert!(matches!(outcome, Some(Outcome::Failed(m)) if m.starts_with("no config directory")));
     }
 }

@@ -167,7 +167,7 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
                     Effect::Quit => break 'events Ending::Quit,
                     Effect::Suspend => suspend(&mut terminal, mouse)?,
                     effect => {
-                        let outcome = effects::perform(effect, &app, config_dir, &mut io::stdout());
+                        let outcome = effects::perform(effect, app.dataset(), config_dir, &mut io::stdout());
                         events.extend(outcome.map(AppEvent::Outcome));
                     }
                 }

@@ -107,7 +107,7 @@ impl Report<'_> {
         let _ = writeln!(out, "{} The team\n", self.heading(2));
         // The context says already when the weights are the median; only a difference is news here.
         if self.team.as_ref().is_some_and(|(_, group)| group.weights != self.weighting.weights)
-            || !self.context.left_out.is_empty()
+            || !self.framing.left_out.is_empty()
         {
             let _ = writeln!(out, "{}\n", md(&team.intro));
         }
@@ -130,7 +130,7 @@ impl Report<'_> {
     /// YAML front matter as MADR has it (`deciders`, MADR 3's name, which MADR 4 renamed
     /// `decision-makers`); the names are a JSON string, which YAML reads as it is.
     fn front_matter(&self, out: &mut String) {
-        let date = self.context.date.clone().unwrap_or_else(|| self.dataset.meta.as_of.clone());
+        let date = self.framing.date.clone().unwrap_or_else(|| self.dataset.meta.as_of.clone());
         let _ = writeln!(out, "---\nstatus: proposed\ndate: {date}");
         if let Some((members, _)) = &self.team {
             let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
@@ -171,7 +171,7 @@ impl Report<'_> {
     /// "Does the service run ML models in process? Yes", one per recorded answer the dataset knows.
     fn answer_lines(&self) -> Vec<String> {
         let questions = &self.dataset.questions;
-        self.context
+        self.framing
             .answers
             .iter()
             .filter_map(|spec| {
@@ -308,7 +308,7 @@ impl Report<'_> {
             out.push('\n');
         }
         let command = self
-            .context
+            .framing
             .command
             .clone()
             .unwrap_or_else(|| format!("{} --format madr", self.weighting.command_line(dataset, None)));

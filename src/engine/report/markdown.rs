@@ -15,7 +15,7 @@ use crate::engine::weights::changes;
 impl Report<'_> {
     /// `#` repeated for a heading `depth` levels below the document's top (`--heading-level`).
     pub(super) fn heading(&self, depth: u8) -> String {
-        "#".repeat(usize::from(self.context.heading_level.max(1) + depth))
+        "#".repeat(usize::from(self.framing.heading_level.max(1) + depth))
     }
 
     pub(super) fn markdown(&self) -> String {

@@ -57,12 +57,12 @@ pub struct Report<'a> {
     pairwise: Option<(Judged, Priorities)>,
     /// The team whose median the weights are, if they are (`--team`).
     team: Option<(Vec<Member>, Group)>,
-    context: Context,
+    framing: Framing,
 }
 
 /// What a written document says beyond the evaluation, which only its caller knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Context {
+pub struct Framing {
     /// The markdown's top heading level, 1 to 4 (`--heading-level`); 0 is taken as 1.
     pub heading_level: u8,
     /// The decision record's date, YYYY-MM-DD (the dataset's `as_of` when not given).
@@ -93,7 +93,7 @@ impl<'a> Report<'a> {
             robustness: robustness(dataset, weights, sampling.samples, sampling.seed),
             pairwise: None,
             team: None,
-            context: Context::default(),
+            framing: Framing::default(),
         }
     }
 
@@ -115,7 +115,7 @@ impl<'a> Report<'a> {
             robustness,
             pairwise: None,
             team: None,
-            context: Context::default(),
+            framing: Framing::default(),
         }
     }
 
@@ -128,8 +128,8 @@ impl<'a> Report<'a> {
 
     /// The report with what only its caller knows: heading level, date, command, interview answers.
     #[must_use]
-    pub fn with_context(mut self, context: Context) -> Self {
-        self.context = context;
+    pub fn with_framing(mut self, framing: Framing) -> Self {
+        self.framing = framing;
         self
     }
 
@@ -209,7 +209,7 @@ impl<'a> Report<'a> {
                 verdict_sentence(dataset, &recommend(dataset, &group.weights))
             )
         };
-        let intro = match self.context.left_out.as_slice() {
+        let intro = match self.framing.left_out.as_slice() {
             [] => intro,
             names => format!("{intro} Left out of the group: {}.", names.join(", ")),
         };

@@ -1,60 +1,43 @@
 //! The explorer's state and its one way to change: [`App::update`] with an [`Event`]. Pure: no terminal,
 //! no I/O, so every behaviour runs in a unit test. What it needs from the world it asks for as
-//! [`Effect`]s, which the shell performs and answers with an [`Event::Outcome`].
+//! [`Effect`]s, each with everything it needs, which the shell performs and answers with an
+//! [`Event::Outcome`].
 //!
-//! The state is a few sub-states, each changed only through its own methods: the weights and their
-//! evaluation ([`weights`]), the list and its filter ([`list`]), the detail panes ([`panes`]), the
-//! overlay on top ([`Overlay`]) and the status line. `update` coordinates them.
+//! The state is a few sub-states (see [`crate::explorer::state`]), the overlay on top (see
+//! [`crate::explorer::overlays`]), the status line and the screen's layout. `update` gives an action to
+//! the overlay open, else to the main view (here), and lays the screen out once at its end.
 
-mod list;
-mod overlays;
-mod panes;
 mod pointer;
-mod team;
-mod weights;
 
 use std::fmt::Write as _;
 
 use ratatui::layout::{Rect, Size};
 
-pub use list::{MAX_QUERY_CHARS, Row};
-pub use panes::Focus;
-pub use pointer::{Pointer, PointerKind};
-pub use team::Team;
-
-use crate::engine::data::{Dataset, Verdict, sanitize};
-use crate::engine::profiles::{Notes, Profile};
-use crate::engine::report::verdict_sentence;
+use crate::engine::data::{Dataset, sanitize};
+use crate::engine::profiles::Profile;
+use crate::engine::report::{Format, Framing, Report, verdict_sentence};
 use crate::engine::robustness::Robustness;
-use crate::engine::score::{Evaluation, RatingFlip};
+use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
 use crate::engine::search::Hit;
 use crate::engine::team::Member;
 use crate::engine::weights::{Origin, Weighting, report_command, shell_quote};
 use crate::explorer::keymap::{Action, Context, Keymap};
-use crate::explorer::layout::{self, Screen, inner};
+use crate::explorer::layout::{Screen, inner};
+use crate::explorer::overlays::{Confirm, Ctx, Prompt, Seen};
+use crate::explorer::state::list::List;
+use crate::explorer::state::panes::Panes;
+use crate::explorer::state::step;
+use crate::explorer::state::team::{Roster, Team};
+use crate::explorer::state::weights::{Change, Weights};
 use crate::explorer::theme::Theme;
 use crate::explorer::view;
 
-/// The longest text a prompt takes (a file name, a profile name).
-pub const MAX_INPUT_CHARS: usize = 4096;
+pub use crate::explorer::overlays::prompt::MAX_INPUT_CHARS;
+pub use crate::explorer::overlays::{Confirmation, Overlay, Purpose};
+pub use crate::explorer::state::list::{MAX_QUERY_CHARS, Row};
+pub use crate::explorer::state::panes::Focus;
+pub use crate::explorer::state::{Document, Effect, Export, Outcome, Pointer, PointerKind, Status};
 
-/// Where a list's selection goes for a moving key: one step, a page of `page`, or either end; `None`
-/// for any other key. `last` is the last index.
-pub(crate) fn step(selected: usize, action: Action, last: usize, page: usize) -> Option<usize> {
-    Some(match action {
-        Action::Down => (selected + 1).min(last),
-        Action::Up => selected.saturating_sub(1),
-        Action::PageDown => (selected + page.max(1)).min(last),
-        Action::PageUp => selected.saturating_sub(page.max(1)),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => return None,
-    })
-}
-
-/// Pairwise weighting from the sensitivity view compares this many of its most critical dimensions
-/// (28 pairs: about as many judgements as anyone makes with care).
-pub(crate) const PAIRWISE_DIMENSIONS: usize = 8;
 /// Ratings drawn for the robustness shares per update: about 2 ms, so that a key press never waits long
 /// behind the sampling. The built-in dataset's 10,000 samples fit in one update; a large dataset's take
 /// many, between which the explorer answers keys.
@@ -82,6 +65,8 @@ pub struct Startup {
     pub team: Vec<Member>,
     /// The weight files they came from, one per member, as the command line named them.
     pub team_files: Vec<String>,
+    /// Today's date, YYYY-MM-DD, for the documents the explorer writes.
+    pub today: String,
 }
 
 impl Startup {
@@ -89,7 +74,6 @@ impl Startup {
     #[must_use]
     pub fn new(dataset: Dataset, weighting: Weighting) -> Self {
         Self {
-            dataset,
             weighting,
             profiles: Vec::new(),
             problems: Vec::new(),
@@ -100,6 +84,9 @@ impl Startup {
             confirm_quit: true,
             team: Vec::new(),
             team_files: Vec::new(),
+            // The evidence's own date until the shell says which day it is.
+            today: dataset.meta.as_of.clone(),
+            dataset,
         }
     }
 }
@@ -132,244 +119,30 @@ pub struct Update {
     pub pending: bool,
 }
 
-/// Work the explorer asks of its shell, which the pure core cannot do itself. The shell performs each
-/// and reports back with an [`Event::Outcome`] (or, for quitting and suspending, does not come back).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Quit,
-    /// Give the terminal back to the shell until resumed (Ctrl-Z).
-    Suspend,
-    /// Store the weights as profile `name`; replace one of that name only if `replace`.
-    /// Its note (kept from the profile it replaces) and the interview answers go with it.
-    SaveProfile {
-        name: String,
-        weights: Vec<u8>,
-        notes: Notes,
-        replace: bool,
-    },
-    /// Delete the profile stored as `stored_name`.
-    DeleteProfile {
-        stored_name: String,
-    },
-    /// Write `document` to `path`; refuse to replace an existing file unless `overwrite`.
-    Export {
-        path: String,
-        overwrite: bool,
-        document: Document,
-    },
-    /// Put `text` on the clipboard (OSC 52).
-    Copy {
-        text: String,
-    },
-    /// Open `url` with the system's opener (a browser).
-    OpenUrl {
-        url: String,
-    },
-}
-
-/// What the shell says about an effect it performed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Done(String),
-    Failed(String),
-    /// The export target exists: ask before replacing it.
-    FileExists {
-        path: String,
-        document: Document,
-    },
-    /// The profile is stored: list it and start from it.
-    ProfileSaved {
-        name: String,
-        weights: Vec<u8>,
-        notes: Notes,
-        message: String,
-    },
-    /// A profile of that name exists in the file: ask before replacing it.
-    ProfileExists(String),
-    ProfileDeleted {
-        stored_name: String,
-        message: String,
-    },
-}
-
-/// What sits on top of the main view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    /// The search prompt is open: typing filters the list live.
-    Search,
-    /// The preset picker; entry 0 is the default weights, entry `i` is preset `i - 1`, then profiles.
-    Presets {
-        selected: usize,
-    },
-    /// The claims audit; `scroll` is the expanded claim's scroll offset.
-    Claims {
-        selected: usize,
-        expanded: bool,
-        scroll: u16,
-    },
-    /// The project interview: the question on screen (`question == questions.len()` is the summary),
-    /// the highlighted answer, and each question's chosen answer so far.
-    Interview {
-        question: usize,
-        highlighted: usize,
-        chosen: Vec<Option<usize>>,
-    },
-    /// The team's members, `selected` among them.
-    Team {
-        selected: usize,
-    },
-    /// Pairwise weighting of the categories: the pair on screen (`pair == pairs` is the summary) and each
-    /// pair's judgement so far, from -8 (the second much more) through 0 (equal) to 8 (the first much
-    /// more); `None` not judged yet.
-    Pairwise {
-        pair: usize,
-        judged: Vec<Option<i8>>,
-    },
-    /// The sensitivity view; `selected` is a row of its table, in the order of
-    /// [`crate::explorer::view::sensitivity_order`].
-    Sensitivity {
-        selected: usize,
-    },
-    Help {
-        scroll: u16,
-    },
-    /// A one-line text prompt.
-    Prompt {
-        purpose: Purpose,
-        input: String,
-    },
-    /// A yes/no question.
-    Confirm {
-        question: Question,
-    },
-}
-
-/// What a text prompt's answer is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    /// A name to save the weights under.
-    SaveProfile,
-    /// A file to write a document to.
-    Export(Document),
-}
-
-/// What `e` and `E` write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Document {
-    /// The markdown report, as `versus report --format markdown` prints it.
-    Report,
-    /// The decision record, as `versus report --format madr` prints it.
-    Record,
-}
-
-/// What a yes/no question decides.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Question {
-    /// `q` with weights that no saved profile holds: they would be lost.
-    QuitUnsaved,
-    OverwriteProfile(String),
-    DeleteProfile(String),
-    OverwriteFile {
-        path: String,
-        document: Document,
-    },
-}
-
-/// A message on the status line until the next key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    /// For a problem, the word the status line puts first: "error", or "warning" for one that stopped
-    /// nothing (a file set aside, a weight file for an edited dataset); `None` for a plain message.
-    pub problem: Option<&'static str>,
-}
-
-impl Status {
-    /// A message on one line, cleaned of control characters (it may quote the user's input).
-    #[must_use]
-    pub(crate) fn info(text: impl Into<String>) -> Self {
-        Self { text: sanitize::line(&text.into()), problem: None }
-    }
-
-    #[must_use]
-    pub fn error(text: impl Into<String>) -> Self {
-        Self { problem: Some("error"), ..Self::info(text) }
-    }
-
-    /// A problem that stopped nothing: versus goes on, and says what it did instead.
-    #[must_use]
-    pub fn warning(text: impl Into<String>) -> Self {
-        Self { problem: Some("warning"), ..Self::info(text) }
-    }
-
-    /// Whether it reports a problem (drawn as one).
-    #[must_use]
-    pub fn is_problem(&self) -> bool {
-        self.problem.is_some()
-    }
-}
-
 pub struct App {
     dataset: Dataset,
-    weights: weights::Weights,
-    list: list::List,
-    panes: panes::Panes,
+    weights: Weights,
+    list: List,
+    panes: Panes,
     overlay: Overlay,
     status: Option<Status>,
     /// The terminal's size, which decides the layout.
     size: Size,
+    /// The layout for that size and the state now: worked out at the end of each update, read by
+    /// drawing and by the pointer.
+    screen: Screen,
     keymap: Keymap,
     mouse: bool,
     data_path: Option<String>,
     /// The dimension whose slider the pointer pressed, while the button is down.
     dragging: Option<usize>,
-    /// The overlay help was opened from, to go back to when it closes.
-    help_return: Option<Overlay>,
     /// Problems with the user's files, in full, for help.
     problems: Vec<String>,
-    /// The claims audit shows only this verdict's claims (`v`).
-    claims_filter: Option<Verdict>,
     /// Effects asked for during the current update.
     effects: Vec<Effect>,
     confirm_quit: bool,
-    /// What pairwise weighting compares (set as it opens).
-    compared: Compared,
-    /// The team `--team` loaded, if any.
-    team: Option<Team>,
-    /// The detail header's row count for (selected, width, weights, members counted): see [`Self::screen`].
-    header_rows: std::cell::RefCell<Option<(HeaderKey, usize)>>,
-}
-
-type HeaderKey = (usize, u16, Vec<u8>, Vec<bool>);
-
-/// What pairwise weighting compares: the categories (each dimension then gets its category's share,
-/// split as the weights now split it), or up to [`MAX_ITEMS`](crate::engine::pairwise::MAX_ITEMS) dimensions
-/// chosen in the sensitivity view.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Compared {
-    /// As shown: category names, or dimension names.
-    pub names: Vec<String>,
-    /// As the engine takes them: category names, or dimension ids.
-    items: Vec<String>,
-    pub categories: bool,
-}
-
-impl Compared {
-    /// The dataset's categories, in order of first appearance (the first `MAX_ITEMS`).
-    /// The first categories, and how many the dataset has in all.
-    fn categories(dataset: &Dataset) -> (Self, usize) {
-        let all = dataset.categories();
-        let names: Vec<String> = all.iter().take(crate::engine::pairwise::MAX_ITEMS).map(|&c| c.to_owned()).collect();
-        (Self { items: names.clone(), names, categories: true }, all.len())
-    }
-
-    /// The dimensions `chosen` (indexes), in that order.
-    fn dimensions(dataset: &Dataset, chosen: &[usize]) -> Self {
-        let names = chosen.iter().map(|&d| dataset.dimensions[d].name.clone()).collect();
-        let items = chosen.iter().map(|&d| dataset.dimensions[d].id.clone()).collect();
-        Self { names, items, categories: false }
-    }
+    /// Today's date, YYYY-MM-DD.
+    today: String,
 }
 
 impl App {
@@ -388,28 +161,26 @@ impl App {
             problems,
             team,
             team_files,
+            today,
         } = startup;
+        let roster = Roster::new(&dataset, team, team_files);
         Self {
-            team: Team::new(&dataset, team, team_files),
-            header_rows: std::cell::RefCell::new(None),
-            // Set as pairwise weighting opens: nothing to work out at start.
-            compared: Compared::default(),
-            weights: weights::Weights::new(&dataset, weighting, profiles),
-            list: list::List::new(&dataset),
-            panes: panes::Panes::new(dataset.options.len()),
+            weights: Weights::new(&dataset, weighting, profiles, roster),
+            list: List::new(&dataset),
+            panes: Panes::new(dataset.options.len()),
             dataset,
             overlay: Overlay::None,
             status,
             size: Size::default(),
+            screen: Screen::TooSmall,
             keymap,
             mouse,
             data_path,
             dragging: None,
-            help_return: None,
             problems,
-            claims_filter: None,
             effects: Vec::new(),
             confirm_quit,
+            today,
         }
     }
 
@@ -426,7 +197,7 @@ impl App {
     /// The weights in force, one per dimension.
     #[must_use]
     pub fn weights(&self) -> &[u8] {
-        &self.weights.weighting().weights
+        self.weights.weights()
     }
 
     /// Scores, recommendation, why and flips for the weights in force.
@@ -435,10 +206,14 @@ impl App {
         self.weights.evaluation()
     }
 
-    /// The rating flips for the current weights (computed once per weighting, when first asked).
+    /// The rating flips for the weights in force: the sensitivity view's, while it is open (it works
+    /// them out as it opens), else worked out now.
     #[must_use]
-    pub fn rating_flips(&self) -> &[RatingFlip] {
-        self.weights.rating_flips(&self.dataset)
+    pub fn rating_flips(&self) -> Vec<RatingFlip> {
+        match &self.overlay {
+            Overlay::Sensitivity(view) => view.rating_flips.clone(),
+            _ => rating_flips(&self.dataset, self.weights()),
+        }
     }
 
     /// Each option's share of first places over the plausible ratings drawn so far for the current
@@ -454,68 +229,6 @@ impl App {
         self.weights.pinned()
     }
 
-    /// Opens pairwise weighting over `compared`, which needs two items at least.
-    pub(super) fn open_pairwise(&mut self, compared: Compared) {
-        if compared.names.len() < 2 {
-            let what = if compared.categories { "categories" } else { "dimensions" };
-            self.set_status(Status::error(format!("pairwise weighting needs at least two {what}")));
-            return;
-        }
-        self.compared = compared;
-        let pairs = self.pairwise_pairs().len();
-        self.overlay = Overlay::Pairwise { pair: 0, judged: vec![None; pairs] };
-    }
-
-    /// What pairwise weighting compares, or last compared.
-    #[must_use]
-    pub fn compared(&self) -> &Compared {
-        &self.compared
-    }
-
-    /// Every pair of what pairwise weighting compares, each once: (first, second) as indexes of
-    /// [`Compared::names`].
-    #[must_use]
-    pub fn pairwise_pairs(&self) -> Vec<(usize, usize)> {
-        let n = self.compared.names.len();
-        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).collect()
-    }
-
-    /// The judgements so far as the engine takes them (a pair not judged counts as equal), their
-    /// priorities, and the weights they give over the weights now.
-    #[must_use]
-    pub fn pairwise_result(
-        &self,
-        judged: &[Option<i8>],
-    ) -> (crate::engine::pairwise::Judged, crate::engine::pairwise::Priorities, Vec<u8>) {
-        use crate::engine::pairwise::{Judged, Judgement, priorities, weights_from};
-        let judgements: Vec<Judgement> = self
-            .pairwise_pairs()
-            .iter()
-            .zip(judged)
-            .filter_map(|(&(first, second), judgement)| {
-                let v = (*judgement)?;
-                let by = v.unsigned_abs().min(8) + 1;
-                Some(if v >= 0 {
-                    Judgement { more: first, less: second, by }
-                } else {
-                    Judgement { more: second, less: first, by }
-                })
-            })
-            .collect();
-        let items = self.compared.items.clone();
-        let p = priorities(items.len(), &judgements);
-        let judged = Judged { items, categories: self.compared.categories, judgements };
-        let weights = weights_from(&self.dataset, self.weights(), &judged, &p);
-        (judged, p, weights)
-    }
-
-    /// The weights the interview's answers in `chosen` give over the weights now.
-    #[must_use]
-    pub fn interview_weights(&self, chosen: &[Option<usize>]) -> Vec<u8> {
-        let picks: Vec<(usize, usize)> = chosen.iter().enumerate().filter_map(|(q, a)| a.map(|a| (q, a))).collect();
-        crate::engine::weights::interview_weights(&self.dataset, self.weights(), &picks)
-    }
-
     /// The saved profiles of this dataset.
     #[must_use]
     pub fn profiles(&self) -> &[Profile] {
@@ -526,18 +239,6 @@ impl App {
     #[must_use]
     pub(crate) fn is_muted(&self, dimension: usize) -> bool {
         self.weights.is_muted(dimension)
-    }
-
-    /// The preset picker's entries: the defaults, each preset, then each saved profile.
-    #[must_use]
-    pub fn picker_entries(&self) -> Vec<Origin> {
-        let mut entries = self.weights.picker_entries(&self.dataset);
-        // With a team, its median of the members counted, second after the defaults.
-        if let Some(team) = &self.team {
-            let weights = team.group().weights.clone();
-            entries.insert(1, Origin::Team { counted: team.counted_flags().to_vec(), weights });
-        }
-        entries
     }
 
     /// The list's rows: category headings and their dimensions, or the search's matches, best first,
@@ -587,6 +288,12 @@ impl App {
         self.panes.scroll(pane)
     }
 
+    /// The selected source's index among the selected dimension's sources.
+    #[must_use]
+    pub fn selected_source(&self) -> usize {
+        self.panes.source()
+    }
+
     #[must_use]
     pub fn overlay(&self) -> &Overlay {
         &self.overlay
@@ -613,48 +320,56 @@ impl App {
         self.size
     }
 
-    /// The keymap context the current state reads keys in.
+    /// The keymap context the current state reads keys in: the open overlay's, else the main view's.
     #[must_use]
     pub fn context(&self) -> Context {
-        match self.overlay {
-            Overlay::None => Context::Main,
-            Overlay::Search => Context::Search,
-            Overlay::Presets { .. } => Context::Presets,
-            Overlay::Claims { .. } => Context::Claims,
-            Overlay::Sensitivity { .. } => Context::Sensitivity,
-            Overlay::Interview { .. } => Context::Interview,
-            Overlay::Pairwise { .. } => Context::Pairwise,
-            Overlay::Team { .. } => Context::Team,
-            Overlay::Help { .. } => Context::Help,
-            Overlay::Prompt { .. } => Context::Prompt,
-            Overlay::Confirm { .. } => Context::Confirm,
+        self.overlay.context()
+    }
+
+    /// The screen's layout, as drawn.
+    #[must_use]
+    pub fn screen(&self) -> Screen {
+        self.screen.clone()
+    }
+
+    /// The interview answers the weights came from (`QUESTION=ANSWER`), if they did.
+    #[must_use]
+    pub fn interview_answers(&self) -> &[String] {
+        self.weights.answers()
+    }
+
+    /// The team `--team` loaded, as it stands (who counts, the group of those), if any.
+    #[must_use]
+    pub fn team(&self) -> Option<Team<'_>> {
+        self.weights.team()
+    }
+
+    /// What an overlay reads while it draws.
+    pub(crate) fn seen(&self) -> Seen<'_> {
+        Seen {
+            dataset: &self.dataset,
+            weights: &self.weights,
+            keymap: &self.keymap,
+            problems: &self.problems,
+            mouse: self.mouse,
         }
     }
 
-    #[must_use]
-    pub fn screen(&self) -> Screen {
-        let sources = self.sources().len();
-        let focused = self.focus() == Focus::Sources;
-        let selected = self.selected();
-        // The header's rows come from wrapping its text, which depends only on these: worked out once
-        // for them, not on each of the several layouts a key press asks for.
-        let header_rows = |width| {
-            let key = (selected, width, self.weights().to_vec(), self.weights.counted().to_vec());
-            if let Some((memo, rows)) = &*self.header_rows.borrow()
-                && *memo == key
-            {
-                return *rows;
-            }
-            let weight = self.weights().get(selected).copied().unwrap_or(0);
-            let team = self.team_line(selected);
-            let theme = Theme::new(false);
-            let rows =
-                view::header_lines(&self.dataset, self.evaluation(), weight, selected, width, team.as_ref(), theme)
-                    .len();
-            *self.header_rows.borrow_mut() = Some((key, rows));
-            rows
-        };
-        Screen::compute(self.size.width, self.size.height, self.dataset.options.len(), sources, focused, header_rows)
+    /// What an overlay (and the main view) may change, lent for one event.
+    fn ctx(&mut self) -> Ctx<'_> {
+        let area = self.area();
+        Ctx {
+            dataset: &self.dataset,
+            weights: &mut self.weights,
+            list: &mut self.list,
+            panes: &mut self.panes,
+            status: &mut self.status,
+            effects: &mut self.effects,
+            area,
+            keymap: &self.keymap,
+            problems: &self.problems,
+            mouse: self.mouse,
+        }
     }
 
     /// The whole screen's area.
@@ -675,54 +390,66 @@ impl App {
                 self.resize(size);
                 true
             }
-            Event::Paste(text) => self.paste(&text),
+            Event::Paste(text) => {
+                // One line of it, cleaned, into the search or the prompt open.
+                let text = sanitize::line(&text);
+                let mut overlay = std::mem::take(&mut self.overlay);
+                let pasted = overlay.paste(&text, &mut self.ctx());
+                self.overlay = overlay;
+                pasted
+            }
             Event::Outcome(outcome) => {
-                self.report(outcome);
+                self.take_outcome(outcome);
                 true
             }
             Event::Tick => true,
         };
-        self.sync_team();
-        self.keep_in_view();
+        if redraw {
+            self.lay_out();
+        }
         let pending = !self.weights.refine(SAMPLING_PER_UPDATE);
         Update { redraw, effects: std::mem::take(&mut self.effects), pending }
     }
 
-    /// Types pasted text (one line of it, cleaned) into the search or the prompt open, as far as it fits;
-    /// whether anything changed.
-    fn paste(&mut self, text: &str) -> bool {
-        let text = sanitize::line(text);
-        match &mut self.overlay {
-            Overlay::Search => {
-                let room = list::MAX_QUERY_CHARS.saturating_sub(self.list.query().chars().count());
-                let query: String = self.list.query().chars().chain(text.chars().take(room)).collect();
-                self.set_query(query);
-                true
-            }
-            Overlay::Prompt { input, .. } => {
-                let room = MAX_INPUT_CHARS.saturating_sub(input.chars().count());
-                input.extend(text.chars().take(room));
-                true
-            }
-            _ => false,
+    /// Lays the screen out for the size and the state now, and keeps the selected row in view.
+    fn lay_out(&mut self) {
+        let selected = self.selected();
+        let sources = self.sources().len();
+        let focused = self.focus() == Focus::Sources;
+        let header_rows = |width| {
+            let weight = self.weights().get(selected).copied().unwrap_or(0);
+            let team = self.team_line(selected);
+            view::header_lines(
+                &self.dataset,
+                self.evaluation(),
+                weight,
+                selected,
+                width,
+                team.as_ref(),
+                Theme::new(false),
+            )
+            .len()
+        };
+        self.screen = Screen::compute(
+            self.size.width,
+            self.size.height,
+            self.dataset.options.len(),
+            sources,
+            focused,
+            header_rows,
+        );
+        if let Screen::Main(regions) = &self.screen {
+            self.list.keep_in_view(usize::from(regions.list_inner().height.max(1)));
         }
     }
 
-    fn set_status(&mut self, status: Status) {
-        self.status = Some(status);
-    }
-
     /// Takes the shell's word on an effect: a message for the status line, or a question to ask.
-    fn report(&mut self, outcome: Outcome) {
+    fn take_outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Done(message) => self.set_status(Status::info(message)),
             Outcome::Failed(message) => self.set_status(Status::error(message)),
-            Outcome::FileExists { path, document } => {
-                self.overlay = Overlay::Confirm { question: Question::OverwriteFile { path, document } };
-            }
-            Outcome::ProfileExists(name) => {
-                self.overlay = Overlay::Confirm { question: Question::OverwriteProfile(name) };
-            }
+            Outcome::FileExists(export) => self.ask(Confirmation::OverwriteFile(export)),
+            Outcome::ProfileExists(name) => self.ask(Confirmation::OverwriteProfile(name)),
             // The in-memory list changes only once the file has: a failed save must not look saved.
             Outcome::ProfileSaved { name, weights, notes, message } => {
                 self.weights.profile_saved(name, weights, notes);
@@ -735,8 +462,17 @@ impl App {
         }
     }
 
+    fn ask(&mut self, question: Confirmation) {
+        self.overlay = Overlay::Confirm(Confirm { question });
+    }
+
+    fn set_status(&mut self, status: Status) {
+        self.status = Some(status);
+    }
+
     fn resize(&mut self, size: Size) {
         self.size = size;
+        self.lay_out();
         // Scrolling clamps itself and a new selection starts at the top, so only a new size can leave a
         // pane scrolled past its end: re-wrap the panes here, not on every key.
         for pane in 0..self.panes.count() {
@@ -746,41 +482,18 @@ impl App {
     }
 
     fn act(&mut self, action: Action) {
-        match (&self.overlay, action) {
+        let asked_to_quit = matches!(&self.overlay, Overlay::Confirm(Confirm { question: Confirmation::QuitUnsaved }));
+        match action {
             // Asked whether to quit, a second quit key answers yes.
-            (Overlay::Confirm { question: Question::QuitUnsaved }, Action::Quit) => self.effects.push(Effect::Quit),
-            (_, Action::Quit) if self.would_lose_weights() => {
-                self.overlay = Overlay::Confirm { question: Question::QuitUnsaved };
+            Action::Quit if asked_to_quit => self.effects.push(Effect::Quit),
+            Action::Quit if self.would_lose_weights() => self.ask(Confirmation::QuitUnsaved),
+            Action::Quit => self.effects.push(Effect::Quit),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            _ if self.overlay.is_open() => {
+                let overlay = std::mem::take(&mut self.overlay);
+                self.overlay = overlay.act(action, &mut self.ctx());
             }
-            (_, Action::Quit) => self.effects.push(Effect::Quit),
-            (_, Action::Suspend) => self.effects.push(Effect::Suspend),
-            // Help from any overlay that binds it; closing help goes back there.
-            (
-                Overlay::Presets { .. }
-                | Overlay::Claims { .. }
-                | Overlay::Sensitivity { .. }
-                | Overlay::Interview { .. }
-                | Overlay::Pairwise { .. }
-                | Overlay::Team { .. },
-                Action::OpenHelp,
-            ) => {
-                self.help_return = Some(std::mem::replace(&mut self.overlay, Overlay::Help { scroll: 0 }));
-            }
-            (Overlay::None, action) => self.main_action(action),
-            (Overlay::Search, action) => self.search_action(action),
-            (Overlay::Presets { selected }, action) => self.presets_action(*selected, action),
-            (Overlay::Claims { selected, expanded, scroll }, action) => {
-                self.claims_action(*selected, *expanded, *scroll, action);
-            }
-            (Overlay::Sensitivity { selected }, action) => self.sensitivity_action(*selected, action),
-            (Overlay::Team { selected }, action) => self.team_action(*selected, action),
-            (Overlay::Pairwise { pair, judged }, action) => self.pairwise_action(*pair, judged.clone(), action),
-            (Overlay::Interview { question, highlighted, chosen }, action) => {
-                self.interview_action(*question, *highlighted, chosen.clone(), action);
-            }
-            (Overlay::Prompt { purpose, input }, action) => self.prompt_action(*purpose, input.clone(), action),
-            (Overlay::Confirm { question }, action) => self.confirm_action(question.clone(), action),
-            (Overlay::Help { scroll }, action) => self.help_action(*scroll, action),
+            _ => self.main_action(action),
         }
     }
 
@@ -802,7 +515,6 @@ impl App {
                 if let Some(dimension) = self.category_jump(action == Action::NextCategory) {
                     self.panes.set_focus(Focus::List);
                     self.select(dimension);
-                    self.keep_in_view();
                 }
             }
             (Focus::Pane(pane), Action::Down) => self.scroll_pane(pane, 1),
@@ -826,6 +538,11 @@ impl App {
         if self.navigate(action) {
             return;
         }
+        if let Some(overlay) = Overlay::open(action, &mut self.ctx()) {
+            self.overlay = overlay;
+            return;
+        }
+        let selected = self.list.selected();
         match (self.panes.focus(), action) {
             (_, Action::OpenSource) => match self.sources().get(self.panes.source()) {
                 Some(source) => self.effects.push(Effect::OpenUrl { url: source.url.clone() }),
@@ -842,10 +559,10 @@ impl App {
             {
                 self.set_status(Status::error("no dimension is listed: clear the filter with Esc"));
             }
-            (_, Action::WeightDown) => self.weights.nudge(&self.dataset, self.list.selected(), -1),
-            (_, Action::WeightUp) => self.weights.nudge(&self.dataset, self.list.selected(), 1),
-            (_, Action::SetWeight(weight)) => self.weights.set(&self.dataset, self.list.selected(), weight),
-            (_, Action::ToggleMute) => self.weights.toggle_mute(&self.dataset, self.list.selected()),
+            (_, Action::WeightDown) => self.weights.nudge(&self.dataset, selected, -1),
+            (_, Action::WeightUp) => self.weights.nudge(&self.dataset, selected, 1),
+            (_, Action::SetWeight(weight)) => self.weights.set(&self.dataset, selected, weight),
+            (_, Action::ToggleMute) => self.weights.toggle_mute(&self.dataset, selected),
             (_, Action::Reset) => {
                 let origin = self.weighting().origin.clone();
                 let name = format!("the reset to {}", origin.name(&self.dataset));
@@ -863,14 +580,10 @@ impl App {
             (_, Action::Redo) => self.undo_or_redo(true),
             (_, Action::SaveProfile) => {
                 let input = self.weighting().origin.profile_name().unwrap_or_default().to_owned();
-                self.overlay = Overlay::Prompt { purpose: Purpose::SaveProfile, input };
+                self.overlay = Overlay::Prompt(Prompt { purpose: Purpose::SaveProfile, input });
             }
             (_, Action::Export) => self.ask_export(Document::Report),
             (_, Action::ExportRecord) => self.ask_export(Document::Record),
-            (_, Action::OpenTeam) if self.team.is_some() => self.overlay = Overlay::Team { selected: 0 },
-            (_, Action::OpenTeam) => self.set_status(Status::error(
-                "no team: start versus with --team FILE_OR_DIR... (weight files; see versus profile export)",
-            )),
             (_, Action::Copy) => {
                 let verdict = verdict_sentence(&self.dataset, &self.evaluation().recommendation);
                 let command = self.command_line();
@@ -880,36 +593,6 @@ impl App {
             }
             (_, Action::FocusNext) => self.panes.cycle_focus(1, !self.sources().is_empty()),
             (_, Action::FocusPrev) => self.panes.cycle_focus(-1, !self.sources().is_empty()),
-            (_, Action::OpenSearch) => self.overlay = Overlay::Search,
-            (_, Action::OpenPresets) => {
-                self.overlay = Overlay::Presets { selected: self.picker_index() };
-            }
-            (_, Action::OpenClaims) if !self.dataset.claims.is_empty() => {
-                self.claims_filter = None;
-                self.overlay = Overlay::Claims { selected: 0, expanded: false, scroll: 0 };
-            }
-            (_, Action::OpenHelp) => self.overlay = Overlay::Help { scroll: 0 },
-            (_, Action::OpenPairwise) => {
-                let (categories, all) = Compared::categories(&self.dataset);
-                if all > categories.names.len() {
-                    let shown = categories.names.len();
-                    self.set_status(Status::info(format!("comparing the first {shown} of {all} categories")));
-                }
-                self.open_pairwise(categories);
-            }
-            (_, Action::OpenInterview) if self.dataset.questions.is_empty() => {
-                self.set_status(Status::error("this dataset has no interview questions"));
-            }
-            (_, Action::OpenInterview) => {
-                let chosen = vec![None; self.dataset.questions.len()];
-                self.overlay = Overlay::Interview { question: 0, highlighted: 0, chosen };
-            }
-            (_, Action::OpenSensitivity) => {
-                // Open on the selected dimension's row.
-                let order = view::sensitivity_order(&self.dataset, self.evaluation());
-                let selected = order.iter().position(|&d| d == self.selected()).unwrap_or(0);
-                self.overlay = Overlay::Sensitivity { selected };
-            }
             (_, Action::Back) => self.set_query(String::new()),
             _ => {}
         }
@@ -924,35 +607,44 @@ impl App {
     }
 
     /// A change of the weights in words: "the weight of CPU-bound pure code (now 5)".
-    fn change_words(&self, change: &weights::Change) -> String {
+    fn change_words(&self, change: &Change) -> String {
         let name = |d: usize| &self.dataset.dimensions[d].name;
         match change {
-            weights::Change::Weight(d) => format!("the weight of {} (now {})", name(*d), self.weights()[*d]),
-            weights::Change::Mute(d) => format!("the mute of {} (now {})", name(*d), self.weights()[*d]),
-            weights::Change::Origin(what) => what.clone(),
+            Change::Weight(d) => format!("the weight of {} (now {})", name(*d), self.weights()[*d]),
+            Change::Mute(d) => format!("the mute of {} (now {})", name(*d), self.weights()[*d]),
+            Change::Origin(what) => what.clone(),
         }
     }
 
+    /// Undoes the latest change of weights (`redo`: makes the latest undone one again), and says which.
+    fn undo_or_redo(&mut self, redo: bool) {
+        let change = if redo { self.weights.redo(&self.dataset) } else { self.weights.undo(&self.dataset) };
+        let status = match (change, redo) {
+            (Some(change), false) => format!("undid {} (Ctrl-R redoes)", self.change_words(&change)),
+            (Some(change), true) => format!("redid {}", self.change_words(&change)),
+            (None, false) => "nothing to undo".to_owned(),
+            (None, true) => "nothing to redo".to_owned(),
+        };
+        self.set_status(Status::info(status));
+    }
+
     fn move_selection(&mut self, delta: isize) {
-        let moved = self.list.move_selection(delta);
-        self.dimension_changed(moved);
+        self.ctx().move_selection(delta);
     }
 
     fn select(&mut self, dimension: usize) {
-        let moved = self.list.select(dimension);
-        self.dimension_changed(moved);
+        self.ctx().select(dimension);
     }
 
     fn set_query(&mut self, query: String) {
-        let moved = self.list.set_query(query);
-        self.dimension_changed(moved);
+        self.ctx().set_query(query);
     }
 
-    /// After the list changed (`changed`): the panes start at the top of the dimension now selected,
-    /// and lose the sources' focus if it cites none. Every change of the list goes through here.
-    pub(super) fn dimension_changed(&mut self, changed: bool) {
-        if changed {
-            self.panes.scroll_to_top(!self.sources().is_empty());
+    /// The selected dimension's sources (none when a filter lists no dimension).
+    fn sources(&self) -> &[crate::engine::data::Source] {
+        match self.dataset.dimensions.get(self.selected()) {
+            Some(dimension) if !self.list.rows().is_empty() => &dimension.sources,
+            _ => &[],
         }
     }
 
@@ -979,36 +671,17 @@ impl App {
         }
     }
 
-    /// The claims the audit lists: every one, or those of the verdict `v` filters on (indexes into the
-    /// dataset's claims).
-    #[must_use]
-    pub fn listed_claims(&self) -> Vec<usize> {
-        let claims = &self.dataset.claims;
-        (0..claims.len()).filter(|&c| self.claims_filter.is_none_or(|v| claims[c].verdict == v)).collect()
-    }
-
-    /// Problems with the user's files, as help shows them.
-    #[must_use]
-    pub fn problems(&self) -> &[String] {
-        &self.problems
-    }
-
-    /// The verdict the claims audit filters on, if any.
-    #[must_use]
-    pub fn claims_filter(&self) -> Option<Verdict> {
-        self.claims_filter
-    }
-
-    /// The export prompt's starting file name: the dataset's first four title words, and the preset if
-    /// one is applied ("versus-node-js-vs-python-ml-api.md"), so that exports of different
-    /// comparisons do not share a name.
-    /// The prompt for the file to write `document` to, with a name to start from.
+    /// The prompt for the file to write `document` to, with a name to start from and the document
+    /// finished: nothing can change it while the prompt is open.
     fn ask_export(&mut self, document: Document) {
         let input = self.export_name(document);
-        self.overlay = Overlay::Prompt { purpose: Purpose::Export(document), input };
+        let text = self.document(document);
+        self.overlay = Overlay::Prompt(Prompt { purpose: Purpose::Export { document, text }, input });
     }
 
-    /// `versus-node-js-vs-python[-PRESET].md` for the report, `...-decision.md` for the record.
+    /// `versus-node-js-vs-python[-PRESET].md` for the report, `...-decision.md` for the record: the
+    /// dataset's first four title words, and the preset if one is applied, so that exports of different
+    /// comparisons do not share a name.
     fn export_name(&self, document: Document) -> String {
         let title = self.dataset.meta.title.to_lowercase();
         let words: Vec<&str> =
@@ -1025,11 +698,51 @@ impl App {
         name
     }
 
+    /// `document` for the weights in force, as `versus report` would write it: what the explorer shows
+    /// when its sampling has finished, else sampled here in full.
+    #[must_use]
+    pub fn document(&self, document: Document) -> String {
+        let report = match self.robustness() {
+            (robustness, (drawn, asked)) if drawn == asked => Report::from_parts(
+                &self.dataset,
+                self.weighting(),
+                self.evaluation().clone(),
+                self.rating_flips(),
+                robustness,
+            ),
+            _ => Report::new(&self.dataset, self.weighting()),
+        };
+        let (format, name) = match document {
+            Document::Report => (Format::Markdown, "markdown"),
+            Document::Record => (Format::Madr, "madr"),
+        };
+        let team = self.team();
+        let framing = Framing {
+            date: Some(self.today.clone()),
+            command: Some(format!("{} --format {name}", self.command_line())),
+            answers: self.interview_answers().to_vec(),
+            left_out: team.map_or_else(Vec::new, |team| {
+                team.members()
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| !team.counts(i))
+                    .map(|(_, m)| m.name.clone())
+                    .collect()
+            }),
+            ..Framing::default()
+        };
+        let mut report = report.with_framing(framing);
+        if let Some(team) = team {
+            report = report.with_team(team.counted().into_iter().cloned().collect::<Vec<Member>>());
+        }
+        report.render(format)
+    }
+
     /// What the team weighs dimension `d`: each member's weight (those left out in brackets), the
     /// median of those counted and their spread.
     #[must_use]
     pub(crate) fn team_line(&self, d: usize) -> Option<view::TeamLine> {
-        let team = self.team.as_ref()?;
+        let team = self.team()?;
         let group = team.group();
         let members: Vec<String> = team
             .members()
@@ -1051,80 +764,22 @@ impl App {
         Some(view::TeamLine { text, disputed })
     }
 
-    /// Undoes the latest change of weights (`redo`: makes the latest undone one again), and says which.
-    fn undo_or_redo(&mut self, redo: bool) {
-        let change = if redo { self.weights.redo(&self.dataset) } else { self.weights.undo(&self.dataset) };
-        let status = match (change, redo) {
-            (Some(change), false) => format!("undid {} (Ctrl-R redoes)", self.change_words(&change)),
-            (Some(change), true) => format!("redid {}", self.change_words(&change)),
-            (None, false) => "nothing to undo".to_owned(),
-            (None, true) => "nothing to redo".to_owned(),
-        };
-        self.set_status(Status::info(status));
-    }
-
-    /// The team counts whom the weights' state says (leaving a member out, undo, redo and the picker all
-    /// change that state); nothing is recomputed when it has not changed.
-    fn sync_team(&mut self) {
-        if let Some(team) = &mut self.team {
-            team.set_counted(&self.dataset, self.weights.counted());
-        }
-    }
-
-    /// Where the current origin stands in [`Self::picker_entries`] (a profile by its name: its weights
-    /// may have been saved again since).
-    fn picker_index(&self) -> usize {
-        let current = &self.weighting().origin;
-        let same = |entry: &Origin| match (entry, current) {
-            (Origin::Profile { name, .. }, Origin::Profile { name: now, .. }) => name == now,
-            (Origin::Team { .. }, Origin::Team { .. }) => true,
-            (entry, current) => entry == current,
-        };
-        self.picker_entries().iter().position(same).unwrap_or(0)
-    }
-
-    /// The interview answers the weights came from (`QUESTION=ANSWER`), if they did.
-    #[must_use]
-    pub fn interview_answers(&self) -> &[String] {
-        self.weights.answers()
-    }
-
-    /// The team `--team` loaded, if any.
-    #[must_use]
-    pub fn team(&self) -> Option<&Team> {
-        self.team.as_ref()
-    }
-
     /// The command that reproduces the weights in force: with a team, the files of the members counted
     /// and the weights moved from their median; else the weights themselves.
     #[must_use]
     pub fn command_line(&self) -> String {
-        match &self.team {
+        match self.team() {
             Some(team) => {
                 let mut line = report_command(self.data_path.as_deref());
                 line.push_str(" --team");
-                for (_, file) in team.files().iter().enumerate().filter(|&(i, _)| team.counts(i)) {
+                for (_, file) in team.roster().files().iter().enumerate().filter(|&(i, _)| team.counts(i)) {
                     let _ = write!(line, " {}", shell_quote(file));
                 }
                 self.weighting().push_overrides(&mut line, &self.dataset, &team.group().weights);
                 line
             }
-            _ => self.weighting().command_line(&self.dataset, self.data_path.as_deref()),
+            None => self.weighting().command_line(&self.dataset, self.data_path.as_deref()),
         }
-    }
-
-    /// The selected dimension's sources (none when a filter lists no dimension).
-    pub(super) fn sources(&self) -> &[crate::engine::data::Source] {
-        match self.dataset.dimensions.get(self.selected()) {
-            Some(dimension) if !self.list.rows().is_empty() => &dimension.sources,
-            _ => &[],
-        }
-    }
-
-    /// The selected source's index among [`Self::sources`].
-    #[must_use]
-    pub fn selected_source(&self) -> usize {
-        self.panes.source()
     }
 
     fn scroll_pane(&mut self, pane: usize, delta: isize) {
@@ -1134,7 +789,7 @@ impl App {
 
     /// How far pane `pane` can scroll: its content's height less the visible height.
     fn max_pane_scroll(&self, pane: usize) -> u16 {
-        let Screen::Main(regions) = self.screen() else { return 0 };
+        let Screen::Main(regions) = &self.screen else { return 0 };
         let area = inner(regions.panes[pane]);
         let lines = view::pane_lines(&self.dataset, self.selected(), pane, area.width, Theme::new(false)).len();
         (lines as u16).saturating_sub(area.height)
@@ -1142,7 +797,7 @@ impl App {
 
     /// Lines one page key scrolls pane `pane`: its visible height.
     fn pane_height(&self, pane: usize) -> isize {
-        match self.screen() {
+        match &self.screen {
             Screen::Main(regions) => inner(regions.panes[pane]).height.max(1) as isize,
             Screen::TooSmall => 1,
         }
@@ -1150,26 +805,107 @@ impl App {
 
     /// Rows one page key moves: the list's visible height.
     fn page_height(&self) -> isize {
-        match self.screen() {
+        match &self.screen {
             Screen::Main(regions) => regions.list_inner().height.max(1) as isize,
             Screen::TooSmall => 1,
         }
     }
 
-    /// Keeps the selected row on screen.
-    fn keep_in_view(&mut self) {
-        if let Screen::Main(regions) = self.screen() {
-            self.list.keep_in_view(usize::from(regions.list_inner().height.max(1)));
+    /// The preset picker's entries: the defaults, the team's median, each preset, then each saved profile.
+    #[must_use]
+    pub fn picker_entries(&self) -> Vec<Origin> {
+        self.weights.picker_entries(&self.dataset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::report::Format;
+
+    fn app() -> App {
+        let dataset = Dataset::builtin();
+        let weighting = Weighting::defaults(&dataset);
+        App::new(Startup::new(dataset, weighting))
+    }
+
+    /// Ann and Ben, weighing as two presets, the explorer at the defaults (not their median).
+    fn app_with_team() -> App {
+        let dataset = Dataset::builtin();
+        let weights = |id: &str| dataset.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
+        let members = vec![
+            Member { name: "Ann".into(), weights: weights("ml-api") },
+            Member { name: "Ben".into(), weights: weights("realtime-chat") },
+        ];
+        let startup = Startup {
+            team: members,
+            team_files: vec!["/d/ann.toml".into(), "/d/ben.toml".into()],
+            ..Startup::new(dataset.clone(), Weighting::defaults(&dataset))
+        };
+        App::new(startup)
+    }
+
+    fn act(app: &mut App, actions: &[Action]) {
+        let _ = app.update(Event::Resize(Size::new(80, 24)));
+        for &action in actions {
+            let _ = app.update(Event::Action(action));
         }
     }
 
-    /// How far the help text scrolls: its length less the pop-up's inside height.
-    fn max_help_scroll(&self) -> u16 {
-        let width = layout::help_inner_width(self.area());
-        let lines =
-            view::help_lines(&self.dataset.meta, &self.problems, &self.keymap, self.mouse, width, Theme::new(false))
-                .len();
-        let rect = layout::help(self.area(), lines);
-        (lines as u16).saturating_sub(rect.height.saturating_sub(2))
+    #[test]
+    fn a_record_written_after_the_interview_gives_its_answers() {
+        let mut app = app();
+        act(&mut app, &[Action::OpenInterview, Action::Confirm]);
+        for _ in 1..app.dataset().questions.len() {
+            act(&mut app, &[Action::FocusNext]);
+        }
+        act(&mut app, &[Action::Confirm]);
+        assert_eq!(app.interview_answers().len(), 1);
+        let record = app.document(Document::Record);
+        let question = &app.dataset().questions[0];
+        let answer = format!("* {} {}\n", question.text, question.answers[0].label);
+        assert!(record.contains("The project interview's answers:"), "{record}");
+        assert!(record.contains(&answer), "{answer} in {record}");
+    }
+
+    #[test]
+    fn a_team_record_names_its_members_and_the_command_with_their_files() {
+        let app = app_with_team();
+        let record = app.document(Document::Record);
+        assert!(record.starts_with("---\nstatus: proposed\ndate: "), "{record}");
+        assert!(record.contains("deciders: \"Ann, Ben\"\n"), "{record}");
+        assert!(record.contains("### The team\n\nThe weights above are not the members' median"), "{record}");
+        assert!(record.contains("\n* Ann: Python by "), "{record}");
+        // The weights here are the defaults, not the team's median: the command spells them out.
+        assert!(record.contains("versus report --team '/d/ann.toml' '/d/ben.toml' --weight="), "{record}");
+        // Ben left out: the record says so, and its command names Ann's file alone.
+        let mut app = app_with_team();
+        act(&mut app, &[Action::OpenTeam, Action::Down, Action::Confirm, Action::Back]);
+        let record = app.document(Document::Record);
+        assert!(record.contains("Left out of the group: Ben."), "{record}");
+        assert!(record.contains("versus report --team '/d/ann.toml' --format madr\n"), "{record}");
+        assert!(record.contains("--format madr\n"), "{record}");
+    }
+
+    #[test]
+    fn an_export_is_the_report_versus_report_would_print() {
+        // Before the sampling has finished the export samples in full itself; after, it reuses the app's.
+        let mut app = app();
+        let first = app.document(Document::Report);
+        while app.robustness().1.0 < app.robustness().1.1 {
+            let _ = app.update(Event::Tick);
+        }
+        let expected = Report::new(app.dataset(), app.weighting()).render(Format::Markdown);
+        assert_eq!(app.document(Document::Report), expected);
+        assert_eq!(first, expected);
+    }
+
+    #[test]
+    fn the_record_is_dated_the_day_the_shell_says() {
+        let dataset = Dataset::builtin();
+        let startup =
+            Startup { today: "2031-02-03".into(), ..Startup::new(dataset.clone(), Weighting::defaults(&dataset)) };
+        let record = App::new(startup).document(Document::Record);
+        assert!(record.contains("\ndate: 2031-02-03\n"), "{record}");
     }
 }

@@ -8,9 +8,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::text::fit;
 use crate::engine::weights::Origin;
-use crate::explorer::app::{App, Overlay};
+use crate::explorer::app::App;
 use crate::explorer::keymap::Context;
 use crate::explorer::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::explorer::overlays::Overlay;
 use crate::explorer::theme::Theme;
 
 /// The title bar: the dataset (and, where it fits, the date of its evidence) on the left; on the right
@@ -30,7 +31,7 @@ pub fn title(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         origin.push_str(" · modified");
     }
     let origin = fit(&origin, width.saturating_sub(12));
-    let filter = if !app.query().trim().is_empty() && *app.overlay() != Overlay::Search {
+    let filter = if !app.query().trim().is_empty() && !matches!(app.overlay(), Overlay::Search(_)) {
         // What is left once the origin and 36 columns of title have their room.
         fit(&format!("filter: {} · ", app.query().trim()), width.saturating_sub(origin.width() + 36))
     } else {
@@ -54,7 +55,7 @@ pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
-    if *app.overlay() == Overlay::Search {
+    if matches!(app.overlay(), Overlay::Search(_)) {
         spans.push(Span::styled("/", theme.key()));
         spans.push(Span::raw(app.query().to_owned()));
         spans.push(Span::styled("█", theme.dim()));

@@ -9,8 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::{Dimension, SCALE_MAX};
 use crate::engine::text::fit;
-use crate::explorer::app::{App, Focus, Row, Team};
+use crate::explorer::app::{App, Focus, Row};
 use crate::explorer::layout::Regions;
+use crate::explorer::state::team::Team;
 use crate::explorer::theme::Theme;
 
 /// A 5-cell slider's cell holding one of its two steps.
@@ -152,7 +153,7 @@ const STRIP_MEMBERS: usize = 16;
 /// One cell per member, at most `cells`: their weight for `dimension` as a bar of eight heights, `·`
 /// for 0; dim when they are left out, and in the close-call style when the dimension is disputed. When
 /// the members outnumber the cells, the last cell is a dim `+`.
-fn team_strip(team: &Team, dimension: usize, cells: usize, theme: Theme, base: Style) -> Vec<Span<'static>> {
+fn team_strip(team: Team, dimension: usize, cells: usize, theme: Theme, base: Style) -> Vec<Span<'static>> {
     const BARS: [&str; 9] = ["·", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
     let disputed = team.group().is_disputed(dimension);
     let members = team.members().len();

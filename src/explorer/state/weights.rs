@@ -1,21 +1,22 @@
-//! The weights in force, their evaluation, mutes, and the saved profiles they can start from.
+//! The weights in force, their evaluation, mutes, the saved profiles they can start from, and with a
+//! team, who counts toward its median and what the group of those comes to.
 
-use std::cell::OnceCell;
-
+use super::team::{Roster, Team};
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::{Notes, Profile};
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
-use crate::engine::score::{Evaluation, RatingFlip, evaluate, rating_flips};
+use crate::engine::score::{Evaluation, Recommendation, evaluate, recommend};
+use crate::engine::team::{Group, Member};
 use crate::engine::weights::{Origin, Weighting};
 
 /// Unmuting a dimension that was never muted, whose weight is 0 in its origin too, gives it this.
 const UNMUTED_WEIGHT: u8 = 5;
 /// Changes kept for undo; the oldest goes first.
-pub(super) const UNDO_STEPS: usize = 200;
+pub(crate) const UNDO_STEPS: usize = 200;
 
 /// What a change of the weights was, for the status line of its undo.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Change {
+pub(crate) enum Change {
     /// A weight set by a key, a digit or the slider.
     Weight(usize),
     Mute(usize),
@@ -33,7 +34,7 @@ struct Before {
     change: Change,
 }
 
-pub(super) struct Weights {
+pub(crate) struct Weights {
     weighting: Weighting,
     /// Scores, recommendation, why and flips for the current weights; recomputed on every weight change.
     evaluation: Evaluation,
@@ -54,16 +55,19 @@ pub(super) struct Weights {
     redo: Vec<Before>,
     /// A weighting pinned to compare the current one with (`b`), and its evaluation.
     pinned: Option<(Weighting, Evaluation)>,
-    /// The rating flips for the current weights, worked out when the sensitivity view first asks
-    /// (not on every weight change: only that view shows them).
-    rating_flips: OnceCell<Vec<RatingFlip>>,
+    /// The team `--team` loaded, if any.
+    roster: Option<Roster>,
+    /// With a team, the group of the members `counted` says, and the verdict of its median: derived
+    /// from `counted` whenever that changes.
+    group: Option<(Group, Recommendation)>,
 }
 
 impl Weights {
-    pub(super) fn new(dataset: &Dataset, weighting: Weighting, profiles: Vec<Profile>) -> Self {
+    pub(crate) fn new(dataset: &Dataset, weighting: Weighting, profiles: Vec<Profile>, roster: Option<Roster>) -> Self {
+        let members = roster.as_ref().map_or(0, |roster| roster.members().len());
         let counted = match &weighting.origin {
-            Origin::Team { counted, .. } => counted.clone(),
-            Origin::Defaults | Origin::Preset(_) | Origin::Profile { .. } => Vec::new(),
+            Origin::Team { counted, .. } if counted.len() == members => counted.clone(),
+            _ => vec![true; members],
         };
         let evaluation = evaluate(dataset, &weighting.weights);
         let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
@@ -79,8 +83,25 @@ impl Weights {
             undo: Vec::new(),
             redo: Vec::new(),
             pinned: None,
-            rating_flips: OnceCell::new(),
+            roster,
+            group: None,
         }
+        .regrouped(dataset)
+    }
+
+    /// With the group worked out afresh for who counts now.
+    fn regrouped(mut self, dataset: &Dataset) -> Self {
+        self.regroup(dataset);
+        self
+    }
+
+    /// Works the group out for who counts now (at least one member: the last cannot be left out).
+    fn regroup(&mut self, dataset: &Dataset) {
+        self.group = self.roster.as_ref().and_then(|_| {
+            let group = Group::of(dataset, &self.counted_members())?;
+            let verdict = recommend(dataset, &group.weights);
+            Some((group, verdict))
+        });
     }
 
     /// Makes `change` with `apply`, remembering the state before it for undo if anything changed. A run
@@ -97,6 +118,9 @@ impl Weights {
         if self.weighting == before.weighting && self.muted == before.muted && self.counted == before.counted {
             return;
         }
+        if self.counted != before.counted {
+            self.regroup(dataset);
+        }
         self.reevaluate(dataset);
         let continues = matches!(&before.change, Change::Weight(_))
             && self.redo.is_empty()
@@ -111,12 +135,12 @@ impl Weights {
     }
 
     /// Goes back to the state before the latest change; what it undid, if there was one.
-    pub(super) fn undo(&mut self, dataset: &Dataset) -> Option<Change> {
+    pub(crate) fn undo(&mut self, dataset: &Dataset) -> Option<Change> {
         self.travel(dataset, false)
     }
 
     /// Makes the latest undone change again; what it redid, if there was one.
-    pub(super) fn redo(&mut self, dataset: &Dataset) -> Option<Change> {
+    pub(crate) fn redo(&mut self, dataset: &Dataset) -> Option<Change> {
         self.travel(dataset, true)
     }
 
@@ -140,12 +164,15 @@ impl Weights {
             counted: std::mem::replace(&mut self.counted, state.counted),
             change: state.change,
         };
+        if self.counted != replaced.counted {
+            self.regroup(dataset);
+        }
         self.reevaluate(dataset);
         replaced
     }
 
     /// Pins the current weighting to compare with, or unpins one; whether one is pinned now.
-    pub(super) fn toggle_pin(&mut self) -> bool {
+    pub(crate) fn toggle_pin(&mut self) -> bool {
         self.pinned = match self.pinned.take() {
             Some(_) => None,
             None => Some((self.weighting.clone(), self.evaluation.clone())),
@@ -153,17 +180,17 @@ impl Weights {
         self.pinned.is_some()
     }
 
-    pub(super) fn pinned(&self) -> Option<&(Weighting, Evaluation)> {
+    pub(crate) fn pinned(&self) -> Option<&(Weighting, Evaluation)> {
         self.pinned.as_ref()
     }
 
     /// The shares drawn so far for the current weights, and (drawn, asked for).
-    pub(super) fn robustness(&self) -> (Robustness, (u32, u32)) {
+    pub(crate) fn robustness(&self) -> (Robustness, (u32, u32)) {
         (self.sampler.result(), self.sampler.progress())
     }
 
     /// Draws about `ratings` more ratings' worth of samples; whether the shares are complete.
-    pub(super) fn refine(&mut self, ratings: usize) -> bool {
+    pub(crate) fn refine(&mut self, ratings: usize) -> bool {
         self.sampler.is_done() || self.sampler.run_for(ratings)
     }
 
@@ -171,54 +198,88 @@ impl Weights {
     fn reevaluate(&mut self, dataset: &Dataset) {
         self.evaluation = evaluate(dataset, &self.weighting.weights);
         self.sampler = Sampler::new(dataset, &self.weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
-        self.rating_flips = OnceCell::new();
     }
 
-    pub(super) fn rating_flips(&self, dataset: &Dataset) -> &[RatingFlip] {
-        self.rating_flips.get_or_init(|| rating_flips(dataset, &self.weighting.weights))
-    }
-
-    pub(super) fn weighting(&self) -> &Weighting {
+    pub(crate) fn weighting(&self) -> &Weighting {
         &self.weighting
     }
 
-    pub(super) fn evaluation(&self) -> &Evaluation {
+    pub(crate) fn evaluation(&self) -> &Evaluation {
         &self.evaluation
     }
 
     /// With a team, who counts (see the field).
-    pub(super) fn counted(&self) -> &[bool] {
+    pub(crate) fn counted(&self) -> &[bool] {
         &self.counted
     }
 
-    pub(super) fn answers(&self) -> &[String] {
+    /// The team `--team` loaded, if any.
+    pub(crate) fn roster(&self) -> Option<&Roster> {
+        self.roster.as_ref()
+    }
+
+    /// With a team, the group of the members counted, and the verdict of its median weights.
+    pub(crate) fn group(&self) -> Option<&(Group, Recommendation)> {
+        self.group.as_ref()
+    }
+
+    /// The members counted, in order (none without a team).
+    fn counted_members(&self) -> Vec<&Member> {
+        let members = self.roster.as_ref().map_or(&[][..], Roster::members);
+        members.iter().zip(&self.counted).filter(|(_, c)| **c).map(|(m, _)| m).collect()
+    }
+
+    /// The team as it stands, if there is one.
+    pub(crate) fn team(&self) -> Option<Team<'_>> {
+        let (group, median) = self.group.as_ref()?;
+        Some(Team::new(self.roster.as_ref()?, &self.counted, group, median))
+    }
+
+    /// The weights in force, one per dimension.
+    pub(crate) fn weights(&self) -> &[u8] {
+        &self.weighting.weights
+    }
+
+    /// Who would count with `member` counted in or left out; `None` for the last member counted, who
+    /// cannot be left out.
+    pub(crate) fn toggled(&self, member: usize) -> Option<Vec<bool>> {
+        let leaving = *self.counted.get(member)?;
+        if leaving && self.counted.iter().filter(|&&c| c).count() == 1 {
+            return None;
+        }
+        let mut counted = self.counted.clone();
+        counted[member] = !leaving;
+        Some(counted)
+    }
+
+    pub(crate) fn answers(&self) -> &[String] {
         &self.answers
     }
 
-    pub(super) fn profiles(&self) -> &[Profile] {
+    pub(crate) fn profiles(&self) -> &[Profile] {
         &self.profiles
     }
 
-    pub(super) fn is_muted(&self, dimension: usize) -> bool {
+    pub(crate) fn is_muted(&self, dimension: usize) -> bool {
         self.muted[dimension].is_some()
     }
 
     /// Sets `dimension`'s weight (clamped to the scale), unmuting it.
-    pub(super) fn set(&mut self, dataset: &Dataset, dimension: usize, weight: u8) {
+    pub(crate) fn set(&mut self, dataset: &Dataset, dimension: usize, weight: u8) {
         self.changing(dataset, Change::Weight(dimension), |this| {
             this.muted[dimension] = None;
             this.weighting.weights[dimension] = weight.min(SCALE_MAX);
         });
     }
 
-    pub(super) fn nudge(&mut self, dataset: &Dataset, dimension: usize, delta: i8) {
+    pub(crate) fn nudge(&mut self, dataset: &Dataset, dimension: usize, delta: i8) {
         let current = self.weighting.weights[dimension];
         self.set(dataset, dimension, current.saturating_add_signed(delta).min(SCALE_MAX));
     }
 
     /// Mute sets the weight to 0 and remembers it; unmute restores it (or, for a dimension that was never
     /// muted and has weight 0, its weight in the origin, or [`UNMUTED_WEIGHT`] when that is 0 too).
-    pub(super) fn toggle_mute(&mut self, dataset: &Dataset, dimension: usize) {
+    pub(crate) fn toggle_mute(&mut self, dataset: &Dataset, dimension: usize) {
         self.changing(dataset, Change::Mute(dimension), |this| {
             let current = this.weighting.weights[dimension];
             if current > 0 {
@@ -233,7 +294,7 @@ impl Weights {
     }
 
     /// Starts over from `origin`'s weights (named `name` in undo's words).
-    pub(super) fn apply(&mut self, dataset: &Dataset, origin: Origin, name: String) {
+    pub(crate) fn apply(&mut self, dataset: &Dataset, origin: Origin, name: String) {
         self.changing(dataset, Change::Origin(name), |this| {
             if let Origin::Team { counted, .. } = &origin {
                 this.counted.clone_from(counted);
@@ -246,7 +307,7 @@ impl Weights {
 
     /// Sets every weight to `weights` as one change (named `name` in undo's words), keeping the origin;
     /// `answers` are the interview answers they came from, if they did.
-    pub(super) fn set_all(&mut self, dataset: &Dataset, weights: Vec<u8>, name: String, answers: Vec<String>) {
+    pub(crate) fn set_all(&mut self, dataset: &Dataset, weights: Vec<u8>, name: String, answers: Vec<String>) {
         self.changing(dataset, Change::Origin(name), |this| {
             this.weighting.weights = weights;
             this.answers = answers;
@@ -254,20 +315,26 @@ impl Weights {
         });
     }
 
-    /// The picker's entries: the defaults, each preset, then each saved profile.
-    pub(super) fn picker_entries(&self, dataset: &Dataset) -> Vec<Origin> {
+    /// The picker's entries: the defaults; with a team, the median of the members counted; each preset;
+    /// then each saved profile.
+    pub(crate) fn picker_entries(&self, dataset: &Dataset) -> Vec<Origin> {
+        let team = self
+            .group
+            .as_ref()
+            .map(|(group, _)| Origin::Team { counted: self.counted.clone(), weights: group.weights.clone() });
         std::iter::once(Origin::Defaults)
+            .chain(team)
             .chain((0..dataset.presets.len()).map(Origin::Preset))
             .chain(self.profiles.iter().map(|p| Origin::Profile { name: p.name.clone(), weights: p.weights.clone() }))
             .collect()
     }
 
-    pub(super) fn profile(&self, name: &str) -> Option<&Profile> {
+    pub(crate) fn profile(&self, name: &str) -> Option<&Profile> {
         self.profiles.iter().find(|p| p.name == name)
     }
 
     /// The shell stored profile `name`: list it, and start from it if the weights are still its own.
-    pub(super) fn profile_saved(&mut self, name: String, weights: Vec<u8>, notes: Notes) {
+    pub(crate) fn profile_saved(&mut self, name: String, weights: Vec<u8>, notes: Notes) {
         let profile = Profile {
             name: name.clone(),
             stored_name: name.clone(),
@@ -285,7 +352,7 @@ impl Weights {
     }
 
     /// The shell deleted the profile stored as `stored_name`.
-    pub(super) fn profile_deleted(&mut self, stored_name: &str) {
+    pub(crate) fn profile_deleted(&mut self, stored_name: &str) {
         if let Some(gone) = self.profiles.iter().position(|p| p.stored_name == stored_name) {
             let gone = self.profiles.remove(gone);
             if self.weighting.origin.profile_name() == Some(gone.name.as_str()) {

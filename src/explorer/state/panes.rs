@@ -10,7 +10,7 @@ pub enum Focus {
     Sources,
 }
 
-pub(super) struct Panes {
+pub(crate) struct Panes {
     focus: Focus,
     /// Each pane's scroll offset, in lines.
     scroll: Vec<u16>,
@@ -19,38 +19,38 @@ pub(super) struct Panes {
 }
 
 impl Panes {
-    pub(super) fn new(options: usize) -> Self {
+    pub(crate) fn new(options: usize) -> Self {
         Self { focus: Focus::List, scroll: vec![0; options], source: 0 }
     }
 
-    pub(super) fn source(&self) -> usize {
+    pub(crate) fn source(&self) -> usize {
         self.source
     }
 
     /// Selects source `source` (the caller keeps it within the dimension's sources).
-    pub(super) fn set_source(&mut self, source: usize) {
+    pub(crate) fn set_source(&mut self, source: usize) {
         self.source = source;
     }
 
-    pub(super) fn focus(&self) -> Focus {
+    pub(crate) fn focus(&self) -> Focus {
         self.focus
     }
 
-    pub(super) fn scroll(&self, pane: usize) -> u16 {
+    pub(crate) fn scroll(&self, pane: usize) -> u16 {
         self.scroll[pane]
     }
 
-    pub(super) fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.scroll.len()
     }
 
-    pub(super) fn set_focus(&mut self, focus: Focus) {
+    pub(crate) fn set_focus(&mut self, focus: Focus) {
         self.focus = focus;
     }
 
     /// Moves the focus `step` stops along: the list, then each pane, then the sources if there are
     /// any, round again.
-    pub(super) fn cycle_focus(&mut self, step: isize, with_sources: bool) {
+    pub(crate) fn cycle_focus(&mut self, step: isize, with_sources: bool) {
         let panes = self.scroll.len();
         let stop_count = panes + 1 + usize::from(with_sources);
         let index = match self.focus {
@@ -66,19 +66,19 @@ impl Panes {
     }
 
     /// Scrolls `pane` by `delta` lines, within 0 to `max`.
-    pub(super) fn scroll_by(&mut self, pane: usize, delta: isize, max: u16) {
+    pub(crate) fn scroll_by(&mut self, pane: usize, delta: isize, max: u16) {
         let scroll = &mut self.scroll[pane];
         *scroll = (*scroll as isize).saturating_add(delta).clamp(0, max as isize) as u16;
     }
 
     /// Keeps `pane` within `max` (after a resize re-wrapped it).
-    pub(super) fn clamp(&mut self, pane: usize, max: u16) {
+    pub(crate) fn clamp(&mut self, pane: usize, max: u16) {
         self.scroll[pane] = self.scroll[pane].min(max);
     }
 
     /// Back to the top of every pane and the first source, as for a newly selected dimension (whose
     /// sources may be none: the focus then returns to the list).
-    pub(super) fn scroll_to_top(&mut self, has_sources: bool) {
+    pub(crate) fn scroll_to_top(&mut self, has_sources: bool) {
         self.scroll.iter_mut().for_each(|s| *s = 0);
         self.source = 0;
         if self.focus == Focus::Sources && !has_sources {

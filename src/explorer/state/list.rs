@@ -20,7 +20,7 @@ pub enum Row {
     Dimension(usize),
 }
 
-pub(super) struct List {
+pub(crate) struct List {
     searcher: Searcher,
     /// The search query; the list shows only its matches while it is not empty.
     query: String,
@@ -37,7 +37,7 @@ pub(super) struct List {
 }
 
 impl List {
-    pub(super) fn new(dataset: &Dataset) -> Self {
+    pub(crate) fn new(dataset: &Dataset) -> Self {
         let searcher = Searcher::new(dataset);
         let hits = searcher.search("");
         let grouped = grouped_rows(dataset);
@@ -45,33 +45,33 @@ impl List {
         Self { searcher, query: String::new(), hits, rows: grouped.clone(), grouped, selected, offset: 0 }
     }
 
-    pub(super) fn rows(&self) -> &[Row] {
+    pub(crate) fn rows(&self) -> &[Row] {
         &self.rows
     }
 
-    pub(super) fn query(&self) -> &str {
+    pub(crate) fn query(&self) -> &str {
         &self.query
     }
 
-    pub(super) fn hits(&self) -> &[Hit] {
+    pub(crate) fn hits(&self) -> &[Hit] {
         &self.hits
     }
 
-    pub(super) fn selected(&self) -> usize {
+    pub(crate) fn selected(&self) -> usize {
         self.selected
     }
 
-    pub(super) fn offset(&self) -> usize {
+    pub(crate) fn offset(&self) -> usize {
         self.offset
     }
 
     /// The characters of dimension `dimension`'s name the search matched (none unfiltered).
-    pub(super) fn match_positions(&self, dimension: usize) -> Vec<usize> {
+    pub(crate) fn match_positions(&self, dimension: usize) -> Vec<usize> {
         if self.query.trim().is_empty() { Vec::new() } else { self.searcher.positions(dimension, &self.query) }
     }
 
     /// Selects `dimension`; whether the selection changed.
-    pub(super) fn select(&mut self, dimension: usize) -> bool {
+    pub(crate) fn select(&mut self, dimension: usize) -> bool {
         let changed = dimension != self.selected;
         self.selected = dimension;
         changed
@@ -79,7 +79,7 @@ impl List {
 
     /// Moves the selection `delta` listed dimensions down (up if negative), stopping at the ends;
     /// whether it changed.
-    pub(super) fn move_selection(&mut self, delta: isize) -> bool {
+    pub(crate) fn move_selection(&mut self, delta: isize) -> bool {
         let listed = || self.rows.iter().filter_map(|row| listed(*row));
         let Some(last) = listed().count().checked_sub(1) else { return false };
         let current = listed().position(|dimension| dimension == self.selected).unwrap_or(0);
@@ -89,12 +89,12 @@ impl List {
     }
 
     /// Whether `dimension` matches the query (every dimension does when there is none).
-    pub(super) fn is_listed(&self, dimension: usize) -> bool {
+    pub(crate) fn is_listed(&self, dimension: usize) -> bool {
         self.hits.iter().any(|hit| hit.dimension == dimension)
     }
 
     /// Filters the list by `query`; whether the selection changed.
-    pub(super) fn set_query(&mut self, query: String) -> bool {
+    pub(crate) fn set_query(&mut self, query: String) -> bool {
         let words_changed = !self.query.split_whitespace().eq(query.split_whitespace());
         // Typing on narrows the last hits instead of searching everything.
         self.hits = self.searcher.refine(&self.query, &self.hits, &query);
@@ -114,7 +114,7 @@ impl List {
     }
 
     /// Types `c` at the end of the query, unless it is full; whether the selection changed.
-    pub(super) fn push(&mut self, c: char) -> bool {
+    pub(crate) fn push(&mut self, c: char) -> bool {
         if self.is_full() {
             return false;
         }
@@ -123,24 +123,24 @@ impl List {
         self.set_query(query)
     }
 
-    pub(super) fn is_full(&self) -> bool {
+    pub(crate) fn is_full(&self) -> bool {
         self.query.chars().count() >= MAX_QUERY_CHARS
     }
 
-    pub(super) fn pop(&mut self) -> bool {
+    pub(crate) fn pop(&mut self) -> bool {
         let mut query = self.query.clone();
         query.pop();
         self.set_query(query)
     }
 
     /// The dimension on the list's `row`-th visible row, if that row is a dimension.
-    pub(super) fn dimension_on_row(&self, row: usize) -> Option<usize> {
+    pub(crate) fn dimension_on_row(&self, row: usize) -> Option<usize> {
         self.rows.get(self.offset + row).copied().and_then(listed)
     }
 
     /// Keeps the selected row within `height` visible rows, with its category heading when it is the
     /// category's first.
-    pub(super) fn keep_in_view(&mut self, height: usize) {
+    pub(crate) fn keep_in_view(&mut self, height: usize) {
         let rows = &self.rows;
         if let Some(row) = rows.iter().position(|r| *r == Row::Dimension(self.selected)) {
             let top = if row > 0 && matches!(rows[row - 1], Row::Category { .. }) { row - 1 } else { row };

@@ -1,0 +1,209 @@
+//! Help (`?`, F1): the problems with the user's files, what is compared, how to read the screen, every
+//! key of every context (from the keymap in force) and the mouse. Opened over another overlay, closing it
+//! goes back there.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Ctx, Next, Overlay, Room, Seen, popup};
+use crate::engine::data::Meta;
+use crate::engine::text::wrap;
+use crate::explorer::keymap::{Action, Context, Keymap};
+use crate::explorer::layout::centred;
+use crate::explorer::state::step;
+use crate::explorer::theme::Theme;
+
+/// Lines a page key scrolls.
+const PAGE: usize = 20;
+/// The pop-up's width where the screen has room.
+const WIDTH: u16 = 72;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Help {
+    pub scroll: u16,
+    /// The overlay help was opened over, to go back to when it closes.
+    back: Box<Overlay>,
+}
+
+impl Help {
+    /// Help over `back` (none: over the main view).
+    pub(crate) fn over(back: Overlay) -> Self {
+        Self { scroll: 0, back: Box::new(back) }
+    }
+
+    /// What help was opened over.
+    pub(crate) fn back(self) -> Overlay {
+        *self.back
+    }
+
+    /// The pop-up, for `lines` lines of text.
+    fn area(area: Rect, lines: usize) -> Rect {
+        centred(area, WIDTH, (lines as u16).saturating_add(2))
+    }
+
+    /// The width inside the pop-up, which its text wraps to.
+    fn inner_width(area: Rect) -> u16 {
+        area.width.min(WIDTH).saturating_sub(2)
+    }
+
+    /// How far help scrolls on a screen of `area`: its length less the pop-up's inside height.
+    fn max_scroll(seen: &Seen, area: Rect) -> u16 {
+        let lines = lines(seen, Self::inner_width(area), Theme::new(false)).len();
+        let rect = Self::area(area, lines);
+        (lines as u16).saturating_sub(rect.height.saturating_sub(2))
+    }
+}
+
+/// Help's text for what `seen` shows, wrapped to the pop-up's inside width `width`: nothing is cut at any
+/// width. Drawing shows it and scrolling is bounded by it.
+fn lines(seen: &Seen, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    help_lines(&seen.dataset.meta, seen.problems, seen.keymap, seen.mouse, width, theme)
+}
+
+impl Room for Help {
+    fn context(&self) -> Context {
+        Context::Help
+    }
+
+    fn act(&mut self, action: Action, ctx: &mut Ctx) -> Next {
+        if action == Action::Back {
+            return Next::Close;
+        }
+        // How far help scrolls means laying all of it out: only for a key that moves.
+        if step(0, action, 1, 1).is_none() {
+            return Next::Stay;
+        }
+        let max = Self::max_scroll(&ctx.seen(), ctx.area);
+        if let Some(scroll) = step(usize::from(self.scroll), action, usize::from(max), PAGE) {
+            self.scroll = u16::try_from(scroll).unwrap_or(max);
+        }
+        Next::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, seen: &Seen, theme: Theme) {
+        let width = Self::inner_width(frame.area());
+        let lines = lines(seen, width, theme);
+        let rect = Self::area(frame.area(), lines.len());
+        let title = if rect.height < lines.len() as u16 + 2 { "Help (j/k scroll)" } else { "Help" };
+        let inner = popup(frame, rect, title, theme);
+        frame.render_widget(Paragraph::new(lines).scroll((self.scroll, 0)), inner);
+    }
+}
+
+/// The help text, generated from the keymap in force so it always shows the real bindings.
+fn help_lines(
+    meta: &Meta,
+    problems: &[String],
+    keymap: &Keymap,
+    mouse: bool,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    // Paragraphs are indented by two and keep a column spare.
+    let text_width = usize::from(width).saturating_sub(4).max(16);
+    let mut lines = problem_lines(problems, text_width, theme);
+    lines.extend(about_lines(meta, text_width, theme));
+    lines.extend(reading_lines(text_width, theme));
+    for (context, rows) in keymap.help_sections() {
+        lines.push(Line::styled(context.title(), theme.heading()));
+        let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+        // A long label wraps under itself rather than being cut at the pop-up's edge.
+        let label_width = (text_width + 2).saturating_sub(key_width + 4).max(12);
+        for (keys, label) in rows {
+            for (n, part) in wrap(&label, label_width).into_iter().enumerate() {
+                let keys = if n == 0 { keys.clone() } else { String::new() };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys}{}", " ".repeat(key_width - keys.width() + 2)), theme.key()),
+                    Span::raw(part),
+                ]));
+            }
+        }
+        lines.push(Line::default());
+    }
+    if mouse {
+        lines.push(Line::styled("Mouse", theme.heading()));
+        // Wrapped to the pop-up, as every paragraph of help is (fixed lines were cut at 80 columns).
+        let text = "click a row to select it; click or drag on a slider to set its weight; the wheel scrolls \
+                    the pane under the pointer; in the interview a click picks an answer, in pairwise \
+                    weighting a click on the 1-9 scale sets the judgement, in the team a click on a member \
+                    leaves them out or counts them (--no-mouse turns the mouse off)";
+        lines.extend(wrap(text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
+    }
+    lines
+}
+
+/// Help's first section when the user's files have problems: each in full (the status line has room
+/// for the first line of one).
+fn problem_lines(problems: &[String], text_width: usize, theme: Theme) -> Vec<Line<'static>> {
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![Line::styled("Problems with your files", theme.heading())];
+    for problem in problems {
+        for (n, part) in problem.lines().flat_map(|l| wrap(l, text_width - 2)).enumerate() {
+            let bullet = if n == 0 { "• " } else { "  " };
+            lines.push(Line::styled(format!("  {bullet}{part}"), theme.close_call()));
+        }
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// Help's first section: what is compared, how fresh the evidence is, and what the claims audit examines.
+fn about_lines(meta: &Meta, text_width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("About this comparison", theme.heading())];
+    let mut paragraph =
+        |text: &str| lines.extend(wrap(text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
+    paragraph(&format!("{}. Evidence as of {}.", meta.title, meta.as_of));
+    if let Some(description) = &meta.description {
+        paragraph(description);
+    }
+    if let Some(audits) = &meta.audits {
+        paragraph(&format!("The claims audit (c) examines {audits}."));
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// Help's "How to read this": what each number and mark means, from the constants the engine uses.
+fn reading_lines(text_width: usize, theme: Theme) -> Vec<Line<'static>> {
+    use crate::engine::robustness::{CONFIDENT_SHARE, DEFAULT_SAMPLES};
+    use crate::engine::score::CLOSE_CALL_POINTS;
+    let close = CLOSE_CALL_POINTS;
+    let sure = (CONFIDENT_SHARE * 100.0).round();
+    let paragraphs = [
+        "Score: each option's ratings (0-10) averaged with the weights as the weights of the mean, times \
+         10: out of 100. A weight of 0 (muted) leaves a dimension out of the mean."
+            .to_owned(),
+        format!(
+            "Lead: the leader's score less the runner-up's, in points. Under {close} points the verdict is a \
+             close call: half a rating step on average, within the judgement behind the ratings."
+        ),
+        "In the list, ◀ means the dimension rates the left option higher, ▶ the right one, = both alike; \
+         with more than two options, the number of the option it rates highest."
+            .to_owned(),
+        "why: each dimension's share of the lead (its weight times the gap in its ratings). flip: the \
+         smallest change of one weight that would change the leader."
+            .to_owned(),
+        format!(
+            "sure: how often each option comes first over {} plausible sets of ratings drawn within their \
+             ranges (low..high); under {sure}% for the leader, the evidence cannot decide it.",
+            crate::engine::report::thousands(DEFAULT_SAMPLES)
+        ),
+        format!(
+            "team (versus --team FILES): the sliders are each dimension's median of the members' weights; \
+             left of each slider a bar per member shows theirs (· is 0, █ is 10), marked when they are \
+             {} or more apart (disputed). T lists the members and leaves one out.",
+            crate::engine::team::DISPUTED_SPREAD
+        ),
+    ];
+    let mut lines = vec![Line::styled("How to read this", theme.heading())];
+    for text in paragraphs {
+        lines.extend(wrap(&text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
+    }
+    lines.push(Line::default());
+    lines
+}

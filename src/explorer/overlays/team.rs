@@ -1,0 +1,210 @@
+//! The team overlay (`T`, with `--team`): each member with the verdict of their own weights, whether they
+//! count toward the group's median, what the group's weights give, and where the members disagree most.
+//! Enter leaves a member out or counts them again (the sliders become the new median); `s` saves the
+//! weights in force.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Ctx, Next, PAGE, Purpose, Request, Room, Seen, popup, pressed_row};
+use crate::engine::report::short_verdict;
+use crate::engine::score::Recommendation;
+use crate::engine::team::{DISPUTED_SPREAD, median_weights};
+use crate::engine::text::{fit, pluralize, wrap};
+use crate::engine::weights::Origin;
+use crate::explorer::keymap::{Action, Context};
+use crate::explorer::layout::{centred, inner, scroll_for};
+use crate::explorer::state::{Pointer, Status, step};
+use crate::explorer::theme::Theme;
+
+/// Rows under the members: a blank, the group's verdict (up to two), its wins, when the group and most
+/// members disagree why (up to two), and the disputes (up to two).
+const SUMMARY_ROWS: u16 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TeamList {
+    /// The selected member.
+    pub selected: usize,
+}
+
+impl TeamList {
+    /// The member list on its first member; none (and a message) without a team.
+    pub(crate) fn open(ctx: &mut Ctx) -> Option<Self> {
+        if ctx.weights.roster().is_none() {
+            ctx.set_status(Status::error(
+                "no team: start versus with --team FILE_OR_DIR... (weight files; see versus profile export)",
+            ));
+            return None;
+        }
+        Some(Self { selected: 0 })
+    }
+
+    /// The pop-up: one row per member over the group's summary.
+    fn area(area: Rect, members: usize) -> Rect {
+        centred(area, 76, (members as u16).saturating_add(SUMMARY_ROWS + 2).max(12))
+    }
+
+    /// The list of members, above the summary.
+    fn list(area: Rect, members: usize) -> Rect {
+        let inside = inner(Self::area(area, members));
+        let summary = SUMMARY_ROWS.min(inside.height.saturating_sub(1));
+        Rect::new(inside.x, inside.y, inside.width, inside.height - summary)
+    }
+
+    /// Counts the selected member in, or leaves them out: the weights take who counts into their state
+    /// (and undo), and become the median of those counted.
+    fn toggle(self, ctx: &mut Ctx) {
+        let Some(roster) = ctx.weights.roster() else { return };
+        let name = roster.members()[self.selected].name.clone();
+        let Some(counted) = ctx.weights.toggled(self.selected) else {
+            ctx.set_status(Status::info(format!("{name} is the only member left counting; count another first")));
+            return;
+        };
+        let verb = if counted[self.selected] { "counting" } else { "leaving out" };
+        let members: Vec<_> = roster.members().iter().zip(&counted).filter(|(_, c)| **c).map(|(m, _)| m).collect();
+        let weights = median_weights(&members);
+        let size = members.len();
+        ctx.weights.apply(ctx.dataset, Origin::Team { counted, weights }, format!("{verb} {name}"));
+        let verdict = short_verdict(ctx.dataset, &ctx.weights.evaluation().recommendation);
+        ctx.set_status(Status::info(format!("{verb} {name}: the median of {size} → {verdict}")));
+    }
+}
+
+impl Room for TeamList {
+    fn context(&self) -> Context {
+        Context::Team
+    }
+
+    fn act(&mut self, action: Action, ctx: &mut Ctx) -> Next {
+        let members = ctx.weights.roster().map_or(0, |roster| roster.members().len());
+        if let Some(selected) = step(self.selected, action, members.saturating_sub(1), PAGE) {
+            self.selected = selected;
+            return Next::Stay;
+        }
+        match action {
+            Action::Confirm => {
+                self.toggle(ctx);
+                Next::Stay
+            }
+            Action::SaveProfile => Next::Open(Request::Prompt(Purpose::SaveProfile, "team".to_owned())),
+            Action::Back => Next::Close,
+            _ => Next::Stay,
+        }
+    }
+
+    /// A click on a member selects them and counts them in or leaves them out (as Enter does); the wheel
+    /// moves the selection, as j and k do.
+    fn point(&mut self, pointer: Pointer, ctx: &mut Ctx) -> bool {
+        let before = (*self, ctx.weights.counted().to_vec());
+        let members = ctx.weights.roster().map_or(0, |roster| roster.members().len());
+        let rows = Self::list(ctx.area, members);
+        let first = scroll_for(self.selected, usize::from(rows.height));
+        if let Some(action) = pointer.kind.wheel() {
+            let _ = self.act(action, ctx);
+        } else if let Some(row) = pressed_row(pointer, rows).filter(|row| first + row < members) {
+            self.selected = first + row;
+            self.toggle(ctx);
+        }
+        (*self, ctx.weights.counted().to_vec()) != before
+    }
+
+    fn draw(&self, frame: &mut Frame, seen: &Seen, theme: Theme) {
+        let weights = seen.weights;
+        let (Some(roster), Some((group, median))) = (weights.roster(), weights.group()) else { return };
+        let dataset = seen.dataset;
+        let selected = self.selected;
+        let area = frame.area();
+        let rect = Self::area(area, roster.members().len());
+        let title = format!("Team of {}: the sliders are the median of those counted", roster.members().len());
+        let inner = popup(frame, rect, &title, theme);
+        let width = usize::from(inner.width);
+        let list = Self::list(area, roster.members().len());
+        let first = scroll_for(selected, usize::from(list.height));
+        let name_width = roster.members().iter().map(|m| m.name.width()).max().unwrap_or(0).min(width / 3);
+        let mut lines = Vec::new();
+        for (i, member) in roster.members().iter().enumerate().skip(first).take(usize::from(list.height)) {
+            let pointer = if i == selected { "▸" } else { " " };
+            let counted = if weights.counted()[i] { "[x]" } else { "[ ]" };
+            let name = fit(&member.name, name_width);
+            let pad = " ".repeat(name_width.saturating_sub(name.width()));
+            let outcome = match *roster.verdict(i) {
+                Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
+                    fit(
+                        &format!(
+                            "{} +{margin:.1}{}",
+                            dataset.options[option].name,
+                            if close_call { " (close)" } else { "" }
+                        ),
+                        width.saturating_sub(name_width + 10),
+                    ),
+                    theme.option(option),
+                ),
+                Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
+                Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
+            };
+            let style = if i == selected {
+                theme.selected()
+            } else if weights.counted()[i] {
+                theme.bold()
+            } else {
+                theme.dim()
+            };
+            lines.push(Line::from(vec![Span::styled(format!("{pointer}{counted} {name}{pad} → "), style), outcome]));
+        }
+        frame.render_widget(Paragraph::new(lines), list);
+
+        let counted = weights.counted().iter().filter(|&&c| c).count();
+        let mut summary = vec![Line::default()];
+        // The median's own verdict: the sliders may have moved from it since, or another preset be applied.
+        let verdict = short_verdict(dataset, median);
+        let moved = if weights.weights() == group.weights.as_slice() { "" } else { " (the sliders are elsewhere now)" };
+        let said = format!("The median of {} → {verdict}{moved}", pluralize(counted, "member"));
+        summary.extend(wrap(&said, width).into_iter().take(2).map(|l| Line::styled(l, theme.bold())));
+        let wins: Vec<String> = dataset
+            .options
+            .iter()
+            .zip(&group.wins)
+            .filter(|(_, n)| **n > 0)
+            .map(|(option, n)| format!("{} leads for {n}", option.name))
+            .collect();
+        let wins = if wins.is_empty() { "no option leads for any member".to_owned() } else { wins.join(", ") };
+        summary.push(Line::raw(fit(&format!("Of those counted: {wins}."), width)));
+        let leader = median.leader();
+        if let Some(note) = crate::engine::report::majority_note(dataset, group, leader) {
+            summary.extend(two_lines(&note, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
+        }
+        // Two lines show a handful at most; a large dataset may dispute thousands.
+        let disputed: Vec<String> = group
+            .disputed
+            .iter()
+            .take(12)
+            .map(|&d| format!("{} {}-{}", dataset.dimensions[d].name, group.spread[d].0, group.spread[d].1))
+            .collect();
+        let disputed = if disputed.is_empty() {
+            match counted {
+                1 => "One member counted: there is no one to disagree with.".to_owned(),
+                _ => format!("No dimension disputed: the members counted are under {DISPUTED_SPREAD} apart on each."),
+            }
+        } else {
+            format!("Disputed, widest first: {}", disputed.join(" · "))
+        };
+        summary.extend(two_lines(&disputed, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
+        let rows = inner.height.saturating_sub(list.height);
+        let below = ratatui::layout::Rect::new(inner.x, list.bottom(), inner.width, rows);
+        frame.render_widget(Paragraph::new(summary), below);
+    }
+}
+
+/// `text` wrapped to `width` in two lines at most, the second ending in "…" when more was cut.
+fn two_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > 2 {
+        lines.truncate(2);
+        // Cut or not, it ends in "…".
+        lines[1] = fit(&format!("{} …", lines[1]), width);
+    }
+    lines
+}
