@@ -78,6 +78,22 @@ pub enum Action {
     GoToDimension,
     /// Pairwise summary: back to the judgement that contradicts the others most.
     Revise,
+    /// Interview: on to the next question, leaving this one unanswered.
+    SkipQuestion,
+    /// Interview: back to the question before.
+    PreviousQuestion,
+    /// Pairwise: the left item matters more (the judgement moves a step toward it).
+    LeftMore,
+    /// Pairwise: the right item matters more.
+    RightMore,
+    /// Pairwise: on to the next pair, leaving this one equal.
+    SkipPair,
+    /// Pairwise: back to the pair before.
+    PreviousPair,
+    /// Team: count the selected member toward the group's weights, or leave them out.
+    ToggleMember,
+    /// Claims audit: show or hide the selected claim's explanation and sources.
+    Expand,
     /// Preset picker: delete the selected saved profile (after a confirmation).
     DeleteProfile,
     /// Confirmation: yes / no.
@@ -116,80 +132,59 @@ impl Action {
 }
 
 /// Where a binding applies. `Global` bindings apply everywhere unless the context binds the key itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A context's name in the config file (`[keys.main]`) and its heading in help are derived here, and
+/// help lists the contexts in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter, strum::IntoStaticStr, strum::EnumMessage)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Context {
-    Global,
+    #[strum(message = "Main view")]
     Main,
+    #[strum(message = "Search (type to filter)")]
     Search,
+    #[strum(message = "Presets and profiles")]
     Presets,
+    #[strum(message = "Claims audit")]
     Claims,
     /// How far each weight can move, and a chart of the selected one.
+    #[strum(message = "Sensitivity")]
     Sensitivity,
     /// Questions about the project, one at a time.
+    #[strum(message = "Project interview")]
     Interview,
     /// Two categories at a time: which matters more, and how much.
+    #[strum(message = "Pairwise weighting")]
     Pairwise,
     /// The team's members (`--team`): who counts toward the group's weights.
+    #[strum(message = "Team")]
     Team,
+    #[strum(message = "Help")]
     Help,
     /// A one-line text prompt (a profile's name, a file name).
+    #[strum(message = "Prompts (type the text)")]
     Prompt,
     /// A yes/no question.
+    #[strum(message = "Questions")]
     Confirm,
+    #[strum(message = "Everywhere")]
+    Global,
 }
 
 impl Context {
-    pub(crate) const ALL: [Self; 12] = [
-        Self::Main,
-        Self::Search,
-        Self::Presets,
-        Self::Claims,
-        Self::Sensitivity,
-        Self::Interview,
-        Self::Pairwise,
-        Self::Team,
-        Self::Help,
-        Self::Prompt,
-        Self::Confirm,
-        Self::Global,
-    ];
+    /// Every context, in help's order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        Self::iter()
+    }
 
     /// The heading of this context's section in the help overlay.
     #[must_use]
     pub fn title(self) -> &'static str {
-        match self {
-            Self::Global => "Everywhere",
-            Self::Main => "Main view",
-            Self::Search => "Search (type to filter)",
-            Self::Presets => "Presets and profiles",
-            Self::Claims => "Claims audit",
-            Self::Sensitivity => "Sensitivity",
-            Self::Interview => "Project interview",
-            Self::Pairwise => "Pairwise weighting",
-            Self::Team => "Team",
-            Self::Help => "Help",
-            Self::Prompt => "Prompts (type the text)",
-            Self::Confirm => "Questions",
-        }
+        strum::EnumMessage::get_message(&self).unwrap_or_default()
     }
 
     /// The context's table name in the config file (`[keys.main]`).
     #[must_use]
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Global => "global",
-            Self::Main => "main",
-            Self::Search => "search",
-            Self::Presets => "presets",
-            Self::Claims => "claims",
-            Self::Sensitivity => "sensitivity",
-            Self::Interview => "interview",
-            Self::Pairwise => "pairwise",
-            Self::Team => "team",
-            Self::Help => "help",
-            Self::Prompt => "prompt",
-            Self::Confirm => "confirm",
-        }
+        self.into()
     }
 
     /// Whether printable keys type text here (so single characters cannot be bound).
@@ -412,7 +407,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Presets, &[ch('q')], A::Quit, "quit", false),
     bind(C::Claims, &[ch('j'), key(K::Down)], A::Down, "next", false),
     bind(C::Claims, &[ch('k'), key(K::Up)], A::Up, "previous", false),
-    bind(C::Claims, &[key(K::Enter)], A::Confirm, "explanation and sources", true),
+    bind(C::Claims, &[key(K::Enter)], A::Expand, "explanation and sources", true),
     bind(C::Claims, &[key(K::PageDown)], A::PageDown, "scroll the explanation down", false),
     bind(C::Claims, &[key(K::PageUp)], A::PageUp, "scroll the explanation up", false),
     bind(C::Claims, &[ch('d')], A::GoToDimension, "go to dimension", true),
@@ -424,7 +419,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Claims, &[ch('q')], A::Quit, "quit", false),
     bind(C::Sensitivity, &[ch('j'), key(K::Down)], A::Down, "next dimension", false),
     bind(C::Sensitivity, &[ch('k'), key(K::Up)], A::Up, "previous dimension", false),
-    bind(C::Sensitivity, &[key(K::Enter)], A::Confirm, "go to the dimension", true),
+    bind(C::Sensitivity, &[key(K::Enter)], A::GoToDimension, "go to the dimension", true),
     bind(C::Sensitivity, &[ch('a')], A::OpenPairwise, "pairwise over the 8 most critical", true),
     bind(C::Sensitivity, &[key(K::Esc), ch('f')], A::Back, "close", true),
     bind(C::Sensitivity, &[key(K::PageUp)], A::PageUp, "page up", false),
@@ -433,12 +428,12 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Sensitivity, &[ch('G'), key(K::End)], A::Bottom, "last", false),
     bind(C::Sensitivity, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", false),
     bind(C::Sensitivity, &[ch('q')], A::Quit, "quit", false),
-    bind(C::Pairwise, &[ch('h'), key(K::Left)], A::WeightDown, "the left one matters more", true),
-    bind(C::Pairwise, &[ch('l'), key(K::Right)], A::WeightUp, "the right one matters more", true),
+    bind(C::Pairwise, &[ch('h'), key(K::Left)], A::LeftMore, "the left one matters more", true),
+    bind(C::Pairwise, &[ch('l'), key(K::Right)], A::RightMore, "the right one matters more", true),
     bind(C::Pairwise, &[key(K::Enter)], A::Confirm, "take it / apply", true),
     bind(C::Pairwise, &[ch('r')], A::Revise, "revise the most inconsistent pair (on the summary)", false),
-    bind(C::Pairwise, &[key(K::Tab)], A::FocusNext, "skip the pair (equal)", false),
-    bind(C::Pairwise, &[key(K::BackTab)], A::FocusPrev, "back a pair", false),
+    bind(C::Pairwise, &[key(K::Tab)], A::SkipPair, "skip the pair (equal)", false),
+    bind(C::Pairwise, &[key(K::BackTab)], A::PreviousPair, "back a pair", false),
     bind(C::Pairwise, &[key(K::Esc)], A::Back, "leave, changing nothing", true),
     bind(C::Pairwise, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", false),
     bind(C::Pairwise, &[ch('q')], A::Quit, "quit", false),
@@ -448,7 +443,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Team, &[ch('G'), key(K::End)], A::Bottom, "last", false),
     bind(C::Team, &[key(K::PageUp)], A::PageUp, "page up", false),
     bind(C::Team, &[key(K::PageDown)], A::PageDown, "page down", false),
-    bind(C::Team, &[key(K::Enter), key(K::Char(' '))], A::Confirm, "count / leave out", true),
+    bind(C::Team, &[key(K::Enter), key(K::Char(' '))], A::ToggleMember, "count / leave out", true),
     bind(C::Team, &[ch('s')], A::SaveProfile, "save the weights as a profile", true),
     bind(C::Team, &[key(K::Esc), ch('T')], A::Back, "close", true),
     bind(C::Team, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", false),
@@ -458,8 +453,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Interview, &[ch('g'), key(K::Home)], A::Top, "first answer", false),
     bind(C::Interview, &[ch('G'), key(K::End)], A::Bottom, "last answer", false),
     bind(C::Interview, &[key(K::Enter)], A::Confirm, "choose / apply", true),
-    bind(C::Interview, &[key(K::Tab)], A::FocusNext, "skip the question", true),
-    bind(C::Interview, &[key(K::BackTab)], A::FocusPrev, "back a question", false),
+    bind(C::Interview, &[key(K::Tab)], A::SkipQuestion, "skip the question", true),
+    bind(C::Interview, &[key(K::BackTab)], A::PreviousQuestion, "back a question", false),
     bind(C::Interview, &[key(K::Esc)], A::Back, "leave, changing nothing", true),
     bind(C::Interview, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", false),
     bind(C::Interview, &[ch('q')], A::Quit, "quit", false),
@@ -479,6 +474,11 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Confirm, &[ch('n'), key(K::Esc)], A::No, "no", true),
     bind(C::Confirm, &[ch('q')], A::Quit, "quit (asked whether to quit: yes)", false),
 ];
+
+/// Actions the footer shows as one hint, (left, right, label): the weight's slider, and pairwise's
+/// judgement.
+const PAIRED: [(Action, Action, &str); 2] =
+    [(A::WeightDown, A::WeightUp, "weight"), (A::LeftMore, A::RightMore, "which matters more")];
 
 /// The bindings in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -567,9 +567,10 @@ impl Keymap {
     pub(crate) fn footer_hints(&self, context: Context) -> Vec<(String, &'static str, bool)> {
         let mut hints = Vec::new();
         for b in self.bindings.iter().filter(|b| b.context == context && b.footer && !b.keys.is_empty()) {
-            match b.action {
-                Action::WeightDown => {}
-                Action::WeightUp => {
+            match PAIRED.iter().find(|(_, up, _)| *up == b.action) {
+                // The pair's first half shows with its second, as one hint.
+                _ if PAIRED.iter().any(|(down, _, _)| *down == b.action) => {}
+                Some(&(down, _, label)) => {
                     // The arrows say "slider" best; without them, the first keys bound.
                     let pick = |keys: &[Key]| {
                         keys.iter()
@@ -580,13 +581,12 @@ impl Keymap {
                     let down = self
                         .bindings
                         .iter()
-                        .find(|d| d.context == context && d.action == Action::WeightDown)
+                        .find(|d| d.context == context && d.action == down)
                         .and_then(|d| pick(&d.keys))
                         .unwrap_or_default();
-                    let label = if context == Context::Pairwise { "which matters more" } else { "weight" };
                     hints.push((format!("{down}{}", pick(&b.keys).unwrap_or_default()), label, false));
                 }
-                _ => hints.push((key_name(b.keys[0]), b.label, matches!(b.action, A::OpenHelp | A::Quit))),
+                None => hints.push((key_name(b.keys[0]), b.label, matches!(b.action, A::OpenHelp | A::Quit))),
             }
         }
         hints
@@ -601,9 +601,8 @@ impl Keymap {
                 .iter()
                 .any(|b| b.context == C::Main && b.action == A::SetWeight(n) && *b.keys == [ch(char::from(b'0' + n))])
         });
-        Context::ALL
-            .iter()
-            .map(|&context| {
+        Context::all()
+            .map(|context| {
                 let mut rows = Vec::new();
                 for b in self.bindings.iter().filter(|b| b.context == context && !b.keys.is_empty()) {
                     match b.action {
@@ -727,7 +726,7 @@ mod tests {
         for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 47 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 55 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]
@@ -735,6 +734,36 @@ mod tests {
         for binding in DEFAULT_BINDINGS {
             assert!(Action::bindable().any(|a| a == binding.action), "{:?}", binding.action);
         }
+    }
+
+    #[test]
+    fn each_context_names_its_actions_for_what_they_do_there() {
+        let mut k = Keymap::default();
+        assert_eq!(k.action(C::Interview, &press(K::Tab, KeyModifiers::NONE)), Some(A::SkipQuestion));
+        assert_eq!(k.action(C::Interview, &press(K::BackTab, KeyModifiers::SHIFT)), Some(A::PreviousQuestion));
+        assert_eq!(k.action(C::Pairwise, &press(K::Char('h'), KeyModifiers::NONE)), Some(A::LeftMore));
+        assert_eq!(k.action(C::Pairwise, &press(K::Tab, KeyModifiers::NONE)), Some(A::SkipPair));
+        assert_eq!(k.action(C::Team, &press(K::Enter, KeyModifiers::NONE)), Some(A::ToggleMember));
+        assert_eq!(k.action(C::Claims, &press(K::Enter, KeyModifiers::NONE)), Some(A::Expand));
+        // A user's `[keys.interview]` reads as what the keys do there.
+        assert!(k.rebind(C::Interview, A::FocusNext, vec![ch('n')]).is_err(), "focus means nothing there");
+        k.rebind(C::Interview, A::SkipQuestion, vec![ch('n')]).unwrap();
+        assert_eq!(k.action(C::Interview, &press(K::Char('n'), KeyModifiers::NONE)), Some(A::SkipQuestion));
+        assert_eq!(k.footer(C::Pairwise)[0], ("←→".to_owned(), "which matters more"));
+    }
+
+    #[test]
+    fn contexts_are_derived_with_a_name_and_a_title_each() {
+        let names: Vec<&str> = Context::all().map(Context::name).collect();
+        assert_eq!(names.first(), Some(&"main"));
+        assert_eq!(names.last(), Some(&"global"), "help lists what applies everywhere last");
+        assert!(names.contains(&"sensitivity") && names.contains(&"confirm"), "{names:?}");
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+        assert!(Context::all().all(|c| !c.title().is_empty()));
+        assert_eq!(Context::Global.title(), "Everywhere");
     }
 
     #[test]

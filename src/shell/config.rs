@@ -138,8 +138,8 @@ fn apply_keys(
     problem: &mut impl FnMut(std::ops::Range<usize>, String),
 ) {
     for (context_name, actions) in keys {
-        let Some(context) = Context::ALL.into_iter().find(|c| c.name() == context_name.get_ref()) else {
-            let names = Context::ALL.map(Context::name);
+        let Some(context) = Context::all().find(|c| c.name() == context_name.get_ref()) else {
+            let names: Vec<&str> = Context::all().map(Context::name).collect();
             problem(
                 context_name.span(),
                 format!(
@@ -268,7 +268,7 @@ pub(crate) fn default_text() -> String {
          # \"tab\", \"backspace\", \"delete\", \"up\", \"down\", \"left\", \"right\", \"home\", \"end\", \"pageup\", \"pagedown\".\n",
     );
     let keymap = Keymap::default();
-    for context in Context::ALL {
+    for context in Context::all() {
         let _ = writeln!(out, "\n[keys.{}]", context.name());
         for b in keymap.bindings().iter().filter(|b| b.context == context) {
             let keys: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.to_string())).collect();

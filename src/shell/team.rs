@@ -12,7 +12,7 @@ use crate::shell::files::read_input_text;
 
 /// The weight files of a team, read and matched to the dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Team {
+pub struct TeamFiles {
     /// In the order given (a directory's files in name order).
     pub members: Vec<Member>,
     /// The files they came from, one per member, as given.
@@ -23,9 +23,9 @@ pub struct Team {
 
 /// Reads the team's files. Every problem of every file is reported, as `file:line:column: message`
 /// lines, and so are two files with one name (whose verdicts nobody could tell apart).
-pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<Team, String> {
+pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<TeamFiles, String> {
     let mut errors = Vec::new();
-    let mut team = Team { members: Vec::new(), files: Vec::new(), warnings: Vec::new() };
+    let mut team = TeamFiles { members: Vec::new(), files: Vec::new(), warnings: Vec::new() };
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let hash = dataset.content_hash();
     for path in expand(paths, &mut errors) {

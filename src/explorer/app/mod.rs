@@ -857,7 +857,7 @@ mod tests {
         let mut app = app();
         act(&mut app, &[Action::OpenInterview, Action::Confirm]);
         for _ in 1..app.dataset().questions.len() {
-            act(&mut app, &[Action::FocusNext]);
+            act(&mut app, &[Action::SkipQuestion]);
         }
         act(&mut app, &[Action::Confirm]);
         assert_eq!(app.interview_answers().len(), 1);
@@ -880,7 +880,7 @@ mod tests {
         assert!(record.contains("versus report --team '/d/ann.toml' '/d/ben.toml' --weight="), "{record}");
         // Ben left out: the record says so, and its command names Ann's file alone.
         let mut app = app_with_team();
-        act(&mut app, &[Action::OpenTeam, Action::Down, Action::Confirm, Action::Back]);
+        act(&mut app, &[Action::OpenTeam, Action::Down, Action::ToggleMember, Action::Back]);
         let record = app.document(Document::Record);
         assert!(record.contains("Left out of the group: Ben."), "{record}");
         assert!(record.contains("versus report --team '/d/ann.toml' --format madr\n"), "{record}");

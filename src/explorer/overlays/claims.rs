@@ -115,7 +115,7 @@ impl Room for Claims {
                 self.selected = self.listed(dataset).first().copied().unwrap_or(0);
                 self.scroll = 0;
             }
-            (Action::Confirm, _) => {
+            (Action::Expand, _) => {
                 self.expanded = !self.expanded;
                 self.scroll = 0;
             }

@@ -77,8 +77,8 @@ impl Room for Interview {
                 self.chosen[self.question] = Some(self.highlighted);
                 self.go(self.question + 1, ctx);
             }
-            Action::FocusNext if self.question < questions => self.go(self.question + 1, ctx),
-            Action::FocusPrev => self.go(self.question.saturating_sub(1), ctx),
+            Action::SkipQuestion if self.question < questions => self.go(self.question + 1, ctx),
+            Action::PreviousQuestion => self.go(self.question.saturating_sub(1), ctx),
             Action::Confirm => {
                 let answers = self.answers(ctx.dataset);
                 if let Some(proposal) = self.proposal.take() {

@@ -142,17 +142,17 @@ impl Room for Pairwise {
         let pairs = self.pairs.len();
         let current = self.judged.get(self.pair).copied().flatten().unwrap_or(0);
         match action {
-            Action::WeightDown | Action::WeightUp if self.pair < pairs => {
-                // The first item is on the left: h (down) moves toward it, l toward the second.
-                let step = if action == Action::WeightUp { -1 } else { 1 };
+            Action::LeftMore | Action::RightMore if self.pair < pairs => {
+                // The first item is on the left: positive judgements favour it.
+                let step = if action == Action::RightMore { -1 } else { 1 };
                 self.judged[self.pair] = Some((current + step).clamp(-8, 8));
             }
             Action::Confirm if self.pair < pairs => {
                 self.judged[self.pair] = Some(current);
                 self.go(self.pair + 1, ctx);
             }
-            Action::FocusNext if self.pair < pairs => self.go(self.pair + 1, ctx),
-            Action::FocusPrev => self.go(self.pair.saturating_sub(1), ctx),
+            Action::SkipPair if self.pair < pairs => self.go(self.pair + 1, ctx),
+            Action::PreviousPair => self.go(self.pair.saturating_sub(1), ctx),
             Action::Revise if self.pair == pairs => {
                 let worst = self.summary.as_ref().and_then(|(_, p, _)| {
                     let (a, b) = p.most_inconsistent.filter(|_| !p.is_consistent())?;

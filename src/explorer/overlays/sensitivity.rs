@@ -125,7 +125,7 @@ impl Room for Sensitivity {
             return Next::Stay;
         }
         match action {
-            Action::Confirm => {
+            Action::GoToDimension => {
                 if let Some(&dimension) = self.order.get(self.selected) {
                     ctx.go_to(dimension);
                 }

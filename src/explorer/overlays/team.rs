@@ -85,7 +85,7 @@ impl Room for TeamList {
             return Next::Stay;
         }
         match action {
-            Action::Confirm => {
+            Action::ToggleMember => {
                 self.toggle(ctx);
                 Next::Stay
             }
