@@ -5,27 +5,16 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{Ctx, Next, Room, Seen, popup};
+use super::{Confirmation, Ctx, Next, Room, Seen, popup};
 use crate::engine::text::fit;
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::centred;
-use crate::explorer::state::{Effect, Export, Status};
+use crate::explorer::state::{Effect, Status};
 use crate::explorer::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
     pub question: Confirmation,
-}
-
-/// What a yes/no question decides.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirmation {
-    /// `q` with weights that no saved profile holds: they would be lost.
-    QuitUnsaved,
-    OverwriteProfile(String),
-    DeleteProfile(String),
-    /// The export's file exists.
-    OverwriteFile(Export),
 }
 
 impl Room for Confirm {

@@ -33,11 +33,11 @@ use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::state::list::List;
 use crate::explorer::state::panes::Panes;
 use crate::explorer::state::weights::Weights;
-use crate::explorer::state::{Effect, Pointer, Status};
+use crate::explorer::state::{Document, Effect, Export, Pointer, Status};
 use crate::explorer::theme::Theme;
 
-pub use confirm::{Confirm, Confirmation};
-pub use prompt::{Prompt, Purpose};
+pub use confirm::Confirm;
+pub use prompt::Prompt;
 
 /// Rows a page key moves in the overlays' lists.
 pub(crate) const PAGE: usize = 10;
@@ -97,6 +97,26 @@ pub(crate) enum Request {
     Prompt(Purpose, String),
     /// Pairwise weighting of these dimensions.
     Pairwise(Vec<usize>),
+}
+
+/// What a yes/no question decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmation {
+    /// `q` with weights that no saved profile holds: they would be lost.
+    QuitUnsaved,
+    OverwriteProfile(String),
+    DeleteProfile(String),
+    /// The export's file exists.
+    OverwriteFile(Export),
+}
+
+/// What a text prompt's answer is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// A name to save the weights under.
+    SaveProfile,
+    /// A file to write `document`, whose finished `text` it carries, to.
+    Export { document: Document, text: String },
 }
 
 /// What an overlay may change of the rest of the explorer while it handles an event.

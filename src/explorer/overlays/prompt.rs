@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Confirmation, Ctx, Next, Request, Room, Seen, popup};
+use super::{Confirmation, Ctx, Next, Purpose, Request, Room, Seen, popup};
 use crate::engine::profiles::check_name;
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::centred;
@@ -19,15 +19,6 @@ pub const MAX_INPUT_CHARS: usize = 4096;
 pub struct Prompt {
     pub purpose: Purpose,
     pub input: String,
-}
-
-/// What a text prompt's answer is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Purpose {
-    /// A name to save the weights under.
-    SaveProfile,
-    /// A file to write `document`, whose finished `text` it carries, to.
-    Export { document: Document, text: String },
 }
 
 impl Room for Prompt {
