@@ -181,6 +181,7 @@ fn dimension(rng: &mut Rng, index: usize, options: usize) -> Dimension {
         summary: sentence(rng, 5, 24),
         keywords: (0..rng.between(2, 6)).map(|_| rng.pick(WORDS).to_owned()).collect(),
         weight: rng.between(0, 10) as u8,
+        weight_reason: (rng.below(2) == 0).then(|| sentence(rng, 4, 12)),
         assessments: (0..options)
             .map(|_| {
                 let rating = rng.between(0, 10) as u8;
@@ -208,6 +209,7 @@ fn source(rng: &mut Rng) -> Source {
         published: (rng.below(2) == 0)
             .then(|| format!("20{:02}-{:02}-{:02}", rng.between(10, 24), rng.between(1, 12), rng.between(1, 28))),
         checked: format!("2025-{:02}-{:02}", rng.between(1, 12), rng.between(1, 28)),
+        volatile: rng.below(4) == 0,
     }
 }
 
@@ -272,6 +274,9 @@ pub fn to_toml(dataset: &Dataset) -> String {
                 let _ = writeln!(out, "published = {}", q(published));
             }
             let _ = writeln!(out, "checked = {}", q(&text.checked));
+            if text.volatile {
+                out.push_str("volatile = true\n");
+            }
         }
     };
     for dimension in &dataset.dimensions {
@@ -285,6 +290,9 @@ pub fn to_toml(dataset: &Dataset) -> String {
             list(&dimension.keywords),
             dimension.weight
         );
+        if let Some(reason) = &dimension.weight_reason {
+            let _ = writeln!(out, "weight_reason = {}", q(reason));
+        }
         for (option, assessment) in dataset.options.iter().zip(&dimension.assessments) {
             let _ = writeln!(
                 out,

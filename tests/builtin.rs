@@ -186,3 +186,40 @@ fn every_rating_states_its_range_by_one_rule() {
         }
     }
 }
+
+#[test]
+fn every_default_weight_gives_its_reason_and_the_description_its_project() {
+    let d = Dataset::builtin();
+    for dimension in &d.dimensions {
+        let reason = dimension.weight_reason.as_deref().unwrap_or_default();
+        assert!(reason.ends_with('.') && reason.len() > 20, "{}: weight_reason {reason:?}", dimension.id);
+    }
+    let description = d.meta.description.as_deref().unwrap_or_default();
+    // What project the defaults describe, and that no rating or weight was set for its verdict.
+    assert!(description.contains("The default weights describe one kind of project"), "{description}");
+    assert!(description.contains("No rating and no default weight was chosen for the verdict"), "{description}");
+    // The claims audit's rule for claims of several parts.
+    assert!(description.contains("A claim of several parts"), "{description}");
+}
+
+#[test]
+fn fast_moving_sources_are_marked_volatile_and_the_data_is_fresh_as_of_its_date() {
+    let d = Dataset::builtin();
+    for cited in d.cited_sources() {
+        let s = cited.source;
+        // A registry's page for one version records a "latest" that moves: always volatile.
+        let registry = s.url.contains("://www.npmjs.com/package/") || s.url.contains("://pypi.org/project/");
+        assert!(!registry || s.volatile, "{} is a registry version page but not volatile", s.url);
+    }
+    // The same URL cited twice is volatile or not in both places.
+    let volatile: std::collections::HashMap<&str, bool> =
+        d.cited_sources().iter().map(|c| (c.source.url.as_str(), c.source.volatile)).collect();
+    let all = d.dimensions.iter().flat_map(|x| &x.sources).chain(d.claims.iter().flat_map(|c| &c.sources));
+    for s in all {
+        assert_eq!(volatile[s.url.as_str()], s.volatile, "{}", s.url);
+    }
+    // `versus check --stale 30d` passes on `as_of`: nothing was last checked more than 30 days before it.
+    let fresh = versus::engine::data::Freshness { days: 30 };
+    let stale: Vec<&str> = d.stale_sources(&d.meta.as_of, fresh).iter().map(|s| s.cited.source.url.as_str()).collect();
+    assert!(stale.is_empty(), "stale as of {}:\n{}", d.meta.as_of, stale.join("\n"));
+}

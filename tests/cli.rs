@@ -692,3 +692,42 @@ fn a_command_after_team_is_taken_for_a_file_and_said_so() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--note: at most 2000 characters"), "{}", stderr(&out));
 }
+
+#[test]
+fn check_stale_lists_old_sources_with_who_cites_them_and_fails() {
+    let builtin = "assets/node-vs-python.toml";
+    let as_of = versus::engine::data::Dataset::builtin().meta.as_of;
+    let fresh = versus(&["check", builtin, "--stale", "30d", "--today", &as_of]);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    assert!(stdout(&fresh).contains("no source older than 30 days"), "{}", stdout(&fresh));
+    // Without --stale, check says nothing of ages.
+    assert!(!stdout(&versus(&["check", builtin])).contains("older than"));
+    // A year on, every source is past 90 days; a volatile one is held to 30.
+    let later = versus(&["check", "tests/data/three-options.toml", "--stale", "90d", "--today", "2027-12-01"]);
+    assert_eq!(later.status.code(), Some(1));
+    let out = stdout(&later);
+    assert!(out.contains("tests/data/three-options.toml: stale: checked "), "{out}");
+    assert!(out.contains("(limit 90 days): dimension "), "{out}");
+    assert!(out.lines().filter(|l| l.contains(": stale: ")).all(|l| l.contains(" https://")), "{out}");
+    assert!(stderr(&later).contains("past their freshness limits"), "{}", stderr(&later));
+    let volatile = versus(&["check", builtin, "--stale", "365d", "--today", "2027-02-01"]);
+    assert_eq!(volatile.status.code(), Some(1));
+    let out = stdout(&volatile);
+    assert!(out.contains("(limit 30 days, volatile): dimension realtime: https://www.npmjs.com/package/ws/"), "{out}");
+    assert!(out.lines().filter(|l| l.contains(": stale: ")).all(|l| l.contains("volatile")), "{out}");
+    // Bad durations and dates, and --today alone, are usage errors.
+    for args in [&["--stale", "90"][..], &["--stale", "90d", "--today", "2027-02-30"], &["--today", "2027-01-01"]] {
+        let mut all = vec!["check", builtin];
+        all.extend_from_slice(args);
+        assert_eq!(versus(&all).status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn list_sources_gives_each_sources_age_and_volatility() {
+    let sources: serde_json::Value =
+        serde_json::from_str(&stdout(&versus(&["list", "sources", "--format", "json"]))).unwrap();
+    let sources = sources.as_array().unwrap();
+    assert!(sources.iter().all(|s| s["age_days"].as_i64().is_some_and(|age| age >= 0)), "ages from today");
+    assert!(sources.iter().any(|s| s["volatile"] == true) && sources.iter().any(|s| s["volatile"] == false));
+}

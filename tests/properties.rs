@@ -31,6 +31,7 @@ fn dataset(ratings: &[Vec<u8>]) -> Dataset {
                 summary: String::new(),
                 keywords: Vec::new(),
                 weight: 5,
+                weight_reason: None,
                 assessments: row
                     .iter()
                     .map(|&rating| Assessment {

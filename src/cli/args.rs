@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::engine::data::{is_calendar_date, parse_duration};
 use crate::engine::team::Member;
 use crate::engine::{listing, report, robustness, weights};
 
@@ -147,6 +148,13 @@ pub enum Command {
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Also list every source last checked more than DURATION before today (90d, 12w), with who
+        /// cites it, and fail if any is; a `volatile = true` source is held to at most 30 days.
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+        stale: Option<u32>,
+        /// The date --stale counts from, instead of today (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", requires = "stale", value_parser = parse_date)]
+        today: Option<String>,
     },
     /// Save, delete, export or import weight profiles without the explorer (the same profiles as its `s`).
     Profile {
@@ -241,6 +249,15 @@ pub enum ListWhat {
     Questions,
     /// Your saved weight profiles for this dataset.
     Profiles,
+}
+
+/// `--today`: a date of the form YYYY-MM-DD that exists.
+fn parse_date(text: &str) -> Result<String, String> {
+    if is_calendar_date(text) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("`{text}` is not a date of the form YYYY-MM-DD"))
+    }
 }
 
 /// `--format` of `report`.

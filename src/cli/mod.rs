@@ -12,7 +12,7 @@ use clap::CommandFactory;
 pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ProfileAction, ReportFormat, WeightArgs};
 
 use crate::engine::data::sanitize;
-use crate::engine::data::{Dataset, LoadError, starter};
+use crate::engine::data::{Dataset, Freshness, LoadError, StaleSource, VOLATILE_FRESHNESS_DAYS, starter};
 use crate::engine::listing::{self, Found};
 use crate::engine::pairwise;
 use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, check_name};
@@ -56,6 +56,18 @@ pub enum Failure {
     /// `check` found problems; they are printed already.
     #[error("versus: {} of {} problems", .0, files_have(*.0, *.1))]
     CheckFailed(usize, usize),
+    /// `check --stale` found sources past their freshness; they are printed already.
+    #[error("versus: {}", stale_count(*.0))]
+    Stale(usize),
+}
+
+/// "1 source is past its freshness limit", "2 sources are past their freshness limits".
+fn stale_count(n: usize) -> String {
+    if n == 1 {
+        "1 source is past its freshness limit".to_owned()
+    } else {
+        format!("{n} sources are past their freshness limits")
+    }
 }
 
 /// "1 file has", "2 files have": the total names the files, the count of failures the verb.
@@ -114,7 +126,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 ListWhat::Dimensions => listing::dimensions(&d, format, terminal::stdout_width()),
                 ListWhat::Presets => listing::presets(&d, format),
                 ListWhat::Claims => listing::claims(&d, format),
-                ListWhat::Sources => listing::sources(&d, format),
+                ListWhat::Sources => listing::sources(&d, format, &shell::clock::today()),
                 ListWhat::Questions => listing::questions(&d, format),
                 ListWhat::Profiles => listing::profiles(&d, &files.profiles.for_dataset(&d), format),
             })?;
@@ -126,7 +138,13 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 return Ok(1);
             }
         }
-        Command::Check { files } => check(files)?,
+        Command::Check { files, stale, today } => {
+            let freshness = stale.map(|days| {
+                let today = today.clone().unwrap_or_else(shell::clock::today);
+                (Freshness { days }, today)
+            });
+            check(files, freshness.as_ref())?;
+        }
         Command::Profile { action } => {
             let d = dataset()?;
             profile(cli, action, &d, &files)?;
@@ -452,8 +470,10 @@ fn new_dataset(title: &str, options: &[String], output: Option<&Path>) -> Result
     Ok(())
 }
 
-fn check(files: &[PathBuf]) -> Result<(), Failure> {
-    let mut failed = 0;
+/// `versus check`: every file's problems; with `freshness` (`--stale`), also every source checked
+/// longer ago than it allows as of its date.
+fn check(files: &[PathBuf], freshness: Option<&(Freshness, String)>) -> Result<(), Failure> {
+    let (mut failed, mut stale) = (0, 0);
     for file in files {
         match load_dataset(file) {
             Ok(d) => {
@@ -469,6 +489,23 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
                 if let Some(advice) = d.meta.schema_advice() {
                     say(&format!("versus: {}: {advice}", shown(file)));
                 }
+                let unreasoned: Vec<&str> =
+                    d.dimensions.iter().filter(|d| d.weight_reason.is_none()).map(|d| d.id.as_str()).collect();
+                if !unreasoned.is_empty() {
+                    say(&format!(
+                        "versus: {}: {} of {} give no `weight_reason` (one line on why the default weight is what it \
+                         is): {}",
+                        shown(file),
+                        unreasoned.len(),
+                        pluralize(d.dimensions.len(), "dimension"),
+                        unreasoned.join(", ")
+                    ));
+                }
+                if let Some((freshness, today)) = freshness {
+                    let found = d.stale_sources(today, *freshness);
+                    print(&stale_report(&shown(file), &d, &found, *freshness, today))?;
+                    stale += found.len();
+                }
             }
             Err(e) => {
                 failed += 1;
@@ -476,7 +513,45 @@ fn check(files: &[PathBuf]) -> Result<(), Failure> {
             }
         }
     }
-    if failed == 0 { Ok(()) } else { Err(Failure::CheckFailed(failed, files.len())) }
+    if failed > 0 {
+        Err(Failure::CheckFailed(failed, files.len()))
+    } else if stale > 0 {
+        Err(Failure::Stale(stale))
+    } else {
+        Ok(())
+    }
+}
+
+/// `check --stale`'s lines for one file: each stale source with its age, its limit, who cites it and
+/// its URL, or one line saying none is.
+fn stale_report(file: &str, d: &Dataset, found: &[StaleSource<'_>], freshness: Freshness, today: &str) -> String {
+    use std::fmt::Write as _;
+    let volatile = freshness.days.min(VOLATILE_FRESHNESS_DAYS);
+    if found.is_empty() {
+        return format!(
+            "{file}: no source older than {} as of {today} ({} for volatile sources)\n",
+            pluralize(freshness.days as usize, "day"),
+            pluralize(volatile as usize, "day")
+        );
+    }
+    let mut out = String::new();
+    for stale in found {
+        let source = stale.cited.source;
+        let mut citing: Vec<String> =
+            stale.cited.dimensions.iter().map(|&i| format!("dimension {}", d.dimensions[i].id)).collect();
+        citing.extend(stale.cited.claims.iter().map(|&i| format!("claim {}", d.claims[i].id)));
+        let kind = if source.volatile { ", volatile" } else { "" };
+        let _ = writeln!(
+            out,
+            "{file}: stale: checked {}, {} before {today} (limit {}{kind}): {}: {}",
+            source.checked,
+            pluralize(usize::try_from(stale.age_days).unwrap_or_default(), "day"),
+            pluralize(stale.limit_days as usize, "day"),
+            citing.join(", "),
+            source.url
+        );
+    }
+    out
 }
 
 /// Leaves `data` to the operating system: the process is about to exit, and freeing a large dataset

@@ -123,9 +123,10 @@ pub fn claims(dataset: &Dataset, format: ListFormat) -> String {
     }
 }
 
-/// Every source once, with the dimensions and claims that cite it and both of its dates.
+/// Every source once, with the dimensions and claims that cite it, both of its dates, whether it is
+/// volatile and (in JSON) its age in days as of `today` (YYYY-MM-DD).
 #[must_use]
-pub fn sources(dataset: &Dataset, format: ListFormat) -> String {
+pub fn sources(dataset: &Dataset, format: ListFormat, today: &str) -> String {
     let cited = dataset.cited_sources();
     let ids = |cited: &CitedSource<'_>| {
         let dimensions: Vec<&str> = cited.dimensions.iter().map(|&d| dataset.dimensions[d].id.as_str()).collect();
@@ -141,6 +142,7 @@ pub fn sources(dataset: &Dataset, format: ListFormat) -> String {
                     let source = cited.source;
                     serde_json::json!({
                         "title": source.title, "url": source.url, "published": source.published, "checked": source.checked,
+                        "age_days": source.age_days(today), "volatile": source.volatile,
                         "dimensions": dimensions, "claims": claims,
                     })
                 })
@@ -155,10 +157,13 @@ pub fn sources(dataset: &Dataset, format: ListFormat) -> String {
                     let _ = writeln!(out, "{number:<4} {line}");
                 }
                 wrap_into(&mut out, &source.url, 5);
-                let dates = source.published.as_ref().map_or_else(
+                let mut dates = source.published.as_ref().map_or_else(
                     || format!("checked {}", source.checked),
                     |published| format!("published {published}, checked {}", source.checked),
                 );
+                if source.volatile {
+                    dates.push_str(", volatile");
+                }
                 wrap_into(&mut out, &dates, 5);
                 let (dimensions, claims) = ids(cited);
                 let mut citing = Vec::new();

@@ -164,6 +164,7 @@ impl Checker<'_> {
                 summary: self.text(&d.summary, "dimensions.summary", Kind::Line),
                 keywords: self.list(&d.keywords, "dimensions.keywords", Kind::Line),
                 weight: self.scale(&d.weight, "dimensions.weight"),
+                weight_reason: d.weight_reason.map(|r| self.text(&r, "dimensions.weight_reason", Kind::Line)),
                 assessments: self.assessments(&d.id, d.ratings, option_ids, uncertainty),
                 sources: self.sources(d.sources, "dimensions.sources"),
             })
@@ -333,6 +334,7 @@ impl Checker<'_> {
                     url: self.url(&s.url, &format!("{field}.url")),
                     published,
                     checked,
+                    volatile: s.volatile,
                 }
             })
             .collect()
@@ -509,7 +511,8 @@ impl Checker<'_> {
 }
 
 /// Whether `date` is `YYYY-MM-DD` and names a day that exists (no 2026-02-30).
-fn is_calendar_date(date: &str) -> bool {
+#[must_use]
+pub fn is_calendar_date(date: &str) -> bool {
     let number = |s: &str, len: usize| {
         (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
     };

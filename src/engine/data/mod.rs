@@ -4,6 +4,7 @@
 //! [`parse`] (or its wrappers), which reports every problem with its file, line and column.
 
 mod error;
+mod freshness;
 mod load;
 mod raw;
 pub mod sanitize;
@@ -14,7 +15,8 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use error::from_toml as toml_problem;
 pub use error::{LoadError, Position, Problem};
-pub use load::{parse, parse_bytes};
+pub use freshness::{DEFAULT_FRESHNESS_DAYS, Freshness, StaleSource, VOLATILE_FRESHNESS_DAYS, parse_duration};
+pub use load::{is_calendar_date, parse, parse_bytes};
 pub use starter::{StarterError, starter};
 pub use structure::MAX_ITEMS as MAX_STRUCTURE_ITEMS;
 
@@ -100,6 +102,8 @@ pub struct Dimension {
     pub keywords: Vec<String>,
     /// The default weight, 0-10.
     pub weight: u8,
+    /// Why the default weight is what it is, in one line: what the default project needs of this.
+    pub weight_reason: Option<String>,
     /// One per option, in the order of [`Dataset::options`].
     pub assessments: Vec<Assessment>,
     pub sources: Vec<Source>,
@@ -128,6 +132,9 @@ pub struct Source {
     /// YYYY-MM-DD: when this dataset last confirmed the figure against the source; never after
     /// [`Meta::as_of`]. A schema-1 file's `date` is read as this.
     pub checked: String,
+    /// Whether the figure moves fast (a registry's latest version, an SDK's major, a support list):
+    /// such a source goes stale sooner (see [`Freshness`]).
+    pub volatile: bool,
 }
 
 impl Meta {

@@ -52,6 +52,7 @@ pub struct Dimension {
     #[serde(default)]
     pub keywords: Vec<Text>,
     pub weight: Number,
+    pub weight_reason: Option<Text>,
     pub ratings: Spanned<BTreeMap<Text, Assessment>>,
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -82,6 +83,8 @@ pub struct Source {
     pub published: Option<Text>,
     /// Schema 2 only, and required there.
     pub checked: Option<Text>,
+    #[serde(default)]
+    pub volatile: bool,
 }
 
 #[derive(Deserialize)]

@@ -82,12 +82,15 @@ fn render(title: &str, options: &[(&str, &str)], today: &str) -> String {
         if n == 0 {
             out.push_str(
                 "# A dimension is one priority slider: its weight (0-10) says how much it matters by default,\n\
-                 # and every option gets a 0-10 rating, with the range the evidence supports (low..high).\n",
+                 # and `weight_reason` says why, for the project the description names. Set each weight for\n\
+                 # its own reason, never for the verdict it produces. Every option gets a 0-10 rating, with\n\
+                 # the range the evidence supports (low..high).\n",
             );
         }
         let _ = writeln!(
             out,
-            "[[dimensions]]\nid = {}\nname = {}\ncategory = \"General\"\nsummary = {}\nweight = {weight}\n",
+            "[[dimensions]]\nid = {}\nname = {}\ncategory = \"General\"\nsummary = {}\nweight = {weight}\n\
+             weight_reason = \"Why this weight for the project described above, in one line. Replace this.\"\n",
             q(id),
             q(name),
             q(summary)
@@ -110,7 +113,8 @@ fn render(title: &str, options: &[(&str, &str)], today: &str) -> String {
              title = \"Name the page and the figure it shows\"\n\
              url = \"https://example.com/a-permalink-to-the-figure\"\n\
              # published = \"YYYY-MM-DD\"           # the source's own date, when it has one\n\
-             checked = {}                     # when you confirmed the figure; not after as_of\n",
+             checked = {}                     # when you confirmed the figure; not after as_of\n\
+             # volatile = true                      # for fast-moving figures (a latest version, an SDK major)\n",
             q(today)
         );
     }
@@ -143,6 +147,7 @@ mod tests {
         let ids: Vec<&str> = dataset.options.iter().map(|o| o.id.as_str()).collect();
         assert_eq!(ids, ["go", "rust"]);
         assert_eq!((dataset.dimensions.len(), dataset.presets.len()), (2, 1));
+        assert!(dataset.dimensions.iter().all(|d| d.weight_reason.is_some()), "every default weight has its reason");
         let eight: Vec<String> = (0..8).map(|i| format!("o{i}=O {i}")).collect();
         assert!(super::super::parse(&starter("t", &eight, "2026-12-02").unwrap(), "8.toml").is_ok());
     }
