@@ -136,8 +136,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         Command::Schema => print(crate::engine::data::SCHEMA_JSON)?,
         Command::Config { what: ConfigWhat::Default } => print(&config::default_text())?,
         Command::Config { what: ConfigWhat::Path } => {
-            let dataset = files.dataset(data, &mut Vec::new()).ok().map(|(dataset, _)| dataset);
-            print(&config_report(&files, dataset.as_ref()))?;
+            let mut warnings = Vec::new();
+            let loaded = files.dataset(data, &mut warnings);
+            print(&config_report(&files, &loaded, &warnings))?;
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -304,7 +305,23 @@ fn warned<T>(files: &UserFiles, load: impl FnOnce(&mut Vec<String>) -> T) -> T {
     loaded
 }
 
-fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
+fn config_report(
+    files: &UserFiles,
+    loaded: &Result<(Dataset, Option<PathBuf>), LoadError>,
+    warnings: &[String],
+) -> String {
+    let dataset = loaded.as_ref().ok().map(|(dataset, _)| dataset);
+    // Said, not only warned: a config that loads may still name a dataset that cannot be used.
+    let mut data = match loaded {
+        Ok((_, Some(path))) => {
+            format!("{} (`{}`)", shown(path), sanitize::line(&dataset.map_or("", |d| &d.meta.title)))
+        }
+        Ok((_, None)) => "the built-in one".to_owned(),
+        Err(e) => format!("cannot be used:\n{e}"),
+    };
+    for warning in warnings {
+        data = format!("{data}\n{warning}");
+    }
     let Some(dir) = &files.dir else {
         return "config directory: none (set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME)\n".to_owned();
     };
@@ -332,7 +349,10 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
         },
     );
     // `print` cleans it.
-    format!("config directory: {}\nconfig: {config}\nprofiles: {profiles}\ncache: {cache}\n", shown(dir))
+    format!(
+        "config directory: {}\nconfig: {config}\ndataset: {data}\nprofiles: {profiles}\ncache: {cache}\n",
+        shown(dir)
+    )
 }
 
 /// A path on one line: a line break in a directory's name must not make a line of its own.
