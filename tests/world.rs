@@ -259,3 +259,80 @@ fn a_profile_stored_with_control_characters_can_be_deleted_by_the_name_shown() {
     assert!(deleted.status.success(), "{}", stderr(&deleted));
     assert!(stdout(&run(config.path(), &["list", "profiles"])).contains("no saved profiles"));
 }
+/// A message quotes a few dozen characters of the input, not all of it.
+#[test]
+fn messages_quote_input_within_a_bound() {
+    let config = tempfile::tempdir().unwrap();
+    let long = "k".repeat(200_000);
+    let file = config.path().join("long.toml");
+    for text in [format!("{long} = 1\n"), format!("[meta]\nschema = \"{long}\"\n"), format!("{long}\n")] {
+        std::fs::write(&file, text).unwrap();
+        let out = run(config.path(), &["check", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        let said = stderr(&out);
+        assert!(said.len() < 1_000, "{} bytes: {}", said.len(), &said[..said.len().min(300)]);
+        assert!(said.contains("kkkk…") || !said.contains("kkkk"), "{said}");
+    }
+    // One argument holds at most 128 KiB.
+    let long = &long[..100_000];
+    let out = run(config.path(), &["report", "--weight", &format!("{long}=1")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).len() < 1_100, "{} bytes", stderr(&out).len());
+    let out = run(config.path(), &["profile", "delete", long]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).len() < 1_100, "{} bytes", stderr(&out).len());
+}
+
+/// What a dataset's author wrote, said in their terms, with the key's name.
+#[test]
+fn dataset_messages_say_what_is_wrong_in_the_authors_terms() {
+    let config = tempfile::tempdir().unwrap();
+    let builtin = versus::engine::data::builtin_source();
+    let file = config.path().join("d.toml");
+    let check = |text: &str| {
+        std::fs::write(&file, text).unwrap();
+        let out = run(config.path(), &["check", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{text:.80}");
+        stderr(&out)
+    };
+    let said = check(&builtin.replacen("[meta]", "[[meta]]", 1));
+    assert!(said.contains("meta: ") && said.contains("[meta]") && !said.contains("whole number"), "{said}");
+    let said = check(&format!("meta = []\n{}", builtin.replacen("[meta]", "[unused]", 1)));
+    assert!(said.contains("meta: ") && said.contains("a table") && !said.contains("struct"), "{said}");
+    let said = check(&builtin.replacen("[dimensions.ratings.node]", "[[dimensions.ratings.node]]", 1));
+    assert!(said.contains("node") && said.contains("[dimensions.ratings.node]"), "{said}");
+    assert!(!said.contains("whole number"), "{said}");
+    let big = builtin.replacen("\nweight = 5\n", "\nweight = 99999999999999999999\n", 1);
+    assert_ne!(big, builtin);
+    let said = check(&big);
+    assert!(said.contains("weight") && said.contains("out of range") && !said.contains("invalid type"), "{said}");
+    let said = check(&builtin.replacen("[meta]", "[meta]\n[meta]", 1));
+    assert!(said.contains("`meta`") && said.contains("twice"), "{said}");
+    let as_of = builtin.lines().find(|l| l.starts_with("as_of")).unwrap();
+    let said = check(&builtin.replacen(as_of, "as_of = \"2026-02-30\"", 1));
+    assert_eq!(said.lines().count(), 2, "one problem, and the summary line: {said}");
+    assert!(said.contains("meta.as_of"), "{said}");
+}
+
+#[test]
+fn a_huge_search_query_is_cut_with_a_message() {
+    let config = tempfile::tempdir().unwrap();
+    let query = "thread".repeat(20_000);
+    let out = run(config.path(), &["search", &query]);
+    assert!(stderr(&out).contains("128 characters"), "{}", &stderr(&out)[..stderr(&out).len().min(300)]);
+    assert!(stderr(&out).len() < 1_000);
+}
+
+/// The command a record gives to reproduce it names the dataset's path so that `sh` reads the same
+/// path, line breaks and all, and holds no control character itself (outputs are cleaned of them).
+#[test]
+fn the_reproduce_command_quotes_any_path_for_sh() {
+    use versus::engine::data::sanitize;
+    for path in ["plain.toml", "with space/and 'quote'.toml", "line\nbreak.toml", "tab\tand\u{1b}esc%s\\n.toml"] {
+        let command = versus::engine::weights::report_command(Some(path));
+        assert_eq!(sanitize::line(&command), command, "{command:?}");
+        let word = command.strip_prefix("versus report --data=").unwrap();
+        let out = Command::new("sh").args(["-c", &format!("printf '%s' {word}")]).output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout), path, "{command}");
+    }
+}

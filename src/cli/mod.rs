@@ -21,7 +21,7 @@ use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::{WeightFile, check_note};
 use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting, shell_quote};
-use crate::explorer::app::{App, Startup, Status};
+use crate::explorer::app::{App, MAX_QUERY_CHARS, Startup, Status};
 use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
@@ -122,7 +122,15 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         }
         // Like grep: nothing found is exit status 1.
         Command::Search { query, format } => {
-            if !search(&files, data, &query.join(" "), *format)? {
+            // As the explorer's search holds: matching is quadratic in the query's length.
+            let mut query = query.join(" ");
+            if query.chars().count() > MAX_QUERY_CHARS {
+                query = query.chars().take(MAX_QUERY_CHARS).collect();
+                say(&format!(
+                    "versus: a search holds at most {MAX_QUERY_CHARS} characters; searching for the first ones"
+                ));
+            }
+            if !search(&files, data, &query, *format)? {
                 return Ok(1);
             }
         }
@@ -515,7 +523,8 @@ fn warn_all(warnings: &[String]) {
 /// are cleaned here, once, whatever built them.
 pub fn say(message: &str) {
     // Not eprintln!, which panics when standard error has gone with the terminal.
-    let _ = writeln!(io::stderr(), "{}", sanitize::text(message));
+    // Bounded too: a message may quote an argument or a file's text of any length.
+    let _ = writeln!(io::stderr(), "{}", sanitize::bounded(&sanitize::text(message)));
 }
 
 /// Prints a command-line error as clap words it, but cleaned (it quotes the arguments, which may hold
@@ -525,7 +534,7 @@ pub fn say(message: &str) {
 pub fn usage(error: &clap::Error) -> u8 {
     let text = error.render().to_string();
     if error.use_stderr() {
-        let _ = write!(io::stderr(), "{}", sanitize::text(&text));
+        let _ = write!(io::stderr(), "{}", sanitize::bounded(&sanitize::text(&text)));
     } else {
         let _ = print(&text);
     }

@@ -108,11 +108,13 @@ impl Checker<'_> {
                 self.problem(raw.schema.span(), message);
             }
         }
-        self.as_of = self.date(&raw.as_of, "meta.as_of");
+        let as_of = self.date(&raw.as_of, "meta.as_of");
+        // A date that is not one is reported once, not again against every source's `checked`.
+        self.as_of = if is_calendar_date(&as_of) { as_of.clone() } else { String::new() };
         Meta {
             schema: self.schema,
             title: self.text(&raw.title, "meta.title", Kind::Name),
-            as_of: self.as_of.clone(),
+            as_of,
             description: raw.description.map(|d| self.text(&d, "meta.description", Kind::Text)),
             audits: raw.audits.map(|a| self.text(&a, "meta.audits", Kind::Line)),
             uncertainty: raw
