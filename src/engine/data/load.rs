@@ -35,11 +35,17 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
 
 /// Parses and checks a dataset's TOML text. `file` names it in error messages.
 pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
-    if structure::too_many_items(source) {
-        let message = format!(
-            "more than {MAX_STRUCTURE_ITEMS} keys, array items and tables: far more than any dataset within the \
-             limits holds, so the file is not read"
-        );
+    if let Some(count) = structure::too_much(source) {
+        let message = if count.items() > MAX_STRUCTURE_ITEMS {
+            format!(
+                "more than {MAX_STRUCTURE_ITEMS} keys, array items and tables: far more than any dataset within the \
+                 limits holds, so the file is not read"
+            )
+        } else {
+            "more lines, spaces, keys, values and punctuation than any dataset within the limits holds (blank \
+             lines and spaces count too), so the file is not read"
+                .to_owned()
+        };
         return Err(LoadError::new(file, vec![Problem::whole_file(message)]));
     }
     let raw: raw::Dataset =
