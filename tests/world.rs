@@ -113,9 +113,9 @@ fn a_special_file_named_profiles_toml_is_refused_and_left_where_it_is() {
         let config = tempfile::tempdir().unwrap();
         let path = config.path().join("profiles.toml");
         if special == "fifo" {
-            mkfifo(&path)
+            mkfifo(&path);
         } else {
-            std::fs::create_dir(&path).unwrap()
+            std::fs::create_dir(&path).unwrap();
         }
         let saved = run(config.path(), &["profile", "save", "mine"]);
         assert_eq!(saved.status.code(), Some(1), "{special}: {}", stderr(&saved));
@@ -226,7 +226,8 @@ fn a_write_that_fails_leaves_no_file_and_the_retry_works() {
     let again = run(config.path(), &["profile", "export", "mine", "--output", exported.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("exists already"), "{}", stderr(&again));
-    let leftovers: Vec<String> = names(config.path()).into_iter().filter(|n| n.ends_with(".tmp")).collect();
+    let leftovers: Vec<String> =
+        names(config.path()).into_iter().filter(|n| Path::new(n).extension().is_some_and(|e| e == "tmp")).collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

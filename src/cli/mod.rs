@@ -322,7 +322,7 @@ fn config_report(
     // Said, not only warned: a config that loads may still name a dataset that cannot be used.
     let mut data = match loaded {
         Ok((_, Some(path))) => {
-            format!("{} (`{}`)", shown(path), sanitize::line(&dataset.map_or("", |d| &d.meta.title)))
+            format!("{} (`{}`)", shown(path), sanitize::line(dataset.map_or("", |d| &d.meta.title)))
         }
         Ok((_, None)) => "the built-in one".to_owned(),
         Err(e) => format!("cannot be used:\n{e}"),
