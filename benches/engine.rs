@@ -31,14 +31,24 @@ fn loading(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let (file, cache) = (dir.path().join("10k.toml"), dir.path().join("cache"));
     std::fs::write(&file, generated(10_000)).unwrap();
-    versus::shell::cache::load(&file, Some(&cache)).unwrap();
+    versus::shell::cache::load(&file, versus::shell::files::Named::OnTheCommandLine, Some(&cache)).unwrap();
     let mut group = c.benchmark_group("load from cache");
     group.throughput(Throughput::Bytes(std::fs::metadata(&file).unwrap().len()));
     group.bench_function("10k dataset", |b| {
-        b.iter(|| versus::shell::cache::load(black_box(&file), Some(&cache)).unwrap());
+        b.iter(|| {
+            versus::shell::cache::load(black_box(&file), versus::shell::files::Named::OnTheCommandLine, Some(&cache))
+                .unwrap()
+        });
     });
     group.bench_function("10k catalog", |b| {
-        b.iter(|| versus::shell::cache::load_catalog(black_box(&file), Some(&cache)).unwrap());
+        b.iter(|| {
+            versus::shell::cache::load_catalog(
+                black_box(&file),
+                versus::shell::files::Named::OnTheCommandLine,
+                Some(&cache),
+            )
+            .unwrap()
+        });
     });
     group.finish();
 }

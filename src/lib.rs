@@ -17,6 +17,10 @@
 //!
 //! [`synthetic`] makes datasets of any size for tests, benchmarks and examples; the product never uses it.
 
+// versus needs Unix: FIFOs and non-blocking opens, file modes, advisory locks, job-control signals.
+#[cfg(not(unix))]
+compile_error!("versus supports Linux and macOS (Unix) only; see the README's \"Run it\"");
+
 pub mod cli;
 pub mod engine;
 pub mod explorer;

@@ -329,7 +329,7 @@ fn config_path_keeps_each_path_on_its_line() {
     let scratch = config_dir("line\nbreak");
     let dir = scratch.path();
     let path = stdout(&versus_in(dir, &["config", "path"]));
-    assert_eq!(path.lines().count(), 4, "{path}");
+    assert_eq!(path.lines().count(), 5, "{path}");
 }
 
 #[test]

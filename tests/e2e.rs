@@ -107,6 +107,15 @@ impl Session {
         panic!("{needle:?} never appeared after byte {since}; the output:\n{}", self.output());
     }
 
+    /// The screen at `rows` x `cols` after the output from byte `since` (which must start with a full
+    /// redraw).
+    fn screen_after(&self, since: usize, rows: u16, cols: u16) -> String {
+        let size = |n| std::num::NonZeroU16::new(n).unwrap();
+        let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
+        parser.process(&self.output.lock().unwrap()[since..]);
+        parser.screen().contents()
+    }
+
     fn output_len(&self) -> usize {
         self.output.lock().unwrap().len()
     }
@@ -319,6 +328,41 @@ fn a_stop_from_outside_and_fg_leave_the_explorer_working() {
         s.send("exit\r");
         s.wait();
     }
+}
+
+/// A terminal resized while versus is stopped sends no resize event to it: on `fg` it lays out again for
+/// the size it finds, not the one it had.
+#[test]
+fn a_resize_while_stopped_is_seen_on_resume() {
+    let mut s = Session::spawn(CommandBuilder::new("bash").tap(|c| c.args(["--norc", "--noprofile", "-i"])));
+    s.send("PS1='shell$ '\r");
+    s.expect("shell$");
+    s.send(&format!("{}\r", env!("CARGO_BIN_EXE_versus")));
+    s.expect("Recommendation");
+    s.send("\x1a");
+    s.expect("Stopped");
+    let (rows, cols) = (ROWS + 10, COLS + 20);
+    s.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let before_fg = s.output_len();
+    s.send("fg\r");
+    s.expect_after(before_fg, " Recommendation ");
+    std::thread::sleep(Duration::from_millis(500));
+    // The footer's last line is drawn on the terminal's last row, not the old size's.
+    let screen = s.screen_after(before_fg, rows, cols);
+    let last = screen.lines().nth(usize::from(rows) - 1).unwrap_or_default();
+    assert!(!last.trim().is_empty(), "the last row is empty: laid out for the old size\n{screen}");
+    let row = screen.lines().map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
+    assert!(row > usize::from(COLS), "no line is wider than the old size\n{screen}");
+    s.send("q");
+    // Typed before versus has exited, the next line would be read (and dropped) by versus: wait until it
+    // has left the alternate screen and bash prompts again. Then something only bash evaluates.
+    s.expect_after(before_fg, "\x1b[?1049l");
+    let left = before_fg + s.output()[before_fg..].find("\x1b[?1049l").unwrap_or_default();
+    s.expect_after(left, "shell$");
+    s.send("echo done=$((40+2))\r");
+    s.expect_after(before_fg, "done=42");
+    s.send("exit\r");
+    s.wait();
 }
 
 /// Closing the terminal, as closing a window does, ends versus with 129: when it is the terminal's own

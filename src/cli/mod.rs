@@ -21,7 +21,7 @@ use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::{WeightFile, check_note};
 use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting, shell_quote};
-use crate::explorer::app::{App, Startup, Status};
+use crate::explorer::app::{App, MAX_QUERY_CHARS, Startup, Status};
 use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
@@ -134,7 +134,15 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         }
         // Like grep: nothing found is exit status 1.
         Command::Search { query, format } => {
-            if !search(&files, data, &query.join(" "), *format)? {
+            // As the explorer's search holds: matching is quadratic in the query's length.
+            let mut query = query.join(" ");
+            if query.chars().count() > MAX_QUERY_CHARS {
+                query = query.chars().take(MAX_QUERY_CHARS).collect();
+                say(&format!(
+                    "versus: a search holds at most {MAX_QUERY_CHARS} characters; searching for the first ones"
+                ));
+            }
+            if !search(&files, data, &query, *format)? {
                 return Ok(1);
             }
         }
@@ -154,8 +162,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
         Command::Schema => print(crate::engine::data::SCHEMA_JSON)?,
         Command::Config { what: ConfigWhat::Default } => print(&config::default_text())?,
         Command::Config { what: ConfigWhat::Path } => {
-            let dataset = files.dataset(data, &mut Vec::new()).ok().map(|(dataset, _)| dataset);
-            print(&config_report(&files, dataset.as_ref()))?;
+            let mut warnings = Vec::new();
+            let loaded = files.dataset(data, &mut warnings);
+            print(&config_report(&files, &loaded, &warnings))?;
         }
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -323,7 +332,23 @@ fn warned<T>(files: &UserFiles, load: impl FnOnce(&mut Vec<String>) -> T) -> T {
     loaded
 }
 
-fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
+fn config_report(
+    files: &UserFiles,
+    loaded: &Result<(Dataset, Option<PathBuf>), LoadError>,
+    warnings: &[String],
+) -> String {
+    let dataset = loaded.as_ref().ok().map(|(dataset, _)| dataset);
+    // Said, not only warned: a config that loads may still name a dataset that cannot be used.
+    let mut data = match loaded {
+        Ok((_, Some(path))) => {
+            format!("{} (`{}`)", shown(path), sanitize::line(dataset.map_or("", |d| &d.meta.title)))
+        }
+        Ok((_, None)) => "the built-in one".to_owned(),
+        Err(e) => format!("cannot be used:\n{e}"),
+    };
+    for warning in warnings {
+        data = format!("{data}\n{warning}");
+    }
     let Some(dir) = &files.dir else {
         return "config directory: none (set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME)\n".to_owned();
     };
@@ -351,7 +376,10 @@ fn config_report(files: &UserFiles, dataset: Option<&Dataset>) -> String {
         },
     );
     // `print` cleans it.
-    format!("config directory: {}\nconfig: {config}\nprofiles: {profiles}\ncache: {cache}\n", shown(dir))
+    format!(
+        "config directory: {}\nconfig: {config}\ndataset: {data}\nprofiles: {profiles}\ncache: {cache}\n",
+        shown(dir)
+    )
 }
 
 /// A path on one line: a line break in a directory's name must not make a line of its own.
@@ -571,7 +599,8 @@ fn warn_all(warnings: &[String]) {
 /// are cleaned here, once, whatever built them.
 pub fn say(message: &str) {
     // Not eprintln!, which panics when standard error has gone with the terminal.
-    let _ = writeln!(io::stderr(), "{}", sanitize::text(message));
+    // Bounded too: a message may quote an argument or a file's text of any length.
+    let _ = writeln!(io::stderr(), "{}", sanitize::bounded(&sanitize::text(message)));
 }
 
 /// Prints a command-line error as clap words it, but cleaned (it quotes the arguments, which may hold
@@ -581,7 +610,7 @@ pub fn say(message: &str) {
 pub fn usage(error: &clap::Error) -> u8 {
     let text = error.render().to_string();
     if error.use_stderr() {
-        let _ = write!(io::stderr(), "{}", sanitize::text(&text));
+        let _ = write!(io::stderr(), "{}", sanitize::bounded(&sanitize::text(&text)));
     } else {
         let _ = print(&text);
     }

@@ -95,6 +95,9 @@ impl ProfileFile {
             }
         })?;
         for profile in &mut file.profiles {
+            // Cleaned once, here, as a name typed is (`check_name`): what is listed is what every command
+            // matches, and saving that name replaces the profile instead of adding one that reads the same.
+            profile.name = clean_name(&profile.name);
             profile.out_of_range = profile
                 .weights
                 .iter()
@@ -117,7 +120,14 @@ impl ProfileFile {
     /// The profiles of `dataset`, in file order, matched to its dimensions.
     #[must_use]
     pub(crate) fn for_dataset(&self, dataset: &Dataset) -> Vec<Profile> {
-        self.profiles.iter().filter(|p| p.dataset == dataset.meta.title).map(|p| p.resolve(dataset)).collect()
+        // Two stored names that read the same once cleaned are one profile, the first (which a save of
+        // that name replaces, and a delete removes with the rest).
+        let mut seen = std::collections::HashSet::new();
+        self.profiles
+            .iter()
+            .filter(|p| p.dataset == dataset.meta.title && seen.insert(p.name.as_str()))
+            .map(|p| p.resolve(dataset))
+            .collect()
     }
 
     /// Adds or replaces the profile `name` of `dataset`, with no notes.
@@ -130,7 +140,7 @@ impl ProfileFile {
     pub(crate) fn upsert_with(&mut self, dataset: &Dataset, name: &str, weights: &[u8], notes: &Notes) {
         let stored = StoredProfile {
             dataset: dataset.meta.title.clone(),
-            name: name.to_owned(),
+            name: clean_name(name),
             note: notes.note.clone(),
             answers: notes
                 .answers
@@ -146,8 +156,16 @@ impl ProfileFile {
                 .collect(),
             out_of_range: Vec::new(),
         };
-        match self.profiles.iter_mut().find(|p| p.dataset == stored.dataset && p.name == name) {
-            Some(existing) => *existing = stored,
+        let same = |p: &StoredProfile| p.dataset == stored.dataset && p.name == stored.name;
+        match self.profiles.iter().position(same) {
+            Some(first) => {
+                let mut index = 0;
+                self.profiles.retain(|p| {
+                    index += 1;
+                    index - 1 <= first || !same(p)
+                });
+                self.profiles[first] = stored;
+            }
             None => self.profiles.push(stored),
         }
     }
@@ -155,6 +173,7 @@ impl ProfileFile {
     /// Removes the profile `name` of `dataset`; whether there was one.
     pub(crate) fn remove(&mut self, dataset: &Dataset, name: &str) -> bool {
         let before = self.profiles.len();
+        let name = clean_name(name);
         self.profiles.retain(|p| !(p.dataset == dataset.meta.title && p.name == name));
         self.profiles.len() != before
     }
@@ -191,9 +210,14 @@ impl StoredProfile {
     }
 }
 
+/// A profile's name as versus shows and matches it: control characters removed, spaces trimmed.
+fn clean_name(name: &str) -> String {
+    sanitize::line(name).trim().to_owned()
+}
+
 /// Checks a name typed for a new profile.
 pub(crate) fn check_name(name: &str) -> Result<String, String> {
-    let name = crate::engine::data::sanitize::line(name).trim().to_owned();
+    let name = clean_name(name);
     if name.is_empty() {
         Err("a profile needs a name".to_owned())
     } else if name.chars().count() > MAX_NAME_CHARS {

@@ -94,6 +94,10 @@ fn pieces(word: &str, width: usize) -> impl Iterator<Item = &str> {
 /// " (did you mean `x`?)" for the closest of `candidates` within a small edit distance, or nothing.
 #[must_use]
 pub(crate) fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    // No name is this long, so it is no typo of one; and the distance would cost its length squared.
+    if unknown.len() > 256 {
+        return String::new();
+    }
     let candidates: Vec<&str> = candidates.collect();
     let close = candidates
         .iter()

@@ -163,14 +163,38 @@ pub fn report_command(data_path: Option<&str>) -> String {
     if let Some(path) = data_path {
         // Single quotes keep a path with spaces or `$` whole in a POSIX shell.
         let _ = write!(line, " --data={}", shell_quote(path));
+        if path.ends_with(['\n', '\r']) {
+            line.push_str(" # the dataset's path ends in a line break, which no command can pass: rename it");
+        }
     }
     line
 }
 
-/// `text` in single quotes for a POSIX shell.
+/// `text` as one word for a POSIX shell: in single quotes; or, when it holds characters that outputs
+/// clean away (a line break, a tab, an escape), as `"$(printf '...')"` with those as octal escapes, so
+/// that `sh` gets the same text from a command that holds none. (A line break at the very end is the
+/// one thing this cannot keep: command substitution drops it. [`report_command`] says so.)
 #[must_use]
 pub fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "'\\''"))
+    use std::fmt::Write as _;
+    if !text.chars().any(crate::engine::data::sanitize::is_forbidden) {
+        return format!("'{}'", text.replace('\'', "'\\''"));
+    }
+    let mut format = String::new();
+    for c in text.chars() {
+        match c {
+            '\\' => format.push_str("\\\\"),
+            '%' => format.push_str("%%"),
+            '\'' => format.push_str("'\\''"),
+            c if crate::engine::data::sanitize::is_forbidden(c) => {
+                for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                    let _ = write!(format, "\\{byte:03o}");
+                }
+            }
+            c => format.push(c),
+        }
+    }
+    format!("\"$(printf '{format}')\"")
 }
 
 impl Origin {

@@ -28,7 +28,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::engine::data::{Dataset, LoadError, MAX_FILE_BYTES, parse_bytes};
 use crate::engine::search::Catalog;
-use crate::shell::files;
+use crate::shell::files::{self, Named};
 
 /// Files smaller than this are parsed every time: they load in a few milliseconds anyway.
 pub const MIN_CACHED_BYTES: usize = 1024 * 1024;
@@ -78,7 +78,7 @@ impl Source {
     /// The file at `path`, hashed as it is read: holding a whole file in memory only to hash it cost
     /// more than hashing it.
     fn of_file(path: &Path) -> Option<Self> {
-        let mut file = File::open(path).ok()?;
+        let mut file = files::open_regular(path).ok()?;
         let (mut hasher, mut buffer, mut len) = (Xxh3::new(), vec![0; 1 << 16], 0);
         loop {
             match file.read(&mut buffer) {
@@ -118,20 +118,21 @@ enum LoadedFrom {
 
 /// Reads the dataset at `path`, through the cache in `cache_dir` when the file is large enough to gain
 /// from it. Errors are those of [`crate::shell::files::load_dataset`]: only the file itself can fail a load.
-pub fn load(path: &Path, cache_dir: Option<&Path>) -> Result<Dataset, LoadError> {
-    load_with(path, cache_dir, MIN_CACHED_BYTES, read_dataset, |dataset, _| dataset).map(|(dataset, _)| dataset)
+pub fn load(path: &Path, named: Named, cache_dir: Option<&Path>) -> Result<Dataset, LoadError> {
+    load_with((path, named), cache_dir, MIN_CACHED_BYTES, read_dataset, |dataset, _| dataset)
+        .map(|(dataset, _)| dataset)
 }
 
 /// As [`load`], but only what a search needs.
-pub fn load_catalog(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog, LoadError> {
-    load_with(path, cache_dir, MIN_CACHED_BYTES, read_catalog, catalog_of).map(|(catalog, _)| catalog)
+pub fn load_catalog(path: &Path, named: Named, cache_dir: Option<&Path>) -> Result<Catalog, LoadError> {
+    load_with((path, named), cache_dir, MIN_CACHED_BYTES, read_catalog, catalog_of).map(|(catalog, _)| catalog)
 }
 
 /// `read` from the entry for `path` if it is current, else the dataset parsed, cached (for files of at
 /// least `min_bytes`) and turned into what is wanted by `from_dataset`, which is also given the catalog
 /// if caching built one.
 fn load_with<T>(
-    path: &Path,
+    (path, named): (&Path, Named),
     cache_dir: Option<&Path>,
     min_bytes: usize,
     read: fn(Entry) -> Option<T>,
@@ -148,7 +149,7 @@ fn load_with<T>(
         let _ = File::options().write(true).open(entry).and_then(|f| f.set_modified(SystemTime::now()));
         return Ok((found, LoadedFrom::Cached));
     }
-    let source = files::read_dataset(path)?;
+    let source = files::read_dataset(path, named)?;
     let dataset = parse_bytes(&source, &path.display().to_string())?;
     let catalog = entry.filter(|_| cacheable(source.len() as u64)).map(|(entry, build)| {
         let catalog = Catalog::new(&dataset);
@@ -350,11 +351,11 @@ mod tests {
     }
 
     fn load_from(data: &Path, cache: Option<&Path>, min_bytes: usize) -> Result<(Dataset, LoadedFrom), LoadError> {
-        load_with(data, cache, min_bytes, read_dataset, |dataset, _| dataset)
+        load_with((data, Named::OnTheCommandLine), cache, min_bytes, read_dataset, |dataset, _| dataset)
     }
 
     fn catalog_from(data: &Path, cache: &Path) -> (Catalog, LoadedFrom) {
-        load_with(data, Some(cache), 0, read_catalog, catalog_of).unwrap()
+        load_with((data, Named::OnTheCommandLine), Some(cache), 0, read_catalog, catalog_of).unwrap()
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub(crate) fn perform(
 /// terminal, under the explorer, so versus says so instead.
 fn open_url(url: &str) -> Outcome {
     let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
-    let graphical = cfg!(any(target_os = "macos", windows)) || set("DISPLAY") || set("WAYLAND_DISPLAY");
+    let graphical = cfg!(target_os = "macos") || set("DISPLAY") || set("WAYLAND_DISPLAY");
     if !graphical {
         return Outcome::Failed("no graphical session to open a browser in (over SSH?); y copies the URL".to_owned());
     }

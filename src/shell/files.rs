@@ -11,25 +11,74 @@ use tempfile::NamedTempFile;
 
 use crate::engine::data::{Dataset, LoadError, MAX_FILE_BYTES, Problem, parse_bytes};
 
-/// Reads and checks the dataset at `path`.
+/// Reads and checks the dataset at `path`, a name typed on the command line (so a pipe may be read).
 pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
-    parse_bytes(&read_dataset(path)?, &path.display().to_string())
+    parse_bytes(&read_dataset(path, Named::OnTheCommandLine)?, &path.display().to_string())
+}
+
+/// Where the name of a file versus reads came from, which decides what it may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    /// Typed on the command line: a regular file, or a FIFO or pipe (`--data <(command)`), read as
+    /// `cat` reads one while a writer has it open. versus never waits for a writer to come: one with
+    /// none reads as empty.
+    OnTheCommandLine,
+    /// Found in a file (the config's `dataset`): only a regular file.
+    InAFile,
 }
 
 /// The bytes of the dataset file at `path`, never read past one byte over the size limit (which
-/// [`parse_bytes`] then reports).
-pub(crate) fn read_dataset(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// [`parse_bytes`] then reports). It is opened without blocking, and read only if it is a regular file
+/// (or, named on the command line, a FIFO or pipe).
+pub(crate) fn read_dataset(path: &Path, named: Named) -> Result<Vec<u8>, LoadError> {
     let fail = |message: String| whole_file_error(path, message);
-    let file = File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let (file, pipe) = open_named(path, named).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let bytes = read_up_to(file, MAX_FILE_BYTES + 1).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if pipe && bytes.is_empty() {
+        return Err(fail("nothing came through this FIFO or pipe (no process was writing to it)".to_owned()));
+    }
     Ok(bytes)
 }
 
-/// The text of another file the command line names (pairwise judgements): read the way a dataset is
-/// (a pipe or a process substitution works too), its problems reported the way a dataset's are.
+/// `path` opened for reading without blocking, if it is a regular file or, named on the command line,
+/// a FIFO (or pipe); with whether it is one.
+fn open_named(path: &Path, named: Named) -> io::Result<(File, bool)> {
+    use std::os::unix::fs::FileTypeExt;
+    let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        Ok((file, false))
+    } else if kind.is_fifo() && named == Named::OnTheCommandLine {
+        Ok((file, true))
+    } else {
+        Err(not_regular())
+    }
+}
+
+/// Reads `file` to its end, at most `limit` bytes. A pipe opened without blocking that has a writer
+/// but no data yet says so (`WouldBlock`): it is waited for, as `cat` would wait.
+fn read_up_to(file: File, limit: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut file = file.take(limit);
+    loop {
+        match file.read_to_end(&mut bytes) {
+            Ok(_) => return Ok(bytes),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => std::thread::sleep(std::time::Duration::from_millis(5)),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn not_regular() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, "not a regular file (a directory, device, FIFO or socket)")
+}
+
+/// The text of another file the command line names (pairwise judgements, weight files): read the way a
+/// dataset named there is (a pipe or a process substitution works too), its problems reported the way
+/// a dataset's are.
 pub(crate) fn read_input_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = read_dataset(path)?;
+    let bytes = read_dataset(path, Named::OnTheCommandLine)?;
     if bytes.len() as u64 > MAX_USER_FILE_BYTES {
         let message = format!("larger than {} MiB, which no such file is", MAX_USER_FILE_BYTES >> 20);
         return Err(whole_file_error(path, message));
@@ -69,10 +118,32 @@ pub(crate) fn read_text(path: &Path) -> Result<Option<String>, String> {
 /// would), and anything but a regular file (a FIFO, a device, a socket, a directory) is refused.
 pub(crate) fn open_regular(path: &Path) -> io::Result<File> {
     let file = OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
-    if file.metadata()?.is_file() {
-        Ok(file)
-    } else {
-        Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"))
+    if file.metadata()?.is_file() { Ok(file) } else { Err(not_regular()) }
+}
+
+/// The lock file at `path`, created if missing, opened without blocking and without following a link,
+/// and only if it is a regular file: a FIFO there would otherwise hang every save.
+pub(crate) fn open_lock(path: &Path) -> io::Result<File> {
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
+        return Err(not_regular());
+    }
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+        .open(path)?;
+    if file.metadata()?.is_file() { Ok(file) } else { Err(not_regular()) }
+}
+
+/// Whether what is at `path` (links followed) may be read and replaced as a user's file: nothing, or a
+/// regular file. Anything else is refused and left where it is.
+pub(crate) fn check_regular_or_missing(path: &Path) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err(not_regular()),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
     }
 }
 
@@ -134,17 +205,36 @@ pub fn prepare(target: &Path, contents: &[u8]) -> io::Result<Pending> {
     Ok(Pending { temp, target: target.to_owned(), durable: true })
 }
 
-/// Writes `contents` to a file that must not exist yet: a new file never replaces one (`O_EXCL`).
+/// Writes `contents` to a file that must not exist yet, through a temporary file renamed into place
+/// only if nothing has taken the name meanwhile (a rename that does not replace, or a link): a new
+/// file never replaces one, and a full disk leaves no half-written file behind to block the retry.
 pub fn write_new(target: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut file = File::options().write(true).create_new(true).open(target).map_err(|e| {
-        if e.kind() == io::ErrorKind::AlreadyExists {
-            io::Error::other("it exists already, and versus does not replace it (choose another name)")
-        } else {
-            e
-        }
-    })?;
-    file.write_all(contents)?;
-    file.sync_all()
+    let exists = || io::Error::other("it exists already, and versus does not replace it (choose another name)");
+    if fs::symlink_metadata(target).is_ok() {
+        return Err(exists());
+    }
+    let mut temp = temp_beside(target, 0o666)?;
+    temp.write_all(contents)?;
+    temp.as_file().sync_all()?;
+    temp.persist_noclobber(target)
+        .map_err(|e| if e.error.kind() == io::ErrorKind::AlreadyExists { exists() } else { e.error })?;
+    if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = File::open(dir).and_then(|d| d.sync_all());
+    }
+    Ok(())
+}
+
+/// Copies the regular file at `from` to `to`, which must not exist yet, as [`write_new`] writes.
+pub(crate) fn copy_new(from: &Path, to: &Path) -> io::Result<()> {
+    let mut source = open_regular(from)?;
+    if fs::symlink_metadata(to).is_ok() {
+        return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+    }
+    let mut temp = temp_beside(to, 0o600)?;
+    io::copy(&mut source, temp.as_file_mut())?;
+    temp.as_file().sync_all()?;
+    temp.persist_noclobber(to).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Writes `contents` to `target` through a temporary file and a rename.

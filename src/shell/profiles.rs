@@ -1,12 +1,12 @@
 //! The saved profiles on disk: `profiles.toml` in the config directory, read, changed and written back
 //! safely. The file's model and its matching to a dataset are the engine's ([`crate::engine::profiles`]).
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use crate::engine::data::Dataset;
 use crate::engine::profiles::{FILE_NAME, Notes, Profile, ProfileFile};
-use crate::shell::files::{read_text, through_links, write_atomically};
+use crate::shell::files::{check_regular_or_missing, copy_new, open_lock, read_text, through_links, write_atomically};
 
 /// What reading the profiles file found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +47,12 @@ const LOCK_NAME: &str = ".profiles.toml.lock";
 
 /// Applies `change` to the profiles file and writes it back if `change` says so, under an advisory
 /// lock and reading the file afresh under it: a save or delete never undoes another versus's. A link
-/// at `profiles.toml` is written through, so it stays a link. A broken file is first moved aside to a
-/// `.bak` name (never overwritten: the user may want what is in it), and every outcome, written or
-/// failed, says where it went.
+/// at `profiles.toml` is written through, so it stays a link, but only to a regular file: a link to a
+/// device, FIFO or directory, or one of those in its place, is refused and left as it is. A broken
+/// file is first kept as `profiles.toml.bak` in the config directory (never overwritten: the user may
+/// want what is in it): moved there when it is the config directory's own file, copied there when a
+/// link leads elsewhere (nothing outside the config directory is ever moved). Every outcome, written
+/// or failed, says where it went.
 pub(crate) fn update_profiles(
     dir: &Path,
     change: impl FnOnce(&mut ProfileFile) -> bool,
@@ -58,6 +61,10 @@ pub(crate) fn update_profiles(
     let _lock = lock(dir)?;
     let path = dir.join(FILE_NAME);
     let target = through_links(&path).map_err(|e| format!("cannot follow {}: {e}", path.display()))?;
+    check_regular_or_missing(&target).map_err(|e| {
+        let linked = if target == path { String::new() } else { format!(" (a link to {})", target.display()) };
+        format!("cannot save profiles in {}{linked}: {e}; versus leaves it as it is", path.display())
+    })?;
     let read = read_profiles(dir);
     let mut file = match &read {
         ProfilesRead::Loaded(file) => file.clone(),
@@ -68,10 +75,11 @@ pub(crate) fn update_profiles(
     }
     let note = match read {
         ProfilesRead::Broken(_) => {
-            let backup = free_backup_name(&target);
-            fs::rename(&target, &backup)
-                .map_err(|e| format!("cannot move the unreadable {} aside: {e}", target.display()))?;
-            Some(format!("the unreadable profiles file was moved to {}", backup.display()))
+            let backup = free_backup_name(&path);
+            let kept = if target == path { fs::rename(&target, &backup) } else { copy_new(&target, &backup) };
+            kept.map_err(|e| format!("cannot keep the unreadable {} aside: {e}", target.display()))?;
+            let how = if target == path { "moved" } else { "copied" };
+            Some(format!("the unreadable profiles file was {how} to {}", backup.display()))
         }
         ProfilesRead::Missing | ProfilesRead::Loaded(_) => None,
     };
@@ -86,7 +94,7 @@ pub(crate) fn update_profiles(
 fn lock(dir: &Path) -> Result<File, String> {
     let path = dir.join(LOCK_NAME);
     let fail = |e: std::io::Error| format!("cannot lock {}: {e}", path.display());
-    let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(fail)?;
+    let file = open_lock(&path).map_err(fail)?;
     file.lock().map_err(fail)?;
     Ok(file)
 }
@@ -259,13 +267,15 @@ mod tests {
         ));
         assert!(fs::symlink_metadata(dir.join(FILE_NAME)).unwrap().file_type().is_symlink());
         assert!(matches!(read_profiles(&dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
-        // A broken target is moved aside beside itself, and the link still points at the new file.
+        // A broken target is copied aside into the config directory (nothing beside it moves), and the
+        // link still points at the new file.
         fs::write(&real, "broken").unwrap();
         assert!(matches!(
             save_profile(&dir, &d, "again", &d.default_weights(), &Notes::default(), false),
             Ok(Saved::Done(_))
         ));
-        assert_eq!(fs::read_to_string(dotfiles.join("versus-profiles.toml.bak")).unwrap(), "broken");
+        assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak")).unwrap(), "broken");
+        assert!(!dotfiles.join("versus-profiles.toml.bak").exists());
         assert!(fs::symlink_metadata(dir.join(FILE_NAME)).unwrap().file_type().is_symlink());
         assert!(matches!(read_profiles(&dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
     }

@@ -140,19 +140,21 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
             Wake::InputClosed => break Ending::Hangup,
             Wake::Tick => Some(AppEvent::Tick),
             Wake::Signal(SIGTSTP) => {
-                // Stopped from outside (`kill -TSTP`): give the terminal back first, as Ctrl-Z does.
-                suspend(&mut terminal, mouse)?;
+                // Stopped from outside (`kill -TSTP`): give the terminal back first, as Ctrl-Z does. The
+                // terminal may have been resized meanwhile: lay out again for its size now.
+                let size = suspend(&mut terminal, mouse)?;
                 redraw = true;
-                None
+                Some(AppEvent::Resize(size))
             }
             Wake::Signal(SIGCONT) => {
                 // Resumed after someone else stopped us (`kill -STOP` cannot be caught): the shell has
                 // had the terminal and left it cooked, whatever crossterm believes, so take it back.
                 let _ = disable_raw_mode();
                 Guard::setup(mouse)?;
-                redraw_from_scratch(&mut terminal)?;
+                // No resize event reaches a stopped process: lay out again for the size now.
+                let size = redraw_from_scratch(&mut terminal)?;
                 redraw = true;
-                None
+                Some(AppEvent::Resize(size))
             }
             Wake::Signal(_) => continue,
         };
@@ -165,7 +167,10 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
             for effect in update.effects {
                 match effect {
                     Effect::Quit => break 'events Ending::Quit,
-                    Effect::Suspend => suspend(&mut terminal, mouse)?,
+                    Effect::Suspend => {
+                        let size = suspend(&mut terminal, mouse)?;
+                        events.push(AppEvent::Resize(size));
+                    }
                     effect => {
                         let outcome = effects::perform(effect, app.dataset(), config_dir, &mut io::stdout());
                         events.extend(outcome.map(AppEvent::Outcome));
@@ -212,8 +217,9 @@ fn wakers() -> io::Result<(mpsc::Receiver<Wake>, Arc<AtomicI32>)> {
 }
 
 /// Gives the terminal back to the shell, stops the process as Ctrl-Z would have, and on resume takes
-/// the terminal again and redraws everything (the shell has drawn over it).
-fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
+/// the terminal again and redraws everything (the shell has drawn over it); returns the terminal's size
+/// now, which may have changed while the process was stopped.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<ratatui::layout::Size> {
     restore(mouse);
     // SIGSTOP, not SIGTSTP: versus catches SIGTSTP (to restore the terminal when stopped from outside),
     // and the shell treats either stop the same way.
@@ -225,9 +231,10 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io
 /// Clears the screen and forgets what ratatui believes is on it, so the next draw paints every cell.
 /// (`Terminal::clear` would also ask the terminal for the cursor position, a reply that the input thread
 /// would swallow, stalling the redraw until the next key.)
-fn redraw_from_scratch(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+fn redraw_from_scratch(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<ratatui::layout::Size> {
     let size = terminal.size()?;
-    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok(size)
 }
 
 /// Holds the terminal in raw mode on the alternate screen; dropping it restores the terminal, so an

@@ -8,6 +8,7 @@ use crate::engine::search::Catalog;
 use crate::shell::cache;
 use crate::shell::config::{self, Config};
 use crate::shell::dirs::{self, expand_home};
+use crate::shell::files::Named;
 use crate::shell::profiles::{ProfilesRead, read_profiles};
 
 pub struct UserFiles {
@@ -42,9 +43,13 @@ impl UserFiles {
             warnings.push(format!("config ignored, running on the defaults:\n{problem}"));
         }
         if let ProfilesRead::Broken(problem) = &self.profiles {
-            warnings.push(format!(
-                "saved profiles unreadable (the file is kept; the next save moves it to .bak): {problem}"
-            ));
+            // Only a regular file is ever moved aside; anything else stays, and saving is refused.
+            let next = if problem.contains("not a regular file") {
+                "versus leaves it as it is and saves no profile there"
+            } else {
+                "the file is kept; the next save moves it to .bak"
+            };
+            warnings.push(format!("saved profiles unreadable ({next}): {problem}"));
         }
         warnings
     }
@@ -86,12 +91,16 @@ impl UserFiles {
         &self,
         data: Option<&Path>,
         warnings: &mut Vec<String>,
-        from_file: fn(&Path, Option<&Path>) -> Result<T, LoadError>,
+        from_file: fn(&Path, Named, Option<&Path>) -> Result<T, LoadError>,
         builtin: impl Fn() -> T,
     ) -> Result<(T, Option<PathBuf>), LoadError> {
         let path = self.dataset_path(data);
         let loaded = match &path {
-            Some(path) => from_file(path, self.cache_dir.as_deref()),
+            // A name from the config is read only if it is a regular file; one typed may be a pipe.
+            Some(path) => {
+                let named = if data.is_some() { Named::OnTheCommandLine } else { Named::InAFile };
+                from_file(path, named, self.cache_dir.as_deref())
+            }
             None => Ok(builtin()),
         };
         match loaded {

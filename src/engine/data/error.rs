@@ -59,7 +59,7 @@ pub struct Problem {
 impl Problem {
     #[must_use]
     pub(crate) fn whole_file(message: impl Into<String>) -> Self {
-        Self { position: None, message: sanitize::line(&message.into()) }
+        Self { position: None, message: sanitize::bounded(&sanitize::line(&message.into())) }
     }
 
     #[must_use]
@@ -69,7 +69,7 @@ impl Problem {
 
     #[must_use]
     pub(crate) fn at_position(position: Position, message: impl Into<String>) -> Self {
-        Self { position: Some(position), message: sanitize::line(&message.into()) }
+        Self { position: Some(position), message: sanitize::bounded(&sanitize::line(&message.into())) }
     }
 }
 
@@ -130,6 +130,11 @@ pub(crate) fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
     if let (true, Some(value)) = (message.starts_with("invalid type: map"), unquoted_date) {
         message = format!("a date is text here: write it in quotes, \"{}\"", value.trim());
     }
+    if let Some(span) = error.span()
+        && let Some(said) = in_toml_terms(source, span.clone(), &message)
+    {
+        return Problem::at(source, span, said);
+    }
     match error.span() {
         Some(span) => {
             if let Some(key) = key_on_line(source, span.start)
@@ -147,6 +152,48 @@ pub(crate) fn from_toml(source: &str, error: &toml::de::Error) -> Problem {
         None if too_deep => Problem::at_position(deepest_line(source), message),
         None => Problem::whole_file(message),
     }
+}
+
+/// serde's words for what the file's structure gets wrong, said in TOML's terms with the key's name:
+/// a list of tables (`[[meta]]`) or an array (`meta = []`) where one table belongs, a number too large
+/// for any field, a table or key written twice.
+fn in_toml_terms(source: &str, span: Range<usize>, message: &str) -> Option<String> {
+    let line = line_at(source, span.start);
+    let array_header = line.trim().starts_with("[[").then(|| header(line)).flatten();
+    if let Some(name) = array_header
+        && (message.starts_with("invalid type: map") || message.starts_with("invalid length"))
+    {
+        return Some(format!("{name}: `[[{name}]]` makes a list of tables, where one table belongs: write `[{name}]`"));
+    }
+    if message.contains("expected struct") && (message.starts_with("invalid length") || message.contains("sequence")) {
+        let key = key_on_line(source, span.start).or(array_header).unwrap_or("this value");
+        return Some(format!("{key}: an array where a table belongs: write `[{key}]` and its fields below it"));
+    }
+    // A whole number where one belongs, refused: it is too large for 64 bits.
+    let too_large = message.ends_with("expected a whole number").then_some(message);
+    if let Some(number) =
+        too_large.and_then(|m| m.strip_prefix("invalid type: integer `")).and_then(|m| m.split('`').next())
+    {
+        let key = key_on_line(source, span.start).map(|key| match table_before(source, span.start) {
+            Some(table) => format!("{table}.{key}: "),
+            None => format!("{key}: "),
+        });
+        return Some(format!("{}{number} is out of range (far larger than this field takes)", key.unwrap_or_default()));
+    }
+    if message.starts_with("duplicate key") {
+        let name = source.get(span).unwrap_or("").trim().trim_matches(['[', ']']).trim();
+        let what = if line.trim_start().starts_with('[') { "table" } else { "key" };
+        return Some(format!("{what} `{name}` is defined twice: a {what} may be written once"));
+    }
+    None
+}
+
+/// The whole line that holds byte `offset`.
+fn line_at(source: &str, offset: usize) -> &str {
+    let offset = offset.min(source.len());
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    &source[start..end]
 }
 
 /// Whether `value` is a TOML date or date-time written bare: `2026-11-25`, `2026-11-25T10:00:00Z`.

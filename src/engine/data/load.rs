@@ -35,11 +35,17 @@ pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
 
 /// Parses and checks a dataset's TOML text. `file` names it in error messages.
 pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
-    if structure::too_many_items(source) {
-        let message = format!(
-            "more than {MAX_STRUCTURE_ITEMS} keys, array items and tables: far more than any dataset within the \
-             limits holds, so the file is not read"
-        );
+    if let Some(count) = structure::too_much(source) {
+        let message = if count.items() > MAX_STRUCTURE_ITEMS {
+            format!(
+                "more than {MAX_STRUCTURE_ITEMS} keys, array items and tables: far more than any dataset within the \
+                 limits holds, so the file is not read"
+            )
+        } else {
+            "more lines, spaces, keys, values and punctuation than any dataset within the limits holds (blank \
+             lines and spaces count too), so the file is not read"
+                .to_owned()
+        };
         return Err(LoadError::new(file, vec![Problem::whole_file(message)]));
     }
     let raw: raw::Dataset =
@@ -108,11 +114,13 @@ impl Checker<'_> {
                 self.problem(raw.schema.span(), message);
             }
         }
-        self.as_of = self.date(&raw.as_of, "meta.as_of");
+        let as_of = self.date(&raw.as_of, "meta.as_of");
+        // A date that is not one is reported once, not again against every source's `checked`.
+        self.as_of = if is_calendar_date(&as_of) { as_of.clone() } else { String::new() };
         Meta {
             schema: self.schema,
             title: self.text(&raw.title, "meta.title", Kind::Name),
-            as_of: self.as_of.clone(),
+            as_of,
             description: raw.description.map(|d| self.text(&d, "meta.description", Kind::Text)),
             audits: raw.audits.map(|a| self.text(&a, "meta.audits", Kind::Line)),
             uncertainty: raw

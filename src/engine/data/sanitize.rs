@@ -51,6 +51,55 @@ pub fn line(s: &str) -> String {
         .collect()
 }
 
+/// The most characters of one quoted piece of input (between backticks or double quotes) a message
+/// shows; a longer one is cut there, with "…".
+pub const MAX_QUOTED_CHARS: usize = 40;
+/// The most characters of one line of a message.
+pub const MAX_MESSAGE_LINE_CHARS: usize = 1_000;
+
+/// `message` with every quoted piece (between backticks or double quotes; an unclosed one runs to the
+/// end) cut to [`MAX_QUOTED_CHARS`] and every line to [`MAX_MESSAGE_LINE_CHARS`], each cut marked "…":
+/// an error about a 16 MiB key must not be a 16 MB line.
+#[must_use]
+pub fn bounded(message: &str) -> String {
+    if message.len() <= MAX_QUOTED_CHARS {
+        return message.to_owned();
+    }
+    let mut out = String::with_capacity(message.len().min(4 * MAX_MESSAGE_LINE_CHARS));
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=open]);
+        let inside = &rest[open + 1..];
+        let (quoted, after) = match inside.find(quote) {
+            Some(close) => (&inside[..close], &inside[close..]),
+            None => (inside, ""),
+        };
+        match quoted.char_indices().nth(MAX_QUOTED_CHARS) {
+            Some((cut, _)) => {
+                out.push_str(&quoted[..cut]);
+                out.push('…');
+            }
+            None => out.push_str(quoted),
+        }
+        if let Some(close) = after.chars().next() {
+            out.push(close);
+        }
+        rest = after.get(1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    if out.lines().all(|line| line.len() <= MAX_MESSAGE_LINE_CHARS) {
+        return out;
+    }
+    let cut = |line: &str| match line.char_indices().nth(MAX_MESSAGE_LINE_CHARS) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_owned(),
+    };
+    let mut lines: Vec<String> = out.split('\n').map(cut).collect();
+    lines.shrink_to_fit();
+    lines.join("\n")
+}
+
 /// A multi-line text: line breaks survive (CRLF becomes LF), tabs become one space, the rest as [`line`].
 #[must_use]
 pub fn text(s: &str) -> String {
