@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEventKi
 use ratatui::style::{Color, Modifier};
 use support::{app, buffer, explorer, key, keys, mouse, press_with, text};
 use versus::engine::data::Dataset;
+use versus::engine::profiles::StoredProfile;
 use versus::engine::score::evaluate;
 use versus::explorer::app::{App, Document, Effect, Event, Export, Focus, Outcome, Overlay, Startup};
 use versus::explorer::keymap::Action;
@@ -317,16 +318,13 @@ fn saving_a_profile_asks_before_replacing_one() {
     let effects = key(&mut a, KeyCode::Enter);
     let weights = a.weights().to_vec();
     let notes = versus::engine::profiles::Notes::default();
-    let saved =
-        Effect::SaveProfile { name: "team".into(), weights: weights.clone(), notes: notes.clone(), replace: false };
+    let profile = StoredProfile::new(a.dataset(), "team", &weights, &notes);
+    let saved = Effect::SaveProfile { profile: profile.clone(), replace: false };
     assert_eq!(effects, vec![saved]);
     // Until the shell says the file was written, nothing claims the profile exists.
     report(&mut a, Outcome::Failed("cannot create /x: not a directory".into()));
     assert!(a.profiles().is_empty() && !text(&a).contains("profile: team"));
-    report(
-        &mut a,
-        Outcome::ProfileSaved { name: "team".into(), weights: weights.clone(), notes, message: "saved".into() },
-    );
+    report(&mut a, Outcome::ProfileSaved { profile, message: "saved".into() });
     assert!(text(&a).contains("profile: team"));
     // The picker lists it after the presets, marked as a saved profile.
     key(&mut a, KeyCode::Char('p'));
@@ -1382,8 +1380,9 @@ fn saving_over_a_profile_keeps_its_note_and_records_the_interviews_answers() {
     key(&mut a, KeyCode::Char('s'));
     key(&mut a, KeyCode::Enter); // the name offered is the profile's
     let effects = key(&mut a, KeyCode::Char('y')); // replace it
-    let [Effect::SaveProfile { name, notes, replace: true, .. }] = effects.as_slice() else { panic!("{effects:?}") };
-    assert_eq!(name, "Alice");
+    let [Effect::SaveProfile { profile, replace: true }] = effects.as_slice() else { panic!("{effects:?}") };
+    let notes = profile.resolve(a.dataset()).notes;
+    assert_eq!(profile.name, "Alice");
     assert_eq!(notes.note.as_deref(), Some("Backend lead"));
     assert_eq!(notes.answers, a.interview_answers());
     assert_eq!(notes.answers.len(), 1);

@@ -15,7 +15,7 @@ use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, Freshness, LoadError, StaleSource, VOLATILE_FRESHNESS_DAYS, starter};
 use crate::engine::listing::{self, Found};
 use crate::engine::pairwise;
-use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, check_name};
+use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, StoredProfile, check_name};
 use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
@@ -403,7 +403,9 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
             let notes = Notes { note, answers: args.answers.clone() };
             save(dir, dataset, (&name, &weighting.weights, &notes), *force, "")?
         }
-        ProfileAction::Delete { name } => profiles::delete_profile(dir, dataset, name).map_err(Failure::Profile)?,
+        ProfileAction::Delete { name } => {
+            profiles::delete_profile(dir, &dataset.meta.title, name).map_err(Failure::Profile)?
+        }
         ProfileAction::Export { name, output, force } => {
             let profile = files.profiles.for_dataset(dataset).into_iter().find(|p| &p.name == name);
             let Some(profile) = profile else {
@@ -467,7 +469,7 @@ fn save(
     replace: bool,
     hint: &str,
 ) -> Result<String, Failure> {
-    match profiles::save_profile(dir, dataset, name, weights, notes, replace) {
+    match profiles::save_profile(dir, &StoredProfile::new(dataset, name, weights, notes), replace) {
         Ok(profiles::Saved::Done(message)) => Ok(message),
         Ok(profiles::Saved::Exists) => {
             Err(Failure::Profile(format!("a profile `{name}` exists already; --force replaces it{hint}")))

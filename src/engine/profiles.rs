@@ -137,8 +137,42 @@ impl ProfileFile {
     }
 
     /// Adds or replaces the profile `name` of `dataset`.
+    #[cfg(test)]
     pub(crate) fn upsert_with(&mut self, dataset: &Dataset, name: &str, weights: &[u8], notes: &Notes) {
-        let stored = StoredProfile {
+        self.upsert_stored(StoredProfile::new(dataset, name, weights, notes));
+    }
+
+    /// Adds `stored`, or replaces the profile of its dataset and name (and drops later ones that read
+    /// the same).
+    pub(crate) fn upsert_stored(&mut self, stored: StoredProfile) {
+        let same = |p: &StoredProfile| p.dataset == stored.dataset && p.name == stored.name;
+        match self.profiles.iter().position(same) {
+            Some(first) => {
+                let mut index = 0;
+                self.profiles.retain(|p| {
+                    index += 1;
+                    index - 1 <= first || !same(p)
+                });
+                self.profiles[first] = stored;
+            }
+            None => self.profiles.push(stored),
+        }
+    }
+
+    /// Removes the profile `name` of the dataset titled `dataset`; whether there was one.
+    pub(crate) fn remove(&mut self, dataset: &str, name: &str) -> bool {
+        let before = self.profiles.len();
+        let name = clean_name(name);
+        self.profiles.retain(|p| !(p.dataset == dataset && p.name == name));
+        self.profiles.len() != before
+    }
+}
+
+impl StoredProfile {
+    /// `weights` (one per dimension of `dataset`) as profile `name`, with its notes, as the file keeps it.
+    #[must_use]
+    pub fn new(dataset: &Dataset, name: &str, weights: &[u8], notes: &Notes) -> Self {
+        Self {
             dataset: dataset.meta.title.clone(),
             name: clean_name(name),
             note: notes.note.clone(),
@@ -155,32 +189,12 @@ impl ProfileFile {
                 .map(|(dimension, &weight)| (dimension.id.clone(), Spanned::new(0..0, i64::from(weight))))
                 .collect(),
             out_of_range: Vec::new(),
-        };
-        let same = |p: &StoredProfile| p.dataset == stored.dataset && p.name == stored.name;
-        match self.profiles.iter().position(same) {
-            Some(first) => {
-                let mut index = 0;
-                self.profiles.retain(|p| {
-                    index += 1;
-                    index - 1 <= first || !same(p)
-                });
-                self.profiles[first] = stored;
-            }
-            None => self.profiles.push(stored),
         }
     }
 
-    /// Removes the profile `name` of `dataset`; whether there was one.
-    pub(crate) fn remove(&mut self, dataset: &Dataset, name: &str) -> bool {
-        let before = self.profiles.len();
-        let name = clean_name(name);
-        self.profiles.retain(|p| !(p.dataset == dataset.meta.title && p.name == name));
-        self.profiles.len() != before
-    }
-}
-
-impl StoredProfile {
-    fn resolve(&self, dataset: &Dataset) -> Profile {
+    /// The profile matched to `dataset`: a weight per dimension, and what does not fit.
+    #[must_use]
+    pub fn resolve(&self, dataset: &Dataset) -> Profile {
         let weights = dataset
             .dimensions
             .iter()
@@ -257,8 +271,8 @@ mod tests {
         file.upsert(&d, "a", &vec![1; d.dimensions.len()]);
         assert_eq!(file.profiles.len(), 1);
         assert_eq!(file.for_dataset(&d)[0].weights, vec![1; d.dimensions.len()]);
-        assert!(file.remove(&d, "a"));
-        assert!(!file.remove(&d, "a"));
+        assert!(file.remove(&d.meta.title, "a"));
+        assert!(!file.remove(&d.meta.title, "a"));
     }
 
     #[test]

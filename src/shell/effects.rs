@@ -8,34 +8,28 @@ use std::path::Path;
 
 use base64::Engine as _;
 
-use crate::engine::data::Dataset;
 use crate::explorer::app::{Effect, Export, Outcome};
 use crate::shell::dirs::expand_home;
 use crate::shell::files::write_atomically;
 use crate::shell::profiles;
 
-/// Performs `effect`, or `None` for the effects the terminal loop performs itself. Profiles are those of
-/// `dataset` in `config_dir`; `terminal` receives the clipboard's OSC 52 sequence.
-pub(crate) fn perform(
-    effect: Effect,
-    dataset: &Dataset,
-    config_dir: Option<&Path>,
-    terminal: &mut impl Write,
-) -> Option<Outcome> {
+/// Performs `effect`, or `None` for the effects the terminal loop performs itself. Profiles are kept in
+/// `config_dir`; `terminal` receives the clipboard's OSC 52 sequence.
+pub(crate) fn perform(effect: Effect, config_dir: Option<&Path>, terminal: &mut impl Write) -> Option<Outcome> {
     let no_dir = || Outcome::Failed("no config directory: set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME".to_owned());
     Some(match effect {
         Effect::Quit | Effect::Suspend => return None,
-        Effect::SaveProfile { name, weights, notes, replace } => match config_dir {
+        Effect::SaveProfile { profile, replace } => match config_dir {
             None => no_dir(),
-            Some(dir) => match profiles::save_profile(dir, dataset, &name, &weights, &notes, replace) {
-                Ok(profiles::Saved::Done(message)) => Outcome::ProfileSaved { name, weights, notes, message },
-                Ok(profiles::Saved::Exists) => Outcome::ProfileExists(name),
+            Some(dir) => match profiles::save_profile(dir, &profile, replace) {
+                Ok(profiles::Saved::Done(message)) => Outcome::ProfileSaved { profile, message },
+                Ok(profiles::Saved::Exists) => Outcome::ProfileExists(profile.name),
                 Err(message) => Outcome::Failed(message),
             },
         },
-        Effect::DeleteProfile { stored_name } => match config_dir {
+        Effect::DeleteProfile { dataset, stored_name } => match config_dir {
             None => no_dir(),
-            Some(dir) => match profiles::delete_profile(dir, dataset, &stored_name) {
+            Some(dir) => match profiles::delete_profile(dir, &dataset, &stored_name) {
                 Ok(message) => Outcome::ProfileDeleted { stored_name, message },
                 Err(message) => Outcome::Failed(message),
             },
@@ -118,7 +112,7 @@ mod tests {
     }
 
     fn perform(effect: Effect) -> Option<Outcome> {
-        super::perform(effect, &Dataset::builtin(), None, &mut Vec::new())
+        super::perform(effect, None, &mut Vec::new())
     }
 
     #[test]
@@ -133,7 +127,7 @@ mod tests {
     #[test]
     fn copy_sends_osc_52_with_the_text_in_base64() {
         let mut terminal = Vec::new();
-        let outcome = super::perform(Effect::Copy { text: "hi".into() }, &Dataset::builtin(), None, &mut terminal);
+        let outcome = super::perform(Effect::Copy { text: "hi".into() }, None, &mut terminal);
         assert_eq!(terminal, b"\x1b]52;c;aGk=\x07");
         assert!(matches!(outcome, Some(Outcome::Done(m)) if m.contains("hi")));
     }
@@ -198,7 +192,7 @@ mod tests {
 
     #[test]
     fn profiles_need_a_config_directory() {
-        let outcome = perform(Effect::DeleteProfile { stored_name: "x".into() });
+        let outcome = perform(Effect::DeleteProfile { dataset: "d".into(), stored_name: "x".into() });
         assert!(matches!(outcome, Some(Outcome::Failed(m)) if m.starts_with("no config directory")));
     }
 }

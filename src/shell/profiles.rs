@@ -5,7 +5,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use crate::engine::data::Dataset;
-use crate::engine::profiles::{FILE_NAME, Notes, Profile, ProfileFile};
+use crate::engine::profiles::{FILE_NAME, Profile, ProfileFile, StoredProfile};
 use crate::shell::files::{check_regular_or_missing, copy_new, open_lock, read_text, through_links, write_atomically};
 
 /// What reading the profiles file found.
@@ -122,22 +122,16 @@ pub enum Saved {
     Exists,
 }
 
-/// Saves `weights` as profile `name` of `dataset`, with its note and the interview answers they came
-/// from, replacing one of the same name only if `replace`.
-pub(crate) fn save_profile(
-    dir: &Path,
-    dataset: &Dataset,
-    name: &str,
-    weights: &[u8],
-    notes: &Notes,
-    replace: bool,
-) -> Result<Saved, String> {
+/// Saves `profile` (its dataset, name, weights, note and the interview answers they came from),
+/// replacing one of the same dataset and name only if `replace`.
+pub(crate) fn save_profile(dir: &Path, profile: &StoredProfile, replace: bool) -> Result<Saved, String> {
     let mut exists = false;
+    let name = profile.name.as_str();
     let note = update_profiles(dir, |file| {
-        exists = file.profiles.iter().any(|p| p.dataset == dataset.meta.title && p.name == name);
+        exists = file.profiles.iter().any(|p| p.dataset == profile.dataset && p.name == name);
         let write = replace || !exists;
         if write {
-            file.upsert_with(dataset, name, weights, notes);
+            file.upsert_stored(profile.clone());
         }
         write
     })?;
@@ -149,8 +143,8 @@ pub(crate) fn save_profile(
     Ok(Saved::Done(note.map_or(saved.clone(), |note| format!("{saved}; {note}"))))
 }
 
-/// Deletes profile `name` (as stored) of `dataset`; the message for the status line.
-pub(crate) fn delete_profile(dir: &Path, dataset: &Dataset, name: &str) -> Result<String, String> {
+/// Deletes profile `name` (as stored) of the dataset titled `dataset`; the message for the status line.
+pub(crate) fn delete_profile(dir: &Path, dataset: &str, name: &str) -> Result<String, String> {
     let shown = crate::engine::data::sanitize::line(name);
     let mut removed = false;
     let note = update_profiles(dir, |file| {
@@ -167,6 +161,7 @@ pub(crate) fn delete_profile(dir: &Path, dataset: &Dataset, name: &str) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::profiles::Notes;
     use std::ffi::OsStr;
     use std::process::{Child, Command, Stdio};
 
@@ -191,7 +186,7 @@ mod tests {
             }
             let name = name.to_str().unwrap();
             assert!(matches!(
-                save_profile(&dir, &d, name, &d.default_weights(), &Notes::default(), false),
+                save_profile(&dir, &StoredProfile::new(&d, name, &d.default_weights(), &Notes::default()), false),
                 Ok(Saved::Done(_))
             ));
             return;
@@ -231,8 +226,12 @@ mod tests {
             xfsz.add(Signal::SIGXFSZ);
             pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&xfsz), None).unwrap();
             setrlimit(Resource::RLIMIT_FSIZE, 1, 1).unwrap();
-            let error =
-                save_profile(Path::new(&dir), &d, "mine", &d.default_weights(), &Notes::default(), false).unwrap_err();
+            let error = save_profile(
+                Path::new(&dir),
+                &StoredProfile::new(&d, "mine", &d.default_weights(), &Notes::default()),
+                false,
+            )
+            .unwrap_err();
             println!("{error}");
             return;
         }
@@ -262,7 +261,7 @@ mod tests {
         std::os::unix::fs::symlink(&real, dir.join(FILE_NAME)).unwrap();
         let d = Dataset::builtin();
         assert!(matches!(
-            save_profile(&dir, &d, "mine", &d.default_weights(), &Notes::default(), false),
+            save_profile(&dir, &StoredProfile::new(&d, "mine", &d.default_weights(), &Notes::default()), false),
             Ok(Saved::Done(_))
         ));
         assert!(fs::symlink_metadata(dir.join(FILE_NAME)).unwrap().file_type().is_symlink());
@@ -271,7 +270,7 @@ mod tests {
         // link still points at the new file.
         fs::write(&real, "broken").unwrap();
         assert!(matches!(
-            save_profile(&dir, &d, "again", &d.default_weights(), &Notes::default(), false),
+            save_profile(&dir, &StoredProfile::new(&d, "again", &d.default_weights(), &Notes::default()), false),
             Ok(Saved::Done(_))
         ));
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak")).unwrap(), "broken");
@@ -286,7 +285,7 @@ mod tests {
         let dir = scratch.path();
         fs::write(dir.join(FILE_NAME), "broken").unwrap();
         let d = Dataset::builtin();
-        assert!(delete_profile(dir, &d, "none").is_err());
+        assert!(delete_profile(dir, &d.meta.title, "none").is_err());
         assert_eq!(fs::read_to_string(dir.join(FILE_NAME)).unwrap(), "broken");
         assert!(!dir.join("profiles.toml.bak").exists());
     }
@@ -298,7 +297,8 @@ mod tests {
         let d = Dataset::builtin();
         fs::write(dir.join(FILE_NAME), "this is [not toml").unwrap();
         assert!(matches!(read_profiles(dir), ProfilesRead::Broken(m) if m.contains("profiles.toml:1:")));
-        let Ok(Saved::Done(message)) = save_profile(dir, &d, "mine", &d.default_weights(), &Notes::default(), false)
+        let Ok(Saved::Done(message)) =
+            save_profile(dir, &StoredProfile::new(&d, "mine", &d.default_weights(), &Notes::default()), false)
         else {
             panic!()
         };
@@ -307,7 +307,7 @@ mod tests {
         assert!(matches!(read_profiles(dir), ProfilesRead::Loaded(f) if f.profiles.len() == 1));
         // A second broken file does not overwrite the first backup.
         fs::write(dir.join(FILE_NAME), "broken again").unwrap();
-        save_profile(dir, &d, "mine", &d.default_weights(), &Notes::default(), true).unwrap();
+        save_profile(dir, &StoredProfile::new(&d, "mine", &d.default_weights(), &Notes::default()), true).unwrap();
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak")).unwrap(), "this is [not toml");
         assert_eq!(fs::read_to_string(dir.join("profiles.toml.bak.2")).unwrap(), "broken again");
     }
@@ -318,19 +318,19 @@ mod tests {
         let dir = scratch.path();
         let d = Dataset::builtin();
         assert!(matches!(
-            save_profile(dir, &d, "team", &d.default_weights(), &Notes::default(), false),
+            save_profile(dir, &StoredProfile::new(&d, "team", &d.default_weights(), &Notes::default()), false),
             Ok(Saved::Done(_))
         ));
         assert_eq!(
-            save_profile(dir, &d, "team", &vec![1; d.dimensions.len()], &Notes::default(), false),
+            save_profile(dir, &StoredProfile::new(&d, "team", &vec![1; d.dimensions.len()], &Notes::default()), false),
             Ok(Saved::Exists)
         );
         assert!(matches!(
-            save_profile(dir, &d, "team", &vec![1; d.dimensions.len()], &Notes::default(), true),
+            save_profile(dir, &StoredProfile::new(&d, "team", &vec![1; d.dimensions.len()], &Notes::default()), true),
             Ok(Saved::Done(_))
         ));
-        assert!(delete_profile(dir, &d, "team").is_ok());
-        assert!(delete_profile(dir, &d, "team").unwrap_err().starts_with("no saved profile `team`"));
+        assert!(delete_profile(dir, &d.meta.title, "team").is_ok());
+        assert!(delete_profile(dir, &d.meta.title, "team").unwrap_err().starts_with("no saved profile `team`"));
     }
 
     #[test]
@@ -342,8 +342,12 @@ mod tests {
         let blocker = dir.join("not-a-dir");
         fs::write(&blocker, "").unwrap();
         let d = Dataset::builtin();
-        let error =
-            save_profile(&blocker.join("versus"), &d, "x", &d.default_weights(), &Notes::default(), false).unwrap_err();
+        let error = save_profile(
+            &blocker.join("versus"),
+            &StoredProfile::new(&d, "x", &d.default_weights(), &Notes::default()),
+            false,
+        )
+        .unwrap_err();
         assert!(error.starts_with("cannot create "), "{error}");
     }
 }

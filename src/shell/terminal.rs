@@ -172,7 +172,7 @@ pub fn run(mut app: App, theme: Theme, config_dir: Option<&Path>) -> io::Result<
                         events.push(AppEvent::Resize(size));
                     }
                     effect => {
-                        let outcome = effects::perform(effect, app.dataset(), config_dir, &mut io::stdout());
+                        let outcome = effects::perform(effect, config_dir, &mut io::stdout());
                         events.extend(outcome.map(AppEvent::Outcome));
                     }
                 }

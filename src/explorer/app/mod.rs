@@ -451,8 +451,8 @@ impl App {
             Outcome::FileExists(export) => self.ask(Confirmation::OverwriteFile(export)),
             Outcome::ProfileExists(name) => self.ask(Confirmation::OverwriteProfile(name)),
             // The in-memory list changes only once the file has: a failed save must not look saved.
-            Outcome::ProfileSaved { name, weights, notes, message } => {
-                self.weights.profile_saved(name, weights, notes);
+            Outcome::ProfileSaved { profile, message } => {
+                self.weights.profile_saved(profile.resolve(&self.dataset));
                 self.set_status(Status::info(message));
             }
             Outcome::ProfileDeleted { stored_name, message } => {

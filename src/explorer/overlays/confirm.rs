@@ -27,11 +27,11 @@ impl Room for Confirm {
             Action::Yes => {
                 match &mut self.question {
                     Confirmation::QuitUnsaved => ctx.emit(Effect::Quit),
-                    Confirmation::OverwriteProfile(name) => ctx.save_profile(std::mem::take(name), true),
+                    Confirmation::OverwriteProfile(name) => ctx.save_profile(name, true),
                     Confirmation::DeleteProfile(name) => {
                         if let Some(profile) = ctx.weights.profile(name) {
                             let stored_name = profile.stored_name.clone();
-                            ctx.emit(Effect::DeleteProfile { stored_name });
+                            ctx.emit(Effect::DeleteProfile { dataset: ctx.dataset.meta.title.clone(), stored_name });
                         }
                     }
                     Confirmation::OverwriteFile(export) => {

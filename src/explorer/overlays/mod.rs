@@ -24,7 +24,7 @@ use ratatui::widgets::{Block, Clear};
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::{Dataset, Source};
-use crate::engine::profiles::Notes;
+use crate::engine::profiles::{Notes, StoredProfile};
 use crate::engine::report::verdict_sentence;
 use crate::engine::score::recommend;
 use crate::engine::text::{fit, pluralize, wrap};
@@ -197,13 +197,14 @@ impl Ctx<'_> {
     }
 
     /// Asks the shell to store the weights as profile `name`; the picker lists it once that succeeded.
-    pub(crate) fn save_profile(&mut self, name: String, replace: bool) {
+    pub(crate) fn save_profile(&mut self, name: &str, replace: bool) {
         let weights = self.weights.weights().to_vec();
         // A profile replaced keeps its note (the explorer has no way to write one); the answers are
         // those the weights came from now.
-        let note = self.weights.profile(&name).and_then(|p| p.notes.note.clone());
+        let note = self.weights.profile(name).and_then(|p| p.notes.note.clone());
         let notes = Notes { note, answers: self.weights.answers().to_vec() };
-        self.emit(Effect::SaveProfile { name, weights, notes, replace });
+        let profile = StoredProfile::new(self.dataset, name, &weights, &notes);
+        self.emit(Effect::SaveProfile { profile, replace });
     }
 
     /// Ends a weighting overlay by applying the `weights` it derived, named `what`, as one undoable step;

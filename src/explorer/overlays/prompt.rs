@@ -91,7 +91,7 @@ impl Prompt {
                     Next::Open(Request::Confirm(Confirmation::OverwriteProfile(name)))
                 }
                 Ok(name) => {
-                    ctx.save_profile(name, false);
+                    ctx.save_profile(&name, false);
                     Next::Close
                 }
             },

@@ -9,7 +9,7 @@ pub mod team;
 pub mod weights;
 
 use crate::engine::data::sanitize;
-use crate::engine::profiles::Notes;
+use crate::engine::profiles::StoredProfile;
 
 /// A message on the status line until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,17 +53,15 @@ pub enum Effect {
     Quit,
     /// Give the terminal back to the shell until resumed (Ctrl-Z).
     Suspend,
-    /// Store `weights` (one per dimension of the explorer's dataset) as profile `name`; replace one of
-    /// that name only if `replace`. Its note (kept from the profile it replaces) and the interview
-    /// answers go with it.
+    /// Store `profile` (the weights with their note and interview answers, as the profiles file keeps
+    /// them); replace one of its dataset and name only if `replace`.
     SaveProfile {
-        name: String,
-        weights: Vec<u8>,
-        notes: Notes,
+        profile: StoredProfile,
         replace: bool,
     },
-    /// Delete the profile stored as `stored_name`.
+    /// Delete the profile of the dataset titled `dataset` stored as `stored_name`.
     DeleteProfile {
+        dataset: String,
         stored_name: String,
     },
     /// Write the finished `export` to its path; refuse to replace an existing file unless `overwrite`.
@@ -90,9 +88,7 @@ pub enum Outcome {
     FileExists(Export),
     /// The profile is stored: list it and start from it.
     ProfileSaved {
-        name: String,
-        weights: Vec<u8>,
-        notes: Notes,
+        profile: StoredProfile,
         message: String,
     },
     /// A profile of that name exists in the file: ask before replacing it.

@@ -3,7 +3,7 @@
 
 use super::team::{Roster, Team};
 use crate::engine::data::{Dataset, SCALE_MAX};
-use crate::engine::profiles::{Notes, Profile};
+use crate::engine::profiles::Profile;
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
 use crate::engine::score::{Evaluation, Recommendation, evaluate, recommend};
 use crate::engine::team::{Group, Member};
@@ -333,16 +333,10 @@ impl Weights {
         self.profiles.iter().find(|p| p.name == name)
     }
 
-    /// The shell stored profile `name`: list it, and start from it if the weights are still its own.
-    pub(crate) fn profile_saved(&mut self, name: String, weights: Vec<u8>, notes: Notes) {
-        let profile = Profile {
-            name: name.clone(),
-            stored_name: name.clone(),
-            weights: weights.clone(),
-            notes,
-            ..Profile::default()
-        };
-        match self.profiles.iter_mut().find(|p| p.stored_name == name) {
+    /// The shell stored `profile`: list it, and start from it if the weights are still its own.
+    pub(crate) fn profile_saved(&mut self, profile: Profile) {
+        let (name, weights) = (profile.name.clone(), profile.weights.clone());
+        match self.profiles.iter_mut().find(|p| p.stored_name == profile.stored_name) {
             Some(existing) => *existing = profile,
             None => self.profiles.push(profile),
         }
