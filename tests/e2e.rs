@@ -448,7 +448,8 @@ fn a_broken_config_is_a_warning_on_the_status_line_and_the_explorer_runs() {
     let mut session = Session::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_versus")).tap(|c| {
         c.env("VERSUS_CONFIG_DIR", config.path());
     }));
-    session.expect("warning: ? shows it in full · ");
+    // What versus did (set the file aside) and what is wrong with it: two warnings.
+    session.expect("warning: ? shows all 2 · ");
     session.send("q");
     assert!(session.wait().success());
     session.assert_terminal_restored();

@@ -2,61 +2,97 @@
 
 use std::path::Path;
 
-use versus::engine::data::{MAX_FILE_BYTES, parse_bytes, sanitize};
+use versus::engine::data::{MAX_FILE_BYTES, Position, parse_bytes, sanitize};
 use versus::shell::files::load_dataset;
 
-/// (file, the problem lines expected, each as `line:column: message`; all of them, in order).
-const CASES: &[(&str, &[&str])] = &[
-    ("bad-date", &["4:9: meta.as_of: `25/11/2026` is not a date of the form YYYY-MM-DD"]),
-    ("bad-url", &["47:7: dimensions.sources.url: expected an http(s) URL"]),
-    ("claim-unknown-dimension", &["106:15: claims.dimensions: no dimension has the id `compile-time`"]),
-    ("deep-array", &["7:90: meta.nested: tables or arrays nested too deeply to read"]),
-    ("deep-header", &["7:1: tables or arrays nested too deeply to read"]),
+/// What one diagnostic is: line, column, field, message, suggestion.
+type Found<'a> = (usize, usize, Option<&'a str>, &'a str, Option<&'a str>);
+/// What one diagnostic must be.
+type Expect = Found<'static>;
+
+/// (file, every diagnostic expected, in order: line, column, field, the start of the message, and the
+/// name suggested). An empty message checks only the place.
+const CASES: &[(&str, &[Expect])] = &[
+    ("bad-date", &[(4, 9, Some("meta.as_of"), "`25/11/2026` is not a date of the form YYYY-MM-DD", None)]),
+    ("bad-url", &[(47, 7, Some("dimensions.sources.url"), "expected an http(s) URL", None)]),
+    (
+        "claim-unknown-dimension",
+        &[(106, 15, Some("claims.dimensions"), "no dimension has the id `compile-time`", None)],
+    ),
+    ("deep-array", &[(7, 90, Some("meta.nested"), "tables or arrays nested too deeply to read", None)]),
+    ("deep-header", &[(7, 1, None, "tables or arrays nested too deeply to read", None)]),
     (
         "duplicate-dimension-id",
         &[
-            "51:6: dimensions.id: duplicate id `build-speed` (first used on line 23)",
-            "99:13: presets.weights: no dimension has the id `safety`",
+            (51, 6, Some("dimensions.id"), "duplicate id `build-speed` (first used on line 23)", None),
+            (99, 13, Some("presets.weights"), "no dimension has the id `safety`", None),
         ],
     ),
     (
         "duplicate-option-id",
-        &["18:6: options.id: duplicate id `go` (first used on line 8)", "41:21:", "66:21:", "85:21:"],
+        &[
+            (18, 6, Some("options.id"), "duplicate id `go` (first used on line 8)", None),
+            (41, 21, None, "", None),
+            (66, 21, None, "", None),
+            (85, 21, None, "", None),
+        ],
     ),
-    ("empty", &["1:1: missing field `meta`"]),
-    ("empty-name", &["72:8: dimensions.name: must not be empty"]),
-    ("escape-in-key", &["55:1: unknown field `kw[31m`, expected one of `id`"]),
-    ("invalid-id", &["71:6: dimensions.id: `Eco System` is not a valid id", "93:31:", "99:26:"]),
-    ("missing-meta", &["1:1: missing field `meta`"]),
-    ("missing-rating", &["77:13: dimensions.ratings: dimension `ecosystem` has no rating for option `zig`"]),
-    ("negative-weight", &["56:10: dimensions.weight: -1 is out of range (expected 0 to 10)"]),
-    ("no-dimensions", &["1:14: dimensions: the dataset needs at least one dimension"]),
-    ("non-utf8", &["10:19: the file is not valid UTF-8"]),
-    ("not-toml", &["1:1: invalid key-value pair, expected key"]),
-    ("one-option", &["7:1: options: a comparison needs at least two options, found 1"]),
+    ("empty", &[(1, 1, None, "missing field `meta`", None)]),
+    ("empty-name", &[(72, 8, Some("dimensions.name"), "must not be empty", None)]),
+    ("escape-in-key", &[(55, 1, None, "unknown field `kw[31m`, expected one of `id`", None)]),
+    (
+        "invalid-id",
+        &[
+            (71, 6, Some("dimensions.id"), "`Eco System` is not a valid id", None),
+            (93, 31, None, "", None),
+            (99, 26, None, "", None),
+        ],
+    ),
+    ("missing-meta", &[(1, 1, None, "missing field `meta`", None)]),
+    (
+        "missing-rating",
+        &[(77, 13, Some("dimensions.ratings"), "dimension `ecosystem` has no rating for option `zig`", None)],
+    ),
+    ("negative-weight", &[(56, 10, Some("dimensions.weight"), "-1 is out of range (expected 0 to 10)", None)]),
+    ("no-dimensions", &[(1, 14, Some("dimensions"), "the dataset needs at least one dimension", None)]),
+    ("non-utf8", &[(10, 19, None, "the file is not valid UTF-8", None)]),
+    ("not-toml", &[(1, 1, None, "invalid key-value pair, expected key", None)]),
+    ("one-option", &[(7, 1, Some("options"), "a comparison needs at least two options, found 1", None)]),
     (
         "preset-unknown-dimension",
-        &["93:13: presets.weights: no dimension has the id `build-sped` (did you mean `build-speed`?)"],
+        &[(93, 13, Some("presets.weights"), "no dimension has the id `build-sped`", Some("build-speed"))],
     ),
-    ("preset-weight-out-of-range", &["99:38: presets.weights: 60 is out of range (expected 0 to 10)"]),
+    ("preset-weight-out-of-range", &[(99, 38, Some("presets.weights"), "60 is out of range (expected 0 to 10)", None)]),
     (
         "rating-for-unknown-option",
         &[
-            "77:13: dimensions.ratings: dimension `ecosystem` has no rating for option `zig`",
-            "85:21: dimensions.ratings: `zag` is not an option of this dataset (did you mean `zig`?)",
+            (77, 13, Some("dimensions.ratings"), "dimension `ecosystem` has no rating for option `zig`", None),
+            (85, 21, Some("dimensions.ratings"), "`zag` is not an option of this dataset", Some("zig")),
         ],
     ),
-    ("rating-out-of-range", &["63:10: dimensions.ratings.rating: 11 is out of range (expected 0 to 10)"]),
-    ("schema-version", &["2:10: meta.schema: version 3 is not supported (this versus reads versions 1 to 2)"]),
-    ("too-long", &["74:11: dimensions.summary: 301 characters is over the limit of 300"]),
-    ("truncated", &["64:21: dimensions.ratings.rust.rationale: invalid basic string"]),
-    ("unknown-field", &["24:1: unknown field `nmae`", "(did you mean `name`?)"]),
-    ("unknown-verdict", &["104:11: claims.verdict: unknown variant `partly-ture`", "(did you mean `partly-true`?)"]),
-    ("unquoted-date", &["4:9: meta.as_of: a date is text here: write it in quotes, \"2026-11-25\""]),
-    ("wrong-type-options", &["8:6: options.id: invalid type: integer `7`, expected a string"]),
+    (
+        "rating-out-of-range",
+        &[(63, 10, Some("dimensions.ratings.rating"), "11 is out of range (expected 0 to 10)", None)],
+    ),
+    (
+        "schema-version",
+        &[(2, 10, Some("meta.schema"), "version 3 is not supported (this versus reads versions 1 to 2)", None)],
+    ),
+    ("too-long", &[(74, 11, Some("dimensions.summary"), "301 characters is over the limit of 300", None)]),
+    ("truncated", &[(64, 21, Some("dimensions.ratings.rust.rationale"), "invalid basic string", None)]),
+    ("unknown-field", &[(24, 1, None, "unknown field `nmae`", Some("name"))]),
+    ("unknown-verdict", &[(104, 11, Some("claims.verdict"), "unknown variant `partly-ture`", Some("partly-true"))]),
+    ("unquoted-date", &[(4, 9, Some("meta.as_of"), "a date is text here: write it in quotes, \"2026-11-25\"", None)]),
+    ("wrong-type-options", &[(8, 6, Some("options.id"), "invalid type: integer `7`, expected a string", None)]),
     (
         "wrong-type-rating",
-        &["31:10: dimensions.ratings.go.rating: invalid type: string \"high\", expected a whole number"],
+        &[(
+            31,
+            10,
+            Some("dimensions.ratings.go.rating"),
+            "invalid type: string \"high\", expected a whole number",
+            None,
+        )],
     ),
 ];
 
@@ -65,28 +101,43 @@ fn corpus() -> &'static Path {
 }
 
 #[test]
-fn each_malformed_file_gets_its_message() {
+fn each_malformed_file_gets_its_diagnostics() {
     for (name, expected) in CASES {
         let path = corpus().join(format!("{name}.toml"));
         let error = load_dataset(&path).expect_err(name);
-        let text = error.to_string();
-        let prefix = format!("{}:", path.display());
-        // Continuation fragments (not starting with a digit) belong to the previous line.
-        let mut lines = text.lines();
-        let mut line = "";
-        for fragment in *expected {
-            if fragment.starts_with(|c: char| c.is_ascii_digit()) {
-                line = lines.next().unwrap_or_else(|| panic!("{name}: too few problems in:\n{text}"));
-                assert!(
-                    line.starts_with(&format!("{prefix}{fragment}")),
-                    "{name}: expected {fragment:?}, got {line:?}"
-                );
+        let found: Vec<Found> = error
+            .diagnostics
+            .iter()
+            .zip(*expected)
+            .map(|(d, &(_, _, _, message, _))| {
+                let Position { line, column } = d.position.unwrap_or_else(|| panic!("{name}: no place: {d}"));
+                let message = if d.message.starts_with(message) { message } else { d.message.as_str() };
+                (line, column, d.field.as_deref(), message, d.suggestion.as_deref())
+            })
+            .collect();
+        assert_eq!(error.diagnostics.len(), expected.len(), "{name}: {error}");
+        for ((found, expected), d) in found.iter().zip(expected.iter()).zip(&error.diagnostics) {
+            let place_only = expected.3.is_empty();
+            if place_only {
+                assert_eq!((found.0, found.1), (expected.0, expected.1), "{name}: {d}");
             } else {
-                assert!(line.contains(fragment), "{name}: expected {fragment:?} in {line:?}");
+                assert_eq!(found, expected, "{name}: {d}");
             }
+            assert_eq!(d.file, path.display().to_string(), "{name}");
         }
-        assert_eq!(lines.next(), None, "{name}: more problems than expected in:\n{text}");
     }
+}
+
+/// The diagnostics read as one `file:line:column: field: message (did you mean ...?)` line each.
+#[test]
+fn diagnostics_print_as_editors_read_them() {
+    let path = corpus().join("preset-unknown-dimension.toml");
+    let text = load_dataset(&path).unwrap_err().to_string();
+    let expected = format!(
+        "{}:93:13: presets.weights: no dimension has the id `build-sped` (did you mean `build-speed`?)",
+        path.display()
+    );
+    assert_eq!(text, expected);
 }
 
 #[test]
@@ -128,7 +179,7 @@ fn all_problems_are_reported_not_just_the_first() {
     let source = std::fs::read_to_string(corpus().join("../three-options.toml")).unwrap();
     let broken = source.replace("rating = 9\n", "rating = 12\n").replace("weight = 4\n", "weight = 40\n");
     let error = parse_bytes(broken.as_bytes(), "two.toml").unwrap_err();
-    assert_eq!(error.problems.len(), 2, "{error}");
+    assert_eq!(error.diagnostics.len(), 2, "{error}");
 }
 
 #[test]
@@ -138,6 +189,6 @@ fn a_crafted_file_dense_with_items_is_refused_before_the_parse() {
     crafted.extend(b"1,".repeat((MAX_FILE_BYTES as usize - 7) / 2));
     crafted.extend(b"]\n");
     let error = parse_bytes(&crafted, "crafted.toml").unwrap_err();
-    assert_eq!(error.problems.len(), 1);
+    assert_eq!(error.diagnostics.len(), 1);
     assert!(error.to_string().starts_with("crafted.toml: more than 1500000 keys, array items and tables"), "{error}");
 }

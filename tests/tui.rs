@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEventKi
 use ratatui::style::{Color, Modifier};
 use support::{app, buffer, explorer, key, keys, mouse, press_with, text};
 use versus::engine::data::Dataset;
+use versus::engine::diagnostic::{Diagnostic, Position};
 use versus::engine::profiles::StoredProfile;
 use versus::engine::score::evaluate;
 use versus::explorer::app::{App, Document, Effect, Event, Export, Focus, Outcome, Overlay, Startup};
@@ -1093,17 +1094,23 @@ fn a_filter_that_matches_nothing_shows_an_empty_state_not_a_dimension() {
 fn every_problem_with_the_users_files_can_be_read_in_help() {
     let dataset = Dataset::builtin();
     let weighting = versus::engine::weights::Weighting::defaults(&dataset);
+    let at = |line, column| Position { line, column };
     let problems = vec![
-        "config ignored, running on the defaults:\nconfig.toml:4:8: quit: invalid type".to_owned(),
-        "profiles.toml:2:1: a second problem, reported in full".to_owned(),
+        Diagnostic::warning("config set aside: versus runs on the defaults").in_file("config.toml"),
+        Diagnostic::warning("invalid type").field("quit").at(at(4, 8)).in_file("config.toml"),
+        Diagnostic::warning("a second problem, reported in full").at(at(2, 1)).in_file("profiles.toml"),
     ];
     let startup = Startup { problems: problems.clone(), ..Startup::new(dataset, weighting) };
     let mut a = support::sized(App::new(startup), 80, 24);
     key(&mut a, KeyCode::Char('?'));
     let screen = text(&a);
     assert!(screen.contains("Problems with your files"), "{screen}");
-    for line in problems.iter().flat_map(|p| p.lines()) {
-        assert!(screen.contains(line), "{line}: {screen}");
+    // Help's text, inside the pop-up's borders, its wrapped lines joined again.
+    let help: Vec<&str> =
+        screen.lines().filter_map(|l| Some(l.get(l.find('│')? + '│'.len_utf8()..l.rfind('│')?)?.trim())).collect();
+    let help = help.join(" ");
+    for diagnostic in problems.iter().map(ToString::to_string) {
+        assert!(help.contains(&diagnostic), "{diagnostic}: {help}");
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::engine::data::{is_calendar_date, parse_duration};
+use crate::engine::diagnostic::Invalid;
 use crate::engine::team::Member;
 use crate::engine::{listing, report, robustness, weights};
 
@@ -252,11 +253,11 @@ pub enum ListWhat {
 }
 
 /// `--today`: a date of the form YYYY-MM-DD that exists.
-fn parse_date(text: &str) -> Result<String, String> {
+fn parse_date(text: &str) -> Result<String, Invalid> {
     if is_calendar_date(text) {
         Ok(text.to_owned())
     } else {
-        Err(format!("`{text}` is not a date of the form YYYY-MM-DD"))
+        Err(Invalid(format!("`{text}` is not a date of the form YYYY-MM-DD")))
     }
 }
 

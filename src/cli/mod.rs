@@ -13,6 +13,7 @@ pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ProfileAction, Re
 
 use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, Freshness, LoadError, StaleSource, VOLATILE_FRESHNESS_DAYS, starter};
+use crate::engine::diagnostic::{Diagnostic, Severity};
 use crate::engine::listing::{self, Found};
 use crate::engine::pairwise;
 use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, StoredProfile, check_name};
@@ -46,8 +47,8 @@ pub enum Failure {
     #[error("versus: {0}")]
     Profile(String),
     /// The team's weight files: one `file:line:column: message` line per problem.
-    #[error("{0}")]
-    Team(String),
+    #[error("{}", crate::engine::diagnostic::lines(.0))]
+    Team(Vec<Diagnostic>),
     #[error("versus: {0}")]
     Terminal(io::Error),
     /// A flag given where it means nothing: a usage error, worded and formatted as clap words its own.
@@ -227,9 +228,10 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
             1 => "? shows it in full".to_owned(),
             n => format!("? shows all {n}"),
         };
-        // Nothing here stopped the explorer: each is a file set aside, or used with a caveat.
-        // The status line says "warning:" itself; a weight file's warning need not say it again.
-        Status::warning(format!("{hint} · {}", first.replace('\n', " ").replacen(": warning: ", ": ", 1)))
+        // Nothing here stopped the explorer: each is a file set aside, or used with a caveat. The status
+        // line says "warning:" itself, so the diagnostic need not say it again.
+        let said = Diagnostic { severity: Severity::Error, ..first.clone() };
+        Status::warning(format!("{hint} · {said}"))
     });
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),
@@ -250,7 +252,11 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
 }
 
 /// The weights the arguments ask for, with the config's default and the saved profiles; with warnings.
-fn weighting(dataset: &Dataset, request: &Request, files: &UserFiles) -> Result<(Weighting, Vec<String>), WeightError> {
+fn weighting(
+    dataset: &Dataset,
+    request: &Request,
+    files: &UserFiles,
+) -> Result<(Weighting, Vec<Diagnostic>), WeightError> {
     let config = files.config();
     let default = ConfigDefault { preset: config.preset.as_deref(), profile: config.profile.as_deref() };
     Weighting::resolve(dataset, request, default, &files.profiles.for_dataset(dataset))
@@ -270,16 +276,14 @@ fn invocation() -> String {
 /// The engine's request of the weight arguments, with `--team`'s files read (their warnings said).
 fn request(args: &WeightArgs, dataset: &Dataset) -> Result<Request, Failure> {
     let (request, _, warnings) = team_request(args, dataset)?;
-    for warning in &warnings {
-        say(warning);
-    }
+    warn_all(&warnings);
     Ok(request)
 }
 
 /// [`request`], the team's files one by one as given (for the command the explorer's record gives to
 /// reproduce it, to run where the files were named, typically a repository's root), and the files'
 /// warnings, not yet said.
-fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<(Request, Vec<String>, Vec<String>), Failure> {
+fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<(Request, Vec<String>, Vec<Diagnostic>), Failure> {
     if args.team.is_empty() {
         return Ok((args.request(None), Vec::new(), Vec::new()));
     }
@@ -325,7 +329,7 @@ fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListForma
 }
 
 /// Runs `load`, then says the problems with the user's files it and [`UserFiles::load`] found.
-fn warned<T>(files: &UserFiles, load: impl FnOnce(&mut Vec<String>) -> T) -> T {
+fn warned<T>(files: &UserFiles, load: impl FnOnce(&mut Vec<Diagnostic>) -> T) -> T {
     let mut warnings = files.warnings();
     let loaded = load(&mut warnings);
     warn_all(&warnings);
@@ -335,7 +339,7 @@ fn warned<T>(files: &UserFiles, load: impl FnOnce(&mut Vec<String>) -> T) -> T {
 fn config_report(
     files: &UserFiles,
     loaded: &Result<(Dataset, Option<PathBuf>), LoadError>,
-    warnings: &[String],
+    warnings: &[Diagnostic],
 ) -> String {
     let dataset = loaded.as_ref().ok().map(|(dataset, _)| dataset);
     // Said, not only warned: a config that loads may still name a dataset that cannot be used.
@@ -352,9 +356,9 @@ fn config_report(
     let Some(dir) = &files.dir else {
         return "config directory: none (set VERSUS_CONFIG_DIR, XDG_CONFIG_HOME or HOME)\n".to_owned();
     };
-    let config = match (&files.config.file, &files.config.problem) {
+    let config = match (&files.config.file, &files.config.set_aside) {
         (Some(path), _) => format!("loaded {}", shown(path)),
-        (None, Some(problem)) => format!("set aside, running on the defaults:\n{problem}"),
+        (None, Some(error)) => format!("set aside, running on the defaults:\n{error}"),
         (None, None) => {
             format!("{} not found (defaults in use; `versus config default` prints one)", config::FILE_NAME)
         }
@@ -394,7 +398,7 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
     };
     let message = match action {
         ProfileAction::Save { name, weights, note, force } => {
-            let name = check_name(name).map_err(Failure::Profile)?;
+            let name = check_name(name).map_err(|e| Failure::Profile(e.to_string()))?;
             let args = cli.weights.merged(weights);
             let (weighting, warnings) = weighting(dataset, &request(&args, dataset)?, files)?;
             warn_all(&warnings);
@@ -404,7 +408,7 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
             save(dir, dataset, (&name, &weighting.weights, &notes), *force, "")?
         }
         ProfileAction::Delete { name } => {
-            profiles::delete_profile(dir, &dataset.meta.title, name).map_err(Failure::Profile)?
+            profiles::delete_profile(dir, &dataset.meta.title, name).map_err(|e| Failure::Profile(e.to_string()))?
         }
         ProfileAction::Export { name, output, force } => {
             let profile = files.profiles.for_dataset(dataset).into_iter().find(|p| &p.name == name);
@@ -435,14 +439,10 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
             let text = read_input_text(file)?;
             let parsed = WeightFile::parse(&text, dataset, &dataset.content_hash())
                 .map_err(|problems| LoadError::new(&file.display().to_string(), problems))?;
-            for warning in &parsed.warnings {
-                let mut line = LoadError::new(&file.display().to_string(), vec![warning.clone()]).to_string();
-                if let Some(at) = line.find(&warning.message) {
-                    line.insert_str(at, "warning: ");
-                }
-                say(&line);
-            }
-            let name = check_name(name.as_deref().unwrap_or(&parsed.name)).map_err(Failure::Profile)?;
+            let shown_file = file.display().to_string();
+            warn_all(&parsed.warnings.iter().map(|w| w.clone().in_file(&shown_file)).collect::<Vec<_>>());
+            let name =
+                check_name(name.as_deref().unwrap_or(&parsed.name)).map_err(|e| Failure::Profile(e.to_string()))?;
             let exists = files.profiles.for_dataset(dataset).iter().any(|p| p.stored_name == name);
             let replace = *force
                 || exists
@@ -474,7 +474,7 @@ fn save(
         Ok(profiles::Saved::Exists) => {
             Err(Failure::Profile(format!("a profile `{name}` exists already; --force replaces it{hint}")))
         }
-        Err(message) => Err(Failure::Profile(message)),
+        Err(diagnostic) => Err(Failure::Profile(diagnostic.to_string())),
     }
 }
 
@@ -591,9 +591,15 @@ fn exiting<T>(data: T) {
 }
 
 /// Says each warning, marked as the program's.
-fn warn_all(warnings: &[String]) {
+/// Says each warning on its own line: a file's as `file:line:column: warning: ...`, the place editors and
+/// CI logs read; one about no file (a config default, a profile) after `versus: `.
+fn warn_all(warnings: &[Diagnostic]) {
     for warning in warnings {
-        say(&format!("versus: {warning}"));
+        if warning.file.is_empty() {
+            say(&format!("versus: {warning}"));
+        } else {
+            say(&warning.to_string());
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 //! principal eigenvector of the reciprocal matrix, and the consistency ratio says how far the
 //! judgements contradict each other.
 
-use crate::engine::data::{Dataset, LoadError, Problem, toml_problem};
+use crate::engine::data::{Dataset, LoadError, toml_diagnostic};
+use crate::engine::diagnostic::Diagnostic;
 
 /// At most this many items are compared: Saaty's random index is tabled to 10.
 pub const MAX_ITEMS: usize = 10;
@@ -136,7 +137,7 @@ struct RawPair {
 /// Reads judgements (`[[pairs]] more = "ID", less = "ID", by = 1-9`, each ID a dimension id or a
 /// category's name, all of one kind) for `dataset`; every problem is reported with its place.
 pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| LoadError::new(file, vec![toml_problem(text, &e)]))?;
+    let raw: RawFile = toml::from_str(text).map_err(|e| LoadError::new(file, vec![toml_diagnostic(text, &e)]))?;
     let categories = dataset.categories();
     let is_dimension = |name: &str| dataset.dimension_index(name).is_some();
     let is_category = |name: &str| categories.contains(&name);
@@ -146,25 +147,22 @@ pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadEr
     let mut judgements = Vec::new();
     let mut seen = Vec::new();
     for pair in &raw.pairs {
-        let mut index = |field: &str, name: &toml::Spanned<String>, problems: &mut Vec<Problem>| -> Option<usize> {
+        let mut index = |field: &str, name: &toml::Spanned<String>, problems: &mut Vec<Diagnostic>| -> Option<usize> {
             let text_of = name.get_ref().as_str();
             let category = match (is_dimension(text_of), is_category(text_of)) {
                 (true, _) => false,
                 (false, true) => true,
                 (false, false) => {
                     let names = dataset.dimensions.iter().map(|d| d.id.as_str()).chain(categories.iter().copied());
-                    let message = format!(
-                        "{field}: `{text_of}` is neither a dimension id nor a category{}",
-                        crate::engine::text::did_you_mean(text_of, names)
-                    );
-                    problems.push(Problem::at(text, name.span(), message));
+                    let message = format!("`{text_of}` is neither a dimension id nor a category");
+                    let closest = crate::engine::text::closest(text_of, names);
+                    problems.push(Diagnostic::error(message).at_span(text, name.span()).field(field).suggest(closest));
                     return None;
                 }
             };
             if *kind.get_or_insert(category) != category {
-                let message =
-                    format!("{field}: `{text_of}` mixes dimensions and categories; compare one kind at a time");
-                problems.push(Problem::at(text, name.span(), message));
+                let message = format!("`{text_of}` mixes dimensions and categories; compare one kind at a time");
+                problems.push(Diagnostic::error(message).at_span(text, name.span()).field(field));
                 return None;
             }
             Some(items.iter().position(|item| item == text_of).unwrap_or_else(|| {
@@ -176,25 +174,24 @@ pub fn parse(text: &str, file: &str, dataset: &Dataset) -> Result<Judged, LoadEr
             (index("pairs.more", &pair.more, &mut problems), index("pairs.less", &pair.less, &mut problems));
         let by = u8::try_from(*pair.by.get_ref()).ok().filter(|by| (1..=9).contains(by));
         if by.is_none() {
-            let message = format!("pairs.by: {} is not on Saaty's scale (1 to 9)", pair.by.get_ref());
-            problems.push(Problem::at(text, pair.by.span(), message));
+            let message = format!("{} is not on Saaty's scale (1 to 9)", pair.by.get_ref());
+            problems.push(Diagnostic::error(message).at_span(text, pair.by.span()).field("pairs.by"));
         }
         let (Some(more), Some(less), Some(by)) = (more, less, by) else { continue };
         if more == less {
-            problems.push(Problem::at(
-                text,
-                pair.less.span(),
-                "pairs.less: an item is compared with itself".to_owned(),
-            ));
+            let itself = Diagnostic::error("an item is compared with itself").at_span(text, pair.less.span());
+            problems.push(itself.field("pairs.less"));
         } else if seen.contains(&(more.min(less), more.max(less))) {
-            problems.push(Problem::at(text, pair.more.span(), "pairs.more: this pair is judged twice".to_owned()));
+            let twice = Diagnostic::error("this pair is judged twice").at_span(text, pair.more.span());
+            problems.push(twice.field("pairs.more"));
         } else {
             seen.push((more.min(less), more.max(less)));
             judgements.push(Judgement { more, less, by });
         }
     }
     if items.len() > MAX_ITEMS {
-        problems.push(Problem::whole_file(format!("pairs: {} items; compare at most {MAX_ITEMS}", items.len())));
+        let message = format!("{} items; compare at most {MAX_ITEMS}", items.len());
+        problems.push(Diagnostic::error(message).field("pairs"));
     }
     if problems.is_empty() {
         Ok(Judged { items, categories: kind.unwrap_or(false), judgements })

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::engine::data::{Dataset, Position, SCALE_MAX, sanitize};
+use crate::engine::diagnostic::{Diagnostic, Invalid};
 
 /// The profiles file's name in the config directory.
 pub(crate) const FILE_NAME: &str = "profiles.toml";
@@ -84,16 +85,10 @@ impl Profile {
 }
 
 impl ProfileFile {
-    /// Parses the file's text; the error is a one-line message with line and column. A weight outside
-    /// 0-10 is not an error: the profile says so when it is used, and the rest of it applies.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let mut file: Self = toml::from_str(text).map_err(|e| {
-            let problem = crate::engine::data::toml_problem(text, &e);
-            match problem.position {
-                Some(p) => format!("{}:{}: {}", p.line, p.column, problem.message),
-                None => problem.message,
-            }
-        })?;
+    /// Parses the file's text; the error has its line and column (the caller names the file). A weight
+    /// outside 0-10 is not an error: the profile says so when it is used, and the rest of it applies.
+    pub fn parse(text: &str) -> Result<Self, Diagnostic> {
+        let mut file: Self = toml::from_str(text).map_err(|e| crate::engine::data::toml_diagnostic(text, &e))?;
         for profile in &mut file.profiles {
             // Cleaned once, here, as a name typed is (`check_name`): what is listed is what every command
             // matches, and saving that name replaces the profile instead of adding one that reads the same.
@@ -230,12 +225,12 @@ fn clean_name(name: &str) -> String {
 }
 
 /// Checks a name typed for a new profile.
-pub(crate) fn check_name(name: &str) -> Result<String, String> {
+pub(crate) fn check_name(name: &str) -> Result<String, Invalid> {
     let name = clean_name(name);
     if name.is_empty() {
-        Err("a profile needs a name".to_owned())
+        Err(Invalid("a profile needs a name".to_owned()))
     } else if name.chars().count() > MAX_NAME_CHARS {
-        Err(format!("a profile name has at most {MAX_NAME_CHARS} characters"))
+        Err(Invalid(format!("a profile name has at most {MAX_NAME_CHARS} characters")))
     } else {
         Ok(name)
     }
@@ -324,6 +319,8 @@ mod tests {
     #[test]
     fn a_corrupt_file_says_where() {
         let error = ProfileFile::parse("[[profile]]\nnmae = 1\n").unwrap_err();
-        assert!(error.starts_with("2:1: unknown field `nmae`"), "{error}");
+        assert_eq!(error.position, Some(Position { line: 2, column: 1 }));
+        assert!(error.message.starts_with("unknown field `nmae`"), "{error}");
+        assert_eq!(error.suggestion.as_deref(), Some("name"));
     }
 }

@@ -91,12 +91,19 @@ fn pieces(word: &str, width: usize) -> impl Iterator<Item = &str> {
     })
 }
 
-/// " (did you mean `x`?)" for the closest of `candidates` within a small edit distance, or nothing.
+/// " (did you mean `x`?)" for the [`closest`] of `candidates`, or nothing.
 #[must_use]
 pub(crate) fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    closest(unknown, candidates).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default()
+}
+
+/// The one of `candidates` that `unknown` is likely a typo of: within a small edit distance, or else one
+/// of which it is a whole word.
+#[must_use]
+pub(crate) fn closest<'a>(unknown: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     // No name is this long, so it is no typo of one; and the distance would cost its length squared.
     if unknown.len() > 256 {
-        return String::new();
+        return None;
     }
     let candidates: Vec<&str> = candidates.collect();
     let close = candidates
@@ -113,7 +120,7 @@ pub(crate) fn did_you_mean<'a>(unknown: &str, candidates: impl Iterator<Item = &
             .min_by_key(|c| (c.len(), **c))
             .copied()
     };
-    close.or_else(word).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default()
+    close.or_else(word)
 }
 
 #[cfg(test)]

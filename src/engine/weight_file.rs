@@ -27,9 +27,10 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::data::{Dataset, Position, Problem, SCALE_MAX, sanitize};
+use crate::engine::data::{Dataset, Position, SCALE_MAX, sanitize};
+use crate::engine::diagnostic::{Diagnostic, Invalid};
 use crate::engine::profiles::check_name;
-use crate::engine::text::did_you_mean;
+use crate::engine::text::closest;
 
 /// The format version this build writes and reads.
 pub const VERSION: i64 = 1;
@@ -38,9 +39,9 @@ const MAX_NOTE_CHARS: usize = 2_000;
 
 /// Checks a note for a profile or a weight file: cleaned of control characters, at most
 /// [`MAX_NOTE_CHARS`] characters.
-pub fn check_note(note: &str) -> Result<String, String> {
+pub fn check_note(note: &str) -> Result<String, Invalid> {
     if note.chars().count() > MAX_NOTE_CHARS {
-        Err(format!("at most {MAX_NOTE_CHARS} characters"))
+        Err(Invalid(format!("at most {MAX_NOTE_CHARS} characters")))
     } else {
         Ok(sanitize::text(note))
     }
@@ -60,7 +61,7 @@ pub struct WeightFile {
     pub answers: Vec<String>,
     /// What is worth telling the reader but does not stop the file being used: an edited dataset,
     /// dimensions the file does not name or the dataset does not have.
-    pub warnings: Vec<Problem>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 #[derive(Deserialize)]
@@ -87,24 +88,27 @@ impl WeightFile {
     /// once by the caller: a team reads many files against one dataset). Errors and warnings carry their
     /// line and column. The file is refused when it is malformed, of a newer version, made for another
     /// dataset, or gives a weight outside 0-10.
-    pub fn parse(text: &str, dataset: &Dataset, hash: &str) -> Result<Self, Vec<Problem>> {
-        let raw: Raw = toml::from_str(text).map_err(|e| vec![crate::engine::data::toml_problem(text, &e)])?;
-        let at = |span: std::ops::Range<usize>, message: String| Problem::at(text, span, message);
+    pub fn parse(text: &str, dataset: &Dataset, hash: &str) -> Result<Self, Vec<Diagnostic>> {
+        let raw: Raw = toml::from_str(text).map_err(|e| vec![crate::engine::data::toml_diagnostic(text, &e)])?;
+        let at = |span: std::ops::Range<usize>, field: &str, message: String| {
+            Diagnostic::error(message).at_span(text, span).field(field)
+        };
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         if *raw.version.get_ref() != VERSION {
             errors.push(at(
                 raw.version.span(),
-                format!("version: this versus reads weight files of version {VERSION}, not {}", raw.version.get_ref()),
+                "version",
+                format!("this versus reads weight files of version {VERSION}, not {}", raw.version.get_ref()),
             ));
         }
         let name = check_name(raw.name.get_ref()).unwrap_or_else(|problem| {
-            errors.push(at(raw.name.span(), format!("name: {problem}")));
+            errors.push(at(raw.name.span(), "name", problem.to_string()));
             String::new()
         });
         let note = raw.note.map(|note| {
             check_note(note.get_ref()).unwrap_or_else(|problem| {
-                errors.push(at(note.span(), format!("note: {problem}")));
+                errors.push(at(note.span(), "note", problem.to_string()));
                 String::new()
             })
         });
@@ -112,8 +116,9 @@ impl WeightFile {
         if *title.get_ref() != dataset.meta.title {
             errors.push(at(
                 title.span(),
+                "dataset.title",
                 format!(
-                    "dataset.title: the file is for `{}`, but the dataset in use is `{}` (choose it with --data)",
+                    "the file is for `{}`, but the dataset in use is `{}` (choose it with --data)",
                     sanitize::line(title.get_ref()),
                     dataset.meta.title
                 ),
@@ -123,14 +128,12 @@ impl WeightFile {
         if let Some(written) = raw.dataset.hash {
             edited = written.get_ref() != hash;
             if edited {
-                warnings.push(at(
-                    written.span(),
-                    format!(
-                        "dataset.hash: the weights were made for another version of this dataset ({}, now {hash}); \
-                         they apply by dimension id, but check them",
-                        sanitize::line(written.get_ref())
-                    ),
-                ));
+                let message = format!(
+                    "the weights were made for another version of this dataset ({}, now {hash}); they apply by \
+                     dimension id, but check them",
+                    sanitize::line(written.get_ref())
+                );
+                warnings.push(at(written.span(), "dataset.hash", message).into_warning());
             }
         }
         let mut weights: Vec<Option<u8>> = vec![None; dataset.dimensions.len()];
@@ -138,13 +141,12 @@ impl WeightFile {
             let Some(index) = dataset.dimension_index(id.get_ref()) else {
                 // A typo would quietly leave the dimension at its default: an error. Only a file made for
                 // an edited dataset (its hash says so) may name a dimension that has gone since.
-                let hint = did_you_mean(id.get_ref(), dataset.dimensions.iter().map(|d| d.id.as_str()));
-                let unknown =
-                    format!("weights: this dataset has no dimension `{}`{hint}", sanitize::line(id.get_ref()));
+                let hint = closest(id.get_ref(), dataset.dimensions.iter().map(|d| d.id.as_str()));
+                let unknown = format!("this dataset has no dimension `{}`", sanitize::line(id.get_ref()));
                 if edited {
-                    warnings.push(at(id.span(), format!("{unknown}; ignored")));
+                    warnings.push(at(id.span(), "weights", format!("{unknown}; ignored")).suggest(hint).into_warning());
                 } else {
-                    errors.push(at(id.span(), unknown));
+                    errors.push(at(id.span(), "weights", unknown).suggest(hint));
                 }
                 continue;
             };
@@ -152,17 +154,16 @@ impl WeightFile {
                 Some(w) => weights[index] = Some(w),
                 None => errors.push(at(
                     weight.span(),
-                    format!("weights.{}: {} is outside 0-{SCALE_MAX}", id.get_ref(), weight.get_ref()),
+                    &format!("weights.{}", id.get_ref()),
+                    format!("{} is outside 0-{SCALE_MAX}", weight.get_ref()),
                 )),
             }
         }
         let missing: Vec<&str> =
             dataset.dimensions.iter().zip(&weights).filter(|(_, w)| w.is_none()).map(|(d, _)| d.id.as_str()).collect();
         if !missing.is_empty() {
-            warnings.push(at(
-                raw.weights.span(),
-                format!("weights: not given, so at the dataset's defaults: {}", missing.join(", ")),
-            ));
+            let message = format!("not given, so at the dataset's defaults: {}", missing.join(", "));
+            warnings.push(at(raw.weights.span(), "weights", message).into_warning());
         }
         let mut answers = Vec::new();
         for (question, answer) in &raw.answers {
@@ -170,10 +171,10 @@ impl WeightFile {
             let mut check = crate::engine::weights::Weighting::defaults(dataset);
             match check.answer(dataset, std::slice::from_ref(&spec)) {
                 Ok(()) => answers.push(spec),
-                Err(e) => warnings.push(at(
-                    question.span(),
-                    format!("answers: {}; ignored", e.to_string().trim_start_matches("--answer ")),
-                )),
+                Err(e) => {
+                    let message = format!("{}; ignored", e.to_string().trim_start_matches("--answer "));
+                    warnings.push(at(question.span(), "answers", message).into_warning());
+                }
             }
         }
         if !errors.is_empty() {
@@ -254,7 +255,9 @@ mod tests {
             assert_eq!(w, if i == ml { 9 } else { dimension.weight });
         }
         assert_eq!(parsed.warnings.len(), 1);
-        assert!(parsed.warnings[0].message.starts_with("weights: not given"), "{:?}", parsed.warnings);
+        let warning = &parsed.warnings[0];
+        assert!(warning.is_warning() && warning.field.as_deref() == Some("weights"), "{warning:?}");
+        assert!(warning.message.starts_with("not given"), "{:?}", parsed.warnings);
         assert_eq!(parsed.warnings[0].position.unwrap().line, 5);
     }
 
@@ -262,10 +265,12 @@ mod tests {
     fn problems_name_their_line_and_column() {
         let d = Dataset::builtin();
         let errors = WeightFile::parse(&file("ml-ecosystem = 11\nrealtime = -1\n"), &d, &d.content_hash()).unwrap_err();
-        let lines: Vec<(usize, usize, &str)> =
-            errors.iter().map(|p| (p.position.unwrap().line, p.position.unwrap().column, p.message.as_str())).collect();
-        assert_eq!(lines[0], (6, 16, "weights.ml-ecosystem: 11 is outside 0-10"));
-        assert_eq!(lines[1], (7, 12, "weights.realtime: -1 is outside 0-10"));
+        let found: Vec<(usize, usize, Option<&str>, &str)> = errors
+            .iter()
+            .map(|p| (p.position.unwrap().line, p.position.unwrap().column, p.field.as_deref(), p.message.as_str()))
+            .collect();
+        assert_eq!(found[0], (6, 16, Some("weights.ml-ecosystem"), "11 is outside 0-10"));
+        assert_eq!(found[1], (7, 12, Some("weights.realtime"), "-1 is outside 0-10"));
 
         let other = file("").replace("Node.js", "Deno");
         let errors = WeightFile::parse(&other, &d, &d.content_hash()).unwrap_err();
@@ -285,9 +290,12 @@ mod tests {
         let d = Dataset::builtin();
         let text = file("ml = 9\n").replace("[weights]", "hash = \"xxh3:0000000000000000\"\n[weights]");
         let parsed = WeightFile::parse(&text, &d, &d.content_hash()).unwrap();
-        let messages: Vec<&str> = parsed.warnings.iter().map(|p| p.message.as_str()).collect();
-        assert!(messages[0].starts_with("dataset.hash: the weights were made for another version"), "{messages:?}");
-        assert!(messages[1].contains("no dimension `ml` (did you mean `ml-ecosystem`?)"), "{messages:?}");
+        let [edited, unknown, ..] = &parsed.warnings[..] else { panic!("{:?}", parsed.warnings) };
+        assert!(edited.is_warning() && unknown.is_warning());
+        assert_eq!(edited.field.as_deref(), Some("dataset.hash"));
+        assert!(edited.message.starts_with("the weights were made for another version"), "{edited}");
+        assert!(unknown.message.contains("no dimension `ml`"), "{unknown}");
+        assert_eq!(unknown.suggestion.as_deref(), Some("ml-ecosystem"));
         assert_eq!(parsed.warnings[1].position.unwrap().line, 7);
     }
 
@@ -312,10 +320,9 @@ mod tests {
     fn an_unknown_dimension_is_an_error_unless_the_dataset_was_edited_since() {
         let d = Dataset::builtin();
         let errors = WeightFile::parse(&file("ml-ecosystm = 9\n"), &d, &d.content_hash()).unwrap_err();
-        assert_eq!(
-            errors[0].message,
-            "weights: this dataset has no dimension `ml-ecosystm` (did you mean `ml-ecosystem`?)"
-        );
+        assert_eq!(errors[0].field.as_deref(), Some("weights"));
+        assert_eq!(errors[0].message, "this dataset has no dimension `ml-ecosystm`");
+        assert_eq!(errors[0].suggestion.as_deref(), Some("ml-ecosystem"));
         assert_eq!((errors[0].position.unwrap().line, errors[0].position.unwrap().column), (6, 1));
         let current =
             file("ml-ecosystm = 9\n").replace("[weights]", &format!("hash = \"{}\"\n[weights]", d.content_hash()));

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::engine::data::{Dataset, SCALE_MAX};
+use crate::engine::diagnostic::Diagnostic;
 use crate::engine::pairwise;
 use crate::engine::profiles::Profile;
 use crate::engine::team::{Member, median_weights};
@@ -280,11 +281,12 @@ impl Weighting {
         request: &Request,
         default: ConfigDefault<'_>,
         profiles: &[Profile],
-    ) -> Result<(Self, Vec<String>), WeightError> {
+    ) -> Result<(Self, Vec<Diagnostic>), WeightError> {
         let mut warnings = Vec::new();
         let mut chosen_profile = |name: &str| {
             let weighting = Self::profile(profiles, name)?;
-            warnings.extend(profiles.iter().find(|p| p.name == name).and_then(Profile::warning));
+            warnings
+                .extend(profiles.iter().find(|p| p.name == name).and_then(Profile::warning).map(Diagnostic::warning));
             Ok::<_, WeightError>(weighting)
         };
         let team = request.team.as_ref().filter(|members| !members.is_empty()).map(|members| {
@@ -304,7 +306,7 @@ impl Weighting {
                 match chosen {
                     Some(Ok(weighting)) => weighting,
                     Some(Err(e)) => {
-                        warnings.push(format!("the config's default does not apply: {e}"));
+                        warnings.push(Diagnostic::warning(format!("the config's default does not apply: {e}")));
                         Self::defaults(dataset)
                     }
                     None => Self::defaults(dataset),
@@ -438,7 +440,8 @@ mod tests {
         let (w, warnings) = Weighting::resolve(&d, &Request::default(), config, &[]).unwrap();
         assert_eq!(w, Weighting::defaults(&d));
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].starts_with("the config's default does not apply: no saved profile `gone`"));
+        assert!(warnings[0].is_warning());
+        assert!(warnings[0].message.starts_with("the config's default does not apply: no saved profile `gone`"));
     }
 
     #[test]
@@ -449,7 +452,7 @@ mod tests {
         let (w, warnings) = Weighting::resolve(&d, &request, ConfigDefault::default(), &profiles).unwrap();
         assert_eq!(w.weights, vec![3; d.dimensions.len()]);
         assert_eq!(w.origin.profile_name(), Some("old"));
-        assert!(warnings.len() == 1 && warnings[0].contains("quantum"), "{warnings:?}");
+        assert!(warnings.len() == 1 && warnings[0].message.contains("quantum"), "{warnings:?}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use strum::IntoEnumIterator as _;
 
 use crate::engine::data::SCALE_MAX;
 use crate::engine::data::sanitize::is_forbidden;
+use crate::engine::diagnostic::Invalid;
 
 /// Everything a key can ask the explorer to do. A variant's name in config files is derived from it
 /// (`weight-up`, `go-to-dimension`), or given where the short name reads better (`mute`, `search`).
@@ -247,7 +248,7 @@ const KEY_ALIASES: [(&str, KeyCode); 6] = [
 impl Key {
     /// Parses a key as written in the config file: `q`, `G`, `?`, `ctrl-f`, `shift-tab`, `F1`, `space`,
     /// `pagedown`. Case matters only for single characters.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, Invalid> {
         let lower = text.to_ascii_lowercase();
         let (ctrl, rest, rest_lower) = match lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("ctrl+")) {
             Some(rest_lower) => (true, &text[5..], rest_lower.to_owned()),
@@ -256,10 +257,10 @@ impl Key {
         let code = if rest.chars().count() == 1 {
             let c = rest.chars().next().unwrap_or(' ');
             if is_forbidden(c) {
-                return Err(format!(
+                return Err(Invalid(format!(
                     "U+{:04X} is a control character, which no key types (name a key: `esc`, `enter`, `ctrl-x`...)",
                     u32::from(c)
-                ));
+                )));
             }
             KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
         } else if let Some((_, code)) = NAMED_KEYS.iter().chain(&KEY_ALIASES).find(|(name, _)| *name == rest_lower) {
@@ -271,9 +272,9 @@ impl Key {
         } else if let Some(c) = rest_lower.strip_prefix("shift-").filter(|c| c.chars().count() == 1) {
             KeyCode::Char(c.chars().next().unwrap_or(' ').to_ascii_uppercase())
         } else {
-            return Err(format!(
+            return Err(Invalid(format!(
                 "unknown key `{text}` (examples: `q`, `G`, `?`, `ctrl-f`, `shift-tab`, `F1`, `space`, `enter`, `pagedown`)"
-            ));
+            )));
         };
         Ok(Self { code, ctrl })
     }
@@ -500,32 +501,32 @@ impl Keymap {
 
     /// Binds `keys` to `action` in `context`, replacing the action's default keys there. A key the
     /// defaults gave to another action in the same context moves to this one: the user's word wins.
-    pub(crate) fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> Result<(), String> {
+    pub(crate) fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> Result<(), Invalid> {
         // Actions mean something only where the defaults use them (quitting and suspending, anywhere).
         let meaningful = matches!(action, Action::Quit | Action::Suspend)
             || DEFAULT_BINDINGS.iter().any(|b| b.context == context && b.action == action);
         if !meaningful {
-            return Err(format!("`{}` does nothing in the {} context", action.name(), context.name()));
+            return Err(Invalid(format!("`{}` does nothing in the {} context", action.name(), context.name())));
         }
         if keys.is_empty() {
-            return Err("give at least one key (an action without keys could never be used)".to_owned());
+            return Err(Invalid("give at least one key (an action without keys could never be used)".to_owned()));
         }
         // Plain characters type text in search and prompts, which global bindings apply to as well.
         let types_text = context.takes_text() || context == Context::Global;
         if let Some(typing) = keys.iter().find(|k| types_text && !k.ctrl && matches!(k.code, KeyCode::Char(_))) {
-            return Err(format!(
+            return Err(Invalid(format!(
                 "`{typing}` is a typing key, which cannot be bound in the {} context (use ctrl- or a named key)",
                 context.name()
-            ));
+            )));
         }
         if let Some(starved) = self.bindings.iter().find(|b| {
             b.context == context && b.action != action && !b.keys.is_empty() && b.keys.iter().all(|k| keys.contains(k))
         }) {
-            return Err(format!(
+            return Err(Invalid(format!(
                 "this takes every key of `{}` in the {} context; give it another key too",
                 starved.action.name(),
                 context.name()
-            ));
+            )));
         }
         for other in self.bindings.iter_mut().filter(|b| b.context == context && b.action != action) {
             other.keys.to_mut().retain(|k| !keys.contains(k));
@@ -708,11 +709,11 @@ mod tests {
         assert_eq!(Key::parse("Ctrl+F"), Ok(ctrl('f')));
         assert_eq!(Key::parse("shift-g"), Ok(ch('G')));
         assert_eq!(Key::parse("PgDn"), Ok(key(K::PageDown)));
-        assert!(Key::parse("hyper-x").unwrap_err().contains("unknown key `hyper-x`"));
+        assert!(Key::parse("hyper-x").unwrap_err().0.contains("unknown key `hyper-x`"));
         assert!(Key::parse("F99").is_err());
         // A control character would bind a key no one can press, and print as nothing in help.
         for control in ["\u{1b}", "\u{7}", "\u{9b}", "\u{202e}", "ctrl-\u{1b}"] {
-            assert!(Key::parse(control).unwrap_err().contains("control character"), "{control:?}");
+            assert!(Key::parse(control).unwrap_err().0.contains("control character"), "{control:?}");
         }
     }
 
@@ -781,6 +782,6 @@ mod tests {
         assert!(k.rebind(C::Main, A::Quit, vec![]).is_err(), "an action needs a key");
         assert!(k.rebind(C::Help, A::Export, vec![ch('e')]).is_err(), "export means nothing in help");
         let error = k.rebind(C::Confirm, A::No, vec![ch('y'), key(K::Enter), ch('n')]).unwrap_err();
-        assert!(error.contains("every key of `yes`"), "{error}");
+        assert!(error.0.contains("every key of `yes`"), "{error}");
     }
 }

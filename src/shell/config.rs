@@ -10,8 +10,9 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::data::{LoadError, Problem, toml_problem};
-use crate::engine::text::did_you_mean;
+use crate::engine::data::{LoadError, toml_diagnostic};
+use crate::engine::diagnostic::Diagnostic;
+use crate::engine::text::closest;
 use crate::explorer::keymap::{Action, Context, Key, Keymap};
 use crate::explorer::theme::{Palette, Theme};
 use crate::shell::files::read_text;
@@ -81,17 +82,19 @@ impl OneOrMany {
 
 /// Parses a config file's text; `file` names it in errors. Every problem is reported.
 pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
-    let raw: Raw = toml::from_str(text).map_err(|e| LoadError::new(file, vec![toml_problem(text, &e)]))?;
+    let raw: Raw = toml::from_str(text).map_err(|e| LoadError::new(file, vec![toml_diagnostic(text, &e)]))?;
     let mut problems = Vec::new();
     let mut config = Config::default();
-    let mut problem = |span: std::ops::Range<usize>, message: String| problems.push(Problem::at(text, span, message));
+    let mut problem = |span: std::ops::Range<usize>, field: &str, message: String, suggestion: Option<&str>| {
+        problems.push(Diagnostic::error(message).at_span(text, span).field(field).suggest(suggestion));
+    };
 
     if let Some(theme) = &raw.theme {
-        match Palette::named(theme.get_ref()) {
-            Some(palette) => config.palette = palette,
-            None => {
-                problem(theme.span(), format!("theme: `{}` is not a theme (use `dark` or `light`)", theme.get_ref()));
-            }
+        if let Some(palette) = Palette::named(theme.get_ref()) {
+            config.palette = palette;
+        } else {
+            let message = format!("`{}` is not a theme (use `dark` or `light`)", theme.get_ref());
+            problem(theme.span(), "theme", message, None);
         }
     }
     for (item, value) in &raw.colors {
@@ -99,19 +102,15 @@ pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
         match (config.palette.slot(item.get_ref()), color) {
             (None, _) => problem(
                 item.span(),
-                format!(
-                    "colors: `{}` is not a themed item{}",
-                    item.get_ref(),
-                    did_you_mean(item.get_ref(), Palette::ITEMS.iter().copied())
-                ),
+                "colors",
+                format!("`{}` is not a themed item", item.get_ref()),
+                closest(item.get_ref(), Palette::ITEMS.iter().copied()),
             ),
             (_, Err(_)) => problem(
                 value.span(),
-                format!(
-                    "colors.{}: `{}` is not a colour (a name like `blue`, an index 0-255, or `#rrggbb`)",
-                    item.get_ref(),
-                    value.get_ref()
-                ),
+                &format!("colors.{}", item.get_ref()),
+                format!("`{}` is not a colour (a name like `blue`, an index 0-255, or `#rrggbb`)", value.get_ref()),
+                None,
             ),
             (Some(slot), Ok(color)) => *slot = color,
         }
@@ -121,7 +120,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
     config.dataset = raw.dataset.map(PathBuf::from);
     config.preset = raw.preset;
     if let (Some(_), Some(profile)) = (&config.preset, &raw.profile) {
-        problem(profile.span(), "profile: give a default preset or a default profile, not both".to_owned());
+        problem(profile.span(), "profile", "give a default preset or a default profile, not both".to_owned(), None);
     }
     config.profile = raw.profile.map(Spanned::into_inner);
 
@@ -135,19 +134,16 @@ pub fn parse(text: &str, file: &str) -> Result<Config, LoadError> {
 fn apply_keys(
     keys: &BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<OneOrMany>>>,
     keymap: &mut Keymap,
-    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+    problem: &mut impl FnMut(std::ops::Range<usize>, &str, String, Option<&str>),
 ) {
     for (context_name, actions) in keys {
         let Some(context) = Context::all().find(|c| c.name() == context_name.get_ref()) else {
             let names: Vec<&str> = Context::all().map(Context::name).collect();
             problem(
                 context_name.span(),
-                format!(
-                    "keys: `{}` is not a context{} (one of: {})",
-                    context_name.get_ref(),
-                    did_you_mean(context_name.get_ref(), names.iter().copied()),
-                    names.join(", ")
-                ),
+                "keys",
+                format!("`{}` is not a context (one of: {})", context_name.get_ref(), names.join(", ")),
+                closest(context_name.get_ref(), names.iter().copied()),
             );
             continue;
         };
@@ -157,12 +153,9 @@ fn apply_keys(
                 let names: Vec<String> = Action::bindable().map(Action::name).collect();
                 problem(
                     action_name.span(),
-                    format!(
-                        "keys.{}: `{}` is not an action{}",
-                        context.name(),
-                        action_name.get_ref(),
-                        did_you_mean(action_name.get_ref(), names.iter().map(String::as_str))
-                    ),
+                    &format!("keys.{}", context.name()),
+                    format!("`{}` is not an action", action_name.get_ref()),
+                    closest(action_name.get_ref(), names.iter().map(String::as_str)),
                 );
                 continue;
             };
@@ -173,18 +166,21 @@ fn apply_keys(
                 match Key::parse(text) {
                     Err(message) => {
                         wrong = true;
-                        problem(keys.span(), format!("keys.{}.{}: {message}", context.name(), action.name()));
+                        problem(
+                            keys.span(),
+                            &format!("keys.{}.{}", context.name(), action.name()),
+                            message.to_string(),
+                            None,
+                        );
                     }
                     Ok(key) => {
                         if let Some((_, other)) = claimed.iter().find(|(k, _)| *k == key) {
                             wrong = true;
                             problem(
                                 keys.span(),
-                                format!(
-                                    "keys.{}: `{key}` is bound to both `{other}` and `{}`",
-                                    context.name(),
-                                    action.name()
-                                ),
+                                &format!("keys.{}", context.name()),
+                                format!("`{key}` is bound to both `{other}` and `{}`", action.name()),
+                                None,
                             );
                         }
                         claimed.push((key, action.name()));
@@ -196,7 +192,7 @@ fn apply_keys(
                 continue;
             }
             if let Err(message) = keymap.rebind(context, action, parsed) {
-                problem(keys.span(), format!("keys.{}.{}: {message}", context.name(), action.name()));
+                problem(keys.span(), &format!("keys.{}.{}", context.name(), action.name()), message.to_string(), None);
             }
         }
     }
@@ -208,24 +204,24 @@ pub struct Loaded {
     pub config: Config,
     /// The config file, if one was read (and was valid).
     pub file: Option<PathBuf>,
-    /// Why the config file was set aside, one `file:line:column: message` per line.
-    pub problem: Option<String>,
+    /// Why the config file was set aside: its diagnostics.
+    pub set_aside: Option<LoadError>,
 }
 
 /// Reads `config.toml` from `dir`. A missing file gives the defaults; a bad one gives the defaults and
 /// the reason.
 #[must_use]
 pub fn load(dir: Option<&Path>) -> Loaded {
-    let defaults = |problem| Loaded { config: Config::default(), file: None, problem };
+    let defaults = |set_aside| Loaded { config: Config::default(), file: None, set_aside };
     let Some(path) = dir.map(|d| d.join(FILE_NAME)) else { return defaults(None) };
     let text = match read_text(&path) {
         Ok(Some(text)) => text,
         Ok(None) => return defaults(None),
-        Err(message) => return defaults(Some(message)),
+        Err(diagnostic) => return defaults(Some(LoadError::new(&path.display().to_string(), vec![diagnostic]))),
     };
     match parse(&text, &path.display().to_string()) {
-        Ok(config) => Loaded { config, file: Some(path), problem: None },
-        Err(e) => defaults(Some(e.to_string())),
+        Ok(config) => Loaded { config, file: Some(path), set_aside: None },
+        Err(e) => defaults(Some(e)),
     }
 }
 
@@ -299,6 +295,7 @@ fn color_name(color: Color) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::diagnostic::Position;
     use crate::explorer::keymap::key_name;
 
     #[test]
@@ -331,22 +328,27 @@ mod tests {
     fn every_problem_names_its_line() {
         let text = "theme = \"dusk\"\n[colors]\nheadin = \"red\"\nkey = \"blurple\"\n[keys.mian]\nquit = \"q\"\n\
                     [keys.main]\nquti = \"q\"\nhelp = \"hyper-h\"\nquit = \"x\"\nsearch = \"x\"\n";
-        let error = parse(text, "config.toml").unwrap_err().to_string();
-        let lines: Vec<&str> = error.lines().collect();
-        assert_eq!(lines.len(), 7, "{error}");
-        assert!(lines[0].starts_with("config.toml:1:9: theme: `dusk` is not a theme"), "{error}");
-        assert!(
-            lines[1].starts_with("config.toml:3:1: colors: `headin` is not a themed item (did you mean `heading`?)"),
-            "{error}"
-        );
-        assert!(lines[2].starts_with("config.toml:4:7: colors.key: `blurple` is not a colour"), "{error}");
-        assert!(
-            lines[3].starts_with("config.toml:5:7: keys: `mian` is not a context (did you mean `main`?)"),
-            "{error}"
-        );
-        assert!(error.contains(":8:1: keys.main: `quti` is not an action (did you mean `quit`?)"), "{error}");
-        assert!(error.contains(":9:8: keys.main.help: unknown key `hyper-h`"), "{error}");
-        assert!(error.contains("keys.main: `x` is bound to both `quit` and `search`"), "{error}");
+        let error = parse(text, "config.toml").unwrap_err();
+        let found: Vec<(usize, usize, &str, &str, Option<&str>)> = error
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let Position { line, column } = d.position.unwrap();
+                (line, column, d.field.as_deref().unwrap(), d.message.as_str(), d.suggestion.as_deref())
+            })
+            .collect();
+        assert_eq!(found.len(), 7, "{error}");
+        assert!(error.diagnostics.iter().all(|d| d.file == "config.toml"));
+        assert_eq!(found[0], (1, 9, "theme", "`dusk` is not a theme (use `dark` or `light`)", None));
+        assert_eq!(found[1], (3, 1, "colors", "`headin` is not a themed item", Some("heading")));
+        assert_eq!((found[2].0, found[2].1, found[2].2), (4, 7, "colors.key"));
+        assert!(found[2].3.starts_with("`blurple` is not a colour"), "{error}");
+        assert_eq!((found[3].0, found[3].1, found[3].2, found[3].4), (5, 7, "keys", Some("main")));
+        assert!(found[3].3.starts_with("`mian` is not a context"), "{error}");
+        let at = |line| found.iter().find(|f| f.0 == line).unwrap_or_else(|| panic!("line {line}: {error}"));
+        assert_eq!(at(8), &(8, 1, "keys.main", "`quti` is not an action", Some("quit")));
+        assert_eq!((at(9).2, at(9).3.starts_with("unknown key `hyper-h`")), ("keys.main.help", true));
+        assert!(found.iter().any(|f| f.2 == "keys.main" && f.3 == "`x` is bound to both `quit` and `search`"));
     }
 
     #[test]
@@ -368,11 +370,15 @@ mod tests {
         std::fs::write(dir.join(FILE_NAME), "mouse = \"yes\"\n").unwrap();
         let loaded = load(Some(dir));
         assert_eq!(loaded.config, Config::default());
-        assert!(loaded.problem.unwrap().contains("config.toml:1:9: mouse: invalid type"));
+        let error = loaded.set_aside.unwrap();
+        let d = &error.diagnostics[0];
+        assert!(d.file.ends_with("config.toml"), "{error}");
+        assert_eq!((d.position, d.field.as_deref()), (Some(Position { line: 1, column: 9 }), Some("mouse")));
+        assert!(d.message.starts_with("invalid type"), "{error}");
         std::fs::write(dir.join(FILE_NAME), "mouse = false\n").unwrap();
         let loaded = load(Some(dir));
         assert!(!loaded.config.mouse);
         assert_eq!(loaded.file, Some(dir.join(FILE_NAME)));
-        assert_eq!(load(Some(&dir.join("missing"))).problem, None);
+        assert_eq!(load(Some(&dir.join("missing"))).set_aside, None);
     }
 }

@@ -24,14 +24,14 @@ pub(crate) fn perform(effect: Effect, config_dir: Option<&Path>, terminal: &mut 
             Some(dir) => match profiles::save_profile(dir, &profile, replace) {
                 Ok(profiles::Saved::Done(message)) => Outcome::ProfileSaved { profile, message },
                 Ok(profiles::Saved::Exists) => Outcome::ProfileExists(profile.name),
-                Err(message) => Outcome::Failed(message),
+                Err(diagnostic) => Outcome::Failed(diagnostic.to_string()),
             },
         },
         Effect::DeleteProfile { dataset, stored_name } => match config_dir {
             None => no_dir(),
             Some(dir) => match profiles::delete_profile(dir, &dataset, &stored_name) {
                 Ok(message) => Outcome::ProfileDeleted { stored_name, message },
-                Err(message) => Outcome::Failed(message),
+                Err(diagnostic) => Outcome::Failed(diagnostic.to_string()),
             },
         },
         Effect::Export { export, overwrite } => write_export(export, overwrite),

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use crate::engine::data::{Dataset, LoadError, MAX_FILE_BYTES, Problem, parse_bytes};
+use crate::engine::data::{Dataset, LoadError, MAX_FILE_BYTES, parse_bytes};
+use crate::engine::diagnostic::Diagnostic;
 
 /// Reads and checks the dataset at `path`, a name typed on the command line (so a pipe may be read).
 pub fn load_dataset(path: &Path) -> Result<Dataset, LoadError> {
@@ -87,7 +88,7 @@ pub(crate) fn read_input_text(path: &Path) -> Result<String, LoadError> {
 }
 
 fn whole_file_error(path: &Path, message: String) -> LoadError {
-    LoadError::new(&path.display().to_string(), vec![Problem::whole_file(message)])
+    LoadError::new(&path.display().to_string(), vec![Diagnostic::error(message)])
 }
 
 /// The largest config or profiles file read: far more than any real one, and a bound on what a link
@@ -97,8 +98,8 @@ pub(crate) const MAX_USER_FILE_BYTES: u64 = 1024 * 1024;
 /// The text of one of the user's files (the config, the profiles): `None` when it does not exist, an
 /// error naming the file when it is not a regular file, is over [`MAX_USER_FILE_BYTES`], cannot be read
 /// or is not UTF-8.
-pub(crate) fn read_text(path: &Path) -> Result<Option<String>, String> {
-    let fail = |problem: String| Err(format!("{}: {problem}", path.display()));
+pub(crate) fn read_text(path: &Path) -> Result<Option<String>, Diagnostic> {
+    let fail = |problem: String| Err(Diagnostic::error(problem).in_file(&path.display().to_string()));
     let file = match open_regular(path) {
         Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => return Ok(None),
         Err(e) => return fail(format!("cannot read: {e}")),
@@ -339,10 +340,10 @@ mod tests {
         }
         let zero = dir.path().join("zero");
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
-        assert!(read_text(&zero).unwrap_err().contains("not a regular file"));
+        assert!(read_text(&zero).unwrap_err().message.contains("not a regular file"));
         let large = dir.path().join("large.toml");
         fs::write(&large, vec![b'#'; usize::try_from(MAX_USER_FILE_BYTES).unwrap() + 1]).unwrap();
-        assert!(read_text(&large).unwrap_err().contains("larger than 1 MiB"));
+        assert!(read_text(&large).unwrap_err().message.contains("larger than 1 MiB"));
         fs::write(&large, "# fine\n").unwrap();
         assert_eq!(read_text(&large), Ok(Some("# fine\n".to_owned())));
     }
@@ -366,7 +367,8 @@ mod tests {
         assert_eq!(read_text(&dir.path().join("missing/below")), Ok(None));
         let binary = dir.path().join("binary");
         fs::write(&binary, b"\xff\xfe").unwrap();
-        assert!(read_text(&binary).unwrap_err().ends_with("binary: not UTF-8 text"));
-        assert!(read_text(dir.path()).unwrap_err().contains("cannot read"), "a directory cannot be read");
+        let error = read_text(&binary).unwrap_err();
+        assert_eq!((error.file.ends_with("binary"), error.message.as_str()), (true, "not UTF-8 text"));
+        assert!(read_text(dir.path()).unwrap_err().message.contains("cannot read"), "a directory cannot be read");
     }
 }

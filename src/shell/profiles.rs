@@ -5,6 +5,7 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use crate::engine::data::Dataset;
+use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::{FILE_NAME, Profile, ProfileFile, StoredProfile};
 use crate::shell::files::{check_regular_or_missing, copy_new, open_lock, read_text, through_links, write_atomically};
 
@@ -13,8 +14,8 @@ use crate::shell::files::{check_regular_or_missing, copy_new, open_lock, read_te
 pub enum ProfilesRead {
     Missing,
     Loaded(ProfileFile),
-    /// The file exists but cannot be used; the message says why and where. It is never overwritten.
-    Broken(String),
+    /// The file exists but cannot be used; the diagnostic says why and where. It is never overwritten.
+    Broken(Diagnostic),
 }
 
 impl ProfilesRead {
@@ -33,10 +34,10 @@ pub(crate) fn read_profiles(dir: &Path) -> ProfilesRead {
     let path = dir.join(FILE_NAME);
     match read_text(&path) {
         Ok(None) => ProfilesRead::Missing,
-        Err(message) => ProfilesRead::Broken(message),
+        Err(diagnostic) => ProfilesRead::Broken(diagnostic),
         Ok(Some(text)) => match ProfileFile::parse(&text) {
             Ok(file) => ProfilesRead::Loaded(file),
-            Err(e) => ProfilesRead::Broken(format!("{}:{e}", path.display())),
+            Err(e) => ProfilesRead::Broken(e.in_file(&path.display().to_string())),
         },
     }
 }
@@ -56,14 +57,15 @@ const LOCK_NAME: &str = ".profiles.toml.lock";
 pub(crate) fn update_profiles(
     dir: &Path,
     change: impl FnOnce(&mut ProfileFile) -> bool,
-) -> Result<Option<String>, String> {
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+) -> Result<Option<String>, Diagnostic> {
+    let at = |path: &Path, message: String| Diagnostic::error(message).in_file(&path.display().to_string());
+    fs::create_dir_all(dir).map_err(|e| at(dir, format!("cannot create the directory: {e}")))?;
     let _lock = lock(dir)?;
     let path = dir.join(FILE_NAME);
-    let target = through_links(&path).map_err(|e| format!("cannot follow {}: {e}", path.display()))?;
+    let target = through_links(&path).map_err(|e| at(&path, format!("cannot follow the link: {e}")))?;
     check_regular_or_missing(&target).map_err(|e| {
         let linked = if target == path { String::new() } else { format!(" (a link to {})", target.display()) };
-        format!("cannot save profiles in {}{linked}: {e}; versus leaves it as it is", path.display())
+        at(&path, format!("cannot save profiles here{linked}: {e}; versus leaves it as it is"))
     })?;
     let read = read_profiles(dir);
     let mut file = match &read {
@@ -77,23 +79,23 @@ pub(crate) fn update_profiles(
         ProfilesRead::Broken(_) => {
             let backup = free_backup_name(&path);
             let kept = if target == path { fs::rename(&target, &backup) } else { copy_new(&target, &backup) };
-            kept.map_err(|e| format!("cannot keep the unreadable {} aside: {e}", target.display()))?;
+            kept.map_err(|e| at(&target, format!("cannot keep the unreadable file aside: {e}")))?;
             let how = if target == path { "moved" } else { "copied" };
             Some(format!("the unreadable profiles file was {how} to {}", backup.display()))
         }
         ProfilesRead::Missing | ProfilesRead::Loaded(_) => None,
     };
     write_atomically(&target, file.to_toml().as_bytes()).map_err(|e| {
-        let failed = format!("cannot write {}: {e}", target.display());
-        note.as_ref().map_or(failed.clone(), |note| format!("{failed}; {note}"))
+        let failed = format!("cannot write: {e}");
+        at(&target, note.as_ref().map_or(failed.clone(), |note| format!("{failed}; {note}")))
     })?;
     Ok(note)
 }
 
 /// The profiles lock of `dir`, held until the file is dropped.
-fn lock(dir: &Path) -> Result<File, String> {
+fn lock(dir: &Path) -> Result<File, Diagnostic> {
     let path = dir.join(LOCK_NAME);
-    let fail = |e: std::io::Error| format!("cannot lock {}: {e}", path.display());
+    let fail = |e: std::io::Error| Diagnostic::error(format!("cannot lock: {e}")).in_file(&path.display().to_string());
     let file = open_lock(&path).map_err(fail)?;
     file.lock().map_err(fail)?;
     Ok(file)
@@ -124,7 +126,7 @@ pub enum Saved {
 
 /// Saves `profile` (its dataset, name, weights, note and the interview answers they came from),
 /// replacing one of the same dataset and name only if `replace`.
-pub(crate) fn save_profile(dir: &Path, profile: &StoredProfile, replace: bool) -> Result<Saved, String> {
+pub(crate) fn save_profile(dir: &Path, profile: &StoredProfile, replace: bool) -> Result<Saved, Diagnostic> {
     let mut exists = false;
     let name = profile.name.as_str();
     let note = update_profiles(dir, |file| {
@@ -144,7 +146,7 @@ pub(crate) fn save_profile(dir: &Path, profile: &StoredProfile, replace: bool) -
 }
 
 /// Deletes profile `name` (as stored) of the dataset titled `dataset`; the message for the status line.
-pub(crate) fn delete_profile(dir: &Path, dataset: &str, name: &str) -> Result<String, String> {
+pub(crate) fn delete_profile(dir: &Path, dataset: &str, name: &str) -> Result<String, Diagnostic> {
     let shown = crate::engine::data::sanitize::line(name);
     let mut removed = false;
     let note = update_profiles(dir, |file| {
@@ -152,7 +154,8 @@ pub(crate) fn delete_profile(dir: &Path, dataset: &str, name: &str) -> Result<St
         removed
     })?;
     if !removed {
-        return Err(format!("no saved profile `{shown}` in {}", dir.join(FILE_NAME).display()));
+        let file = dir.join(FILE_NAME).display().to_string();
+        return Err(Diagnostic::error(format!("no saved profile `{shown}`")).in_file(&file));
     }
     let deleted = format!("deleted profile `{shown}`");
     Ok(note.map_or(deleted.clone(), |note| format!("{deleted}; {note}")))
@@ -296,7 +299,8 @@ mod tests {
         let dir = scratch.path();
         let d = Dataset::builtin();
         fs::write(dir.join(FILE_NAME), "this is [not toml").unwrap();
-        assert!(matches!(read_profiles(dir), ProfilesRead::Broken(m) if m.contains("profiles.toml:1:")));
+        assert!(matches!(read_profiles(dir), ProfilesRead::Broken(d)
+            if d.file.ends_with("profiles.toml") && d.position.is_some_and(|p| p.line == 1)));
         let Ok(Saved::Done(message)) =
             save_profile(dir, &StoredProfile::new(&d, "mine", &d.default_weights(), &Notes::default()), false)
         else {
@@ -330,7 +334,7 @@ mod tests {
             Ok(Saved::Done(_))
         ));
         assert!(delete_profile(dir, &d.meta.title, "team").is_ok());
-        assert!(delete_profile(dir, &d.meta.title, "team").unwrap_err().starts_with("no saved profile `team`"));
+        assert_eq!(delete_profile(dir, &d.meta.title, "team").unwrap_err().message, "no saved profile `team`");
     }
 
     #[test]
@@ -348,6 +352,7 @@ mod tests {
             false,
         )
         .unwrap_err();
-        assert!(error.starts_with("cannot create "), "{error}");
+        assert!(error.message.starts_with("cannot create "), "{error}");
+        assert!(error.file.ends_with("versus"), "{error}");
     }
 }

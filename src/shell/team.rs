@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::engine::data::{Dataset, LoadError, Problem};
+use crate::engine::data::{Dataset, LoadError};
+use crate::engine::diagnostic::{Diagnostic, Position};
 use crate::engine::team::Member;
 use crate::engine::weight_file::WeightFile;
 use crate::shell::files::read_input_text;
@@ -17,13 +18,13 @@ pub struct TeamFiles {
     pub members: Vec<Member>,
     /// The files they came from, one per member, as given.
     pub files: Vec<String>,
-    /// Every file's warnings, as `file:line:column: warning: message`.
-    pub warnings: Vec<String>,
+    /// Every file's warnings.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads the team's files. Every problem of every file is reported, as `file:line:column: message`
 /// lines, and so are two files with one name (whose verdicts nobody could tell apart).
-pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<TeamFiles, String> {
+pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<TeamFiles, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut team = TeamFiles { members: Vec::new(), files: Vec::new(), warnings: Vec::new() };
     let mut names: BTreeMap<String, String> = BTreeMap::new();
@@ -34,33 +35,27 @@ pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<TeamFiles, Stri
             WeightFile::parse(&text, dataset, &hash).map_err(|problems| LoadError::new(&shown, problems))
         });
         match parsed {
-            Err(e) => errors.push(e.to_string()),
+            Err(e) => errors.extend(e.diagnostics),
             Ok(file) => {
-                if !file.warnings.is_empty() {
-                    let warnings = file
-                        .warnings
-                        .iter()
-                        .map(|w| Problem { message: format!("warning: {}", w.message), ..w.clone() });
-                    team.warnings
-                        .extend(LoadError::new(&shown, warnings.collect()).to_string().lines().map(str::to_owned));
-                }
+                team.warnings.extend(file.warnings.iter().map(|w| w.clone().in_file(&shown)));
                 if let Some(first) = names.insert(file.name.clone(), shown.clone()) {
-                    let at = file.name_at.map_or_else(String::new, |p| format!("{}:{}:", p.line, p.column));
-                    errors.push(format!(
-                        "{shown}:{at} name: `{}` is also the name in {first}; each member needs their own",
-                        file.name
-                    ));
+                    let message = format!("`{}` is also the name in {first}; each member needs their own", file.name);
+                    let twice = Diagnostic::error(message).field("name").in_file(&shown);
+                    errors.push(match file.name_at {
+                        Some(Position { line, column }) => twice.at(Position { line, column }),
+                        None => twice,
+                    });
                 }
                 team.members.push(Member { name: file.name, weights: file.weights });
                 team.files.push(shown);
             }
         }
     }
-    if errors.is_empty() { Ok(team) } else { Err(errors.join("\n")) }
+    if errors.is_empty() { Ok(team) } else { Err(errors) }
 }
 
 /// The files `paths` name: a file as it is, a directory as its `*.toml` files in name order.
-fn expand(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
+fn expand(paths: &[PathBuf], errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = Vec::new();
     // A file named twice (`--team a.toml dir/` with a.toml in dir) is one member, not two of one name.
     let mut seen = std::collections::HashSet::new();
@@ -76,10 +71,11 @@ fn expand(paths: &[PathBuf], errors: &mut Vec<String>) -> Vec<PathBuf> {
         }
         match toml_files(path) {
             Ok(found) if found.is_empty() => {
-                errors.push(format!("{}: no weight files (*.toml) in this directory", path.display()));
+                let shown = path.display().to_string();
+                errors.push(Diagnostic::error("no weight files (*.toml) in this directory").in_file(&shown));
             }
             Ok(found) => found.into_iter().for_each(|path| add(&mut files, path)),
-            Err(e) => errors.push(format!("{}: cannot list: {e}", path.display())),
+            Err(e) => errors.push(Diagnostic::error(format!("cannot list: {e}")).in_file(&path.display().to_string())),
         }
     }
     files
@@ -141,17 +137,34 @@ mod tests {
         let team = read_team(&[dir.path().to_owned()], &d).unwrap();
         let names: Vec<&str> = team.members.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["Al", "Bo"]);
-        assert!(
-            team.warnings.iter().all(|w| w.contains(".toml:5:1: warning: weights: not given")),
-            "{:?}",
-            team.warnings
-        );
+        assert_eq!(team.warnings.len(), 2, "{:?}", team.warnings);
+        for warning in &team.warnings {
+            assert!(
+                warning.is_warning() && Path::new(&warning.file).extension().is_some_and(|e| e == "toml"),
+                "{warning}"
+            );
+            assert_eq!(
+                (warning.position, warning.field.as_deref()),
+                (Some(Position { line: 5, column: 1 }), Some("weights"))
+            );
+            assert!(warning.message.starts_with("not given"), "{warning}");
+        }
 
         write(dir.path(), "c.toml", "Al", "realtime = 2\n");
         write(dir.path(), "d.toml", "Di", "realtime = 11\n");
-        let error = read_team(&[dir.path().to_owned()], &d).unwrap_err();
-        assert!(error.contains("d.toml:6:12: weights.realtime: 11 is outside 0-10"), "{error}");
-        assert!(error.contains("c.toml:2:8: name: `Al` is also the name in"), "{error}");
+        let errors = read_team(&[dir.path().to_owned()], &d).unwrap_err();
+        let at = |file: &str, line, column, field: &str| {
+            errors.iter().find(|e| {
+                e.file.ends_with(file)
+                    && e.position == Some(Position { line, column })
+                    && e.field.as_deref() == Some(field)
+            })
+        };
+        assert_eq!(at("d.toml", 6, 12, "weights.realtime").map(|e| e.message.as_str()), Some("11 is outside 0-10"));
+        assert!(
+            at("c.toml", 2, 8, "name").is_some_and(|e| e.message.starts_with("`Al` is also the name in")),
+            "{errors:?}"
+        );
         // The same file twice is one member.
         let twice = read_team(&[dir.path().join("a.toml"), dir.path().join("a.toml")], &d).unwrap();
         assert_eq!(twice.members.len(), 1);
@@ -161,6 +174,7 @@ mod tests {
         assert_eq!(names, ["alice", "alice2", "b", "m1", "m2", "m10"]);
 
         let empty = tempfile::tempdir().unwrap();
-        assert!(read_team(&[empty.path().to_owned()], &d).unwrap_err().contains("no weight files"));
+        let errors = read_team(&[empty.path().to_owned()], &d).unwrap_err();
+        assert!(errors[0].message.starts_with("no weight files"), "{errors:?}");
     }
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::engine::data::{Dataset, LoadError};
+use crate::engine::diagnostic::Diagnostic;
 use crate::engine::search::Catalog;
 use crate::shell::cache;
 use crate::shell::config::{self, Config};
@@ -35,21 +36,24 @@ impl UserFiles {
         &self.config.config
     }
 
-    /// Problems with the user's files, worded for stderr and the status line.
+    /// Problems with the user's files: for each file set aside, what versus does instead, then what is
+    /// wrong with it, all as warnings (nothing here stops versus).
     #[must_use]
-    pub(crate) fn warnings(&self) -> Vec<String> {
+    pub(crate) fn warnings(&self) -> Vec<Diagnostic> {
         let mut warnings = Vec::new();
-        if let Some(problem) = &self.config.problem {
-            warnings.push(format!("config ignored, running on the defaults:\n{problem}"));
+        if let Some(error) = &self.config.set_aside {
+            warnings.push(Diagnostic::warning("config set aside: versus runs on the defaults").in_file(&error.file));
+            warnings.extend(error.diagnostics.iter().cloned().map(Diagnostic::into_warning));
         }
         if let ProfilesRead::Broken(problem) = &self.profiles {
             // Only a regular file is ever moved aside; anything else stays, and saving is refused.
-            let next = if problem.contains("not a regular file") {
+            let next = if problem.message.contains("not a regular file") {
                 "versus leaves it as it is and saves no profile there"
             } else {
                 "the file is kept; the next save moves it to .bak"
             };
-            warnings.push(format!("saved profiles unreadable ({next}): {problem}"));
+            warnings.push(Diagnostic::warning(format!("saved profiles unreadable: {next}")).in_file(&problem.file));
+            warnings.push(problem.clone().into_warning());
         }
         warnings
     }
@@ -72,17 +76,17 @@ impl UserFiles {
     pub fn dataset(
         &self,
         data: Option<&Path>,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<Diagnostic>,
     ) -> Result<(Dataset, Option<PathBuf>), LoadError> {
         let (dataset, path) = self.chosen(data, warnings, cache::load, Dataset::builtin)?;
         if let (Some(path), Some(advice)) = (&path, dataset.meta.schema_advice()) {
-            warnings.push(format!("{}: {advice}", path.display()));
+            warnings.push(Diagnostic::warning(advice).in_file(&path.display().to_string()));
         }
         Ok((dataset, path))
     }
 
     /// As [`Self::dataset`], but only what the `search` command needs.
-    pub fn catalog(&self, data: Option<&Path>, warnings: &mut Vec<String>) -> Result<Catalog, LoadError> {
+    pub fn catalog(&self, data: Option<&Path>, warnings: &mut Vec<Diagnostic>) -> Result<Catalog, LoadError> {
         self.chosen(data, warnings, cache::load_catalog, || Catalog::new(&Dataset::builtin())).map(|(c, _)| c)
     }
 
@@ -90,7 +94,7 @@ impl UserFiles {
     fn chosen<T>(
         &self,
         data: Option<&Path>,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<Diagnostic>,
         from_file: fn(&Path, Named, Option<&Path>) -> Result<T, LoadError>,
         builtin: impl Fn() -> T,
     ) -> Result<(T, Option<PathBuf>), LoadError> {
@@ -106,7 +110,9 @@ impl UserFiles {
         match loaded {
             Ok(loaded) => Ok((loaded, path)),
             Err(e) if data.is_none() => {
-                warnings.push(format!("the config's default dataset cannot be used; using the built-in one:\n{e}"));
+                let what = "the config's default dataset cannot be used: versus uses the built-in one";
+                warnings.push(Diagnostic::warning(what).in_file(&e.file));
+                warnings.extend(e.diagnostics.into_iter().map(Diagnostic::into_warning));
                 Ok((builtin(), None))
             }
             Err(e) => Err(e),

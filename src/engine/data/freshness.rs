@@ -2,6 +2,7 @@
 //! sources are older than a freshness limit allows (`versus check --stale`, the sources list).
 
 use super::{CitedSource, Dataset, Source, is_calendar_date};
+use crate::engine::diagnostic::Invalid;
 
 /// How long a source stays fresh by default: a year after it was last checked.
 pub const DEFAULT_FRESHNESS_DAYS: u32 = 365;
@@ -78,8 +79,8 @@ impl Dataset {
 ///
 /// # Errors
 /// Anything else, or more than a century.
-pub fn parse_duration(text: &str) -> Result<u32, String> {
-    let wrong = || format!("`{text}` is not a duration: write a number of days or weeks, such as 90d or 12w");
+pub fn parse_duration(text: &str) -> Result<u32, Invalid> {
+    let wrong = || Invalid(format!("`{text}` is not a duration: write a number of days or weeks, such as 90d or 12w"));
     let text = text.trim();
     let (number, per) = match text.char_indices().last() {
         Some((at, 'd')) => (&text[..at], 1),
@@ -90,7 +91,7 @@ pub fn parse_duration(text: &str) -> Result<u32, String> {
         return Err(wrong());
     }
     let days = number.parse::<u32>().ok().and_then(|n| n.checked_mul(per)).filter(|&d| d <= MAX_DURATION_DAYS);
-    days.ok_or_else(|| format!("`{text}` is longer than the limit of {MAX_DURATION_DAYS} days"))
+    days.ok_or_else(|| Invalid(format!("`{text}` is longer than the limit of {MAX_DURATION_DAYS} days")))
 }
 
 /// The number of days from 1970-01-01 to `date` (YYYY-MM-DD), if it is a date.
@@ -150,8 +151,8 @@ mod tests {
         assert_eq!(parse_duration("12w"), Ok(84));
         assert_eq!(parse_duration("0d"), Ok(0));
         for bad in ["90", "d", "-3d", "3 d", "1.5w", "3m", ""] {
-            assert!(parse_duration(bad).unwrap_err().contains("is not a duration"), "{bad}");
+            assert!(parse_duration(bad).unwrap_err().0.contains("is not a duration"), "{bad}");
         }
-        assert!(parse_duration("99999999999d").unwrap_err().contains("longer than the limit"));
+        assert!(parse_duration("99999999999d").unwrap_err().0.contains("longer than the limit"));
     }
 }

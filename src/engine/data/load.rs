@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::error::{self, LineIndex, LoadError, Problem};
+use super::error::{self, LineIndex, LoadError};
 use super::raw::{self, Number, Text};
 use super::structure;
 use super::{
@@ -15,19 +15,21 @@ use super::{
     MAX_STRUCTURE_ITEMS, MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OLDEST_SCHEMA, OptionInfo, Preset,
     Question, SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
 };
+use crate::engine::diagnostic::Diagnostic;
 
 /// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
 pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let message = format!("the file is larger than the limit of {MAX_FILE_BYTES} bytes (16 MiB)");
-        return Err(LoadError::new(file, vec![Problem::whole_file(message)]));
+        return Err(LoadError::new(file, vec![Diagnostic::error(message)]));
     }
     match std::str::from_utf8(bytes) {
         Ok(source) => parse(source, file),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let at = valid.len();
-            let problem = Problem::at(valid, at..at, "the file is not valid UTF-8 (a dataset must be UTF-8 text)");
+            let problem =
+                Diagnostic::error("the file is not valid UTF-8 (a dataset must be UTF-8 text)").at_span(valid, at..at);
             Err(LoadError::new(file, vec![problem]))
         }
     }
@@ -46,7 +48,7 @@ pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
              lines and spaces count too), so the file is not read"
                 .to_owned()
         };
-        return Err(LoadError::new(file, vec![Problem::whole_file(message)]));
+        return Err(LoadError::new(file, vec![Diagnostic::error(message)]));
     }
     let raw: raw::Dataset =
         toml::from_str(source).map_err(|e| LoadError::new(file, vec![error::from_toml(source, &e)]))?;
@@ -61,7 +63,7 @@ pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
 /// Walks the raw model, building the clean one and noting every problem on the way.
 struct Checker<'a> {
     lines: LineIndex<'a>,
-    problems: Vec<Problem>,
+    problems: Vec<Diagnostic>,
     /// From `[meta]`, which is read first: how sources are written, and the latest date one may carry.
     schema: u8,
     as_of: String,
@@ -87,8 +89,15 @@ impl Kind {
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, span: Range<usize>, message: String) {
-        self.problems.push(Problem::at_position(self.lines.position(span.start), message));
+    /// A problem with `field` at the start of `span`.
+    fn problem(&mut self, span: Range<usize>, field: &str, message: String) {
+        self.suggest(span, field, message, None);
+    }
+
+    /// A problem with `field` at the start of `span`, with the known name `suggestion` that was likely meant.
+    fn suggest(&mut self, span: Range<usize>, field: &str, message: String, suggestion: Option<&str>) {
+        let place = self.lines.position(span.start);
+        self.problems.push(Diagnostic::error(message).at(place).field(field).suggest(suggestion));
     }
 
     fn dataset(&mut self, raw: raw::Dataset) -> Dataset {
@@ -107,11 +116,11 @@ impl Checker<'_> {
             Ok(schema) if (OLDEST_SCHEMA..=SCHEMA_VERSION).contains(&schema) => self.schema = schema,
             _ => {
                 let message = format!(
-                    "meta.schema: version {} is not supported (this versus reads versions {OLDEST_SCHEMA} to \
+                    "version {} is not supported (this versus reads versions {OLDEST_SCHEMA} to \
                      {SCHEMA_VERSION})",
                     raw.schema.get_ref()
                 );
-                self.problem(raw.schema.span(), message);
+                self.problem(raw.schema.span(), "meta.schema", message);
             }
         }
         let as_of = self.date(&raw.as_of, "meta.as_of");
@@ -135,7 +144,8 @@ impl Checker<'_> {
         if raw.len() < 2 {
             self.problem(
                 span.clone(),
-                format!("options: a comparison needs at least two options, found {}", raw.len()),
+                "options",
+                format!("a comparison needs at least two options, found {}", raw.len()),
             );
         }
         self.limit(span, "options", raw.len(), MAX_OPTIONS);
@@ -159,7 +169,7 @@ impl Checker<'_> {
         let span = raw.span();
         let raw = raw.into_inner();
         if raw.is_empty() {
-            self.problem(span.clone(), "dimensions: the dataset needs at least one dimension".to_owned());
+            self.problem(span.clone(), "dimensions", "the dataset needs at least one dimension".to_owned());
         }
         self.limit(span, "dimensions", raw.len(), MAX_DIMENSIONS);
         let mut seen = HashMap::new();
@@ -200,10 +210,10 @@ impl Checker<'_> {
                     continue; // a duplicate option id, reported where it is declared
                 }
                 let message = format!(
-                    "dimensions.ratings: dimension `{}` has no rating for option `{option}` (add [dimensions.ratings.{option}])",
+                    "dimension `{}` has no rating for option `{option}` (add [dimensions.ratings.{option}])",
                     dimension.get_ref()
                 );
-                self.problem(span.clone(), message);
+                self.problem(span.clone(), "dimensions.ratings", message);
                 continue;
             };
             let rating = self.scale(&a.rating, "dimensions.ratings.rating");
@@ -221,12 +231,9 @@ impl Checker<'_> {
             });
         }
         for unknown in raw.keys() {
-            let message = format!(
-                "dimensions.ratings: `{}` is not an option of this dataset{}",
-                unknown.get_ref(),
-                crate::engine::text::did_you_mean(unknown.get_ref(), option_ids.iter().copied())
-            );
-            self.problem(unknown.span(), message);
+            let message = format!("`{}` is not an option of this dataset", unknown.get_ref());
+            let closest = crate::engine::text::closest(unknown.get_ref(), option_ids.iter().copied());
+            self.suggest(unknown.span(), "dimensions.ratings", message, closest);
         }
         assessments
     }
@@ -269,8 +276,8 @@ impl Checker<'_> {
         raw.into_iter()
             .map(|q| {
                 if q.answers.is_empty() {
-                    let message = format!("questions.answers: question `{}` has no answers", q.id.get_ref());
-                    self.problem(q.id.span(), message);
+                    let message = format!("question `{}` has no answers", q.id.get_ref());
+                    self.problem(q.id.span(), "questions.answers", message);
                 }
                 if let Some(extra) = q.answers.get(MAX_LIST_ITEMS) {
                     self.limit(extra.id.span(), "questions.answers", q.answers.len(), MAX_LIST_ITEMS);
@@ -353,7 +360,7 @@ impl Checker<'_> {
     fn source_dates(&mut self, s: &raw::Source, field: &str) -> (Option<String>, String) {
         let misplaced = |me: &mut Self, raw: &Option<Text>, key: &str, why: &str| {
             if let Some(raw) = raw {
-                me.problem(raw.span(), format!("{field}.{key}: {why}"));
+                me.problem(raw.span(), &format!("{field}.{key}"), why.to_string());
             }
         };
         if self.schema < SCHEMA_VERSION {
@@ -361,7 +368,11 @@ impl Checker<'_> {
             misplaced(self, &s.published, "published", later);
             misplaced(self, &s.checked, "checked", later);
             let Some(date) = &s.date else {
-                self.problem(s.title.span(), format!("{field}.date: missing (a schema-1 source needs a `date`)"));
+                self.problem(
+                    s.title.span(),
+                    &format!("{field}.date"),
+                    "missing (a schema-1 source needs a `date`)".to_owned(),
+                );
                 return (None, String::new());
             };
             return (None, self.date(date, &format!("{field}.date")));
@@ -375,28 +386,23 @@ impl Checker<'_> {
         );
         let published = s.published.as_ref().map(|p| self.date(p, &format!("{field}.published")));
         let Some(raw_checked) = &s.checked else {
-            let message = format!(
-                "{field}.checked: missing: the date this dataset last confirmed the figure against the source \
-                 (YYYY-MM-DD)"
-            );
-            self.problem(s.title.span(), message);
+            let message =
+                "missing: the date this dataset last confirmed the figure against the source (YYYY-MM-DD)".to_owned();
+            self.problem(s.title.span(), &format!("{field}.checked"), message);
             return (published, String::new());
         };
         let checked = self.date(raw_checked, &format!("{field}.checked"));
         // Dates of the form YYYY-MM-DD order as text.
         if !self.as_of.is_empty() && checked > self.as_of {
-            let message = format!(
-                "{field}.checked: {checked} is after meta.as_of ({}), the date the evidence was last checked",
-                self.as_of
-            );
-            self.problem(raw_checked.span(), message);
+            let message =
+                format!("{checked} is after meta.as_of ({}), the date the evidence was last checked", self.as_of);
+            self.problem(raw_checked.span(), &format!("{field}.checked"), message);
         }
         if let (Some(raw_published), Some(p)) = (&s.published, &published)
             && *p > checked
         {
-            let message =
-                format!("{field}.published: {p} is after `checked` ({checked}): a source is read after it appears");
-            self.problem(raw_published.span(), message);
+            let message = format!("{p} is after `checked` ({checked}): a source is read after it appears");
+            self.problem(raw_published.span(), &format!("{field}.published"), message);
         }
         (published, checked)
     }
@@ -413,12 +419,12 @@ impl Checker<'_> {
         let limit = kind.limit();
         // A string of at most `limit` bytes has at most `limit` characters: most need no count.
         if clean.is_empty() {
-            self.problem(raw.span(), format!("{field}: must not be empty"));
+            self.problem(raw.span(), field, "must not be empty".to_owned());
         } else if clean.len() > limit
             && let length = clean.chars().count()
             && length > limit
         {
-            self.problem(raw.span(), format!("{field}: {length} characters is over the limit of {limit}"));
+            self.problem(raw.span(), field, format!("{length} characters is over the limit of {limit}"));
         }
         clean
     }
@@ -433,14 +439,13 @@ impl Checker<'_> {
     fn unique_id(&mut self, raw: &Text, field: &str, seen: &mut HashMap<String, usize>) -> String {
         let id = raw.get_ref();
         if !super::is_valid_id(id) {
-            let message = format!(
-                "{field}: `{id}` is not a valid id (use 1 to {MAX_ID_BYTES} lowercase letters, digits, '-' or '_')"
-            );
-            self.problem(raw.span(), message);
+            let message =
+                format!("`{id}` is not a valid id (use 1 to {MAX_ID_BYTES} lowercase letters, digits, '-' or '_')");
+            self.problem(raw.span(), field, message);
         }
         if let Some(&first) = seen.get(id.as_str()) {
             let line = self.lines.position(first).line;
-            self.problem(raw.span(), format!("{field}: duplicate id `{id}` (first used on line {line})"));
+            self.problem(raw.span(), field, format!("duplicate id `{id}` (first used on line {line})"));
         } else {
             seen.insert(id.clone(), raw.span().start);
         }
@@ -460,10 +465,8 @@ impl Checker<'_> {
         let value = self.scale(given, &format!("dimensions.ratings.{end}"));
         let (wrong, side) = if end == "low" { (value > rating, "above") } else { (value < rating, "below") };
         if wrong {
-            let message = format!(
-                "dimensions.ratings.{end}: {value} is {side} the rating {rating} (a range has low <= rating <= high)"
-            );
-            self.problem(given.span(), message);
+            let message = format!("{value} is {side} the rating {rating} (a range has low <= rating <= high)");
+            self.problem(given.span(), &format!("dimensions.ratings.{end}"), message);
         }
         value
     }
@@ -473,7 +476,7 @@ impl Checker<'_> {
         match u8::try_from(*raw.get_ref()) {
             Ok(value) if value <= max => value,
             _ => {
-                self.problem(raw.span(), format!("{field}: {} is out of range (expected 0 to {max})", raw.get_ref()));
+                self.problem(raw.span(), field, format!("{} is out of range (expected 0 to {max})", raw.get_ref()));
                 0
             }
         }
@@ -483,12 +486,9 @@ impl Checker<'_> {
     fn reference(&mut self, raw: &Text, field: &str, ids: &HashMap<String, usize>) -> Option<usize> {
         let found = ids.get(raw.get_ref().as_str()).copied();
         if found.is_none() {
-            let message = format!(
-                "{field}: no dimension has the id `{}`{}",
-                raw.get_ref(),
-                crate::engine::text::did_you_mean(raw.get_ref(), ids.keys().map(String::as_str))
-            );
-            self.problem(raw.span(), message);
+            let message = format!("no dimension has the id `{}`", raw.get_ref());
+            let closest = crate::engine::text::closest(raw.get_ref(), ids.keys().map(String::as_str));
+            self.suggest(raw.span(), field, message, closest);
         }
         found
     }
@@ -496,7 +496,7 @@ impl Checker<'_> {
     fn date(&mut self, raw: &Text, field: &str) -> String {
         let date = raw.get_ref();
         if !is_calendar_date(date) {
-            self.problem(raw.span(), format!("{field}: `{date}` is not a date of the form YYYY-MM-DD"));
+            self.problem(raw.span(), field, format!("`{date}` is not a date of the form YYYY-MM-DD"));
         }
         sanitize::line(date)
     }
@@ -505,15 +505,15 @@ impl Checker<'_> {
         let url = sanitize::line(raw.get_ref());
         let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
         if !scheme_ok || url.len() > MAX_URL_BYTES || url.contains(char::is_whitespace) {
-            let message = format!("{field}: expected an http(s) URL without spaces, at most {MAX_URL_BYTES} bytes");
-            self.problem(raw.span(), message);
+            let message = format!("expected an http(s) URL without spaces, at most {MAX_URL_BYTES} bytes");
+            self.problem(raw.span(), field, message);
         }
         url
     }
 
     fn limit(&mut self, span: Range<usize>, field: &str, count: usize, max: usize) {
         if count > max {
-            self.problem(span, format!("{field}: {count} items is over the limit of {max}"));
+            self.problem(span, field, format!("{count} items is over the limit of {max}"));
         }
     }
 }

@@ -13,8 +13,8 @@ mod structure;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use error::from_toml as toml_problem;
-pub use error::{LoadError, Position, Problem};
+pub(crate) use error::from_toml as toml_diagnostic;
+pub use error::{LoadError, Position};
 pub use freshness::{DEFAULT_FRESHNESS_DAYS, Freshness, StaleSource, VOLATILE_FRESHNESS_DAYS, parse_duration};
 pub use load::{is_calendar_date, parse, parse_bytes};
 pub use starter::{StarterError, starter};

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use ratatui::layout::{Rect, Size};
 
 use crate::engine::data::{Dataset, sanitize};
+use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::Profile;
 use crate::engine::report::{Format, Framing, Report, verdict_sentence};
 use crate::engine::robustness::Robustness;
@@ -58,7 +59,7 @@ pub struct Startup {
     /// A first message for the status line (a warning about the user's files).
     pub status: Option<Status>,
     /// Every problem with the user's files, in full: help lists them first.
-    pub problems: Vec<String>,
+    pub problems: Vec<Diagnostic>,
     /// Whether quitting with weights no profile holds asks first (the config's `confirm-quit`).
     pub confirm_quit: bool,
     /// A team's members (`--team`), whose median the weights start from; none without a team.
@@ -137,7 +138,7 @@ pub struct App {
     /// The dimension whose slider the pointer pressed, while the button is down.
     dragging: Option<usize>,
     /// Problems with the user's files, in full, for help.
-    problems: Vec<String>,
+    problems: Vec<Diagnostic>,
     /// Effects asked for during the current update.
     effects: Vec<Effect>,
     confirm_quit: bool,

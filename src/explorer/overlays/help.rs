@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Next, Overlay, Room, Seen, popup};
 use crate::engine::data::Meta;
+use crate::engine::diagnostic::Diagnostic;
 use crate::engine::text::wrap;
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::centred;
@@ -96,7 +97,7 @@ impl Room for Help {
 /// The help text, generated from the keymap in force so it always shows the real bindings.
 fn help_lines(
     meta: &Meta,
-    problems: &[String],
+    problems: &[Diagnostic],
     keymap: &Keymap,
     mouse: bool,
     width: u16,
@@ -137,13 +138,13 @@ fn help_lines(
 
 /// Help's first section when the user's files have problems: each in full (the status line has room
 /// for the first line of one).
-fn problem_lines(problems: &[String], text_width: usize, theme: Theme) -> Vec<Line<'static>> {
+fn problem_lines(problems: &[Diagnostic], text_width: usize, theme: Theme) -> Vec<Line<'static>> {
     if problems.is_empty() {
         return Vec::new();
     }
     let mut lines = vec![Line::styled("Problems with your files", theme.heading())];
     for problem in problems {
-        for (n, part) in problem.lines().flat_map(|l| wrap(l, text_width - 2)).enumerate() {
+        for (n, part) in wrap(&problem.to_string(), text_width - 2).into_iter().enumerate() {
             let bullet = if n == 0 { "• " } else { "  " };
             lines.push(Line::styled(format!("  {bullet}{part}"), theme.close_call()));
         }

@@ -24,6 +24,7 @@ use ratatui::widgets::{Block, Clear};
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::{Dataset, Source};
+use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::{Notes, StoredProfile};
 use crate::engine::report::verdict_sentence;
 use crate::engine::score::recommend;
@@ -131,7 +132,7 @@ pub(crate) struct Ctx<'a> {
     pub area: Rect,
     pub keymap: &'a Keymap,
     /// Problems with the user's files, in full, for help.
-    pub problems: &'a [String],
+    pub problems: &'a [Diagnostic],
     pub mouse: bool,
 }
 
@@ -140,7 +141,7 @@ pub(crate) struct Seen<'a> {
     pub dataset: &'a Dataset,
     pub weights: &'a Weights,
     pub keymap: &'a Keymap,
-    pub problems: &'a [String],
+    pub problems: &'a [Diagnostic],
     pub mouse: bool,
 }
 

@@ -84,7 +84,7 @@ impl Prompt {
         match &mut self.purpose {
             Purpose::SaveProfile => match check_name(&self.input) {
                 Err(message) => {
-                    ctx.set_status(Status::error(message));
+                    ctx.set_status(Status::error(message.to_string()));
                     Next::Stay
                 }
                 Ok(name) if ctx.weights.profile(&name).is_some() => {
