@@ -22,7 +22,8 @@ fn the_readme_layout_lists_every_source_file() {
         let indent = line.len() - line.trim_start().len();
         let entry = line.split_whitespace().next().unwrap_or_default();
         // A description's second line is indented further and is no entry: entries name a file or folder.
-        if !(entry.ends_with(".rs") || entry.ends_with('/')) {
+        let source = std::path::Path::new(entry).extension().is_some_and(|e| e == "rs");
+        if !(source || entry.ends_with('/')) {
             continue;
         }
         folders.retain(|(depth, _)| *depth < indent);
