@@ -454,3 +454,45 @@ fn a_broken_config_is_a_warning_on_the_status_line_and_the_explorer_runs() {
     assert!(session.wait().success());
     session.assert_terminal_restored();
 }
+
+/// `report` with many samples shows how far the sampling has come on a terminal's stderr, once it has
+/// taken a second, and clears the line before it ends; with stderr a pipe it writes nothing there. The
+/// report is the same either way.
+#[test]
+fn long_sampling_shows_progress_on_a_terminal_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("many.toml");
+    std::fs::write(&data, versus::synthetic::to_toml(&versus::synthetic::dataset(100, 2, 1))).unwrap();
+    let out = dir.path().join("report.txt");
+    let args = ["report", "--samples", "500000"];
+    let started = Instant::now();
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_versus"))
+        .arg("--data")
+        .arg(&data)
+        .args(args)
+        .env("VERSUS_CONFIG_DIR", dir.path())
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    assert!(piped.status.success(), "{}", String::from_utf8_lossy(&piped.stderr));
+    assert_eq!(String::from_utf8_lossy(&piped.stderr), "", "took {took:?}");
+    // On a terminal, with the report going to a file.
+    let mut session = Session::spawn(CommandBuilder::new("sh").tap(|c| {
+        c.args(["-c", "exec \"$0\" --data \"$1\" report --samples 500000 > \"$2\""]);
+        c.arg(env!("CARGO_BIN_EXE_versus"));
+        c.arg(&data);
+        c.arg(&out);
+    }));
+    assert!(session.wait().success(), "{}", session.output());
+    assert_eq!(std::fs::read(&out).unwrap(), piped.stdout);
+    // A machine fast enough to sample in under a second rightly shows nothing.
+    if took > Duration::from_millis(1_300) {
+        session.expect_after(0, " of 500,000 (");
+        let start = Instant::now();
+        while !session.output().ends_with("\r\x1b[K") && start.elapsed() < PATIENCE {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let shown = session.output();
+        assert!(shown.starts_with("\r\x1b[Ksampling ") && shown.ends_with("\r\x1b[K"), "{shown:?}");
+    }
+}

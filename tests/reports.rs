@@ -140,6 +140,26 @@ fn the_same_seed_gives_the_same_report_and_another_seed_other_shares() {
     assert_ne!(render(9), render(10));
 }
 
+/// `report` draws the samples a part at a time to show progress on a terminal: the report is the same,
+/// byte for byte in every format, as one run's, and the callback hears of every part, the last included.
+#[test]
+fn sampling_with_progress_gives_the_same_report() {
+    use versus::engine::report::Sampling;
+    let dataset = versus::synthetic::dataset(500, 2, 3);
+    let weighting = Weighting::defaults(&dataset);
+    let sampling = Sampling { samples: 20_000, seed: 7 };
+    let whole = Report::sampled(&dataset, &weighting, sampling);
+    let mut heard = Vec::new();
+    let parts =
+        Report::sampled_with_progress(&dataset, &weighting, sampling, |drawn, asked| heard.push((drawn, asked)));
+    for format in [Format::Text, Format::Markdown, Format::Madr, Format::Json] {
+        assert_eq!(parts.render(format), whole.render(format), "{format:?}");
+    }
+    assert!(heard.len() > 2, "{heard:?}");
+    assert!(heard.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 == 20_000), "{heard:?}");
+    assert_eq!(heard.last(), Some(&(20_000, 20_000)));
+}
+
 /// A team of three, each weighing as one of the built-in presets: every format's team section.
 #[test]
 fn team_report() {

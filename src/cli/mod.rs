@@ -28,6 +28,7 @@ use crate::shell::cache::MIN_CACHED_BYTES;
 use crate::shell::config;
 use crate::shell::files::{load_dataset, read_input_text, write_atomically, write_new};
 use crate::shell::profiles::{self, ProfilesRead};
+use crate::shell::progress::Progress;
 use crate::shell::team::read_team;
 use crate::shell::terminal;
 use crate::shell::user_files::UserFiles;
@@ -110,7 +111,13 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 answers: cli.weights.merged(weights).answers,
                 left_out: Vec::new(),
             };
-            let mut report = Report::sampled(&d, &weighting, sampling).with_framing(framing);
+            // Many samples of many dimensions take seconds: a line on a terminal's stderr says how far.
+            let mut progress = Progress::stderr("sampling");
+            let report = Report::sampled_with_progress(&d, &weighting, sampling, |drawn, asked| {
+                progress.update(drawn, asked);
+            });
+            progress.finish();
+            let mut report = report.with_framing(framing);
             if let Some((judged, priorities)) = request.pairwise {
                 report = report.with_pairwise(judged, priorities);
             }

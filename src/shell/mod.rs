@@ -8,6 +8,7 @@ pub(crate) mod dirs;
 pub mod effects;
 pub mod files;
 pub mod profiles;
+pub mod progress;
 pub mod team;
 pub mod terminal;
 pub(crate) mod user_files;

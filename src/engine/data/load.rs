@@ -44,7 +44,7 @@ pub fn parse(source: &str, file: &str) -> Result<Dataset, LoadError> {
                  limits holds, so the file is not read"
             )
         } else {
-            "more lines, spaces, keys, values and punctuation than any dataset within the limits holds (blank \
+            "more lines, spaces, keys, tables, values and punctuation than any dataset within the limits holds (blank \
              lines and spaces count too), so the file is not read"
                 .to_owned()
         };

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, MAX_CONSISTENCY_RATIO, Priorities};
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, robustness};
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler, robustness};
 use crate::engine::score::{
     Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate, rating_flips, recommend,
 };
@@ -23,6 +23,9 @@ use crate::engine::weights::Weighting;
 pub(crate) const TOP_CONTRIBUTIONS: usize = 5;
 /// How many stability intervals and rating flips the text and markdown reports show, nearest first.
 pub(crate) const TOP_SENSITIVITIES: usize = 5;
+
+/// Ratings drawn between two calls of [`Report::sampled_with_progress`]'s callback: about 10 ms.
+const RATINGS_PER_PART: usize = 5_000_000;
 
 /// How the robustness shares are sampled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +98,31 @@ impl<'a> Report<'a> {
             team: None,
             framing: Framing::default(),
         }
+    }
+
+    /// [`Self::sampled`], with the samples drawn a part at a time (about 10 ms each) and `progress` told
+    /// (samples drawn, samples asked for) after each part, the last included: for a caller that shows
+    /// how far long work has come. The same draws in the same order: the report is [`Self::sampled`]'s.
+    #[must_use]
+    pub fn sampled_with_progress(
+        dataset: &'a Dataset,
+        weighting: &'a Weighting,
+        sampling: Sampling,
+        mut progress: impl FnMut(u32, u32),
+    ) -> Self {
+        let weights = &weighting.weights;
+        let evaluation = evaluate(dataset, weights);
+        let rating_flips = rating_flips(dataset, weights);
+        let mut sampler = Sampler::new(dataset, weights, sampling.samples, sampling.seed);
+        loop {
+            let done = sampler.run_for(RATINGS_PER_PART);
+            let (drawn, asked) = sampler.progress();
+            progress(drawn, asked);
+            if done {
+                break;
+            }
+        }
+        Self::from_parts(dataset, weighting, evaluation, rating_flips, sampler.result())
     }
 
     /// The report of what a caller has computed already for `weighting` (the explorer keeps all three
