@@ -555,6 +555,14 @@ impl Keymap {
         find(context).or(typed).or_else(|| find(Context::Global))
     }
 
+    /// The name of the first key bound to `action` in `context`, if any: what a sentence tells the user
+    /// to press.
+    #[must_use]
+    pub(crate) fn key_for(&self, context: Context, action: Action) -> Option<String> {
+        let binding = self.bindings.iter().find(|b| b.context == context && b.action == action)?;
+        binding.keys.first().map(|&k| key_name(k))
+    }
+
     /// The footer's hints for `context`: (keys, label), from the bindings marked for it. The weight pair
     /// shows as one hint.
     #[must_use]

@@ -15,7 +15,7 @@ use ratatui::layout::{Rect, Size};
 
 use crate::engine::data::{Dataset, sanitize};
 use crate::engine::profiles::Profile;
-use crate::engine::report::{Format, Framing, Report, verdict_sentence};
+use crate::engine::report::{Format, Framing, Report, lead_sentence, verdict_sentence};
 use crate::engine::robustness::Robustness;
 use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
 use crate::engine::search::Hit;
@@ -585,7 +585,13 @@ impl App {
             (_, Action::Export) => self.ask_export(Document::Report),
             (_, Action::ExportRecord) => self.ask_export(Document::Record),
             (_, Action::Copy) => {
-                let verdict = verdict_sentence(&self.dataset, &self.evaluation().recommendation);
+                // How sure once the shares are all drawn; until then, the lead alone.
+                let verdict = match self.robustness() {
+                    (robustness, (drawn, asked)) if drawn == asked => {
+                        verdict_sentence(&self.dataset, &self.evaluation().recommendation, &robustness)
+                    }
+                    _ => lead_sentence(&self.dataset, &self.evaluation().recommendation),
+                };
                 let command = self.command_line();
                 // A path can hold anything a file name can; the clipboard gets one clean line.
                 let text = sanitize::line(&format!("{verdict} Reproduce: {command}"));

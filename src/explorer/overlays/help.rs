@@ -179,8 +179,12 @@ fn reading_lines(text_width: usize, theme: Theme) -> Vec<Line<'static>> {
          10: out of 100. A weight of 0 (muted) leaves a dimension out of the mean."
             .to_owned(),
         format!(
-            "Lead: the leader's score less the runner-up's, in points. Under {close} points the verdict is a \
-             close call: half a rating step on average, within the judgement behind the ratings."
+            "Lead: the leader's score less the runner-up's, in points ({close} points is half a rating step \
+             on average, within the judgement behind the ratings)."
+        ),
+        format!(
+            "The verdict says how close and how sure in one word. {}",
+            crate::engine::verdict::DEFINITION.replacen("clear", "Clear", 1)
         ),
         "In the list, ◀ means the dimension rates the left option higher, ▶ the right one, = both alike; \
          with more than two options, the number of the option it rates highest."
@@ -190,7 +194,7 @@ fn reading_lines(text_width: usize, theme: Theme) -> Vec<Line<'static>> {
             .to_owned(),
         format!(
             "sure: how often each option comes first over {} plausible sets of ratings drawn within their \
-             ranges (low..high); under {sure}% for the leader, the evidence cannot decide it.",
+             ranges (low..high); {sure}% or more for the leader is sure.",
             crate::engine::report::thousands(DEFAULT_SAMPLES)
         ),
         format!(

@@ -26,6 +26,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::engine::data::{Dataset, Source};
 use crate::engine::profiles::Notes;
 use crate::engine::report::verdict_sentence;
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness};
 use crate::engine::score::recommend;
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::weights::changes;
@@ -375,7 +376,9 @@ pub struct Proposal {
 
 impl Proposal {
     pub(crate) fn new(dataset: &Dataset, now: &[u8], weights: Vec<u8>) -> Self {
-        let verdict = verdict_sentence(dataset, &recommend(dataset, &weights));
+        // Sampled once, as the summary opens: the same words as the main view will give.
+        let shares = robustness(dataset, &weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        let verdict = verdict_sentence(dataset, &recommend(dataset, &weights), &shares);
         Self { changes: changes(now, &weights), weights, verdict }
     }
 
