@@ -644,11 +644,94 @@ fn the_interview_asks_one_question_at_a_time_and_applies_its_weights_as_one_step
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(a.weights(), &start[..], "one undo takes the interview back");
     assert!(a.interview_answers().is_empty());
-    // Esc leaves everything as it was.
+    // Esc leaves everything as it was: once answered, after asking.
     key(&mut a, KeyCode::Char('i'));
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.overlay(), Overlay::Interview(_)), "the first Esc asks");
+    assert!(text(&a).contains("Esc again discards 1 changed answer"), "{}", text(&a));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(*a.overlay(), Overlay::None);
     assert_eq!(a.weights(), &start[..]);
+}
+
+fn interview(a: &App) -> &Interview {
+    match a.overlay() {
+        Overlay::Interview(interview) => interview,
+        other => panic!("not the interview: {other:?}"),
+    }
+}
+
+/// Shift-Tab back to a question highlights the answer chosen there, so Enter keeps it; the answers
+/// applied are reopened at the summary, one changed answer is one question, and undo brings the
+/// answers back with the weights.
+#[test]
+fn the_interview_keeps_what_you_enter() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('i'));
+    assert!(text(&a).lines().last().unwrap().contains("Shift-Tab back"), "the footer says how to go back");
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter); // the second answer to the first question
+    let after_one = interview(&a).chosen.clone();
+    press_with(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!((interview(&a).question, interview(&a).highlighted), (0, 1), "back on the answer chosen");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(interview(&a).chosen, after_one, "Enter on the way back changes nothing");
+    // The box says what the answers so far give.
+    let so_far = text(&a);
+    assert!(so_far.contains("So far: ") && so_far.contains(" leads ") || so_far.contains("score the same"), "{so_far}");
+    for _ in 1..a.dataset().questions.len() {
+        key(&mut a, KeyCode::Enter); // the first answer to every other question
+    }
+    key(&mut a, KeyCode::Enter); // apply
+    let applied = a.interview_answers().to_vec();
+    let weights = a.weights().to_vec();
+    assert_eq!(applied.len(), a.dataset().questions.len());
+    // Reopened: at the summary, every answer chosen as applied; nothing changes if it is applied again.
+    key(&mut a, KeyCode::Char('i'));
+    assert_eq!(interview(&a).question, a.dataset().questions.len(), "it resumes at the summary");
+    assert!(interview(&a).chosen.iter().all(Option::is_some));
+    assert!(text(&a).contains("They change no weight."), "{}", text(&a));
+    // Changing one answer is one question: Tab to the first, pick another, and back at the summary.
+    key(&mut a, KeyCode::Tab);
+    assert_eq!((interview(&a).question, interview(&a).highlighted), (0, 1));
+    key(&mut a, KeyCode::Char('k'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(interview(&a).question, a.dataset().questions.len(), "back at the summary");
+    key(&mut a, KeyCode::Enter);
+    let changed = a.interview_answers().to_vec();
+    assert_ne!(changed, applied);
+    assert_eq!(changed[1..], applied[1..], "only the first answer changed");
+    assert_ne!(a.weights(), &weights[..]);
+    // Undo brings back the answers with the weights, and the interview reopens with them.
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!((a.interview_answers(), a.weights()), (&applied[..], &weights[..]));
+    key(&mut a, KeyCode::Char('i'));
+    assert_eq!(interview(&a).chosen[0], Some(1));
+    // Nothing changed yet: Esc leaves at once.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(*a.overlay(), Overlay::None);
+}
+
+/// The summary's list of changes scrolls when it does not fit, and says how many lie beyond.
+#[test]
+fn the_interview_summary_scrolls_its_changes() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('i'));
+    for _ in 0..a.dataset().questions.len() {
+        key(&mut a, KeyCode::Enter);
+    }
+    let Overlay::Interview(_) = a.overlay() else { panic!("the summary is open") };
+    let screen = text(&a);
+    assert!(screen.contains("more below (j scrolls)"), "{screen}");
+    for _ in 0..30 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    let scrolled = text(&a);
+    assert!(scrolled.contains("more above (k scrolls)") && !scrolled.contains("more below"), "{scrolled}");
+    insta::assert_snapshot!("interview_summary_scrolled_80x24", scrolled);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(text(&a), screen, "g goes back to the top");
 }
 
 #[test]
@@ -732,6 +815,7 @@ fn the_mouse_picks_interview_answers_and_sets_pairwise_judgements() {
     let help_row = text(&a).lines().position(|l| l.contains("Will it hold many")).unwrap();
     assert!(!mouse(&mut a, MouseEventKind::Down(MouseButton::Left), column, u16::try_from(help_row).unwrap()));
     key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc); // discard the answer the click chose
 
     key(&mut a, KeyCode::Char('a'));
     // The scale's marks: a click on the leftmost 9 makes the left category far more important.
@@ -799,6 +883,7 @@ fn the_weighting_overlays_at_160x48() {
     }
     insta::assert_snapshot!("interview_summary_160x48", text(&a));
     key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc); // discard the answers
     key(&mut a, KeyCode::Char('a'));
     keys(&mut a, "lll");
     insta::assert_snapshot!("pairwise_pair_160x48", text(&a));

@@ -20,7 +20,7 @@ use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::{WeightFile, check_note};
-use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting, shell_quote};
+use crate::engine::weights::{ConfigDefault, Origin, Request, WeightError, Weighting, shell_quote};
 use crate::explorer::app::{App, MAX_QUERY_CHARS, Startup, Status};
 use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
@@ -219,7 +219,16 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let (weighting, more) = weighting(&dataset, &request, files)?;
     warnings.extend(more);
     warn_all(&warnings);
-    let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
+    // The interview reopens with the answers the weights came from: those given, else a profile's.
+    let answers = match &weighting.origin {
+        Origin::Profile { name, .. } if request.answers.is_empty() => {
+            let profiles = files.profiles.for_dataset(&dataset);
+            profiles.into_iter().find(|p| &p.name == name).map(|p| p.notes.answers).unwrap_or_default()
+        }
+        _ => request.answers.clone(),
+    };
+    // NO_COLOR counts when it is present and not empty (no-color.org).
+    let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     let mouse = !cli.no_mouse && files.config().mouse;
     // The hint first: the problem itself may be cut at the screen's edge.
     let status = warnings.first().map(|first| {
@@ -243,6 +252,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         team: request.team.unwrap_or_default(),
         team_files,
         today: shell::clock::today(),
+        answers,
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;

@@ -67,6 +67,9 @@ pub struct Startup {
     pub team_files: Vec<String>,
     /// Today's date, YYYY-MM-DD, for the documents the explorer writes.
     pub today: String,
+    /// The interview answers the weights came from (`--answer`, or a profile's), `QUESTION=ANSWER`:
+    /// the interview reopens with them chosen.
+    pub answers: Vec<String>,
 }
 
 impl Startup {
@@ -86,6 +89,7 @@ impl Startup {
             team_files: Vec::new(),
             // The evidence's own date until the shell says which day it is.
             today: dataset.meta.as_of.clone(),
+            answers: Vec::new(),
             dataset,
         }
     }
@@ -162,10 +166,11 @@ impl App {
             team,
             team_files,
             today,
+            answers,
         } = startup;
         let roster = Roster::new(&dataset, team, team_files);
         Self {
-            weights: Weights::new(&dataset, weighting, profiles, roster),
+            weights: Weights::new(&dataset, weighting, profiles, roster).with_answers(answers),
             list: List::new(&dataset),
             panes: Panes::new(dataset.options.len()),
             dataset,

@@ -382,14 +382,20 @@ impl Proposal {
         Self { changes: changes(now, &weights), weights, verdict }
     }
 
-    /// The summary's end, in `rows` rows: the changes (as many as fit), the verdict, and `keys`, how to
-    /// apply or leave.
+    /// How many weights it changes.
+    pub(crate) fn changed(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// The summary's end, in `rows` rows: the changes (as many as fit, from the `scroll`th, saying how
+    /// many more lie above and below), the verdict, and `keys`, how to apply or leave.
     pub(crate) fn lines(
         &self,
         dataset: &Dataset,
         keys: &str,
         width: usize,
         rows: usize,
+        scroll: usize,
         theme: Theme,
     ) -> Vec<Line<'static>> {
         let verdict = wrap(&format!("With them: {}", self.verdict), width);
@@ -403,12 +409,15 @@ impl Proposal {
             lines.push(Line::raw(fit(&heading, width)));
             // Room for the list once the heading, a blank line, the verdict and the keys have theirs.
             let room = rows.saturating_sub(2 + verdict.len() + keys.len()).max(1);
-            let shown = if changed.len() > room { room - 1 } else { changed.len() };
-            for &(d, now, then) in &changed[..shown] {
+            let (first, shown, above, below) = window(changed.len(), scroll, room);
+            if above > 0 {
+                lines.push(Line::styled(format!("  ↑ {above} more above (k scrolls)"), theme.dim()));
+            }
+            for &(d, now, then) in &changed[first..first + shown] {
                 lines.push(Line::raw(fit(&format!("  {} {now} -> {then}", dataset.dimensions[d].name), width)));
             }
-            if shown < changed.len() {
-                lines.push(Line::styled(format!("  … and {} more", changed.len() - shown), theme.dim()));
+            if below > 0 {
+                lines.push(Line::styled(format!("  ↓ {below} more below (j scrolls)"), theme.dim()));
             }
         }
         lines.push(Line::default());
@@ -416,6 +425,22 @@ impl Proposal {
         lines.extend(keys.into_iter().map(|l| Line::styled(l, theme.dim())));
         lines
     }
+}
+
+/// Which of `total` rows to show in `room` rows from about `scroll`, a row given to each "more" note
+/// needed: (first, shown, above, below).
+fn window(total: usize, scroll: usize, room: usize) -> (usize, usize, usize, usize) {
+    if total <= room {
+        return (0, total, 0, 0);
+    }
+    let room = room.max(2);
+    // The last screenful needs a note above only; any other one note below, and above past the top.
+    let last_first = total - (room - 1);
+    let first = scroll.min(last_first);
+    let above_note = usize::from(first > 0);
+    let shown = if first == last_first { room - 1 } else { room - 1 - above_note };
+    let shown = shown.max(1).min(total - first);
+    (first, shown, first, total - first - shown)
 }
 
 /// The row a press inside `rows` landed on, if it is a press there.
