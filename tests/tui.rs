@@ -355,6 +355,21 @@ fn the_status_line_shows_what_the_shell_reports() {
     assert_eq!(effects, vec![Effect::Export { export, overwrite: true }]);
 }
 
+/// A message longer than the status line is cut with word of where to read it, and help shows it whole.
+#[test]
+fn no_status_message_is_lost_to_the_edge() {
+    let mut a = app(80, 24);
+    let long = "cannot write reports/2026/december/decision.md: the directory reports/2026/december does not exist";
+    report(&mut a, Outcome::Failed(long.into()));
+    let footer = text(&a).lines().last().unwrap().trim_end().to_owned();
+    assert!(footer.starts_with("error: cannot write") && footer.ends_with("? shows it all"), "{footer}");
+    key(&mut a, KeyCode::Char('?'));
+    let help = text(&a);
+    assert!(help.contains("The latest message"), "{help}");
+    let flat: String = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("december does not exist"), "help shows it whole: {flat}");
+}
+
 #[test]
 fn only_a_drag_that_starts_on_a_slider_moves_it() {
     let mut a = app(80, 24);

@@ -230,15 +230,16 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     // NO_COLOR counts when it is present and not empty (no-color.org).
     let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     let mouse = !cli.no_mouse && files.config().mouse;
-    // The hint first: the problem itself may be cut at the screen's edge.
+    // The first problem, then how many more there are; a line too long for the screen says that help
+    // shows it in full.
     let status = warnings.first().map(|first| {
-        let hint = match warnings.len() {
-            1 => "? shows it in full".to_owned(),
-            n => format!("? shows all {n}"),
+        let more = match warnings.len() {
+            1 => String::new(),
+            n => format!(" ({} more: help lists all {n})", n - 1),
         };
         // Nothing here stopped the explorer: each is a file set aside, or used with a caveat.
         // The status line says "warning:" itself; a weight file's warning need not say it again.
-        Status::warning(format!("{hint} · {}", first.replace('\n', " ").replacen(": warning: ", ": ", 1)))
+        Status::warning(format!("{}{more}", first.replace('\n', " ").replacen(": warning: ", ": ", 1)))
     });
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),

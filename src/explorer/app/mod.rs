@@ -130,6 +130,8 @@ pub struct App {
     panes: Panes,
     overlay: Overlay,
     status: Option<Status>,
+    /// The latest message the status line showed, kept after it goes: help shows it in full.
+    last_status: Option<Status>,
     /// The terminal's size, which decides the layout.
     size: Size,
     /// The layout for that size and the state now: worked out at the end of each update, read by
@@ -175,6 +177,7 @@ impl App {
             panes: Panes::new(dataset.options.len()),
             dataset,
             overlay: Overlay::None,
+            last_status: status.clone(),
             status,
             size: Size::default(),
             screen: Screen::TooSmall,
@@ -356,6 +359,7 @@ impl App {
             weights: &self.weights,
             keymap: &self.keymap,
             problems: &self.problems,
+            last_status: self.last_status.as_ref(),
             mouse: self.mouse,
         }
     }
@@ -373,6 +377,7 @@ impl App {
             area,
             keymap: &self.keymap,
             problems: &self.problems,
+            last_status: self.last_status.as_ref(),
             mouse: self.mouse,
         }
     }
@@ -409,6 +414,9 @@ impl App {
             }
             Event::Tick => true,
         };
+        if let Some(status) = &self.status {
+            self.last_status = Some(status.clone());
+        }
         if redraw {
             self.lay_out();
         }

@@ -13,7 +13,7 @@ use crate::engine::data::Meta;
 use crate::engine::text::wrap;
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::centred;
-use crate::explorer::state::step;
+use crate::explorer::state::{Status, step};
 use crate::explorer::theme::Theme;
 
 /// Lines a page key scrolls.
@@ -60,7 +60,14 @@ impl Help {
 /// Help's text for what `seen` shows, wrapped to the pop-up's inside width `width`: nothing is cut at any
 /// width. Drawing shows it and scrolling is bounded by it.
 fn lines(seen: &Seen, width: u16, theme: Theme) -> Vec<Line<'static>> {
-    help_lines(&seen.dataset.meta, seen.problems, seen.keymap, seen.mouse, width, theme)
+    // A message that is one of the problems listed below is not said twice.
+    let listed = |status: &&Status| {
+        seen.problems.iter().any(|p| status.text.starts_with(&p.chars().take(24).collect::<String>()))
+    };
+    let status = seen.last_status.filter(|status| !listed(status));
+    let mut out = status_lines(status, usize::from(width).saturating_sub(4).max(16), theme);
+    out.extend(help_lines(&seen.dataset.meta, seen.problems, seen.keymap, seen.mouse, width, theme));
+    out
 }
 
 impl Room for Help {
@@ -132,6 +139,17 @@ fn help_lines(
                     leaves them out or counts them (--no-mouse turns the mouse off)";
         lines.extend(wrap(text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
     }
+    lines
+}
+
+/// The latest status message in full, first: the status line has one row, and cuts a long one.
+fn status_lines(status: Option<&Status>, text_width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let Some(status) = status else { return Vec::new() };
+    let text = status.problem.map_or_else(|| status.text.clone(), |word| format!("{word}: {}", status.text));
+    let mut lines = vec![Line::styled("The latest message", theme.heading())];
+    let style = theme.status(status.is_problem());
+    lines.extend(wrap(&text, text_width).into_iter().map(|l| Line::styled(format!("  {l}"), style)));
+    lines.push(Line::default());
     lines
 }
 

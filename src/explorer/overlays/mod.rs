@@ -133,6 +133,8 @@ pub(crate) struct Ctx<'a> {
     pub keymap: &'a Keymap,
     /// Problems with the user's files, in full, for help.
     pub problems: &'a [String],
+    /// The latest status message, for help to show in full.
+    pub last_status: Option<&'a Status>,
     pub mouse: bool,
 }
 
@@ -142,6 +144,7 @@ pub(crate) struct Seen<'a> {
     pub weights: &'a Weights,
     pub keymap: &'a Keymap,
     pub problems: &'a [String],
+    pub last_status: Option<&'a Status>,
     pub mouse: bool,
 }
 
@@ -161,6 +164,7 @@ impl Ctx<'_> {
             weights: self.weights,
             keymap: self.keymap,
             problems: self.problems,
+            last_status: self.last_status,
             mouse: self.mouse,
         }
     }
