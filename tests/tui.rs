@@ -1536,3 +1536,63 @@ fn undo_brings_back_who_counts_even_past_a_preset() {
     key(&mut a, KeyCode::Char('u'));
     assert!(a.team().unwrap().whole());
 }
+
+/// The main footer fills the width it has with whole hints, most useful first: the interview and the
+/// presets before the rest, far more than seven keys at 200 columns, and help and quit at every width.
+#[test]
+fn the_main_footer_fills_its_width_most_useful_first() {
+    let footer = |width: u16| text(&app(width, 24)).lines().last().unwrap().trim_end().to_owned();
+    for width in [60, 80, 120, 200] {
+        let line = footer(width);
+        assert!(line.starts_with("i interview  p presets"), "{width}: {line}");
+        assert!(line.ends_with("? help  q quit"), "{width}: {line}");
+    }
+    let wide = footer(200);
+    let shown = a_count(&wide);
+    assert!(shown >= 15, "{shown} hints at 200 columns: {wide}");
+    assert!(a_count(&footer(80)) < shown);
+}
+
+/// How many hints a footer line shows: they are two spaces apart, a key then its label.
+fn a_count(footer: &str) -> usize {
+    footer.split("  ").filter(|hint| !hint.trim().is_empty()).count()
+}
+
+/// At the default weights the verdict says the project decides it and how to tell versus about it; a
+/// weight moved, it no longer does. Bars keep the options' order whoever leads; at 60x16, the smallest
+/// size promised, every option's bar shows.
+#[test]
+fn the_first_screen_says_what_to_do_and_the_bars_keep_their_place() {
+    let mut a = app(80, 24);
+    let screen = text(&a);
+    let hint = format!("i answers {} questions about your project, p picks a scenario", a.dataset().questions.len());
+    assert!(screen.contains(&hint), "{screen}");
+    let (robustness, _) = a.robustness();
+    let class = versus::engine::verdict::Classification::of(&a.evaluation().recommendation, &robustness);
+    if class == versus::engine::verdict::Classification::TossUp {
+        assert!(screen.contains("the defaults describe a generic service; your project decides it"), "{screen}");
+    }
+    // The bars: the options' order, at any weights.
+    let bars = |a: &App| {
+        let screen = text(a);
+        let names: Vec<&str> = a.dataset().options.iter().map(|o| o.name.as_str()).collect();
+        let rows: Vec<String> = screen
+            .lines()
+            .skip_while(|l| !l.contains("Recommendation"))
+            .filter(|l| names.iter().any(|n| l.starts_with(n)))
+            .map(|l| l.split_whitespace().next().unwrap().to_owned())
+            .collect();
+        rows
+    };
+    let order: Vec<String> = a.dataset().options.iter().map(|o| o.name.clone()).collect();
+    assert_eq!(bars(&a), order);
+    let leaders = [a.evaluation().recommendation.leader()];
+    key(&mut a, KeyCode::Char('0')); // CPU-bound pure code to 0 moves the lead to Python
+    assert_ne!([a.evaluation().recommendation.leader()], leaders, "the lead changed");
+    assert_eq!(bars(&a), order, "the bars did not swap");
+    assert!(!text(&a).contains("picks a scenario"), "moved from the defaults, the hint goes");
+    // 60x16: every bar, the verdict; why gives way first.
+    let small = app(60, 16);
+    assert_eq!(bars(&small), order);
+    insta::assert_snapshot!("main_screen_60x16", text(&small));
+}
