@@ -9,6 +9,7 @@ use ratatui::style::{Color, Modifier};
 use support::{app, buffer, explorer, key, keys, mouse, press_with, text};
 use versus::engine::data::Dataset;
 use versus::engine::score::evaluate;
+use versus::engine::weights::Weighting;
 use versus::explorer::app::{App, Document, Effect, Event, Export, Focus, Outcome, Overlay, Startup};
 use versus::explorer::keymap::Action;
 use versus::explorer::layout::Screen;
@@ -1595,4 +1596,44 @@ fn the_first_screen_says_what_to_do_and_the_bars_keep_their_place() {
     let small = app(60, 16);
     assert_eq!(bars(&small), order);
     insta::assert_snapshot!("main_screen_60x16", text(&small));
+}
+
+/// Each default weight's reason shows in the detail header where it fits and whole in help; a source
+/// past its freshness limit is marked STALE in words (so without colour too), fresh ones are not.
+#[test]
+fn the_default_weights_reason_and_stale_sources_show_where_the_dimension_is() {
+    let dataset = Dataset::builtin();
+    let reason = dataset.dimensions[0].weight_reason.clone().expect("the built-in data gives every reason");
+    let mut a = support::sized(
+        App::new(Startup {
+            today: dataset.meta.as_of.clone(),
+            ..Startup::new(dataset.clone(), Weighting::defaults(&dataset))
+        }),
+        100,
+        30,
+    );
+    let head: String = reason.chars().take(20).collect();
+    assert!(text(&a).contains(&format!("default weight {}: {head}", dataset.dimensions[0].weight)), "{}", text(&a));
+    assert!(!text(&a).contains("STALE"), "fresh on the day the data was checked");
+    key(&mut a, KeyCode::Char('?'));
+    let mut seen = String::new();
+    for _ in 0..20 {
+        seen.push_str(&text(&a));
+        key(&mut a, KeyCode::Char('j'));
+    }
+    let help: String = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words: String = reason.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    assert!(help.contains(&words), "help has the reason: {help}");
+    // Five years on, every source is stale: the list says so, and so does the focused view.
+    let later = Startup { today: "2031-12-06".into(), ..Startup::new(dataset.clone(), Weighting::defaults(&dataset)) };
+    let mut old = support::sized(App::new(later), 100, 30);
+    let screen = text(&old);
+    assert!(screen.contains("[1] STALE · "), "{screen}");
+    key(&mut old, KeyCode::Tab);
+    key(&mut old, KeyCode::Tab);
+    key(&mut old, KeyCode::Tab);
+    assert_eq!(old.focus(), Focus::Sources);
+    let focused = text(&old);
+    assert!(focused.contains("STALE:") && focused.contains("days ago"), "{focused}");
+    insta::assert_snapshot!("stale_sources_focused_100x30", focused);
 }

@@ -340,6 +340,12 @@ impl App {
         self.screen.clone()
     }
 
+    /// Today's date (YYYY-MM-DD), which the sources' freshness is judged against.
+    #[must_use]
+    pub fn today(&self) -> &str {
+        &self.today
+    }
+
     /// The interview answers the weights came from (`QUESTION=ANSWER`), if they did.
     #[must_use]
     pub fn interview_answers(&self) -> &[String] {
@@ -360,6 +366,7 @@ impl App {
             keymap: &self.keymap,
             problems: &self.problems,
             last_status: self.last_status.as_ref(),
+            selected: (!self.list.rows().is_empty()).then(|| self.list.selected()),
             mouse: self.mouse,
         }
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Next, Overlay, Room, Seen, popup};
-use crate::engine::data::Meta;
+use crate::engine::data::{Dimension, Meta};
 use crate::engine::text::wrap;
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::centred;
@@ -66,7 +66,8 @@ fn lines(seen: &Seen, width: u16, theme: Theme) -> Vec<Line<'static>> {
     };
     let status = seen.last_status.filter(|status| !listed(status));
     let mut out = status_lines(status, usize::from(width).saturating_sub(4).max(16), theme);
-    out.extend(help_lines(&seen.dataset.meta, seen.problems, seen.keymap, seen.mouse, width, theme));
+    let dimension = seen.selected.and_then(|d| seen.dataset.dimensions.get(d));
+    out.extend(help_lines(&seen.dataset.meta, dimension, seen.problems, seen.keymap, seen.mouse, width, theme));
     out
 }
 
@@ -103,6 +104,7 @@ impl Room for Help {
 /// The help text, generated from the keymap in force so it always shows the real bindings.
 fn help_lines(
     meta: &Meta,
+    dimension: Option<&Dimension>,
     problems: &[String],
     keymap: &Keymap,
     mouse: bool,
@@ -112,7 +114,7 @@ fn help_lines(
     // Paragraphs are indented by two and keep a column spare.
     let text_width = usize::from(width).saturating_sub(4).max(16);
     let mut lines = problem_lines(problems, text_width, theme);
-    lines.extend(about_lines(meta, text_width, theme));
+    lines.extend(about_lines(meta, dimension, text_width, theme));
     lines.extend(reading_lines(text_width, theme));
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
@@ -171,7 +173,7 @@ fn problem_lines(problems: &[String], text_width: usize, theme: Theme) -> Vec<Li
 }
 
 /// Help's first section: what is compared, how fresh the evidence is, and what the claims audit examines.
-fn about_lines(meta: &Meta, text_width: usize, theme: Theme) -> Vec<Line<'static>> {
+fn about_lines(meta: &Meta, dimension: Option<&Dimension>, text_width: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("About this comparison", theme.heading())];
     let mut paragraph =
         |text: &str| lines.extend(wrap(text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
@@ -181,6 +183,11 @@ fn about_lines(meta: &Meta, text_width: usize, theme: Theme) -> Vec<Line<'static
     }
     if let Some(audits) = &meta.audits {
         paragraph(&format!("The claims audit (c) examines {audits}."));
+    }
+    // The selected dimension's default weight, and why it is what it is.
+    if let Some(d) = dimension {
+        let reason = d.weight_reason.as_deref().unwrap_or("the dataset gives no reason for it.");
+        paragraph(&format!("{} (selected): default weight {}. {} {reason}", d.name, d.weight, d.summary));
     }
     lines.push(Line::default());
     lines

@@ -145,6 +145,8 @@ pub(crate) struct Seen<'a> {
     pub keymap: &'a Keymap,
     pub problems: &'a [String],
     pub last_status: Option<&'a Status>,
+    /// The dimension selected in the list, if one is listed.
+    pub selected: Option<usize>,
     pub mouse: bool,
 }
 
@@ -165,6 +167,7 @@ impl Ctx<'_> {
             keymap: self.keymap,
             problems: self.problems,
             last_status: self.last_status,
+            selected: (!self.list.rows().is_empty()).then(|| self.list.selected()),
             mouse: self.mouse,
         }
     }
