@@ -1637,3 +1637,32 @@ fn the_default_weights_reason_and_stale_sources_show_where_the_dimension_is() {
     assert!(focused.contains("STALE:") && focused.contains("days ago"), "{focused}");
     insta::assert_snapshot!("stale_sources_focused_100x30", focused);
 }
+
+/// The sensitivity chart draws the flip as the ◆ its legend names, also without colour; the score axis
+/// spans the scores drawn; a dimension no single weight can change says "any weight"; the table says
+/// what its columns mean.
+#[test]
+fn the_sensitivity_chart_marks_the_flip_as_its_legend_says() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('f'));
+    let Overlay::Sensitivity(_) = a.overlay() else { panic!("the view is open") };
+    let plain = support::plain_text(&a);
+    let chart: Vec<&str> = plain.lines().skip(3).take(8).collect();
+    let flip = a.evaluation().flips.iter().find(|f| f.dimension == a.selected());
+    if flip.is_some() {
+        assert!(plain.lines().nth(2).unwrap().contains("◆ flip:"), "{plain}");
+        assert!(chart.iter().any(|l| l.contains('◆')), "the ◆ is in the chart, without colour too:\n{plain}");
+    }
+    assert!(plain.contains("holds: weights at which the leader still leads"), "{plain}");
+    // The axis: the lowest label is at most the lowest score drawn, and within a point of it.
+    let along = versus::engine::score::scores_along(a.dataset(), a.weights(), a.selected());
+    let lowest = along.iter().flatten().copied().fold(100.0_f64, f64::min);
+    let label =
+        |l: &str| l.trim_start_matches(['┃', ' ', '│']).split('│').next().and_then(|n| n.trim().parse::<f64>().ok());
+    let labels: Vec<f64> = chart.iter().filter_map(|l| label(l)).collect();
+    let bottom = labels.iter().copied().fold(f64::MAX, f64::min);
+    assert!(bottom <= lowest && lowest - bottom < 1.0, "axis from {bottom}, scores from {lowest}: {labels:?}");
+    key(&mut a, KeyCode::Char('G'));
+    assert!(text(&a).contains("any weight"), "{}", text(&a));
+    assert!(!text(&a).contains("0-10  none"));
+}
