@@ -96,8 +96,8 @@ pub(crate) fn source_lines(
         if let Some(words) = &stale {
             dates = format!("{dates} · {words}");
         }
-        let style = if stale.is_some() { theme.close_call() } else { theme.dim() };
-        lines.extend(wrap(&dates, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), style), i)));
+        let dates_style = if stale.is_some() { theme.close_call() } else { theme.dim() };
+        lines.extend(wrap(&dates, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), dates_style), i)));
         let link = theme.bold().add_modifier(ratatui::style::Modifier::UNDERLINED);
         lines.extend(wrap(&source.url, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), link), i)));
     }

@@ -235,15 +235,12 @@ fn render_chart(frame: &mut Frame, seen: &Seen, dimension: usize, along: &[Vec<f
         format!("{:.0}", f64::midpoint(low, high)),
         format!("{high:.0}"),
     ]);
-    fn chart<'a>(series: Vec<Series<'a>>, x: &Axis<'a>, y: &Axis<'a>) -> Chart<'a> {
-        Chart::new(series).x_axis(x.clone()).y_axis(y.clone()).legend_position(None)
-    }
     // The flip is drawn as the ◆ its legend names, in its cell: the chart's own markers are its lines'.
     // Its cell is where the point alone lands on the same axes.
     let flip_cell = flip_point.as_ref().and_then(|point| {
-        let alone = Series::default().marker(Marker::Block).graph_type(GraphType::Scatter).data(point);
+        let single = Series::default().marker(Marker::Block).graph_type(GraphType::Scatter).data(point);
         let mut scratch = ratatui::buffer::Buffer::empty(area);
-        ratatui::widgets::Widget::render(chart(vec![alone], &x_axis, &y_axis), area, &mut scratch);
+        ratatui::widgets::Widget::render(chart(vec![single], &x_axis, &y_axis), area, &mut scratch);
         let mut empty = ratatui::buffer::Buffer::empty(area);
         ratatui::widgets::Widget::render(chart(Vec::new(), &x_axis, &y_axis), area, &mut empty);
         area.positions().find(|&p| scratch[p].symbol() == "█" && empty[p].symbol() != "█")
@@ -253,6 +250,11 @@ fn render_chart(frame: &mut Frame, seen: &Seen, dimension: usize, along: &[Vec<f
     if let (Some(cell), Some(flip)) = (flip_cell, flip) {
         frame.buffer_mut()[cell].set_symbol("◆").set_style(theme.option(flip.option));
     }
+}
+
+/// The chart of `series` on the axes `x` and `y`, without a legend (it has a line of its own).
+fn chart<'a>(series: Vec<Series<'a>>, x: &Axis<'a>, y: &Axis<'a>) -> Chart<'a> {
+    Chart::new(series).x_axis(x.clone()).y_axis(y.clone()).legend_position(None)
 }
 
 /// A rating flip in a table cell: "Node.js 9 -> 6: Python leads".
