@@ -1652,6 +1652,10 @@ fn the_sensitivity_chart_marks_the_flip_as_its_legend_says() {
     if flip.is_some() {
         assert!(plain.lines().nth(2).unwrap().contains("◆ flip:"), "{plain}");
         assert!(chart.iter().any(|l| l.contains('◆')), "the ◆ is in the chart, without colour too:\n{plain}");
+        // In colour, its cell does not keep the chart's block background, which would hide it.
+        let coloured = buffer(&a, true);
+        let cell = coloured.content.iter().find(|c| c.symbol() == "◆" && c.bg != Color::Reset);
+        assert!(cell.is_none(), "the ◆ sits on a coloured background: {cell:?}");
     }
     assert!(plain.contains("holds: weights at which the leader still leads"), "{plain}");
     // The axis: the lowest label is at most the lowest score drawn, and within a point of it.

@@ -248,7 +248,10 @@ fn render_chart(frame: &mut Frame, seen: &Seen, dimension: usize, along: &[Vec<f
     let chart = chart(series, &x_axis, &y_axis);
     frame.render_widget(chart, area);
     if let (Some(cell), Some(flip)) = (flip_cell, flip) {
-        frame.buffer_mut()[cell].set_symbol("◆").set_style(theme.option(flip.option));
+        // Reset first: the chart's block marker colours the cell's background too, which would hide it.
+        let cell = &mut frame.buffer_mut()[cell];
+        cell.reset();
+        cell.set_symbol("◆").set_style(theme.option(flip.option));
     }
 }
 
