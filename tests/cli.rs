@@ -157,7 +157,7 @@ fn lists_and_search_as_json() {
 fn a_three_option_dataset_works_everywhere() {
     let output = versus(&["--data", "tests/data/three-options.toml", "report", "--preset", "long-lived"]);
     assert!(output.status.success());
-    assert!(stdout(&output).contains("Recommended: Rust, ahead of Go by 11.1 points."));
+    assert!(stdout(&output).contains("Rust leads Go by 11.1 points"));
 }
 
 #[test]

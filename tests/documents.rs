@@ -264,7 +264,7 @@ fn the_markdown_report_leads_with_its_summary_and_names_what_changed() {
     let markdown = Report::new(&d, &weighting).render(Format::Markdown);
     let s = structure(&markdown);
     let first = s.text.lines().next().unwrap();
-    assert!(first.starts_with("Recommended: ") && first.contains("plausible ratings"), "{first}");
+    assert!(first.starts_with("Clear: ") && first.contains("plausible ratings"), "{first}");
     assert!(s.text.contains(&format!("changed from ML-backed API / inference: ml-ecosystem {was} -> 6")), "{}", s.text);
     // The weights table runs from the most points to the fewest; the weight-0 dimensions are one line.
     let why = s.tables.iter().find(|t| t[0][0] == "Dimension").unwrap();

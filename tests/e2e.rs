@@ -41,6 +41,12 @@ impl Session {
     }
 
     fn spawn(mut command: CommandBuilder) -> Self {
+        command.env_remove("NO_COLOR");
+        Self::launch(command)
+    }
+
+    /// As [`Self::spawn`], with `NO_COLOR` as the command has it.
+    fn launch(mut command: CommandBuilder) -> Self {
         let pair =
             native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 }).unwrap();
         command.env("TERM", "xterm-256color");
@@ -49,7 +55,6 @@ impl Session {
         if command.get_env("VERSUS_CONFIG_DIR").is_none() {
             command.env("VERSUS_CONFIG_DIR", config.path());
         }
-        command.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -448,8 +453,8 @@ fn a_broken_config_is_a_warning_on_the_status_line_and_the_explorer_runs() {
     let mut session = Session::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_versus")).tap(|c| {
         c.env("VERSUS_CONFIG_DIR", config.path());
     }));
-    // What versus did (set the file aside) and what is wrong with it: two warnings.
-    session.expect("warning: ? shows all 2 · ");
+    // What happened first, as a sentence, then where; help shows every warning whole.
+    session.expect("warning: config set aside: versus runs on the defaults (");
     session.send("q");
     assert!(session.wait().success());
     session.assert_terminal_restored();
@@ -495,4 +500,22 @@ fn long_sampling_shows_progress_on_a_terminal_only() {
         let shown = session.output();
         assert!(shown.starts_with("\r\x1b[Ksampling ") && shown.ends_with("\r\x1b[K"), "{shown:?}");
     }
+}
+
+/// `NO_COLOR` turns colour off only when it is present and not empty (no-color.org).
+#[test]
+fn an_empty_no_color_keeps_the_colours() {
+    let colour = |value: &str| {
+        let mut session = Session::launch(CommandBuilder::new(env!("CARGO_BIN_EXE_versus")).tap(|c| {
+            c.env("NO_COLOR", value);
+        }));
+        session.expect("Recommendation");
+        session.send("q");
+        let _ = session.wait();
+        // A foreground colour: 38;5;N, or one of the basic 30-37.
+        let output = session.output();
+        output.contains("\u{1b}[38;5;") || (30..=37).any(|n| output.contains(&format!("\u{1b}[{n}m")))
+    };
+    assert!(colour(""), "an empty NO_COLOR changes nothing");
+    assert!(!colour("1"), "NO_COLOR=1 turns colour off");
 }

@@ -191,3 +191,40 @@ fn team_report() {
     assert_eq!(team["winners"]["python"], 2);
     assert_eq!(team["winners"]["node"], 1);
 }
+
+/// Every format says the same classification and prints the margin and scores with the same digits:
+/// JSON's `recommendation.classification` and `margin`, the text's and markdown's verdict, the decision
+/// record's outcome, for every preset and the defaults.
+#[test]
+fn every_format_classifies_and_rounds_the_verdict_alike() {
+    let dataset = Dataset::builtin();
+    let mut weightings: Vec<Weighting> =
+        dataset.presets.iter().map(|p| Weighting::preset(&dataset, &p.id).unwrap()).collect();
+    weightings.push(Weighting::defaults(&dataset));
+    let mut seen = std::collections::BTreeSet::new();
+    for weighting in &weightings {
+        let report = Report::new(&dataset, weighting);
+        let json: serde_json::Value = serde_json::from_str(&report.render(Format::Json)).unwrap();
+        let class = json["recommendation"]["classification"].as_str().unwrap().to_owned();
+        assert!(["clear", "likely", "toss-up", "none"].contains(&class.as_str()), "{class}");
+        let label = match class.as_str() {
+            "toss-up" => "Toss-up:".to_owned(),
+            word => format!("{}{}:", word[..1].to_uppercase(), &word[1..]),
+        };
+        let margin = format!("by {:.1} points", json["recommendation"]["margin"].as_f64().unwrap());
+        let verdict = json["recommendation"]["verdict"].as_str().unwrap().to_owned();
+        assert!(verdict.starts_with(&label) && verdict.contains(&margin), "{verdict} / {label} {margin}");
+        for format in [Format::Text, Format::Markdown, Format::Madr] {
+            let text = report.render(format).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&verdict), "{format:?} lacks {verdict:?}");
+        }
+        let text = report.render(Format::Text);
+        for option in json["options"].as_array().unwrap() {
+            let score = format!("{:.1}", option["score"].as_f64().unwrap());
+            assert!(text.contains(&score), "the text lacks {} {score}", option["name"]);
+        }
+        seen.insert(class);
+    }
+    // The built-in data's presets and defaults give more than one word: the test sees the words differ.
+    assert!(seen.len() >= 2, "{seen:?}");
+}

@@ -11,6 +11,7 @@ use versus::engine::data::Dataset;
 use versus::engine::diagnostic::{Diagnostic, Position};
 use versus::engine::profiles::StoredProfile;
 use versus::engine::score::evaluate;
+use versus::engine::weights::Weighting;
 use versus::explorer::app::{App, Document, Effect, Event, Export, Focus, Outcome, Overlay, Startup};
 use versus::explorer::keymap::Action;
 use versus::explorer::layout::Screen;
@@ -354,6 +355,21 @@ fn the_status_line_shows_what_the_shell_reports() {
     assert_eq!(effects, vec![Effect::Export { export, overwrite: true }]);
 }
 
+/// A message longer than the status line is cut with word of where to read it, and help shows it whole.
+#[test]
+fn no_status_message_is_lost_to_the_edge() {
+    let mut a = app(80, 24);
+    let long = "cannot write reports/2026/december/decision.md: the directory reports/2026/december does not exist";
+    report(&mut a, Outcome::Failed(long.into()));
+    let footer = text(&a).lines().last().unwrap().trim_end().to_owned();
+    assert!(footer.starts_with("error: cannot write") && footer.ends_with("? shows it all"), "{footer}");
+    key(&mut a, KeyCode::Char('?'));
+    let help = text(&a);
+    assert!(help.contains("The latest message"), "{help}");
+    let flat: String = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("december does not exist"), "help shows it whole: {flat}");
+}
+
 #[test]
 fn only_a_drag_that_starts_on_a_slider_moves_it() {
     let mut a = app(80, 24);
@@ -643,11 +659,94 @@ fn the_interview_asks_one_question_at_a_time_and_applies_its_weights_as_one_step
     key(&mut a, KeyCode::Char('u'));
     assert_eq!(a.weights(), &start[..], "one undo takes the interview back");
     assert!(a.interview_answers().is_empty());
-    // Esc leaves everything as it was.
+    // Esc leaves everything as it was: once answered, after asking.
     key(&mut a, KeyCode::Char('i'));
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.overlay(), Overlay::Interview(_)), "the first Esc asks");
+    assert!(text(&a).contains("Esc again discards 1 changed answer"), "{}", text(&a));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(*a.overlay(), Overlay::None);
     assert_eq!(a.weights(), &start[..]);
+}
+
+fn interview(a: &App) -> &Interview {
+    match a.overlay() {
+        Overlay::Interview(interview) => interview,
+        other => panic!("not the interview: {other:?}"),
+    }
+}
+
+/// Shift-Tab back to a question highlights the answer chosen there, so Enter keeps it; the answers
+/// applied are reopened at the summary, one changed answer is one question, and undo brings the
+/// answers back with the weights.
+#[test]
+fn the_interview_keeps_what_you_enter() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('i'));
+    assert!(text(&a).lines().last().unwrap().contains("Shift-Tab back"), "the footer says how to go back");
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter); // the second answer to the first question
+    let after_one = interview(&a).chosen.clone();
+    press_with(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!((interview(&a).question, interview(&a).highlighted), (0, 1), "back on the answer chosen");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(interview(&a).chosen, after_one, "Enter on the way back changes nothing");
+    // The box says what the answers so far give.
+    let so_far = text(&a);
+    assert!(so_far.contains("So far: ") && so_far.contains(" leads ") || so_far.contains("score the same"), "{so_far}");
+    for _ in 1..a.dataset().questions.len() {
+        key(&mut a, KeyCode::Enter); // the first answer to every other question
+    }
+    key(&mut a, KeyCode::Enter); // apply
+    let applied = a.interview_answers().to_vec();
+    let weights = a.weights().to_vec();
+    assert_eq!(applied.len(), a.dataset().questions.len());
+    // Reopened: at the summary, every answer chosen as applied; nothing changes if it is applied again.
+    key(&mut a, KeyCode::Char('i'));
+    assert_eq!(interview(&a).question, a.dataset().questions.len(), "it resumes at the summary");
+    assert!(interview(&a).chosen.iter().all(Option::is_some));
+    assert!(text(&a).contains("They change no weight."), "{}", text(&a));
+    // Changing one answer is one question: Tab to the first, pick another, and back at the summary.
+    key(&mut a, KeyCode::Tab);
+    assert_eq!((interview(&a).question, interview(&a).highlighted), (0, 1));
+    key(&mut a, KeyCode::Char('k'));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(interview(&a).question, a.dataset().questions.len(), "back at the summary");
+    key(&mut a, KeyCode::Enter);
+    let changed = a.interview_answers().to_vec();
+    assert_ne!(changed, applied);
+    assert_eq!(changed[1..], applied[1..], "only the first answer changed");
+    assert_ne!(a.weights(), &weights[..]);
+    // Undo brings back the answers with the weights, and the interview reopens with them.
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!((a.interview_answers(), a.weights()), (&applied[..], &weights[..]));
+    key(&mut a, KeyCode::Char('i'));
+    assert_eq!(interview(&a).chosen[0], Some(1));
+    // Nothing changed yet: Esc leaves at once.
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(*a.overlay(), Overlay::None);
+}
+
+/// The summary's list of changes scrolls when it does not fit, and says how many lie beyond.
+#[test]
+fn the_interview_summary_scrolls_its_changes() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('i'));
+    for _ in 0..a.dataset().questions.len() {
+        key(&mut a, KeyCode::Enter);
+    }
+    let Overlay::Interview(_) = a.overlay() else { panic!("the summary is open") };
+    let screen = text(&a);
+    assert!(screen.contains("more below (j scrolls)"), "{screen}");
+    for _ in 0..30 {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    let scrolled = text(&a);
+    assert!(scrolled.contains("more above (k scrolls)") && !scrolled.contains("more below"), "{scrolled}");
+    insta::assert_snapshot!("interview_summary_scrolled_80x24", scrolled);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(text(&a), screen, "g goes back to the top");
 }
 
 #[test]
@@ -731,6 +830,7 @@ fn the_mouse_picks_interview_answers_and_sets_pairwise_judgements() {
     let help_row = text(&a).lines().position(|l| l.contains("Will it hold many")).unwrap();
     assert!(!mouse(&mut a, MouseEventKind::Down(MouseButton::Left), column, u16::try_from(help_row).unwrap()));
     key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc); // discard the answer the click chose
 
     key(&mut a, KeyCode::Char('a'));
     // The scale's marks: a click on the leftmost 9 makes the left category far more important.
@@ -798,6 +898,7 @@ fn the_weighting_overlays_at_160x48() {
     }
     insta::assert_snapshot!("interview_summary_160x48", text(&a));
     key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc); // discard the answers
     key(&mut a, KeyCode::Char('a'));
     keys(&mut a, "lll");
     insta::assert_snapshot!("pairwise_pair_160x48", text(&a));
@@ -1441,4 +1542,137 @@ fn undo_brings_back_who_counts_even_past_a_preset() {
     assert!(!a.team().unwrap().counts(1));
     key(&mut a, KeyCode::Char('u'));
     assert!(a.team().unwrap().whole());
+}
+
+/// The main footer fills the width it has with whole hints, most useful first: the interview and the
+/// presets before the rest, far more than seven keys at 200 columns, and help and quit at every width.
+#[test]
+fn the_main_footer_fills_its_width_most_useful_first() {
+    let footer = |width: u16| text(&app(width, 24)).lines().last().unwrap().trim_end().to_owned();
+    for width in [60, 80, 120, 200] {
+        let line = footer(width);
+        assert!(line.starts_with("i interview  p presets"), "{width}: {line}");
+        assert!(line.ends_with("? help  q quit"), "{width}: {line}");
+    }
+    let wide = footer(200);
+    let shown = a_count(&wide);
+    assert!(shown >= 15, "{shown} hints at 200 columns: {wide}");
+    assert!(a_count(&footer(80)) < shown);
+}
+
+/// How many hints a footer line shows: they are two spaces apart, a key then its label.
+fn a_count(footer: &str) -> usize {
+    footer.split("  ").filter(|hint| !hint.trim().is_empty()).count()
+}
+
+/// At the default weights the verdict says the project decides it and how to tell versus about it; a
+/// weight moved, it no longer does. Bars keep the options' order whoever leads; at 60x16, the smallest
+/// size promised, every option's bar shows.
+#[test]
+fn the_first_screen_says_what_to_do_and_the_bars_keep_their_place() {
+    let mut a = app(80, 24);
+    let screen = text(&a);
+    let hint = format!("i answers {} questions about your project, p picks a scenario", a.dataset().questions.len());
+    assert!(screen.contains(&hint), "{screen}");
+    let (robustness, _) = a.robustness();
+    let class = versus::engine::verdict::Classification::of(&a.evaluation().recommendation, &robustness);
+    if class == versus::engine::verdict::Classification::TossUp {
+        assert!(screen.contains("the defaults describe a generic service; your project decides it"), "{screen}");
+    }
+    // The bars: the options' order, at any weights.
+    let bars = |a: &App| {
+        let screen = text(a);
+        let names: Vec<&str> = a.dataset().options.iter().map(|o| o.name.as_str()).collect();
+        let rows: Vec<String> = screen
+            .lines()
+            .skip_while(|l| !l.contains("Recommendation"))
+            .filter(|l| names.iter().any(|n| l.starts_with(n)))
+            .map(|l| l.split_whitespace().next().unwrap().to_owned())
+            .collect();
+        rows
+    };
+    let order: Vec<String> = a.dataset().options.iter().map(|o| o.name.clone()).collect();
+    assert_eq!(bars(&a), order);
+    let leaders = [a.evaluation().recommendation.leader()];
+    key(&mut a, KeyCode::Char('0')); // CPU-bound pure code to 0 moves the lead to Python
+    assert_ne!([a.evaluation().recommendation.leader()], leaders, "the lead changed");
+    assert_eq!(bars(&a), order, "the bars did not swap");
+    assert!(!text(&a).contains("picks a scenario"), "moved from the defaults, the hint goes");
+    // 60x16: every bar, the verdict; why gives way first.
+    let small = app(60, 16);
+    assert_eq!(bars(&small), order);
+    insta::assert_snapshot!("main_screen_60x16", text(&small));
+}
+
+/// Each default weight's reason shows in the detail header where it fits and whole in help; a source
+/// past its freshness limit is marked STALE in words (so without colour too), fresh ones are not.
+#[test]
+fn the_default_weights_reason_and_stale_sources_show_where_the_dimension_is() {
+    let dataset = Dataset::builtin();
+    let reason = dataset.dimensions[0].weight_reason.clone().expect("the built-in data gives every reason");
+    let mut a = support::sized(
+        App::new(Startup {
+            today: dataset.meta.as_of.clone(),
+            ..Startup::new(dataset.clone(), Weighting::defaults(&dataset))
+        }),
+        100,
+        30,
+    );
+    let head: String = reason.chars().take(20).collect();
+    assert!(text(&a).contains(&format!("default weight {}: {head}", dataset.dimensions[0].weight)), "{}", text(&a));
+    assert!(!text(&a).contains("STALE"), "fresh on the day the data was checked");
+    key(&mut a, KeyCode::Char('?'));
+    let mut seen = String::new();
+    for _ in 0..20 {
+        seen.push_str(&text(&a));
+        key(&mut a, KeyCode::Char('j'));
+    }
+    let help: String = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words: String = reason.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    assert!(help.contains(&words), "help has the reason: {help}");
+    // Five years on, every source is stale: the list says so, and so does the focused view.
+    let later = Startup { today: "2031-12-06".into(), ..Startup::new(dataset.clone(), Weighting::defaults(&dataset)) };
+    let mut old = support::sized(App::new(later), 100, 30);
+    let screen = text(&old);
+    assert!(screen.contains("[1] STALE · "), "{screen}");
+    key(&mut old, KeyCode::Tab);
+    key(&mut old, KeyCode::Tab);
+    key(&mut old, KeyCode::Tab);
+    assert_eq!(old.focus(), Focus::Sources);
+    let focused = text(&old);
+    assert!(focused.contains("STALE:") && focused.contains("days ago"), "{focused}");
+    insta::assert_snapshot!("stale_sources_focused_100x30", focused);
+}
+
+/// The sensitivity chart draws the flip as the ◆ its legend names, also without colour; the score axis
+/// spans the scores drawn; a dimension no single weight can change says "any weight"; the table says
+/// what its columns mean.
+#[test]
+fn the_sensitivity_chart_marks_the_flip_as_its_legend_says() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('f'));
+    let Overlay::Sensitivity(_) = a.overlay() else { panic!("the view is open") };
+    let plain = support::plain_text(&a);
+    let chart: Vec<&str> = plain.lines().skip(3).take(8).collect();
+    let flip = a.evaluation().flips.iter().find(|f| f.dimension == a.selected());
+    if flip.is_some() {
+        assert!(plain.lines().nth(2).unwrap().contains("◆ flip:"), "{plain}");
+        assert!(chart.iter().any(|l| l.contains('◆')), "the ◆ is in the chart, without colour too:\n{plain}");
+        // In colour, its cell does not keep the chart's block background, which would hide it.
+        let coloured = buffer(&a, true);
+        let cell = coloured.content.iter().find(|c| c.symbol() == "◆" && c.bg != Color::Reset);
+        assert!(cell.is_none(), "the ◆ sits on a coloured background: {cell:?}");
+    }
+    assert!(plain.contains("holds: weights at which the leader still leads"), "{plain}");
+    // The axis: the lowest label is at most the lowest score drawn, and within a point of it.
+    let along = versus::engine::score::scores_along(a.dataset(), a.weights(), a.selected());
+    let lowest = along.iter().flatten().copied().fold(100.0_f64, f64::min);
+    let label =
+        |l: &str| l.trim_start_matches(['┃', ' ', '│']).split('│').next().and_then(|n| n.trim().parse::<f64>().ok());
+    let labels: Vec<f64> = chart.iter().filter_map(|l| label(l)).collect();
+    let bottom = labels.iter().copied().fold(f64::MAX, f64::min);
+    assert!(bottom <= lowest && lowest - bottom < 1.0, "axis from {bottom}, scores from {lowest}: {labels:?}");
+    key(&mut a, KeyCode::Char('G'));
+    assert!(text(&a).contains("any weight"), "{}", text(&a));
+    assert!(!text(&a).contains("0-10  none"));
 }

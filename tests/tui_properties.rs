@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{
 use support::{buffer, explorer, feed};
 use versus::engine::data::Dataset;
 use versus::engine::score::evaluate;
+use versus::engine::verdict::points;
 use versus::explorer::app::{App, Overlay, Row};
 use versus::explorer::layout::Screen;
 use versus::shell::files::load_dataset;
@@ -84,14 +85,16 @@ fn draw_and_check_gauge(app: &App) -> Result<(), TestCaseError> {
     if let (Screen::Main(regions), Overlay::None | Overlay::Search(_)) = (app.screen(), app.overlay()) {
         let options = app.dataset().options.len();
         let rows = regions.recommendation.y + 1..regions.recommendation.bottom();
-        // One bar per option, while the panel has room for them beside its four lines of text.
-        if rows.len() >= options + 4 && app.evaluation().recommendation.leader().is_some() {
+        // One bar per option, while the panel has room for them beside the verdict.
+        if rows.len() >= options + 2 && app.evaluation().recommendation.leader().is_some() {
             let text: String = rows
                 .flat_map(|y| (0..app.size().width).map(move |x| (x, y)))
                 .map(|(x, y)| buffer[(x, y)].symbol().to_owned())
                 .collect();
             for score in &app.evaluation().scores {
-                prop_assert!(text.contains(&format!("{score:5.1}")), "gauges {text:?} lack {score:.1}");
+                // Rounded as every output rounds it.
+                let shown = format!("{:>5}", points(*score));
+                prop_assert!(text.contains(&shown), "gauges {text:?} lack {shown}");
             }
         }
     }

@@ -27,7 +27,7 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
-    /// Explorer: no colours (as when `NO_COLOR` is set, to any value); bold, reverse and
+    /// Explorer: no colours (as when `NO_COLOR` is set and not empty); bold, reverse and
     /// symbols still carry the meaning.
     #[arg(long)]
     pub no_color: bool,

@@ -80,7 +80,7 @@ const FILES_ENVIRONMENT_EXIT: &str = concat!(
     "\\fBversus config path\\fR shows both and what was loaded.\n",
     ".SH ENVIRONMENT\n",
     ".TP\n\\fBVERSUS_CONFIG_DIR\\fR, \\fBXDG_CONFIG_HOME\\fR, \\fBVERSUS_CACHE_DIR\\fR, \\fBXDG_CACHE_HOME\\fR, \\fBHOME\\fR\nWhere the files above are.\n",
-    ".TP\n\\fBNO_COLOR\\fR\nSet to any value: the explorer draws without colour (as \\fB\\-\\-no\\-color\\fR).\n",
+    ".TP\n\\fBNO_COLOR\\fR\nSet and not empty: the explorer draws without colour (as \\fB\\-\\-no\\-color\\fR).\n",
     ".TP\n\\fBBROWSER\\fR\nThe browser \\fBo\\fR opens a source in; else the system's opener. Without \\fBDISPLAY\\fR or ",
     "\\fBWAYLAND_DISPLAY\\fR on Linux, versus does not open one.\n",
     ".SH EXIT STATUS\n",

@@ -13,7 +13,7 @@ pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ProfileAction, Re
 
 use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, Freshness, LoadError, StaleSource, VOLATILE_FRESHNESS_DAYS, starter};
-use crate::engine::diagnostic::{Diagnostic, Severity};
+use crate::engine::diagnostic::Diagnostic;
 use crate::engine::listing::{self, Found};
 use crate::engine::pairwise;
 use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, StoredProfile, check_name};
@@ -21,7 +21,7 @@ use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::{WeightFile, check_note};
-use crate::engine::weights::{ConfigDefault, Request, WeightError, Weighting, shell_quote};
+use crate::engine::weights::{ConfigDefault, Origin, Request, WeightError, Weighting, shell_quote};
 use crate::explorer::app::{App, MAX_QUERY_CHARS, Startup, Status};
 use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
@@ -227,18 +227,29 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let (weighting, more) = weighting(&dataset, &request, files)?;
     warnings.extend(more);
     warn_all(&warnings);
-    let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none();
+    // The interview reopens with the answers the weights came from: those given, else a profile's.
+    let answers = match &weighting.origin {
+        Origin::Profile { name, .. } if request.answers.is_empty() => {
+            let profiles = files.profiles.for_dataset(&dataset);
+            profiles.into_iter().find(|p| &p.name == name).map(|p| p.notes.answers).unwrap_or_default()
+        }
+        _ => request.answers.clone(),
+    };
+    // NO_COLOR counts when it is present and not empty (no-color.org).
+    let color = !cli.no_color && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     let mouse = !cli.no_mouse && files.config().mouse;
-    // The hint first: the problem itself may be cut at the screen's edge.
+    // The first problem, then how many more there are; a line too long for the screen says that help
+    // shows it in full.
     let status = warnings.first().map(|first| {
-        let hint = match warnings.len() {
-            1 => "? shows it in full".to_owned(),
-            n => format!("? shows all {n}"),
+        let more = match warnings.len() {
+            1 => String::new(),
+            n => format!(" ({} more: help lists all {n})", n - 1),
         };
         // Nothing here stopped the explorer: each is a file set aside, or used with a caveat. The status
-        // line says "warning:" itself, so the diagnostic need not say it again.
-        let said = Diagnostic { severity: Severity::Error, ..first.clone() };
-        Status::warning(format!("{hint} · {said}"))
+        // line says "warning:" itself, so the diagnostic need not say it again: what happened first, then
+        // where.
+        let place = if first.file.is_empty() { String::new() } else { format!(" ({})", first.file) };
+        Status::warning(format!("{}{place}{more}", first.headline()))
     });
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),
@@ -252,6 +263,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         team: request.team.unwrap_or_default(),
         team_files,
         today: shell::clock::today(),
+        answers,
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;

@@ -146,10 +146,15 @@ impl Diagnostic {
     /// What it says, without the file or the place: `[warning: ]field: message (did you mean ...?)`.
     #[must_use]
     pub fn said(&self) -> String {
+        let severity = if self.is_warning() { "warning: " } else { "" };
+        format!("{severity}{}", self.headline())
+    }
+
+    /// What it says, and nothing else: `field: message (did you mean ...?)`, for a line that says where
+    /// and how grave on its own (the explorer's status line).
+    #[must_use]
+    pub fn headline(&self) -> String {
         let mut out = String::new();
-        if self.is_warning() {
-            out.push_str("warning: ");
-        }
         if let Some(field) = &self.field {
             out.push_str(field);
             out.push_str(": ");

@@ -6,7 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::{CitedSource, Dataset, Source};
-use crate::engine::report::{json_by_id, rating_column_width, verdict_sentence};
+use crate::engine::report::{json_by_id, lead_sentence, rating_column_width};
 use crate::engine::score::recommend;
 use crate::engine::text::{fit, pad, pad_left, wrap};
 
@@ -80,7 +80,7 @@ pub fn presets(dataset: &Dataset, format: ListFormat) -> String {
             for preset in &dataset.presets {
                 let _ = writeln!(out, "{}  ({})", preset.name, preset.id);
                 wrap_into(&mut out, &preset.description, 4);
-                wrap_into(&mut out, &verdict_sentence(dataset, &recommend(dataset, &preset.weights)), 4);
+                wrap_into(&mut out, &lead_sentence(dataset, &recommend(dataset, &preset.weights)), 4);
                 out.push('\n');
             }
             out
@@ -275,7 +275,7 @@ pub fn profiles(dataset: &Dataset, profiles: &[crate::engine::profiles::Profile]
             let mut out = String::new();
             for profile in profiles {
                 let _ = writeln!(out, "{}", profile.name);
-                wrap_into(&mut out, &verdict_sentence(dataset, &recommend(dataset, &profile.weights)), 4);
+                wrap_into(&mut out, &lead_sentence(dataset, &recommend(dataset, &profile.weights)), 4);
                 if let Some(note) = &profile.notes.note {
                     wrap_into(&mut out, &format!("Note: {note}"), 4);
                 }

@@ -14,5 +14,6 @@ pub mod search;
 pub(crate) mod splitmix;
 pub mod team;
 pub mod text;
+pub mod verdict;
 pub mod weight_file;
 pub mod weights;

@@ -26,6 +26,24 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` in at most `width` columns, cut only between words (ending in "…" when cut); a first word wider
+/// than `width` is cut as [`fit`] cuts.
+#[must_use]
+pub(crate) fn fit_words(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for word in s.split(' ') {
+        let next = if out.is_empty() { word.to_owned() } else { format!("{out} {word}") };
+        if next.width() + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() { fit(s, width) } else { format!("{}…", out.trim_end_matches([':', ',', ';'])) }
+}
+
 /// `s` fitted and padded with spaces to exactly `width` columns.
 #[must_use]
 pub(crate) fn pad(s: &str, width: usize) -> String {
@@ -149,6 +167,13 @@ mod tests {
         for width in 1..30 {
             assert!(fit(&emoji, width).width() <= width, "{width}");
         }
+    }
+
+    #[test]
+    fn fit_words_cuts_between_words_only() {
+        assert_eq!(fit_words("Node.js 9 -> 6: Python leads", 40), "Node.js 9 -> 6: Python leads");
+        assert_eq!(fit_words("Node.js 9 -> 6: Python leads", 20), "Node.js 9 -> 6…");
+        assert!(fit_words("Supercalifragilistic", 8).width() <= 8);
     }
 
     #[test]

@@ -345,7 +345,7 @@ pub fn interview_weights(dataset: &Dataset, start: &[u8], chosen: &[(usize, usiz
 }
 
 /// `QUESTION=ANSWER` as (question, answer) indexes of `dataset`.
-fn parse_answer(dataset: &Dataset, spec: &str) -> Result<(usize, usize), WeightError> {
+pub(crate) fn parse_answer(dataset: &Dataset, spec: &str) -> Result<(usize, usize), WeightError> {
     let (question_id, answer_id) =
         spec.split_once('=').ok_or_else(|| WeightError::AnswerSyntax { spec: spec.to_owned() })?;
     let (question_id, answer_id) = (question_id.trim(), answer_id.trim());

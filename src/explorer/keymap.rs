@@ -454,9 +454,9 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Interview, &[ch('g'), key(K::Home)], A::Top, "first answer", false),
     bind(C::Interview, &[ch('G'), key(K::End)], A::Bottom, "last answer", false),
     bind(C::Interview, &[key(K::Enter)], A::Confirm, "choose / apply", true),
-    bind(C::Interview, &[key(K::Tab)], A::SkipQuestion, "skip the question", true),
-    bind(C::Interview, &[key(K::BackTab)], A::PreviousQuestion, "back a question", false),
-    bind(C::Interview, &[key(K::Esc)], A::Back, "leave, changing nothing", true),
+    bind(C::Interview, &[key(K::Tab)], A::SkipQuestion, "skip", true),
+    bind(C::Interview, &[key(K::BackTab)], A::PreviousQuestion, "back", true),
+    bind(C::Interview, &[key(K::Esc)], A::Back, "leave", true),
     bind(C::Interview, &[ch('?'), key(K::F(1))], A::OpenHelp, "help", false),
     bind(C::Interview, &[ch('q')], A::Quit, "quit", false),
     bind(C::Help, &[ch('j'), key(K::Down)], A::Down, "scroll down", false),
@@ -478,6 +478,30 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
 
 /// Actions the footer shows as one hint, (left, right, label): the weight's slider, and pairwise's
 /// judgement.
+/// The main view's footer, most useful first: as many as fit show, and help and quit always (the weight
+/// pair is one hint, "weight").
+const MAIN_FOOTER: [(Action, &str); 19] = [
+    (A::OpenInterview, "interview"),
+    (A::OpenPresets, "presets"),
+    (A::WeightUp, "weight"),
+    (A::OpenSearch, "search"),
+    (A::OpenSensitivity, "sensitivity"),
+    (A::OpenClaims, "claims"),
+    (A::Undo, "undo"),
+    (A::SaveProfile, "save"),
+    (A::OpenPairwise, "pairwise"),
+    (A::Export, "export"),
+    (A::ExportRecord, "decision record"),
+    (A::PinBaseline, "pin"),
+    (A::ToggleMute, "mute"),
+    (A::Reset, "reset"),
+    (A::FocusNext, "focus"),
+    (A::Copy, "copy"),
+    (A::OpenTeam, "team"),
+    (A::OpenHelp, "help"),
+    (A::Quit, "quit"),
+];
+
 const PAIRED: [(Action, Action, &str); 2] =
     [(A::WeightDown, A::WeightUp, "weight"), (A::LeftMore, A::RightMore, "which matters more")];
 
@@ -556,6 +580,14 @@ impl Keymap {
         find(context).or(typed).or_else(|| find(Context::Global))
     }
 
+    /// The name of the first key bound to `action` in `context`, if any: what a sentence tells the user
+    /// to press.
+    #[must_use]
+    pub(crate) fn key_for(&self, context: Context, action: Action) -> Option<String> {
+        let binding = self.bindings.iter().find(|b| b.context == context && b.action == action)?;
+        binding.keys.first().map(|&k| key_name(k))
+    }
+
     /// The footer's hints for `context`: (keys, label), from the bindings marked for it. The weight pair
     /// shows as one hint.
     #[must_use]
@@ -566,6 +598,9 @@ impl Keymap {
     /// As [`Self::footer`], each hint marked when it must stay at every width (help and quit).
     #[must_use]
     pub(crate) fn footer_hints(&self, context: Context) -> Vec<(String, &'static str, bool)> {
+        if context == C::Main {
+            return self.main_footer();
+        }
         let mut hints = Vec::new();
         for b in self.bindings.iter().filter(|b| b.context == context && b.footer && !b.keys.is_empty()) {
             match PAIRED.iter().find(|(_, up, _)| *up == b.action) {
@@ -591,6 +626,27 @@ impl Keymap {
             }
         }
         hints
+    }
+
+    /// The main view's footer: [`MAIN_FOOTER`]'s hints in its order, most useful first, with the keys
+    /// bound now (the weight pair as one hint); help and quit marked to stay at every width.
+    fn main_footer(&self) -> Vec<(String, &'static str, bool)> {
+        let first = |action: Action| {
+            let binding = self.bindings.iter().find(|b| b.context == C::Main && b.action == action)?;
+            // The arrows say "slider" best; without them, the first keys bound.
+            let key = binding.keys.iter().find(|k| matches!(k.code, K::Left | K::Right)).or(binding.keys.first())?;
+            Some(key_name(*key))
+        };
+        MAIN_FOOTER
+            .iter()
+            .filter_map(|&(action, label)| {
+                let keys = match action {
+                    A::WeightUp => format!("{}{}", first(A::WeightDown).unwrap_or_default(), first(A::WeightUp)?),
+                    _ => first(action)?,
+                };
+                Some((keys, label, matches!(action, A::OpenHelp | A::Quit)))
+            })
+            .collect()
     }
 
     /// The help overlay's sections: each context with its (keys, label) rows, the digit bindings folded

@@ -10,6 +10,9 @@ use crate::engine::data::Verdict;
 /// Each option's fill in gauges and rating bars, so options differ without colour too.
 const OPTION_GLYPHS: [char; 8] = ['█', '▒', '▓', '░', '■', '▪', '●', '◆'];
 
+/// The light theme's green: 256-colour index 28, #008700 in the xterm cube that terminals share.
+const LIGHT_GREEN: Color = Color::Indexed(28);
+
 /// The colour of each themed item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
@@ -54,10 +57,11 @@ impl Palette {
     };
 
     /// For light backgrounds: no yellow or cyan text, which wash out on white; headings, keys and sliders
-    /// in black and magenta, apart from the first two options' green and blue.
+    /// in black and magenta, apart from the first two options' green and blue. The green is the 256-colour
+    /// cube's #008700, not the terminal's named green (xterm's #00cd00 is 2.2:1 on white): 4.7:1, readable.
     pub(crate) const LIGHT: Self = Self {
         options: [
-            Color::Green,
+            LIGHT_GREEN,
             Color::Blue,
             Color::Magenta,
             Color::Red,
@@ -71,7 +75,7 @@ impl Palette {
         key: Color::Magenta,
         slider: Color::Black,
         close_call: Color::Magenta,
-        accurate: Color::Green,
+        accurate: LIGHT_GREEN,
         partly_true: Color::Magenta,
         outdated: Color::Blue,
         wrong: Color::Red,
@@ -233,6 +237,47 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An indexed colour of the 256-colour cube or grey ramp as RGB (the same in every terminal that
+    /// keeps xterm's values); `None` for the 16 named colours, whose values each terminal chooses.
+    fn rgb(color: Color) -> Option<[u8; 3]> {
+        match color {
+            Color::Rgb(r, g, b) => Some([r, g, b]),
+            Color::Indexed(n @ 16..=231) => {
+                let level = |v: u8| if v == 0 { 0 } else { 55 + 40 * v };
+                let n = n - 16;
+                Some([level(n / 36), level(n / 6 % 6), level(n % 6)])
+            }
+            Color::Indexed(n @ 232..=255) => Some([8 + 10 * (n - 232); 3]),
+            _ => None,
+        }
+    }
+
+    /// WCAG 2's contrast ratio of two colours.
+    fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+        let luminance = |c: [u8; 3]| {
+            let linear = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.040_45 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2])
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn the_light_themes_green_is_readable_on_white() {
+        let white = [255, 255, 255];
+        // The check itself: xterm's named green fails it, black passes.
+        assert!(contrast([0, 205, 0], white) < 4.5);
+        assert!(contrast([0, 0, 0], white) > 20.0);
+        for (name, color) in [("option-1", Palette::LIGHT.options[0]), ("accurate", Palette::LIGHT.accurate)] {
+            let value = rgb(color).unwrap_or_else(|| panic!("{name}: {color:?} is a named colour each terminal sets"));
+            let ratio = contrast(value, white);
+            assert!(ratio >= 4.5, "{name}: {value:?} is {ratio:.2}:1 on white");
+        }
+    }
 
     #[test]
     fn headings_keys_and_sliders_never_wear_an_options_colour() {

@@ -1,6 +1,7 @@
 //! The text that both drawing and scrolling need: a scrollable region's lines, built once here, so the
 //! explorer bounds its scrolling by exactly what is drawn.
 
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
@@ -51,14 +52,28 @@ pub(crate) fn pane_lines(
     lines
 }
 
+/// "STALE: checked 400 days ago (a volatile source stays fresh 30 days)" for a source past its freshness
+/// limit as of `today`; `None` for a fresh one.
+#[must_use]
+pub(crate) fn stale_words(source: &crate::engine::data::Source, today: &str) -> Option<String> {
+    let freshness = crate::engine::data::Freshness::default();
+    if !freshness.is_stale(source, today) {
+        return None;
+    }
+    let age = source.age_days(today).unwrap_or_default();
+    let kind = if source.volatile { "a volatile source" } else { "a source" };
+    Some(format!("STALE: checked {age} days ago ({kind} stays fresh {} days)", freshness.limit(source)))
+}
+
 /// The selected dimension's sources as the focused sources region shows them, wrapped to `width`: for
-/// each, its numbered title, its dates and its whole URL; each line with the source it belongs to.
+/// each, its numbered title, its dates (and, past its freshness limit as of `today`, that it is stale) and its whole URL; each line with the source it belongs to.
 #[must_use]
 pub(crate) fn source_lines(
     dataset: &Dataset,
     dimension: usize,
     selected: usize,
     width: u16,
+    today: &str,
     theme: Theme,
 ) -> Vec<(Line<'static>, usize)> {
     let width = usize::from(width.max(8));
@@ -72,11 +87,17 @@ pub(crate) fn source_lines(
             let prefix = if n == 0 { format!("{marker}[{}]", i + 1) } else { String::new() };
             lines.push((Line::styled(format!("{prefix:<5}{line}"), title_style), i));
         }
-        let dates = match &source.published {
+        let mut dates = match &source.published {
             Some(published) => format!("published {published} · checked {}", source.checked),
             None => format!("checked {}", source.checked),
         };
-        lines.extend(wrap(&dates, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), theme.dim()), i)));
+        // A source past its freshness limit says so in words, not only in colour.
+        let stale = stale_words(source, today);
+        if let Some(words) = &stale {
+            dates = format!("{dates} · {words}");
+        }
+        let dates_style = if stale.is_some() { theme.close_call() } else { theme.dim() };
+        lines.extend(wrap(&dates, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), dates_style), i)));
         let link = theme.bold().add_modifier(ratatui::style::Modifier::UNDERLINED);
         lines.extend(wrap(&source.url, width - 5).into_iter().map(|l| (Line::styled(format!("     {l}"), link), i)));
     }
@@ -111,11 +132,12 @@ pub(crate) fn focused_sources(
     selected: usize,
     width: u16,
     rows: usize,
+    today: &str,
     theme: Theme,
 ) -> Vec<(Line<'static>, Option<usize>)> {
     let heading = "Sources · j/k select · o open · y copy URL";
     let mut lines = vec![(Line::styled(crate::engine::text::fit(heading, usize::from(width)), theme.heading()), None)];
-    let all = source_lines(dataset, dimension, selected, width, theme);
+    let all = source_lines(dataset, dimension, selected, width, today, theme);
     let first = source_scroll(&all, selected, rows.saturating_sub(1));
     lines.extend(all.into_iter().skip(first).take(rows.saturating_sub(1)).map(|(line, s)| (line, Some(s))));
     lines
@@ -170,6 +192,11 @@ pub(crate) fn header_lines(
         lines.extend(wrap(&team.text, width).into_iter().map(|l| Line::styled(l, style)));
     }
     lines.extend(wrap(&d.summary, width).into_iter().map(|l| Line::styled(l, theme.dim())));
+    // Why the default weight is what it is, on one line (help's About has it whole).
+    if let Some(reason) = &d.weight_reason {
+        let text = format!("default weight {}: {reason}", d.weight);
+        lines.push(Line::styled(crate::engine::text::fit(&text, width), theme.dim().add_modifier(Modifier::ITALIC)));
+    }
     lines
 }
 

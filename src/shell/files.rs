@@ -261,7 +261,26 @@ fn temp_beside(target: &Path, mode: u32) -> io::Result<NamedTempFile> {
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(name);
     prefix.push(".");
-    tempfile::Builder::new().prefix(&prefix).suffix(".tmp").permissions(Permissions::from_mode(mode)).tempfile_in(dir)
+    // A missing directory is named as such: the error would otherwise name versus's temporary file.
+    if !dir.is_dir() {
+        let what = if dir.exists() { "is not a directory" } else { "does not exist" };
+        return Err(io::Error::new(io::ErrorKind::NotFound, format!("the directory {} {what}", dir.display())));
+    }
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .permissions(Permissions::from_mode(mode))
+        .tempfile_in(dir)
+        .map_err(|e| without_path(&e))
+}
+
+/// The error as the system words it, without the path of the temporary file it happened to: the user
+/// knows the file they asked for, not versus's own.
+fn without_path(error: &io::Error) -> io::Error {
+    let text = error
+        .raw_os_error()
+        .map_or_else(|| error.kind().to_string(), |code| io::Error::from_raw_os_error(code).to_string());
+    io::Error::new(error.kind(), text)
 }
 
 impl Pending {
@@ -314,6 +333,24 @@ mod tests {
         let device = dir.join("null");
         std::os::unix::fs::symlink("/dev/null", &device).unwrap();
         vec![fifo, socket, dir.to_owned(), PathBuf::from("/dev/null"), device]
+    }
+
+    #[test]
+    fn a_missing_directory_is_named_and_no_error_names_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("reports").join("r.md");
+        for error in [write_atomically(&target, b"x").unwrap_err(), write_new(&target, b"x").unwrap_err()] {
+            let text = error.to_string();
+            assert!(text.contains("reports") && text.contains("does not exist"), "{text}");
+            assert!(!text.contains(".r.md."), "{text}");
+        }
+        // A directory that cannot be written: the system's words, not the temporary file's name.
+        let locked = dir.path().join("locked");
+        fs::create_dir(&locked).unwrap();
+        fs::set_permissions(&locked, Permissions::from_mode(0o500)).unwrap();
+        if let Err(error) = write_atomically(&locked.join("r.md"), b"x") {
+            assert!(!error.to_string().contains(".r.md."), "{error}");
+        }
     }
 
     #[test]

@@ -74,7 +74,15 @@ pub fn buffer(app: &App, color: bool) -> Buffer {
 
 /// The screen as text, one line per row.
 pub fn text(app: &App) -> String {
-    let buffer = buffer(app, true);
+    rows(&buffer(app, true))
+}
+
+/// The screen drawn without colour (`NO_COLOR`), as text.
+pub fn plain_text(app: &App) -> String {
+    rows(&buffer(app, false))
+}
+
+fn rows(buffer: &Buffer) -> String {
     let width = usize::from(buffer.area.width);
     buffer
         .content

@@ -10,8 +10,8 @@ use super::{
     Report, TOP_CONTRIBUTIONS, TOP_SENSITIVITIES, robustness_sentence, round, sampling_words, stability_sentence,
 };
 use crate::engine::data::{Dataset, Source};
-use crate::engine::robustness::CONFIDENT_SHARE;
-use crate::engine::score::{CLOSE_CALL_POINTS, Recommendation};
+use crate::engine::score::Recommendation;
+use crate::engine::verdict::DEFINITION;
 use crate::engine::weights::Origin;
 
 impl Report<'_> {
@@ -208,11 +208,11 @@ impl Report<'_> {
         decisive
     }
 
-    /// "Chosen option: "X", because ..." with the margin, whether it is a close call, and how sure.
+    /// "Chosen option: "X", because ..." with the verdict's classification, its margin, and how sure.
     fn outcome(&self) -> String {
         let dataset = self.dataset;
         let sure = md(&robustness_sentence(dataset, &self.robustness));
-        let Recommendation::Lead { option, runner_up, margin, close_call } = self.evaluation.recommendation else {
+        let Recommendation::Lead { option, runner_up, .. } = self.evaluation.recommendation else {
             return format!(
                 "No option is chosen: {} The decision needs other weights, or the team's judgement. {sure}.",
                 md(&self.verdict())
@@ -234,19 +234,13 @@ impl Report<'_> {
                 )
             })
             .collect();
-        let call = if close_call {
-            format!("a close call: under the {CLOSE_CALL_POINTS} points within which the ratings' own judgement lies")
-        } else {
-            format!("not a close call, which would be under {CLOSE_CALL_POINTS}")
-        };
         format!(
-            "Chosen option: \"{}\", because it rates higher where this project's weights are: {}. It leads {} by \
-             {margin:.1} points of 100 ({call}). {sure} ({}; {:.0}% or more would be confident).",
+            "Chosen option: \"{}\", because it rates higher where this project's weights are: {}. {} {sure} ({}; \
+             More Information says what the classification means).",
             name(option),
             reasons.join(", "),
-            name(runner_up),
+            md(&self.verdict()),
             sampling_words(&self.robustness),
-            CONFIDENT_SHARE * 100.0
         )
     }
 
@@ -281,9 +275,8 @@ impl Report<'_> {
         let _ = writeln!(
             out,
             "Method: each option's score is the weighted mean of its 0-10 ratings over the dimensions, scaled \
-             to 0-100. A lead under {CLOSE_CALL_POINTS} points is a close call. The robustness share is how often \
-             each option comes first when every rating is drawn anew from the range its evidence supports \
-             ({}). A stability interval is how far one weight can move, the others fixed, before the leader \
+             to 0-100. The robustness share is how often each option comes first when every rating is drawn anew \
+             from the range its evidence supports ({}). Classifications: {DEFINITION} A stability interval is how far one weight can move, the others fixed, before the leader \
              changes.\n",
             sampling_words(&self.robustness)
         );

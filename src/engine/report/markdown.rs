@@ -10,7 +10,13 @@ use super::{
 };
 use crate::engine::data::Dataset;
 use crate::engine::score::{Flip, Recommendation};
+use crate::engine::verdict::{DEFINITION, points};
 use crate::engine::weights::changes;
+
+/// What the classification words mean, after how sure.
+pub(super) fn classification_note() -> String {
+    format!("Classifications: {DEFINITION}")
+}
 
 impl Report<'_> {
     /// `#` repeated for a heading `depth` levels below the document's top (`--heading-level`).
@@ -29,7 +35,7 @@ impl Report<'_> {
         }
         let _ = writeln!(out, "| Option | Score (0-100) |\n| --- | ---: |");
         for (option, score) in dataset.options.iter().zip(&self.evaluation.scores) {
-            let _ = writeln!(out, "| {} | {score:.1} |", md(&option.name));
+            let _ = writeln!(out, "| {} | {} |", md(&option.name), points(*score));
         }
         self.markdown_team(&mut out);
         let _ = writeln!(out, "\n{} Why: weights, ratings and points\n", self.heading(1));
@@ -64,17 +70,18 @@ impl Report<'_> {
         }
         let _ = writeln!(
             out,
-            "\n{} How sure\n\n{}. Sampled: {}.",
+            "\n{} How sure\n\n{}. Sampled: {}. {}",
             self.heading(1),
             md(&robustness_sentence(dataset, &self.robustness)),
-            sampling_words(&self.robustness)
+            sampling_words(&self.robustness),
+            md(&classification_note())
         );
         out
     }
 
-    /// The line a reviewer reads first: the verdict, bold, and how sure.
+    /// The line a reviewer reads first: the verdict, how close and how sure, bold.
     pub(super) fn summary(&self) -> String {
-        format!("**{}** {}.", md(&self.verdict()), md(&robustness_sentence(self.dataset, &self.robustness)))
+        format!("**{}**", md(&self.verdict()))
     }
 
     /// "Evidence as of ... Weights: ML-backed API, modified; changed from ML-backed API: ml-ecosystem

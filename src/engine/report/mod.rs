@@ -17,6 +17,8 @@ use crate::engine::score::{
 };
 use crate::engine::team::{DISPUTED_SPREAD, Group, Member};
 use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
+use crate::engine::verdict::{Classification, DEFINITION, percent, points, signed_points, tenths};
+pub use crate::engine::verdict::{lead_sentence, verdict_sentence};
 use crate::engine::weights::Weighting;
 
 /// How many contributions the text and markdown reports show ("why"); JSON has them all.
@@ -234,7 +236,7 @@ impl<'a> Report<'a> {
             format!(
                 "The weights above are not the members' median: they differ on {}. The median would give: {}",
                 pluralize(differ, "dimension"),
-                verdict_sentence(dataset, &recommend(dataset, &group.weights))
+                lead_sentence(dataset, &recommend(dataset, &group.weights))
             )
         };
         let intro = match self.framing.left_out.as_slice() {
@@ -326,7 +328,13 @@ impl<'a> Report<'a> {
     /// One sentence: who is recommended and how firmly.
     #[must_use]
     pub fn verdict(&self) -> String {
-        verdict_sentence(self.dataset, &self.evaluation.recommendation)
+        verdict_sentence(self.dataset, &self.evaluation.recommendation, &self.robustness)
+    }
+
+    /// The verdict's classification: how close and how sure together.
+    #[must_use]
+    pub fn classification(&self) -> Classification {
+        Classification::of(&self.evaluation.recommendation, &self.robustness)
     }
 
     fn text(&self) -> String {
@@ -334,7 +342,11 @@ impl<'a> Report<'a> {
         let mut out = String::new();
         let _ = writeln!(out, "{}", dataset.meta.title);
         let _ = writeln!(out, "Evidence as of {}. Weights: {}.", dataset.meta.as_of, self.weighting.describe(dataset));
-        let _ = writeln!(out, "\n{}\n", self.verdict());
+        out.push('\n');
+        for line in wrap(&self.verdict(), 80) {
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
         if let Some(sentence) = self.pairwise_sentence() {
             for line in wrap(&sentence, 80) {
                 let _ = writeln!(out, "{line}");
@@ -344,7 +356,7 @@ impl<'a> Report<'a> {
         let name_width = dataset.options.iter().map(|option| option.name.width()).max().unwrap_or(0).min(24);
         for (i, option) in dataset.options.iter().enumerate() {
             let score = self.evaluation.scores[i];
-            let _ = writeln!(out, "  {}  {score:5.1}  {}", pad(&option.name, name_width), bar(score, 40));
+            let _ = writeln!(out, "  {}  {:>5}  {}", pad(&option.name, name_width), points(score), bar(score, 40));
         }
         if let Some(team) = self.team_parts() {
             let _ = writeln!(out, "\nThe team:");
@@ -361,10 +373,19 @@ impl<'a> Report<'a> {
         if !self.evaluation.contributions.is_empty()
             && let Recommendation::Lead { option, margin, .. } = self.evaluation.recommendation
         {
-            let _ = writeln!(out, "\nWhy (points toward {} of its {margin:.1}-point lead):", self.option_name(option));
+            let _ = writeln!(
+                out,
+                "\nWhy (points toward {} of its {}-point lead):",
+                self.option_name(option),
+                points(margin)
+            );
             for contribution in self.visible_contributions().take(TOP_CONTRIBUTIONS) {
-                let _ =
-                    writeln!(out, "  {:+6.1}  {}", contribution.points, self.dimension_name(contribution.dimension));
+                let _ = writeln!(
+                    out,
+                    "  {:>6}  {}",
+                    signed_points(contribution.points),
+                    self.dimension_name(contribution.dimension)
+                );
             }
         }
         let _ = writeln!(out, "\nWhat would change it (one weight at a time):");
@@ -396,6 +417,7 @@ impl<'a> Report<'a> {
         }
         let _ = writeln!(out, "\nHow sure ({}):", sampling_words(&self.robustness));
         item(&mut out, &robustness_sentence(dataset, &self.robustness));
+        item(&mut out, &format!("Classifications: {DEFINITION}"));
         let _ = writeln!(out, "\nWeights and ratings (0-10):");
         let column = rating_column_width(dataset.options.len(), 38);
         let columns: Vec<String> = dataset.options.iter().map(|option| fit(&option.name, column)).collect();
@@ -431,6 +453,7 @@ impl<'a> Report<'a> {
                 option: e.recommendation.leader().map(|option| dataset.options[option].id.as_str()),
                 margin: round(e.recommendation.margin()),
                 close_call: e.recommendation.is_close_call(),
+                classification: self.classification().word(),
                 verdict: self.verdict(),
             },
             weights: json_by_id(
@@ -511,37 +534,16 @@ impl<'a> Report<'a> {
     }
 }
 
-/// A verdict in a few words, for lists of them (a team's members): "Python by 22.8 points", "Node.js by
-/// 4.7 points, a close call", "a tie", "no weights".
+/// A verdict in a few words, for lists of them (a team's members): "Python by 22.8 points", "a tie",
+/// "no weights".
 #[must_use]
 pub fn short_verdict(dataset: &Dataset, recommendation: &Recommendation) -> String {
     match recommendation {
-        Recommendation::Lead { option, margin, close_call, .. } => format!(
-            "{} by {margin:.1} points{}",
-            dataset.options[*option].name,
-            if *close_call { ", a close call" } else { "" }
-        ),
+        Recommendation::Lead { option, margin, .. } => {
+            format!("{} by {} points", dataset.options[*option].name, points(*margin))
+        }
         Recommendation::Tie { .. } => "a tie".to_owned(),
         Recommendation::NoWeights => "no weights".to_owned(),
-    }
-}
-
-/// The one-line verdict, shared by every report format and the explorer.
-#[must_use]
-pub(crate) fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation) -> String {
-    let name = |o: usize| dataset.options[o].name.as_str();
-    match recommendation {
-        Recommendation::NoWeights => "No recommendation: every weight is 0, so nothing matters yet.".to_owned(),
-        Recommendation::Tie { options } => {
-            let names: Vec<&str> = options.iter().map(|&o| name(o)).collect();
-            format!("Tie: {} score the same.", names.join(" and "))
-        }
-        Recommendation::Lead { option, runner_up, margin, close_call: true } => {
-            format!("Close call: {} leads {} by {margin:.1} points.", name(*option), name(*runner_up))
-        }
-        Recommendation::Lead { option, runner_up, margin, close_call: false } => {
-            format!("Recommended: {}, ahead of {} by {margin:.1} points.", name(*option), name(*runner_up))
-        }
     }
 }
 
@@ -593,24 +595,19 @@ pub fn rating_flip_sentence(dataset: &Dataset, flip: &RatingFlip) -> String {
     )
 }
 
-/// The robustness shares in words: "Node.js first in 58% of plausible ratings, Python 42%", ending in
-/// ": too close to call" when no option comes first in [`CONFIDENT_SHARE`] of them. Short enough for
-/// one line of an 80-column screen with two options.
-///
-/// [`CONFIDENT_SHARE`]: crate::engine::robustness::CONFIDENT_SHARE
+/// The robustness shares in words: "Node.js first in 58% of plausible ratings, Python 42%" (how sure
+/// that makes the verdict is its classification's to say). Short enough for one line of an 80-column
+/// screen with two options.
 #[must_use]
 pub fn robustness_sentence(dataset: &Dataset, robustness: &Robustness) -> String {
     let mut order: Vec<usize> = (0..robustness.first.len()).collect();
     order.sort_by(|&a, &b| robustness.first[b].total_cmp(&robustness.first[a]).then(a.cmp(&b)));
-    let percent = |o: usize| format!("{:.0}%", robustness.first[o] * 100.0);
+    let percent = |o: usize| percent(robustness.first[o]);
     let named = |o: usize| format!("{} {}", dataset.options[o].name, percent(o));
     let Some((&best, rest)) = order.split_first() else { return String::new() };
     let mut sentence = format!("{} first in {} of plausible ratings", dataset.options[best].name, percent(best));
     for &other in rest {
         let _ = write!(sentence, ", {}", named(other));
-    }
-    if robustness.confident().is_none() {
-        sentence.push_str(": too close to call");
     }
     sentence
 }
@@ -691,8 +688,7 @@ pub fn no_flip_sentence(dataset: &Dataset, evaluation: &Evaluation) -> String {
 
 /// Scores and points to one decimal in JSON, as everywhere else.
 fn round(x: f64) -> f64 {
-    // Adding 0.0 turns a rounded -0.0 into 0.0.
-    (x * 10.0).round() / 10.0 + 0.0
+    tenths(x)
 }
 
 /// A bar of `width` cells for a 0-100 score.
@@ -855,6 +851,8 @@ struct JsonRecommendation<'a> {
     option: Option<&'a str>,
     margin: f64,
     close_call: bool,
+    /// "clear", "likely", "toss-up" or "none": see [`Classification`].
+    classification: &'static str,
     verdict: String,
 }
 

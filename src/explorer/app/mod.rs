@@ -16,7 +16,7 @@ use ratatui::layout::{Rect, Size};
 use crate::engine::data::{Dataset, sanitize};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::Profile;
-use crate::engine::report::{Format, Framing, Report, verdict_sentence};
+use crate::engine::report::{Format, Framing, Report, lead_sentence, verdict_sentence};
 use crate::engine::robustness::Robustness;
 use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
 use crate::engine::search::Hit;
@@ -68,6 +68,9 @@ pub struct Startup {
     pub team_files: Vec<String>,
     /// Today's date, YYYY-MM-DD, for the documents the explorer writes.
     pub today: String,
+    /// The interview answers the weights came from (`--answer`, or a profile's), `QUESTION=ANSWER`:
+    /// the interview reopens with them chosen.
+    pub answers: Vec<String>,
 }
 
 impl Startup {
@@ -87,6 +90,7 @@ impl Startup {
             team_files: Vec::new(),
             // The evidence's own date until the shell says which day it is.
             today: dataset.meta.as_of.clone(),
+            answers: Vec::new(),
             dataset,
         }
     }
@@ -127,6 +131,8 @@ pub struct App {
     panes: Panes,
     overlay: Overlay,
     status: Option<Status>,
+    /// The latest message the status line showed, kept after it goes: help shows it in full.
+    last_status: Option<Status>,
     /// The terminal's size, which decides the layout.
     size: Size,
     /// The layout for that size and the state now: worked out at the end of each update, read by
@@ -163,14 +169,16 @@ impl App {
             team,
             team_files,
             today,
+            answers,
         } = startup;
         let roster = Roster::new(&dataset, team, team_files);
         Self {
-            weights: Weights::new(&dataset, weighting, profiles, roster),
+            weights: Weights::new(&dataset, weighting, profiles, roster).with_answers(answers),
             list: List::new(&dataset),
             panes: Panes::new(dataset.options.len()),
             dataset,
             overlay: Overlay::None,
+            last_status: status.clone(),
             status,
             size: Size::default(),
             screen: Screen::TooSmall,
@@ -333,6 +341,12 @@ impl App {
         self.screen.clone()
     }
 
+    /// Today's date (YYYY-MM-DD), which the sources' freshness is judged against.
+    #[must_use]
+    pub fn today(&self) -> &str {
+        &self.today
+    }
+
     /// The interview answers the weights came from (`QUESTION=ANSWER`), if they did.
     #[must_use]
     pub fn interview_answers(&self) -> &[String] {
@@ -352,6 +366,8 @@ impl App {
             weights: &self.weights,
             keymap: &self.keymap,
             problems: &self.problems,
+            last_status: self.last_status.as_ref(),
+            selected: (!self.list.rows().is_empty()).then(|| self.list.selected()),
             mouse: self.mouse,
         }
     }
@@ -369,6 +385,7 @@ impl App {
             area,
             keymap: &self.keymap,
             problems: &self.problems,
+            last_status: self.last_status.as_ref(),
             mouse: self.mouse,
         }
     }
@@ -405,6 +422,9 @@ impl App {
             }
             Event::Tick => true,
         };
+        if let Some(status) = &self.status {
+            self.last_status = Some(status.clone());
+        }
         if redraw {
             self.lay_out();
         }
@@ -586,7 +606,13 @@ impl App {
             (_, Action::Export) => self.ask_export(Document::Report),
             (_, Action::ExportRecord) => self.ask_export(Document::Record),
             (_, Action::Copy) => {
-                let verdict = verdict_sentence(&self.dataset, &self.evaluation().recommendation);
+                // How sure once the shares are all drawn; until then, the lead alone.
+                let verdict = match self.robustness() {
+                    (robustness, (drawn, asked)) if drawn == asked => {
+                        verdict_sentence(&self.dataset, &self.evaluation().recommendation, &robustness)
+                    }
+                    _ => lead_sentence(&self.dataset, &self.evaluation().recommendation),
+                };
                 let command = self.command_line();
                 // A path can hold anything a file name can; the clipboard gets one clean line.
                 let text = sanitize::line(&format!("{verdict} Reproduce: {command}"));

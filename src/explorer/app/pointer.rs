@@ -74,6 +74,7 @@ impl App {
             self.selected_source(),
             width,
             rows,
+            &self.today,
             Theme::new(false),
         );
         if let Some(&(_, Some(source))) = lines.get(usize::from(y - area.y)) {

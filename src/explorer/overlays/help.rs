@@ -9,12 +9,12 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Next, Overlay, Room, Seen, popup};
-use crate::engine::data::Meta;
+use crate::engine::data::{Dimension, Meta};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::text::wrap;
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::centred;
-use crate::explorer::state::step;
+use crate::explorer::state::{Status, step};
 use crate::explorer::theme::Theme;
 
 /// Lines a page key scrolls.
@@ -61,7 +61,15 @@ impl Help {
 /// Help's text for what `seen` shows, wrapped to the pop-up's inside width `width`: nothing is cut at any
 /// width. Drawing shows it and scrolling is bounded by it.
 fn lines(seen: &Seen, width: u16, theme: Theme) -> Vec<Line<'static>> {
-    help_lines(&seen.dataset.meta, seen.problems, seen.keymap, seen.mouse, width, theme)
+    // A message that is one of the problems listed below is not said twice.
+    let listed = |status: &&Status| {
+        seen.problems.iter().any(|p| status.text.starts_with(&p.headline().chars().take(24).collect::<String>()))
+    };
+    let status = seen.last_status.filter(|status| !listed(status));
+    let mut out = status_lines(status, usize::from(width).saturating_sub(4).max(16), theme);
+    let dimension = seen.selected.and_then(|d| seen.dataset.dimensions.get(d));
+    out.extend(help_lines(&seen.dataset.meta, dimension, seen.problems, seen.keymap, seen.mouse, width, theme));
+    out
 }
 
 impl Room for Help {
@@ -97,6 +105,7 @@ impl Room for Help {
 /// The help text, generated from the keymap in force so it always shows the real bindings.
 fn help_lines(
     meta: &Meta,
+    dimension: Option<&Dimension>,
     problems: &[Diagnostic],
     keymap: &Keymap,
     mouse: bool,
@@ -106,7 +115,7 @@ fn help_lines(
     // Paragraphs are indented by two and keep a column spare.
     let text_width = usize::from(width).saturating_sub(4).max(16);
     let mut lines = problem_lines(problems, text_width, theme);
-    lines.extend(about_lines(meta, text_width, theme));
+    lines.extend(about_lines(meta, dimension, text_width, theme));
     lines.extend(reading_lines(text_width, theme));
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
@@ -136,6 +145,17 @@ fn help_lines(
     lines
 }
 
+/// The latest status message in full, first: the status line has one row, and cuts a long one.
+fn status_lines(status: Option<&Status>, text_width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let Some(status) = status else { return Vec::new() };
+    let text = status.problem.map_or_else(|| status.text.clone(), |word| format!("{word}: {}", status.text));
+    let mut lines = vec![Line::styled("The latest message", theme.heading())];
+    let style = theme.status(status.is_problem());
+    lines.extend(wrap(&text, text_width).into_iter().map(|l| Line::styled(format!("  {l}"), style)));
+    lines.push(Line::default());
+    lines
+}
+
 /// Help's first section when the user's files have problems: each in full (the status line has room
 /// for the first line of one).
 fn problem_lines(problems: &[Diagnostic], text_width: usize, theme: Theme) -> Vec<Line<'static>> {
@@ -154,7 +174,7 @@ fn problem_lines(problems: &[Diagnostic], text_width: usize, theme: Theme) -> Ve
 }
 
 /// Help's first section: what is compared, how fresh the evidence is, and what the claims audit examines.
-fn about_lines(meta: &Meta, text_width: usize, theme: Theme) -> Vec<Line<'static>> {
+fn about_lines(meta: &Meta, dimension: Option<&Dimension>, text_width: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("About this comparison", theme.heading())];
     let mut paragraph =
         |text: &str| lines.extend(wrap(text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
@@ -164,6 +184,11 @@ fn about_lines(meta: &Meta, text_width: usize, theme: Theme) -> Vec<Line<'static
     }
     if let Some(audits) = &meta.audits {
         paragraph(&format!("The claims audit (c) examines {audits}."));
+    }
+    // The selected dimension's default weight, and why it is what it is.
+    if let Some(d) = dimension {
+        let reason = d.weight_reason.as_deref().unwrap_or("the dataset gives no reason for it.");
+        paragraph(&format!("{} (selected): default weight {}. {} {reason}", d.name, d.weight, d.summary));
     }
     lines.push(Line::default());
     lines
@@ -180,8 +205,12 @@ fn reading_lines(text_width: usize, theme: Theme) -> Vec<Line<'static>> {
          10: out of 100. A weight of 0 (muted) leaves a dimension out of the mean."
             .to_owned(),
         format!(
-            "Lead: the leader's score less the runner-up's, in points. Under {close} points the verdict is a \
-             close call: half a rating step on average, within the judgement behind the ratings."
+            "Lead: the leader's score less the runner-up's, in points ({close} points is half a rating step \
+             on average, within the judgement behind the ratings)."
+        ),
+        format!(
+            "The verdict says how close and how sure in one word. {}",
+            crate::engine::verdict::DEFINITION.replacen("clear", "Clear", 1)
         ),
         "In the list, ◀ means the dimension rates the left option higher, ▶ the right one, = both alike; \
          with more than two options, the number of the option it rates highest."
@@ -191,7 +220,7 @@ fn reading_lines(text_width: usize, theme: Theme) -> Vec<Line<'static>> {
             .to_owned(),
         format!(
             "sure: how often each option comes first over {} plausible sets of ratings drawn within their \
-             ranges (low..high); under {sure}% for the leader, the evidence cannot decide it.",
+             ranges (low..high); {sure}% or more for the leader is sure.",
             crate::engine::report::thousands(DEFAULT_SAMPLES)
         ),
         format!(

@@ -1,6 +1,8 @@
-//! The project interview (`i`): one question at a time with what each answer would set, then a summary
-//! of the weights the answers give against the weights now, and the verdict they give; Enter there
-//! applies them as one undoable step.
+//! The project interview (`i`): one question at a time with what each answer would set and the verdict
+//! the answers so far give, then a summary of the weights the answers give against the weights now, and
+//! the verdict they give; Enter there applies them as one undoable step. The answers applied are part of
+//! the weights' state (undone, saved with a profile): `i` reopens at the summary with them chosen, and
+//! going back to a question highlights the answer chosen there, so Enter never changes one by accident.
 
 use ratatui::Frame;
 use ratatui::text::Line;
@@ -8,7 +10,10 @@ use ratatui::widgets::Paragraph;
 
 use super::{Ctx, Next, PAGE, Proposal, Room, Seen, large, popup, pressed_row};
 use crate::engine::data::Dataset;
-use crate::engine::text::wrap;
+use crate::engine::score::recommend;
+use crate::engine::text::{pluralize, wrap};
+use crate::engine::verdict::lead_sentence;
+use crate::engine::weights::parse_answer;
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::inner;
 use crate::explorer::state::{Pointer, Status, step};
@@ -18,34 +23,72 @@ use crate::explorer::theme::Theme;
 pub struct Interview {
     /// The question on screen; `chosen.len()` is the summary.
     pub question: usize,
-    /// The highlighted answer.
+    /// The highlighted answer: the one chosen before, if there is one, so that Enter keeps it.
     pub highlighted: usize,
     /// Each question's chosen answer so far.
     pub chosen: Vec<Option<usize>>,
+    /// The answers in force as it opened (those the weights came from): Esc asks before discarding
+    /// anything else.
+    kept: Vec<Option<usize>>,
+    /// Whether it reopened with answers in force: then Enter on a question goes back to the summary, so
+    /// changing one answer is one question.
+    resumed: bool,
+    /// Esc was pressed with answers that would be lost: a second Esc discards them.
+    discarding: bool,
+    /// The verdict the answers so far give, worked out as they change.
+    so_far: String,
+    /// On the summary: the first change shown.
+    scroll: usize,
     /// On the summary: what the answers give (worked out as it opens).
     proposal: Option<Proposal>,
 }
 
 impl Interview {
-    /// The interview at its first question; none (and a message) for a dataset without questions.
+    /// The interview, resuming from the answers in force (at the summary) if the weights came from it,
+    /// else at its first question; none (and a message) for a dataset without questions.
     pub(crate) fn open(ctx: &mut Ctx) -> Option<Self> {
         if ctx.dataset.questions.is_empty() {
             ctx.set_status(Status::error("this dataset has no interview questions"));
             return None;
         }
-        Some(Self { question: 0, highlighted: 0, chosen: vec![None; ctx.dataset.questions.len()], proposal: None })
+        let mut chosen = vec![None; ctx.dataset.questions.len()];
+        for spec in ctx.weights.answers() {
+            if let Ok((question, answer)) = parse_answer(ctx.dataset, spec) {
+                chosen[question] = Some(answer);
+            }
+        }
+        let resumed = chosen.iter().any(Option::is_some);
+        let mut interview = Self {
+            question: 0,
+            highlighted: 0,
+            kept: chosen.clone(),
+            chosen,
+            resumed,
+            discarding: false,
+            so_far: String::new(),
+            scroll: 0,
+            proposal: None,
+        };
+        interview.go(if resumed { interview.chosen.len() } else { 0 }, ctx);
+        Some(interview)
     }
 
-    /// Goes to question `question` (the summary after the last), its first answer highlighted.
+    /// Goes to question `question` (the summary after the last), the answer chosen before highlighted.
     fn go(&mut self, question: usize, ctx: &Ctx) {
         self.question = question;
-        self.highlighted = 0;
-        self.proposal = (question == self.chosen.len()).then(|| {
-            let picks: Vec<(usize, usize)> =
-                self.chosen.iter().enumerate().filter_map(|(q, a)| a.map(|a| (q, a))).collect();
-            let now = ctx.weights.weights();
-            Proposal::new(ctx.dataset, now, crate::engine::weights::interview_weights(ctx.dataset, now, &picks))
-        });
+        self.highlighted = self.chosen.get(question).copied().flatten().unwrap_or(0);
+        self.scroll = 0;
+        let weights = self.weights(ctx);
+        self.so_far = lead_sentence(ctx.dataset, &recommend(ctx.dataset, &weights));
+        self.proposal =
+            (question == self.chosen.len()).then(|| Proposal::new(ctx.dataset, ctx.weights.weights(), weights));
+    }
+
+    /// The weights the answers so far give over the weights now.
+    fn weights(&self, ctx: &Ctx) -> Vec<u8> {
+        let picks: Vec<(usize, usize)> =
+            self.chosen.iter().enumerate().filter_map(|(q, a)| a.map(|a| (q, a))).collect();
+        crate::engine::weights::interview_weights(ctx.dataset, ctx.weights.weights(), &picks)
     }
 
     /// The answers chosen, as `QUESTION=ANSWER`.
@@ -55,6 +98,11 @@ impl Interview {
             .zip(&dataset.questions)
             .filter_map(|(answer, q)| answer.map(|a| format!("{}={}", q.id, q.answers[a].id)))
             .collect()
+    }
+
+    /// How many answers differ from those in force as it opened: what Esc would lose.
+    fn unsaved(&self) -> usize {
+        self.chosen.iter().zip(&self.kept).filter(|(a, b)| a != b).count()
     }
 }
 
@@ -67,6 +115,15 @@ impl Room for Interview {
     /// the last, the summary's Enter applies the weights (one undoable step).
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Next {
         let questions = self.chosen.len();
+        let discarding = std::mem::take(&mut self.discarding);
+        if self.question == questions {
+            // The summary scrolls its list of changes.
+            let changes = self.proposal.as_ref().map_or(0, Proposal::changed);
+            if let Some(scroll) = step(self.scroll, action, changes.saturating_sub(1), PAGE) {
+                self.scroll = scroll;
+                return Next::Stay;
+            }
+        }
         let answers = ctx.dataset.questions.get(self.question).map_or(0, |q| q.answers.len());
         if let Some(highlighted) = step(self.highlighted, action, answers.saturating_sub(1), PAGE) {
             self.highlighted = highlighted;
@@ -75,9 +132,13 @@ impl Room for Interview {
         match action {
             Action::Confirm if self.question < questions => {
                 self.chosen[self.question] = Some(self.highlighted);
-                self.go(self.question + 1, ctx);
+                // Reopened with answers, one changed answer goes straight back to the summary.
+                let next = if self.resumed { questions } else { self.question + 1 };
+                self.go(next, ctx);
             }
             Action::SkipQuestion if self.question < questions => self.go(self.question + 1, ctx),
+            // From the summary, Tab starts again at the first question, the answers kept.
+            Action::SkipQuestion => self.go(0, ctx),
             Action::PreviousQuestion => self.go(self.question.saturating_sub(1), ctx),
             Action::Confirm => {
                 let answers = self.answers(ctx.dataset);
@@ -85,6 +146,9 @@ impl Room for Interview {
                     ctx.apply_proposal(proposal.weights, "the interview's weights", answers);
                 }
                 return Next::Close;
+            }
+            Action::Back if self.unsaved() > 0 && !discarding => {
+                self.discarding = true;
             }
             Action::Back => {
                 ctx.leave("interview");
@@ -118,18 +182,36 @@ impl Room for Interview {
         };
         let inside = popup(frame, large(frame.area()), &title, theme);
         let width = usize::from(inside.width);
+        let rows = usize::from(inside.height);
+        // At the foot: Esc's question when it was asked, and the verdict the answers so far give.
+        let mut foot: Vec<Line> = Vec::new();
+        if self.discarding {
+            let text = format!(
+                "Esc again discards {}; any other key keeps answering.",
+                pluralize(self.unsaved(), "changed answer")
+            );
+            foot.extend(wrap(&text, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
+        }
         let mut text: Vec<Line> = Vec::new();
         if self.question < total {
             let chosen = self.chosen.get(self.question).copied().flatten();
             let drawn = lines(dataset, self.question, self.highlighted, chosen, width, theme);
-            text.extend(drawn.into_iter().map(|(line, _)| line));
+            let so_far = wrap(&format!("So far: {}", self.so_far), width);
+            let room = rows.saturating_sub(foot.len() + so_far.len() + 1);
+            text.extend(drawn.into_iter().take(room).map(|(line, _)| line));
+            text.resize(rows.saturating_sub(foot.len() + so_far.len()), Line::default());
+            text.extend(so_far.into_iter().map(|l| Line::styled(l, theme.dim())));
         } else if let Some(proposal) = &self.proposal {
             let answered = self.chosen.iter().filter(|c| c.is_some()).count();
-            text.push(Line::styled(format!("{answered} of {total} questions answered."), theme.bold()));
-            let keys = "Enter applies them (u undoes); Esc leaves everything as it was.";
-            let rows = usize::from(inside.height).saturating_sub(text.len());
-            text.extend(proposal.lines(dataset, keys, width, rows, theme));
+            text.push(Line::styled(
+                format!("{answered} of {total} questions answered (Tab goes through them again)."),
+                theme.bold(),
+            ));
+            let keys = "Enter applies them (u undoes); Shift-Tab goes back; Esc leaves everything as it was.";
+            let room = rows.saturating_sub(text.len() + foot.len());
+            text.extend(proposal.lines(dataset, keys, width, room, self.scroll, theme));
         }
+        text.extend(foot);
         frame.render_widget(Paragraph::new(text), inside);
     }
 }

@@ -27,6 +27,7 @@ use crate::engine::data::{Dataset, Source};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::{Notes, StoredProfile};
 use crate::engine::report::verdict_sentence;
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness};
 use crate::engine::score::recommend;
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::weights::changes;
@@ -133,6 +134,8 @@ pub(crate) struct Ctx<'a> {
     pub keymap: &'a Keymap,
     /// Problems with the user's files, in full, for help.
     pub problems: &'a [Diagnostic],
+    /// The latest status message, for help to show in full.
+    pub last_status: Option<&'a Status>,
     pub mouse: bool,
 }
 
@@ -142,6 +145,9 @@ pub(crate) struct Seen<'a> {
     pub weights: &'a Weights,
     pub keymap: &'a Keymap,
     pub problems: &'a [Diagnostic],
+    pub last_status: Option<&'a Status>,
+    /// The dimension selected in the list, if one is listed.
+    pub selected: Option<usize>,
     pub mouse: bool,
 }
 
@@ -161,6 +167,8 @@ impl Ctx<'_> {
             weights: self.weights,
             keymap: self.keymap,
             problems: self.problems,
+            last_status: self.last_status,
+            selected: (!self.list.rows().is_empty()).then(|| self.list.selected()),
             mouse: self.mouse,
         }
     }
@@ -377,18 +385,26 @@ pub struct Proposal {
 
 impl Proposal {
     pub(crate) fn new(dataset: &Dataset, now: &[u8], weights: Vec<u8>) -> Self {
-        let verdict = verdict_sentence(dataset, &recommend(dataset, &weights));
+        // Sampled once, as the summary opens: the same words as the main view will give.
+        let shares = robustness(dataset, &weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        let verdict = verdict_sentence(dataset, &recommend(dataset, &weights), &shares);
         Self { changes: changes(now, &weights), weights, verdict }
     }
 
-    /// The summary's end, in `rows` rows: the changes (as many as fit), the verdict, and `keys`, how to
-    /// apply or leave.
+    /// How many weights it changes.
+    pub(crate) fn changed(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// The summary's end, in `rows` rows: the changes (as many as fit, from the `scroll`th, saying how
+    /// many more lie above and below), the verdict, and `keys`, how to apply or leave.
     pub(crate) fn lines(
         &self,
         dataset: &Dataset,
         keys: &str,
         width: usize,
         rows: usize,
+        scroll: usize,
         theme: Theme,
     ) -> Vec<Line<'static>> {
         let verdict = wrap(&format!("With them: {}", self.verdict), width);
@@ -402,12 +418,15 @@ impl Proposal {
             lines.push(Line::raw(fit(&heading, width)));
             // Room for the list once the heading, a blank line, the verdict and the keys have theirs.
             let room = rows.saturating_sub(2 + verdict.len() + keys.len()).max(1);
-            let shown = if changed.len() > room { room - 1 } else { changed.len() };
-            for &(d, now, then) in &changed[..shown] {
+            let (first, shown, above, below) = window(changed.len(), scroll, room);
+            if above > 0 {
+                lines.push(Line::styled(format!("  ↑ {above} more above (k scrolls)"), theme.dim()));
+            }
+            for &(d, now, then) in &changed[first..first + shown] {
                 lines.push(Line::raw(fit(&format!("  {} {now} -> {then}", dataset.dimensions[d].name), width)));
             }
-            if shown < changed.len() {
-                lines.push(Line::styled(format!("  … and {} more", changed.len() - shown), theme.dim()));
+            if below > 0 {
+                lines.push(Line::styled(format!("  ↓ {below} more below (j scrolls)"), theme.dim()));
             }
         }
         lines.push(Line::default());
@@ -415,6 +434,22 @@ impl Proposal {
         lines.extend(keys.into_iter().map(|l| Line::styled(l, theme.dim())));
         lines
     }
+}
+
+/// Which of `total` rows to show in `room` rows from about `scroll`, a row given to each "more" note
+/// needed: (first, shown, above, below).
+fn window(total: usize, scroll: usize, room: usize) -> (usize, usize, usize, usize) {
+    if total <= room {
+        return (0, total, 0, 0);
+    }
+    let room = room.max(2);
+    // The last screenful needs a note above only; any other one note below, and above past the top.
+    let last_first = total - (room - 1);
+    let first = scroll.min(last_first);
+    let above_note = usize::from(first > 0);
+    let shown = if first == last_first { room - 1 } else { room - 1 - above_note };
+    let shown = shown.max(1).min(total - first);
+    (first, shown, first, total - first - shown)
 }
 
 /// The row a press inside `rows` landed on, if it is a press there.

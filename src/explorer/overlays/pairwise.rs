@@ -240,7 +240,7 @@ impl Room for Pairwise {
             lines.extend(wrap(&sentence, width).into_iter().map(|l| Line::styled(l, style)));
             let keys = "Enter applies them (u undoes); Shift-Tab goes back; Esc leaves everything as it was.";
             let rows = usize::from(inside.height).saturating_sub(lines.len());
-            lines.extend(proposal.lines(seen.dataset, keys, width, rows, theme));
+            lines.extend(proposal.lines(seen.dataset, keys, width, rows, 0, theme));
         }
         frame.render_widget(Paragraph::new(lines), inside);
     }

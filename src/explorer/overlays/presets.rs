@@ -10,9 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Confirmation, Ctx, Next, PAGE, Request, Room, Seen, popup, pressed_row};
 use crate::engine::profiles::Profile;
-use crate::engine::report::verdict_sentence;
 use crate::engine::score::{Recommendation, recommend};
 use crate::engine::text::{fit, pluralize, wrap};
+use crate::engine::verdict::{lead_sentence, points};
 use crate::engine::weights::{Origin, changes};
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::{centred, inner, scroll_for};
@@ -150,13 +150,9 @@ impl Room for Presets {
                 Origin::Team { .. } => format!("Team: the median of {}", origin.team_size().unwrap_or(0)),
             };
             let outcome = match entry.verdict {
-                Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
+                Recommendation::Lead { option, margin, .. } => Span::styled(
                     // The winner's name gives way before the entry's: an option may be named in 80 characters.
-                    format!(
-                        "{} +{margin:.1}{}",
-                        fit(&dataset.options[option].name, width / 3),
-                        if close_call { " (close)" } else { "" }
-                    ),
+                    format!("{} +{}", fit(&dataset.options[option].name, width / 3), points(margin)),
                     theme.option(option),
                 ),
                 Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
@@ -198,7 +194,7 @@ impl Room for Presets {
                 0 => " It changes no weight.".to_owned(),
                 n => format!(
                     " With it: {} It changes {}: {}.",
-                    verdict_sentence(dataset, &entry.verdict),
+                    lead_sentence(dataset, &entry.verdict),
                     pluralize(n, "weight"),
                     changes.join(", ")
                 ),

@@ -8,11 +8,12 @@ use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset as Series, GraphType, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Next, PAGE, Request, Room, Seen, large, popup};
 use crate::engine::data::Dataset;
 use crate::engine::score::{Evaluation, RatingFlip, Stability, rating_flips, scores_along};
-use crate::engine::text::{fit, pad, pad_left};
+use crate::engine::text::{fit, fit_words, pad, pad_left};
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::{inner, scroll_for};
 use crate::explorer::state::step;
@@ -93,17 +94,26 @@ impl Sensitivity {
         let first = scroll_for(selected, rows);
         for (row, &dimension) in order.iter().enumerate().skip(first).take(rows) {
             let interval = stability.get(dimension);
-            let holds = interval.map_or_else(|| "-".to_owned(), |s| format!("{}-{}", s.low, s.high));
-            let steps = interval.and_then(Stability::criticality).map_or_else(|| "none".to_owned(), |n| n.to_string());
+            // An interval that is the whole scale: no weight of this one alone changes the leader.
+            let interval_words = match interval {
+                None => format!("{} {}", pad_left("-", 7), pad_left("-", 5)),
+                Some(s) => match s.criticality() {
+                    None => pad_left("any weight", 13),
+                    Some(steps) => {
+                        format!("{} {}", pad_left(&format!("{}-{}", s.low, s.high), 7), pad_left(&steps.to_string(), 5))
+                    }
+                },
+            };
             let flip = nearest(dimension).map_or_else(|| "none".to_owned(), |f| rating_flip_words(dataset, f));
             let text = format!(
-                "{}{} {} {} {}  {flip}",
+                "{}{} {} {}  ",
                 if row == selected { "▸ " } else { "  " },
                 pad(&dataset.dimensions[dimension].name, name_width),
                 pad_left(&weights[dimension].to_string(), 6),
-                pad_left(&holds, 7),
-                pad_left(&steps, 5),
+                interval_words,
             );
+            // The flip is cut between words, never inside one.
+            let text = format!("{text}{}", fit_words(&flip, width.saturating_sub(text.width())));
             let style = if row == selected { theme.selected() } else { Style::new() };
             lines.push(Line::styled(fit(&text, width), style));
         }
@@ -148,6 +158,10 @@ impl Room for Sensitivity {
         popup(frame, large(area), &title, theme);
         let (chart, table) = Self::parts(area);
         render_chart(frame, seen, dimension, &self.along, chart, theme);
+        // The row between chart and table says what the table's columns mean.
+        let legend = "holds: weights at which the leader still leads · steps: steps to a change";
+        let row = Rect { y: table.y.saturating_sub(1), height: 1, ..table };
+        frame.render_widget(Paragraph::new(Line::styled(fit(legend, usize::from(row.width)), theme.dim())), row);
         self.render_table(frame, seen, table, theme);
     }
 }
@@ -158,10 +172,11 @@ fn render_chart(frame: &mut Frame, seen: &Seen, dimension: usize, along: &[Vec<f
     let lines: Vec<Vec<(f64, f64)>> = (0..dataset.options.len())
         .map(|option| along.iter().enumerate().map(|(w, scores)| (w as f64, scores[option])).collect())
         .collect();
-    // The scores' own range, in tens, so that close lines stand apart.
+    // The range of the scores drawn, to the whole point, so that close lines stand apart and the
+    // crossing reads at its weight.
     let (low, high) = along.iter().flatten().fold((100.0_f64, 0.0_f64), |(lo, hi), &s| (lo.min(s), hi.max(s)));
-    let low = ((low - 5.0) / 10.0).floor().max(0.0) * 10.0;
-    let high = ((high + 5.0) / 10.0).ceil().min(10.0) * 10.0;
+    let low = low.floor().max(0.0);
+    let high = high.ceil().min(100.0).max(low + 1.0);
     let now = f64::from(weights[dimension]);
     let now_line = [(now, low), (now, high)];
     let flip = seen.weights.evaluation().flips.iter().find(|f| f.dimension == dimension);
@@ -211,20 +226,38 @@ fn render_chart(frame: &mut Frame, seen: &Seen, dimension: usize, along: &[Vec<f
     frame.render_widget(Paragraph::new(Line::from(legend)), Rect { height: 1, ..area });
     let area = Rect { y: area.y + 1, height: area.height.saturating_sub(1), ..area };
     let name = &dataset.dimensions[dimension].name;
-    let chart = Chart::new(series)
-        .x_axis(
-            Axis::default()
-                .title(Span::styled(fit(&format!("weight of {name}"), usize::from(area.width / 2)), theme.dim()))
-                .bounds([0.0, 10.0])
-                .labels(["0", "5", "10"]),
-        )
-        .y_axis(Axis::default().title(Span::styled("score", theme.dim())).bounds([low, high]).labels([
-            format!("{low:.0}"),
-            format!("{:.0}", f64::midpoint(low, high)),
-            format!("{high:.0}"),
-        ]))
-        .legend_position(None);
+    let x_axis = Axis::default()
+        .title(Span::styled(fit(&format!("weight of {name}"), usize::from(area.width / 2)), theme.dim()))
+        .bounds([0.0, 10.0])
+        .labels(["0", "5", "10"]);
+    let y_axis = Axis::default().title(Span::styled("score", theme.dim())).bounds([low, high]).labels([
+        format!("{low:.0}"),
+        format!("{:.0}", f64::midpoint(low, high)),
+        format!("{high:.0}"),
+    ]);
+    // The flip is drawn as the ◆ its legend names, in its cell: the chart's own markers are its lines'.
+    // Its cell is where the point alone lands on the same axes.
+    let flip_cell = flip_point.as_ref().and_then(|point| {
+        let single = Series::default().marker(Marker::Block).graph_type(GraphType::Scatter).data(point);
+        let mut scratch = ratatui::buffer::Buffer::empty(area);
+        ratatui::widgets::Widget::render(chart(vec![single], &x_axis, &y_axis), area, &mut scratch);
+        let mut empty = ratatui::buffer::Buffer::empty(area);
+        ratatui::widgets::Widget::render(chart(Vec::new(), &x_axis, &y_axis), area, &mut empty);
+        area.positions().find(|&p| scratch[p].symbol() == "█" && empty[p].symbol() != "█")
+    });
+    let chart = chart(series, &x_axis, &y_axis);
     frame.render_widget(chart, area);
+    if let (Some(cell), Some(flip)) = (flip_cell, flip) {
+        // Reset first: the chart's block marker colours the cell's background too, which would hide it.
+        let cell = &mut frame.buffer_mut()[cell];
+        cell.reset();
+        cell.set_symbol("◆").set_style(theme.option(flip.option));
+    }
+}
+
+/// The chart of `series` on the axes `x` and `y`, without a legend (it has a line of its own).
+fn chart<'a>(series: Vec<Series<'a>>, x: &Axis<'a>, y: &Axis<'a>) -> Chart<'a> {
+    Chart::new(series).x_axis(x.clone()).y_axis(y.clone()).legend_position(None)
 }
 
 /// A rating flip in a table cell: "Node.js 9 -> 6: Python leads".

@@ -14,6 +14,7 @@ use crate::engine::report::short_verdict;
 use crate::engine::score::Recommendation;
 use crate::engine::team::{DISPUTED_SPREAD, median_weights};
 use crate::engine::text::{fit, pluralize, wrap};
+use crate::engine::verdict::points;
 use crate::engine::weights::Origin;
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::{centred, inner, scroll_for};
@@ -131,13 +132,9 @@ impl Room for TeamList {
             let name = fit(&member.name, name_width);
             let pad = " ".repeat(name_width.saturating_sub(name.width()));
             let outcome = match *roster.verdict(i) {
-                Recommendation::Lead { option, margin, close_call, .. } => Span::styled(
+                Recommendation::Lead { option, margin, .. } => Span::styled(
                     fit(
-                        &format!(
-                            "{} +{margin:.1}{}",
-                            dataset.options[option].name,
-                            if close_call { " (close)" } else { "" }
-                        ),
+                        &format!("{} +{}", dataset.options[option].name, points(margin)),
                         width.saturating_sub(name_width + 10),
                     ),
                     theme.option(option),

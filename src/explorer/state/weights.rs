@@ -89,6 +89,12 @@ impl Weights {
         .regrouped(dataset)
     }
 
+    /// With the interview `answers` the starting weights came from (`QUESTION=ANSWER`).
+    pub(crate) fn with_answers(mut self, answers: Vec<String>) -> Self {
+        self.answers = answers;
+        self
+    }
+
     /// With the group worked out afresh for who counts now.
     fn regrouped(mut self, dataset: &Dataset) -> Self {
         self.regroup(dataset);
@@ -115,7 +121,11 @@ impl Weights {
             change,
         };
         apply(self);
-        if self.weighting == before.weighting && self.muted == before.muted && self.counted == before.counted {
+        if self.weighting == before.weighting
+            && self.muted == before.muted
+            && self.counted == before.counted
+            && self.answers == before.answers
+        {
             return;
         }
         if self.counted != before.counted {
@@ -299,9 +309,13 @@ impl Weights {
             if let Origin::Team { counted, .. } = &origin {
                 this.counted.clone_from(counted);
             }
+            // A profile brings back the answers it was saved with; anything else has none.
+            this.answers = match &origin {
+                Origin::Profile { name, .. } => this.profile(name).map(|p| p.notes.answers.clone()).unwrap_or_default(),
+                _ => Vec::new(),
+            };
             this.weighting = Weighting::from_origin(dataset, origin);
             this.muted.iter_mut().for_each(|m| *m = None);
-            this.answers.clear();
         });
     }
 

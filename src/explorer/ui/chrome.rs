@@ -51,7 +51,17 @@ pub fn footer(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let mut spans = Vec::new();
     if let Some(status) = &app.status() {
         let text = status.problem.map_or_else(|| status.text.clone(), |word| format!("{word}: {}", status.text));
-        let line = Line::styled(fit(&text, usize::from(area.width)), theme.status(status.is_problem()));
+        // Nothing is lost to the edge: a message too long for the line says where to read it whole.
+        let width = usize::from(area.width);
+        let help = app.keymap().key_for(app.context(), crate::explorer::keymap::Action::OpenHelp);
+        let text = match help {
+            Some(key) if text.width() > width => {
+                let more = format!(" {key} shows it all");
+                format!("{}{more}", fit(&text, width.saturating_sub(more.width())))
+            }
+            _ => text,
+        };
+        let line = Line::styled(fit(&text, width), theme.status(status.is_problem()));
         frame.render_widget(Paragraph::new(line), area);
         return;
     }

@@ -59,8 +59,15 @@ fn render_sources(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let sources = &app.dataset().dimensions[app.selected()].sources;
     let rows = usize::from(area.height);
     if app.focus() == Focus::Sources && rows > 1 {
-        let lines =
-            view::focused_sources(app.dataset(), app.selected(), app.selected_source(), area.width, rows, theme);
+        let lines = view::focused_sources(
+            app.dataset(),
+            app.selected(),
+            app.selected_source(),
+            area.width,
+            rows,
+            app.today(),
+            theme,
+        );
         frame.render_widget(Paragraph::new(lines.into_iter().map(|(line, _)| line).collect::<Vec<_>>()), area);
         return;
     }
@@ -68,7 +75,14 @@ fn render_sources(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
         .iter()
         .enumerate()
         .take(rows)
-        .map(|(i, s)| Line::raw(fit(&format!("[{}] {}", i + 1, s.citation()), usize::from(area.width))))
+        .map(|(i, s)| match view::stale_words(s, app.today()) {
+            // Marked in words, not only in colour.
+            Some(_) => Line::styled(
+                fit(&format!("[{}] STALE · {}", i + 1, s.citation()), usize::from(area.width)),
+                theme.close_call(),
+            ),
+            None => Line::raw(fit(&format!("[{}] {}", i + 1, s.citation()), usize::from(area.width))),
+        })
         .collect();
     if sources.len() > rows && rows > 0 {
         let more = format!("… and {} more: Tab to the sources shows them all", sources.len() - rows + 1);
