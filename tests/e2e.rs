@@ -121,6 +121,19 @@ impl Session {
         parser.screen().contents()
     }
 
+    /// versus started from an interactive bash with job control (prompt `shell$`), then stopped with
+    /// Ctrl-Z, as a user meets it.
+    fn stopped_in_a_shell() -> Self {
+        let mut s = Self::spawn(CommandBuilder::new("bash").tap(|c| c.args(["--norc", "--noprofile", "-i"])));
+        s.send("PS1='shell$ '\r");
+        s.expect("shell$");
+        s.send(&format!("{}\r", env!("CARGO_BIN_EXE_versus")));
+        s.expect("Recommendation");
+        s.send("\x1a");
+        s.expect("Stopped");
+        s
+    }
+
     fn output_len(&self) -> usize {
         self.output.lock().unwrap().len()
     }
@@ -263,13 +276,7 @@ fn a_dumb_terminal_is_told_to_use_report() {
 /// own session has no shell to return to, and the kernel rightly ignores SIGTSTP there).
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_redraws_everything() {
-    let mut s = Session::spawn(CommandBuilder::new("bash").tap(|c| c.args(["--norc", "--noprofile", "-i"])));
-    s.send("PS1='shell$ '\r");
-    s.expect("shell$");
-    s.send(&format!("{}\r", env!("CARGO_BIN_EXE_versus")));
-    s.expect("Recommendation");
-    s.send("\x1a");
-    s.expect("Stopped");
+    let mut s = Session::stopped_in_a_shell();
     assert!(!s.screen().contains("Recommendation"), "the shell's screen is back while suspended");
     s.assert_restore_sequences();
     s.send("fg\r");
@@ -339,13 +346,7 @@ fn a_stop_from_outside_and_fg_leave_the_explorer_working() {
 /// the size it finds, not the one it had.
 #[test]
 fn a_resize_while_stopped_is_seen_on_resume() {
-    let mut s = Session::spawn(CommandBuilder::new("bash").tap(|c| c.args(["--norc", "--noprofile", "-i"])));
-    s.send("PS1='shell$ '\r");
-    s.expect("shell$");
-    s.send(&format!("{}\r", env!("CARGO_BIN_EXE_versus")));
-    s.expect("Recommendation");
-    s.send("\x1a");
-    s.expect("Stopped");
+    let mut s = Session::stopped_in_a_shell();
     let (rows, cols) = (ROWS + 10, COLS + 20);
     s.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
     let before_fg = s.output_len();

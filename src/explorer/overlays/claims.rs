@@ -7,12 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Ctx, Next, PAGE, Room, Seen, large, popup, pressed_row};
+use super::{Ctx, Next, PAGE, Room, Seen, large, large_split, popup, pressed_row};
 use crate::engine::data::{Dataset, Verdict};
 use crate::engine::listing::source_line;
 use crate::engine::text::{fit, wrap};
 use crate::explorer::keymap::{Action, Context};
-use crate::explorer::layout::{inner, scroll_for};
+use crate::explorer::layout::scroll_for;
 use crate::explorer::state::{Pointer, step};
 use crate::explorer::theme::Theme;
 
@@ -42,16 +42,7 @@ impl Claims {
 
     /// The pop-up's list and, when a claim is expanded, its detail area below (a row apart).
     fn parts(area: Rect, expanded: bool) -> (Rect, Rect) {
-        let inside = inner(large(area));
-        let list_height = if expanded { (inside.height / 3).max(3).min(inside.height) } else { inside.height };
-        let list = Rect::new(inside.x, inside.y, inside.width, list_height);
-        let detail = Rect::new(
-            inside.x,
-            inside.y + list_height + 1,
-            inside.width,
-            inside.height.saturating_sub(list_height + 1),
-        );
-        (list, detail)
+        large_split(area, |height| if expanded { (height / 3).max(3) } else { height })
     }
 
     /// The list's rows: under the row that counts the verdicts.

@@ -351,6 +351,15 @@ pub(crate) fn large(area: Rect) -> Rect {
     crate::explorer::layout::centred(area, area.width.saturating_sub(4).min(120), area.height.saturating_sub(2))
 }
 
+/// The large pop-up's inside, split into `top` rows and what is left below them, a row apart.
+#[must_use]
+pub(crate) fn large_split(area: Rect, top: impl FnOnce(u16) -> u16) -> (Rect, Rect) {
+    let inside = crate::explorer::layout::inner(large(area));
+    let top = top(inside.height).min(inside.height);
+    let below = inside.height.saturating_sub(top + 1);
+    (Rect { height: top, ..inside }, Rect { y: inside.y + top + 1, height: below, ..inside })
+}
+
 /// Draws an empty bordered pop-up and returns its inside.
 pub(crate) fn popup(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.bold()));

@@ -10,12 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset as Series, GraphType, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Ctx, Next, PAGE, Request, Room, Seen, large, popup};
+use super::{Ctx, Next, PAGE, Request, Room, Seen, large, large_split, popup};
 use crate::engine::data::Dataset;
 use crate::engine::score::{Evaluation, RatingFlip, Stability, rating_flips, scores_along};
 use crate::engine::text::{fit, fit_words, pad, pad_left};
 use crate::explorer::keymap::{Action, Context};
-use crate::explorer::layout::{inner, scroll_for};
+use crate::explorer::layout::scroll_for;
 use crate::explorer::state::step;
 use crate::explorer::theme::Theme;
 
@@ -61,16 +61,7 @@ impl Sensitivity {
     /// The chart of the selected dimension at the top (half, at least 8 rows, so that its legend fits) and
     /// the table of every dimension below, a row apart.
     fn parts(area: Rect) -> (Rect, Rect) {
-        let inside = inner(large(area));
-        let chart_height = (inside.height / 2).max(8).min(inside.height);
-        let chart = Rect::new(inside.x, inside.y, inside.width, chart_height);
-        let table = Rect::new(
-            inside.x,
-            inside.y + chart_height + 1,
-            inside.width,
-            inside.height.saturating_sub(chart_height + 1),
-        );
-        (chart, table)
+        large_split(area, |height| (height / 2).max(8))
     }
 
     fn render_table(&self, frame: &mut Frame, seen: &Seen, area: Rect, theme: Theme) {
