@@ -1640,8 +1640,8 @@ fn a_team_larger_than_the_strip_ends_it_with_a_plus() {
     let a = support::sized(app, 80, 24);
     let screen = text(&a);
     let row = screen.lines().find(|l| l.contains("▸ CPU-bound")).unwrap();
-    // At 80 columns the name keeps its room: seven members, then "+" for the thirteen more.
-    assert!(row.contains(" ·▁▂▃▄▄▅+ "), "{row}");
+    // At 80 columns the name keeps its room: six members, then "+" for the fourteen more.
+    assert!(row.contains(" ·▁▂▃▄▄+ "), "{row}");
     // Wider, sixteen cells at most: fifteen members, then "+".
     let wide = support::sized(a, 160, 48);
     let screen = text(&wide);
@@ -1805,4 +1805,59 @@ fn the_sensitivity_chart_marks_the_flip_as_its_legend_says() {
     key(&mut a, KeyCode::Char('G'));
     assert!(text(&a).contains("any weight"), "{}", text(&a));
     assert!(!text(&a).contains("0-10  none"));
+}
+
+#[test]
+fn the_lists_scroll_thumb_has_a_column_of_its_own_apart_from_the_favour_marks() {
+    for (width, height, scrolls) in [(80, 24, true), (160, 48, false)] {
+        let mut a = app(width, height);
+        for end in [false, true] {
+            if end {
+                key(&mut a, KeyCode::Char('G'));
+            }
+            let Screen::Main(regions) = a.screen() else { panic!() };
+            let list = regions.list;
+            let screen = text(&a);
+            let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+            let inside = (usize::from(list.y) + 1)..(usize::from(list.bottom()) - 1);
+            let border = usize::from(list.right() - 1);
+            // Where the list is longer than its box, the thumb is on the border: top, then bottom.
+            let thumb: Vec<usize> = inside.clone().filter(|&y| rows[y][border] == '█').collect();
+            assert_eq!(!thumb.is_empty(), scrolls, "{width}x{height}: a thumb only where the list scrolls\n{screen}");
+            if scrolls {
+                let at = if end { *thumb.last().unwrap() + 1 == inside.end } else { thumb[0] == inside.start };
+                assert!(at, "{width}x{height}: the thumb at the {} \n{screen}", if end { "bottom" } else { "top" });
+            }
+            for y in inside {
+                assert_eq!(
+                    rows[y][border - 1],
+                    ' ',
+                    "{width}x{height} row {y}: a blank column before the border\n{screen}"
+                );
+            }
+            // The marks stand a column further in.
+            let marks = rows.iter().filter(|r| matches!(r.get(border - 2), Some('◀' | '▶' | '='))).count();
+            assert!(marks >= 5, "{width}x{height}: the favour marks two columns left of the border\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn a_tall_screen_gives_the_recommendation_room_for_why_and_the_first_screens_hint() {
+    let a = app(160, 48);
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let screen = text(&a);
+    let panel: Vec<&str> = screen
+        .lines()
+        .skip(usize::from(regions.recommendation.y))
+        .take(usize::from(regions.recommendation.height))
+        .collect();
+    let panel = panel.join("\n");
+    assert!(panel.contains("i answers"), "the hint at the default weights:\n{panel}");
+    assert!(panel.lines().any(|l| l.starts_with("why ")), "why is not dropped for the hint:\n{panel}");
+    assert!(panel.contains("flip:") && panel.contains("sure:"), "{panel}");
+    // At 80x24 the panel keeps its height: the list and panes need the rows.
+    let small = app(80, 24);
+    let Screen::Main(small_regions) = small.screen() else { panic!() };
+    assert_eq!(small_regions.recommendation.height, 7);
 }
