@@ -1861,3 +1861,31 @@ fn a_tall_screen_gives_the_recommendation_room_for_why_and_the_first_screens_hin
     let Screen::Main(small_regions) = small.screen() else { panic!() };
     assert_eq!(small_regions.recommendation.height, 7);
 }
+
+#[test]
+fn the_list_gives_a_dimensions_short_name_where_the_whole_one_does_not_fit() {
+    let a = app(80, 24);
+    let d = a.dataset().clone();
+    let http = d.dimensions.iter().find(|x| x.id == "http-throughput").expect("the built-in data has it");
+    assert_eq!(http.short.as_deref(), Some("HTTP throughput"));
+    let screen = text(&a);
+    assert!(screen.contains("  HTTP throughput "), "{screen}");
+    assert!(!screen.contains("HTTP framework th"), "the short name, not the long one cut: {screen}");
+    // At 80x24 every row's name shows whole, the whole name or the short one: nothing in the list is cut.
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let list: Vec<String> = screen
+        .lines()
+        .skip(usize::from(regions.list.y) + 1)
+        .take(usize::from(regions.list.height) - 2)
+        .map(|l| l.chars().take(usize::from(regions.list.width)).collect())
+        .collect();
+    assert!(list.iter().all(|l| !l.contains('…')), "{}", list.join("\n"));
+    // Where the whole name fits, it is the one shown.
+    let wide = app(160, 48);
+    assert!(text(&wide).contains("HTTP framework throughput"));
+    // A search shows the whole name, with its matched characters.
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "framework");
+    assert!(text(&a).contains("HTTP framework th"), "{}", text(&a));
+}
