@@ -177,6 +177,7 @@ fn dimension(rng: &mut Rng, index: usize, options: usize) -> Dimension {
     Dimension {
         id: format!("d{index}"),
         name,
+        short: None,
         category: rng.pick(CATEGORIES).to_owned(),
         summary: sentence(rng, 5, 24),
         keywords: (0..rng.between(2, 6)).map(|_| rng.pick(WORDS).to_owned()).collect(),

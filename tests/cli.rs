@@ -384,8 +384,65 @@ fn completions_and_man_page() {
         assert!(output.status.success(), "{shell}");
         assert!(stdout(&output).contains("versus"), "{shell}");
     }
+    // fish asks versus for the ids too.
+    let fish = stdout(&versus(&["completions", "fish"]));
+    for what in ["presets", "profiles", "questions", "dimensions"] {
+        assert!(fish.contains(&format!("(versus list {what} --format ids")), "{what}: {fish}");
+    }
     let man = stdout(&versus(&["man"]));
     assert!(man.starts_with(".ie") || man.contains(".TH versus 1"), "{man}");
+}
+
+/// What bash's completion of `versus` offers for the command line `line` (the cursor at its end), with the
+/// config in `dir`.
+fn bash_completes(dir: &std::path::Path, line: &str) -> Vec<String> {
+    let script = stdout(&versus_in(dir, &["completions", "bash"]));
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_versus")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    // bash splits the line into words as it would, = included.
+    let driver = format!(
+        "{script}\nCOMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}\n\
+         COMP_WORDBREAKS=$' \\t\\n\"'\"'\"'><=;|&(:'\n\
+         read -ra COMP_WORDS <<< \"${{COMP_LINE//=/ = }}\"\n\
+         [[ \"$COMP_LINE\" == *' ' ]] && COMP_WORDS+=('')\n\
+         COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))\n\
+         _versus_with_ids versus\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n"
+    );
+    let output = Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &driver])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PATH", path)
+        .env("VERSUS_CONFIG_DIR", dir)
+        .env("VERSUS_CACHE_DIR", dir.join("cache"))
+        .output()
+        .expect("bash runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output).lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
+#[test]
+fn bash_completion_offers_the_datasets_ids_from_versus_list() {
+    let dir = config_dir("completion");
+    assert!(versus_in(dir.path(), &["profile", "save", "ML team", "--preset", "ml-api"]).status.success());
+    let ids = |what: &str| -> Vec<String> {
+        stdout(&versus_in(dir.path(), &["list", what, "--format", "ids"])).lines().map(str::to_owned).collect()
+    };
+    let presets = ids("presets");
+    assert!(presets.contains(&"ml-api".to_owned()), "{presets:?}");
+    assert_eq!(bash_completes(dir.path(), "versus report --preset "), presets);
+    assert_eq!(bash_completes(dir.path(), "versus --preset ml"), ["ml-api"]);
+    assert_eq!(bash_completes(dir.path(), "versus report --profile "), ["ML team"]);
+    // --answer QUESTION=ANSWER: the questions' answers, and after the = the answers of that question.
+    let answers = ids("questions");
+    assert!(answers.contains(&"models-in-process=yes".to_owned()), "{answers:?}");
+    assert_eq!(bash_completes(dir.path(), "versus report --answer "), answers);
+    assert_eq!(bash_completes(dir.path(), "versus report --answer models-in-process="), ["yes", "no"]);
+    // --weight ID=N: the dimensions' ids, each ending in = for the weight.
+    let weights = bash_completes(dir.path(), "versus report --weight ml");
+    assert_eq!(weights, ["ml-ecosystem="]);
+    assert_eq!(bash_completes(dir.path(), "versus --weight ").len(), ids("dimensions").len());
+    // Anything else is clap's: subcommands.
+    assert!(bash_completes(dir.path(), "versus rep").contains(&"report".to_owned()));
 }
 
 #[test]

@@ -27,6 +27,7 @@ fn dataset(ratings: &[Vec<u8>]) -> Dataset {
             .map(|(d, row)| Dimension {
                 id: format!("d{d}"),
                 name: format!("Dimension {d}"),
+                short: None,
                 category: "c".into(),
                 summary: String::new(),
                 keywords: Vec::new(),

@@ -108,9 +108,33 @@ fn claims_audit() {
 }
 
 #[test]
+fn the_claims_audit_opens_and_copies_the_claims_first_source() {
+    let mut a = app(100, 30);
+    let claim = a.dataset().claims.iter().position(|c| !c.sources.is_empty()).expect("a claim with sources");
+    let url = a.dataset().claims[claim].sources[0].url.clone();
+    key(&mut a, KeyCode::Char('c'));
+    for _ in 0..claim {
+        key(&mut a, KeyCode::Char('j'));
+    }
+    assert_eq!(key(&mut a, KeyCode::Char('o')), vec![Effect::OpenUrl { url: url.clone() }]);
+    assert_eq!(key(&mut a, KeyCode::Char('y')), vec![Effect::Copy { text: url }]);
+    assert!(matches!(a.overlay(), Overlay::Claims(_)), "the audit stays open");
+    // The keymap names the keys in the audit's help section.
+    key(&mut a, KeyCode::Char('?'));
+    let help: String = (0..60)
+        .map(|_| {
+            let t = text(&a);
+            key(&mut a, KeyCode::PageDown);
+            t
+        })
+        .collect();
+    assert!(help.contains("open the claim's first source"), "{help}");
+}
+
+#[test]
 fn help_lists_the_keymap() {
     // Tall enough for all of help.
-    let mut a = app(80, 240);
+    let mut a = app(80, 280);
     key(&mut a, KeyCode::Char('?'));
     let screen = text(&a);
     insta::assert_snapshot!(screen);
@@ -411,17 +435,121 @@ fn weight_keys_do_nothing_when_the_filter_lists_nothing() {
     assert!(a.status().unwrap().text.contains("no dimension is listed"));
 }
 
+/// The first line inside help's pop-up, trimmed.
+fn help_first_line(a: &App) -> String {
+    let screen = text(a);
+    let top = screen.lines().find(|l| l.contains("┌ Help")).unwrap_or_else(|| panic!("no help:\n{screen}"));
+    let left = top.chars().position(|c| c == '┌').unwrap() + 1;
+    let row = screen.lines().skip_while(|l| !l.contains("┌ Help")).nth(1).unwrap();
+    row.chars().skip(left).take_while(|&c| c != '│').collect::<String>().trim().to_owned()
+}
+
+#[test]
+fn help_opens_at_the_section_of_the_view_it_was_opened_from_with_its_legend() {
+    for (size, open, heading) in [
+        ((80, 24), None, "Main view"),
+        ((80, 24), Some('i'), "Project interview"),
+        ((80, 24), Some('f'), "Sensitivity"),
+        ((80, 24), Some('c'), "Claims audit"),
+        ((160, 48), Some('p'), "Presets and profiles"),
+        ((160, 48), None, "Main view"),
+    ] {
+        let mut a = app(size.0, size.1);
+        if let Some(open) = open {
+            key(&mut a, KeyCode::Char(open));
+        }
+        key(&mut a, KeyCode::Char('?'));
+        let Overlay::Help(help) = a.overlay() else { panic!("{:?}", a.overlay()) };
+        assert!(help.scroll > 0, "{heading} is not help's first section");
+        assert_eq!(help_first_line(&a), heading, "{size:?} {open:?}\n{}", text(&a));
+    }
+    // The legend is under the heading: the main view's symbols, the sensitivity table's words.
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('?'));
+    insta::assert_snapshot!("help_at_the_main_view_80x24", text(&a));
+    let mut a = app(160, 48);
+    key(&mut a, KeyCode::Char('f'));
+    key(&mut a, KeyCode::Char('?'));
+    insta::assert_snapshot!("help_over_sensitivity_160x48", text(&a));
+    // With a message showing, help opens at the top, where the message is whole.
+    let mut a = app(80, 24);
+    report(&mut a, Outcome::Failed("cannot write r.md: read-only file system".into()));
+    key(&mut a, KeyCode::Char('?'));
+    assert!(matches!(a.overlay(), Overlay::Help(Help { scroll: 0, .. })), "{}", text(&a));
+}
+
+#[test]
+fn help_finds_text_highlights_it_and_esc_stops() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('?'));
+    let Overlay::Help(opened) = a.overlay().clone() else { panic!() };
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "OSC 52");
+    let Overlay::Help(help) = a.overlay().clone() else { panic!() };
+    assert_eq!(help.find.as_deref(), Some("OSC 52"));
+    assert_ne!(help.scroll, opened.scroll, "the view jumps to the text");
+    assert!(text(&a).contains("find: OSC 52_"), "{}", text(&a));
+    // The match is in view, drawn highlighted (underlined), and nothing else is.
+    let buffer = buffer(&a, true);
+    let lit: String = buffer
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert!(lit.starts_with("OSC 52") && lit.replace("OSC 52", "").is_empty(), "highlighted: {lit:?}");
+    // Down goes on to the next line that has it, round the end; Up back.
+    key(&mut a, KeyCode::Down);
+    let Overlay::Help(next) = a.overlay().clone() else { panic!() };
+    assert_ne!(next.scroll, help.scroll, "another line has it");
+    key(&mut a, KeyCode::Up);
+    assert!(matches!(a.overlay(), Overlay::Help(h) if h.scroll == help.scroll));
+    // Text help does not have: no match, and the view stays.
+    keys(&mut a, "zzqx");
+    assert!(text(&a).contains("0 matches"), "{}", text(&a));
+    assert!(matches!(a.overlay(), Overlay::Help(h) if h.scroll == help.scroll));
+    // Esc stops finding (k scrolls again), a second Esc closes help.
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.overlay(), Overlay::Help(Help { find: None, .. })));
+    key(&mut a, KeyCode::Char('k'));
+    assert!(matches!(a.overlay(), Overlay::Help(h) if h.scroll + 1 == help.scroll));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(*a.overlay(), Overlay::None);
+}
+
+#[test]
+fn the_wheel_scrolls_help_and_moves_the_sensitivity_tables_selection() {
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('?'));
+    let Overlay::Help(h) = a.overlay().clone() else { panic!() };
+    assert!(mouse(&mut a, MouseEventKind::ScrollDown, 40, 12));
+    assert!(matches!(a.overlay(), Overlay::Help(k) if k.scroll == h.scroll + 1));
+    assert!(mouse(&mut a, MouseEventKind::ScrollUp, 40, 12));
+    assert!(matches!(a.overlay(), Overlay::Help(k) if k.scroll == h.scroll));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('f'));
+    key(&mut a, KeyCode::Home);
+    assert!(matches!(a.overlay(), Overlay::Sensitivity(Sensitivity { selected: 0, .. })));
+    assert!(mouse(&mut a, MouseEventKind::ScrollDown, 40, 12));
+    assert!(mouse(&mut a, MouseEventKind::ScrollDown, 40, 12));
+    assert!(matches!(a.overlay(), Overlay::Sensitivity(Sensitivity { selected: 2, .. })), "{:?}", a.overlay());
+    assert!(mouse(&mut a, MouseEventKind::ScrollUp, 40, 12));
+    assert!(matches!(a.overlay(), Overlay::Sensitivity(Sensitivity { selected: 1, .. })));
+}
+
 #[test]
 fn help_scrolling_stops_at_the_end() {
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Char('?'));
     // More presses than help has lines (the dataset's description alone takes dozens at 80 columns).
+    let Overlay::Help(help) = a.overlay() else { panic!() };
+    let opened = help.scroll;
     for _ in 0..400 {
         key(&mut a, KeyCode::Char('j'));
     }
     let Overlay::Help(help) = a.overlay() else { panic!() };
     let bottom = help.scroll;
-    assert!(bottom > 0 && bottom < 400);
+    assert!(bottom > opened && bottom < opened + 400);
     key(&mut a, KeyCode::Char('k'));
     assert!(matches!(a.overlay(), Overlay::Help(h) if h.scroll == bottom - 1), "one k is one line up");
 }
@@ -1513,8 +1641,8 @@ fn a_team_larger_than_the_strip_ends_it_with_a_plus() {
     let a = support::sized(app, 80, 24);
     let screen = text(&a);
     let row = screen.lines().find(|l| l.contains("▸ CPU-bound")).unwrap();
-    // At 80 columns the name keeps its room: seven members, then "+" for the thirteen more.
-    assert!(row.contains(" ·▁▂▃▄▄▅+ "), "{row}");
+    // At 80 columns the name keeps its room: six members, then "+" for the fourteen more.
+    assert!(row.contains(" ·▁▂▃▄▄+ "), "{row}");
     // Wider, sixteen cells at most: fifteen members, then "+".
     let wide = support::sized(a, 160, 48);
     let screen = text(&wide);
@@ -1623,6 +1751,8 @@ fn the_default_weights_reason_and_stale_sources_show_where_the_dimension_is() {
     assert!(text(&a).contains(&format!("default weight {}: {head}", dataset.dimensions[0].weight)), "{}", text(&a));
     assert!(!text(&a).contains("STALE"), "fresh on the day the data was checked");
     key(&mut a, KeyCode::Char('?'));
+    // Help opens at the main view's keys; its About is at the top.
+    key(&mut a, KeyCode::Char('g'));
     let mut seen = String::new();
     for _ in 0..20 {
         seen.push_str(&text(&a));
@@ -1676,4 +1806,87 @@ fn the_sensitivity_chart_marks_the_flip_as_its_legend_says() {
     key(&mut a, KeyCode::Char('G'));
     assert!(text(&a).contains("any weight"), "{}", text(&a));
     assert!(!text(&a).contains("0-10  none"));
+}
+
+#[test]
+fn the_lists_scroll_thumb_has_a_column_of_its_own_apart_from_the_favour_marks() {
+    for (width, height, scrolls) in [(80, 24, true), (160, 48, false)] {
+        let mut a = app(width, height);
+        for end in [false, true] {
+            if end {
+                key(&mut a, KeyCode::Char('G'));
+            }
+            let Screen::Main(regions) = a.screen() else { panic!() };
+            let list = regions.list;
+            let screen = text(&a);
+            let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+            let inside = (usize::from(list.y) + 1)..(usize::from(list.bottom()) - 1);
+            let border = usize::from(list.right() - 1);
+            // Where the list is longer than its box, the thumb is on the border: top, then bottom.
+            let thumb: Vec<usize> = inside.clone().filter(|&y| rows[y][border] == '█').collect();
+            assert_eq!(!thumb.is_empty(), scrolls, "{width}x{height}: a thumb only where the list scrolls\n{screen}");
+            if scrolls {
+                let at = if end { *thumb.last().unwrap() + 1 == inside.end } else { thumb[0] == inside.start };
+                assert!(at, "{width}x{height}: the thumb at the {} \n{screen}", if end { "bottom" } else { "top" });
+            }
+            for y in inside {
+                assert_eq!(
+                    rows[y][border - 1],
+                    ' ',
+                    "{width}x{height} row {y}: a blank column before the border\n{screen}"
+                );
+            }
+            // The marks stand a column further in.
+            let marks = rows.iter().filter(|r| matches!(r.get(border - 2), Some('◀' | '▶' | '='))).count();
+            assert!(marks >= 5, "{width}x{height}: the favour marks two columns left of the border\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn a_tall_screen_gives_the_recommendation_room_for_why_and_the_first_screens_hint() {
+    let a = app(160, 48);
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let screen = text(&a);
+    let panel: Vec<&str> = screen
+        .lines()
+        .skip(usize::from(regions.recommendation.y))
+        .take(usize::from(regions.recommendation.height))
+        .collect();
+    let panel = panel.join("\n");
+    assert!(panel.contains("i answers"), "the hint at the default weights:\n{panel}");
+    assert!(panel.lines().any(|l| l.starts_with("why ")), "why is not dropped for the hint:\n{panel}");
+    assert!(panel.contains("flip:") && panel.contains("sure:"), "{panel}");
+    // At 80x24 the panel keeps its height: the list and panes need the rows.
+    let small = app(80, 24);
+    let Screen::Main(small_regions) = small.screen() else { panic!() };
+    assert_eq!(small_regions.recommendation.height, 7);
+}
+
+#[test]
+fn the_list_gives_a_dimensions_short_name_where_the_whole_one_does_not_fit() {
+    let a = app(80, 24);
+    let d = a.dataset().clone();
+    let http = d.dimensions.iter().find(|x| x.id == "http-throughput").expect("the built-in data has it");
+    assert_eq!(http.short.as_deref(), Some("HTTP throughput"));
+    let screen = text(&a);
+    assert!(screen.contains("  HTTP throughput "), "{screen}");
+    assert!(!screen.contains("HTTP framework th"), "the short name, not the long one cut: {screen}");
+    // At 80x24 every row's name shows whole, the whole name or the short one: nothing in the list is cut.
+    let Screen::Main(regions) = a.screen() else { panic!() };
+    let list: Vec<String> = screen
+        .lines()
+        .skip(usize::from(regions.list.y) + 1)
+        .take(usize::from(regions.list.height) - 2)
+        .map(|l| l.chars().take(usize::from(regions.list.width)).collect())
+        .collect();
+    assert!(list.iter().all(|l| !l.contains('…')), "{}", list.join("\n"));
+    // Where the whole name fits, it is the one shown.
+    let wide = app(160, 48);
+    assert!(text(&wide).contains("HTTP framework throughput"));
+    // A search shows the whole name, with its matched characters.
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "framework");
+    assert!(text(&a).contains("HTTP framework th"), "{}", text(&a));
 }

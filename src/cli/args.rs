@@ -135,8 +135,8 @@ pub enum Command {
     List {
         #[arg(value_enum)]
         what: ListWhat,
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        #[arg(long, value_enum, default_value_t = ListOutput::Text)]
+        format: ListOutput,
     },
     /// Fuzzy-search the dimensions; every word must match.
     Search {
@@ -283,7 +283,18 @@ impl From<ReportFormat> for report::Format {
     }
 }
 
-/// `--format` of `list` and `search`.
+/// `--format` of `list`: a listing's formats, or `ids`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListOutput {
+    Text,
+    Json,
+    /// What the command line takes, one a line, for scripts and shell completion: the dimensions',
+    /// presets' and claims' ids, the profiles' names, each question's `QUESTION=ANSWER`, the sources'
+    /// URLs.
+    Ids,
+}
+
+/// `--format` of `search`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     Text,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 
-pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ProfileAction, ReportFormat, WeightArgs};
+pub use args::{Cli, Command, ConfigWhat, ListFormat, ListOutput, ListWhat, ProfileAction, ReportFormat, WeightArgs};
 
 use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, Freshness, LoadError, StaleSource, VOLATILE_FRESHNESS_DAYS, starter};
@@ -127,9 +127,17 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             print(&report.render((*format).into()))?;
             exiting(d);
         }
+        Command::List { what, format: ListOutput::Ids } => {
+            let d = dataset()?;
+            print(&ids(&d, *what, &files))?;
+            exiting(d);
+        }
         Command::List { what, format } => {
             let d = dataset()?;
-            let format = (*format).into();
+            let format = match format {
+                ListOutput::Json => listing::ListFormat::Json,
+                ListOutput::Text | ListOutput::Ids => listing::ListFormat::Text,
+            };
             print(&match what {
                 ListWhat::Dimensions => listing::dimensions(&d, format, terminal::stdout_width()),
                 ListWhat::Presets => listing::presets(&d, format),
@@ -174,11 +182,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             let loaded = files.dataset(data, &mut warnings);
             print(&config_report(&files, &loaded, &warnings))?;
         }
-        Command::Completions { shell } => {
-            let mut out = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "versus", &mut out);
-            print(&String::from_utf8_lossy(&out))?;
-        }
+        Command::Completions { shell } => print(&completions(*shell))?,
         Command::Man => print(&man::page().map_err(Failure::Output)?)?,
     }
     Ok(0)
@@ -319,6 +323,92 @@ fn judgements(path: &Path, dataset: &Dataset) -> Result<(pairwise::Judged, pairw
 }
 
 /// Prints what matches `query`; whether anything did.
+/// The completion script for `shell`: clap's, and for bash and fish the ids versus lists.
+fn completions(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "versus", &mut out);
+    let dynamic = match shell {
+        clap_complete::Shell::Bash => BASH_IDS,
+        clap_complete::Shell::Fish => FISH_IDS,
+        _ => "",
+    };
+    format!("{}{dynamic}", String::from_utf8_lossy(&out))
+}
+
+/// Bash: the values of --preset, --profile, --answer and --weight completed from what `versus list ...
+/// --format ids` gives for the dataset named by --data (else the one in force), around clap's function.
+const BASH_IDS: &str = r#"
+# Ids: versus lists them for the dataset in force (or --data's).
+_versus_ids() {
+    local data=() i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        if [[ "${COMP_WORDS[i]}" == --data ]]; then data=(--data "${COMP_WORDS[i + 1]}"); fi
+    done
+    versus "${data[@]}" list "$1" --format ids 2>/dev/null
+}
+
+_versus_with_ids() {
+    # The words as typed (bash splits QUESTION=ANSWER at the = into words of its own).
+    local line="${COMP_LINE:0:COMP_POINT}" cur prev kind
+    local -a typed
+    read -ra typed <<< "${line}"
+    if [[ "${line}" == *' ' ]]; then
+        cur='' prev="${typed[${#typed[@]} - 1]}"
+    else
+        cur="${typed[${#typed[@]} - 1]}" prev="${typed[${#typed[@]} - 2]}"
+    fi
+    case "${prev}" in
+        --preset) kind=presets ;;
+        --profile) kind=profiles ;;
+        --answer) kind=questions ;;
+        --weight) kind=dimensions ;;
+        *) _versus "$@"; return ;;
+    esac
+    local IFS=$'
+' words
+    words=$(_versus_ids "${kind}")
+    # --weight takes ID=N: the id, then the weight.
+    if [[ "${kind}" == dimensions ]]; then
+        words=$(printf '%s=
+' ${words})
+        compopt -o nospace 2>/dev/null
+    fi
+    COMPREPLY=($(compgen -W "${words}" -- "${cur}"))
+    # Where = breaks words, bash replaces only what follows the last =.
+    if [[ "${cur}" == *=* && "${COMP_WORDBREAKS}" == *=* ]]; then
+        local i
+        for i in "${!COMPREPLY[@]}"; do COMPREPLY[i]="${COMPREPLY[i]#"${cur%=*}="}"; done
+    fi
+}
+
+complete -F _versus_with_ids -o bashdefault -o default versus
+"#;
+
+/// Fish: the same values, from the same listing.
+const FISH_IDS: &str = r#"
+# Ids: versus lists them for the dataset in force.
+complete -c versus -l preset -x -a "(versus list presets --format ids 2>/dev/null)"
+complete -c versus -l profile -x -a "(versus list profiles --format ids 2>/dev/null)"
+complete -c versus -l answer -x -a "(versus list questions --format ids 2>/dev/null)"
+complete -c versus -l weight -x -a "(versus list dimensions --format ids 2>/dev/null | string replace -r '$' '=')"
+"#;
+
+/// `versus list WHAT --format ids`: what the command line takes, one a line (shell completion asks
+/// for them).
+fn ids(d: &Dataset, what: ListWhat, files: &UserFiles) -> String {
+    let lines: Vec<String> = match what {
+        ListWhat::Dimensions => d.dimensions.iter().map(|x| x.id.clone()).collect(),
+        ListWhat::Presets => d.presets.iter().map(|x| x.id.clone()).collect(),
+        ListWhat::Claims => d.claims.iter().map(|x| x.id.clone()).collect(),
+        ListWhat::Sources => d.cited_sources().iter().map(|s| s.source.url.clone()).collect(),
+        ListWhat::Questions => {
+            d.questions.iter().flat_map(|q| q.answers.iter().map(move |a| format!("{}={}", q.id, a.id))).collect()
+        }
+        ListWhat::Profiles => files.profiles.for_dataset(d).into_iter().map(|p| p.name).collect(),
+    };
+    lines.into_iter().flat_map(|l| [l, "\n".to_owned()]).collect()
+}
+
 fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListFormat) -> Result<bool, Failure> {
     // The catalog, not the dataset: from the cache, a search reads a fraction of it.
     let Catalog { index, ids, summaries } = warned(files, |warnings| files.catalog(data, warnings))?;

@@ -160,6 +160,9 @@ pub enum Context {
     Team,
     #[strum(message = "Help")]
     Help,
+    /// Finding text in help (`/`).
+    #[strum(message = "Finding in help (type the text)")]
+    HelpFind,
     /// A one-line text prompt (a profile's name, a file name).
     #[strum(message = "Prompts (type the text)")]
     Prompt,
@@ -191,7 +194,7 @@ impl Context {
     /// Whether printable keys type text here (so single characters cannot be bound).
     #[must_use]
     pub(crate) fn takes_text(self) -> bool {
-        matches!(self, Self::Search | Self::Prompt)
+        matches!(self, Self::Search | Self::Prompt | Self::HelpFind)
     }
 }
 
@@ -412,6 +415,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Claims, &[key(K::PageDown)], A::PageDown, "scroll the explanation down", false),
     bind(C::Claims, &[key(K::PageUp)], A::PageUp, "scroll the explanation up", false),
     bind(C::Claims, &[ch('d')], A::GoToDimension, "go to dimension", true),
+    bind(C::Claims, &[ch('o')], A::OpenSource, "open the claim's first source in a browser", false),
+    bind(C::Claims, &[ch('y')], A::Copy, "copy the claim's first source's URL (OSC 52)", false),
     bind(C::Claims, &[ch('v')], A::FilterVerdict, "show one verdict (again: the next, then all)", true),
     bind(C::Claims, &[key(K::Esc), ch('c')], A::Back, "close", true),
     bind(C::Claims, &[ch('g'), key(K::Home)], A::Top, "first", false),
@@ -465,7 +470,12 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Help, &[key(K::PageDown)], A::PageDown, "page down", false),
     bind(C::Help, &[ch('g'), key(K::Home)], A::Top, "top", false),
     bind(C::Help, &[ch('G'), key(K::End)], A::Bottom, "bottom", false),
+    bind(C::Help, &[ch('/')], A::OpenSearch, "find text", true),
     bind(C::Help, &[key(K::Esc), ch('?'), key(K::F(1))], A::Back, "close", true),
+    bind(C::HelpFind, &[key(K::Down), key(K::Enter)], A::Down, "next line with the text", true),
+    bind(C::HelpFind, &[key(K::Up)], A::Up, "line before with the text", false),
+    bind(C::HelpFind, &[key(K::Backspace)], A::DeleteChar, "delete a character", false),
+    bind(C::HelpFind, &[key(K::Esc)], A::Back, "stop finding", true),
     bind(C::Help, &[ch('q')], A::Quit, "quit", false),
     bind(C::Prompt, &[key(K::Enter)], A::Confirm, "accept", true),
     bind(C::Prompt, &[key(K::Esc)], A::Back, "cancel", true),

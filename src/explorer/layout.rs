@@ -16,6 +16,8 @@
 
 use ratatui::layout::{Margin, Rect};
 
+/// The height from which the recommendation panel has a row for the first screen's hint as well.
+const TALL: u16 = 40;
 /// Below this size the explorer shows "terminal too small" instead of a garbled screen.
 pub(crate) const MIN_WIDTH: u16 = 60;
 pub(crate) const MIN_HEIGHT: u16 = 16;
@@ -68,8 +70,10 @@ impl Screen {
         let options = options.max(1) as u16;
         // A bar each.
         let gauges = options;
-        // The gauges, then the verdict, how sure it is, why and the flip, under a top border.
-        let recommendation_height = (gauges + 5).min(height / 3);
+        // The gauges, then the verdict, how sure it is, why and the flip, under a top border; on a tall
+        // screen a row more, so that the first screen's hint does not take why's place.
+        let hint_row = u16::from(height >= TALL);
+        let recommendation_height = (gauges + 5 + hint_row).min(height / 3);
         let main_height = height - 2 - recommendation_height;
         let list_width = ((f32::from(width) * LIST_SHARE) as u16).clamp(LIST_MIN, LIST_MAX);
         let right_x = list_width;
@@ -120,11 +124,12 @@ impl Regions {
     }
 
     /// The column where each row's slider starts. A row reads: marker (2), name, space, slider, space,
-    /// weight (2), space, favour mark (1).
+    /// weight (2), space, favour mark (1), and a blank column that keeps the mark off the scroll thumb
+    /// on the border.
     #[must_use]
     pub fn slider_x(&self) -> u16 {
         let inner = self.list_inner();
-        inner.right().saturating_sub(self.slider_cells() + 5)
+        inner.right().saturating_sub(self.slider_cells() + 6)
     }
 
     /// Which pane contains the point, if any.

@@ -12,8 +12,8 @@ use super::structure;
 use super::{
     Answer, Assessment, Claim, DEFAULT_UNCERTAINTY, Dataset, Dimension, MAX_CLAIMS, MAX_DIMENSIONS, MAX_FILE_BYTES,
     MAX_ID_BYTES, MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_OPTIONS, MAX_PRESETS, MAX_QUESTIONS,
-    MAX_STRUCTURE_ITEMS, MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OLDEST_SCHEMA, OptionInfo, Preset,
-    Question, SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
+    MAX_SHORT_CHARS, MAX_STRUCTURE_ITEMS, MAX_TEXT_CHARS, MAX_UNCERTAINTY, MAX_URL_BYTES, Meta, OLDEST_SCHEMA,
+    OptionInfo, Preset, Question, SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
 };
 use crate::engine::diagnostic::Diagnostic;
 
@@ -73,6 +73,7 @@ struct Checker<'a> {
 #[derive(Clone, Copy)]
 enum Kind {
     Name,
+    Short,
     Line,
     Text,
 }
@@ -82,6 +83,7 @@ impl Kind {
     fn limit(self) -> usize {
         match self {
             Self::Name => MAX_NAME_CHARS,
+            Self::Short => MAX_SHORT_CHARS,
             Self::Line => MAX_LINE_CHARS,
             Self::Text => MAX_TEXT_CHARS,
         }
@@ -178,6 +180,7 @@ impl Checker<'_> {
             .map(|d| Dimension {
                 id: self.unique_id(&d.id, "dimensions.id", &mut seen),
                 name: self.text(&d.name, "dimensions.name", Kind::Name),
+                short: d.short.as_ref().map(|s| self.short_name(s, d.name.get_ref())),
                 category: self.text(&d.category, "dimensions.category", Kind::Name),
                 summary: self.text(&d.summary, "dimensions.summary", Kind::Line),
                 keywords: self.list(&d.keywords, "dimensions.keywords", Kind::Line),
@@ -412,7 +415,7 @@ impl Checker<'_> {
         let text = raw.get_ref();
         let cleaned = match kind {
             _ if sanitize::is_clean(text) => None,
-            Kind::Name | Kind::Line => Some(sanitize::line(text)),
+            Kind::Name | Kind::Short | Kind::Line => Some(sanitize::line(text)),
             Kind::Text => Some(sanitize::text(text)),
         };
         let clean = cleaned.as_deref().unwrap_or(text).trim().to_owned();
@@ -427,6 +430,17 @@ impl Checker<'_> {
             self.problem(raw.span(), field, format!("{length} characters is over the limit of {limit}"));
         }
         clean
+    }
+
+    /// A dimension's short name: within its limit, and shorter than the `name` it stands for.
+    fn short_name(&mut self, raw: &Text, name: &str) -> String {
+        let short = self.text(raw, "dimensions.short", Kind::Short);
+        let name = name.trim();
+        if !short.is_empty() && short.chars().count() >= name.chars().count() {
+            let message = format!("the short name `{short}` is not shorter than the name `{name}` (leave it out)");
+            self.problem(raw.span(), "dimensions.short", message);
+        }
+        short
     }
 
     fn list(&mut self, raw: &[Text], field: &str, kind: Kind) -> Vec<String> {
@@ -630,6 +644,34 @@ mod tests {
             toml::Value::String(name.to_owned())
         );
         crate::engine::data::parse(&source, "t")
+    }
+
+    /// A dataset whose one dimension, "Long dimension name", has the short name line `short`.
+    fn shortened(short: &str) -> Result<crate::engine::data::Dataset, crate::engine::data::LoadError> {
+        let source = format!(
+            "[meta]\nschema = 2\ntitle = \"t\"\nas_of = \"2026-01-01\"\n\
+             [[options]]\nid = \"a\"\nname = \"A\"\nsummary = \"s\"\n\
+             [[options]]\nid = \"b\"\nname = \"B\"\nsummary = \"s\"\n\
+             [[dimensions]]\nid = \"d\"\nname = \"Long dimension name\"\nshort = {}\ncategory = \"c\"\n\
+             summary = \"s\"\nweight = 5\n\
+             [dimensions.ratings.a]\nrating = 5\nrationale = \"r\"\n\
+             [dimensions.ratings.b]\nrating = 6\nrationale = \"r\"\n",
+            toml::Value::String(short.to_owned())
+        );
+        crate::engine::data::parse(&source, "t")
+    }
+
+    #[test]
+    fn a_short_name_is_kept_within_its_limit_and_shorter_than_the_name() {
+        use super::MAX_SHORT_CHARS;
+        assert_eq!(shortened(" Long name ").unwrap().dimensions[0].short.as_deref(), Some("Long name"));
+        let error = shortened("Long dimension name!").unwrap_err().to_string();
+        assert!(error.contains("dimensions.short: the short name `Long dimension name!` is not shorter"), "{error}");
+        let error = shortened(&"x".repeat(MAX_SHORT_CHARS + 1)).unwrap_err().to_string();
+        assert!(error.contains("dimensions.short: 25 characters is over the limit of 24"), "{error}");
+        assert!(shortened(" ").unwrap_err().to_string().contains("dimensions.short: must not be empty"));
+        // Without one, there is none.
+        assert_eq!(named("Long dimension name").unwrap().dimensions[0].short, None);
     }
 
     #[test]

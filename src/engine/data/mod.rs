@@ -36,6 +36,8 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 /// Names of options, dimensions, presets and categories, and the title.
 pub(crate) const MAX_NAME_CHARS: usize = 80;
+/// A dimension's short name.
+pub(crate) const MAX_SHORT_CHARS: usize = 24;
 /// One-line texts: summaries, rationales, pros, cons, claims, source titles, keywords.
 pub(crate) const MAX_LINE_CHARS: usize = 300;
 /// Long texts: details, explanations, descriptions.
@@ -97,6 +99,8 @@ pub struct OptionInfo {
 pub struct Dimension {
     pub id: String,
     pub name: String,
+    /// A shorter name, for where the whole one does not fit (the list at 80 columns).
+    pub short: Option<String>,
     pub category: String,
     pub summary: String,
     pub keywords: Vec<String>,

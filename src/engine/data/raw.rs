@@ -47,6 +47,7 @@ pub struct OptionInfo {
 pub struct Dimension {
     pub id: Text,
     pub name: Text,
+    pub short: Option<Text>,
     pub category: Text,
     pub summary: Text,
     #[serde(default)]

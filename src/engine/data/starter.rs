@@ -89,7 +89,9 @@ fn render(title: &str, options: &[(&str, &str)], today: &str) -> String {
         }
         let _ = writeln!(
             out,
-            "[[dimensions]]\nid = {}\nname = {}\ncategory = \"General\"\nsummary = {}\nweight = {weight}\n\
+            "[[dimensions]]\nid = {}\nname = {}\n\
+             # short = \"...\"  (optional: a shorter name, shown where the whole one does not fit)\n\
+             category = \"General\"\nsummary = {}\nweight = {weight}\n\
              weight_reason = \"Why this weight for the project described above, in one line. Replace this.\"\n",
             q(id),
             q(name),
@@ -148,6 +150,10 @@ mod tests {
         assert_eq!(ids, ["go", "rust"]);
         assert_eq!((dataset.dimensions.len(), dataset.presets.len()), (2, 1));
         assert!(dataset.dimensions.iter().all(|d| d.weight_reason.is_some()), "every default weight has its reason");
+        // The short name is offered, commented out: taken in, it loads.
+        assert!(text.contains("# short = \"...\""), "{text}");
+        let uncommented = text.replacen("# short = \"...\"", "short = \"S\" #", 1);
+        assert_eq!(super::super::parse(&uncommented, "new.toml").unwrap().dimensions[0].short.as_deref(), Some("S"));
         let eight: Vec<String> = (0..8).map(|i| format!("o{i}=O {i}")).collect();
         assert!(super::super::parse(&starter("t", &eight, "2026-12-02").unwrap(), "8.toml").is_ok());
     }

@@ -399,8 +399,15 @@ impl App {
     pub fn update(&mut self, event: Event) -> Update {
         let redraw = match event {
             Event::Action(action) => {
-                self.status = None;
+                // Help opens at the top while a message shows, to give it whole: it sees it, then it goes.
+                let showing = self.status.take();
+                if action == Action::OpenHelp {
+                    self.status = showing;
+                }
                 self.act(action);
+                if action == Action::OpenHelp {
+                    self.status = None;
+                }
                 true
             }
             Event::Pointer(pointer) => self.point(pointer),

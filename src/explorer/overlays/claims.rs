@@ -1,6 +1,7 @@
 //! The claims audit (`c`): each claim of the article the data started from, with its verdict; Enter
 //! expands one (its explanation, related dimensions and sources, scrolled with the page keys), `v` shows
-//! one verdict at a time, `d` goes to the claim's first related dimension.
+//! one verdict at a time, `d` goes to the claim's first related dimension, `o` opens the claim's first
+//! source and `y` copies its URL.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +14,7 @@ use crate::engine::listing::source_line;
 use crate::engine::text::{fit, wrap};
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::scroll_for;
-use crate::explorer::state::{Pointer, step};
+use crate::explorer::state::{Effect, Pointer, Status, step};
 use crate::explorer::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +117,11 @@ impl Room for Claims {
                     return Next::Close;
                 }
             }
+            (Action::OpenSource | Action::Copy, _) => match dataset.claims[self.selected].sources.first() {
+                Some(source) if action == Action::OpenSource => ctx.emit(Effect::OpenUrl { url: source.url.clone() }),
+                Some(source) => ctx.emit(Effect::Copy { text: source.url.clone() }),
+                None => ctx.set_status(Status::info("This claim cites no source.")),
+            },
             (Action::Back, _) => return Next::Close,
             _ => {}
         }

@@ -1,9 +1,12 @@
 //! Help (`?`, F1): the problems with the user's files, what is compared, how to read the screen, every
-//! key of every context (from the keymap in force) and the mouse. Opened over another overlay, closing it
-//! goes back there.
+//! key of every context (from the keymap in force, each section with a legend of the symbols its view
+//! shows) and the mouse. It opens at the section of the view it was opened from (at the top when a
+//! message is showing, to read it whole); opened over another overlay, closing it goes back there. `/`
+//! finds text: the view jumps to the next line that has it, and every match is highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -11,28 +14,67 @@ use unicode_width::UnicodeWidthStr;
 use super::{Ctx, Next, Overlay, Room, Seen, popup};
 use crate::engine::data::{Dimension, Meta};
 use crate::engine::diagnostic::Diagnostic;
-use crate::engine::text::wrap;
+use crate::engine::text::{pluralize, wrap};
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::centred;
-use crate::explorer::state::{Status, step};
+use crate::explorer::state::{Pointer, Status, step};
 use crate::explorer::theme::Theme;
 
 /// Lines a page key scrolls.
 const PAGE: usize = 20;
 /// The pop-up's width where the screen has room.
 const WIDTH: u16 = 72;
+/// The longest text help finds.
+const MAX_FIND_CHARS: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Help {
     pub scroll: u16,
     /// The overlay help was opened over, to go back to when it closes.
     back: Box<Overlay>,
+    /// The text being found (`/`), while finding.
+    pub find: Option<String>,
 }
 
 impl Help {
-    /// Help over `back` (none: over the main view).
-    pub(crate) fn over(back: Overlay) -> Self {
-        Self { scroll: 0, back: Box::new(back) }
+    /// Help over `back` (none: over the main view), scrolled to the section of `back`'s keys, where its
+    /// legend is; at the top when a message is showing or the user's files have problems (help has them
+    /// in full there).
+    pub(crate) fn over(back: Overlay, ctx: &Ctx) -> Self {
+        let heading = back.context().title();
+        let mut help = Self { scroll: 0, back: Box::new(back), find: None };
+        if ctx.status.is_none() && ctx.problems.is_empty() {
+            let seen = ctx.seen();
+            let lines = lines(&seen, Self::inner_width(ctx.area), Theme::new(false));
+            let at = lines.iter().position(|line| line.spans.len() == 1 && line.spans[0].content == heading);
+            let max = Self::max_scroll(&seen, ctx.area);
+            help.scroll = at.map_or(0, |at| u16::try_from(at).unwrap_or(max).min(max));
+        }
+        help
+    }
+
+    /// The context of what help was opened over.
+    #[must_use]
+    pub fn opened_from(&self) -> Context {
+        self.back.context()
+    }
+
+    /// Scrolls to the first line at or after `from` (before it, going `back`) that has the text found,
+    /// round the end; whether one has it.
+    fn jump(&mut self, ctx: &Ctx, from: usize, back: bool) -> bool {
+        let Some(find) = self.find.as_deref().filter(|f| !f.is_empty()) else { return false };
+        let seen = ctx.seen();
+        let lines = lines(&seen, Self::inner_width(ctx.area), Theme::new(false));
+        let has: Vec<usize> = (0..lines.len()).filter(|&n| !matches(&lines[n], find).is_empty()).collect();
+        let found = if back {
+            has.iter().rev().find(|&&n| n <= from).or_else(|| has.last())
+        } else {
+            has.iter().find(|&&n| n >= from).or_else(|| has.first())
+        };
+        let Some(&line) = found else { return false };
+        let max = Self::max_scroll(&seen, ctx.area);
+        self.scroll = u16::try_from(line).unwrap_or(max).min(max);
+        true
     }
 
     /// What help was opened over.
@@ -74,12 +116,45 @@ fn lines(seen: &Seen, width: u16, theme: Theme) -> Vec<Line<'static>> {
 
 impl Room for Help {
     fn context(&self) -> Context {
-        Context::Help
+        if self.find.is_some() { Context::HelpFind } else { Context::Help }
     }
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Next {
-        if action == Action::Back {
-            return Next::Close;
+        if let Some(find) = &mut self.find {
+            let at = usize::from(self.scroll);
+            let (from, back) = match action {
+                Action::Type(_) if find.chars().count() >= MAX_FIND_CHARS => {
+                    ctx.set_status(Status::error(format!("help finds at most {MAX_FIND_CHARS} characters")));
+                    return Next::Stay;
+                }
+                Action::Type(c) => {
+                    find.push(c);
+                    (at, false)
+                }
+                Action::DeleteChar => {
+                    find.pop();
+                    (at, false)
+                }
+                Action::Down | Action::Confirm => (at + 1, false),
+                Action::Up => (at.saturating_sub(1), true),
+                Action::Back => {
+                    self.find = None;
+                    return Next::Stay;
+                }
+                _ => return Next::Stay,
+            };
+            if !self.jump(ctx, from, back) && !find_is_empty(self.find.as_deref()) {
+                ctx.set_status(Status::info("help has no such text"));
+            }
+            return Next::Stay;
+        }
+        match action {
+            Action::Back => return Next::Close,
+            Action::OpenSearch => {
+                self.find = Some(String::new());
+                return Next::Stay;
+            }
+            _ => {}
         }
         // How far help scrolls means laying all of it out: only for a key that moves.
         if step(0, action, 1, 1).is_none() {
@@ -92,14 +167,92 @@ impl Room for Help {
         Next::Stay
     }
 
+    /// The wheel scrolls, as j and k do.
+    fn point(&mut self, pointer: Pointer, ctx: &mut Ctx) -> bool {
+        let Some(action) = pointer.kind.wheel() else { return false };
+        let before = self.scroll;
+        let find = self.find.take();
+        let _ = self.act(action, ctx);
+        self.find = find;
+        self.scroll != before
+    }
+
     fn draw(&self, frame: &mut Frame, seen: &Seen, theme: Theme) {
         let width = Self::inner_width(frame.area());
-        let lines = lines(seen, width, theme);
+        let mut lines = lines(seen, width, theme);
         let rect = Self::area(frame.area(), lines.len());
-        let title = if rect.height < lines.len() as u16 + 2 { "Help (j/k scroll)" } else { "Help" };
-        let inner = popup(frame, rect, title, theme);
+        let title = match self.find.as_deref() {
+            Some(find) => {
+                let count: usize = lines.iter().map(|l| matches(l, find).len()).sum();
+                let found = if find.is_empty() { "type to find".to_owned() } else { pluralize(count, "match") };
+                format!("Help · find: {find}_ ({found}; ↓ next, Esc stops)")
+            }
+            None if rect.height < lines.len() as u16 + 2 => "Help (j/k scroll, / finds)".to_owned(),
+            None => "Help (/ finds)".to_owned(),
+        };
+        if let Some(find) = self.find.as_deref().filter(|f| !f.is_empty()) {
+            for line in &mut lines {
+                highlight(line, find, theme.highlight());
+            }
+        }
+        let title = crate::engine::text::fit(&title, usize::from(rect.width.saturating_sub(4)));
+        let inner = popup(frame, rect, &title, theme);
         frame.render_widget(Paragraph::new(lines).scroll((self.scroll, 0)), inner);
     }
+}
+
+fn find_is_empty(find: Option<&str>) -> bool {
+    find.is_none_or(str::is_empty)
+}
+
+/// Where `find` occurs in `line`, case aside: the characters' ranges (start, end).
+fn matches(line: &Line, find: &str) -> Vec<(usize, usize)> {
+    let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let text: Vec<char> = line.spans.iter().flat_map(|s| s.content.chars()).map(fold).collect();
+    let find: Vec<char> = find.chars().map(fold).collect();
+    if find.is_empty() || find.len() > text.len() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at + find.len() <= text.len() {
+        if text[at..at + find.len()] == find[..] {
+            found.push((at, at + find.len()));
+            at += find.len();
+        } else {
+            at += 1;
+        }
+    }
+    found
+}
+
+/// Gives the characters of `line` that `find` matches the style `style` on top of theirs.
+fn highlight(line: &mut Line<'static>, find: &str, style: Style) {
+    let found = matches(line, find);
+    if found.is_empty() {
+        return;
+    }
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for span in &line.spans {
+        // Runs of characters inside a match or out of one, each a span.
+        let mut run = String::new();
+        let mut inside = false;
+        for c in span.content.chars() {
+            let here = found.iter().any(|&(start, end)| at >= start && at < end);
+            if here != inside && !run.is_empty() {
+                let s = if inside { span.style.patch(style) } else { span.style };
+                spans.push(Span::styled(std::mem::take(&mut run), s));
+            }
+            inside = here;
+            run.push(c);
+            at += 1;
+        }
+        if !run.is_empty() {
+            spans.push(Span::styled(run, if inside { span.style.patch(style) } else { span.style }));
+        }
+    }
+    line.spans = spans;
 }
 
 /// The help text, generated from the keymap in force so it always shows the real bindings.
@@ -119,6 +272,9 @@ fn help_lines(
     lines.extend(reading_lines(text_width, theme));
     for (context, rows) in keymap.help_sections() {
         lines.push(Line::styled(context.title(), theme.heading()));
+        if let Some(legend) = legend(context) {
+            lines.extend(wrap(legend, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
+        }
         let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
         // A long label wraps under itself rather than being cut at the pop-up's edge.
         let label_width = (text_width + 2).saturating_sub(key_width + 4).max(12);
@@ -143,6 +299,27 @@ fn help_lines(
         lines.extend(wrap(text, text_width).into_iter().map(|l| Line::raw(format!("  {l}"))));
     }
     lines
+}
+
+/// What the symbols a context's view shows mean, at the head of its section in help (which opens there).
+fn legend(context: Context) -> Option<&'static str> {
+    Some(match context {
+        Context::Main => {
+            "In the list, each slider's ■ is a filled cell, ◧ a cell half filled (a 5-cell slider's cell \
+             is two steps), □ an empty one; the number is the weight (– muted). ◀ the left option rates \
+             the dimension higher, ▶ the right one, = both alike (with more options, the number of the one \
+             rated highest). The bar on the list's right border is where the view is in a long list. The \
+             detail header's \"+0.4 pts to Node.js\" is what the dimension adds to the leader's lead at its \
+             weight. With weights pinned (b), a row's 3→ is the pinned weight it changed from, and a score's \
+             +1.4 the points it moved since."
+        }
+        Context::Sensitivity => {
+            "holds: the weights of the dimension at which the leader still leads (the others as they are), \
+             or 'any weight'. steps: how many weight steps from the weight now the leader changes; the \
+             fewest first. ◆ on the chart is where the lead changes hands."
+        }
+        _ => return None,
+    })
 }
 
 /// The latest status message in full, first: the status line has one row, and cuts a long one.
@@ -212,9 +389,6 @@ fn reading_lines(text_width: usize, theme: Theme) -> Vec<Line<'static>> {
             "The verdict says how close and how sure in one word. {}",
             crate::engine::verdict::DEFINITION.replacen("clear", "Clear", 1)
         ),
-        "In the list, ◀ means the dimension rates the left option higher, ▶ the right one, = both alike; \
-         with more than two options, the number of the option it rates highest."
-            .to_owned(),
         "why: each dimension's share of the lead (its weight times the gap in its ratings). flip: the \
          smallest change of one weight that would change the leader."
             .to_owned(),

@@ -292,7 +292,7 @@ impl Overlay {
             Action::OpenInterview => interview::Interview::open(ctx).map(Self::Interview),
             Action::OpenPairwise => pairwise::Pairwise::categories(ctx).map(Self::Pairwise),
             Action::OpenTeam => team::TeamList::open(ctx).map(Self::Team),
-            Action::OpenHelp => Some(Self::Help(help::Help::over(Self::None))),
+            Action::OpenHelp => Some(Self::Help(help::Help::over(Self::None, ctx))),
             _ => None,
         }
     }
@@ -301,7 +301,7 @@ impl Overlay {
     pub(crate) fn act(self, action: Action, ctx: &mut Ctx) -> Self {
         let mut overlay = self;
         if action == Action::OpenHelp && !matches!(overlay, Self::Help(_)) {
-            return Self::Help(help::Help::over(overlay));
+            return Self::Help(help::Help::over(overlay, ctx));
         }
         let Some(room) = overlay.room_mut() else { return overlay };
         match room.act(action, ctx) {

@@ -16,7 +16,7 @@ use crate::engine::score::{Evaluation, RatingFlip, Stability, rating_flips, scor
 use crate::engine::text::{fit, fit_words, pad, pad_left};
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::scroll_for;
-use crate::explorer::state::step;
+use crate::explorer::state::{Pointer, step};
 use crate::explorer::theme::Theme;
 
 /// Each option's line marker, so that the lines differ without colour too; the legend shows it.
@@ -139,6 +139,14 @@ impl Room for Sensitivity {
             }
             _ => Next::Stay,
         }
+    }
+
+    /// The wheel moves the table's selection, as j and k do.
+    fn point(&mut self, pointer: Pointer, ctx: &mut Ctx) -> bool {
+        let Some(action) = pointer.kind.wheel() else { return false };
+        let before = self.selected;
+        let _ = self.act(action, ctx);
+        self.selected != before
     }
 
     fn draw(&self, frame: &mut Frame, seen: &Seen, theme: Theme) {

@@ -117,7 +117,13 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     let room = name_width.saturating_sub(11).min(STRIP_MEMBERS);
     let strip = app.team().filter(|_| room >= 2).map(|team| team_strip(team, index, room, theme, row_style));
     let name_width = name_width - strip.as_ref().map_or(0, |s| s.len() + 1);
-    spans.extend(name_spans(app, index, &fit(&dimension.name, name_width), theme, row_style));
+    // The dataset's short name where the whole one does not fit, unless the search highlights the
+    // whole name's characters.
+    let cut = dimension.name.width() > name_width && app.match_positions(index).is_empty();
+    match dimension.short.as_deref().filter(|_| cut) {
+        Some(short) => spans.push(Span::styled(fit(short, name_width), row_style)),
+        None => spans.extend(name_spans(app, index, &fit(&dimension.name, name_width), theme, row_style)),
+    }
     if let Some(was) = pinned {
         let used: usize = spans.iter().map(|s| s.content.width()).sum();
         let gap = (2 + name_width).saturating_sub(used);
