@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 
-pub use args::{Cli, Command, ConfigWhat, ListFormat, ListWhat, ProfileAction, ReportFormat, WeightArgs};
+pub use args::{
+    Cli, Command, ConfigWhat, ListFormat, ListWhat, ProfileAction, ReportFormat, RevisitFormat, WeightArgs,
+};
+
+mod decisions;
 
 use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, Freshness, LoadError, StaleSource, VOLATILE_FRESHNESS_DAYS, starter};
@@ -47,6 +51,8 @@ pub enum Failure {
     Write(String, io::Error),
     #[error("versus: {0}")]
     Profile(String),
+    #[error("versus: {0}")]
+    Decision(String),
     /// The team's weight files: one `file:line:column: message` line per problem.
     #[error("{}", crate::engine::diagnostic::lines(.0))]
     Team(Vec<Diagnostic>),
@@ -127,6 +133,18 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             print(&report.render((*format).into()))?;
             exiting(d);
         }
+        Command::Record { .. } => {
+            let d = dataset()?;
+            let path = decisions::record_command(cli, command, &d, &files)?;
+            print(&format!("{}\n", path.display()))?;
+            exiting(d);
+        }
+        Command::Revisit { paths, format, today } => {
+            let today = today.clone().unwrap_or_else(shell::clock::today);
+            return decisions::revisit(paths, *format, &today, |path| {
+                warned(&files, |w| files.dataset(Some(path), w)).map(|(d, _)| d)
+            });
+        }
         Command::List { what, format } => {
             let d = dataset()?;
             let format = (*format).into();
@@ -205,9 +223,12 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
     let misplaced = if cli.no_mouse || cli.no_color {
         "--no-mouse and --no-color apply to the explorer (versus with no command)"
     } else if cli.weights.given()
-        && !matches!(command, Command::Report { .. } | Command::Profile { action: ProfileAction::Save { .. } })
+        && !matches!(
+            command,
+            Command::Report { .. } | Command::Record { .. } | Command::Profile { action: ProfileAction::Save { .. } }
+        )
     {
-        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report` and `profile save`"
+        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report`, `record` and `profile save`"
     } else {
         return Ok(());
     };
