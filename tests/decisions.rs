@@ -113,6 +113,8 @@ fn a_decision_goes_through_its_life() {
             && out.contains("tripwire was"),
         "{out}"
     );
+    let option = if wire.option == "node" { "Node.js" } else { "Python" };
+    assert!(out.contains(&format!("{option}'s rating for ")) && out.contains(") then, "), "the moved rating named: {out}");
     let (_, markdown) = repo.revisit(&["--format", "markdown"]);
     assert!(markdown.starts_with("| State | Record |") && markdown.contains("0002"), "{markdown}");
 

@@ -23,6 +23,8 @@ pub const FORMAT: u32 = 1;
 pub const HEADING: &str = "versus inputs";
 /// A drop of the margin by more than this many points, same leader, makes a decision `weaker`.
 pub const WEAKER_POINTS: f64 = 2.0;
+/// How many dimensions' evidence the block keeps: those carrying most of the lead.
+pub const DRIVERS: usize = 7;
 /// How many rating flips become tripwires, nearest first.
 pub const TRIPWIRES: usize = 5;
 /// Months to the default review date: a clear or likely verdict, and a toss-up.
@@ -40,6 +42,10 @@ pub struct Inputs {
     pub given: Given,
     /// The resulting weights, by dimension id.
     pub weights: BTreeMap<String, u8>,
+    /// The drivers' evidence when recorded: dimension id -> option id -> `[rating, low, high]`, for
+    /// `revisit` to say which ratings and ranges moved.
+    #[serde(default)]
+    pub evidence: BTreeMap<String, BTreeMap<String, [u8; 3]>>,
     pub outcome: Outcome,
 }
 
@@ -153,6 +159,53 @@ pub fn verdict(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> (V
     (verdict, tripwires)
 }
 
+/// The ratings and ranges of the [`DRIVERS`] dimensions that carry most of the lead (the highest weights
+/// when nothing leads).
+fn evidence(dataset: &Dataset, weights: &[u8]) -> BTreeMap<String, BTreeMap<String, [u8; 3]>> {
+    let evaluation = evaluate(dataset, weights);
+    let mut drivers: Vec<(usize, f64)> = if evaluation.recommendation.leader().is_some() {
+        evaluation.contributions.iter().map(|c| (c.dimension, c.points.abs())).collect()
+    } else {
+        weights.iter().enumerate().map(|(d, &w)| (d, f64::from(w))).collect()
+    };
+    drivers.retain(|&(d, size)| size > 0.0 && weights[d] > 0);
+    drivers.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    drivers
+        .iter()
+        .take(DRIVERS)
+        .map(|&(d, _)| {
+            let dimension = &dataset.dimensions[d];
+            let ratings = dataset
+                .options
+                .iter()
+                .zip(&dimension.assessments)
+                .map(|(o, a)| (o.id.clone(), [a.rating, a.low, a.high]))
+                .collect();
+            (dimension.id.clone(), ratings)
+        })
+        .collect()
+}
+
+/// What moved in the recorded drivers' evidence: "Python's rating for X: 9 (8-10) then, 7 (6-8) now".
+fn moved(dataset: &Dataset, inputs: &Inputs) -> Vec<String> {
+    let mut out = Vec::new();
+    for (id, ratings) in &inputs.evidence {
+        let Some(dimension) = dataset.dimensions.iter().find(|d| &d.id == id) else { continue };
+        for (option, then) in ratings {
+            let Some(o) = dataset.options.iter().position(|x| &x.id == option) else { continue };
+            let a = &dimension.assessments[o];
+            let now = [a.rating, a.low, a.high];
+            if &now != then {
+                out.push(format!(
+                    "{}'s rating for {}: {} ({}-{}) then, {} ({}-{}) now",
+                    dataset.options[o].name, dimension.name, then[0], then[1], then[2], now[0], now[1], now[2]
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The inputs block of a decision just made.
 #[must_use]
 pub fn inputs(
@@ -175,6 +228,7 @@ pub fn inputs(
         },
         given,
         weights: dataset.dimensions.iter().zip(weights).map(|(d, &w)| (d.id.clone(), w)).collect(),
+        evidence: evidence(dataset, weights),
         outcome: Outcome {
             option: verdict.option,
             margin: verdict.margin,
@@ -636,11 +690,14 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
         reasons.push(format!("its review date {review} has passed"));
     }
     let state = states.iter().min().copied().unwrap_or(State::Holds);
-    if state == State::Holds && dataset.content_hash() != inputs.dataset.hash {
-        reasons.push(format!(
-            "the dataset changed since it was recorded (evidence as of {} then, {} now); the verdict holds",
-            inputs.dataset.as_of, dataset.meta.as_of
-        ));
+    if dataset.content_hash() != inputs.dataset.hash {
+        if state == State::Holds {
+            reasons.push(format!(
+                "the dataset changed since it was recorded (evidence as of {} then, {} now); the verdict holds",
+                inputs.dataset.as_of, dataset.meta.as_of
+            ));
+        }
+        reasons.extend(moved(dataset, inputs));
     }
     Assessment { state, reasons, now: Some(now) }
 }
