@@ -114,7 +114,10 @@ fn a_decision_goes_through_its_life() {
         "{out}"
     );
     let option = if wire.option == "node" { "Node.js" } else { "Python" };
-    assert!(out.contains(&format!("{option}'s rating for ")) && out.contains(") then, "), "the moved rating named: {out}");
+    assert!(
+        out.contains(&format!("{option}'s rating for ")) && out.contains(") then, "),
+        "the moved rating named: {out}"
+    );
     let (_, markdown) = repo.revisit(&["--format", "markdown"]);
     assert!(markdown.starts_with("| State | Record |") && markdown.contains("0002"), "{markdown}");
 
@@ -139,6 +142,19 @@ fn revisit_names_what_is_broken_and_due() {
     let (code, out) = repo.revisit(&[path.to_str().unwrap()]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.starts_with("broken: ") && out.contains(&format!(":{line}:")), "{out}");
+    // A preset the dataset does not have, and a dimension it does not have: broken, with the place.
+    let good = text.replace("samples = \"many\"", "samples = 10000");
+    let preset = good.replace("[given]\n", "[given]\npreset = \"nope\"\n");
+    std::fs::write(&path, &preset).unwrap();
+    let line = preset.lines().position(|l| l == "[given]").unwrap() + 1;
+    let (code, out) = repo.revisit(&[path.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.starts_with("broken: ") && out.contains(&format!(":{line}:1: given: unknown preset `nope`")), "{out}");
+    let dimension = good.replace("\ncpu-bound = ", "\ncpu-bond = ");
+    std::fs::write(&path, &dimension).unwrap();
+    let (code, out) = repo.revisit(&[path.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("no dimension `cpu-bond`"), "{out}");
     let (code, _) = repo.revisit(&["no-such-folder"]);
     assert_eq!(code, Some(2));
 }
@@ -251,7 +267,12 @@ proptest::proptest! {
     ) {
         let d = versus::engine::data::Dataset::builtin();
         let weights: Vec<u8> = weights.iter().copied().cycle().take(d.dimensions.len()).collect();
-        let inputs = decision::inputs(&d, None, decision::Given::default(), &weights, 300, seed);
+        // As `record` writes it: the weighting as given (here a --weight for each dimension) gives the weights.
+        let given = decision::Given {
+            weights: d.dimensions.iter().zip(&weights).map(|(x, w)| format!("{}={w}", x.id)).collect(),
+            ..decision::Given::default()
+        };
+        let inputs = decision::inputs(&d, None, given, &weights, 300, seed);
         let text = format!("---\nstatus: accepted\nreview-by: 2999-01-01\n---\n\n# T\n\n{}", decision::block(&inputs, 2));
         let record = decision::parse("r.md", "0001-r.md", &text);
         let parsed = record.inputs.clone().unwrap().unwrap();
@@ -260,4 +281,20 @@ proptest::proptest! {
         proptest::prop_assert_eq!(assessment.state, decision::State::Holds, "{:?}", assessment.reasons);
         proptest::prop_assert_eq!(assessment.now, Some(decision::recorded(&inputs)));
     }
+}
+
+/// An answer's weights edited in the dataset move the decision made from that answer, and are named.
+#[test]
+fn an_answers_weights_that_moved_are_named() {
+    let repo = Repo::new();
+    repo.record(&["--title", "T", "--answer", "models-in-process=yes"]);
+    let data = repo.path().join("data.toml");
+    let text = read(&data);
+    let answer = "weights = { ml-ecosystem = 10, numeric-data = 8, cpu-bound = 3 }";
+    assert!(text.contains(answer));
+    std::fs::write(&data, text.replace(answer, "weights = { ml-ecosystem = 1, numeric-data = 1, cpu-bound = 9 }"))
+        .unwrap();
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("the weighting as given now weighs ML and AI ecosystem 10 -> 1"), "{out}");
 }

@@ -11,7 +11,7 @@ use crate::cli::RevisitFormat;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
 use crate::engine::report::{Format, Framing, Report, Sampling};
-use crate::engine::weights::{Request, Weighting, shell_quote};
+use crate::engine::weights::{Origin, Request, Weighting, shell_quote};
 use crate::shell;
 use crate::shell::decisions::{file_name, markdown_files};
 use crate::shell::files::read_input_text;
@@ -59,6 +59,16 @@ pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &
     request.pairwise = pairwise.as_deref().map(|path| judgements(path, d)).transpose()?;
     let (weighting, warnings) = weighting(d, &request, files)?;
     warn_all(&warnings);
+    // The config's default preset or profile, when the flags name none: the record names it, so that
+    // it reads and reproduces the same on another machine.
+    let mut args = args;
+    if args.preset.is_none() && args.profile.is_none() && args.team.is_empty() {
+        match &weighting.origin {
+            Origin::Preset(i) => args.preset = Some(d.presets[*i].id.clone()),
+            Origin::Profile { name, .. } => args.profile = Some(name.clone()),
+            Origin::Defaults | Origin::Team { .. } => {}
+        }
+    }
     let context = match context_file {
         Some(path) => Some(read_input_text(path)?),
         None => context.clone(),

@@ -16,6 +16,7 @@ use crate::engine::diagnostic::{Diagnostic, Position};
 use crate::engine::robustness::robustness;
 use crate::engine::score::{Recommendation, evaluate, rating_flips};
 use crate::engine::verdict::{Classification, tenths};
+use crate::engine::weights::{ConfigDefault, Request, Weighting, changes};
 
 /// The version of the inputs block this versus writes and reads.
 pub const FORMAT: u32 = 1;
@@ -607,6 +608,53 @@ fn rank(classification: &str) -> u8 {
     }
 }
 
+/// The weights to evaluate a record with now, and the sentences naming those that moved since; or why it
+/// cannot be evaluated.
+fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Result<(Vec<u8>, Vec<String>), String> {
+    let mut weights = vec![0; dataset.dimensions.len()];
+    for (id, &weight) in &inputs.weights {
+        let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) else {
+            let needle = format!("\n{id} = ");
+            let at = text.rfind(&needle).map_or(0, |i| i + 1);
+            let place = Position::of_offset(text, at);
+            return Err(format!(
+                "{file}:{}:{}: weights: the dataset has no dimension `{id}` now",
+                place.line, place.column
+            ));
+        };
+        weights[d] = weight;
+    }
+    // The weighting as given, applied to the dataset now: a preset's or an answer's weights may have moved.
+    // (A profile, a team's files and a pairwise file live outside the record: their resulting weights stand.)
+    let mut weights_moved = Vec::new();
+    let given = &inputs.given;
+    if given.profile.is_none() && given.team.is_empty() && given.pairwise.is_none() {
+        let request = Request {
+            preset: given.preset.clone(),
+            answers: given.answers.clone(),
+            overrides: given.weights.clone(),
+            ..Request::default()
+        };
+        match Weighting::resolve(dataset, &request, ConfigDefault::default(), &[]) {
+            Err(error) => {
+                let at = text.rfind("\n[given]").map_or(0, |i| i + 1);
+                let place = Position::of_offset(text, at);
+                return Err(format!("{file}:{}:{}: given: {error}", place.line, place.column));
+            }
+            Ok((weighting, _)) => {
+                for (d, now, then) in changes(&weighting.weights, &weights) {
+                    weights_moved.push(format!(
+                        "the weighting as given now weighs {} {then} -> {now}",
+                        dataset.dimensions[d].name
+                    ));
+                }
+                weights = weighting.weights;
+            }
+        }
+    }
+    Ok((weights, weights_moved))
+}
+
 /// Re-evaluates `inputs` (read from `file`, whose text is `text`) against `dataset` as it is now.
 #[must_use]
 pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset: &Dataset, today: &str) -> Assessment {
@@ -617,19 +665,10 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
             dataset.meta.title, inputs.dataset.title
         )]);
     }
-    let mut weights = vec![0; dataset.dimensions.len()];
-    for (id, &weight) in &inputs.weights {
-        let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) else {
-            let needle = format!("\n{id} = ");
-            let at = text.rfind(&needle).map_or(0, |i| i + 1);
-            let place = Position::of_offset(text, at);
-            return broken(vec![format!(
-                "{file}:{}:{}: weights: the dataset has no dimension `{id}` now",
-                place.line, place.column
-            )]);
-        };
-        weights[d] = weight;
-    }
+    let (weights, weights_moved) = match weights_now(file, text, inputs, dataset) {
+        Ok(found) => found,
+        Err(reason) => return broken(vec![reason]),
+    };
     let outcome = &inputs.outcome;
     let (now, _) = verdict(dataset, &weights, outcome.samples, outcome.seed);
     let recorded = recorded(inputs);
@@ -699,6 +738,7 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
         }
         reasons.extend(moved(dataset, inputs));
     }
+    reasons.extend(weights_moved);
     Assessment { state, reasons, now: Some(now) }
 }
 
