@@ -251,6 +251,10 @@ fn the_record_renders_as_madr_with_its_inputs_last() {
     );
     assert_eq!(headings[0], (HeadingLevel::H1, "Backend language".to_owned()));
     assert_eq!(blocks.last().map(String::as_str), Some("toml"));
+    let conditions = text.split("## Conditions for revisiting\n\n").nth(1).unwrap().split("\n## ").next().unwrap();
+    assert!(conditions.starts_with("* Review it by "), "{conditions}");
+    assert!(conditions.contains("'s rating for ") && conditions.contains(" would lead."), "{conditions}");
+    assert!(conditions.contains("came to matter") || conditions.contains(" mattered "), "weights too: {conditions}");
     let context = text.split("## Context and Problem Statement\n\n").nth(1).unwrap();
     assert!(context.starts_with("Our *API* serves mobile apps.\n\n"), "{context}");
     let front = text.split("---\n").nth(1).unwrap();

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::data::Dataset;
 use crate::engine::diagnostic::{Diagnostic, Position};
+use crate::engine::report::md;
 use crate::engine::robustness::robustness;
 use crate::engine::score::{Recommendation, evaluate, rating_flips};
 use crate::engine::verdict::{Classification, tenths};
@@ -307,7 +308,7 @@ pub fn add_days(date: &str, days: u32) -> String {
 pub fn conditions(dataset: &Dataset, inputs: &Inputs, review_by: &str, level: u8) -> String {
     let mut out = format!("{} Conditions for revisiting\n\n", "#".repeat(usize::from(level.max(1))));
     let _ = writeln!(out, "* Review it by {review_by}, or sooner if one of these comes true.");
-    let name = |id: &str| dataset.options.iter().find(|o| o.id == id).map_or(id.to_owned(), |o| o.name.clone());
+    let name = |id: &str| md(&dataset.options.iter().find(|o| o.id == id).map_or(id.to_owned(), |o| o.name.clone()));
     for wire in &inputs.outcome.tripwires {
         let Some(dimension) = dataset.dimensions.iter().find(|d| d.id == wire.dimension) else { continue };
         let evidence = match dimension.sources.len() {
@@ -320,10 +321,25 @@ pub fn conditions(dataset: &Dataset, inputs: &Inputs, review_by: &str, level: u8
             out,
             "* If {}'s rating for {} {moved} to {} (now {}; {evidence}), {} would lead.",
             name(&wire.option),
-            dimension.name,
+            md(&dimension.name),
             wire.to,
             wire.rating,
             name(&wire.leader)
+        );
+    }
+    // The weights that, moved alone, change the leader: what the team would have to come to value.
+    let weights: Vec<u8> = dataset.dimensions.iter().map(|d| inputs.weights.get(&d.id).copied().unwrap_or(0)).collect();
+    let mut flips = evaluate(dataset, &weights).flips;
+    flips.sort_by_key(|f| (f.distance(&weights), f.dimension));
+    for flip in flips.iter().take(TRIPWIRES) {
+        let now = weights[flip.dimension];
+        let (verb, bound) = if flip.weight > now { ("came to matter", "or more") } else { ("mattered", "or less") };
+        let _ = writeln!(
+            out,
+            "* If {} {verb} {} {bound} (now {now}), {} would lead.",
+            md(&dataset.dimensions[flip.dimension].name),
+            flip.weight,
+            md(&dataset.options[flip.option].name)
         );
     }
     out.push('\n');
@@ -353,7 +369,7 @@ pub fn compose(madr: &str, meta: &Meta, conditions: &str, inputs: &Inputs) -> St
         level = hashes.max(1);
         match &meta.title {
             Some(title) => {
-                let _ = writeln!(out, "{} {}", "#".repeat(level), one_line(title));
+                let _ = writeln!(out, "{} {}", "#".repeat(level), md(&one_line(title)));
             }
             None => out.push_str(first),
         }
