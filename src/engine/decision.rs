@@ -776,6 +776,9 @@ mod tests {
         assert_eq!(add_months("2026-12-06", 2), "2027-02-06");
         assert_eq!(add_days("2026-12-06", 90), "2027-03-06");
         assert_eq!(add_days("2024-02-28", 1), "2024-02-29");
+        assert_eq!(default_review("2026-12-06", "clear"), "2027-06-06");
+        assert_eq!(default_review("2026-12-06", "likely"), "2027-06-06");
+        assert_eq!(default_review("2026-12-06", "toss-up"), "2027-02-06");
     }
 
     #[test]
