@@ -131,6 +131,54 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         pairwise: Option<PathBuf>,
     },
+    /// Write a decision record (MADR) into the repository's decisions folder, numbered after the last
+    /// one, with its conditions for revisiting and the inputs `versus revisit` re-checks; prints its path.
+    Record {
+        #[command(flatten)]
+        weights: WeightArgs,
+        /// Weights from pairwise judgements, as `report --pairwise` takes them.
+        #[arg(long, value_name = "FILE")]
+        pairwise: Option<PathBuf>,
+        /// The folder of decision records (created if missing).
+        #[arg(long, value_name = "DIR", default_value = "docs/decisions")]
+        dir: PathBuf,
+        /// The record's title (by default "Choose OPTION (DATASET)").
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The team's own problem statement, first under Context and Problem Statement.
+        #[arg(long, value_name = "TEXT", conflicts_with = "context_file")]
+        context: Option<String>,
+        /// The problem statement read from FILE.
+        #[arg(long, value_name = "FILE")]
+        context_file: Option<PathBuf>,
+        /// The record's status (MADR: proposed, accepted, rejected, deprecated).
+        #[arg(long, value_name = "STATUS", default_value = "proposed")]
+        status: String,
+        /// The review date (YYYY-MM-DD); by default six months ahead, two for a toss-up.
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "review_in")]
+        review_by: Option<String>,
+        /// The review date as a duration from today (90d, 12w).
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+        review_in: Option<u32>,
+        /// The number of the record this one supersedes: its front matter is marked superseded.
+        #[arg(long, value_name = "N")]
+        supersedes: Option<u32>,
+        /// Who decided, for the front matter (by default the team's members, if any).
+        #[arg(long, value_name = "NAMES")]
+        deciders: Option<String>,
+    },
+    /// Re-check decision records against the dataset as it is now: changed, tripwire, weaker,
+    /// review-due, broken or holds. Exit 0 when every record holds, 1 when any needs attention.
+    Revisit {
+        /// Records or folders of records (default docs/decisions).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = RevisitFormat::Text)]
+        format: RevisitFormat,
+        /// The date review dates are compared with, instead of today (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        today: Option<String>,
+    },
     /// List the dataset's dimensions, presets, audited claims, sources or interview questions, or your saved profiles.
     List {
         #[arg(value_enum)]
@@ -281,6 +329,15 @@ impl From<ReportFormat> for report::Format {
             ReportFormat::Json => Self::Json,
         }
     }
+}
+
+/// `--format` of `revisit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RevisitFormat {
+    Text,
+    /// A table for a pull request's comment.
+    Markdown,
+    Json,
 }
 
 /// `--format` of `list`: a listing's formats, or `ids`.

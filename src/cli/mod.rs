@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 
-pub use args::{Cli, Command, ConfigWhat, ListFormat, ListOutput, ListWhat, ProfileAction, ReportFormat, WeightArgs};
+pub use args::{
+    Cli, Command, ConfigWhat, ListFormat, ListOutput, ListWhat, ProfileAction, ReportFormat, RevisitFormat, WeightArgs,
+};
+
+mod decisions;
 
 use crate::engine::data::sanitize;
 use crate::engine::data::{Dataset, Freshness, LoadError, StaleSource, VOLATILE_FRESHNESS_DAYS, starter};
@@ -47,6 +51,8 @@ pub enum Failure {
     Write(String, io::Error),
     #[error("versus: {0}")]
     Profile(String),
+    #[error("versus: {0}")]
+    Decision(String),
     /// The team's weight files: one `file:line:column: message` line per problem.
     #[error("{}", crate::engine::diagnostic::lines(.0))]
     Team(Vec<Diagnostic>),
@@ -127,25 +133,21 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             print(&report.render((*format).into()))?;
             exiting(d);
         }
-        Command::List { what, format: ListOutput::Ids } => {
+        Command::Record { .. } => {
             let d = dataset()?;
-            print(&ids(&d, *what, &files))?;
+            let path = decisions::record_command(cli, command, &d, &files)?;
+            print(&format!("{}\n", path.display()))?;
             exiting(d);
+        }
+        Command::Revisit { paths, format, today } => {
+            let today = today.clone().unwrap_or_else(shell::clock::today);
+            return decisions::revisit(paths, *format, &today, |path| {
+                warned(&files, |w| files.dataset(Some(path), w)).map(|(d, _)| d)
+            });
         }
         Command::List { what, format } => {
             let d = dataset()?;
-            let format = match format {
-                ListOutput::Json => listing::ListFormat::Json,
-                ListOutput::Text | ListOutput::Ids => listing::ListFormat::Text,
-            };
-            print(&match what {
-                ListWhat::Dimensions => listing::dimensions(&d, format, terminal::stdout_width()),
-                ListWhat::Presets => listing::presets(&d, format),
-                ListWhat::Claims => listing::claims(&d, format),
-                ListWhat::Sources => listing::sources(&d, format, &shell::clock::today()),
-                ListWhat::Questions => listing::questions(&d, format),
-                ListWhat::Profiles => listing::profiles(&d, &files.profiles.for_dataset(&d), format),
-            })?;
+            print(&list(&d, *what, *format, &files))?;
             exiting(d);
         }
         // Like grep: nothing found is exit status 1.
@@ -209,9 +211,12 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
     let misplaced = if cli.no_mouse || cli.no_color {
         "--no-mouse and --no-color apply to the explorer (versus with no command)"
     } else if cli.weights.given()
-        && !matches!(command, Command::Report { .. } | Command::Profile { action: ProfileAction::Save { .. } })
+        && !matches!(
+            command,
+            Command::Report { .. } | Command::Record { .. } | Command::Profile { action: ProfileAction::Save { .. } }
+        )
     {
-        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report` and `profile save`"
+        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report`, `record` and `profile save`"
     } else {
         return Ok(());
     };
@@ -435,6 +440,23 @@ fn search(files: &UserFiles, data: Option<&Path>, query: &str, format: ListForma
     }
     exiting((searcher, ids, summaries));
     Ok(matched)
+}
+
+/// `versus list WHAT`: a listing as text or JSON, or what the command line takes, one a line.
+fn list(d: &Dataset, what: ListWhat, format: ListOutput, files: &UserFiles) -> String {
+    let format = match format {
+        ListOutput::Ids => return ids(d, what, files),
+        ListOutput::Json => listing::ListFormat::Json,
+        ListOutput::Text => listing::ListFormat::Text,
+    };
+    match what {
+        ListWhat::Dimensions => listing::dimensions(d, format, terminal::stdout_width()),
+        ListWhat::Presets => listing::presets(d, format),
+        ListWhat::Claims => listing::claims(d, format),
+        ListWhat::Sources => listing::sources(d, format, &shell::clock::today()),
+        ListWhat::Questions => listing::questions(d, format),
+        ListWhat::Profiles => listing::profiles(d, &files.profiles.for_dataset(d), format),
+    }
 }
 
 /// Runs `load`, then says the problems with the user's files it and [`UserFiles::load`] found.

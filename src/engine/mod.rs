@@ -2,6 +2,7 @@
 //! arguments, so it is tested without a terminal or a file.
 
 pub mod data;
+pub mod decision;
 pub mod diagnostic;
 pub(crate) mod fuzzy;
 pub(crate) mod listing;

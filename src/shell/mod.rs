@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod clock;
 pub mod config;
+pub mod decisions;
 pub(crate) mod dirs;
 pub mod effects;
 pub mod files;

@@ -95,7 +95,7 @@ pub fn parse_duration(text: &str) -> Result<u32, Invalid> {
 }
 
 /// The number of days from 1970-01-01 to `date` (YYYY-MM-DD), if it is a date.
-fn day_number(date: &str) -> Option<i64> {
+pub(crate) fn day_number(date: &str) -> Option<i64> {
     if !is_calendar_date(date) {
         return None;
     }

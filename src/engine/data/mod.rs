@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use error::from_toml as toml_diagnostic;
 pub use error::{LoadError, Position};
+pub(crate) use freshness::day_number;
 pub use freshness::{DEFAULT_FRESHNESS_DAYS, Freshness, StaleSource, VOLATILE_FRESHNESS_DAYS, parse_duration};
 pub use load::{is_calendar_date, parse, parse_bytes};
 pub use starter::{StarterError, starter};

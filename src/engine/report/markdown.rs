@@ -184,7 +184,7 @@ pub(super) fn flip_condition(dataset: &Dataset, weights: &[u8], flip: &Flip) -> 
 /// markup (emphasis, code, links, HTML, headings, quotes, tables, a code host's `$` maths) is escaped,
 /// a line break becomes a space, and a leading list or heading marker is escaped too.
 #[must_use]
-pub(super) fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

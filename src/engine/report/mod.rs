@@ -4,6 +4,8 @@
 mod madr;
 mod markdown;
 
+pub(crate) use markdown::md;
+
 use std::fmt::Write as _;
 
 use serde::Serialize;
