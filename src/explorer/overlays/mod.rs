@@ -3,7 +3,7 @@
 //! scrolling use) and its drawing; it reaches the rest of the explorer only through the borrowed
 //! [`Ctx`] (to change it) and [`Seen`] (to draw it), and never through another overlay's module.
 //!
-//! Adding an overlay: its module, a variant in [`Overlay`] (with its arm in `room`/`room_mut`, and in
+//! Adding an overlay: its module, a variant in [`Overlay`] (with its arm in `each_room!`, and in
 //! [`Overlay::open`] for the key that opens it), and its rows in the keymap.
 
 pub mod claims;
@@ -237,9 +237,11 @@ impl Ctx<'_> {
     }
 }
 
-impl Overlay {
-    fn room(&self) -> Option<&dyn Room> {
-        Some(match self {
+/// The open overlay's state as a [`Room`], shared or mutable as `$overlay` is; `None` for the main view.
+/// Each overlay's one arm: adding an overlay adds it here.
+macro_rules! each_room {
+    ($overlay:expr) => {
+        Some(match $overlay {
             Self::None => return None,
             Self::Search(room) => room,
             Self::Presets(room) => room,
@@ -252,22 +254,16 @@ impl Overlay {
             Self::Prompt(room) => room,
             Self::Confirm(room) => room,
         })
+    };
+}
+
+impl Overlay {
+    fn room(&self) -> Option<&dyn Room> {
+        each_room!(self)
     }
 
     fn room_mut(&mut self) -> Option<&mut dyn Room> {
-        Some(match self {
-            Self::None => return None,
-            Self::Search(room) => room,
-            Self::Presets(room) => room,
-            Self::Claims(room) => room,
-            Self::Sensitivity(room) => room,
-            Self::Interview(room) => room,
-            Self::Pairwise(room) => room,
-            Self::Team(room) => room,
-            Self::Help(room) => room,
-            Self::Prompt(room) => room,
-            Self::Confirm(room) => room,
-        })
+        each_room!(self)
     }
 
     /// The keymap context keys are read in: the open overlay's, else the main view's.
