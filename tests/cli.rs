@@ -1,5 +1,8 @@
 //! The real binary: exit codes, messages and outputs of each command.
 
+mod support;
+use support::command_in;
+
 use std::process::{Command, Output};
 
 use versus::engine::data::sanitize::is_forbidden;
@@ -12,18 +15,6 @@ fn config_dir(name: &str) -> tempfile::TempDir {
 
 fn versus_in(dir: &std::path::Path, args: &[&str]) -> Output {
     command_in(dir, args).output().expect("the binary runs")
-}
-
-/// versus with `args`, its config and cache in `dir` (never the developer's own).
-fn command_in(dir: &std::path::Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_versus"));
-    command
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("VERSUS_CONFIG_DIR", dir)
-        .env("VERSUS_CACHE_DIR", dir.join("cache"))
-        .env_remove("NO_COLOR");
-    command
 }
 
 /// Runs versus with an empty config directory.

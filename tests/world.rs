@@ -2,24 +2,15 @@
 //! config gives or replaced, nothing hangs on a FIFO, nothing outside the config directory is moved,
 //! and what it says about bad input is bounded and names the field.
 
+mod support;
+use support::command_in;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// Far longer than any of these commands takes; a command still running then has hung.
 const PATIENCE: Duration = Duration::from_secs(20);
-
-/// versus with `args`, its config in `dir` (and its cache below it), standard input closed.
-fn command_in(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_versus"));
-    command
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("VERSUS_CONFIG_DIR", dir)
-        .env("VERSUS_CACHE_DIR", dir.join("cache"))
-        .stdin(Stdio::null());
-    command
-}
 
 /// Runs `command` to its end, or fails the test if it is still running after [`PATIENCE`] (and kills it).
 fn finishes(mut command: Command) -> Output {

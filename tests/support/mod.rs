@@ -1,5 +1,5 @@
-//! What the explorer's tests share: an app of a given size, keys and mouse events through the real
-//! input layer and keymap, and the screen drawn into a `TestBackend`.
+//! What the tests share: an app of a given size, keys and mouse events through the real input layer
+//! and keymap, and the screen drawn into a `TestBackend`; and the binary run in a scratch config.
 #![allow(dead_code)] // each test crate uses its own part of this
 
 use ratatui::Terminal;
@@ -90,4 +90,18 @@ fn rows(buffer: &Buffer) -> String {
         .map(|row| row.iter().map(ratatui::buffer::Cell::symbol).collect::<String>().trim_end().to_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The versus binary with `args`, its config and cache in `dir` (never the developer's own), colour
+/// as by default and standard input closed (a test that feeds it sets its own).
+pub fn command_in(dir: &std::path::Path, args: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_versus"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("VERSUS_CONFIG_DIR", dir)
+        .env("VERSUS_CACHE_DIR", dir.join("cache"))
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::null());
+    command
 }
