@@ -324,6 +324,38 @@ proptest! {
         prop_assert_eq!(same.verdicts[0].clone(), versus::engine::score::evaluate(&d, &first).recommendation);
     }
 
+    /// Changing answers: with no weight changed by hand since, the new answers over the old ones' starting
+    /// weights, as if the old had never been given; a weight changed by hand stays; the same answers again
+    /// change nothing.
+    #[test]
+    fn a_changed_answer_starts_from_what_the_old_ones_were_applied_over(
+        old in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..8),
+        new in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..8),
+        hand in prop::collection::vec((any::<prop::sample::Index>(), 0_u8..=10), 0..4),
+    ) {
+        use versus::engine::weights::{interview_weights, reanswer};
+        let d = Dataset::builtin();
+        let picks = |raw: &[(prop::sample::Index, prop::sample::Index)]| -> Vec<(usize, usize)> {
+            raw.iter().map(|(q, a)| { let q = q.index(d.questions.len()); (q, a.index(d.questions[q].answers.len())) }).collect()
+        };
+        let (old, new) = (picks(&old), picks(&new));
+        let over = d.default_weights();
+        let given = interview_weights(&d, &over, &old);
+        prop_assert_eq!(reanswer(&d, &over, &given, &old, &new), interview_weights(&d, &over, &new));
+        prop_assert_eq!(reanswer(&d, &over, &given, &old, &old), given.clone());
+        let mut now = given.clone();
+        let count = now.len();
+        for (dimension, weight) in &hand {
+            now[dimension.index(count)] = *weight;
+        }
+        let changed = reanswer(&d, &over, &now, &old, &new);
+        let fresh = interview_weights(&d, &over, &new);
+        for dimension in 0..now.len() {
+            let expected = if now[dimension] == given[dimension] { fresh[dimension] } else { now[dimension] };
+            prop_assert_eq!(changed[dimension], expected, "dimension {}", dimension);
+        }
+    }
+
     /// The interview's result depends only on which answers are chosen: not on their order, nor on an
     /// answer given twice; a dimension no chosen answer names keeps its starting weight, and one that
     /// several name takes the largest.

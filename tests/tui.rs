@@ -857,6 +857,46 @@ fn the_interview_keeps_what_you_enter() {
     assert_eq!(*a.overlay(), Overlay::None);
 }
 
+/// Changing an answer starts from the weights the old one was applied over: a weight only the old answer
+/// set goes back to what it was, and one changed by hand since stays.
+#[test]
+fn a_changed_answer_undoes_what_only_the_old_one_set() {
+    let mut a = app(80, 24);
+    let before = a.weights().to_vec();
+    let at = |a: &versus::explorer::App, id: &str| a.dataset().dimensions.iter().position(|d| d.id == id).unwrap();
+    let (realtime, io, typing) = (at(&a, "realtime"), at(&a, "io-concurrency"), at(&a, "typing"));
+    assert_eq!(a.dataset().questions[1].id, "open-connections");
+    key(&mut a, KeyCode::Char('i'));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Enter); // many: realtime 10, io-concurrency 9
+    for _ in 2..a.dataset().questions.len() {
+        key(&mut a, KeyCode::Tab); // every other question skipped
+    }
+    key(&mut a, KeyCode::Enter);
+    assert_eq!((a.weights()[realtime], a.weights()[io]), (10, 9));
+    assert_ne!(before[io], 9, "the test needs an answer that moves io-concurrency");
+    // typing set by hand after the interview.
+    let hand = if before[typing] == 9 { 8 } else { 9 };
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "typing");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), typing);
+    key(&mut a, KeyCode::Char(char::from(b'0' + hand)));
+    assert_eq!(a.weights()[typing], hand);
+    // Now the answer is few: realtime 2, and io-concurrency back to what it was before the interview.
+    key(&mut a, KeyCode::Char('i'));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!((interview(&a).question, interview(&a).highlighted), (1, 0));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    let mut expected = before.clone();
+    (expected[realtime], expected[typing]) = (2, hand);
+    assert_eq!(a.weights(), &expected[..]);
+    assert_eq!(a.interview_answers(), ["open-connections=few"]);
+}
+
 /// The summary's list of changes scrolls when it does not fit, and says how many lie beyond.
 #[test]
 fn the_interview_summary_scrolls_its_changes() {

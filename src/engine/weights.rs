@@ -344,6 +344,20 @@ pub fn interview_weights(dataset: &Dataset, start: &[u8], chosen: &[(usize, usiz
     start.iter().zip(named).map(|(&was, named)| named.unwrap_or(was)).collect()
 }
 
+/// The weights a changed set of answers gives: `new` applied over `over` (the weights the answers in force,
+/// `old`, were applied over), except where `now` departs from what `old` gave: a weight changed by hand
+/// after the answers stays as it is. With `old` and `new` alike, that is `now`.
+#[must_use]
+pub fn reanswer(dataset: &Dataset, over: &[u8], now: &[u8], old: &[(usize, usize)], new: &[(usize, usize)]) -> Vec<u8> {
+    let given = interview_weights(dataset, over, old);
+    let answered = interview_weights(dataset, over, new);
+    now.iter()
+        .zip(given)
+        .zip(answered)
+        .map(|((&now, given), answered)| if now == given { answered } else { now })
+        .collect()
+}
+
 /// `QUESTION=ANSWER` as (question, answer) indexes of `dataset`.
 pub(crate) fn parse_answer(dataset: &Dataset, spec: &str) -> Result<(usize, usize), WeightError> {
     let (question_id, answer_id) =

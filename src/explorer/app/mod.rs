@@ -173,7 +173,7 @@ impl App {
         } = startup;
         let roster = Roster::new(&dataset, team, team_files);
         Self {
-            weights: Weights::new(&dataset, weighting, profiles, roster).with_answers(answers),
+            weights: Weights::new(&dataset, weighting, profiles, roster).with_answers(&dataset, answers),
             list: List::new(&dataset),
             panes: Panes::new(dataset.options.len()),
             dataset,

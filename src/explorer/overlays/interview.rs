@@ -13,9 +13,10 @@ use crate::engine::data::Dataset;
 use crate::engine::score::recommend;
 use crate::engine::text::{pluralize, wrap};
 use crate::engine::verdict::lead_sentence;
-use crate::engine::weights::parse_answer;
+use crate::engine::weights::{parse_answer, reanswer};
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::inner;
+use crate::explorer::state::weights::Answered;
 use crate::explorer::state::{Pointer, Status, step};
 use crate::explorer::theme::Theme;
 
@@ -84,11 +85,14 @@ impl Interview {
             (question == self.chosen.len()).then(|| Proposal::new(ctx.dataset, ctx.weights.weights(), weights));
     }
 
-    /// The weights the answers so far give over the weights now.
+    /// The weights the answers so far give: applied over what the answers in force were applied over,
+    /// keeping any weight changed by hand since.
     fn weights(&self, ctx: &Ctx) -> Vec<u8> {
-        let picks: Vec<(usize, usize)> =
-            self.chosen.iter().enumerate().filter_map(|(q, a)| a.map(|a| (q, a))).collect();
-        crate::engine::weights::interview_weights(ctx.dataset, ctx.weights.weights(), &picks)
+        let picks = |answers: &[Option<usize>]| -> Vec<(usize, usize)> {
+            answers.iter().enumerate().filter_map(|(q, a)| a.map(|a| (q, a))).collect()
+        };
+        let over = ctx.weights.answered_over();
+        reanswer(ctx.dataset, over, ctx.weights.weights(), &picks(&self.kept), &picks(&self.chosen))
     }
 
     /// The answers chosen, as `QUESTION=ANSWER`.
@@ -142,8 +146,9 @@ impl Room for Interview {
             Action::PreviousQuestion => self.go(self.question.saturating_sub(1), ctx),
             Action::Confirm => {
                 let answers = self.answers(ctx.dataset);
+                let over = if answers.is_empty() { Vec::new() } else { ctx.weights.answered_over().to_vec() };
                 if let Some(proposal) = self.proposal.take() {
-                    ctx.apply_proposal(proposal.weights, "the interview's weights", answers);
+                    ctx.apply_proposal(proposal.weights, "the interview's weights", Answered { answers, over });
                 }
                 return Next::Close;
             }

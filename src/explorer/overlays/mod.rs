@@ -34,7 +34,7 @@ use crate::engine::weights::changes;
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::state::list::List;
 use crate::explorer::state::panes::Panes;
-use crate::explorer::state::weights::Weights;
+use crate::explorer::state::weights::{Answered, Weights};
 use crate::explorer::state::{Document, Effect, Export, Pointer, Status};
 use crate::explorer::theme::Theme;
 
@@ -218,8 +218,8 @@ impl Ctx<'_> {
 
     /// Ends a weighting overlay by applying the `weights` it derived, named `what`, as one undoable step;
     /// `answers` are the interview's, if they came from it.
-    pub(crate) fn apply_proposal(&mut self, weights: Vec<u8>, what: &str, answers: Vec<String>) {
-        self.weights.set_all(self.dataset, weights, what.to_owned(), answers);
+    pub(crate) fn apply_proposal(&mut self, weights: Vec<u8>, what: &str, answered: Answered) {
+        self.weights.set_all(self.dataset, weights, what.to_owned(), answered);
         self.set_status(Status::info(format!("applied {what}; u undoes")));
     }
 

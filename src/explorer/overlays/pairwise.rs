@@ -14,6 +14,7 @@ use crate::engine::report::pairwise_sentence;
 use crate::engine::text::{fit, pad_left, wrap};
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::inner;
+use crate::explorer::state::weights::Answered;
 use crate::explorer::state::{Pointer, PointerKind, Status};
 use crate::explorer::theme::Theme;
 
@@ -164,7 +165,7 @@ impl Room for Pairwise {
             }
             Action::Confirm => {
                 if let Some((_, _, proposal)) = self.summary.take() {
-                    ctx.apply_proposal(proposal.weights, "the pairwise weights", Vec::new());
+                    ctx.apply_proposal(proposal.weights, "the pairwise weights", Answered::default());
                 }
                 return Next::Close;
             }

@@ -7,7 +7,7 @@ use crate::engine::profiles::Profile;
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
 use crate::engine::score::{Evaluation, Recommendation, evaluate, recommend};
 use crate::engine::team::{Group, Member};
-use crate::engine::weights::{Origin, Weighting};
+use crate::engine::weights::{Origin, Weighting, parse_answer};
 
 /// Unmuting a dimension that was never muted, whose weight is 0 in its origin too, gives it this.
 const UNMUTED_WEIGHT: u8 = 5;
@@ -30,6 +30,7 @@ struct Before {
     weighting: Weighting,
     muted: Vec<Option<u8>>,
     answers: Vec<String>,
+    answered_over: Vec<u8>,
     counted: Vec<bool>,
     change: Change,
 }
@@ -43,6 +44,9 @@ pub(crate) struct Weights {
     /// The interview answers the weights came from (`QUESTION=ANSWER`), for the decision record; a
     /// preset, profile or pairwise weighting applied since clears them, and undo brings them back.
     answers: Vec<String>,
+    /// The weights those answers were applied over (empty without answers): changing an answer later
+    /// starts from them, so a weight only the old answer set goes back to what it was.
+    answered_over: Vec<u8>,
     /// With a team, who counts toward its median, one flag per member (empty without a team): part of
     /// the state undo brings back, whatever weights are in force with it.
     counted: Vec<bool>,
@@ -77,6 +81,7 @@ impl Weights {
             evaluation,
             muted,
             answers: Vec::new(),
+            answered_over: Vec::new(),
             counted,
             profiles,
             sampler,
@@ -89,8 +94,12 @@ impl Weights {
         .regrouped(dataset)
     }
 
-    /// With the interview `answers` the starting weights came from (`QUESTION=ANSWER`).
-    pub(crate) fn with_answers(mut self, answers: Vec<String>) -> Self {
+    /// With the interview `answers` the starting weights came from (`QUESTION=ANSWER`), applied over the
+    /// origin's weights as the command line applies them.
+    pub(crate) fn with_answers(mut self, dataset: &Dataset, answers: Vec<String>) -> Self {
+        if !answers.is_empty() {
+            self.answered_over = self.weighting.origin.weights(dataset);
+        }
         self.answers = answers;
         self
     }
@@ -117,6 +126,7 @@ impl Weights {
             weighting: self.weighting.clone(),
             muted: self.muted.clone(),
             answers: self.answers.clone(),
+            answered_over: self.answered_over.clone(),
             counted: self.counted.clone(),
             change,
         };
@@ -171,6 +181,7 @@ impl Weights {
             weighting: std::mem::replace(&mut self.weighting, state.weighting),
             muted: std::mem::replace(&mut self.muted, state.muted),
             answers: std::mem::replace(&mut self.answers, state.answers),
+            answered_over: std::mem::replace(&mut self.answered_over, state.answered_over),
             counted: std::mem::replace(&mut self.counted, state.counted),
             change: state.change,
         };
@@ -266,6 +277,11 @@ impl Weights {
         &self.answers
     }
 
+    /// The weights the answers in force were applied over: with no answers, the weights now.
+    pub(crate) fn answered_over(&self) -> &[u8] {
+        if self.answers.is_empty() { &self.weighting.weights } else { &self.answered_over }
+    }
+
     pub(crate) fn profiles(&self) -> &[Profile] {
         &self.profiles
     }
@@ -315,16 +331,24 @@ impl Weights {
                 _ => Vec::new(),
             };
             this.weighting = Weighting::from_origin(dataset, origin);
+            // A profile keeps its answers but not the weights they were applied over: those of the
+            // dimensions they name are taken to be the defaults'.
+            this.answered_over = if this.answers.is_empty() {
+                Vec::new()
+            } else {
+                unanswered(dataset, &this.weighting.weights, &this.answers)
+            };
             this.muted.iter_mut().for_each(|m| *m = None);
         });
     }
 
     /// Sets every weight to `weights` as one change (named `name` in undo's words), keeping the origin;
-    /// `answers` are the interview answers they came from, if they did.
-    pub(crate) fn set_all(&mut self, dataset: &Dataset, weights: Vec<u8>, name: String, answers: Vec<String>) {
+    /// `answers` are the interview answers they came from, if they did, applied over `answered_over`.
+    pub(crate) fn set_all(&mut self, dataset: &Dataset, weights: Vec<u8>, name: String, answered: Answered) {
         self.changing(dataset, Change::Origin(name), |this| {
             this.weighting.weights = weights;
-            this.answers = answers;
+            this.answers = answered.answers;
+            this.answered_over = answered.over;
             this.muted.iter_mut().for_each(|m| *m = None);
         });
     }
@@ -369,4 +393,23 @@ impl Weights {
             }
         }
     }
+}
+
+/// Interview answers (`QUESTION=ANSWER`) and the weights they were applied over (empty with none).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Answered {
+    pub answers: Vec<String>,
+    pub over: Vec<u8>,
+}
+
+/// `weights` with the dimensions `answers` name back at the dataset's defaults: what the answers were
+/// applied over, as far as it can be told without having seen it.
+fn unanswered(dataset: &Dataset, weights: &[u8], answers: &[String]) -> Vec<u8> {
+    let mut over = weights.to_vec();
+    for (question, answer) in answers.iter().filter_map(|spec| parse_answer(dataset, spec).ok()) {
+        for &(dimension, _) in &dataset.questions[question].answers[answer].weights {
+            over[dimension] = dataset.dimensions[dimension].weight;
+        }
+    }
+    over
 }
