@@ -151,6 +151,22 @@ fn a_three_option_dataset_works_everywhere() {
     assert!(stdout(&output).contains("Rust leads Go by 11.1 points"));
 }
 
+/// Scripts get each dimension's short name (null where there is none) and the reason for its default.
+#[test]
+fn list_dimensions_as_json_gives_short_names_and_the_defaults_reasons() {
+    let output = versus(&["list", "dimensions", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let dataset = versus::engine::data::Dataset::builtin();
+    let listed = json.as_array().unwrap();
+    assert_eq!(listed.len(), dataset.dimensions.len());
+    for (entry, dimension) in listed.iter().zip(&dataset.dimensions) {
+        assert_eq!(entry["short"].as_str(), dimension.short.as_deref(), "{}", dimension.id);
+        assert_eq!(entry["weight_reason"].as_str(), dimension.weight_reason.as_deref(), "{}", dimension.id);
+    }
+    assert!(listed.iter().any(|entry| entry["short"].is_string()), "the built-in data has short names");
+}
+
 #[test]
 fn no_output_carries_a_control_or_bidi_character_from_the_data() {
     let data = ["--data", "tests/data/hostile.toml"];

@@ -128,7 +128,7 @@ fn the_claims_audit_opens_and_copies_the_claims_first_source() {
             t
         })
         .collect();
-    assert!(help.contains("open the claim's first source"), "{help}");
+    assert!(help.contains("o       open its source"), "{help}");
 }
 
 #[test]
@@ -470,6 +470,8 @@ fn help_opens_at_the_section_of_the_view_it_was_opened_from_with_its_legend() {
     let mut a = app(160, 48);
     key(&mut a, KeyCode::Char('f'));
     key(&mut a, KeyCode::Char('?'));
+    // Help is drawn over the view it explains, which stays in sight around it.
+    assert!(text(&a).contains("┌ Sensitivity: "), "{}", text(&a));
     insta::assert_snapshot!("help_over_sensitivity_160x48", text(&a));
     // With a message showing, help opens at the top, where the message is whole.
     let mut a = app(80, 24);

@@ -28,7 +28,7 @@ pub fn dimensions(dataset: &Dataset, format: ListFormat, width: Option<usize>) -
                 .iter()
                 .map(|dimension| {
                     serde_json::json!({
-                        "id": dimension.id, "name": dimension.name, "category": dimension.category, "summary": dimension.summary, "weight": dimension.weight,
+                        "id": dimension.id, "name": dimension.name, "short": dimension.short, "category": dimension.category, "summary": dimension.summary, "weight": dimension.weight, "weight_reason": dimension.weight_reason,
                         "ratings": json_by_id(dataset.options.iter().map(|option| &option.id).zip(dimension.assessments.iter().map(|assessment| assessment.rating))),
                         "sources": dimension.sources,
                     })

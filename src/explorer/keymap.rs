@@ -415,8 +415,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Claims, &[key(K::PageDown)], A::PageDown, "scroll the explanation down", false),
     bind(C::Claims, &[key(K::PageUp)], A::PageUp, "scroll the explanation up", false),
     bind(C::Claims, &[ch('d')], A::GoToDimension, "go to dimension", true),
-    bind(C::Claims, &[ch('o')], A::OpenSource, "open the claim's first source in a browser", false),
-    bind(C::Claims, &[ch('y')], A::Copy, "copy the claim's first source's URL (OSC 52)", false),
+    bind(C::Claims, &[ch('o')], A::OpenSource, "open its source", true),
+    bind(C::Claims, &[ch('y')], A::Copy, "copy its source's URL (OSC 52)", true),
     bind(C::Claims, &[ch('v')], A::FilterVerdict, "show one verdict (again: the next, then all)", true),
     bind(C::Claims, &[key(K::Esc), ch('c')], A::Back, "close", true),
     bind(C::Claims, &[ch('g'), key(K::Home)], A::Top, "first", false),
@@ -632,7 +632,8 @@ impl Keymap {
                         .unwrap_or_default();
                     hints.push((format!("{down}{}", pick(&b.keys).unwrap_or_default()), label, false));
                 }
-                None => hints.push((key_name(b.keys[0]), b.label, matches!(b.action, A::OpenHelp | A::Quit))),
+                // Help, quit and the way out stay at every width.
+                None => hints.push((key_name(b.keys[0]), b.label, matches!(b.action, A::OpenHelp | A::Quit | A::Back))),
             }
         }
         hints

@@ -178,6 +178,8 @@ impl Room for Help {
     }
 
     fn draw(&self, frame: &mut Frame, seen: &Seen, theme: Theme) {
+        // Over the overlay it was opened from, so that what the legend explains stays in view around it.
+        self.back.draw(frame, seen, theme);
         let width = Self::inner_width(frame.area());
         let mut lines = lines(seen, width, theme);
         let rect = Self::area(frame.area(), lines.len());
