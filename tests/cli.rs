@@ -427,6 +427,77 @@ fn bash_completes(dir: &std::path::Path, line: &str) -> Vec<String> {
     stdout(&output).lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
+/// Runs `script` with `shell`'s `args` with versus on the PATH and the config in `dir`; none when the shell
+/// is not installed (CI installs zsh and elvish: see `.ci/run`).
+fn run_shell(shell: &str, args: &[&str], script: &str, dir: &std::path::Path) -> Option<Vec<String>> {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_versus")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let file = dir.join(format!("completion.{shell}"));
+    std::fs::write(&file, script).unwrap();
+    let run = Command::new(shell)
+        .args(args)
+        .arg(&file)
+        .env("PATH", path)
+        .env("VERSUS_CONFIG_DIR", dir)
+        .env("VERSUS_CACHE_DIR", dir.join("cache"))
+        .output();
+    let Ok(output) = run else {
+        eprintln!("{shell} is not installed: its completion is not tested here");
+        return None;
+    };
+    assert!(output.status.success(), "{shell}: {}", stderr(&output));
+    Some(stdout(&output).lines().filter(|l| !l.is_empty()).map(str::to_owned).collect())
+}
+
+/// zsh's and elvish's scripts ask versus for the ids as bash's do. zsh's completion system needs a terminal,
+/// so its `compadd` is stood in for by one that prints what it is given; elvish's editor is stood in for
+/// by a map of completers, the script's own code unchanged.
+#[test]
+fn zsh_and_elvish_completion_offer_the_datasets_ids() {
+    let dir = config_dir("completion-shells");
+    let ids = |what: &str| -> Vec<String> {
+        stdout(&versus_in(dir.path(), &["list", what, "--format", "ids"])).lines().map(str::to_owned).collect()
+    };
+    let (presets, dimensions) = (ids("presets"), ids("dimensions"));
+    let with_equals: Vec<String> = dimensions.iter().map(|d| format!("{d}=")).collect();
+
+    let zsh = stdout(&versus_in(dir.path(), &["completions", "zsh"]));
+    assert_eq!(zsh.matches(":_versus_ids presets'").count(), zsh.matches("--preset=[").count(), "{zsh}");
+    assert!(!zsh.contains(":QUESTION=ANSWER:_default"));
+    let driver = format!(
+        "compadd() {{ [[ $1 == -S ]] && shift 2; [[ $1 == -- ]] && shift; print -rl -- \"$@\" }}\ncompdef() {{ }}\n{zsh}\n\
+         words=(versus report --preset ''); _versus_ids presets; print -r -- ---\n\
+         words=(versus --data tests/data/schema-1.toml --weight ''); _versus_ids dimensions; print -r -- ---\n\
+         words=(versus --weight ''); _versus_ids dimensions\n"
+    );
+    if let Some(lines) = run_shell("zsh", &["-f"], &driver, dir.path()) {
+        let parts: Vec<&[String]> = lines.split(|l| l == "---").collect();
+        assert_eq!(parts[0], presets.as_slice());
+        let other: Vec<String> = stdout(&versus_in(
+            dir.path(),
+            &["--data", "tests/data/schema-1.toml", "list", "dimensions", "--format", "ids"],
+        ))
+        .lines()
+        .map(|d| format!("{d}="))
+        .collect();
+        assert_eq!(parts[1], other.as_slice(), "--data's dataset");
+        assert_eq!(parts[2], with_equals.as_slice());
+    }
+
+    let elvish = stdout(&versus_in(dir.path(), &["completions", "elvish"]));
+    let driver = format!(
+        "var completers = [&]\n{}\n\
+         $completers[versus] versus report --preset '' | each {{|x| echo $x }}\necho ---\n\
+         $completers[versus] versus --weight ml | each {{|x| echo $x }}\n",
+        elvish.replace("edit:completion:arg-completer", "completers")
+    );
+    if let Some(lines) = run_shell("elvish", &["-norc"], &driver, dir.path()) {
+        let parts: Vec<&[String]> = lines.split(|l| l == "---").collect();
+        assert_eq!(parts[0], presets.as_slice());
+        assert_eq!(parts[1], with_equals.as_slice(), "elvish filters by the prefix itself");
+    }
+}
+
 #[test]
 fn bash_completion_offers_the_datasets_ids_from_versus_list() {
     let dir = config_dir("completion");

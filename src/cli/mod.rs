@@ -328,17 +328,90 @@ fn judgements(path: &Path, dataset: &Dataset) -> Result<(pairwise::Judged, pairw
 }
 
 /// Prints what matches `query`; whether anything did.
-/// The completion script for `shell`: clap's, and for bash and fish the ids versus lists.
+/// The completion script for `shell`: clap's, with the values of `--preset`, `--profile`, `--answer` and
+/// `--weight` asked of `versus list WHAT --format ids` where the shell lets a script do so (all but
+/// PowerShell).
 fn completions(shell: clap_complete::Shell) -> String {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "versus", &mut out);
-    let dynamic = match shell {
-        clap_complete::Shell::Bash => BASH_IDS,
-        clap_complete::Shell::Fish => FISH_IDS,
-        _ => "",
-    };
-    format!("{}{dynamic}", String::from_utf8_lossy(&out))
+    let script = String::from_utf8_lossy(&out).into_owned();
+    match shell {
+        clap_complete::Shell::Bash => script + BASH_IDS,
+        clap_complete::Shell::Fish => script + FISH_IDS,
+        clap_complete::Shell::Elvish => script + ELVISH_IDS,
+        clap_complete::Shell::Zsh => zsh_with_ids(&script),
+        _ => script,
+    }
 }
+
+/// The flags whose values versus lists, and what `versus list` calls them.
+const LISTED: [(&str, &str); 4] =
+    [("--preset", "presets"), ("--profile", "profiles"), ("--answer", "questions"), ("--weight", "dimensions")];
+
+/// Zsh: clap's script with each listed flag's action (`_default`) replaced by `_versus_ids WHAT`, which
+/// is defined before the script registers itself.
+fn zsh_with_ids(script: &str) -> String {
+    let mut out = String::with_capacity(script.len() + ZSH_IDS.len());
+    for line in script.lines() {
+        let listed = LISTED.iter().find(|(flag, _)| line.contains(&format!("{flag}=[")));
+        match (listed, line.strip_suffix(":_default' \\")) {
+            (Some((_, what)), Some(spec)) => {
+                out.push_str(spec);
+                out.push_str(":_versus_ids ");
+                out.push_str(what);
+                out.push_str("' \\");
+            }
+            _ if line.starts_with("if [ \"$funcstack[1]\" = \"_versus\" ]") => {
+                out.push_str(ZSH_IDS);
+                out.push_str(line);
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Zsh: the ids versus lists for the dataset in force (or --data's); dimensions end in `=`, for the
+/// weight that follows.
+const ZSH_IDS: &str = r#"(( $+functions[_versus_ids] )) ||
+_versus_ids() {
+    local -a ids data
+    local at=${words[(I)--data]}
+    (( at > 0 )) && data=(--data "${words[at + 1]}")
+    ids=(${(f)"$(versus "${data[@]}" list "$1" --format ids 2>/dev/null)"})
+    if [[ "$1" == dimensions ]]; then
+        compadd -S '' -- "${ids[@]/%/=}"
+    else
+        compadd -- "${ids[@]}"
+    fi
+}
+
+"#;
+
+/// Elvish: clap's completer, asked only when the word before is not one of the listed flags.
+const ELVISH_IDS: &str = r"
+# Ids: versus lists them for the dataset in force (or --data's).
+var versus-clap-completer = $edit:completion:arg-completer[versus]
+set edit:completion:arg-completer[versus] = {|@words|
+    var kinds = [&--preset=presets &--profile=profiles &--answer=questions &--weight=dimensions]
+    var n = (count $words)
+    if (and (> $n 2) (has-key $kinds $words[-2])) {
+        var data = []
+        for i [(range 1 (- $n 2))] {
+            if (eq $words[$i] --data) { set data = [--data $words[(+ $i 1)]] }
+        }
+        var kind = $kinds[$words[-2]]
+        try {
+            versus $@data list $kind --format ids 2>/dev/null | from-lines | each {|id|
+                if (eq $kind dimensions) { put $id'=' } else { put $id }
+            }
+        } catch { }
+    } else {
+        $versus-clap-completer $@words
+    }
+}
+";
 
 /// Bash: the values of --preset, --profile, --answer and --weight completed from what `versus list ...
 /// --format ids` gives for the dataset named by --data (else the one in force), around clap's function.
