@@ -1459,6 +1459,7 @@ fn team_app(width: u16, height: u16) -> App {
     let weighting = Weighting {
         origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
         weights: group.weights,
+        requirements: versus::engine::requirements::Requirements::NONE,
     };
     let startup = Startup {
         team: members,
@@ -1598,7 +1599,11 @@ fn saving_over_a_profile_keeps_its_note_and_records_the_interviews_answers() {
     use versus::engine::profiles::{Notes, Profile};
     use versus::engine::weights::Weighting;
     let d = Dataset::builtin();
-    let notes = Notes { note: Some("Backend lead".into()), answers: Vec::new() };
+    let notes = Notes {
+        note: Some("Backend lead".into()),
+        answers: Vec::new(),
+        requirements: versus::engine::requirements::Requirements::NONE,
+    };
     let profile = Profile {
         name: "Alice".into(),
         stored_name: "Alice".into(),
@@ -1635,7 +1640,8 @@ fn a_team_larger_than_the_strip_ends_it_with_a_plus() {
         .collect();
     let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
     let origin = Origin::Team { counted: vec![true; 20], weights: group.weights.clone() };
-    let weighting = Weighting { origin, weights: group.weights };
+    let weighting =
+        Weighting { origin, weights: group.weights, requirements: versus::engine::requirements::Requirements::NONE };
     let app = App::new(Startup { team: members, ..Startup::new(d, weighting) });
     // Member i weighs every dimension i % 11: bars of heights 0, 1, 2, 3, 4, 4, 5, ...
     let a = support::sized(app, 80, 24);

@@ -211,7 +211,8 @@ impl Ctx<'_> {
         // A profile replaced keeps its note (the explorer has no way to write one); the answers are
         // those the weights came from now.
         let note = self.weights.profile(name).and_then(|p| p.notes.note.clone());
-        let notes = Notes { note, answers: self.weights.answers().to_vec() };
+        let requirements = self.weights.weighting().requirements.clone();
+        let notes = Notes { note, answers: self.weights.answers().to_vec(), requirements };
         let profile = StoredProfile::new(self.dataset, name, &weights, &notes);
         self.emit(Effect::SaveProfile { profile, replace });
     }

@@ -157,6 +157,11 @@ impl Room for Presets {
                 ),
                 Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
                 Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
+                Recommendation::Only { option } => Span::styled(
+                    format!("{} only", fit(&dataset.options[option].name, width / 3)),
+                    theme.option(option),
+                ),
+                Recommendation::NoneEligible { .. } => Span::styled("none eligible", theme.close_call()),
             };
             let outcome_width = outcome.content.width();
             let name_width = width.saturating_sub(outcome_width + 6);

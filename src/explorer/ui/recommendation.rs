@@ -83,6 +83,8 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
             }
             Recommendation::Tie { .. } => "a tie".to_owned(),
             Recommendation::NoWeights => "no weights".to_owned(),
+            Recommendation::Only { option } => format!("{} only", app.dataset().options[*option].name),
+            Recommendation::NoneEligible { .. } => "none eligible".to_owned(),
         };
         format!(" (pinned: {was})")
     });
