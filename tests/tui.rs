@@ -1896,3 +1896,87 @@ fn the_list_gives_a_dimensions_short_name_where_the_whole_one_does_not_fit() {
     keys(&mut a, "framework");
     assert!(text(&a).contains("HTTP framework th"), "{}", text(&a));
 }
+
+/// The explorer on the built-in data at its default weights with `required` must-haves (id, minimum).
+fn requiring(required: &[(&str, u8)], width: u16, height: u16) -> App {
+    let dataset = Dataset::builtin();
+    let mut weighting = Weighting::defaults(&dataset);
+    for &(id, min) in required {
+        let dimension = dataset.dimensions.iter().position(|d| d.id == id).unwrap();
+        weighting.requirements.set(dimension, min);
+    }
+    support::sized(App::new(Startup::new(dataset, weighting)), width, height)
+}
+
+#[test]
+fn bang_sets_and_clears_a_must_have_through_a_prompt_and_undo_brings_it_back() {
+    let mut a = app(80, 24);
+    let cpu = a.selected();
+    assert_eq!(a.dataset().dimensions[cpu].id, "cpu-bound");
+    key(&mut a, KeyCode::Char('!'));
+    assert!(matches!(a.overlay(), Overlay::Prompt(_)));
+    insta::assert_snapshot!("must_have_prompt_80x24", text(&a));
+    // Off the scale: the prompt stays and says the form.
+    keys(&mut a, "11");
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay(), Overlay::Prompt(_)));
+    assert!(text(&a).contains("a must-have is a whole number from 0 to 10"), "{}", text(&a));
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    keys(&mut a, "6");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert_eq!(a.weighting().requirements.get(cpu), Some(6));
+    // Python rates it 4: it fails, so Node.js is the only option left.
+    assert_eq!(a.evaluation().recommendation.leader(), Some(0));
+    // The mark shows without colour: `!` before the selected row's name.
+    assert!(support::plain_text(&a).contains("▸!CPU-bound"), "{}", support::plain_text(&a));
+    // The prompt opens on the minimum in force; emptied, it clears it.
+    key(&mut a, KeyCode::Char('!'));
+    assert!(text(&a).contains("minimum: 6"));
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.weighting().requirements.get(cpu), None);
+    // Undo brings the must-have back, redo clears it again.
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weighting().requirements.get(cpu), Some(6));
+    assert!(text(&a).contains("must-have on CPU-bound pure code"), "{}", text(&a));
+    press_with(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(a.weighting().requirements.get(cpu), None);
+    assert_eq!(a.evaluation(), &evaluate(a.dataset(), a.weights()));
+}
+
+#[test]
+fn an_option_failing_a_must_have_80x24() {
+    insta::assert_snapshot!(text(&requiring(&[("cpu-bound", 6), ("realtime", 5)], 80, 24)));
+}
+
+#[test]
+fn an_option_failing_a_must_have_160x48() {
+    insta::assert_snapshot!(text(&requiring(&[("cpu-bound", 6), ("realtime", 5)], 160, 48)));
+}
+
+#[test]
+fn every_option_failing_a_must_have_80x24() {
+    let mut a = requiring(&[("cpu-bound", 10), ("ml-ecosystem", 10)], 80, 24);
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    insta::assert_snapshot!(text(&a));
+}
+
+#[test]
+fn every_option_failing_a_must_have_160x48() {
+    let mut a = requiring(&[("cpu-bound", 10), ("ml-ecosystem", 10)], 160, 48);
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    insta::assert_snapshot!(text(&a));
+}
+
+#[test]
+fn must_have_prompt_160x48() {
+    let mut a = requiring(&[("cpu-bound", 6)], 160, 48);
+    key(&mut a, KeyCode::Char('!'));
+    insta::assert_snapshot!(text(&a));
+}

@@ -227,6 +227,24 @@ mod tests {
     }
 
     #[test]
+    fn a_presets_requirements_load_with_their_positions_and_change_the_content_hash() {
+        let source = crate::engine::data::builtin_source();
+        let preset = "[[presets]]\nid = \"realtime-chat\"";
+        let with = source.replacen(preset, &format!("{preset}\nrequirements = {{ cpu-bound = 6 }}"), 1);
+        let d = crate::engine::data::parse(&with, "with.toml").unwrap();
+        let cpu = d.dimension_index("cpu-bound").unwrap();
+        assert_eq!(d.presets[0].requirements.get(cpu), Some(6));
+        // Without requirements the hash is what it was before presets could have them.
+        let builtin = Dataset::builtin();
+        assert_ne!(d.content_hash(), builtin.content_hash());
+        assert_eq!(builtin.content_hash(), "xxh3:deae6c314d176bc9");
+        let bad = source.replacen(preset, &format!("{preset}\nrequirements = {{ cpu-bund = 6, realtime = 11 }}"), 1);
+        let problems = crate::engine::data::parse(&bad, "bad.toml").unwrap_err().to_string();
+        assert!(problems.contains("presets.requirements") && problems.contains("did you mean"), "{problems}");
+        assert!(problems.contains("bad.toml:1999:43: presets.requirements: 11 is out of range"), "{problems}");
+    }
+
+    #[test]
     fn screening_names_each_shortfall_and_the_nearest_option() {
         let d = Dataset::builtin();
         let mut r = Requirements::default();

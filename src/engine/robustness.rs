@@ -319,6 +319,27 @@ mod tests {
     }
 
     #[test]
+    fn sampling_with_requirements_in_parts_gives_the_shares_of_one_run() {
+        let dataset = Dataset::builtin();
+        let weights = dataset.default_weights();
+        let mut requirements = Requirements::default();
+        // One weighted dimension and one at weight 0, both with ranges that straddle the minimum.
+        let mut weights_with_zero = weights.clone();
+        let realtime = dataset.dimension_index("realtime").unwrap();
+        weights_with_zero[realtime] = 0;
+        requirements.set(dataset.dimension_index("cpu-bound").unwrap(), 9);
+        requirements.set(realtime, 8);
+        let mut sampler =
+            Sampler::new(&dataset, &weights_with_zero, 3_000, 5).requiring(&dataset, &weights_with_zero, &requirements);
+        while !sampler.run_for(10_000) {}
+        let whole = robustness_with(&dataset, &weights_with_zero, &requirements, 3_000, 5);
+        assert_eq!(sampler.result(), whole);
+        let passes = whole.passes.unwrap();
+        assert!(passes.iter().all(|&p| p < 1.0), "{passes:?}");
+        assert!(whole.first.iter().sum::<f64>() <= 1.0);
+    }
+
+    #[test]
     fn below_stays_in_range_and_reaches_every_value() {
         for n in 2..=11 {
             let mut draws = Draws { rng: SplitMix64::new(7), bits: 0, left: 0 };

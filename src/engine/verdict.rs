@@ -121,7 +121,7 @@ pub fn lead_sentence(dataset: &Dataset, recommendation: &Recommendation) -> Stri
             format!("{} is the only option that meets every requirement.", name(*option))
         }
         Recommendation::NoneEligible { nearest, shortfall } => format!(
-            "No recommendation: no option meets every requirement; the nearest is {}, {} short.",
+            "No option meets every requirement; the nearest is {}, {} short.",
             name(*nearest),
             pluralize(*shortfall as usize, "rating step")
         ),

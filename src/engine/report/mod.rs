@@ -795,6 +795,13 @@ pub fn no_flip_sentence(dataset: &Dataset, evaluation: &Evaluation) -> String {
             "No weighting can change it: {} rates at least as high as every other option on every dimension.",
             dataset.options[option].name
         ),
+        Recommendation::Only { option } => format!(
+            "No weighting can change it: {} is the only option that meets every requirement.",
+            dataset.options[option].name
+        ),
+        Recommendation::NoneEligible { .. } => {
+            "No weighting can change it: no option meets every requirement.".to_owned()
+        }
         _ => "No single weight (0-10) changes the outcome; changing several at once might.".to_owned(),
     }
 }

@@ -5,7 +5,7 @@ use super::team::{Roster, Team};
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::Profile;
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
-use crate::engine::score::{Evaluation, Recommendation, evaluate, recommend};
+use crate::engine::score::{Evaluation, Recommendation, evaluate_with, recommend};
 use crate::engine::team::{Group, Member};
 use crate::engine::weights::{Origin, Weighting};
 
@@ -20,6 +20,8 @@ pub(crate) enum Change {
     /// A weight set by a key, a digit or the slider.
     Weight(usize),
     Mute(usize),
+    /// A dimension's must-have set or cleared.
+    Requirement(usize),
     /// Weights taken from the defaults, a preset or a profile (reset, the picker).
     Origin(String),
 }
@@ -69,8 +71,7 @@ impl Weights {
             Origin::Team { counted, .. } if counted.len() == members => counted.clone(),
             _ => vec![true; members],
         };
-        let evaluation = evaluate(dataset, &weighting.weights);
-        let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        let (evaluation, sampler) = evaluated(dataset, &weighting);
         let muted = vec![None; dataset.dimensions.len()];
         Self {
             weighting,
@@ -206,8 +207,7 @@ impl Weights {
 
     /// The weights changed: evaluate them, and start sampling them afresh.
     fn reevaluate(&mut self, dataset: &Dataset) {
-        self.evaluation = evaluate(dataset, &self.weighting.weights);
-        self.sampler = Sampler::new(dataset, &self.weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        (self.evaluation, self.sampler) = evaluated(dataset, &self.weighting);
     }
 
     pub(crate) fn weighting(&self) -> &Weighting {
@@ -303,6 +303,13 @@ impl Weights {
         });
     }
 
+    /// Requires `dimension` to be rated at least `min` (0 clears its must-have), as one undoable step.
+    pub(crate) fn require(&mut self, dataset: &Dataset, dimension: usize, min: u8) {
+        self.changing(dataset, Change::Requirement(dimension), |this| {
+            this.weighting.requirements.set(dimension, min);
+        });
+    }
+
     /// Starts over from `origin`'s weights (named `name` in undo's words).
     pub(crate) fn apply(&mut self, dataset: &Dataset, origin: Origin, name: String) {
         self.changing(dataset, Change::Origin(name), |this| {
@@ -314,7 +321,15 @@ impl Weights {
                 Origin::Profile { name, .. } => this.profile(name).map(|p| p.notes.answers.clone()).unwrap_or_default(),
                 _ => Vec::new(),
             };
+            // A profile brings back its must-haves too; a preset its own (from_origin).
+            let profile_requirements = match &origin {
+                Origin::Profile { name, .. } => this.profile(name).map(|p| p.notes.requirements.clone()),
+                _ => None,
+            };
             this.weighting = Weighting::from_origin(dataset, origin);
+            if let Some(requirements) = profile_requirements {
+                this.weighting.requirements = requirements;
+            }
             this.muted.iter_mut().for_each(|m| *m = None);
         });
     }
@@ -369,4 +384,13 @@ impl Weights {
             }
         }
     }
+}
+
+/// The evaluation of `weighting`, with its requirements, and a sampler for its shares.
+fn evaluated(dataset: &Dataset, weighting: &Weighting) -> (Evaluation, Sampler) {
+    let (weights, requirements) = (&weighting.weights, &weighting.requirements);
+    let evaluation = evaluate_with(dataset, weights, requirements);
+    let sampler =
+        Sampler::new(dataset, weights, DEFAULT_SAMPLES, DEFAULT_SEED).requiring(dataset, weights, requirements);
+    (evaluation, sampler)
 }
