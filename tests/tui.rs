@@ -1980,3 +1980,30 @@ fn must_have_prompt_160x48() {
     key(&mut a, KeyCode::Char('!'));
     insta::assert_snapshot!(text(&a));
 }
+
+#[test]
+fn a_profile_saves_its_must_haves_and_brings_them_back_from_the_picker() {
+    use versus::engine::profiles::Profile;
+    let mut a = app(80, 24);
+    let cpu = a.selected();
+    key(&mut a, KeyCode::Char('!'));
+    keys(&mut a, "6");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('s'));
+    keys(&mut a, "strict");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::SaveProfile { profile, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    let saved: Profile = profile.resolve(a.dataset());
+    assert_eq!(saved.notes.requirements.get(cpu), Some(6));
+    // Started afresh with that profile listed: choosing it in the picker brings the must-have back.
+    let d = Dataset::builtin();
+    let weighting = Weighting::defaults(&d);
+    let mut b = support::sized(App::new(Startup { profiles: vec![saved], ..Startup::new(d, weighting) }), 80, 24);
+    assert_eq!(b.weighting().requirements.get(cpu), None);
+    key(&mut b, KeyCode::Char('p'));
+    key(&mut b, KeyCode::Char('G'));
+    key(&mut b, KeyCode::Enter);
+    assert_eq!(b.weighting().origin.name(b.dataset()), "profile strict");
+    assert_eq!(b.weighting().requirements.get(cpu), Some(6));
+    assert_eq!(b.evaluation().recommendation.leader(), Some(0), "Python fails it: Node.js is the only option");
+}

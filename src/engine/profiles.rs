@@ -308,6 +308,22 @@ mod tests {
     }
 
     #[test]
+    fn a_requirement_off_the_scale_or_on_an_unknown_dimension_is_a_warning_and_the_rest_applies() {
+        let d = Dataset::builtin();
+        let text = format!(
+            "[[profile]]\ndataset = \"{}\"\nname = \"musts\"\n[profile.weights]\ncpu-bound = 5\n\
+             [profile.requirements]\ncpu-bound = 12\nquantum = 3\nrealtime = 6\n",
+            d.meta.title
+        );
+        let profile = &ProfileFile::parse(&text).unwrap().for_dataset(&d)[0];
+        let index = |id| d.dimension_index(id).unwrap();
+        assert_eq!(profile.notes.requirements.get(index("realtime")), Some(6));
+        assert_eq!(profile.notes.requirements.get(index("cpu-bound")), None, "off the scale: no requirement");
+        let warning = profile.warning().unwrap();
+        assert!(warning.contains("line 7: `cpu-bound` = 12") && warning.contains("quantum"), "{warning}");
+    }
+
+    #[test]
     fn a_weight_out_of_range_is_a_warning_with_its_line_and_the_rest_applies() {
         let d = Dataset::builtin();
         let text = format!(
