@@ -728,6 +728,13 @@ fn quitting_with_weights_no_profile_holds_asks_first() {
     let mut b = support::sized(App::new(Startup { confirm_quit: false, ..Startup::new(dataset, weighting) }), 80, 24);
     key(&mut b, KeyCode::Char('l'));
     assert_eq!(key(&mut b, KeyCode::Char('q')), vec![Effect::Quit]);
+    // A must-have alone is work to lose too.
+    let mut c = app(80, 24);
+    key(&mut c, KeyCode::Char('!'));
+    keys(&mut c, "6");
+    key(&mut c, KeyCode::Enter);
+    assert!(key(&mut c, KeyCode::Char('q')).is_empty());
+    assert!(matches!(c.overlay(), Overlay::Confirm(q) if q.question == Confirmation::QuitUnsaved));
 }
 
 #[test]

@@ -640,9 +640,12 @@ impl App {
     /// Whether quitting now would lose weights: modified, held by no saved profile, and the user asked to
     /// be asked.
     fn would_lose_weights(&self) -> bool {
+        let requirements = &self.weighting().requirements;
+        let changed = self.weighting().is_modified(&self.dataset)
+            || *requirements != self.weights.origin_requirements(&self.dataset);
         self.confirm_quit
-            && self.weighting().is_modified(&self.dataset)
-            && !self.profiles().iter().any(|profile| profile.weights == self.weights())
+            && changed
+            && !self.profiles().iter().any(|p| p.weights == self.weights() && p.notes.requirements == *requirements)
     }
 
     /// A change of the weights in words: "the weight of CPU-bound pure code (now 5)".

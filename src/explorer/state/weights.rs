@@ -4,6 +4,7 @@
 use super::team::{Roster, Team};
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::Profile;
+use crate::engine::requirements::Requirements;
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
 use crate::engine::score::{Evaluation, Recommendation, evaluate_with, recommend};
 use crate::engine::team::{Group, Member};
@@ -301,6 +302,16 @@ impl Weights {
                 this.weighting.weights[dimension] = this.muted[dimension].take().unwrap_or(fallback);
             }
         });
+    }
+
+    /// The must-haves the weighting's origin brings: a preset's, or those a profile was saved with.
+    pub(crate) fn origin_requirements(&self, dataset: &Dataset) -> Requirements {
+        match &self.weighting.origin {
+            Origin::Profile { name, .. } => {
+                self.profile(name).map(|p| p.notes.requirements.clone()).unwrap_or_default()
+            }
+            origin => origin.requirements(dataset),
+        }
     }
 
     /// Requires `dimension` to be rated at least `min` (0 clears its must-have), as one undoable step.
