@@ -116,7 +116,11 @@ fn team(c: &mut Criterion) {
             .collect();
         let group = Group::of(&dataset, &members.iter().collect::<Vec<_>>()).unwrap();
         let origin = Origin::Team { counted: vec![true; members.len()], weights: group.weights.clone() };
-        let weighting = Weighting { origin, weights: group.weights };
+        let weighting = Weighting {
+            origin,
+            weights: group.weights,
+            requirements: versus::engine::requirements::Requirements::NONE,
+        };
         for (width, height) in [(80, 24), (200, 60)] {
             let startup = Startup { team: members.clone(), ..Startup::new(dataset.clone(), weighting.clone()) };
             let mut app = App::new(startup);

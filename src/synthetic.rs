@@ -137,6 +137,7 @@ pub fn dataset(dimensions: usize, options: usize, seed: u64) -> Dataset {
             name: title_case(&format!("{} {}", rng.pick(ADJECTIVES), rng.pick(WORDS))),
             description: sentence(&mut rng, 8, 20),
             weights: (0..dimensions).map(|_| if rng.below(3) == 0 { rng.between(1, 10) as u8 } else { 0 }).collect(),
+            requirements: crate::engine::requirements::Requirements::NONE,
         })
         .collect();
     let claims = (0..10.min(dimensions))

@@ -867,3 +867,104 @@ fn list_sources_gives_each_sources_age_and_volatility() {
     assert!(sources.iter().all(|s| s["age_days"].as_i64().is_some_and(|age| age >= 0)), "ages from today");
     assert!(sources.iter().any(|s| s["volatile"] == true) && sources.iter().any(|s| s["volatile"] == false));
 }
+
+#[test]
+fn require_knocks_out_an_option_in_every_format() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = versus(args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        serde_json::from_str(&stdout(&output)).unwrap()
+    };
+    // Python rates CPU-bound pure code 4: at least 6 rules it out, Node.js is the only one left.
+    let report = json(&["report", "--require", "cpu-bound>=6", "--format", "json"]);
+    assert_eq!(
+        report["requirements"],
+        serde_json::json!([{ "dimension": "cpu-bound", "min": 6, "failing": ["python"] }])
+    );
+    assert_eq!(report["eligible"], serde_json::json!(["node"]));
+    assert_eq!(report["recommendation"]["option"], "node");
+    assert_eq!(report["robustness"]["first"]["python"], 0.0);
+    let passes = report["robustness"]["passes"].as_object().unwrap();
+    assert_eq!(passes.keys().collect::<Vec<_>>(), vec!["node", "python"]);
+    assert!(passes["node"].as_f64().unwrap() > 0.5 && passes["python"] == 0.0, "{passes:?}");
+    // Without requirements the keys are there, empty or whole.
+    let plain = json(&["report", "--format", "json"]);
+    assert_eq!(plain["requirements"], serde_json::json!([]));
+    assert_eq!(plain["eligible"], serde_json::json!(["node", "python"]));
+    assert_eq!(plain["robustness"]["passes"], serde_json::json!({ "node": 1.0, "python": 1.0 }));
+    // Given before the subcommand (the explorer's flags) it applies the same.
+    assert_eq!(json(&["--require", "cpu-bound>=6", "report", "--format", "json"])["eligible"], report["eligible"]);
+    // Text and markdown say who fails what, by how much.
+    let text = stdout(&versus(&["report", "--require", "cpu-bound>=6"]));
+    assert!(text.contains("CPU-bound pure code at least 6: Python (rated 4, 2 short) fails it."), "{text}");
+    assert!(text.contains("Node.js is the only option that meets every requirement"), "{text}");
+    let markdown = stdout(&versus(&["report", "--require", "cpu-bound>=6", "--format", "markdown"]));
+    assert!(markdown.contains("| Python (fails a must-have) |"), "{markdown}");
+    // Every option failing: no recommendation, and the nearest named (Node.js is 1 + 7 short, Python 6 + 1).
+    let none = json(&["report", "--require", "cpu-bound>=10", "--require", "ml-ecosystem>=10", "--format", "json"]);
+    assert_eq!(none["eligible"], serde_json::json!([]));
+    assert_eq!(none["recommendation"]["option"], serde_json::Value::Null);
+    let verdict = none["recommendation"]["verdict"].as_str().unwrap();
+    assert!(
+        verdict.starts_with("No option meets every requirement; the nearest is Python, 7 rating steps short."),
+        "{verdict}"
+    );
+}
+
+#[test]
+fn a_preset_brings_its_requirements_and_require_adds_to_them_or_clears_one() {
+    let dir = config_dir("require-preset");
+    let data = dir.path().join("data.toml");
+    let builtin = versus::engine::data::builtin_source();
+    let with = builtin.replacen(
+        "[[presets]]\nid = \"realtime-chat\"",
+        "[[presets]]\nid = \"realtime-chat\"\nrequirements = { cpu-bound = 6 }",
+        1,
+    );
+    assert_ne!(with, builtin, "the built-in data has the realtime-chat preset first");
+    std::fs::write(&data, with).unwrap();
+    let data = data.to_str().unwrap();
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["--data", data, "report", "--preset", "realtime-chat", "--format", "json"];
+        args.extend(extra);
+        let output = versus_in(dir.path(), &args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        serde_json::from_str(&stdout(&output)).unwrap()
+    };
+    let ids = |report: &serde_json::Value| -> Vec<String> {
+        report["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| format!("{}>={}", r["dimension"].as_str().unwrap(), r["min"]))
+            .collect()
+    };
+    assert_eq!(ids(&json(&[])), vec!["cpu-bound>=6"]);
+    assert_eq!(ids(&json(&["--require", "realtime>=5"])), vec!["cpu-bound>=6", "realtime>=5"]);
+    assert_eq!(ids(&json(&["--require", "cpu-bound>=3"])), vec!["cpu-bound>=3"]);
+    assert_eq!(ids(&json(&["--require", "cpu-bound>=0"])), Vec::<String>::new());
+}
+
+#[test]
+fn a_malformed_requirement_is_a_usage_error_that_shows_the_form() {
+    for (spec, says) in [
+        ("cpu-bound=6", "expected ID>=N, N a whole number from 0 to 10, for example 'cpu-bound>=6'"),
+        ("cpu-bound>=11", "the minimum must be a whole number from 0 to 10, as in ID>=N"),
+        ("cpu-bound>=-1", "the minimum must be a whole number from 0 to 10"),
+        ("cpu-bund>=6", "unknown dimension `cpu-bund` (did you mean `cpu-bound`?)"),
+    ] {
+        for args in [vec!["report", "--require", spec], vec!["--require", spec, "report", "--format", "json"]] {
+            let output = versus(&args);
+            assert_eq!(output.status.code(), Some(2), "{args:?}: {}", stderr(&output));
+            assert!(output.stdout.is_empty());
+            let message = stderr(&output);
+            assert!(message.contains(&format!("--require {spec}: {says}")), "{message}");
+        }
+    }
+    // `record` takes a weighting too, and refuses before writing anything.
+    let dir = config_dir("require-record");
+    let decisions = dir.path().join("decisions");
+    let output = versus_in(dir.path(), &["record", "--dir", decisions.to_str().unwrap(), "--require", "cpu-bund>=6"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(!decisions.exists());
+}

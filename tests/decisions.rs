@@ -179,6 +179,8 @@ fn the_reproduce_command_rebuilds_the_record() {
         "models-in-process=yes",
         "--weight",
         "cpu-bound=5",
+        "--require",
+        "realtime>=4",
         "--context",
         "We serve $MANY requests.",
     ]);
@@ -186,6 +188,7 @@ fn the_reproduce_command_rebuilds_the_record() {
     let command = text.split("Reproduce it with:\n\n```sh\n").nth(1).unwrap().split('\n').next().unwrap();
     assert!(command.starts_with("versus record --data=data.toml --answer=models-in-process=yes"), "{command}");
     assert!(!command.contains("--weight=ml-ecosystem"), "answers, not the weights they gave: {command}");
+    assert!(command.contains(" '--require=realtime>=4'"), "quoted: `>` redirects in a shell: {command}");
     let other = Repo::new();
     let script = format!("\"$VERSUS\"{}", command.strip_prefix("versus").unwrap());
     let mut sh = Command::new("sh");
@@ -276,7 +279,7 @@ proptest::proptest! {
             weights: d.dimensions.iter().zip(&weights).map(|(x, w)| format!("{}={w}", x.id)).collect(),
             ..decision::Given::default()
         };
-        let inputs = decision::inputs(&d, None, given, &weights, 300, seed);
+        let inputs = decision::inputs(&d, None, given, (&weights, &versus::engine::requirements::Requirements::NONE), 300, seed);
         let text = format!("---\nstatus: accepted\nreview-by: 2999-01-01\n---\n\n# T\n\n{}", decision::block(&inputs, 2));
         let record = decision::parse("r.md", "0001-r.md", &text);
         let parsed = record.inputs.clone().unwrap().unwrap();
@@ -301,4 +304,25 @@ fn an_answers_weights_that_moved_are_named() {
     let (code, out) = repo.revisit(&[]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("the weighting as given now weighs ML and AI ecosystem 10 -> 1"), "{out}");
+}
+
+#[test]
+fn a_must_have_is_recorded_and_revisit_weighs_it_again() {
+    let repo = Repo::new();
+    // Node.js rates the ML ecosystem 3: at least 5 leaves Python the only option.
+    let path = repo.record(&["--title", "Models in process", "--require", "ml-ecosystem>=5"]);
+    let text = read(&path);
+    let inputs = decision::parse("0001", "0001-x.md", &text).inputs.unwrap().unwrap();
+    assert_eq!(inputs.requirements.get("ml-ecosystem"), Some(&5));
+    assert_eq!(inputs.given.requires, vec!["ml-ecosystem>=5".to_owned()]);
+    assert_eq!(inputs.outcome.option.as_deref(), Some("python"));
+    assert!(text.contains("Python is the only option that meets every requirement"), "{text}");
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    // Node.js's ML ecosystem re-rated 5: it meets the must-have now, and leads at these weights.
+    let data = repo.path().join("data.toml");
+    std::fs::write(&data, rate(&read(&data), "ml-ecosystem", "node", 5)).unwrap();
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.starts_with("changed: 0001") && out.contains("Node.js now leads"), "{out}");
 }

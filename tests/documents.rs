@@ -145,6 +145,7 @@ fn team_weighting(d: &Dataset) -> Weighting {
     Weighting {
         origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
         weights: group.weights,
+        requirements: versus::engine::requirements::Requirements::NONE,
     }
 }
 

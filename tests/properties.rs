@@ -2,8 +2,11 @@
 
 use proptest::prelude::*;
 use versus::engine::data::{Assessment, Dataset, Dimension, Meta, OptionInfo, SCHEMA_VERSION, parse_bytes, sanitize};
-use versus::engine::score::{Recommendation, evaluate};
+use versus::engine::requirements::Requirements;
+use versus::engine::robustness::{robustness, robustness_with};
+use versus::engine::score::{Recommendation, evaluate, evaluate_with};
 use versus::engine::search::Searcher;
+use versus::engine::verdict::Classification;
 
 /// A dataset with `ratings[d][o]` as dimension d's rating for option o, each rating's range collapsed
 /// to the rating itself.
@@ -190,7 +193,6 @@ proptest! {
     /// standard errors; they sum to one; the same seed gives the same shares.
     #[test]
     fn robustness_estimates_the_exact_first_place_shares((ranges, weights) in small_ranged_dataset(), seed in any::<u64>()) {
-        use versus::engine::robustness::robustness;
         let d = ranged(&ranges);
         let sampled = robustness(&d, &weights, 4_000, seed);
         let exact = exact_first_shares(&ranges, &weights);
@@ -218,6 +220,9 @@ proptest! {
             }
             Recommendation::NoWeights => {
                 prop_assert!(shares.iter().all(|&s| (s - 1.0 / shares.len() as f64).abs() < 1e-12));
+            }
+            other @ (Recommendation::Only { .. } | Recommendation::NoneEligible { .. }) => {
+                prop_assert!(false, "no requirement, yet {:?}", other);
             }
         }
     }
@@ -549,4 +554,160 @@ fn a_dominant_leader_is_said_to_be_beyond_any_weighting() {
     let e = evaluate(&d, &[10, 10, 10]);
     assert!(e.flips.is_empty());
     assert!(versus::engine::report::no_flip_sentence(&d, &e).starts_with("No single weight"));
+}
+
+/// Requirements as (dimension, minimum) pairs for a dataset of `dimensions` dimensions.
+fn requirement_pairs(dimensions: usize) -> impl Strategy<Value = Vec<(usize, u8)>> {
+    prop::collection::vec((0..dimensions, 0u8..=10), 0..=3)
+}
+
+fn requirements_of(pairs: &[(usize, u8)]) -> Requirements {
+    let mut requirements = Requirements::default();
+    for &(dimension, min) in pairs {
+        requirements.set(dimension, min);
+    }
+    requirements
+}
+
+/// Each option's exact share of first places among the options meeting every requirement, and of
+/// combinations in which it meets every requirement, over every combination of ratings in their ranges;
+/// a combination where none meets them is a first place for none.
+fn exact_shares_with(ranges: &[Vec<(u8, u8)>], weights: &[u8], required: &[Option<u8>]) -> (Vec<f64>, Vec<f64>) {
+    let options = ranges[0].len();
+    let cells: Vec<(usize, usize)> = (0..ranges.len()).flat_map(|d| (0..options).map(move |o| (d, o))).collect();
+    let (mut first, mut passes) = (vec![0.0; options], vec![0.0; options]);
+    let mut combinations = 0.0;
+    let mut chosen = vec![0u8; cells.len()];
+    loop {
+        let mut totals = vec![0u64; options];
+        let mut meets = vec![true; options];
+        for (&(d, o), &r) in cells.iter().zip(&chosen) {
+            let rating = ranges[d][o].0 + r;
+            totals[o] += u64::from(weights[d]) * u64::from(rating);
+            if required[d].is_some_and(|min| rating < min) {
+                meets[o] = false;
+            }
+        }
+        if let Some(best) = (0..options).filter(|&o| meets[o]).map(|o| totals[o]).max() {
+            let winners: Vec<usize> = (0..options).filter(|&o| meets[o] && totals[o] == best).collect();
+            for &o in &winners {
+                first[o] += 1.0 / winners.len() as f64;
+            }
+        }
+        for (p, _) in passes.iter_mut().zip(&meets).filter(|&(_, &m)| m) {
+            *p += 1.0;
+        }
+        combinations += 1.0;
+        let Some(next) = (0..cells.len()).find(|&i| {
+            let (d, o) = cells[i];
+            chosen[i] < ranges[d][o].1 - ranges[d][o].0
+        }) else {
+            break;
+        };
+        chosen[next] += 1;
+        chosen[..next].iter_mut().for_each(|r| *r = 0);
+    }
+    (first.iter().map(|s| s / combinations).collect(), passes.iter().map(|s| s / combinations).collect())
+}
+
+proptest! {
+    /// A requirement that every option meets at every plausible rating changes nothing: the same
+    /// evaluation, classification and shares, bit for bit.
+    #[test]
+    fn a_requirement_every_option_meets_changes_nothing(
+        (ranges, weights) in small_ranged_dataset(),
+        picks in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..=3),
+        seed in any::<u64>(),
+    ) {
+        let d = ranged(&ranges);
+        let mut requirements = Requirements::default();
+        for (dimension, below) in &picks {
+            let dimension = dimension.index(ranges.len());
+            // At most the lowest plausible rating of any option there.
+            let lowest = ranges[dimension].iter().map(|&(low, _)| low).min().unwrap();
+            requirements.set(dimension, u8::try_from(below.index(usize::from(lowest) + 1)).unwrap());
+        }
+        let (plain, required) = (evaluate(&d, &weights), evaluate_with(&d, &weights, &requirements));
+        prop_assert_eq!(&plain, &required);
+        let shares = robustness(&d, &weights, 500, seed);
+        let with = robustness_with(&d, &weights, &requirements, 500, seed);
+        prop_assert_eq!(&shares.first, &with.first);
+        prop_assert_eq!(&shares.standard_error, &with.standard_error);
+        prop_assert_eq!(Classification::of(&plain.recommendation, &shares), Classification::of(&required.recommendation, &with));
+        if !requirements.is_empty() {
+            prop_assert_eq!(with.passes, Some(vec![1.0; ranges[0].len()]));
+        }
+    }
+
+    /// An option rated below a requirement is never recommended, never the runner-up and never what a
+    /// changed weight would put ahead; the leader is the best-scoring option of those meeting every
+    /// requirement, counted here by hand; with none meeting them, the nearest has the least shortfall.
+    #[test]
+    #[allow(clippy::float_cmp)] // the same sums of the same integers: equal exactly
+    fn an_option_failing_a_requirement_is_never_recommended(
+        ((ratings, weights), pairs) in weighted_dataset().prop_flat_map(|(r, w)| {
+            let dimensions = r.len();
+            (Just((r, w)), requirement_pairs(dimensions))
+        }),
+    ) {
+        let d = dataset(&ratings);
+        let requirements = requirements_of(&pairs);
+        let options = ratings[0].len();
+        let meets = |o: usize| requirements.iter().all(|r| ratings[r.dimension][o] >= r.min);
+        let shortfall = |o: usize| -> u32 {
+            requirements.iter().map(|r| u32::from(r.min.saturating_sub(ratings[r.dimension][o]))).sum()
+        };
+        let e = evaluate_with(&d, &weights, &requirements);
+        let eligible: Vec<usize> = (0..options).filter(|&o| meets(o)).collect();
+        match &e.recommendation {
+            Recommendation::Lead { option, runner_up, .. } => {
+                prop_assert!(meets(*option) && meets(*runner_up));
+                let best = eligible.iter().map(|&o| e.scores[o]).fold(f64::MIN, f64::max);
+                prop_assert_eq!(e.scores[*option], best);
+                prop_assert!(eligible.iter().filter(|&&o| o != *option).all(|&o| e.scores[o] < best));
+            }
+            Recommendation::Only { option } => prop_assert_eq!(eligible.clone(), vec![*option]),
+            Recommendation::Tie { options } => prop_assert!(options.iter().all(|&o| meets(o)) && options.len() >= 2),
+            Recommendation::NoWeights => prop_assert!(eligible.len() >= 2),
+            Recommendation::NoneEligible { nearest, shortfall: short } => {
+                prop_assert!(eligible.is_empty());
+                prop_assert_eq!(*short, shortfall(*nearest));
+                prop_assert!((0..options).all(|o| shortfall(o) >= *short));
+            }
+        }
+        prop_assert!(e.flips.iter().all(|f| meets(f.option)));
+        for o in 0..options {
+            prop_assert_eq!(e.screening.passes(o), meets(o));
+            prop_assert_eq!(e.screening.total_shortfall(o), shortfall(o));
+        }
+        // Sampling agrees: with every range collapsed, a failing option comes first in no sample.
+        let shares = robustness_with(&d, &weights, &requirements, 200, 3);
+        for o in (0..options).filter(|&o| !meets(o)) {
+            prop_assert_eq!(shares.first[o], 0.0);
+        }
+    }
+
+    /// The sampled shares with requirements, first places and passes alike, estimate the exact shares
+    /// counted over every combination of plausible ratings.
+    #[test]
+    fn passes_shares_match_a_brute_force_recount(
+        ((ranges, weights), pairs) in small_ranged_dataset().prop_flat_map(|(r, w)| {
+            let dimensions = r.len();
+            (Just((r, w)), requirement_pairs(dimensions))
+        }),
+        seed in any::<u64>(),
+    ) {
+        let d = ranged(&ranges);
+        let requirements = requirements_of(&pairs);
+        let required: Vec<Option<u8>> = (0..ranges.len()).map(|dim| requirements.get(dim)).collect();
+        let (first, passes) = exact_shares_with(&ranges, &weights, &required);
+        let sampled = robustness_with(&d, &weights, &requirements, 4_000, seed);
+        let sampled_passes = sampled.passes.clone().unwrap_or_else(|| vec![1.0; first.len()]);
+        for (what, sampled, exact) in [("first", &sampled.first, &first), ("passes", &sampled_passes, &passes)] {
+            for (o, (&p, &q)) in sampled.iter().zip(exact).enumerate() {
+                let se = (q * (1.0 - q) / 4_000.0).sqrt();
+                prop_assert!((p - q).abs() <= 5.0 * se + 1e-9, "{} option {}: sampled {} exact {}", what, o, p, q);
+            }
+        }
+    }
 }

@@ -176,6 +176,7 @@ fn team_report() {
     let weighting = Weighting {
         origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
         weights: group.weights,
+        requirements: versus::engine::requirements::Requirements::NONE,
     };
     let render = |format| Report::new(&dataset, &weighting).with_team(members.clone()).render(format);
     insta::assert_snapshot!("team.txt", render(Format::Text));

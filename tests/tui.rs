@@ -730,6 +730,13 @@ fn quitting_with_weights_no_profile_holds_asks_first() {
     let mut b = support::sized(App::new(Startup { confirm_quit: false, ..Startup::new(dataset, weighting) }), 80, 24);
     key(&mut b, KeyCode::Char('l'));
     assert_eq!(key(&mut b, KeyCode::Char('q')), vec![Effect::Quit]);
+    // A must-have alone is work to lose too.
+    let mut c = app(80, 24);
+    key(&mut c, KeyCode::Char('!'));
+    keys(&mut c, "6");
+    key(&mut c, KeyCode::Enter);
+    assert!(key(&mut c, KeyCode::Char('q')).is_empty());
+    assert!(matches!(c.overlay(), Overlay::Confirm(q) if q.question == Confirmation::QuitUnsaved));
 }
 
 #[test]
@@ -1501,6 +1508,7 @@ fn team_app(width: u16, height: u16) -> App {
     let weighting = Weighting {
         origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
         weights: group.weights,
+        requirements: versus::engine::requirements::Requirements::NONE,
     };
     let startup = Startup {
         team: members,
@@ -1640,7 +1648,11 @@ fn saving_over_a_profile_keeps_its_note_and_records_the_interviews_answers() {
     use versus::engine::profiles::{Notes, Profile};
     use versus::engine::weights::Weighting;
     let d = Dataset::builtin();
-    let notes = Notes { note: Some("Backend lead".into()), answers: Vec::new() };
+    let notes = Notes {
+        note: Some("Backend lead".into()),
+        answers: Vec::new(),
+        requirements: versus::engine::requirements::Requirements::NONE,
+    };
     let profile = Profile {
         name: "Alice".into(),
         stored_name: "Alice".into(),
@@ -1677,7 +1689,8 @@ fn a_team_larger_than_the_strip_ends_it_with_a_plus() {
         .collect();
     let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
     let origin = Origin::Team { counted: vec![true; 20], weights: group.weights.clone() };
-    let weighting = Weighting { origin, weights: group.weights };
+    let weighting =
+        Weighting { origin, weights: group.weights, requirements: versus::engine::requirements::Requirements::NONE };
     let app = App::new(Startup { team: members, ..Startup::new(d, weighting) });
     // Member i weighs every dimension i % 11: bars of heights 0, 1, 2, 3, 4, 4, 5, ...
     let a = support::sized(app, 80, 24);
@@ -1931,4 +1944,115 @@ fn the_list_gives_a_dimensions_short_name_where_the_whole_one_does_not_fit() {
     key(&mut a, KeyCode::Char('/'));
     keys(&mut a, "framework");
     assert!(text(&a).contains("HTTP framework th"), "{}", text(&a));
+}
+
+/// The explorer on the built-in data at its default weights with `required` must-haves (id, minimum).
+fn requiring(required: &[(&str, u8)], width: u16, height: u16) -> App {
+    let dataset = Dataset::builtin();
+    let mut weighting = Weighting::defaults(&dataset);
+    for &(id, min) in required {
+        let dimension = dataset.dimensions.iter().position(|d| d.id == id).unwrap();
+        weighting.requirements.set(dimension, min);
+    }
+    support::sized(App::new(Startup::new(dataset, weighting)), width, height)
+}
+
+#[test]
+fn bang_sets_and_clears_a_must_have_through_a_prompt_and_undo_brings_it_back() {
+    let mut a = app(80, 24);
+    let cpu = a.selected();
+    assert_eq!(a.dataset().dimensions[cpu].id, "cpu-bound");
+    key(&mut a, KeyCode::Char('!'));
+    assert!(matches!(a.overlay(), Overlay::Prompt(_)));
+    insta::assert_snapshot!("must_have_prompt_80x24", text(&a));
+    // Off the scale: the prompt stays and says the form.
+    keys(&mut a, "11");
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.overlay(), Overlay::Prompt(_)));
+    assert!(text(&a).contains("a must-have is a whole number from 0 to 10"), "{}", text(&a));
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    keys(&mut a, "6");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert_eq!(a.weighting().requirements.get(cpu), Some(6));
+    // Python rates it 4: it fails, so Node.js is the only option left.
+    assert_eq!(a.evaluation().recommendation.leader(), Some(0));
+    // The mark shows without colour: `!` before the selected row's name.
+    assert!(support::plain_text(&a).contains("▸!CPU-bound"), "{}", support::plain_text(&a));
+    // The prompt opens on the minimum in force; emptied, it clears it.
+    key(&mut a, KeyCode::Char('!'));
+    assert!(text(&a).contains("minimum: 6"));
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.weighting().requirements.get(cpu), None);
+    // Undo brings the must-have back, redo clears it again.
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weighting().requirements.get(cpu), Some(6));
+    assert!(text(&a).contains("must-have on CPU-bound pure code"), "{}", text(&a));
+    press_with(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(a.weighting().requirements.get(cpu), None);
+    assert_eq!(a.evaluation(), &evaluate(a.dataset(), a.weights()));
+}
+
+#[test]
+fn an_option_failing_a_must_have_80x24() {
+    insta::assert_snapshot!(text(&requiring(&[("cpu-bound", 6), ("realtime", 5)], 80, 24)));
+}
+
+#[test]
+fn an_option_failing_a_must_have_160x48() {
+    insta::assert_snapshot!(text(&requiring(&[("cpu-bound", 6), ("realtime", 5)], 160, 48)));
+}
+
+#[test]
+fn every_option_failing_a_must_have_80x24() {
+    let mut a = requiring(&[("cpu-bound", 10), ("ml-ecosystem", 10)], 80, 24);
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    insta::assert_snapshot!(text(&a));
+}
+
+#[test]
+fn every_option_failing_a_must_have_160x48() {
+    let mut a = requiring(&[("cpu-bound", 10), ("ml-ecosystem", 10)], 160, 48);
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Char('j'));
+    insta::assert_snapshot!(text(&a));
+}
+
+#[test]
+fn must_have_prompt_160x48() {
+    let mut a = requiring(&[("cpu-bound", 6)], 160, 48);
+    key(&mut a, KeyCode::Char('!'));
+    insta::assert_snapshot!(text(&a));
+}
+
+#[test]
+fn a_profile_saves_its_must_haves_and_brings_them_back_from_the_picker() {
+    use versus::engine::profiles::Profile;
+    let mut a = app(80, 24);
+    let cpu = a.selected();
+    key(&mut a, KeyCode::Char('!'));
+    keys(&mut a, "6");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('s'));
+    keys(&mut a, "strict");
+    let effects = key(&mut a, KeyCode::Enter);
+    let [Effect::SaveProfile { profile, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    let saved: Profile = profile.resolve(a.dataset());
+    assert_eq!(saved.notes.requirements.get(cpu), Some(6));
+    // Started afresh with that profile listed: choosing it in the picker brings the must-have back.
+    let d = Dataset::builtin();
+    let weighting = Weighting::defaults(&d);
+    let mut b = support::sized(App::new(Startup { profiles: vec![saved], ..Startup::new(d, weighting) }), 80, 24);
+    assert_eq!(b.weighting().requirements.get(cpu), None);
+    key(&mut b, KeyCode::Char('p'));
+    key(&mut b, KeyCode::Char('G'));
+    key(&mut b, KeyCode::Enter);
+    assert_eq!(b.weighting().origin.name(b.dataset()), "profile strict");
+    assert_eq!(b.weighting().requirements.get(cpu), Some(6));
+    assert_eq!(b.evaluation().recommendation.leader(), Some(0), "Python fails it: Node.js is the only option");
 }

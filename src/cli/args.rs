@@ -61,6 +61,12 @@ pub struct WeightArgs {
     /// Set one dimension's weight, 0-10 (repeatable): --weight ml-ecosystem=9.
     #[arg(long = "weight", value_name = "ID=N")]
     pub overrides: Vec<String>,
+
+    /// A must-have (repeatable): an option rated below N (0-10) on dimension ID cannot be recommended.
+    /// Quote it, `>` is a redirection to a shell: --require 'cpu-bound>=6'. Adds to the preset's or
+    /// profile's requirements; for a dimension they require already it sets the minimum, and >=0 clears it.
+    #[arg(long = "require", value_name = "ID>=N")]
+    pub requirements: Vec<String>,
 }
 
 impl WeightArgs {
@@ -80,6 +86,7 @@ impl WeightArgs {
             team,
             answers: joined(&self.answers, &inner.answers),
             overrides: joined(&self.overrides, &inner.overrides),
+            requirements: joined(&self.requirements, &inner.requirements),
         }
     }
 
@@ -91,6 +98,7 @@ impl WeightArgs {
             || !self.team.is_empty()
             || !self.answers.is_empty()
             || !self.overrides.is_empty()
+            || !self.requirements.is_empty()
     }
 
     /// The engine's form of these arguments, with the team's members read from `--team`'s files.
@@ -103,6 +111,7 @@ impl WeightArgs {
             answers: self.answers.clone(),
             pairwise: None,
             overrides: self.overrides.clone(),
+            requirements: self.requirements.clone(),
         }
     }
 }

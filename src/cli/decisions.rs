@@ -123,6 +123,9 @@ fn reproduce(asked: &Asked) -> String {
     for weight in &args.overrides {
         flag("weight", weight);
     }
+    for requirement in &args.requirements {
+        flag("require", requirement);
+    }
     if let Some(title) = &asked.title {
         flag("title", title);
     }
@@ -157,8 +160,10 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         team: asked.args.team.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
         answers: asked.args.answers.clone(),
         weights: asked.args.overrides.clone(),
+        requires: asked.args.requirements.clone(),
     };
-    let inputs = decision::inputs(d, asked.data.clone(), given, &weighting.weights, sampling.samples, sampling.seed);
+    let resolved = (&weighting.weights[..], &weighting.requirements);
+    let inputs = decision::inputs(d, asked.data.clone(), given, resolved, sampling.samples, sampling.seed);
     let review_by = match (&asked.review_by, asked.review_in) {
         (Some(date), _) => date.clone(),
         (None, Some(days)) => decision::add_days(&today, days),

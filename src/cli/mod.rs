@@ -90,6 +90,7 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Usage(_) => 2,
+            Self::Weight(e) if e.is_usage() => 2,
             _ => 1,
         }
     }
@@ -608,7 +609,7 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
             warn_all(&warnings);
             let note =
                 note.as_deref().map(check_note).transpose().map_err(|e| Failure::Profile(format!("--note: {e}")))?;
-            let notes = Notes { note, answers: args.answers.clone() };
+            let notes = Notes { note, answers: args.answers.clone(), requirements: weighting.requirements.clone() };
             save(dir, dataset, (&name, &weighting.weights, &notes), *force, "")?
         }
         ProfileAction::Delete { name } => {
@@ -630,6 +631,7 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
                 note: profile.notes.note,
                 weights: profile.weights,
                 answers: profile.notes.answers,
+                requirements: profile.notes.requirements,
                 warnings: Vec::new(),
             };
             let text = file.to_toml(dataset);
@@ -657,7 +659,7 @@ fn profile(cli: &Cli, action: &ProfileAction, dataset: &Dataset, files: &UserFil
                         }
                         None => false,
                     };
-            let notes = Notes { note: parsed.note, answers: parsed.answers };
+            let notes = Notes { note: parsed.note, answers: parsed.answers, requirements: parsed.requirements };
             save(dir, dataset, (&name, &parsed.weights, &notes), replace, ", --name NAME imports it beside")?
         }
     };

@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 use crate::engine::data::Dataset;
 use crate::engine::diagnostic::{Diagnostic, Position};
 use crate::engine::report::md;
-use crate::engine::robustness::robustness;
-use crate::engine::score::{Recommendation, evaluate, rating_flips};
+use crate::engine::requirements::Requirements;
+use crate::engine::robustness::robustness_with;
+use crate::engine::score::{Recommendation, evaluate, evaluate_with, rating_flips_with};
 use crate::engine::verdict::{Classification, tenths};
 use crate::engine::weights::{ConfigDefault, Request, Weighting, changes};
 
@@ -44,6 +45,9 @@ pub struct Inputs {
     pub given: Given,
     /// The resulting weights, by dimension id.
     pub weights: BTreeMap<String, u8>,
+    /// The must-haves in force, dimension id -> the lowest rating allowed (absent without any).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub requirements: BTreeMap<String, u8>,
     /// The drivers' evidence when recorded: dimension id -> option id -> `[rating, low, high]`, for
     /// `revisit` to say which ratings and ranges moved.
     #[serde(default)]
@@ -78,6 +82,9 @@ pub struct Given {
     pub answers: Vec<String>,
     /// `--weight` as given, `ID=N`.
     pub weights: Vec<String>,
+    /// `--require` as given, `ID>=N`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -126,11 +133,17 @@ pub struct Verdict {
     pub share: f64,
 }
 
-/// The verdict of `weights` on `dataset`, sampled with `samples` and `seed`, and its rating tripwires.
+/// The verdict of `weights` with `requirements` on `dataset`, sampled with `samples` and `seed`, and its
+/// rating tripwires.
 #[must_use]
-pub fn verdict(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> (Verdict, Vec<Tripwire>) {
-    let evaluation = evaluate(dataset, weights);
-    let shares = robustness(dataset, weights, samples, seed);
+pub fn verdict(
+    dataset: &Dataset,
+    (weights, requirements): (&[u8], &Requirements),
+    samples: u32,
+    seed: u64,
+) -> (Verdict, Vec<Tripwire>) {
+    let evaluation = evaluate_with(dataset, weights, requirements);
+    let shares = robustness_with(dataset, weights, requirements, samples, seed);
     let recommendation = &evaluation.recommendation;
     let classification = Classification::of(recommendation, &shares);
     let leader = recommendation.leader();
@@ -145,7 +158,7 @@ pub fn verdict(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> (V
         classification: classification.word().to_owned(),
         share: (share * 1000.0).round() / 1000.0,
     };
-    let mut flips = rating_flips(dataset, weights);
+    let mut flips = rating_flips_with(dataset, weights, requirements);
     flips.sort_by_key(|f| (f.distance(), f.dimension, f.option));
     let tripwires = flips
         .iter()
@@ -214,11 +227,11 @@ pub fn inputs(
     dataset: &Dataset,
     path: Option<String>,
     given: Given,
-    weights: &[u8],
+    (weights, requirements): (&[u8], &Requirements),
     samples: u32,
     seed: u64,
 ) -> Inputs {
-    let (verdict, tripwires) = verdict(dataset, weights, samples, seed);
+    let (verdict, tripwires) = verdict(dataset, (weights, requirements), samples, seed);
     Inputs {
         format: FORMAT,
         versus: env!("CARGO_PKG_VERSION").to_owned(),
@@ -230,6 +243,7 @@ pub fn inputs(
         },
         given,
         weights: dataset.dimensions.iter().zip(weights).map(|(d, &w)| (d.id.clone(), w)).collect(),
+        requirements: requirements.iter().map(|r| (dataset.dimensions[r.dimension].id.clone(), r.min)).collect(),
         evidence: evidence(dataset, weights),
         outcome: Outcome {
             option: verdict.option,
@@ -329,7 +343,13 @@ pub fn conditions(dataset: &Dataset, inputs: &Inputs, review_by: &str, level: u8
     }
     // The weights that, moved alone, change the leader: what the team would have to come to value.
     let weights: Vec<u8> = dataset.dimensions.iter().map(|d| inputs.weights.get(&d.id).copied().unwrap_or(0)).collect();
-    let mut flips = evaluate(dataset, &weights).flips;
+    let mut requirements = Requirements::default();
+    for (id, &min) in &inputs.requirements {
+        if let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) {
+            requirements.set(d, min);
+        }
+    }
+    let mut flips = evaluate_with(dataset, &weights, &requirements).flips;
     flips.sort_by_key(|f| (f.distance(&weights), f.dimension));
     for flip in flips.iter().take(TRIPWIRES) {
         let now = weights[flip.dimension];
@@ -671,6 +691,23 @@ fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Re
     Ok((weights, weights_moved))
 }
 
+/// The recorded must-haves, on the dataset now; or where the record names a dimension it no longer has.
+fn requirements_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Result<Requirements, String> {
+    let mut requirements = Requirements::default();
+    for (id, &min) in &inputs.requirements {
+        let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) else {
+            let at = text.rfind(&format!("\n{id} = ")).map_or(0, |i| i + 1);
+            let place = Position::of_offset(text, at);
+            return Err(format!(
+                "{file}:{}:{}: requirements: the dataset has no dimension `{id}` now",
+                place.line, place.column
+            ));
+        };
+        requirements.set(d, min);
+    }
+    Ok(requirements)
+}
+
 /// Re-evaluates `inputs` (read from `file`, whose text is `text`) against `dataset` as it is now.
 #[must_use]
 pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset: &Dataset, today: &str) -> Assessment {
@@ -685,8 +722,12 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
         Ok(found) => found,
         Err(reason) => return broken(vec![reason]),
     };
+    let requirements = match requirements_now(file, text, inputs, dataset) {
+        Ok(found) => found,
+        Err(reason) => return broken(vec![reason]),
+    };
     let outcome = &inputs.outcome;
-    let (now, _) = verdict(dataset, &weights, outcome.samples, outcome.seed);
+    let (now, _) = verdict(dataset, (&weights, &requirements), outcome.samples, outcome.seed);
     let recorded = recorded(inputs);
     let mut states = Vec::new();
     let mut reasons = Vec::new();
@@ -796,7 +837,7 @@ mod tests {
     #[test]
     fn the_block_round_trips_and_a_bad_one_is_placed() {
         let d = Dataset::builtin();
-        let inputs = inputs(&d, None, Given::default(), &d.default_weights(), 200, 1);
+        let inputs = inputs(&d, None, Given::default(), (&d.default_weights(), &Requirements::NONE), 200, 1);
         let text = format!("---\nstatus: accepted\nreview-by: 2027-01-01\n---\n\n# T\n\n{}", block(&inputs, 2));
         let record = parse("x.md", "0003-x.md", &text);
         assert_eq!(record.number, Some(3));

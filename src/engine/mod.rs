@@ -9,6 +9,7 @@ pub(crate) mod listing;
 pub mod pairwise;
 pub mod profiles;
 pub mod report;
+pub mod requirements;
 pub mod robustness;
 pub mod score;
 pub mod search;

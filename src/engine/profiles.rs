@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use crate::engine::data::{Dataset, Position, SCALE_MAX, sanitize};
 use crate::engine::diagnostic::{Diagnostic, Invalid};
+use crate::engine::requirements::Requirements;
 
 /// The profiles file's name in the config directory.
 pub(crate) const FILE_NAME: &str = "profiles.toml";
@@ -36,6 +37,9 @@ pub struct StoredProfile {
     /// The interview answers the weights came from, question id to answer id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub answers: BTreeMap<String, String>,
+    /// Must-haves: dimension id to the lowest rating an option may have there.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub requirements: BTreeMap<String, Spanned<i64>>,
     /// The weights outside 0-10, each as "line L: ...", found when the file was read.
     #[serde(skip)]
     out_of_range: Vec<String>,
@@ -63,6 +67,8 @@ pub struct Notes {
     pub note: Option<String>,
     /// `QUESTION=ANSWER`, as `--answer` takes them.
     pub answers: Vec<String>,
+    /// The must-haves saved with the weights.
+    pub requirements: Requirements,
 }
 
 impl Profile {
@@ -76,7 +82,7 @@ impl Profile {
         }
         if !self.out_of_range.is_empty() {
             problems.push(format!(
-                "has weights outside 0-{SCALE_MAX}, which keep their defaults: {}",
+                "has weights or requirements outside 0-{SCALE_MAX}, which keep their defaults (no requirement): {}",
                 self.out_of_range.join("; ")
             ));
         }
@@ -96,6 +102,7 @@ impl ProfileFile {
             profile.out_of_range = profile
                 .weights
                 .iter()
+                .chain(&profile.requirements)
                 .filter(|(_, weight)| u8::try_from(*weight.get_ref()).map_or(true, |w| w > SCALE_MAX))
                 .map(|(id, weight)| {
                     let line = Position::of_offset(text, weight.span().start).line;
@@ -183,6 +190,11 @@ impl StoredProfile {
                 .zip(weights)
                 .map(|(dimension, &weight)| (dimension.id.clone(), Spanned::new(0..0, i64::from(weight))))
                 .collect(),
+            requirements: notes
+                .requirements
+                .iter()
+                .map(|r| (dataset.dimensions[r.dimension].id.clone(), Spanned::new(0..0, i64::from(r.min))))
+                .collect(),
             out_of_range: Vec::new(),
         }
     }
@@ -199,9 +211,17 @@ impl StoredProfile {
             })
             .collect();
         // Shown in warnings and listings: as cleaned as the name.
+        let mut requirements = Requirements::default();
+        for (id, min) in &self.requirements {
+            let min = u8::try_from(*min.get_ref()).ok().filter(|&m| m <= SCALE_MAX);
+            if let (Some(dimension), Some(min)) = (dataset.dimension_index(id), min) {
+                requirements.set(dimension, min);
+            }
+        }
         let unknown = self
             .weights
             .keys()
+            .chain(self.requirements.keys())
             .filter(|id| dataset.dimension_index(id).is_none())
             .map(|id| sanitize::line(id))
             .collect();
@@ -214,6 +234,7 @@ impl StoredProfile {
             notes: Notes {
                 note: self.note.as_deref().map(sanitize::text),
                 answers: self.answers.iter().map(|(q, a)| format!("{q}={a}")).collect(),
+                requirements,
             },
         }
     }
@@ -252,7 +273,9 @@ mod tests {
         assert_eq!(profiles.len(), 1);
         assert_eq!(profiles[0].weights, weights);
         assert!(profiles[0].unknown.is_empty());
-        let notes = Notes { note: Some("why".into()), answers: vec!["models-in-process=yes".into()] };
+        let mut requirements = Requirements::default();
+        requirements.set(d.dimension_index("cpu-bound").unwrap(), 7);
+        let notes = Notes { note: Some("why".into()), answers: vec!["models-in-process=yes".into()], requirements };
         file.upsert_with(&d, "noted", &weights, &notes);
         let back = ProfileFile::parse(&file.to_toml()).unwrap();
         assert_eq!(back.for_dataset(&d)[1].notes, notes);
@@ -282,6 +305,22 @@ mod tests {
         assert_eq!(profile.weights[1], d.dimensions[1].weight);
         assert_eq!(profile.unknown, vec!["quantum".to_owned()]);
         assert!(profile.warning().unwrap().contains("quantum"));
+    }
+
+    #[test]
+    fn a_requirement_off_the_scale_or_on_an_unknown_dimension_is_a_warning_and_the_rest_applies() {
+        let d = Dataset::builtin();
+        let text = format!(
+            "[[profile]]\ndataset = \"{}\"\nname = \"musts\"\n[profile.weights]\ncpu-bound = 5\n\
+             [profile.requirements]\ncpu-bound = 12\nquantum = 3\nrealtime = 6\n",
+            d.meta.title
+        );
+        let profile = &ProfileFile::parse(&text).unwrap().for_dataset(&d)[0];
+        let index = |id| d.dimension_index(id).unwrap();
+        assert_eq!(profile.notes.requirements.get(index("realtime")), Some(6));
+        assert_eq!(profile.notes.requirements.get(index("cpu-bound")), None, "off the scale: no requirement");
+        let warning = profile.warning().unwrap();
+        assert!(warning.contains("line 7: `cpu-bound` = 12") && warning.contains("quantum"), "{warning}");
     }
 
     #[test]

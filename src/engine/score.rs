@@ -5,6 +5,7 @@
 //! decided exactly; floating point appears only in the numbers shown.
 
 use crate::engine::data::{Dataset, SCALE_MAX};
+use crate::engine::requirements::{Requirements, Screening};
 
 /// A lead smaller than this many points (of 100) is reported as a close call: it is half a rating step
 /// on average, well within the judgement that went into the ratings. (Decided in integers; see
@@ -26,6 +27,9 @@ pub struct Evaluation {
     /// For each dimension, in dataset order, the weights at which the leader still leads; empty when
     /// no option leads. A flip lies just outside its dimension's interval, or further out past a tie.
     pub stability: Vec<Stability>,
+    /// Which options meet the requirements (every one, without requirements) and how far the others
+    /// fall short.
+    pub screening: Screening,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +47,11 @@ pub enum Recommendation {
         /// The margin is under [`CLOSE_CALL_POINTS`].
         close_call: bool,
     },
+    /// Exactly one option meets every requirement: it is the recommendation, whatever the weights.
+    Only { option: usize },
+    /// No option meets every requirement. `nearest` falls short by the fewest rating steps in all
+    /// (`shortfall`).
+    NoneEligible { nearest: usize, shortfall: u32 },
 }
 
 impl Recommendation {
@@ -50,8 +59,8 @@ impl Recommendation {
     #[must_use]
     pub fn leader(&self) -> Option<usize> {
         match self {
-            Self::Lead { option, .. } => Some(*option),
-            Self::NoWeights | Self::Tie { .. } => None,
+            Self::Lead { option, .. } | Self::Only { option } => Some(*option),
+            Self::NoWeights | Self::Tie { .. } | Self::NoneEligible { .. } => None,
         }
     }
 
@@ -59,7 +68,7 @@ impl Recommendation {
     pub fn margin(&self) -> f64 {
         match self {
             Self::Lead { margin, .. } => *margin,
-            Self::NoWeights | Self::Tie { .. } => 0.0,
+            Self::NoWeights | Self::Tie { .. } | Self::Only { .. } | Self::NoneEligible { .. } => 0.0,
         }
     }
 
@@ -69,7 +78,7 @@ impl Recommendation {
         match self {
             Self::Lead { close_call, .. } => *close_call,
             Self::Tie { .. } => true,
-            Self::NoWeights => false,
+            Self::NoWeights | Self::Only { .. } | Self::NoneEligible { .. } => false,
         }
     }
 }
@@ -180,11 +189,12 @@ fn score(numerator: u64, weight_sum: u64) -> f64 {
     if weight_sum == 0 { 0.0 } else { 10.0 * numerator as f64 / weight_sum as f64 }
 }
 
-/// The option strictly ahead of all others, if any; the weight sum is common, so numerators decide.
-fn strict_leader(numerators: impl Iterator<Item = u64>) -> Option<usize> {
+/// The option strictly ahead of all other eligible ones, if any; the weight sum is common, so numerators
+/// decide. An option that fails a requirement is no rival.
+fn strict_leader(numerators: impl Iterator<Item = u64>, eligible: &[bool]) -> Option<usize> {
     let mut best: Option<(usize, u64)> = None;
     let mut tied = false;
-    for (i, n) in numerators.enumerate() {
+    for (i, n) in numerators.enumerate().filter(|&(i, _)| eligible[i]) {
         match best {
             Some((_, b)) if n == b => tied = true,
             Some((_, b)) if n < b => {}
@@ -197,45 +207,80 @@ fn strict_leader(numerators: impl Iterator<Item = u64>) -> Option<usize> {
     best.filter(|_| !tied).map(|(i, _)| i)
 }
 
-/// Options ordered by score, best first (ties keep dataset order).
-fn ranking(numerators: &[u64]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..numerators.len()).collect();
+/// The eligible options ordered by score, best first (ties keep dataset order).
+fn ranking(numerators: &[u64], eligible: &[bool]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..numerators.len()).filter(|&o| eligible[o]).collect();
     order.sort_by(|&a, &b| numerators[b].cmp(&numerators[a]));
     order
 }
 
-/// Scores, recommendation, contributions and flips for `weights` (one per dimension, 0-10).
+/// Scores, recommendation, contributions and flips for `weights` (one per dimension, 0-10), with no
+/// requirement.
 ///
 /// # Panics
 /// If `weights` does not have one entry per dimension.
 #[must_use]
 pub fn evaluate(dataset: &Dataset, weights: &[u8]) -> Evaluation {
+    evaluate_with(dataset, weights, &Requirements::NONE)
+}
+
+/// [`evaluate`] with `requirements`: every option keeps its score, but only those meeting every
+/// requirement can lead, be the runner-up, or be what a changed weight would put ahead.
+///
+/// # Panics
+/// If `weights` does not have one entry per dimension.
+#[must_use]
+pub fn evaluate_with(dataset: &Dataset, weights: &[u8], requirements: &Requirements) -> Evaluation {
     assert_eq!(weights.len(), dataset.dimensions.len(), "one weight per dimension");
+    let screening = Screening::of(dataset, requirements);
+    let eligible = screening.eligible();
     let tally = Tally::new(dataset, weights);
     let scores = tally.scores();
-    let order = ranking(&tally.numerators);
-    let recommendation = recommend_from(&tally, &order, &scores);
+    let order = ranking(&tally.numerators, &eligible);
+    let recommendation = recommend_from(&tally, &order, &scores, &screening);
     // "Why" explains a lead; a tie or no weights has none to explain.
     let contributions = match recommendation {
         Recommendation::Lead { option, runner_up, .. } => {
             contributions(dataset, weights, option, runner_up, tally.weight_sum)
         }
-        Recommendation::NoWeights | Recommendation::Tie { .. } => Vec::new(),
+        Recommendation::NoWeights
+        | Recommendation::Tie { .. }
+        | Recommendation::Only { .. }
+        | Recommendation::NoneEligible { .. } => Vec::new(),
     };
-    let stability = recommendation.leader().map_or_else(Vec::new, |leader| stability(dataset, weights, &tally, leader));
-    let flips = flips(dataset, weights, &tally, recommendation.leader(), &stability);
-    Evaluation { scores, recommendation, contributions, flips, stability }
+    let stability =
+        recommendation.leader().map_or_else(Vec::new, |leader| stability(dataset, weights, &tally, leader, &eligible));
+    let flips = flips(dataset, weights, &tally, recommendation.leader(), &stability, &eligible);
+    Evaluation { scores, recommendation, contributions, flips, stability, screening }
 }
 
 /// Only the recommendation for `weights`: no contributions, no flip search. For lists of presets and
 /// profiles, where that is all that is shown.
 #[must_use]
 pub(crate) fn recommend(dataset: &Dataset, weights: &[u8]) -> Recommendation {
-    let tally = Tally::new(dataset, weights);
-    recommend_from(&tally, &ranking(&tally.numerators), &tally.scores())
+    recommend_with(dataset, weights, &Requirements::NONE)
 }
 
-fn recommend_from(tally: &Tally, order: &[usize], scores: &[f64]) -> Recommendation {
+/// [`recommend`] with `requirements`.
+#[must_use]
+pub(crate) fn recommend_with(dataset: &Dataset, weights: &[u8], requirements: &Requirements) -> Recommendation {
+    let screening = Screening::of(dataset, requirements);
+    let tally = Tally::new(dataset, weights);
+    recommend_from(&tally, &ranking(&tally.numerators, &screening.eligible()), &tally.scores(), &screening)
+}
+
+/// `order` holds the eligible options only, best first.
+fn recommend_from(tally: &Tally, order: &[usize], scores: &[f64], screening: &Screening) -> Recommendation {
+    let options = tally.numerators.len();
+    if order.is_empty()
+        && let Some(nearest) = screening.nearest()
+    {
+        return Recommendation::NoneEligible { nearest, shortfall: screening.total_shortfall(nearest) };
+    }
+    // The requirements alone decide: one option is left, whatever the weights.
+    if order.len() == 1 && options > 1 {
+        return Recommendation::Only { option: order[0] };
+    }
     if tally.weight_sum == 0 || order.len() < 2 {
         return Recommendation::NoWeights;
     }
@@ -279,7 +324,7 @@ fn contributions(
 /// Each dimension's stability interval for `leader`. With the leader's lead over rival `B` written as
 /// `C + w * g` in the dimension's weight `w` (`g` the rating gap, `C` the rest), the lead holds where
 /// `w > -C / g` for each `g > 0` and `w < C / -g` for each `g < 0`; exactly, in integers.
-fn stability(dataset: &Dataset, weights: &[u8], tally: &Tally, leader: usize) -> Vec<Stability> {
+fn stability(dataset: &Dataset, weights: &[u8], tally: &Tally, leader: usize, eligible: &[bool]) -> Vec<Stability> {
     let numerator = |option: usize| i64::try_from(tally.numerators[option]).unwrap_or(i64::MAX);
     dataset
         .dimensions
@@ -289,7 +334,7 @@ fn stability(dataset: &Dataset, weights: &[u8], tally: &Tally, leader: usize) ->
         .map(|(index, (dimension, &weight))| {
             let rating = |option: usize| i64::from(dimension.assessments[option].rating);
             let (mut low, mut high) = (0, i64::from(SCALE_MAX));
-            for rival in (0..dataset.options.len()).filter(|&o| o != leader) {
+            for rival in (0..dataset.options.len()).filter(|&o| o != leader && eligible[o]) {
                 let gap = rating(leader) - rating(rival);
                 let rest = numerator(leader) - numerator(rival) - i64::from(weight) * gap;
                 if gap > 0 {
@@ -314,6 +359,7 @@ fn flips(
     tally: &Tally,
     leader: Option<usize>,
     stability: &[Stability],
+    eligible: &[bool],
 ) -> Vec<Flip> {
     let mut out = Vec::new();
     for (i, (dimension, &current)) in dataset.dimensions.iter().zip(weights).enumerate() {
@@ -324,7 +370,9 @@ fn flips(
                 .zip(&dimension.assessments)
                 .map(|(&n, a)| n + u64::from(w) * u64::from(a.rating) - u64::from(current) * u64::from(a.rating));
             // A zero weight sum leaves no leader whatever the numerators say.
-            (tally.weight_sum + u64::from(w) - u64::from(current) > 0).then(|| strict_leader(numerators)).flatten()
+            (tally.weight_sum + u64::from(w) - u64::from(current) > 0)
+                .then(|| strict_leader(numerators, eligible))
+                .flatten()
         };
         let inside = |w: u8| stability.get(i).is_some_and(|s| s.holds(w));
         let candidates = (1..=SCALE_MAX).flat_map(|step| [current.checked_add(step), current.checked_sub(step)]);
@@ -362,15 +410,27 @@ pub fn scores_along(dataset: &Dataset, weights: &[u8], dimension: usize) -> Vec<
 /// higher rating first.
 #[must_use]
 pub fn rating_flips(dataset: &Dataset, weights: &[u8]) -> Vec<RatingFlip> {
+    rating_flips_with(dataset, weights, &Requirements::NONE)
+}
+
+/// [`rating_flips`] with `requirements`: a changed rating may also make its option meet or fail a
+/// requirement on that dimension, so required dimensions count even at weight 0.
+#[must_use]
+pub fn rating_flips_with(dataset: &Dataset, weights: &[u8], requirements: &Requirements) -> Vec<RatingFlip> {
     let tally = Tally::new(dataset, weights);
-    let leader = recommend_from(&tally, &ranking(&tally.numerators), &tally.scores()).leader();
+    let screening = Screening::of(dataset, requirements);
+    let eligible = screening.eligible();
+    let leader = recommend_from(&tally, &ranking(&tally.numerators, &eligible), &tally.scores(), &screening).leader();
     let mut out = Vec::new();
     for (index, (dimension, &weight)) in dataset.dimensions.iter().zip(weights).enumerate() {
-        if weight == 0 {
+        let required = requirements.get(index);
+        if weight == 0 && required.is_none() {
             continue;
         }
         for (option, assessment) in dimension.assessments.iter().enumerate() {
             let rating = assessment.rating;
+            // Whether `option` meets every requirement with its rating here at `to`.
+            let other_shortfalls = screening.failing[option].iter().filter(|s| s.dimension != index).count();
             let leader_at = |to: u8| {
                 let numerators = tally.numerators.iter().enumerate().map(|(o, &n)| {
                     if o == option {
@@ -379,7 +439,12 @@ pub fn rating_flips(dataset: &Dataset, weights: &[u8]) -> Vec<RatingFlip> {
                         n
                     }
                 });
-                strict_leader(numerators)
+                if requirements.is_empty() {
+                    return strict_leader(numerators, &eligible);
+                }
+                let mut eligible_at = eligible.clone();
+                eligible_at[option] = other_shortfalls == 0 && required.is_none_or(|min| to >= min);
+                strict_leader(numerators, &eligible_at)
             };
             let candidates = (1..=SCALE_MAX).flat_map(|step| [rating.checked_add(step), rating.checked_sub(step)]);
             let flip = candidates.flatten().filter(|&to| to <= SCALE_MAX).find_map(|to| {

@@ -18,6 +18,7 @@ use std::fmt::Write as _;
 use crate::engine::data::Dataset;
 use crate::engine::robustness::{CONFIDENT_SHARE, Robustness};
 use crate::engine::score::Recommendation;
+use crate::engine::text::pluralize;
 
 /// The classification of a verdict: how close and how sure together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,23 +39,24 @@ impl Classification {
     /// The classification of `recommendation` given the robustness shares of the same weights.
     #[must_use]
     pub fn of(recommendation: &Recommendation, robustness: &Robustness) -> Self {
-        match recommendation {
-            Recommendation::NoWeights => Self::None,
-            Recommendation::Tie { .. } => Self::TossUp,
-            Recommendation::Lead { option, close_call, .. } => {
-                let share = robustness.first.get(*option).copied().unwrap_or(0.0);
-                let wide = !close_call;
-                let sure = share >= CONFIDENT_SHARE;
-                if share < 0.5 {
-                    Self::TossUp
-                } else if wide && sure {
-                    Self::Clear
-                } else if wide || sure {
-                    Self::Likely
-                } else {
-                    Self::TossUp
-                }
-            }
+        let (option, close_call) = match recommendation {
+            Recommendation::NoWeights | Recommendation::NoneEligible { .. } => return Self::None,
+            Recommendation::Tie { .. } => return Self::TossUp,
+            Recommendation::Lead { option, close_call, .. } => (option, *close_call),
+            // The requirements decide, not a margin: it is as wide as can be.
+            Recommendation::Only { option } => (option, false),
+        };
+        let share = robustness.first.get(*option).copied().unwrap_or(0.0);
+        let wide = !close_call;
+        let sure = share >= CONFIDENT_SHARE;
+        if share < 0.5 {
+            Self::TossUp
+        } else if wide && sure {
+            Self::Clear
+        } else if wide || sure {
+            Self::Likely
+        } else {
+            Self::TossUp
         }
     }
 
@@ -115,6 +117,14 @@ pub fn lead_sentence(dataset: &Dataset, recommendation: &Recommendation) -> Stri
         Recommendation::Lead { option, runner_up, margin, .. } => {
             format!("{} leads {} by {} points.", name(*option), name(*runner_up), points(*margin))
         }
+        Recommendation::Only { option } => {
+            format!("{} is the only option that meets every requirement.", name(*option))
+        }
+        Recommendation::NoneEligible { nearest, shortfall } => format!(
+            "No option meets every requirement; the nearest is {}, {} short.",
+            name(*nearest),
+            pluralize(*shortfall as usize, "rating step")
+        ),
     }
 }
 
@@ -137,15 +147,35 @@ pub fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation, robu
             sentence
         }
         Recommendation::Lead { option, runner_up, margin, .. } => format!(
-            "{}: {} leads {} by {} points, first in {}{} of plausible ratings.",
+            "{}: {} leads {} by {} points, first in {}{} of plausible ratings.{}",
             class.label(),
             name(*option),
             name(*runner_up),
             points(*margin),
             if class == Classification::TossUp { "only " } else { "" },
-            share(*option)
+            share(*option),
+            passes_words(dataset, robustness, *option)
         ),
+        Recommendation::Only { option } => format!(
+            "{}: {} is the only option that meets every requirement, first in {}{} of plausible ratings.{}",
+            class.label(),
+            name(*option),
+            if class == Classification::TossUp { "only " } else { "" },
+            share(*option),
+            passes_words(dataset, robustness, *option)
+        ),
+        Recommendation::NoneEligible { nearest, .. } => {
+            format!("{}{}", lead_sentence(dataset, recommendation), passes_words(dataset, robustness, *nearest))
+        }
     }
+}
+
+/// How often `option`'s plausible ratings meet every requirement: " Python passes all requirements in
+/// 92% of plausible ratings." (with its leading space); empty without requirements.
+fn passes_words(dataset: &Dataset, robustness: &Robustness, option: usize) -> String {
+    robustness.passes.as_ref().and_then(|passes| passes.get(option)).map_or_else(String::new, |&share| {
+        format!(" {} passes all requirements in {} of plausible ratings.", dataset.options[option].name, percent(share))
+    })
 }
 
 /// A share as a whole percentage: "77%".
@@ -171,7 +201,7 @@ mod tests {
     }
 
     fn shares(first: Vec<f64>) -> Robustness {
-        Robustness { samples: 100, seed: 1, standard_error: vec![0.0; first.len()], first }
+        Robustness { samples: 100, seed: 1, standard_error: vec![0.0; first.len()], first, passes: None }
     }
 
     fn lead(margin: f64, close_call: bool) -> Recommendation {

@@ -17,6 +17,9 @@
 //!
 //! [answers]   # optional: the interview answers the weights came from
 //! models-in-process = "yes"
+//!
+//! [requirements]   # optional: must-haves, the lowest rating an option may have on a dimension
+//! cpu-bound = 6
 //! ```
 //!
 //! A dimension the file does not name keeps the dataset's default weight; the file's reader is told.
@@ -30,6 +33,7 @@ use toml::Spanned;
 use crate::engine::data::{Dataset, Position, SCALE_MAX, sanitize};
 use crate::engine::diagnostic::{Diagnostic, Invalid};
 use crate::engine::profiles::check_name;
+use crate::engine::requirements::Requirements;
 use crate::engine::text::closest;
 
 /// The format version this build writes and reads.
@@ -59,6 +63,8 @@ pub struct WeightFile {
     pub weights: Vec<u8>,
     /// The interview answers recorded, as `QUESTION=ANSWER` (only those the dataset knows).
     pub answers: Vec<String>,
+    /// The must-haves recorded (`[requirements]`, `ID = N`).
+    pub requirements: Requirements,
     /// What is worth telling the reader but does not stop the file being used: an edited dataset,
     /// dimensions the file does not name or the dataset does not have.
     pub warnings: Vec<Diagnostic>,
@@ -74,6 +80,8 @@ struct Raw {
     weights: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
     #[serde(default)]
     answers: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    requirements: BTreeMap<Spanned<String>, Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -177,12 +185,13 @@ impl WeightFile {
                 }
             }
         }
+        let requirements = parse_requirements(&raw.requirements, dataset, &at, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
         let weights = weights.iter().zip(&dataset.dimensions).map(|(w, d)| w.unwrap_or(d.weight)).collect();
         let name_at = Some(Position::of_offset(text, raw.name.span().start));
-        Ok(Self { name, name_at, note, weights, answers, warnings })
+        Ok(Self { name, name_at, note, weights, answers, requirements, warnings })
     }
 
     /// The file's text: every dimension of `dataset` in its order, each with its name as a comment.
@@ -217,8 +226,43 @@ impl WeightFile {
                 let _ = writeln!(out, "{key} = {}", quoted(answer));
             }
         }
+        if !self.requirements.is_empty() {
+            out.push_str("\n[requirements]\n");
+            for r in self.requirements.iter() {
+                let dimension = &dataset.dimensions[r.dimension];
+                let _ = writeln!(out, "{} = {}  # {}", dimension.id, r.min, sanitize::line(&dimension.name));
+            }
+        }
         out
     }
+}
+
+/// A weight file's `[requirements]`, each checked against `dataset`: an unknown dimension or a minimum
+/// off the scale is an error where the file says it.
+fn parse_requirements(
+    raw: &BTreeMap<Spanned<String>, Spanned<i64>>,
+    dataset: &Dataset,
+    at: &impl Fn(std::ops::Range<usize>, &str, String) -> Diagnostic,
+    errors: &mut Vec<Diagnostic>,
+) -> Requirements {
+    let mut requirements = Requirements::default();
+    for (id, min) in raw {
+        let Some(index) = dataset.dimension_index(id.get_ref()) else {
+            let hint = closest(id.get_ref(), dataset.dimensions.iter().map(|d| d.id.as_str()));
+            let unknown = format!("this dataset has no dimension `{}`", sanitize::line(id.get_ref()));
+            errors.push(at(id.span(), "requirements", unknown).suggest(hint));
+            continue;
+        };
+        match u8::try_from(*min.get_ref()).ok().filter(|&m| m <= SCALE_MAX) {
+            Some(m) => requirements.set(index, m),
+            None => errors.push(at(
+                min.span(),
+                &format!("requirements.{}", id.get_ref()),
+                format!("{} is outside 0-{SCALE_MAX} (a requirement is the lowest rating allowed)", min.get_ref()),
+            )),
+        }
+    }
+    requirements
 }
 
 #[cfg(test)]
@@ -240,6 +284,12 @@ mod tests {
             note: Some("Leads the backend.\nLikes \\ and # signs.".to_owned()),
             weights,
             answers: vec!["models-in-process=yes".to_owned()],
+            requirements: {
+                let mut r = Requirements::default();
+                r.set(d.dimension_index("cpu-bound").unwrap(), 6);
+                r.set(0, 2);
+                r
+            },
             warnings: Vec::new(),
         };
         let back = WeightFile::parse(&original.to_toml(&d), &d, &d.content_hash()).unwrap();
@@ -259,6 +309,20 @@ mod tests {
         assert!(warning.is_warning() && warning.field.as_deref() == Some("weights"), "{warning:?}");
         assert!(warning.message.starts_with("not given"), "{:?}", parsed.warnings);
         assert_eq!(parsed.warnings[0].position.unwrap().line, 5);
+    }
+
+    #[test]
+    fn a_requirement_on_an_unknown_dimension_or_off_the_scale_names_its_line_and_column() {
+        let d = Dataset::builtin();
+        let text = format!("{}[requirements]\ncpu-bund = 6\nrealtime = 11\n", file("ml-ecosystem = 9\n"));
+        let errors = WeightFile::parse(&text, &d, &d.content_hash()).unwrap_err();
+        let found: Vec<(usize, usize, Option<&str>)> =
+            errors.iter().map(|e| (e.position.unwrap().line, e.position.unwrap().column, e.field.as_deref())).collect();
+        assert_eq!(found, vec![(8, 1, Some("requirements")), (9, 12, Some("requirements.realtime"))]);
+        assert_eq!(errors[0].suggestion.as_deref(), Some("cpu-bound"));
+        let fine = format!("{}[requirements]\ncpu-bound = 6\n", file("ml-ecosystem = 9\n"));
+        let parsed = WeightFile::parse(&fine, &d, &d.content_hash()).unwrap();
+        assert_eq!(parsed.requirements.get(d.dimension_index("cpu-bound").unwrap()), Some(6));
     }
 
     #[test]
@@ -308,6 +372,7 @@ mod tests {
             note: None,
             weights: d.default_weights(),
             answers: vec!["a.b c=yes".into()],
+            requirements: Requirements::NONE,
             warnings: Vec::new(),
         };
         let text = file.to_toml(&d);

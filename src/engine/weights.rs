@@ -7,6 +7,7 @@ use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::pairwise;
 use crate::engine::profiles::Profile;
+use crate::engine::requirements::{self, Requirements, SpecError};
 use crate::engine::team::{Member, median_weights};
 use crate::engine::text::{did_you_mean, pluralize};
 
@@ -35,6 +36,9 @@ pub struct Weighting {
     pub origin: Origin,
     /// One per dimension, 0-10.
     pub weights: Vec<u8>,
+    /// The must-haves in force: an option rated below one cannot be recommended. Part of the weighting
+    /// because they travel with it: presets and profiles bring theirs, undo brings them back.
+    pub requirements: Requirements,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,6 +53,12 @@ pub enum WeightError {
     Syntax { spec: String },
     #[error("no saved profile `{name}` for this dataset{hint}; the profiles are: {known}")]
     UnknownProfile { name: String, hint: String, known: String },
+    #[error("--require {spec}: expected {form}", form = requirements::FORM)]
+    RequireSyntax { spec: String },
+    #[error("--require {spec}: unknown dimension `{id}`{hint}")]
+    RequireUnknownDimension { spec: String, id: String, hint: String },
+    #[error("--require {spec}: the minimum must be a whole number from 0 to {SCALE_MAX}, as in ID>=N")]
+    RequireOutOfRange { spec: String },
     #[error("--answer {spec}: expected QUESTION=ANSWER, for example models-in-process=yes")]
     AnswerSyntax { spec: String },
     #[error("--answer {spec}: unknown question `{id}`{hint}; the questions are: {known}")]
@@ -57,10 +67,22 @@ pub enum WeightError {
     UnknownAnswer { spec: String, question: String, id: String, hint: String, known: String },
 }
 
+impl WeightError {
+    /// Whether the command line was malformed (exit status 2), rather than naming something the
+    /// dataset or the saved profiles lack.
+    #[must_use]
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            Self::RequireSyntax { .. } | Self::RequireUnknownDimension { .. } | Self::RequireOutOfRange { .. }
+        )
+    }
+}
+
 impl Weighting {
     #[must_use]
     pub fn defaults(dataset: &Dataset) -> Self {
-        Self { origin: Origin::Defaults, weights: dataset.default_weights() }
+        Self { origin: Origin::Defaults, weights: dataset.default_weights(), requirements: Requirements::NONE }
     }
 
     /// The preset named `id`, or an error listing the presets there are.
@@ -81,13 +103,14 @@ impl Weighting {
             known: list_or_none(profiles.iter().map(|p| p.name.as_str())),
         })?;
         let origin = Origin::Profile { name: profile.name.clone(), weights: profile.weights.clone() };
-        Ok(Self { weights: profile.weights.clone(), origin })
+        Ok(Self { weights: profile.weights.clone(), origin, requirements: profile.notes.requirements.clone() })
     }
 
     #[must_use]
     pub(crate) fn from_origin(dataset: &Dataset, origin: Origin) -> Self {
         let weights = origin.weights(dataset);
-        Self { origin, weights }
+        let requirements = origin.requirements(dataset);
+        Self { origin, weights, requirements }
     }
 
     /// Applies the interview answers `specs` (each `QUESTION=ANSWER`, as given to `--answer`) with
@@ -114,6 +137,22 @@ impl Weighting {
             .filter(|&w| w <= SCALE_MAX)
             .ok_or_else(|| WeightError::OutOfRange { spec: spec_owned() })?;
         self.weights[index] = weight;
+        Ok(())
+    }
+
+    /// Applies one `ID>=N` requirement, as given to `--require`: it adds to those in force, replaces
+    /// the minimum of a dimension already required, and clears it at 0.
+    pub(crate) fn require_from_spec(&mut self, dataset: &Dataset, spec: &str) -> Result<(), WeightError> {
+        let (dimension, min) = requirements::parse_spec(dataset, spec).map_err(|e| match e {
+            SpecError::Syntax => WeightError::RequireSyntax { spec: spec.to_owned() },
+            SpecError::OutOfRange => WeightError::RequireOutOfRange { spec: spec.to_owned() },
+            SpecError::UnknownDimension { id, closest } => WeightError::RequireUnknownDimension {
+                spec: spec.to_owned(),
+                hint: closest.map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default(),
+                id,
+            },
+        })?;
+        self.requirements.set(dimension, min);
         Ok(())
     }
 
@@ -144,7 +183,23 @@ impl Weighting {
             Origin::Defaults | Origin::Profile { .. } | Origin::Team { .. } => dataset.default_weights(),
         };
         self.push_overrides(&mut line, dataset, &reference);
+        let reference = match &self.origin {
+            Origin::Preset(_) => self.origin.requirements(dataset),
+            Origin::Defaults | Origin::Profile { .. } | Origin::Team { .. } => Requirements::NONE,
+        };
+        self.push_requirements(&mut line, dataset, &reference);
         line
+    }
+
+    /// Appends ` --require='ID>=N'` for each requirement that differs from `reference` (`>=0` for one
+    /// `reference` has and these do not). Quoted: `>` is a redirection to a shell.
+    pub fn push_requirements(&self, line: &mut String, dataset: &Dataset, reference: &Requirements) {
+        for (dimension, info) in dataset.dimensions.iter().enumerate() {
+            let (now, was) = (self.requirements.get(dimension), reference.get(dimension));
+            if now != was {
+                let _ = write!(line, " --require='{}>={}'", info.id, now.unwrap_or(0));
+            }
+        }
     }
 
     /// Appends ` --weight=ID=N` for each weight that differs from `reference`.
@@ -208,6 +263,16 @@ impl Origin {
         }
     }
 
+    /// The requirements the origin brings: a preset's own; none for the others (a profile's are the
+    /// weighting's, set where it is chosen, as its weights are kept in the origin).
+    #[must_use]
+    pub fn requirements(&self, dataset: &Dataset) -> Requirements {
+        match self {
+            Self::Preset(i) => dataset.presets[*i].requirements.clone(),
+            Self::Defaults | Self::Profile { .. } | Self::Team { .. } => Requirements::NONE,
+        }
+    }
+
     /// "defaults", the preset's name, or "profile NAME".
     #[must_use]
     pub fn name(&self, dataset: &Dataset) -> String {
@@ -262,6 +327,8 @@ pub struct Request {
     /// Pairwise judgements and the priorities they give (see [`pairwise::weights_from`]).
     pub pairwise: Option<(pairwise::Judged, pairwise::Priorities)>,
     pub overrides: Vec<String>,
+    /// Must-haves, `ID>=N`, applied over the preset's or profile's (see [`Weighting::require_from_spec`]).
+    pub requirements: Vec<String>,
 }
 
 /// The config file's default starting point (at most one of the two), used when the command line names
@@ -291,7 +358,8 @@ impl Weighting {
         };
         let team = request.team.as_ref().filter(|members| !members.is_empty()).map(|members| {
             let weights = median_weights(&members.iter().collect::<Vec<_>>());
-            Self { origin: Origin::Team { counted: vec![true; members.len()], weights: weights.clone() }, weights }
+            let origin = Origin::Team { counted: vec![true; members.len()], weights: weights.clone() };
+            Self { origin, weights, requirements: Requirements::NONE }
         });
         let mut weighting = match (team, &request.profile, &request.preset) {
             (Some(team), _, _) => team,
@@ -319,6 +387,9 @@ impl Weighting {
         }
         for spec in &request.overrides {
             weighting.set_from_spec(dataset, spec)?;
+        }
+        for spec in &request.requirements {
+            weighting.require_from_spec(dataset, spec)?;
         }
         Ok((weighting, warnings))
     }

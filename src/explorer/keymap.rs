@@ -32,6 +32,8 @@ pub enum Action {
     SetWeight(u8),
     #[strum(serialize = "mute")]
     ToggleMute,
+    /// `!`: set or clear the selected dimension's must-have (a prompt asks the lowest rating allowed).
+    Require,
     Reset,
     Undo,
     Redo,
@@ -371,6 +373,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('9')], A::SetWeight(9), "weight 9", false),
     bind(C::Main, &[ch(WEIGHT_TEN)], A::SetWeight(10), "weight 10", false),
     bind(C::Main, &[key(K::Char(' '))], A::ToggleMute, "mute/unmute", false),
+    bind(C::Main, &[ch('!')], A::Require, "set or clear the dimension's must-have (lowest rating allowed)", false),
     bind(C::Main, &[ch('r')], A::Reset, "reset weights to the defaults, preset or profile", false),
     bind(C::Main, &[ch('u')], A::Undo, "undo a change of weights", false),
     bind(C::Main, &[ctrl('r')], A::Redo, "redo", false),
@@ -791,10 +794,12 @@ mod tests {
         }
         assert_eq!(Action::from_name("type"), None, "typing is not bindable");
         let names: Vec<String> = Action::bindable().map(Action::name).collect();
-        for name in ["mute", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"] {
+        for name in
+            ["mute", "require", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"]
+        {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 55 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 56 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

@@ -158,7 +158,7 @@ pub(crate) fn source_scroll(lines: &[(Line<'static>, usize)], selected: usize, r
 pub(crate) fn header_lines(
     dataset: &Dataset,
     evaluation: &Evaluation,
-    weight: u8,
+    (weight, required): (u8, Option<u8>),
     dimension: usize,
     width: u16,
     team: Option<&TeamLine>,
@@ -187,6 +187,11 @@ pub(crate) fn header_lines(
         let rest = rest.trim_start_matches(" · ").to_owned();
         lines.extend(wrap(&rest, width).into_iter().map(|l| Line::styled(l, theme.dim())));
     }
+    if let Some(min) = required {
+        let (text, failing) = requirement_text(dataset, evaluation, dimension, min);
+        let style = if failing { theme.close_call() } else { theme.dim() };
+        lines.extend(wrap(&text, width).into_iter().map(|l| Line::styled(l, style)));
+    }
     if let Some(team) = team {
         let style = if team.disputed { theme.close_call() } else { theme.dim() };
         lines.extend(wrap(&team.text, width).into_iter().map(|l| Line::styled(l, style)));
@@ -198,6 +203,26 @@ pub(crate) fn header_lines(
         lines.push(Line::styled(crate::engine::text::fit(&text, width), theme.dim().add_modifier(Modifier::ITALIC)));
     }
     lines
+}
+
+/// The detail header's line on a dimension's must-have: "! must-have: at least 6 · Python fails it (rated
+/// 4, 2 short)", and whether an option fails it.
+fn requirement_text(dataset: &Dataset, evaluation: &Evaluation, dimension: usize, min: u8) -> (String, bool) {
+    let failing: Vec<String> = evaluation
+        .screening
+        .failing_on(dimension)
+        .iter()
+        .map(|&o| {
+            let rating = dataset.dimensions[dimension].assessments[o].rating;
+            format!("{} (rated {rating}, {} short)", dataset.options[o].name, min - rating)
+        })
+        .collect();
+    let who = match failing.len() {
+        0 => "every option meets it".to_owned(),
+        1 => format!("{} fails it", failing[0]),
+        _ => format!("{} fail it", failing.join(", ")),
+    };
+    (format!("! must-have: at least {min} · {who}"), !failing.is_empty())
 }
 
 /// The detail header's line on the team's weights for one dimension: "team: Ann 10 · Ben 2 · Cy 4 →

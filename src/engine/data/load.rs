@@ -16,6 +16,7 @@ use super::{
     OptionInfo, Preset, Question, SCALE_MAX, SCHEMA_VERSION, Source, sanitize,
 };
 use crate::engine::diagnostic::Diagnostic;
+use crate::engine::requirements::Requirements;
 
 /// Checks a dataset given as bytes: the size limit and UTF-8 first, then as [`parse`].
 pub fn parse_bytes(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
@@ -261,11 +262,19 @@ impl Checker<'_> {
                         weights[index] = value;
                     }
                 }
+                let mut requirements = Requirements::default();
+                for (dimension, min) in &p.requirements {
+                    let value = self.scale(min, "presets.requirements");
+                    if let Some(index) = self.reference(dimension, "presets.requirements", dimension_ids) {
+                        requirements.set(index, value);
+                    }
+                }
                 Preset {
                     id: self.unique_id(&p.id, "presets.id", &mut seen),
                     name: self.text(&p.name, "presets.name", Kind::Name),
                     description: self.text(&p.description, "presets.description", Kind::Text),
                     weights,
+                    requirements,
                 }
             })
             .collect()

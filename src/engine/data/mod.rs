@@ -174,6 +174,44 @@ impl Source {
     }
 }
 
+/// The dataset as [`Dataset::content_hash`] hashes it: every field in order, each preset without its
+/// requirements (postcard writes fields in order, without names, so these are the bytes of a dataset
+/// before presets had requirements).
+#[derive(Serialize)]
+struct HashedDataset<'a> {
+    meta: &'a Meta,
+    options: &'a [OptionInfo],
+    dimensions: &'a [Dimension],
+    presets: Vec<HashedPreset<'a>>,
+    claims: &'a [Claim],
+    questions: &'a [Question],
+}
+
+#[derive(Serialize)]
+struct HashedPreset<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+    weights: &'a [u8],
+}
+
+impl<'a> HashedDataset<'a> {
+    fn of(dataset: &'a Dataset) -> Self {
+        let Dataset { meta, options, dimensions, presets, claims, questions } = dataset;
+        Self {
+            meta,
+            options,
+            dimensions,
+            presets: presets
+                .iter()
+                .map(|p| HashedPreset { id: &p.id, name: &p.name, description: &p.description, weights: &p.weights })
+                .collect(),
+            claims,
+            questions,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preset {
     pub id: String,
@@ -181,6 +219,8 @@ pub struct Preset {
     pub description: String,
     /// One weight per dimension, in the order of [`Dataset::dimensions`]; unnamed dimensions get 0.
     pub weights: Vec<u8>,
+    /// The scenario's must-haves (`[presets.requirements]`, `ID = N`).
+    pub requirements: crate::engine::requirements::Requirements,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -255,7 +295,15 @@ impl Dataset {
     /// the checked model (its compact binary form), so reformatting or re-commenting the file keeps it.
     #[must_use]
     pub fn content_hash(&self) -> String {
-        let bytes = postcard::to_stdvec(self).unwrap_or_default();
+        let mut bytes = postcard::to_stdvec(&HashedDataset::of(self)).unwrap_or_default();
+        // Presets' requirements come after the rest, and only when there are any: a dataset without
+        // them keeps the hash it had before requirements existed, and with it its weight files and
+        // decision records.
+        if self.presets.iter().any(|p| !p.requirements.is_empty()) {
+            let requirements: Vec<&crate::engine::requirements::Requirements> =
+                self.presets.iter().map(|p| &p.requirements).collect();
+            bytes.extend(postcard::to_stdvec(&requirements).unwrap_or_default());
+        }
         format!("xxh3:{:016x}", xxhash_rust::xxh3::xxh3_64(&bytes))
     }
 

@@ -95,6 +95,9 @@ pub struct Preset {
     pub name: Text,
     pub description: Text,
     pub weights: BTreeMap<Text, Number>,
+    /// Must-haves: dimension id to the lowest rating an option may have there.
+    #[serde(default)]
+    pub requirements: BTreeMap<Text, Number>,
 }
 
 #[derive(Deserialize)]

@@ -126,7 +126,9 @@ fn render(title: &str, options: &[(&str, &str)], today: &str) -> String {
          id = \"speed-first\"\n\
          name = \"Speed first\"\n\
          description = \"When performance matters most.\"\n\
-         weights = { performance = 10, learning-curve = 3 }\n",
+         weights = { performance = 10, learning-curve = 3 }\n\
+         # Must-haves, optional: an option rated below one cannot be recommended.\n\
+         # requirements = { performance = 6 }\n",
     );
     out
 }

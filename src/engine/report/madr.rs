@@ -212,6 +212,16 @@ impl Report<'_> {
     fn outcome(&self) -> String {
         let dataset = self.dataset;
         let sure = md(&robustness_sentence(dataset, &self.robustness));
+        // MADR's own outcome for a knock-out: "the only option which meets k.o. criterion".
+        if let Recommendation::Only { option } = self.evaluation.recommendation {
+            let criteria: Vec<String> = self.requirement_sentences().iter().map(|s| md(s)).collect();
+            return format!(
+                "Chosen option: \"{}\", because it is the only option which meets the k.o. criteria: {} {} {sure}.",
+                md(&dataset.options[option].name),
+                criteria.join(" "),
+                md(&self.verdict())
+            );
+        }
         let Recommendation::Lead { option, runner_up, .. } = self.evaluation.recommendation else {
             return format!(
                 "No option is chosen: {} The decision needs other weights, or the team's judgement. {sure}.",
@@ -249,7 +259,14 @@ impl Report<'_> {
     fn consequences(&self, out: &mut String, decisive: &[usize]) {
         let dataset = self.dataset;
         let Recommendation::Lead { option, runner_up, .. } = self.evaluation.recommendation else {
-            let _ = writeln!(out, "* Neutral, because nothing is chosen yet.");
+            let line = match self.evaluation.recommendation {
+                Recommendation::Only { option } => format!(
+                    "Good, because {} is the only option that meets every must-have",
+                    md(&dataset.options[option].name)
+                ),
+                _ => "Neutral, because nothing is chosen yet".to_owned(),
+            };
+            let _ = writeln!(out, "* {line}.");
             return;
         };
         let name = |o: usize| md(&dataset.options[o].name);

@@ -33,9 +33,17 @@ impl Report<'_> {
         if let Some(sentence) = self.pairwise_sentence() {
             let _ = writeln!(out, "{}\n", md(&sentence));
         }
+        if !self.weighting.requirements.is_empty() {
+            let _ = writeln!(out, "Must-haves (an option rated below one cannot be recommended):\n");
+            for sentence in self.requirement_sentences() {
+                let _ = writeln!(out, "- {}", md(&sentence));
+            }
+            out.push('\n');
+        }
         let _ = writeln!(out, "| Option | Score (0-100) |\n| --- | ---: |");
-        for (option, score) in dataset.options.iter().zip(&self.evaluation.scores) {
-            let _ = writeln!(out, "| {} | {} |", md(&option.name), points(*score));
+        for (i, (option, score)) in dataset.options.iter().zip(&self.evaluation.scores).enumerate() {
+            let fails = if self.evaluation.screening.passes(i) { "" } else { " (fails a must-have)" };
+            let _ = writeln!(out, "| {}{fails} | {} |", md(&option.name), points(*score));
         }
         self.markdown_team(&mut out);
         let _ = writeln!(out, "\n{} Why: weights, ratings and points\n", self.heading(1));
@@ -129,7 +137,10 @@ impl Report<'_> {
         let weights = &self.weighting.weights;
         let lead = match self.evaluation.recommendation {
             Recommendation::Lead { option, runner_up, .. } => Some((option, runner_up)),
-            Recommendation::NoWeights | Recommendation::Tie { .. } => None,
+            Recommendation::NoWeights
+            | Recommendation::Tie { .. }
+            | Recommendation::Only { .. }
+            | Recommendation::NoneEligible { .. } => None,
         };
         let mut points = vec![0.0; dataset.dimensions.len()];
         for contribution in &self.evaluation.contributions {

@@ -13,9 +13,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, MAX_CONSISTENCY_RATIO, Priorities};
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler, robustness};
+use crate::engine::requirements::failing_sentence;
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler, robustness_with};
 use crate::engine::score::{
-    Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate, rating_flips, recommend,
+    Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate_with, rating_flips_with, recommend,
 };
 use crate::engine::team::{DISPUTED_SPREAD, Group, Member};
 use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
@@ -91,13 +92,13 @@ impl<'a> Report<'a> {
 
     #[must_use]
     pub fn sampled(dataset: &'a Dataset, weighting: &'a Weighting, sampling: Sampling) -> Self {
-        let weights = &weighting.weights;
+        let (weights, requirements) = (&weighting.weights, &weighting.requirements);
         Self {
             dataset,
             weighting,
-            evaluation: evaluate(dataset, weights),
-            rating_flips: rating_flips(dataset, weights),
-            robustness: robustness(dataset, weights, sampling.samples, sampling.seed),
+            evaluation: evaluate_with(dataset, weights, requirements),
+            rating_flips: rating_flips_with(dataset, weights, requirements),
+            robustness: robustness_with(dataset, weights, requirements, sampling.samples, sampling.seed),
             pairwise: None,
             team: None,
             framing: Framing::default(),
@@ -114,10 +115,11 @@ impl<'a> Report<'a> {
         sampling: Sampling,
         mut progress: impl FnMut(u32, u32),
     ) -> Self {
-        let weights = &weighting.weights;
-        let evaluation = evaluate(dataset, weights);
-        let rating_flips = rating_flips(dataset, weights);
-        let mut sampler = Sampler::new(dataset, weights, sampling.samples, sampling.seed);
+        let (weights, requirements) = (&weighting.weights, &weighting.requirements);
+        let evaluation = evaluate_with(dataset, weights, requirements);
+        let rating_flips = rating_flips_with(dataset, weights, requirements);
+        let mut sampler =
+            Sampler::new(dataset, weights, sampling.samples, sampling.seed).requiring(dataset, weights, requirements);
         loop {
             let done = sampler.run_for(RATINGS_PER_PART);
             let (drawn, asked) = sampler.progress();
@@ -333,10 +335,72 @@ impl<'a> Report<'a> {
         verdict_sentence(self.dataset, &self.evaluation.recommendation, &self.robustness)
     }
 
+    /// One sentence per requirement, in dataset order: who fails it and by how much.
+    fn requirement_sentences(&self) -> Vec<String> {
+        requirement_sentences(self.dataset, &self.weighting.requirements, &self.evaluation)
+    }
+
     /// The verdict's classification: how close and how sure together.
     #[must_use]
     pub fn classification(&self) -> Classification {
         Classification::of(&self.evaluation.recommendation, &self.robustness)
+    }
+
+    /// The must-haves section, when there are any.
+    fn text_requirements(&self, out: &mut String) {
+        if self.weighting.requirements.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "Must-haves (an option rated below one cannot be recommended):");
+        for sentence in self.requirement_sentences() {
+            item(out, &sentence);
+        }
+        out.push('\n');
+    }
+
+    /// One line per option: its score, a bar, and how many must-haves it fails.
+    fn text_scores(&self, out: &mut String) {
+        let dataset = self.dataset;
+        let name_width = dataset.options.iter().map(|option| option.name.width()).max().unwrap_or(0).min(24);
+        for (i, option) in dataset.options.iter().enumerate() {
+            let score = self.evaluation.scores[i];
+            let fails = match self.evaluation.screening.failing[i].len() {
+                0 => String::new(),
+                n => format!("  fails {}", pluralize(n, "must-have")),
+            };
+            let _ =
+                writeln!(out, "  {}  {:>5}  {}{fails}", pad(&option.name, name_width), points(score), bar(score, 40));
+        }
+    }
+
+    fn json_robustness(&self) -> JsonRobustness {
+        let (dataset, robustness) = (self.dataset, &self.robustness);
+        // Without requirements every option passes in every sample.
+        let all = vec![1.0; dataset.options.len()];
+        JsonRobustness {
+            samples: robustness.samples,
+            seed: robustness.seed,
+            first: by_option(dataset, &robustness.first),
+            standard_error: by_option(dataset, &robustness.standard_error),
+            passes: by_option(dataset, robustness.passes.as_deref().unwrap_or(&all)),
+        }
+    }
+
+    /// JSON's `requirements` (each with the options failing it) and `eligible`.
+    fn json_requirements(&self) -> (Vec<JsonRequirement<'_>>, Vec<&str>) {
+        let (dataset, screening) = (self.dataset, &self.evaluation.screening);
+        let ids = |options: Vec<usize>| options.into_iter().map(|o| dataset.options[o].id.as_str()).collect();
+        let requirements = self
+            .weighting
+            .requirements
+            .iter()
+            .map(|r| JsonRequirement {
+                dimension: &dataset.dimensions[r.dimension].id,
+                min: r.min,
+                failing: ids(screening.failing_on(r.dimension)),
+            })
+            .collect();
+        (requirements, ids((0..dataset.options.len()).filter(|&o| screening.passes(o)).collect()))
     }
 
     fn text(&self) -> String {
@@ -349,17 +413,14 @@ impl<'a> Report<'a> {
             let _ = writeln!(out, "{line}");
         }
         out.push('\n');
+        self.text_requirements(&mut out);
         if let Some(sentence) = self.pairwise_sentence() {
             for line in wrap(&sentence, 80) {
                 let _ = writeln!(out, "{line}");
             }
             out.push('\n');
         }
-        let name_width = dataset.options.iter().map(|option| option.name.width()).max().unwrap_or(0).min(24);
-        for (i, option) in dataset.options.iter().enumerate() {
-            let score = self.evaluation.scores[i];
-            let _ = writeln!(out, "  {}  {:>5}  {}", pad(&option.name, name_width), points(score), bar(score, 40));
-        }
+        self.text_scores(&mut out);
         if let Some(team) = self.team_parts() {
             let _ = writeln!(out, "\nThe team:");
             item(&mut out, &team.intro);
@@ -440,6 +501,7 @@ impl<'a> Report<'a> {
     fn json(&self) -> String {
         let dataset = self.dataset;
         let e = &self.evaluation;
+        let (requirements, eligible) = self.json_requirements();
         let report = JsonReport {
             title: &dataset.meta.title,
             as_of: &dataset.meta.as_of,
@@ -523,12 +585,9 @@ impl<'a> Report<'a> {
                 .collect(),
             pairwise: self.json_pairwise(),
             team: self.json_team(),
-            robustness: JsonRobustness {
-                samples: self.robustness.samples,
-                seed: self.robustness.seed,
-                first: by_option(dataset, &self.robustness.first),
-                standard_error: by_option(dataset, &self.robustness.standard_error),
-            },
+            requirements,
+            eligible,
+            robustness: self.json_robustness(),
         };
         let mut json = serde_json::to_string_pretty(&report).unwrap_or_default();
         json.push('\n');
@@ -546,7 +605,54 @@ pub fn short_verdict(dataset: &Dataset, recommendation: &Recommendation) -> Stri
         }
         Recommendation::Tie { .. } => "a tie".to_owned(),
         Recommendation::NoWeights => "no weights".to_owned(),
+        Recommendation::Only { option } => {
+            format!("{}, the only one meeting the requirements", dataset.options[*option].name)
+        }
+        Recommendation::NoneEligible { .. } => "none meets the requirements".to_owned(),
     }
+}
+
+/// One sentence per requirement, in dataset order: "CPU-bound pure code at least 6: Node.js fails it
+/// (rated 4, 2 short)." or "...: every option meets it." Then, when every option fails one, which comes
+/// nearest. Text, markdown and the decision record say it this way.
+#[must_use]
+pub fn requirement_sentences(
+    dataset: &Dataset,
+    requirements: &crate::engine::requirements::Requirements,
+    evaluation: &Evaluation,
+) -> Vec<String> {
+    let screening = &evaluation.screening;
+    let mut out: Vec<String> = requirements
+        .iter()
+        .map(|r| {
+            let name = &dataset.dimensions[r.dimension].name;
+            let failing: Vec<String> = screening
+                .failing_on(r.dimension)
+                .iter()
+                .map(|&o| {
+                    let rating = dataset.dimensions[r.dimension].assessments[o].rating;
+                    format!("{} (rated {rating}, {} short)", dataset.options[o].name, r.min - rating)
+                })
+                .collect();
+            if failing.is_empty() {
+                format!("{name} at least {}: every option meets it.", r.min)
+            } else {
+                format!(
+                    "{name} at least {}: {} {} it.",
+                    r.min,
+                    failing.join(", "),
+                    if failing.len() == 1 { "fails" } else { "fail" }
+                )
+            }
+        })
+        .collect();
+    if let Recommendation::NoneEligible { nearest, .. } = evaluation.recommendation {
+        out.push(format!(
+            "Every option fails a must-have; the nearest: {}.",
+            failing_sentence(dataset, nearest, &screening.failing[nearest])
+        ));
+    }
+    out
 }
 
 /// What a flip point means, in the words every output uses: "Python wins if ML weight is at least 6
@@ -610,6 +716,11 @@ pub fn robustness_sentence(dataset: &Dataset, robustness: &Robustness) -> String
     let mut sentence = format!("{} first in {} of plausible ratings", dataset.options[best].name, percent(best));
     for &other in rest {
         let _ = write!(sentence, ", {}", named(other));
+    }
+    // A sample in which every option fails a requirement is a first place for none.
+    let none = 1.0 - robustness.first.iter().sum::<f64>();
+    if robustness.passes.is_some() && none >= 0.005 {
+        let _ = write!(sentence, ", none eligible {}", crate::engine::verdict::percent(none));
     }
     sentence
 }
@@ -684,6 +795,13 @@ pub fn no_flip_sentence(dataset: &Dataset, evaluation: &Evaluation) -> String {
             "No weighting can change it: {} rates at least as high as every other option on every dimension.",
             dataset.options[option].name
         ),
+        Recommendation::Only { option } => format!(
+            "No weighting can change it: {} is the only option that meets every requirement.",
+            dataset.options[option].name
+        ),
+        Recommendation::NoneEligible { .. } => {
+            "No weighting can change it: no option meets every requirement.".to_owned()
+        }
         _ => "No single weight (0-10) changes the outcome; changing several at once might.".to_owned(),
     }
 }
@@ -754,6 +872,15 @@ struct JsonRobustness {
     seed: u64,
     first: serde_json::Map<String, serde_json::Value>,
     standard_error: serde_json::Map<String, serde_json::Value>,
+    /// Each option's share of samples in which it meets every requirement.
+    passes: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct JsonRequirement<'a> {
+    dimension: &'a str,
+    min: u8,
+    failing: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -770,6 +897,10 @@ struct JsonReport<'a> {
     flips: Vec<JsonFlip<'a>>,
     stability: Vec<JsonStability<'a>>,
     rating_flips: Vec<JsonRatingFlip<'a>>,
+    /// The must-haves in force, with the options failing each.
+    requirements: Vec<JsonRequirement<'a>>,
+    /// The options meeting every requirement (every option, without requirements).
+    eligible: Vec<&'a str>,
     robustness: JsonRobustness,
     #[serde(skip_serializing_if = "Option::is_none")]
     pairwise: Option<JsonPairwise>,

@@ -450,7 +450,7 @@ impl App {
             view::header_lines(
                 &self.dataset,
                 self.evaluation(),
-                weight,
+                (weight, self.weighting().requirements.get(selected)),
                 selected,
                 width,
                 team.as_ref(),
@@ -582,15 +582,20 @@ impl App {
                 }
             }
             // With a filter that matches nothing, the selection is not on screen: leave it alone.
-            (_, Action::WeightDown | Action::WeightUp | Action::SetWeight(_) | Action::ToggleMute)
-                if self.list.rows().is_empty() =>
-            {
+            (
+                _,
+                Action::WeightDown | Action::WeightUp | Action::SetWeight(_) | Action::ToggleMute | Action::Require,
+            ) if self.list.rows().is_empty() => {
                 self.set_status(Status::error("no dimension is listed: clear the filter with Esc"));
             }
             (_, Action::WeightDown) => self.weights.nudge(&self.dataset, selected, -1),
             (_, Action::WeightUp) => self.weights.nudge(&self.dataset, selected, 1),
             (_, Action::SetWeight(weight)) => self.weights.set(&self.dataset, selected, weight),
             (_, Action::ToggleMute) => self.weights.toggle_mute(&self.dataset, selected),
+            (_, Action::Require) => {
+                let input = self.weighting().requirements.get(selected).map(|min| min.to_string()).unwrap_or_default();
+                self.overlay = Overlay::Prompt(Prompt { purpose: Purpose::Require { dimension: selected }, input });
+            }
             (_, Action::Reset) => {
                 let origin = self.weighting().origin.clone();
                 let name = format!("the reset to {}", origin.name(&self.dataset));
@@ -635,9 +640,12 @@ impl App {
     /// Whether quitting now would lose weights: modified, held by no saved profile, and the user asked to
     /// be asked.
     fn would_lose_weights(&self) -> bool {
+        let requirements = &self.weighting().requirements;
+        let changed = self.weighting().is_modified(&self.dataset)
+            || *requirements != self.weights.origin_requirements(&self.dataset);
         self.confirm_quit
-            && self.weighting().is_modified(&self.dataset)
-            && !self.profiles().iter().any(|profile| profile.weights == self.weights())
+            && changed
+            && !self.profiles().iter().any(|p| p.weights == self.weights() && p.notes.requirements == *requirements)
     }
 
     /// A change of the weights in words: "the weight of CPU-bound pure code (now 5)".
@@ -646,6 +654,10 @@ impl App {
         match change {
             Change::Weight(d) => format!("the weight of {} (now {})", name(*d), self.weights()[*d]),
             Change::Mute(d) => format!("the mute of {} (now {})", name(*d), self.weights()[*d]),
+            Change::Requirement(d) => match self.weighting().requirements.get(*d) {
+                Some(min) => format!("the must-have on {} (now at least {min})", name(*d)),
+                None => format!("the must-have on {} (now none)", name(*d)),
+            },
             Change::Origin(what) => what.clone(),
         }
     }

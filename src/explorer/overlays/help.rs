@@ -313,7 +313,9 @@ fn legend(context: Context) -> Option<&'static str> {
              rated highest). The bar on the list's right border is where the view is in a long list. The \
              detail header's \"+0.4 pts to Node.js\" is what the dimension adds to the leader's lead at its \
              weight. With weights pinned (b), a row's 3→ is the pinned weight it changed from, and a score's \
-             +1.4 the points it moved since."
+             +1.4 the points it moved since. A ! before a row's name marks a must-have (set with !): an \
+             option rated below its minimum cannot be recommended. The detail header says who fails it, and \
+             a score's ✗ marks an option that fails one."
         }
         Context::Sensitivity => {
             "holds: the weights of the dimension at which the leader still leads (the others as they are), \

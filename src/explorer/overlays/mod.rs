@@ -27,10 +27,10 @@ use crate::engine::data::{Dataset, Source};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::{Notes, StoredProfile};
 use crate::engine::report::verdict_sentence;
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness};
-use crate::engine::score::recommend;
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness_with};
+use crate::engine::score::recommend_with;
 use crate::engine::text::{fit, pluralize, wrap};
-use crate::engine::weights::changes;
+use crate::engine::weights::{Weighting, changes};
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::state::list::List;
 use crate::explorer::state::panes::Panes;
@@ -119,6 +119,8 @@ pub enum Purpose {
     SaveProfile,
     /// A file to write `document`, whose finished `text` it carries, to.
     Export { document: Document, text: String },
+    /// The lowest rating `dimension` may have (a must-have); empty or 0 clears it.
+    Require { dimension: usize },
 }
 
 /// What an overlay may change of the rest of the explorer while it handles an event.
@@ -211,7 +213,8 @@ impl Ctx<'_> {
         // A profile replaced keeps its note (the explorer has no way to write one); the answers are
         // those the weights came from now.
         let note = self.weights.profile(name).and_then(|p| p.notes.note.clone());
-        let notes = Notes { note, answers: self.weights.answers().to_vec() };
+        let requirements = self.weights.weighting().requirements.clone();
+        let notes = Notes { note, answers: self.weights.answers().to_vec(), requirements };
         let profile = StoredProfile::new(self.dataset, name, &weights, &notes);
         self.emit(Effect::SaveProfile { profile, replace });
     }
@@ -389,11 +392,13 @@ pub struct Proposal {
 }
 
 impl Proposal {
-    pub(crate) fn new(dataset: &Dataset, now: &[u8], weights: Vec<u8>) -> Self {
+    /// The proposal of `weights` over the weighting `now`, whose must-haves they keep.
+    pub(crate) fn new(dataset: &Dataset, now: &Weighting, weights: Vec<u8>) -> Self {
         // Sampled once, as the summary opens: the same words as the main view will give.
-        let shares = robustness(dataset, &weights, DEFAULT_SAMPLES, DEFAULT_SEED);
-        let verdict = verdict_sentence(dataset, &recommend(dataset, &weights), &shares);
-        Self { changes: changes(now, &weights), weights, verdict }
+        let requirements = &now.requirements;
+        let shares = robustness_with(dataset, &weights, requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
+        let verdict = verdict_sentence(dataset, &recommend_with(dataset, &weights, requirements), &shares);
+        Self { changes: changes(&now.weights, &weights), weights, verdict }
     }
 
     /// How many weights it changes.

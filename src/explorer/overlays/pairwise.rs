@@ -12,6 +12,7 @@ use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, Judgement, MAX_ITEMS, Priorities, priorities, weights_from};
 use crate::engine::report::pairwise_sentence;
 use crate::engine::text::{fit, pad_left, wrap};
+use crate::engine::weights::Weighting;
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::inner;
 use crate::explorer::state::weights::Answered;
@@ -102,12 +103,12 @@ impl Pairwise {
     /// Goes to pair `pair` (the summary after the last).
     fn go(&mut self, pair: usize, ctx: &Ctx) {
         self.pair = pair;
-        self.summary = (pair == self.pairs.len()).then(|| self.result(ctx.dataset, ctx.weights.weights()));
+        self.summary = (pair == self.pairs.len()).then(|| self.result(ctx.dataset, ctx.weights.weighting()));
     }
 
     /// The judgements so far as the engine takes them (a pair not judged counts as equal), their
     /// priorities, and the weights they give over the weights `now`.
-    fn result(&self, dataset: &Dataset, now: &[u8]) -> (Judged, Priorities, Proposal) {
+    fn result(&self, dataset: &Dataset, now: &Weighting) -> (Judged, Priorities, Proposal) {
         let judgements: Vec<Judgement> = self
             .pairs
             .iter()
@@ -125,7 +126,7 @@ impl Pairwise {
         let items = self.compared.items.clone();
         let p = priorities(items.len(), &judgements);
         let judged = Judged { items, categories: self.compared.categories, judgements };
-        let weights = weights_from(dataset, now, &judged, &p);
+        let weights = weights_from(dataset, &now.weights, &judged, &p);
         let proposal = Proposal::new(dataset, now, weights);
         (judged, p, proposal)
     }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Confirmation, Ctx, Next, PAGE, Request, Room, Seen, popup, pressed_row};
 use crate::engine::profiles::Profile;
-use crate::engine::score::{Recommendation, recommend};
+use crate::engine::score::{Recommendation, recommend_with};
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::verdict::{lead_sentence, points};
 use crate::engine::weights::{Origin, changes};
@@ -45,7 +45,14 @@ impl Presets {
             .into_iter()
             .map(|origin| {
                 let weights = origin.weights(dataset);
-                let verdict = recommend(dataset, &weights);
+                // A preset's verdict with its must-haves; a profile's with those it was saved with.
+                let requirements = match &origin {
+                    Origin::Profile { name, .. } => {
+                        ctx.weights.profile(name).map(|p| p.notes.requirements.clone()).unwrap_or_default()
+                    }
+                    _ => origin.requirements(dataset),
+                };
+                let verdict = recommend_with(dataset, &weights, &requirements);
                 Entry { origin, weights, verdict }
             })
             .collect();
@@ -157,6 +164,11 @@ impl Room for Presets {
                 ),
                 Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
                 Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
+                Recommendation::Only { option } => Span::styled(
+                    format!("{} only", fit(&dataset.options[option].name, width / 3)),
+                    theme.option(option),
+                ),
+                Recommendation::NoneEligible { .. } => Span::styled("none eligible", theme.close_call()),
             };
             let outcome_width = outcome.content.width();
             let name_width = width.saturating_sub(outcome_width + 6);

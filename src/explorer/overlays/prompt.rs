@@ -1,11 +1,15 @@
-//! A one-line text prompt: a name to save the weights under, or a file to write a document to.
+//! A one-line text prompt: a name to save the weights under, a file to write a document to, or a
+//! dimension's must-have.
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{Confirmation, Ctx, Next, Purpose, Request, Room, Seen, popup};
+use crate::engine::data::SCALE_MAX;
 use crate::engine::profiles::check_name;
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::centred;
@@ -47,16 +51,27 @@ impl Room for Prompt {
         true
     }
 
-    fn draw(&self, frame: &mut Frame, _seen: &Seen, theme: Theme) {
+    fn draw(&self, frame: &mut Frame, seen: &Seen, theme: Theme) {
         let input = &self.input;
         let area = frame.area();
         let (title, hint) = match &self.purpose {
-            Purpose::SaveProfile => ("Save the weights as a profile", "name:"),
-            Purpose::Export { document: Document::Report, .. } => ("Export the report as markdown", "file:"),
-            Purpose::Export { document: Document::Record, .. } => ("Export a decision record (MADR)", "file:"),
+            Purpose::SaveProfile => (Cow::Borrowed("Save the weights as a profile"), "name:"),
+            Purpose::Export { document: Document::Report, .. } => {
+                (Cow::Borrowed("Export the report as markdown"), "file:")
+            }
+            Purpose::Export { document: Document::Record, .. } => {
+                (Cow::Borrowed("Export a decision record (MADR)"), "file:")
+            }
+            Purpose::Require { dimension } => (
+                Cow::Owned(format!(
+                    "Must-have: {} rated at least (0-10, empty clears)",
+                    seen.dataset.dimensions.get(*dimension).map_or("", |d| d.name.as_str())
+                )),
+                "minimum:",
+            ),
         };
         let rect = centred(area, 70, 3);
-        let inner = popup(frame, rect, title, theme);
+        let inner = popup(frame, rect, &title, theme);
         let width = usize::from(inner.width).saturating_sub(hint.width() + 2);
         // Show the end of a long input: that is where the cursor is.
         let shown: String = {
@@ -103,6 +118,25 @@ impl Prompt {
                 let export =
                     Export { path: self.input.trim().to_owned(), document: *document, text: std::mem::take(text) };
                 ctx.emit(Effect::Export { export, overwrite: false });
+                Next::Close
+            }
+            Purpose::Require { dimension } => {
+                let input = self.input.trim();
+                let min = if input.is_empty() { Some(0) } else { input.parse::<u8>().ok().filter(|&n| n <= SCALE_MAX) };
+                let Some(min) = min else {
+                    ctx.set_status(Status::error(format!(
+                        "a must-have is a whole number from 0 to {SCALE_MAX} (empty or 0 clears it)"
+                    )));
+                    return Next::Stay;
+                };
+                ctx.weights.require(ctx.dataset, *dimension, min);
+                let name = &ctx.dataset.dimensions[*dimension].name;
+                let message = if min == 0 {
+                    format!("{name}: no must-have; u undoes")
+                } else {
+                    format!("{name}: must be rated at least {min}; u undoes")
+                };
+                ctx.set_status(Status::info(message));
                 Next::Close
             }
         }

@@ -141,6 +141,11 @@ impl Room for TeamList {
                 ),
                 Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
                 Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
+                Recommendation::Only { option } => Span::styled(
+                    format!("{} only", fit(&dataset.options[option].name, width / 3)),
+                    theme.option(option),
+                ),
+                Recommendation::NoneEligible { .. } => Span::styled("none eligible", theme.close_call()),
             };
             let style = if i == selected {
                 theme.selected()

@@ -4,8 +4,9 @@
 use super::team::{Roster, Team};
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::Profile;
+use crate::engine::requirements::Requirements;
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
-use crate::engine::score::{Evaluation, Recommendation, evaluate, recommend};
+use crate::engine::score::{Evaluation, Recommendation, evaluate_with, recommend};
 use crate::engine::team::{Group, Member};
 use crate::engine::weights::{Origin, Weighting, parse_answer};
 
@@ -20,6 +21,8 @@ pub(crate) enum Change {
     /// A weight set by a key, a digit or the slider.
     Weight(usize),
     Mute(usize),
+    /// A dimension's must-have set or cleared.
+    Requirement(usize),
     /// Weights taken from the defaults, a preset or a profile (reset, the picker).
     Origin(String),
 }
@@ -73,8 +76,7 @@ impl Weights {
             Origin::Team { counted, .. } if counted.len() == members => counted.clone(),
             _ => vec![true; members],
         };
-        let evaluation = evaluate(dataset, &weighting.weights);
-        let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        let (evaluation, sampler) = evaluated(dataset, &weighting);
         let muted = vec![None; dataset.dimensions.len()];
         Self {
             weighting,
@@ -217,8 +219,7 @@ impl Weights {
 
     /// The weights changed: evaluate them, and start sampling them afresh.
     fn reevaluate(&mut self, dataset: &Dataset) {
-        self.evaluation = evaluate(dataset, &self.weighting.weights);
-        self.sampler = Sampler::new(dataset, &self.weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        (self.evaluation, self.sampler) = evaluated(dataset, &self.weighting);
     }
 
     pub(crate) fn weighting(&self) -> &Weighting {
@@ -319,6 +320,23 @@ impl Weights {
         });
     }
 
+    /// The must-haves the weighting's origin brings: a preset's, or those a profile was saved with.
+    pub(crate) fn origin_requirements(&self, dataset: &Dataset) -> Requirements {
+        match &self.weighting.origin {
+            Origin::Profile { name, .. } => {
+                self.profile(name).map(|p| p.notes.requirements.clone()).unwrap_or_default()
+            }
+            origin => origin.requirements(dataset),
+        }
+    }
+
+    /// Requires `dimension` to be rated at least `min` (0 clears its must-have), as one undoable step.
+    pub(crate) fn require(&mut self, dataset: &Dataset, dimension: usize, min: u8) {
+        self.changing(dataset, Change::Requirement(dimension), |this| {
+            this.weighting.requirements.set(dimension, min);
+        });
+    }
+
     /// Starts over from `origin`'s weights (named `name` in undo's words).
     pub(crate) fn apply(&mut self, dataset: &Dataset, origin: Origin, name: String) {
         self.changing(dataset, Change::Origin(name), |this| {
@@ -330,6 +348,11 @@ impl Weights {
                 Origin::Profile { name, .. } => this.profile(name).map(|p| p.notes.answers.clone()).unwrap_or_default(),
                 _ => Vec::new(),
             };
+            // A profile brings back its must-haves too; a preset its own (from_origin).
+            let profile_requirements = match &origin {
+                Origin::Profile { name, .. } => this.profile(name).map(|p| p.notes.requirements.clone()),
+                _ => None,
+            };
             this.weighting = Weighting::from_origin(dataset, origin);
             // A profile keeps its answers but not the weights they were applied over: those of the
             // dimensions they name are taken to be the defaults'.
@@ -338,6 +361,9 @@ impl Weights {
             } else {
                 unanswered(dataset, &this.weighting.weights, &this.answers)
             };
+            if let Some(requirements) = profile_requirements {
+                this.weighting.requirements = requirements;
+            }
             this.muted.iter_mut().for_each(|m| *m = None);
         });
     }
@@ -412,4 +438,13 @@ fn unanswered(dataset: &Dataset, weights: &[u8], answers: &[String]) -> Vec<u8> 
         }
     }
     over
+}
+
+/// The evaluation of `weighting`, with its requirements, and a sampler for its shares.
+fn evaluated(dataset: &Dataset, weighting: &Weighting) -> (Evaluation, Sampler) {
+    let (weights, requirements) = (&weighting.weights, &weighting.requirements);
+    let evaluation = evaluate_with(dataset, weights, requirements);
+    let sampler =
+        Sampler::new(dataset, weights, DEFAULT_SAMPLES, DEFAULT_SEED).requiring(dataset, weights, requirements);
+    (evaluation, sampler)
 }

@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, app: &App, regions: &Regions, theme: Theme) {
     let header = view::header_lines(
         app.dataset(),
         app.evaluation(),
-        app.weights()[selected],
+        (app.weights()[selected], app.weighting().requirements.get(selected)),
         selected,
         regions.header.width,
         app.team_line(selected).as_ref(),

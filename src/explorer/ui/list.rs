@@ -107,8 +107,18 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     } else {
         Style::new()
     };
-    let marker = if selected { "▸ " } else { "  " };
+    let marker = if selected { "▸" } else { " " };
     let mut spans = vec![Span::styled(marker, row_style)];
+    // A must-have marks its row with `!` in the gap before the name: in the close-call style when an
+    // option fails it.
+    match app.weighting().requirements.get(index) {
+        Some(_) => {
+            let failing = !app.evaluation().screening.failing_on(index).is_empty();
+            let style = if failing { theme.close_call() } else { theme.bold() };
+            spans.push(Span::styled("!", style.patch(row_style)));
+        }
+        None => spans.push(Span::styled(" ", row_style)),
+    }
     // With a weighting pinned, a changed row ends its name with the pinned weight: "… 3→".
     let pinned = app.pinned().map(|(pinned, _)| pinned.weights[index]).filter(|&was| was != weight);
     let name_width = if app.pinned().is_some() { name_width.saturating_sub(4) } else { name_width };

@@ -8,6 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::report::{flip_sentence, no_flip_sentence, robustness_sentence};
+use crate::engine::requirements::failing_sentence;
+use crate::engine::robustness::Robustness;
 use crate::engine::score::Recommendation;
 use crate::engine::text::fit;
 use crate::engine::verdict::{Classification, lead_sentence, points, signed_points, verdict_sentence};
@@ -45,6 +47,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     // Every option's bar and the verdict first; then how sure, how to begin, what would flip it and why,
     // as rows allow (why gives way first). With many options the bars give way instead, down to one.
     let optional = [
+        requirements_line(app, width, theme),
         hint,
         Some(robustness_line(app, width, theme)),
         Some(flip_line(app, width, theme)),
@@ -53,7 +56,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     let wanted = optional.iter().flatten().count();
     let shown_gauges = if gauges.len() + 2 <= rows { gauges.len() } else { rows.saturating_sub(1 + wanted).max(1) };
     let mut room = rows.saturating_sub(shown_gauges + 1);
-    let [hint, sure, flip, why] = optional.map(|line| {
+    let [must, hint, sure, flip, why] = optional.map(|line| {
         let line = line?;
         (room > 0).then(|| {
             room -= 1;
@@ -62,6 +65,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect, theme: Theme) {
     });
     let mut lines: Vec<Line> = gauges.into_iter().take(shown_gauges).collect();
     lines.push(verdict);
+    lines.extend(must);
     lines.extend(hint);
     lines.extend(sure);
     lines.extend(why);
@@ -83,6 +87,8 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
             }
             Recommendation::Tie { .. } => "a tie".to_owned(),
             Recommendation::NoWeights => "no weights".to_owned(),
+            Recommendation::Only { option } => format!("{} only", app.dataset().options[*option].name),
+            Recommendation::NoneEligible { .. } => "none eligible".to_owned(),
         };
         format!(" (pinned: {was})")
     });
@@ -97,7 +103,11 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
         Some(_) => {
             let sentence = verdict_sentence(app.dataset(), recommendation, &robustness);
             let short = sentence.replace(" of plausible ratings.", ".");
-            vec![sentence, short]
+            // Shorter still: without how often the must-haves hold (the must-haves line says who fails).
+            let without_passes = Robustness { passes: None, ..robustness.clone() };
+            let shortest =
+                verdict_sentence(app.dataset(), recommendation, &without_passes).replace(" of plausible ratings.", ".");
+            vec![sentence, short, shortest]
         }
         None => vec![lead_sentence(app.dataset(), recommendation)],
     };
@@ -112,7 +122,9 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
 
 /// Whether the weights are the dataset's defaults, untouched.
 fn at_defaults(app: &App) -> bool {
-    matches!(app.weighting().origin, Origin::Defaults) && !app.weighting().is_modified(app.dataset())
+    matches!(app.weighting().origin, Origin::Defaults)
+        && !app.weighting().is_modified(app.dataset())
+        && app.weighting().requirements.is_empty()
 }
 
 /// At the default weights, how to tell versus about the project: "i answers 12 questions about your
@@ -170,6 +182,7 @@ fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         return vec![Line::styled(fit(text, width), theme.dim())];
     }
     let name_width = options.iter().map(|option| option.name.width()).max().unwrap_or(0).min(16);
+    let marks = app.evaluation().screening.any_failing();
     (0..options.len())
         .map(|index| {
             let option = &options[index];
@@ -178,8 +191,14 @@ fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             let moved = app.pinned().map_or_else(String::new, |(_, pinned)| {
                 format!(" {:>5}", signed_points(scores[index] - pinned.scores[index]))
             });
+            // With must-haves, ✗ after the score of an option that fails one (it cannot be recommended).
+            let fails = match (marks, app.evaluation().screening.passes(index)) {
+                (false, _) => "",
+                (true, true) => "  ",
+                (true, false) => " ✗",
+            };
             let label = format!(
-                "{name}{} {:>5}{moved} ",
+                "{name}{} {:>5}{moved}{fails} ",
                 " ".repeat(name_width.saturating_sub(name.width())),
                 points(scores[index])
             );
@@ -194,6 +213,27 @@ fn gauge_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// With must-haves, who fails which and by how much ("must-haves: Python fails CPU-bound pure code (rated
+/// 4, needs 6: 2 short)"), or that every option meets them; nothing without must-haves.
+fn requirements_line(app: &App, width: usize, theme: Theme) -> Option<Line<'static>> {
+    let requirements = &app.weighting().requirements;
+    if requirements.is_empty() {
+        return None;
+    }
+    let screening = &app.evaluation().screening;
+    let failing: Vec<String> = (0..app.dataset().options.len())
+        .filter(|&o| !screening.passes(o))
+        .map(|o| failing_sentence(app.dataset(), o, &screening.failing[o]))
+        .collect();
+    let (text, style) = if failing.is_empty() {
+        let n = requirements.len();
+        (format!("must-haves: every option meets {}", if n == 1 { "it" } else { "them" }), theme.dim())
+    } else {
+        (format!("must-haves: {}", failing.join("; ")), theme.close_call())
+    };
+    Some(Line::styled(fit(&text, width), style))
+}
+
 /// How sure the verdict is: the robustness shares so far, and while they are still being drawn, how far.
 fn robustness_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
     let (robustness, (drawn, asked)) = app.robustness();
@@ -204,8 +244,14 @@ fn robustness_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
 }
 
 fn why_line(app: &App, width: usize, theme: Theme) -> Line<'static> {
-    let Recommendation::Lead { option, .. } = app.evaluation().recommendation else {
-        return Line::styled("why: no option leads", theme.dim());
+    let option = match app.evaluation().recommendation {
+        Recommendation::Lead { option, .. } => option,
+        Recommendation::Only { option } => {
+            let text =
+                format!("why: {} is the only option that meets every must-have", app.dataset().options[option].name);
+            return Line::styled(fit(&text, width), theme.dim());
+        }
+        _ => return Line::styled("why: no option leads", theme.dim()),
     };
     let mut spans = vec![Span::styled(format!("why {}: ", app.dataset().options[option].name), theme.dim())];
     let mut used = spans[0].content.width();
