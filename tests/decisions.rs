@@ -79,6 +79,7 @@ fn a_decision_goes_through_its_life() {
     let (code, out) = repo.revisit(&[]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.starts_with("holds: 0001 Backend language"), "{out}");
+    assert!(out.contains("\n  recorded: Node.js by "), "options by name: {out}");
 
     let second = repo.record(&[
         "--title",
@@ -98,6 +99,8 @@ fn a_decision_goes_through_its_life() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let states: Vec<&str> = json["records"].as_array().unwrap().iter().map(|r| r["state"].as_str().unwrap()).collect();
     assert_eq!(states, ["holds", "retired"], "{out}");
+    assert_eq!(json["records"][0]["now"]["option"], "python");
+    assert_eq!(json["records"][0]["now"]["name"], "Python");
 
     // The evidence moves past 0002's nearest tripwire.
     let record = decision::parse("0002", "0002-x.md", &read(&second));
@@ -301,4 +304,62 @@ fn an_answers_weights_that_moved_are_named() {
     let (code, out) = repo.revisit(&[]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("the weighting as given now weighs ML and AI ecosystem 10 -> 1"), "{out}");
+}
+
+/// The section of `text` under the heading `heading`, up to the next heading of its level.
+fn section<'t>(text: &'t str, heading: &str) -> &'t str {
+    let start = text.find(&format!("\n## {heading}\n\n")).unwrap_or_else(|| panic!("no {heading}")) + heading.len() + 6;
+    text[start..].split("\n## ").next().unwrap()
+}
+
+/// A team's record: the split named in the outcome, each member's note under their name; the context
+/// is the weighting's, not the dataset's blurb; drivers by name, the rest folded; tripwires cite numbers.
+#[test]
+fn a_teams_record_names_its_split_and_notes() {
+    let repo = Repo::new();
+    let team = repo.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    let file = |name: &str, note: Option<&str>, weights: &str| {
+        let note = note.map(|n| format!("note = \"{n}\"\n")).unwrap_or_default();
+        let title = "Node.js vs Python for server-side web development";
+        let text =
+            format!("version = 1\nname = \"{name}\"\n{note}\n[dataset]\ntitle = \"{title}\"\n\n[weights]\n{weights}\n");
+        std::fs::write(team.join(format!("{name}.toml")), text).unwrap();
+    };
+    file("Ann", Some("Backend lead; we ship a model server next year."), "ml-ecosystem = 10\nnumeric-data = 10");
+    file("Ben", Some("Front-end lead."), "realtime = 10\nfull-stack = 10\ncpu-bound = 10");
+    file("Cy", None, "ml-ecosystem = 10");
+    let text = read(&repo.record(&["--team", "team"]));
+    let outcome = section(&text, "Decision Outcome");
+    assert!(outcome.contains("2 of 3 members favour Python, 1 Node.js, each by their own weights."), "{outcome}");
+    assert!(outcome.contains("* Ann (Python by 5.9 points): Backend lead; we ship a model server next year.\n"));
+    assert!(outcome.contains("* Ben (Node.js by 7.6 points): Front-end lead.\n"), "{outcome}");
+    assert!(outcome.contains("* Cy: Python by 3.2 points\n"), "{outcome}");
+    let context = section(&text, "Context and Problem Statement");
+    assert!(context.starts_with("The weights are each dimension's median of the team's weights (Ann, Ben, Cy)."));
+    assert!(!context.contains("claims audit"), "the dataset's blurb is not the team's problem: {context}");
+    let drivers = section(&text, "Decision Drivers");
+    let lines: Vec<&str> = drivers.lines().filter(|l| l.starts_with("* ")).collect();
+    assert!(lines.len() <= 8 && lines[0].starts_with("* ML and AI ecosystem: weight 10 of 10, "), "{drivers}");
+    assert!(lines.last().unwrap().starts_with("* The ") && drivers.contains(" other weighted dimensions, together "));
+    let conditions = section(&text, "Conditions for revisiting");
+    assert!(conditions.contains("; evidence: \\[") && !conditions.contains(" sources)"), "{conditions}");
+}
+
+/// The outcome is worded by the classification: chosen for a clear lead, likely, a toss-up called one.
+#[test]
+fn the_outcome_is_worded_by_its_classification() {
+    let repo = Repo::new();
+    let outcome = |args: &[&str]| section(&read(&repo.record(args)), "Decision Outcome").to_owned();
+    let clear = outcome(&["--preset", "ml-api"]);
+    assert!(clear.starts_with("Chosen option: \"Python\", because it rates higher") && clear.contains("Clear: "));
+    let likely = outcome(&["--answer", "models-in-process=yes", "--weight", "cpu-bound=5"]);
+    assert!(likely.starts_with("Chosen option: \"Python\", likely the better fit but not clearly: "), "{likely}");
+    let toss_up = outcome(&[]);
+    assert!(toss_up.starts_with("A toss-up, not a clear choice: \"Node.js\" leads, but by too little"), "{toss_up}");
+    assert!(!toss_up.contains("Chosen option") && toss_up.contains("Toss-up: Node.js leads"), "{toss_up}");
+    // The context: the answers as sentences, then the weights changed by hand after them, by name.
+    let text = read(&repo.path().join("docs/decisions/0002-choose-python-node-js-vs-python-for-server-side.md"));
+    let context = section(&text, "Context and Problem Statement");
+    assert!(context.contains("* Will the service run machine-learning models or heavy numeric code itself? Yes, inference or numeric work runs inside the service.\n\nThen weighed CPU-bound pure code 3 -> 5.\n"), "{context}");
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{Cli, Command, Failure, WeightArgs, judgements, print, request, say, warn_all, weighting};
+use super::{Cli, Command, Failure, WeightArgs, judgements, print, say, team_request, warn_all, weighting};
 use crate::cli::RevisitFormat;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
@@ -34,6 +34,8 @@ pub(super) struct Asked {
     pub review_in: Option<u32>,
     pub supersedes: Option<u32>,
     pub deciders: Option<String>,
+    /// The team members' notes, as (name, note).
+    pub notes: Vec<(String, String)>,
 }
 
 /// `versus record`: the weighting its flags ask for, then the record written; returns its path.
@@ -55,7 +57,8 @@ pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &
         return Err(Failure::Decision("the record's arguments were not given".to_owned()));
     };
     let args = cli.weights.merged(weights);
-    let mut request = request(&args, d)?;
+    let (mut request, _, team_warnings, notes) = team_request(&args, d)?;
+    warn_all(&team_warnings);
     request.pairwise = pairwise.as_deref().map(|path| judgements(path, d)).transpose()?;
     let (weighting, warnings) = weighting(d, &request, files)?;
     warn_all(&warnings);
@@ -86,6 +89,7 @@ pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &
         review_in: *review_in,
         supersedes: *supersedes,
         deciders: deciders.clone(),
+        notes,
     };
     record(d, &weighting, request, &asked)
 }
@@ -173,6 +177,8 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         command: Some(reproduce(asked)),
         answers: asked.args.answers.clone(),
         left_out: Vec::new(),
+        notes: asked.notes.clone(),
+        review_by: Some(review_by.clone()),
     };
     let mut report = Report::sampled(d, weighting, sampling).with_framing(framing);
     if let Some((judged, priorities)) = request.pairwise {
@@ -191,8 +197,7 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         deciders,
         supersedes: asked.supersedes,
     };
-    let conditions = decision::conditions(d, &inputs, &review_by, 2);
-    let text = decision::compose(&madr, &meta, &conditions, &inputs);
+    let text = decision::compose(&madr, &meta, &inputs);
     let dir = &asked.dir;
     let shown = dir.display().to_string();
     let failed = |e: std::io::Error| Failure::Write(shown.clone(), e);
@@ -258,8 +263,27 @@ struct Row {
     status: String,
     state: State,
     reasons: Vec<String>,
-    recorded: Option<Verdict>,
-    now: Option<Verdict>,
+    recorded: Option<Named>,
+    now: Option<Named>,
+}
+
+/// A verdict with its option's name beside its id, as the dataset names it (None when it cannot be
+/// read or no longer has the option).
+#[derive(Debug, Serialize)]
+struct Named {
+    #[serde(flatten)]
+    verdict: Verdict,
+    name: Option<String>,
+}
+
+impl Named {
+    fn of(verdict: Verdict, dataset: Option<&Dataset>) -> Self {
+        let name = verdict
+            .option
+            .as_ref()
+            .and_then(|id| dataset.and_then(|d| d.options.iter().find(|o| &o.id == id)).map(|o| o.name.clone()));
+        Self { verdict, name }
+    }
 }
 
 #[derive(Serialize)]
@@ -305,7 +329,7 @@ pub(super) fn revisit(
             status: record.status.clone(),
             state: State::Holds,
             reasons: Vec::new(),
-            recorded: inputs.as_ref().ok().map(decision::recorded),
+            recorded: inputs.as_ref().ok().map(|i| Named::of(decision::recorded(i), None)),
             now: None,
         };
         if record.is_retired() {
@@ -341,7 +365,8 @@ pub(super) fn revisit(
                 let assessment = decision::assess(path, text, record, inputs, dataset, today);
                 row.state = assessment.state;
                 row.reasons = assessment.reasons;
-                row.now = assessment.now;
+                row.now = assessment.now.map(|now| Named::of(now, Some(dataset)));
+                row.recorded = Some(Named::of(decision::recorded(inputs), Some(dataset)));
             }
         }
         if !broken.is_empty() {
@@ -364,10 +389,13 @@ pub(super) fn revisit(
     Ok(u8::from(rows.iter().any(|row| row.state.needs_attention())))
 }
 
-fn short(verdict: Option<&Verdict>) -> String {
-    match verdict {
-        Some(Verdict { option: Some(option), margin, classification, share }) => {
-            format!("{option} by {margin:.1} points, {classification}, first in {:.0}%", share * 100.0)
+/// "Python by 4.0 points, likely, first in 86%": the option by its name (its id when the dataset no
+/// longer names it).
+fn short(named: Option<&Named>) -> String {
+    match named.map(|n| (&n.verdict, &n.name)) {
+        Some((Verdict { option: Some(option), margin, classification, share }, name)) => {
+            let name = name.as_deref().unwrap_or(option);
+            format!("{name} by {margin:.1} points, {classification}, first in {:.0}%", share * 100.0)
         }
         Some(_) => "no option leads".to_owned(),
         None => "-".to_owned(),

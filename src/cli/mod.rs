@@ -115,7 +115,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 date: Some(shell::clock::today()),
                 command: Some(invocation()),
                 answers: cli.weights.merged(weights).answers,
-                left_out: Vec::new(),
+                ..Framing::default()
             };
             // Many samples of many dimensions take seconds: a line on a terminal's stderr says how far.
             let mut progress = Progress::stderr("sampling");
@@ -231,7 +231,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
     let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
     // The team's warnings are said, and listed in help, with the others.
-    let (request, team_files, team_warnings) = team_request(&cli.weights, &dataset)?;
+    let (request, team_files, team_warnings, _) = team_request(&cli.weights, &dataset)?;
     warnings.extend(team_warnings);
     let (weighting, more) = weighting(&dataset, &request, files)?;
     warnings.extend(more);
@@ -303,20 +303,23 @@ fn invocation() -> String {
 
 /// The engine's request of the weight arguments, with `--team`'s files read (their warnings said).
 fn request(args: &WeightArgs, dataset: &Dataset) -> Result<Request, Failure> {
-    let (request, _, warnings) = team_request(args, dataset)?;
+    let (request, _, warnings, _) = team_request(args, dataset)?;
     warn_all(&warnings);
     Ok(request)
 }
 
+/// A request with its team's files as given, their warnings and the members' notes (name, note).
+type TeamRequest = (Request, Vec<String>, Vec<Diagnostic>, Vec<(String, String)>);
+
 /// [`request`], the team's files one by one as given (for the command the explorer's record gives to
-/// reproduce it, to run where the files were named, typically a repository's root), and the files'
-/// warnings, not yet said.
-fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<(Request, Vec<String>, Vec<Diagnostic>), Failure> {
+/// reproduce it, to run where the files were named, typically a repository's root), the files'
+/// warnings, not yet said, and the members' notes.
+fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<TeamRequest, Failure> {
     if args.team.is_empty() {
-        return Ok((args.request(None), Vec::new(), Vec::new()));
+        return Ok((args.request(None), Vec::new(), Vec::new(), Vec::new()));
     }
     let team = read_team(&args.team, dataset).map_err(Failure::Team)?;
-    Ok((args.request(Some(team.members.clone())), team.files, team.warnings))
+    Ok((args.request(Some(team.members.clone())), team.files, team.warnings, team.notes))
 }
 
 /// The pairwise judgements in `path` for `dataset`, and the priorities they give.

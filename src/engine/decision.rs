@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::data::Dataset;
 use crate::engine::diagnostic::{Diagnostic, Position};
-use crate::engine::report::md;
+use crate::engine::report::{drivers, md};
 use crate::engine::robustness::robustness;
-use crate::engine::score::{Recommendation, evaluate, rating_flips};
+use crate::engine::score::{RatingFlip, Recommendation, evaluate, rating_flips};
 use crate::engine::verdict::{Classification, tenths};
 use crate::engine::weights::{ConfigDefault, Request, Weighting, changes};
 
@@ -25,8 +25,6 @@ pub const FORMAT: u32 = 1;
 pub const HEADING: &str = "versus inputs";
 /// A drop of the margin by more than this many points, same leader, makes a decision `weaker`.
 pub const WEAKER_POINTS: f64 = 2.0;
-/// How many dimensions' evidence the block keeps: those carrying most of the lead.
-pub const DRIVERS: usize = 7;
 /// How many rating flips become tripwires, nearest first.
 pub const TRIPWIRES: usize = 5;
 /// Months to the default review date: a clear or likely verdict, and a toss-up.
@@ -145,11 +143,8 @@ pub fn verdict(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> (V
         classification: classification.word().to_owned(),
         share: (share * 1000.0).round() / 1000.0,
     };
-    let mut flips = rating_flips(dataset, weights);
-    flips.sort_by_key(|f| (f.distance(), f.dimension, f.option));
-    let tripwires = flips
+    let tripwires = nearest_rating_flips(&rating_flips(dataset, weights))
         .iter()
-        .take(TRIPWIRES)
         .map(|f| Tripwire {
             dimension: dataset.dimensions[f.dimension].id.clone(),
             option: dataset.options[f.option].id.clone(),
@@ -161,21 +156,12 @@ pub fn verdict(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> (V
     (verdict, tripwires)
 }
 
-/// The ratings and ranges of the [`DRIVERS`] dimensions that carry most of the lead (the highest weights
-/// when nothing leads).
+/// The ratings and ranges of the dimensions that decide it ([`drivers`]).
 fn evidence(dataset: &Dataset, weights: &[u8]) -> BTreeMap<String, BTreeMap<String, [u8; 3]>> {
     let evaluation = evaluate(dataset, weights);
-    let mut drivers: Vec<(usize, f64)> = if evaluation.recommendation.leader().is_some() {
-        evaluation.contributions.iter().map(|c| (c.dimension, c.points.abs())).collect()
-    } else {
-        weights.iter().enumerate().map(|(d, &w)| (d, f64::from(w))).collect()
-    };
-    drivers.retain(|&(d, size)| size > 0.0 && weights[d] > 0);
-    drivers.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    drivers
+    drivers(&evaluation, weights)
         .iter()
-        .take(DRIVERS)
-        .map(|&(d, _)| {
+        .map(|&d| {
             let dimension = &dataset.dimensions[d];
             let ratings = dataset
                 .options
@@ -186,6 +172,15 @@ fn evidence(dataset: &Dataset, weights: &[u8]) -> BTreeMap<String, BTreeMap<Stri
             (dimension.id.clone(), ratings)
         })
         .collect()
+}
+
+/// The [`TRIPWIRES`] rating flips nearest to happening, in the order the record states them.
+#[must_use]
+pub fn nearest_rating_flips(flips: &[RatingFlip]) -> Vec<RatingFlip> {
+    let mut flips = flips.to_vec();
+    flips.sort_by_key(|f| (f.distance(), f.dimension, f.option));
+    flips.truncate(TRIPWIRES);
+    flips
 }
 
 /// What moved in the recorded drivers' evidence: "Python's rating for X: 9 (8-10) then, 7 (6-8) now".
@@ -303,53 +298,11 @@ pub fn add_days(date: &str, days: u32) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// The conditions for revisiting, as a section's lines: the review date and each tripwire in words.
+/// The record: the MADR report `madr` (rendered with the review date, so with its conditions for
+/// revisiting) with its front matter replaced by `meta`'s, the user's title and context in, and the
+/// inputs block at the end.
 #[must_use]
-pub fn conditions(dataset: &Dataset, inputs: &Inputs, review_by: &str, level: u8) -> String {
-    let mut out = format!("{} Conditions for revisiting\n\n", "#".repeat(usize::from(level.max(1))));
-    let _ = writeln!(out, "* Review it by {review_by}, or sooner if one of these comes true.");
-    let name = |id: &str| md(&dataset.options.iter().find(|o| o.id == id).map_or(id.to_owned(), |o| o.name.clone()));
-    for wire in &inputs.outcome.tripwires {
-        let Some(dimension) = dataset.dimensions.iter().find(|d| d.id == wire.dimension) else { continue };
-        let evidence = match dimension.sources.len() {
-            0 => "no source cited".to_owned(),
-            1 => "evidence: its one source".to_owned(),
-            n => format!("evidence: its {n} sources"),
-        };
-        let moved = if wire.to > wire.rating { "rose" } else { "fell" };
-        let _ = writeln!(
-            out,
-            "* If {}'s rating for {} {moved} to {} (now {}; {evidence}), {} would lead.",
-            name(&wire.option),
-            md(&dimension.name),
-            wire.to,
-            wire.rating,
-            name(&wire.leader)
-        );
-    }
-    // The weights that, moved alone, change the leader: what the team would have to come to value.
-    let weights: Vec<u8> = dataset.dimensions.iter().map(|d| inputs.weights.get(&d.id).copied().unwrap_or(0)).collect();
-    let mut flips = evaluate(dataset, &weights).flips;
-    flips.sort_by_key(|f| (f.distance(&weights), f.dimension));
-    for flip in flips.iter().take(TRIPWIRES) {
-        let now = weights[flip.dimension];
-        let (verb, bound) = if flip.weight > now { ("came to matter", "or more") } else { ("mattered", "or less") };
-        let _ = writeln!(
-            out,
-            "* If {} {verb} {} {bound} (now {now}), {} would lead.",
-            md(&dataset.dimensions[flip.dimension].name),
-            flip.weight,
-            md(&dataset.options[flip.option].name)
-        );
-    }
-    out.push('\n');
-    out
-}
-
-/// The record: the MADR report `madr` with its front matter replaced by `meta`'s, the user's title and
-/// context in, the conditions for revisiting before More Information, and the inputs block at the end.
-#[must_use]
-pub fn compose(madr: &str, meta: &Meta, conditions: &str, inputs: &Inputs) -> String {
+pub fn compose(madr: &str, meta: &Meta, inputs: &Inputs) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(out, "status: {}", yaml(&meta.status));
     let _ = writeln!(out, "date: {}", meta.date);
@@ -376,12 +329,8 @@ pub fn compose(madr: &str, meta: &Meta, conditions: &str, inputs: &Inputs) -> St
     }
     let section = "#".repeat(level + 1);
     let context_heading = format!("{section} Context and Problem Statement\n");
-    let more_heading = format!("{section} More Information\n");
     let mut after_context = false;
     for line in lines {
-        if line == more_heading {
-            out.push_str(conditions);
-        }
         out.push_str(line);
         if line == context_heading {
             after_context = true;

@@ -897,7 +897,7 @@ mod tests {
         assert_eq!(app.interview_answers().len(), 1);
         let record = app.document(Document::Record);
         let question = &app.dataset().questions[0];
-        let answer = format!("* {} {}\n", question.text, question.answers[0].label);
+        let answer = format!("* {} {}.\n", question.text, question.answers[0].label);
         assert!(record.contains("The project interview's answers:"), "{record}");
         assert!(record.contains(&answer), "{answer} in {record}");
     }
