@@ -363,3 +363,27 @@ fn the_outcome_is_worded_by_its_classification() {
     let context = section(&text, "Context and Problem Statement");
     assert!(context.contains("* Will the service run machine-learning models or heavy numeric code itself? Yes, inference or numeric work runs inside the service.\n\nThen weighed CPU-bound pure code 3 -> 5.\n"), "{context}");
 }
+
+/// The explorer's `E` writes the record `versus record` writes from the same inputs, byte for byte.
+#[test]
+fn the_explorers_record_is_the_one_versus_record_writes() {
+    use versus::engine::weights::Weighting;
+    use versus::explorer::app::{App, Startup};
+    use versus::explorer::overlays::record;
+    let repo = Repo::new();
+    let path =
+        repo.record(&["--preset", "ml-api", "--title", "Backend language", "--context", "We serve apps.\nAnd more."]);
+    let written = read(&path);
+    let date = written.lines().find_map(|l| l.strip_prefix("date: ")).unwrap().to_owned();
+    let dataset = versus::engine::data::parse(&read(&repo.path().join("data.toml")), "data.toml").unwrap();
+    let weighting = Weighting::preset(&dataset, "ml-api").unwrap();
+    let startup =
+        Startup { today: date.clone(), data_as_given: Some("data.toml".into()), ..Startup::new(dataset, weighting) };
+    let app = App::new(startup);
+    let source = app.record_source();
+    assert_eq!(source.default_review, decision::default_review(&date, "clear"));
+    let text =
+        record::text(app.dataset(), &source, "Backend language", "We serve apps.\nAnd more.", &source.default_review)
+            .unwrap();
+    assert_eq!(text, written);
+}

@@ -10,8 +10,8 @@ use super::{Cli, Command, Failure, WeightArgs, judgements, print, say, team_requ
 use crate::cli::RevisitFormat;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
-use crate::engine::report::{Format, Framing, Report, Sampling};
-use crate::engine::weights::{Origin, Request, Weighting, shell_quote};
+use crate::engine::report::{Framing, Report, Sampling};
+use crate::engine::weights::{Origin, Request, Weighting};
 use crate::shell;
 use crate::shell::decisions::{file_name, markdown_files};
 use crate::shell::files::read_input_text;
@@ -94,60 +94,19 @@ pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &
     record(d, &weighting, request, &asked)
 }
 
-/// A word for a POSIX shell, quoted only when it needs to be.
-fn quoted(arg: &str) -> String {
-    let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
-    if plain { arg.to_owned() } else { shell_quote(arg) }
-}
-
-/// The shortest command that writes the same record again: the weighting as given (answers, not the
-/// weights they gave), and the record's own flags; the date and the review date default to the day it runs.
-fn reproduce(asked: &Asked) -> String {
-    let mut words = vec!["versus".to_owned(), "record".to_owned()];
-    let mut flag = |name: &str, value: &str| words.push(quoted(&format!("--{name}={value}")));
-    if let Some(data) = &asked.data {
-        flag("data", data);
-    }
-    let args = &asked.args;
-    if let Some(preset) = &args.preset {
-        flag("preset", preset);
-    }
-    if let Some(profile) = &args.profile {
-        flag("profile", profile);
-    }
-    for team in &args.team {
-        flag("team", &team.to_string_lossy());
-    }
-    for answer in &args.answers {
-        flag("answer", answer);
-    }
-    if let Some(pairwise) = &asked.pairwise {
-        flag("pairwise", pairwise);
-    }
-    for weight in &args.overrides {
-        flag("weight", weight);
-    }
-    if let Some(title) = &asked.title {
-        flag("title", title);
-    }
-    match (&asked.context_file, &asked.context) {
-        (Some(file), _) => flag("context-file", file),
-        (None, Some(context)) => flag("context", context),
-        (None, None) => {}
-    }
-    if asked.status != "proposed" {
-        flag("status", &asked.status);
-    }
-    if let Some(date) = &asked.review_by {
-        flag("review-by", date);
-    }
-    if let Some(days) = asked.review_in {
-        flag("review-in", &format!("{days}d"));
-    }
-    if let Some(deciders) = &asked.deciders {
-        flag("deciders", deciders);
-    }
-    words.join(" ")
+/// The shortest command that writes the same record again (see [`decision::reproduce`]).
+fn reproduce(asked: &Asked, given: &Given) -> String {
+    decision::reproduce(&decision::Flags {
+        data: asked.data.as_deref(),
+        given: Some(given),
+        title: asked.title.as_deref(),
+        context: asked.context.as_deref(),
+        context_file: asked.context_file.as_deref(),
+        status: &asked.status,
+        review_by: asked.review_by.as_deref(),
+        review_in: asked.review_in,
+        deciders: asked.deciders.as_deref(),
+    })
 }
 
 /// Writes the record; returns its path.
@@ -162,7 +121,8 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         answers: asked.args.answers.clone(),
         weights: asked.args.overrides.clone(),
     };
-    let inputs = decision::inputs(d, asked.data.clone(), given, &weighting.weights, sampling.samples, sampling.seed);
+    let inputs =
+        decision::inputs(d, asked.data.clone(), given.clone(), &weighting.weights, sampling.samples, sampling.seed);
     let review_by = match (&asked.review_by, asked.review_in) {
         (Some(date), _) => date.clone(),
         (None, Some(days)) => decision::add_days(&today, days),
@@ -172,32 +132,28 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         request.team.as_ref().map(|members| members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", "))
     });
     let framing = Framing {
-        heading_level: 1,
-        date: Some(today.clone()),
-        command: Some(reproduce(asked)),
+        command: Some(reproduce(asked, &given)),
         answers: asked.args.answers.clone(),
-        left_out: Vec::new(),
         notes: asked.notes.clone(),
-        review_by: Some(review_by.clone()),
+        ..Framing::default()
     };
-    let mut report = Report::sampled(d, weighting, sampling).with_framing(framing);
+    let mut report = Report::sampled(d, weighting, sampling);
     if let Some((judged, priorities)) = request.pairwise {
         report = report.with_pairwise(judged, priorities);
     }
     if let Some(members) = request.team {
         report = report.with_team(members);
     }
-    let madr = report.render(Format::Madr);
     let meta = Meta {
         title: asked.title.clone(),
         context: asked.context.clone(),
         status: asked.status.clone(),
         date: today,
-        review_by: review_by.clone(),
+        review_by,
         deciders,
         supersedes: asked.supersedes,
     };
-    let text = decision::compose(&madr, &meta, &inputs);
+    let text = decision::record_text(report, framing, &meta, &inputs);
     let dir = &asked.dir;
     let shown = dir.display().to_string();
     let failed = |e: std::io::Error| Failure::Write(shown.clone(), e);
@@ -208,10 +164,8 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
             })?),
             None => None,
         };
-    let number = shell::decisions::next_number(dir).map_err(failed)?;
-    let title = text.lines().find(|l| l.starts_with('#')).unwrap_or("").trim_start_matches('#').trim();
-    let path = shell::decisions::write_record(dir, number, &decision::slug(title), &text)
-        .map_err(|e| Failure::Write(format!("{shown}/{number:04}-..."), e))?;
+    let (number, path) =
+        shell::decisions::write_next(dir, &text).map_err(|e| Failure::Write(format!("{shown}/NNNN-..."), e))?;
     if let Some(old) = superseded {
         shell::decisions::mark_superseded(&old, number).map_err(|e| Failure::Write(old.display().to_string(), e))?;
     }

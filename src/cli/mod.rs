@@ -231,7 +231,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
     let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
     // The team's warnings are said, and listed in help, with the others.
-    let (request, team_files, team_warnings, _) = team_request(&cli.weights, &dataset)?;
+    let (request, team_files, team_warnings, team_notes) = team_request(&cli.weights, &dataset)?;
     warnings.extend(team_warnings);
     let (weighting, more) = weighting(&dataset, &request, files)?;
     warnings.extend(more);
@@ -264,6 +264,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         profiles: files.profiles.for_dataset(&dataset),
         keymap: files.config().keymap.clone(),
         // Absolute, so that the command `y` copies works from any directory.
+        data_as_given: path.as_ref().map(|p| p.display().to_string()),
         data_path: path.map(|p| std::path::absolute(&p).unwrap_or(p).display().to_string()),
         mouse,
         status,
@@ -271,6 +272,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         confirm_quit: files.config().confirm_quit,
         team: request.team.unwrap_or_default(),
         team_files,
+        team_notes,
         today: shell::clock::today(),
         answers,
         ..Startup::new(dataset, weighting)

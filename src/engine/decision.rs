@@ -13,11 +13,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::data::Dataset;
 use crate::engine::diagnostic::{Diagnostic, Position};
-use crate::engine::report::{drivers, md};
+use crate::engine::report::{Format, Framing, Report, drivers, md};
 use crate::engine::robustness::robustness;
 use crate::engine::score::{RatingFlip, Recommendation, evaluate, rating_flips};
 use crate::engine::verdict::{Classification, tenths};
-use crate::engine::weights::{ConfigDefault, Request, Weighting, changes};
+use crate::engine::weights::{ConfigDefault, Request, Weighting, changes, shell_quote};
 
 /// The version of the inputs block this versus writes and reads.
 pub const FORMAT: u32 = 1;
@@ -243,6 +243,89 @@ pub fn inputs(
 pub fn block(inputs: &Inputs, level: u8) -> String {
     let toml = toml::to_string(inputs).unwrap_or_default();
     format!("{} {HEADING}\n\n```toml\n{}```\n", "#".repeat(usize::from(level.max(1))), toml)
+}
+
+/// The record's text, one source for `versus record` and the explorer's `E`: `report` rendered as MADR
+/// with `framing` (its date and review date taken from `meta`, so with its conditions for revisiting),
+/// composed with `meta` and the inputs block.
+#[must_use]
+pub fn record_text(report: Report<'_>, framing: Framing, meta: &Meta, inputs: &Inputs) -> String {
+    let framing =
+        Framing { heading_level: 1, date: Some(meta.date.clone()), review_by: Some(meta.review_by.clone()), ..framing };
+    compose(&report.with_framing(framing).render(Format::Madr), meta, inputs)
+}
+
+/// The flags of a `versus record` command, as given: what [`reproduce`] spells out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags<'a> {
+    pub data: Option<&'a str>,
+    pub given: Option<&'a Given>,
+    pub title: Option<&'a str>,
+    pub context: Option<&'a str>,
+    pub context_file: Option<&'a str>,
+    pub status: &'a str,
+    pub review_by: Option<&'a str>,
+    /// `--review-in`, in days.
+    pub review_in: Option<u32>,
+    pub deciders: Option<&'a str>,
+}
+
+/// A word for a POSIX shell, quoted only when it needs to be.
+fn quoted(arg: &str) -> String {
+    let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
+    if plain { arg.to_owned() } else { shell_quote(arg) }
+}
+
+/// The shortest command that writes the same record again: the weighting as given (answers, not the
+/// weights they gave), and the record's own flags; the date and the review date default to the day it runs.
+#[must_use]
+pub fn reproduce(flags: &Flags) -> String {
+    let mut words = vec!["versus".to_owned(), "record".to_owned()];
+    let mut flag = |name: &str, value: &str| words.push(quoted(&format!("--{name}={value}")));
+    if let Some(data) = flags.data {
+        flag("data", data);
+    }
+    let empty = Given::default();
+    let given = flags.given.unwrap_or(&empty);
+    if let Some(preset) = &given.preset {
+        flag("preset", preset);
+    }
+    if let Some(profile) = &given.profile {
+        flag("profile", profile);
+    }
+    for team in &given.team {
+        flag("team", team);
+    }
+    for answer in &given.answers {
+        flag("answer", answer);
+    }
+    if let Some(pairwise) = &given.pairwise {
+        flag("pairwise", pairwise);
+    }
+    for weight in &given.weights {
+        flag("weight", weight);
+    }
+    if let Some(title) = flags.title {
+        flag("title", title);
+    }
+    match (flags.context_file, flags.context) {
+        (Some(file), _) => flag("context-file", file),
+        (None, Some(context)) => flag("context", context),
+        (None, None) => {}
+    }
+    if flags.status != "proposed" {
+        flag("status", flags.status);
+    }
+    if let Some(date) = flags.review_by {
+        flag("review-by", date);
+    }
+    if let Some(days) = flags.review_in {
+        flag("review-in", &format!("{days}d"));
+    }
+    if let Some(deciders) = flags.deciders {
+        flag("deciders", deciders);
+    }
+    words.join(" ")
 }
 
 /// What the record says of itself beyond the report: its front matter and the user's words.

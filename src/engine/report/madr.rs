@@ -24,10 +24,7 @@ impl Report<'_> {
         let dataset = self.dataset;
         let mut out = String::new();
         self.front_matter(&mut out);
-        let title = match self.evaluation.recommendation.leader() {
-            Some(option) => format!("Choose {} ({})", dataset.options[option].name, dataset.meta.title),
-            None => format!("{}: no option chosen yet", dataset.meta.title),
-        };
+        let title = super::record_title(dataset, &self.evaluation.recommendation);
         let _ = writeln!(out, "{} {}\n", self.heading(0), md(&title));
         let _ = writeln!(out, "{} Context and Problem Statement\n", self.heading(1));
         self.context(&mut out);

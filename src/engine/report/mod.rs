@@ -87,6 +87,15 @@ pub struct Framing {
     pub review_by: Option<String>,
 }
 
+/// A decision record's title when its author gives none: "Choose Python (DATASET)".
+#[must_use]
+pub fn record_title(dataset: &Dataset, recommendation: &Recommendation) -> String {
+    match recommendation.leader() {
+        Some(option) => format!("Choose {} ({})", dataset.options[option].name, dataset.meta.title),
+        None => format!("{}: no option chosen yet", dataset.meta.title),
+    }
+}
+
 /// How many dimensions at most a decision names as its drivers.
 pub const DRIVERS: usize = 7;
 /// The share of the lead (of the points either way) the drivers carry, unless [`DRIVERS`] stops them first.

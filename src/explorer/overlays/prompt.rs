@@ -53,7 +53,6 @@ impl Room for Prompt {
         let (title, hint) = match &self.purpose {
             Purpose::SaveProfile => ("Save the weights as a profile", "name:"),
             Purpose::Export { document: Document::Report, .. } => ("Export the report as markdown", "file:"),
-            Purpose::Export { document: Document::Record, .. } => ("Export a decision record (MADR)", "file:"),
         };
         let rect = centred(area, 70, 3);
         let inner = popup(frame, rect, title, theme);
