@@ -387,3 +387,78 @@ fn the_explorers_record_is_the_one_versus_record_writes() {
             .unwrap();
     assert_eq!(text, written);
 }
+
+/// `versus diff`: two small datasets, one rating, one source's date and one source added apart; the
+/// verdicts before and after agree with `versus report` on each file.
+#[test]
+fn diff_names_the_evidence_that_moved_and_what_it_does_to_the_verdicts() {
+    let repo = Repo::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/three-options.toml");
+    let old = read(&fixture);
+    let new = old
+        .replace("[dimensions.ratings.rust]\nrating = 10\n", "[dimensions.ratings.rust]\nrating = 2\n")
+        .replace("url = \"https://example.com/build\"\nchecked = \"2026-01-01\"", "url = \"https://example.com/build\"\nchecked = \"2026-02-01\"")
+        .replace(
+            "[[dimensions]]\nid = \"ecosystem\"",
+            "[[dimensions.sources]]\ntitle = \"New source\"\nurl = \"https://example.com/safety\"\nchecked = \"2026-02-01\"\n\n[[dimensions]]\nid = \"ecosystem\"",
+        );
+    assert_ne!(old, new);
+    std::fs::write(repo.path().join("old.toml"), &old).unwrap();
+    std::fs::write(repo.path().join("new.toml"), &new).unwrap();
+    let output = repo.run(&["diff", "old.toml", "new.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Evidence: 3 changes\n"), "{text}");
+    assert!(text.contains("  Rust's rating for Memory safety: 10 ("), "{text}");
+    assert!(text.contains("  Build speed: source <https://example.com/build>: checked 2026-01-01 -> 2026-02-01\n"));
+    assert!(text.contains("  Memory safety: source added: New source <https://example.com/safety>\n"), "{text}");
+    // The verdicts agree with versus report on each file, a computation of their own.
+    let leader = |file: &str, args: &[&str]| {
+        let output = repo.run(&[&["report", "--data", file, "--format", "json"], args].concat());
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        json["recommendation"]["option"].clone()
+    };
+    let output = repo.run(&["diff", "old.toml", "new.toml", "--presets", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let scenarios = json["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios.len(), 3, "the defaults and two presets");
+    let mut flips = 0;
+    for scenario in scenarios {
+        let id = scenario["id"].as_str().unwrap();
+        let args: Vec<&str> = if id == "defaults" { vec![] } else { vec!["--preset", id] };
+        assert_eq!(scenario["old"]["option"], leader("old.toml", &args), "{id}");
+        assert_eq!(scenario["new"]["option"], leader("new.toml", &args), "{id}");
+        let changed = scenario["old"]["option"] != scenario["new"]["option"];
+        assert_eq!(scenario["leader_changed"], changed, "{id}");
+        flips += usize::from(changed);
+    }
+    assert!(flips > 0, "Rust's safety from 10 to 2 changes a leader: {json}");
+    let output = repo.run(&["diff", "old.toml", "new.toml", "--preset", "long-lived", "--format", "markdown"]);
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.starts_with("## Dataset diff: Go vs Rust vs Zig for a CLI tool\n"), "{markdown}");
+    assert!(markdown.contains("| The weighting given | Rust by "), "{markdown}");
+    // A file against itself: nothing changed, nothing moves.
+    let output = repo.run(&["diff", "old.toml", "old.toml"]);
+    let same = String::from_utf8(output.stdout).unwrap();
+    assert!(same.contains("Evidence: no change\n") && same.contains(": unchanged\n"), "{same}");
+}
+
+#[test]
+fn diff_says_what_is_wrong_with_its_arguments_and_files() {
+    let repo = Repo::new();
+    let code = |args: &[&str]| {
+        let output = repo.run(args);
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    assert_eq!(code(&["diff", "data.toml"]).0, Some(2), "NEW is required");
+    assert_eq!(code(&["diff", "data.toml", "data.toml", "--presets", "--preset", "ml-api"]).0, Some(2));
+    assert_eq!(code(&["--data", "data.toml", "diff", "data.toml", "data.toml"]).0, Some(2));
+    assert_eq!(code(&["diff", "data.toml", "data.toml", "--format", "yaml"]).0, Some(2));
+    let (status, stderr) = code(&["diff", "data.toml", "missing.toml"]);
+    assert!(status == Some(1) && stderr.starts_with("missing.toml: "), "{stderr}");
+    let text = read(&repo.path().join("data.toml"));
+    std::fs::write(repo.path().join("bad.toml"), text.replacen("as_of = \"", "as_of = \"x", 1)).unwrap();
+    let (status, stderr) = code(&["diff", "data.toml", "bad.toml"]);
+    let line = text.lines().position(|l| l.starts_with("as_of = ")).unwrap() + 1;
+    assert!(status == Some(1) && stderr.contains(&format!("bad.toml:{line}:")), "{stderr}");
+}

@@ -1,4 +1,5 @@
-//! `versus record` and `versus revisit`: the decision records in a repository's decisions folder.
+//! `versus record` and `versus revisit`: the decision records in a repository's decisions folder; and
+//! `versus diff`: what an edit of a dataset does to the decisions it supports.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -6,10 +7,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{Cli, Command, Failure, WeightArgs, judgements, print, say, team_request, warn_all, weighting};
+use super::{Cli, Command, Failure, WeightArgs, judgements, print, say, team_request, warn_all, warned, weighting};
 use crate::cli::RevisitFormat;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
+use crate::engine::diff as decision_diff;
 use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::weights::{Origin, Request, Weighting};
 use crate::shell;
@@ -414,4 +416,53 @@ fn markdown(rows: &[Row], skipped: usize) -> String {
     }
     let _ = writeln!(out, "\n{}", summary(rows, skipped));
     out
+}
+
+/// `versus diff OLD NEW`: the evidence that changed, and the verdicts before and after under the
+/// weighting given (or every preset), in the format asked for.
+pub(super) fn diff(cli: &Cli, command: &Command, files: &UserFiles) -> Result<String, Failure> {
+    let Command::Diff { old, new, weights, presets, format, samples, seed } = command else {
+        return Err(Failure::Decision("the diff's arguments were not given".to_owned()));
+    };
+    let load = |path: &Path| warned(files, |w| files.dataset(Some(path), w)).map(|(d, _)| d);
+    let (before, after) = (load(old)?, load(new)?);
+    let args = cli.weights.merged(weights);
+    let names: Vec<(String, String)> =
+        after.dimensions.iter().chain(&before.dimensions).map(|d| (d.id.clone(), d.name.clone())).collect();
+    // The weighting's flags resolved on each dataset: a preset's or an answer's weights may differ.
+    let side = |d: &Dataset, args: &WeightArgs| -> Result<decision_diff::Side, Failure> {
+        let (request, _, team_warnings, _) = team_request(args, d)?;
+        warn_all(&team_warnings);
+        let (weighting, warnings) = weighting(d, &request, files)?;
+        warn_all(&warnings);
+        Ok(decision_diff::side(d, &weighting.weights, *samples, *seed))
+    };
+    let mut scenarios = Vec::new();
+    if *presets {
+        let mut ids: Vec<(Option<String>, String)> = vec![(None, "The defaults".to_owned())];
+        ids.extend(after.presets.iter().map(|p| (Some(p.id.clone()), p.name.clone())));
+        for (id, name) in ids {
+            let args = WeightArgs { preset: id.clone(), ..args.clone() };
+            let has = |d: &Dataset| id.as_ref().is_none_or(|id| d.presets.iter().any(|p| &p.id == id));
+            let then = if has(&before) { Some(side(&before, &args)?) } else { None };
+            let now = side(&after, &args)?;
+            let id = id.unwrap_or_else(|| "defaults".to_owned());
+            scenarios.push(decision_diff::scenario(&id, &name, then, Some(now), &names));
+        }
+    } else {
+        let name = if args.given() { "The weighting given" } else { "The default weighting" };
+        let (then, now) = (side(&before, &args)?, side(&after, &args)?);
+        scenarios.push(decision_diff::scenario("given", name, Some(then), Some(now), &names));
+    }
+    let diff = decision_diff::Diff {
+        old: decision_diff::Version::of(&before, &old.display().to_string()),
+        new: decision_diff::Version::of(&after, &new.display().to_string()),
+        evidence: decision_diff::evidence(&before, &after),
+        scenarios,
+    };
+    Ok(match format {
+        RevisitFormat::Text => diff.text(),
+        RevisitFormat::Markdown => diff.markdown(),
+        RevisitFormat::Json => diff.json(),
+    })
 }

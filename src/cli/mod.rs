@@ -145,6 +145,10 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 warned(&files, |w| files.dataset(Some(path), w)).map(|(d, _)| d)
             });
         }
+        Command::Diff { .. } => {
+            let diff = decisions::diff(cli, command, &files)?;
+            print(&diff)?;
+        }
         Command::List { what, format } => {
             let d = dataset()?;
             print(&list(&d, *what, *format, &files))?;
@@ -210,13 +214,24 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
     let Some(command) = &cli.command else { return Ok(()) };
     let misplaced = if cli.no_mouse || cli.no_color {
         "--no-mouse and --no-color apply to the explorer (versus with no command)"
+    } else if cli.data.is_some() && matches!(command, Command::Diff { .. }) {
+        "diff compares the two dataset files it is given: --data does not apply to it"
+    } else if cli.weights.given()
+        && matches!(command, Command::Diff { presets: true, .. })
+        && (cli.weights.preset.is_some() || cli.weights.profile.is_some() || !cli.weights.team.is_empty())
+    {
+        "--presets compares under every preset: --preset, --profile and --team do not apply with it"
     } else if cli.weights.given()
         && !matches!(
             command,
-            Command::Report { .. } | Command::Record { .. } | Command::Profile { action: ProfileAction::Save { .. } }
+            Command::Report { .. }
+                | Command::Record { .. }
+                | Command::Diff { .. }
+                | Command::Profile { action: ProfileAction::Save { .. } }
         )
     {
-        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report`, `record` and `profile save`"
+        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report`, `record`, `diff` and \
+         `profile save`"
     } else {
         return Ok(());
     };
