@@ -462,3 +462,47 @@ fn diff_says_what_is_wrong_with_its_arguments_and_files() {
     let line = text.lines().position(|l| l.starts_with("as_of = ")).unwrap() + 1;
     assert!(status == Some(1) && stderr.contains(&format!("bad.toml:{line}:")), "{stderr}");
 }
+
+/// A record whose team or pairwise file is gone is broken; a source of a driver checked again since is
+/// named even while the decision holds.
+#[test]
+fn revisit_names_missing_weight_files_and_moved_sources() {
+    let repo = Repo::new();
+    let team = repo.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    let title = "Node.js vs Python for server-side web development";
+    let member =
+        format!("version = 1\nname = \"Ann\"\n\n[dataset]\ntitle = \"{title}\"\n\n[weights]\nml-ecosystem = 9\n");
+    std::fs::write(team.join("ann.toml"), member).unwrap();
+    std::fs::write(repo.path().join("pairs.toml"), "[[pairs]]\nmore = \"ml-ecosystem\"\nless = \"realtime\"\nby = 5\n")
+        .unwrap();
+    repo.record(&["--title", "With a team", "--team", "team"]);
+    repo.record(&["--title", "With pairs", "--pairwise", "pairs.toml"]);
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    // A driver's source checked again: the decision holds, and says so.
+    let data = repo.path().join("data.toml");
+    let text = read(&data);
+    let record = decision::parse("r", "0001-r.md", &read(&repo.path().join("docs/decisions/0001-with-a-team.md")));
+    let inputs = record.inputs.unwrap().unwrap();
+    let (dimension, sources) = inputs.sources.iter().find(|(_, s)| !s.is_empty()).expect("a driver with sources");
+    let [url, checked] = &sources[0];
+    assert_ne!(checked, "2026-12-05");
+    // That dimension's source's `checked` line, after its `url` line.
+    let at = text.find(&format!("\nid = \"{dimension}\"\n")).unwrap();
+    let at = at + text[at..].find(&format!("url = \"{url}\"\n")).unwrap();
+    let at = at + text[at..].find(&format!("checked = \"{checked}\"")).unwrap();
+    let old = format!("checked = \"{checked}\"");
+    let edited = format!("{}checked = \"2026-12-05\"{}", &text[..at], &text[at + old.len()..]);
+    std::fs::write(&data, edited).unwrap();
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains(&format!("the source <{url}> checked {checked} then, 2026-12-05 now")), "{dimension}: {out}");
+    // The team's folder and the pairwise file gone: both records broken.
+    std::fs::remove_dir_all(&team).unwrap();
+    std::fs::remove_file(repo.path().join("pairs.toml")).unwrap();
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("broken: 0001 With a team") && out.contains("its team file team is not there"), "{out}");
+    assert!(out.contains("broken: 0002 With pairs") && out.contains("its pairwise file pairs.toml is not there"));
+}

@@ -303,6 +303,16 @@ pub(super) fn revisit(
             }
         };
         let mut broken = Vec::new();
+        // The files the weighting came from, named as given (relative to where versus runs, a
+        // repository's root in CI): gone, the decision cannot be made again from its inputs.
+        let given = &inputs.given;
+        let files =
+            given.team.iter().map(|f| ("team file", f)).chain(given.pairwise.iter().map(|f| ("pairwise file", f)));
+        for (what, file) in files {
+            if !Path::new(file).exists() {
+                broken.push(format!("its {what} {file} is not there"));
+            }
+        }
         for (word, link) in [("supersedes", record.supersedes), ("is superseded by", record.superseded_by)] {
             if let Some(n) = link.filter(|n| !numbers.contains(n)) {
                 broken.push(format!("it {word} record {n:04}, which is not there"));

@@ -46,6 +46,10 @@ pub struct Inputs {
     /// `revisit` to say which ratings and ranges moved.
     #[serde(default)]
     pub evidence: BTreeMap<String, BTreeMap<String, [u8; 3]>>,
+    /// The drivers' sources when recorded: dimension id -> `[url, checked]` each, for `revisit` to say
+    /// which were added, removed or checked again.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, Vec<[String; 2]>>,
     pub outcome: Outcome,
 }
 
@@ -200,6 +204,24 @@ fn moved(dataset: &Dataset, inputs: &Inputs) -> Vec<String> {
             }
         }
     }
+    for (id, then) in &inputs.sources {
+        let Some(dimension) = dataset.dimensions.iter().find(|d| &d.id == id) else { continue };
+        for source in &dimension.sources {
+            match then.iter().find(|[url, _]| url == &source.url) {
+                None => {
+                    out.push(format!("{}: a source added since: {} <{}>", dimension.name, source.title, source.url));
+                }
+                Some([_, checked]) if checked != &source.checked => out.push(format!(
+                    "{}: the source <{}> checked {checked} then, {} now",
+                    dimension.name, source.url, source.checked
+                )),
+                Some(_) => {}
+            }
+        }
+        for [url, _] in then.iter().filter(|[url, _]| !dimension.sources.iter().any(|s| &s.url == url)) {
+            out.push(format!("{}: the source <{url}> removed since", dimension.name));
+        }
+    }
     out
 }
 
@@ -226,6 +248,14 @@ pub fn inputs(
         given,
         weights: dataset.dimensions.iter().zip(weights).map(|(d, &w)| (d.id.clone(), w)).collect(),
         evidence: evidence(dataset, weights),
+        sources: drivers(&evaluate(dataset, weights), weights)
+            .iter()
+            .map(|&d| {
+                let dimension = &dataset.dimensions[d];
+                let sources = dimension.sources.iter().map(|s| [s.url.clone(), s.checked.clone()]).collect();
+                (dimension.id.clone(), sources)
+            })
+            .collect(),
         outcome: Outcome {
             option: verdict.option,
             margin: verdict.margin,
