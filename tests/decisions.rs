@@ -506,3 +506,26 @@ fn revisit_names_missing_weight_files_and_moved_sources() {
     assert!(out.contains("broken: 0001 With a team") && out.contains("its team file team is not there"), "{out}");
     assert!(out.contains("broken: 0002 With pairs") && out.contains("its pairwise file pairs.toml is not there"));
 }
+
+/// `--record` wants a record with an inputs block, and is the explorer's: with a command or a weighting
+/// flag it is a usage error.
+#[test]
+fn record_flag_errors() {
+    let repo = Repo::new();
+    let path = repo.record(&["--title", "T"]);
+    std::fs::write(repo.path().join("plain.md"), "# Notes\n").unwrap();
+    let run = |args: &[&str]| {
+        let output = repo.run(args);
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, stderr) = run(&["--record", "plain.md"]);
+    assert!(code == Some(1) && stderr.contains("--record plain.md: it has no \"versus inputs\" block"), "{stderr}");
+    let (code, _) = run(&["--record", path.to_str().unwrap(), "--preset", "ml-api"]);
+    assert_eq!(code, Some(2));
+    let (code, stderr) = run(&["--record", path.to_str().unwrap(), "report"]);
+    assert!(code == Some(2) && stderr.contains("--record apply to the explorer"), "{stderr}");
+    std::fs::write(&path, read(&path).replace("samples = 10000", "samples = \"x\"")).unwrap();
+    let (code, stderr) = run(&["--record", path.to_str().unwrap()]);
+    let line = read(&path).lines().position(|l| l.starts_with("samples")).unwrap() + 1;
+    assert!(code == Some(1) && stderr.contains(&format!(":{line}:")), "{stderr}");
+}

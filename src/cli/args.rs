@@ -23,6 +23,11 @@ pub struct Cli {
     #[command(flatten)]
     pub weights: WeightArgs,
 
+    /// Explorer: start from a decision record's inputs (its weighting as given, answers and team), with
+    /// the weights it recorded pinned to compare with, as `b` pins them.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["preset", "profile", "team", "answers", "overrides"])]
+    pub record: Option<PathBuf>,
+
     /// Explorer: do not capture the mouse (leaves text selection to the terminal).
     #[arg(long)]
     pub no_mouse: bool,

@@ -476,3 +476,53 @@ pub(super) fn diff(cli: &Cli, command: &Command, files: &UserFiles) -> Result<St
         RevisitFormat::Json => diff.json(),
     })
 }
+
+/// `versus --record FILE`: the record's path as shown, its inputs block, and its number; a file without
+/// a block, or with one that does not parse, is an error with its place.
+pub(super) fn record_inputs(path: &Path) -> Result<(String, decision::Inputs, Option<u32>), Failure> {
+    let shown = path.display().to_string();
+    let text = shell::decisions::read(path).map_err(|e| Failure::Decision(format!("--record {shown}: {e}")))?;
+    let record = decision::parse(&shown, &file_name(path), &text);
+    match record.inputs {
+        None => Err(Failure::Decision(format!(
+            "--record {shown}: it has no \"{}\" block (versus record writes one)",
+            decision::HEADING
+        ))),
+        Some(Err(diagnostic)) => Err(Failure::Decision(diagnostic.to_string())),
+        Some(Ok(inputs)) => Ok((shown, inputs, record.number)),
+    }
+}
+
+/// The weighting flags a record was made with.
+pub(super) fn weight_args(given: &Given) -> WeightArgs {
+    WeightArgs {
+        preset: given.preset.clone(),
+        profile: given.profile.clone(),
+        team: given.team.iter().map(PathBuf::from).collect(),
+        answers: given.answers.clone(),
+        overrides: given.weights.clone(),
+    }
+}
+
+/// The weights a record recorded, as a weighting to pin (a dimension it does not name weighs 0).
+pub(super) fn recorded_weighting(dataset: &Dataset, inputs: &decision::Inputs) -> Weighting {
+    let weights: Vec<u8> = dataset.dimensions.iter().map(|d| inputs.weights.get(&d.id).copied().unwrap_or(0)).collect();
+    Weighting { origin: Origin::Profile { name: "the record's weights".to_owned(), weights: weights.clone() }, weights }
+}
+
+/// The first message: the verdict as recorded, and that its weights are pinned.
+pub(super) fn record_status(
+    (shown, inputs, number): &(String, decision::Inputs, Option<u32>),
+    dataset: &Dataset,
+) -> crate::explorer::app::Status {
+    let recorded = decision::recorded(inputs);
+    let name = Named::of(recorded.clone(), Some(dataset)).name;
+    let verdict = match (&recorded.option, name) {
+        (Some(id), name) => {
+            format!("{} by {:.1}, {}", name.unwrap_or_else(|| id.clone()), recorded.margin, recorded.classification)
+        }
+        (None, _) => "no option leading".to_owned(),
+    };
+    let which = number.map_or_else(|| shown.clone(), |n| format!("record {n:04}"));
+    crate::explorer::app::Status::info(format!("{which}: {verdict}, when recorded; its weights pinned (b unpins)"))
+}

@@ -212,8 +212,8 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
         return Err(Failure::Usage(Box::new(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))));
     }
     let Some(command) = &cli.command else { return Ok(()) };
-    let misplaced = if cli.no_mouse || cli.no_color {
-        "--no-mouse and --no-color apply to the explorer (versus with no command)"
+    let misplaced = if cli.no_mouse || cli.no_color || cli.record.is_some() {
+        "--no-mouse, --no-color and --record apply to the explorer (versus with no command)"
     } else if cli.data.is_some() && matches!(command, Command::Diff { .. }) {
         "diff compares the two dataset files it is given: --data does not apply to it"
     } else if cli.weights.given()
@@ -244,9 +244,21 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
 /// shown on the status line, and the explorer starts anyway.
 fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
-    let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
+    // A record's inputs stand for the weighting flags (which clap keeps from being given with it), and
+    // its dataset file for --data unless one is given.
+    let record = cli.record.as_deref().map(decisions::record_inputs).transpose()?;
+    let record_data = record.as_ref().and_then(|(_, inputs, _)| inputs.dataset.path.as_ref().map(PathBuf::from));
+    let data = cli.data.clone().or(record_data);
+    let (dataset, path) = files.dataset(data.as_deref(), &mut warnings)?;
+    let args = match &record {
+        Some((_, inputs, _)) => decisions::weight_args(&inputs.given),
+        None => cli.weights.clone(),
+    };
     // The team's warnings are said, and listed in help, with the others.
-    let (request, team_files, team_warnings, team_notes) = team_request(&cli.weights, &dataset)?;
+    let (mut request, team_files, team_warnings, team_notes) = team_request(&args, &dataset)?;
+    if let Some(file) = record.as_ref().and_then(|(_, inputs, _)| inputs.given.pairwise.as_ref()) {
+        request.pairwise = Some(judgements(Path::new(file), &dataset)?);
+    }
     warnings.extend(team_warnings);
     let (weighting, more) = weighting(&dataset, &request, files)?;
     warnings.extend(more);
@@ -275,6 +287,9 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         let place = if first.file.is_empty() { String::new() } else { format!(" ({})", first.file) };
         Status::warning(format!("{}{place}{more}", first.headline()))
     });
+    // The record's weights pinned, and its verdict as recorded said first (unless a file has a problem).
+    let pinned = record.as_ref().map(|(_, inputs, _)| decisions::recorded_weighting(&dataset, inputs));
+    let status = status.or_else(|| record.as_ref().map(|record| decisions::record_status(record, &dataset)));
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),
         keymap: files.config().keymap.clone(),
@@ -290,6 +305,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         team_notes,
         today: shell::clock::today(),
         answers,
+        pinned,
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;

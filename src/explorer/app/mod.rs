@@ -73,6 +73,8 @@ pub struct Startup {
     pub team_files: Vec<String>,
     /// The members' notes from their weight files, as (name, note), for the decision record.
     pub team_notes: Vec<(String, String)>,
+    /// A weighting pinned to compare with from the start (`versus --record`: the record's weights).
+    pub pinned: Option<Weighting>,
     /// The dataset file as the command line gave it (`data_path` is absolute): a decision record names
     /// it so, relative to where versus runs, as `versus record` does.
     pub data_as_given: Option<String>,
@@ -100,6 +102,7 @@ impl Startup {
             team_files: Vec::new(),
             team_notes: Vec::new(),
             data_as_given: None,
+            pinned: None,
             // The evidence's own date until the shell says which day it is.
             today: dataset.meta.as_of.clone(),
             answers: Vec::new(),
@@ -186,12 +189,17 @@ impl App {
             team_files,
             team_notes,
             data_as_given,
+            pinned,
             today,
             answers,
         } = startup;
         let roster = Roster::new(&dataset, team, team_files);
+        let mut weights = Weights::new(&dataset, weighting, profiles, roster).with_answers(answers);
+        if let Some(pinned) = pinned {
+            weights.pin(&dataset, pinned);
+        }
         Self {
-            weights: Weights::new(&dataset, weighting, profiles, roster).with_answers(answers),
+            weights,
             list: List::new(&dataset),
             panes: Panes::new(dataset.options.len()),
             dataset,
