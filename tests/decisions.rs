@@ -183,7 +183,7 @@ fn the_reproduce_command_rebuilds_the_record() {
         "--weight",
         "cpu-bound=5",
         "--context",
-        "We serve $MANY requests.",
+        "We serve $MANY requests.\nTwo lines of them.",
     ]);
     let text = read(&path);
     let command = text.split("Reproduce it with:\n\n```sh\n").nth(1).unwrap().split('\n').next().unwrap();

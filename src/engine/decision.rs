@@ -311,7 +311,9 @@ fn quoted(arg: &str) -> String {
 #[must_use]
 pub fn reproduce(flags: &Flags) -> String {
     let mut words = vec!["versus".to_owned(), "record".to_owned()];
-    let mut flag = |name: &str, value: &str| words.push(quoted(&format!("--{name}={value}")));
+    // The value quoted, not the flag: a value of several lines is quoted through printf, whose format
+    // must not start with `--`.
+    let mut flag = |name: &str, value: &str| words.push(format!("--{name}={}", quoted(value)));
     if let Some(data) = flags.data {
         flag("data", data);
     }

@@ -256,12 +256,17 @@ impl RecordDialog {
         // The title: the end of a long one, where the cursor is.
         let title_label = "Title: ";
         let room = width.saturating_sub(title_label.width() + 1);
-        let title = if self.title.is_empty() && self.field != Field::Title {
-            Span::styled(fit(&self.source.default_title, room), theme.dim())
+        // An empty title shows, dimmed, the one the record takes without it.
+        let placeholder = |room: usize| Span::styled(fit(&self.source.default_title, room), theme.dim());
+        let mut title = vec![label(Field::Title, title_label)];
+        if self.title.is_empty() {
+            title.push(cursor(Field::Title));
+            title.push(placeholder(room.saturating_sub(1)));
         } else {
-            Span::raw(tail(&self.title, room))
-        };
-        lines.push(Line::from(vec![label(Field::Title, title_label), title, cursor(Field::Title)]));
+            title.push(Span::raw(tail(&self.title, room)));
+            title.push(cursor(Field::Title));
+        }
+        lines.push(Line::from(title));
         lines.push(Line::default());
         lines.push(Line::from(vec![
             label(Field::Context, "Context"),
