@@ -529,3 +529,22 @@ fn record_flag_errors() {
     let line = read(&path).lines().position(|l| l.starts_with("samples")).unwrap() + 1;
     assert!(code == Some(1) && stderr.contains(&format!(":{line}:")), "{stderr}");
 }
+
+/// A dataset the config names (no --data) is the one the record names, so that revisit finds it.
+#[test]
+fn a_record_names_the_configs_dataset() {
+    let repo = Repo::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/three-options.toml");
+    std::fs::copy(fixture, repo.path().join("config/three.toml")).unwrap();
+    std::fs::write(repo.path().join("config/config.toml"), "dataset = \"three.toml\"\n").unwrap();
+    let path = repo.run(&["record", "--title", "T"]);
+    assert!(path.status.success(), "{}", String::from_utf8_lossy(&path.stderr));
+    let text = read(&repo.path().join("docs/decisions/0001-t.md"));
+    assert!(
+        text.contains("title = \"Go vs Rust vs Zig for a CLI tool\"\n") && text.contains("three.toml\"\n"),
+        "{text}"
+    );
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.starts_with("holds: 0001 T"), "{out}");
+}

@@ -41,7 +41,12 @@ pub(super) struct Asked {
 }
 
 /// `versus record`: the weighting its flags ask for, then the record written; returns its path.
-pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &UserFiles) -> Result<PathBuf, Failure> {
+pub(super) fn record_command(
+    cli: &Cli,
+    command: &Command,
+    (d, file): (&Dataset, Option<&Path>),
+    files: &UserFiles,
+) -> Result<PathBuf, Failure> {
     let Command::Record {
         weights,
         pairwise,
@@ -79,7 +84,7 @@ pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &
         None => context.clone(),
     };
     let asked = Asked {
-        data: cli.data.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        data: file.map(|p| p.to_string_lossy().into_owned()),
         args,
         pairwise: pairwise.as_ref().map(|p| p.to_string_lossy().into_owned()),
         dir: dir.clone(),

@@ -134,8 +134,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             exiting(d);
         }
         Command::Record { .. } => {
-            let d = dataset()?;
-            let path = decisions::record_command(cli, command, &d, &files)?;
+            // The file the dataset came from, --data's or the config's, which the record names.
+            let (d, file) = warned(&files, |warnings| files.dataset(data, warnings))?;
+            let path = decisions::record_command(cli, command, (&d, file.as_deref()), &files)?;
             print(&format!("{}\n", path.display()))?;
             exiting(d);
         }
