@@ -370,10 +370,12 @@ impl Report<'_> {
                 format!("Chosen option: \"{}\", likely the better fit but not clearly: {why}.", name(option))
             }
             Classification::TossUp | Classification::None => format!(
-                "A toss-up, not a clear choice: \"{}\" leads, but by too little for the scores to settle it, \
-                 so the choice is the team's judgement as much as theirs ({} would be as defensible); {why}.",
+                "A toss-up, not a clear choice: \"{}\" leads, but by too little for the scores to settle it \
+                 ({} would be as defensible), so the team's judgement decides. {} {}.",
                 name(option),
-                name(runner_up)
+                name(runner_up),
+                name(option),
+                why.trim_start_matches("it ")
             ),
         };
         format!(
