@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Ctx, Next, Room, Seen, popup};
 use crate::engine::data::{Dataset, day_number};
 use crate::engine::decision::{self, Flags, Given, Meta};
+use crate::engine::diagnostic::Invalid;
 use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::team::Member;
 use crate::engine::text::{fit, wrap};
@@ -117,9 +118,9 @@ impl RecordDialog {
                 ctx.emit(Effect::WriteRecord { dir: DIR.to_owned(), text });
                 Next::Close
             }
-            Err(message) => {
+            Err(problem) => {
                 self.field = Field::ReviewBy;
-                ctx.set_status(Status::error(message));
+                ctx.set_status(Status::error(problem.to_string()));
                 Next::Stay
             }
         }
@@ -128,11 +129,17 @@ impl RecordDialog {
 
 /// The record's text, as `versus record` with the same flags would write it; or what is wrong with the
 /// review date.
-pub fn text(dataset: &Dataset, source: &Source, title: &str, context: &str, review_by: &str) -> Result<String, String> {
+pub fn text(
+    dataset: &Dataset,
+    source: &Source,
+    title: &str,
+    context: &str,
+    review_by: &str,
+) -> Result<String, Invalid> {
     let review_by = review_by.trim();
     let is_date = review_by.len() == 10 && day_number(review_by).is_some();
     if !is_date {
-        return Err(format!("review date `{review_by}`: give it as YYYY-MM-DD, as {}", source.default_review));
+        return Err(Invalid(format!("review date `{review_by}`: give it as YYYY-MM-DD, as {}", source.default_review)));
     }
     let sampling = Sampling::default();
     let weights = &source.weighting.weights;
