@@ -19,6 +19,14 @@ queries=(thread 'cold start' tpt zzzq)
 echo "## versus report, built-in data"
 hyperfine -N -w 5 -r 50 "$versus report"
 
+echo "## versus revisit, 100 records on the built-in data (each with its own weights; all hold)"
+mkdir -p "$work/repo" "$work/config"
+for i in $(seq 1 100); do
+    VERSUS_CONFIG_DIR="$work/config" "$versus" record --dir "$work/repo/docs/decisions" --title "Decision $i" \
+        --weight "cpu-bound=$((i % 11))" --weight "realtime=$(((i / 11) % 11))" --review-by 2999-01-01 > /dev/null
+done
+VERSUS_CONFIG_DIR="$work/config" hyperfine -N -w 5 -r 30 "$versus revisit $work/repo/docs/decisions"
+
 echo "## 10k: versus search (cached) and fzf --filter over the same dimensions as lines"
 "$versus" --data "$work/10k.toml" report > /dev/null # the first run parses and caches
 for query in "${queries[@]}"; do

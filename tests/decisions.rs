@@ -79,6 +79,7 @@ fn a_decision_goes_through_its_life() {
     let (code, out) = repo.revisit(&[]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.starts_with("holds: 0001 Backend language"), "{out}");
+    assert!(out.contains("\n  recorded: Node.js by "), "options by name: {out}");
 
     let second = repo.record(&[
         "--title",
@@ -98,6 +99,8 @@ fn a_decision_goes_through_its_life() {
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let states: Vec<&str> = json["records"].as_array().unwrap().iter().map(|r| r["state"].as_str().unwrap()).collect();
     assert_eq!(states, ["holds", "retired"], "{out}");
+    assert_eq!(json["records"][0]["now"]["option"], "python");
+    assert_eq!(json["records"][0]["now"]["name"], "Python");
 
     // The evidence moves past 0002's nearest tripwire.
     let record = decision::parse("0002", "0002-x.md", &read(&second));
@@ -182,13 +185,13 @@ fn the_reproduce_command_rebuilds_the_record() {
         "--require",
         "realtime>=4",
         "--context",
-        "We serve $MANY requests.",
+        "We serve $MANY requests.\nTwo lines of them.",
     ]);
     let text = read(&path);
     let command = text.split("Reproduce it with:\n\n```sh\n").nth(1).unwrap().split('\n').next().unwrap();
     assert!(command.starts_with("versus record --data=data.toml --answer=models-in-process=yes"), "{command}");
     assert!(!command.contains("--weight=ml-ecosystem"), "answers, not the weights they gave: {command}");
-    assert!(command.contains(" '--require=realtime>=4'"), "quoted: `>` redirects in a shell: {command}");
+    assert!(command.contains(" --require='realtime>=4'"), "quoted: `>` redirects in a shell: {command}");
     let other = Repo::new();
     let script = format!("\"$VERSUS\"{}", command.strip_prefix("versus").unwrap());
     let mut sh = Command::new("sh");
@@ -325,4 +328,247 @@ fn a_must_have_is_recorded_and_revisit_weighs_it_again() {
     let (code, out) = repo.revisit(&[]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.starts_with("changed: 0001") && out.contains("Node.js now leads"), "{out}");
+}
+
+/// The section of `text` under the heading `heading`, up to the next heading of its level.
+fn section<'t>(text: &'t str, heading: &str) -> &'t str {
+    let start = text.find(&format!("\n## {heading}\n\n")).unwrap_or_else(|| panic!("no {heading}")) + heading.len() + 6;
+    text[start..].split("\n## ").next().unwrap()
+}
+
+/// A team's record: the split named in the outcome, each member's note under their name; the context
+/// is the weighting's, not the dataset's blurb; drivers by name, the rest folded; tripwires cite numbers.
+#[test]
+fn a_teams_record_names_its_split_and_notes() {
+    let repo = Repo::new();
+    let team = repo.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    let file = |name: &str, note: Option<&str>, weights: &str| {
+        let note = note.map(|n| format!("note = \"{n}\"\n")).unwrap_or_default();
+        let title = "Node.js vs Python for server-side web development";
+        let text =
+            format!("version = 1\nname = \"{name}\"\n{note}\n[dataset]\ntitle = \"{title}\"\n\n[weights]\n{weights}\n");
+        std::fs::write(team.join(format!("{name}.toml")), text).unwrap();
+    };
+    file("Ann", Some("Backend lead; we ship a model server next year."), "ml-ecosystem = 10\nnumeric-data = 10");
+    file("Ben", Some("Front-end lead."), "realtime = 10\nfull-stack = 10\ncpu-bound = 10");
+    file("Cy", None, "ml-ecosystem = 10");
+    let text = read(&repo.record(&["--team", "team"]));
+    let outcome = section(&text, "Decision Outcome");
+    assert!(outcome.contains("2 of 3 members favour Python, 1 Node.js, each by their own weights."), "{outcome}");
+    assert!(outcome.contains("* Ann (Python by 5.9 points): Backend lead; we ship a model server next year.\n"));
+    assert!(outcome.contains("* Ben (Node.js by 7.6 points): Front-end lead.\n"), "{outcome}");
+    assert!(outcome.contains("* Cy: Python by 3.2 points\n"), "{outcome}");
+    let context = section(&text, "Context and Problem Statement");
+    assert!(context.starts_with("The weights are each dimension's median of the team's weights (Ann, Ben, Cy)."));
+    assert!(!context.contains("claims audit"), "the dataset's blurb is not the team's problem: {context}");
+    let drivers = section(&text, "Decision Drivers");
+    let lines: Vec<&str> = drivers.lines().filter(|l| l.starts_with("* ")).collect();
+    assert!(lines.len() <= 8 && lines[0].starts_with("* ML and AI ecosystem: weight 10 of 10, "), "{drivers}");
+    assert!(lines.last().unwrap().starts_with("* The ") && drivers.contains(" other weighted dimensions, together "));
+    let conditions = section(&text, "Conditions for revisiting");
+    assert!(conditions.contains("; evidence: \\[") && !conditions.contains(" sources)"), "{conditions}");
+}
+
+/// The outcome is worded by the classification: chosen for a clear lead, likely, a toss-up called one.
+#[test]
+fn the_outcome_is_worded_by_its_classification() {
+    let repo = Repo::new();
+    let outcome = |args: &[&str]| section(&read(&repo.record(args)), "Decision Outcome").to_owned();
+    let clear = outcome(&["--preset", "ml-api"]);
+    assert!(clear.starts_with("Chosen option: \"Python\", because it rates higher") && clear.contains("Clear: "));
+    let likely = outcome(&["--answer", "models-in-process=yes", "--weight", "cpu-bound=5"]);
+    assert!(likely.starts_with("Chosen option: \"Python\", likely the better fit but not clearly: "), "{likely}");
+    let toss_up = outcome(&[]);
+    assert!(toss_up.starts_with("A toss-up, not a clear choice: \"Node.js\" leads, but by too little"), "{toss_up}");
+    assert!(!toss_up.contains("Chosen option") && toss_up.contains("Toss-up: Node.js leads"), "{toss_up}");
+    // The context: the answers as sentences, then the weights changed by hand after them, by name.
+    let text = read(&repo.path().join("docs/decisions/0002-choose-python-node-js-vs-python-for-server-side.md"));
+    let context = section(&text, "Context and Problem Statement");
+    assert!(context.contains("* Will the service run machine-learning models or heavy numeric code itself? Yes, inference or numeric work runs inside the service.\n\nThen weighed CPU-bound pure code 3 -> 5.\n"), "{context}");
+}
+
+/// The explorer's `E` writes the record `versus record` writes from the same inputs, byte for byte.
+#[test]
+fn the_explorers_record_is_the_one_versus_record_writes() {
+    use versus::engine::weights::Weighting;
+    use versus::explorer::app::{App, Startup};
+    use versus::explorer::overlays::record;
+    let repo = Repo::new();
+    let path =
+        repo.record(&["--preset", "ml-api", "--title", "Backend language", "--context", "We serve apps.\nAnd more."]);
+    let written = read(&path);
+    let date = written.lines().find_map(|l| l.strip_prefix("date: ")).unwrap().to_owned();
+    let dataset = versus::engine::data::parse(&read(&repo.path().join("data.toml")), "data.toml").unwrap();
+    let weighting = Weighting::preset(&dataset, "ml-api").unwrap();
+    let startup =
+        Startup { today: date.clone(), data_as_given: Some("data.toml".into()), ..Startup::new(dataset, weighting) };
+    let app = App::new(startup);
+    let source = app.record_source();
+    assert_eq!(source.default_review, decision::default_review(&date, "clear"));
+    let text =
+        record::text(app.dataset(), &source, "Backend language", "We serve apps.\nAnd more.", &source.default_review)
+            .unwrap();
+    assert_eq!(text, written);
+}
+
+/// `versus diff`: two small datasets, one rating, one source's date and one source added apart; the
+/// verdicts before and after agree with `versus report` on each file.
+#[test]
+fn diff_names_the_evidence_that_moved_and_what_it_does_to_the_verdicts() {
+    let repo = Repo::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/three-options.toml");
+    let old = read(&fixture);
+    let new = old
+        .replace("[dimensions.ratings.rust]\nrating = 10\n", "[dimensions.ratings.rust]\nrating = 2\n")
+        .replace("url = \"https://example.com/build\"\nchecked = \"2026-01-01\"", "url = \"https://example.com/build\"\nchecked = \"2026-02-01\"")
+        .replace(
+            "[[dimensions]]\nid = \"ecosystem\"",
+            "[[dimensions.sources]]\ntitle = \"New source\"\nurl = \"https://example.com/safety\"\nchecked = \"2026-02-01\"\n\n[[dimensions]]\nid = \"ecosystem\"",
+        );
+    assert_ne!(old, new);
+    std::fs::write(repo.path().join("old.toml"), &old).unwrap();
+    std::fs::write(repo.path().join("new.toml"), &new).unwrap();
+    let output = repo.run(&["diff", "old.toml", "new.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Evidence: 3 changes\n"), "{text}");
+    assert!(text.contains("  Rust's rating for Memory safety: 10 ("), "{text}");
+    assert!(text.contains("  Build speed: source <https://example.com/build>: checked 2026-01-01 -> 2026-02-01\n"));
+    assert!(text.contains("  Memory safety: source added: New source <https://example.com/safety>\n"), "{text}");
+    // The verdicts agree with versus report on each file, a computation of their own.
+    let leader = |file: &str, args: &[&str]| {
+        let output = repo.run(&[&["report", "--data", file, "--format", "json"], args].concat());
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        json["recommendation"]["option"].clone()
+    };
+    let output = repo.run(&["diff", "old.toml", "new.toml", "--presets", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let scenarios = json["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios.len(), 3, "the defaults and two presets");
+    let mut flips = 0;
+    for scenario in scenarios {
+        let id = scenario["id"].as_str().unwrap();
+        let args: Vec<&str> = if id == "defaults" { vec![] } else { vec!["--preset", id] };
+        assert_eq!(scenario["old"]["option"], leader("old.toml", &args), "{id}");
+        assert_eq!(scenario["new"]["option"], leader("new.toml", &args), "{id}");
+        let changed = scenario["old"]["option"] != scenario["new"]["option"];
+        assert_eq!(scenario["leader_changed"], changed, "{id}");
+        flips += usize::from(changed);
+    }
+    assert!(flips > 0, "Rust's safety from 10 to 2 changes a leader: {json}");
+    let output = repo.run(&["diff", "old.toml", "new.toml", "--preset", "long-lived", "--format", "markdown"]);
+    let markdown = String::from_utf8(output.stdout).unwrap();
+    assert!(markdown.starts_with("## Dataset diff: Go vs Rust vs Zig for a CLI tool\n"), "{markdown}");
+    assert!(markdown.contains("| The weighting given | Rust by "), "{markdown}");
+    // A file against itself: nothing changed, nothing moves.
+    let output = repo.run(&["diff", "old.toml", "old.toml"]);
+    let same = String::from_utf8(output.stdout).unwrap();
+    assert!(same.contains("Evidence: no change\n") && same.contains(": unchanged\n"), "{same}");
+}
+
+#[test]
+fn diff_says_what_is_wrong_with_its_arguments_and_files() {
+    let repo = Repo::new();
+    let code = |args: &[&str]| {
+        let output = repo.run(args);
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    assert_eq!(code(&["diff", "data.toml"]).0, Some(2), "NEW is required");
+    assert_eq!(code(&["diff", "data.toml", "data.toml", "--presets", "--preset", "ml-api"]).0, Some(2));
+    assert_eq!(code(&["--data", "data.toml", "diff", "data.toml", "data.toml"]).0, Some(2));
+    assert_eq!(code(&["diff", "data.toml", "data.toml", "--format", "yaml"]).0, Some(2));
+    let (status, stderr) = code(&["diff", "data.toml", "missing.toml"]);
+    assert!(status == Some(1) && stderr.starts_with("missing.toml: "), "{stderr}");
+    let text = read(&repo.path().join("data.toml"));
+    std::fs::write(repo.path().join("bad.toml"), text.replacen("as_of = \"", "as_of = \"x", 1)).unwrap();
+    let (status, stderr) = code(&["diff", "data.toml", "bad.toml"]);
+    let line = text.lines().position(|l| l.starts_with("as_of = ")).unwrap() + 1;
+    assert!(status == Some(1) && stderr.contains(&format!("bad.toml:{line}:")), "{stderr}");
+}
+
+/// A record whose team or pairwise file is gone is broken; a source of a driver checked again since is
+/// named even while the decision holds.
+#[test]
+fn revisit_names_missing_weight_files_and_moved_sources() {
+    let repo = Repo::new();
+    let team = repo.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    let title = "Node.js vs Python for server-side web development";
+    let member =
+        format!("version = 1\nname = \"Ann\"\n\n[dataset]\ntitle = \"{title}\"\n\n[weights]\nml-ecosystem = 9\n");
+    std::fs::write(team.join("ann.toml"), member).unwrap();
+    std::fs::write(repo.path().join("pairs.toml"), "[[pairs]]\nmore = \"ml-ecosystem\"\nless = \"realtime\"\nby = 5\n")
+        .unwrap();
+    repo.record(&["--title", "With a team", "--team", "team"]);
+    repo.record(&["--title", "With pairs", "--pairwise", "pairs.toml"]);
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    // A driver's source checked again: the decision holds, and says so.
+    let data = repo.path().join("data.toml");
+    let text = read(&data);
+    let record = decision::parse("r", "0001-r.md", &read(&repo.path().join("docs/decisions/0001-with-a-team.md")));
+    let inputs = record.inputs.unwrap().unwrap();
+    let (dimension, sources) = inputs.sources.iter().find(|(_, s)| !s.is_empty()).expect("a driver with sources");
+    let [url, checked] = &sources[0];
+    assert_ne!(checked, "2026-12-05");
+    // That dimension's source's `checked` line, after its `url` line.
+    let at = text.find(&format!("\nid = \"{dimension}\"\n")).unwrap();
+    let at = at + text[at..].find(&format!("url = \"{url}\"\n")).unwrap();
+    let at = at + text[at..].find(&format!("checked = \"{checked}\"")).unwrap();
+    let old = format!("checked = \"{checked}\"");
+    let edited = format!("{}checked = \"2026-12-05\"{}", &text[..at], &text[at + old.len()..]);
+    std::fs::write(&data, edited).unwrap();
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains(&format!("the source <{url}> checked {checked} then, 2026-12-05 now")), "{dimension}: {out}");
+    // The team's folder and the pairwise file gone: both records broken.
+    std::fs::remove_dir_all(&team).unwrap();
+    std::fs::remove_file(repo.path().join("pairs.toml")).unwrap();
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("broken: 0001 With a team") && out.contains("its team file team is not there"), "{out}");
+    assert!(out.contains("broken: 0002 With pairs") && out.contains("its pairwise file pairs.toml is not there"));
+}
+
+/// `--record` wants a record with an inputs block, and is the explorer's: with a command or a weighting
+/// flag it is a usage error.
+#[test]
+fn record_flag_errors() {
+    let repo = Repo::new();
+    let path = repo.record(&["--title", "T"]);
+    std::fs::write(repo.path().join("plain.md"), "# Notes\n").unwrap();
+    let run = |args: &[&str]| {
+        let output = repo.run(args);
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, stderr) = run(&["--record", "plain.md"]);
+    assert!(code == Some(1) && stderr.contains("--record plain.md: it has no \"versus inputs\" block"), "{stderr}");
+    let (code, _) = run(&["--record", path.to_str().unwrap(), "--preset", "ml-api"]);
+    assert_eq!(code, Some(2));
+    let (code, stderr) = run(&["--record", path.to_str().unwrap(), "report"]);
+    assert!(code == Some(2) && stderr.contains("--record apply to the explorer"), "{stderr}");
+    std::fs::write(&path, read(&path).replace("samples = 10000", "samples = \"x\"")).unwrap();
+    let (code, stderr) = run(&["--record", path.to_str().unwrap()]);
+    let line = read(&path).lines().position(|l| l.starts_with("samples")).unwrap() + 1;
+    assert!(code == Some(1) && stderr.contains(&format!(":{line}:")), "{stderr}");
+}
+
+/// A dataset the config names (no --data) is the one the record names, so that revisit finds it.
+#[test]
+fn a_record_names_the_configs_dataset() {
+    let repo = Repo::new();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/three-options.toml");
+    std::fs::copy(fixture, repo.path().join("config/three.toml")).unwrap();
+    std::fs::write(repo.path().join("config/config.toml"), "dataset = \"three.toml\"\n").unwrap();
+    let path = repo.run(&["record", "--title", "T"]);
+    assert!(path.status.success(), "{}", String::from_utf8_lossy(&path.stderr));
+    let text = read(&repo.path().join("docs/decisions/0001-t.md"));
+    assert!(
+        text.contains("title = \"Go vs Rust vs Zig for a CLI tool\"\n") && text.contains("three.toml\"\n"),
+        "{text}"
+    );
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.starts_with("holds: 0001 T"), "{out}");
 }

@@ -129,6 +129,7 @@ fn render(d: &Dataset, weighting: &Weighting, format: Format, level: u8) -> Stri
         command: Some("versus report --team decisions/ --format madr".into()),
         answers: vec!["models-in-process=yes".into()],
         left_out: vec!["Walter ](x) <b>".into()],
+        ..Framing::default()
     };
     let report = Report::new(d, weighting).with_framing(framing);
     match weighting.origin {

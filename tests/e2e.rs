@@ -520,3 +520,31 @@ fn an_empty_no_color_keeps_the_colours() {
     assert!(colour(""), "an empty NO_COLOR changes nothing");
     assert!(!colour("1"), "NO_COLOR=1 turns colour off");
 }
+
+/// `versus --record FILE` starts from the record's weighting as given, with its weights pinned and its
+/// verdict as recorded on the status line.
+#[test]
+fn a_record_opens_with_its_weights_pinned() {
+    let repo = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let record = std::process::Command::new(env!("CARGO_BIN_EXE_versus"))
+        .current_dir(repo.path())
+        .env("VERSUS_CONFIG_DIR", config.path())
+        .args(["record", "--title", "T", "--answer", "models-in-process=yes"])
+        .output()
+        .unwrap();
+    assert!(record.status.success(), "{}", String::from_utf8_lossy(&record.stderr));
+    let mut session = Session::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_versus")).tap(|c| {
+        c.cwd(repo.path());
+        c.env("VERSUS_CONFIG_DIR", config.path());
+        c.args(["--record", "docs/decisions/0001-t.md"]);
+    }));
+    session.expect("record 0001: Python by ");
+    session.expect("when recorded; its weights pinned (b unpins)");
+    session.expect("(pinned: Python +");
+    session.send("q");
+    session.expect("Quit?");
+    session.send("y");
+    assert!(session.wait().success());
+    session.assert_terminal_restored();
+}

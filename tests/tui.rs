@@ -1577,26 +1577,11 @@ fn leaving_a_member_out_makes_the_sliders_the_median_of_the_others_and_undo_brin
 }
 
 #[test]
-fn without_a_team_t_says_how_to_load_one_and_big_e_exports_a_decision_record() {
+fn without_a_team_t_says_how_to_load_one() {
     let mut a = app(80, 24);
     key(&mut a, KeyCode::Char('T'));
     assert_eq!(*a.overlay(), Overlay::None);
     assert!(a.status().unwrap().text.contains("--team FILE_OR_DIR"));
-    key(&mut a, KeyCode::Char('E'));
-    let Overlay::Prompt(Prompt { input, .. }) = a.overlay().clone() else { panic!("{:?}", a.overlay()) };
-    assert_eq!(input, "versus-node-js-vs-python-decision.md");
-    let effects = key(&mut a, KeyCode::Enter);
-    assert_eq!(
-        effects,
-        vec![Effect::Export {
-            export: Export {
-                path: "versus-node-js-vs-python-decision.md".into(),
-                document: Document::Record,
-                text: a.document(Document::Record)
-            },
-            overwrite: false,
-        }]
-    );
     // The team's command names its files while the whole team counts.
     let mut a = team_app(80, 24);
     assert_eq!(
@@ -2055,4 +2040,68 @@ fn a_profile_saves_its_must_haves_and_brings_them_back_from_the_picker() {
     assert_eq!(b.weighting().origin.name(b.dataset()), "profile strict");
     assert_eq!(b.weighting().requirements.get(cpu), Some(6));
     assert_eq!(b.evaluation().recommendation.leader(), Some(0), "Python fails it: Node.js is the only option");
+}
+
+/// `E`: the decision record's dialog takes a title, a context of several lines and a review date
+/// (prefilled by the default rule), and asks the shell to write what `versus record` would write.
+#[test]
+fn big_e_writes_the_decision_record_typed_into_its_dialog() {
+    use versus::explorer::overlays::record;
+    let mut a = app(80, 24);
+    key(&mut a, KeyCode::Char('E'));
+    let Overlay::Record(dialog) = a.overlay().clone() else { panic!("{:?}", a.overlay()) };
+    let default_review = dialog.review_by.clone();
+    // The built-in data at its defaults is a toss-up: two months ahead.
+    assert_eq!(default_review, versus::engine::decision::add_months(&a.dataset().meta.as_of, 2));
+    keys(&mut a, "Backend language");
+    key(&mut a, KeyCode::Tab);
+    keys(&mut a, "We serve mobile apps.");
+    key(&mut a, KeyCode::Enter);
+    keys(&mut a, "Two of us know Python.");
+    insta::assert_snapshot!("record_dialog_80x24", text(&a));
+    let effects = press_with(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL).unwrap().effects;
+    let expected = record::text(
+        a.dataset(),
+        &a.record_source(),
+        "Backend language",
+        "We serve mobile apps.\nTwo of us know Python.",
+        &default_review,
+    )
+    .unwrap();
+    assert_eq!(effects, vec![Effect::WriteRecord { dir: "docs/decisions".into(), text: expected.clone() }]);
+    assert_eq!(*a.overlay(), Overlay::None);
+    assert!(expected.contains("\n# Backend language\n"), "{expected}");
+    assert!(expected.contains("## Context and Problem Statement\n\nWe serve mobile apps.\nTwo of us know Python.\n\n"));
+    assert!(expected.contains(&format!("review-by: {default_review}\n")));
+    report(&mut a, Outcome::Done("wrote the decision record to /r/docs/decisions/0001-backend-language.md".into()));
+    assert!(text(&a).contains("wrote the decision record to /r/docs/decisions/0001-backend-language.md"));
+}
+
+/// A review date that is not one keeps the dialog open and says so; Esc with text typed asks first.
+#[test]
+fn the_record_dialog_checks_its_date_and_asks_before_losing_text() {
+    let mut a = app(160, 48);
+    key(&mut a, KeyCode::Char('E'));
+    insta::assert_snapshot!("record_dialog_160x48", text(&a));
+    key(&mut a, KeyCode::BackTab);
+    press_with(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    keys(&mut a, "soon");
+    let effects = press_with(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL).unwrap().effects;
+    assert!(effects.is_empty());
+    assert!(matches!(a.overlay(), Overlay::Record(_)));
+    assert!(a.status().unwrap().text.contains("review date `soon`: give it as YYYY-MM-DD"));
+    key(&mut a, KeyCode::Esc);
+    let Overlay::Record(dialog) = a.overlay().clone() else { panic!("asks first") };
+    assert!(dialog.asking && text(&a).contains("Discard what you typed?"));
+    key(&mut a, KeyCode::Char('n'));
+    let Overlay::Record(dialog) = a.overlay().clone() else { panic!("back to the text") };
+    assert!(!dialog.asking && dialog.review_by == "soon");
+    key(&mut a, KeyCode::Esc);
+    let effects = key(&mut a, KeyCode::Char('y'));
+    assert!(effects.is_empty());
+    assert_eq!(*a.overlay(), Overlay::None);
+    // Nothing typed: Esc closes at once.
+    key(&mut a, KeyCode::Char('E'));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(*a.overlay(), Overlay::None);
 }

@@ -23,6 +23,11 @@ pub struct Cli {
     #[command(flatten)]
     pub weights: WeightArgs,
 
+    /// Explorer: start from a decision record's inputs (its weighting as given, answers and team), with
+    /// the weights it recorded pinned to compare with, as `b` pins them.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["preset", "profile", "team", "answers", "overrides"])]
+    pub record: Option<PathBuf>,
+
     /// Explorer: do not capture the mouse (leaves text selection to the terminal).
     #[arg(long)]
     pub no_mouse: bool,
@@ -188,6 +193,32 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         today: Option<String>,
     },
+    /// Compare two versions of a dataset: the ratings, ranges and sources that changed, then what that
+    /// does to the verdict, margin, classification, robustness and stability intervals under the
+    /// weighting given (applied to both), or with --presets under the defaults and every preset.
+    Diff {
+        /// The dataset before the edit (read as --data reads a file).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The dataset after it.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        #[command(flatten)]
+        weights: WeightArgs,
+        /// Compare under the defaults and every preset of NEW (each with --answer and --weight after it)
+        /// instead of one weighting.
+        #[arg(long, conflicts_with_all = ["preset", "profile", "team"])]
+        presets: bool,
+        #[arg(long, value_enum, default_value_t = RevisitFormat::Text)]
+        format: RevisitFormat,
+        /// Plausible rating sets to draw for the robustness shares (1 to 1,000,000).
+        #[arg(long, value_name = "N", default_value_t = robustness::DEFAULT_SAMPLES,
+              value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        samples: u32,
+        /// The seed of those draws.
+        #[arg(long, value_name = "N", default_value_t = robustness::DEFAULT_SEED)]
+        seed: u64,
+    },
     /// List the dataset's dimensions, presets, audited claims, sources or interview questions, or your saved profiles.
     List {
         #[arg(value_enum)]
@@ -340,7 +371,7 @@ impl From<ReportFormat> for report::Format {
     }
 }
 
-/// `--format` of `revisit`.
+/// `--format` of `revisit` and `diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RevisitFormat {
     Text,

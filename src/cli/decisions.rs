@@ -1,4 +1,5 @@
-//! `versus record` and `versus revisit`: the decision records in a repository's decisions folder.
+//! `versus record` and `versus revisit`: the decision records in a repository's decisions folder; and
+//! `versus diff`: what an edit of a dataset does to the decisions it supports.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -6,12 +7,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{Cli, Command, Failure, WeightArgs, judgements, print, request, say, warn_all, weighting};
+use super::{Cli, Command, Failure, WeightArgs, judgements, print, say, team_request, warn_all, warned, weighting};
 use crate::cli::RevisitFormat;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
-use crate::engine::report::{Format, Framing, Report, Sampling};
-use crate::engine::weights::{Origin, Request, Weighting, shell_quote};
+use crate::engine::diff as decision_diff;
+use crate::engine::report::{Framing, Report, Sampling};
+use crate::engine::requirements::Requirements;
+use crate::engine::weights::{Origin, Request, Weighting};
 use crate::shell;
 use crate::shell::decisions::{file_name, markdown_files};
 use crate::shell::files::read_input_text;
@@ -34,10 +37,17 @@ pub(super) struct Asked {
     pub review_in: Option<u32>,
     pub supersedes: Option<u32>,
     pub deciders: Option<String>,
+    /// The team members' notes, as (name, note).
+    pub notes: Vec<(String, String)>,
 }
 
 /// `versus record`: the weighting its flags ask for, then the record written; returns its path.
-pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &UserFiles) -> Result<PathBuf, Failure> {
+pub(super) fn record_command(
+    cli: &Cli,
+    command: &Command,
+    (d, file): (&Dataset, Option<&Path>),
+    files: &UserFiles,
+) -> Result<PathBuf, Failure> {
     let Command::Record {
         weights,
         pairwise,
@@ -55,7 +65,8 @@ pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &
         return Err(Failure::Decision("the record's arguments were not given".to_owned()));
     };
     let args = cli.weights.merged(weights);
-    let mut request = request(&args, d)?;
+    let (mut request, _, team_warnings, notes) = team_request(&args, d)?;
+    warn_all(&team_warnings);
     request.pairwise = pairwise.as_deref().map(|path| judgements(path, d)).transpose()?;
     let (weighting, warnings) = weighting(d, &request, files)?;
     warn_all(&warnings);
@@ -74,7 +85,7 @@ pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &
         None => context.clone(),
     };
     let asked = Asked {
-        data: cli.data.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        data: file.map(|p| p.to_string_lossy().into_owned()),
         args,
         pairwise: pairwise.as_ref().map(|p| p.to_string_lossy().into_owned()),
         dir: dir.clone(),
@@ -86,67 +97,24 @@ pub(super) fn record_command(cli: &Cli, command: &Command, d: &Dataset, files: &
         review_in: *review_in,
         supersedes: *supersedes,
         deciders: deciders.clone(),
+        notes,
     };
     record(d, &weighting, request, &asked)
 }
 
-/// A word for a POSIX shell, quoted only when it needs to be.
-fn quoted(arg: &str) -> String {
-    let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
-    if plain { arg.to_owned() } else { shell_quote(arg) }
-}
-
-/// The shortest command that writes the same record again: the weighting as given (answers, not the
-/// weights they gave), and the record's own flags; the date and the review date default to the day it runs.
-fn reproduce(asked: &Asked) -> String {
-    let mut words = vec!["versus".to_owned(), "record".to_owned()];
-    let mut flag = |name: &str, value: &str| words.push(quoted(&format!("--{name}={value}")));
-    if let Some(data) = &asked.data {
-        flag("data", data);
-    }
-    let args = &asked.args;
-    if let Some(preset) = &args.preset {
-        flag("preset", preset);
-    }
-    if let Some(profile) = &args.profile {
-        flag("profile", profile);
-    }
-    for team in &args.team {
-        flag("team", &team.to_string_lossy());
-    }
-    for answer in &args.answers {
-        flag("answer", answer);
-    }
-    if let Some(pairwise) = &asked.pairwise {
-        flag("pairwise", pairwise);
-    }
-    for weight in &args.overrides {
-        flag("weight", weight);
-    }
-    for requirement in &args.requirements {
-        flag("require", requirement);
-    }
-    if let Some(title) = &asked.title {
-        flag("title", title);
-    }
-    match (&asked.context_file, &asked.context) {
-        (Some(file), _) => flag("context-file", file),
-        (None, Some(context)) => flag("context", context),
-        (None, None) => {}
-    }
-    if asked.status != "proposed" {
-        flag("status", &asked.status);
-    }
-    if let Some(date) = &asked.review_by {
-        flag("review-by", date);
-    }
-    if let Some(days) = asked.review_in {
-        flag("review-in", &format!("{days}d"));
-    }
-    if let Some(deciders) = &asked.deciders {
-        flag("deciders", deciders);
-    }
-    words.join(" ")
+/// The shortest command that writes the same record again (see [`decision::reproduce`]).
+fn reproduce(asked: &Asked, given: &Given) -> String {
+    decision::reproduce(&decision::Flags {
+        data: asked.data.as_deref(),
+        given: Some(given),
+        title: asked.title.as_deref(),
+        context: asked.context.as_deref(),
+        context_file: asked.context_file.as_deref(),
+        status: &asked.status,
+        review_by: asked.review_by.as_deref(),
+        review_in: asked.review_in,
+        deciders: asked.deciders.as_deref(),
+    })
 }
 
 /// Writes the record; returns its path.
@@ -163,7 +131,7 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         requires: asked.args.requirements.clone(),
     };
     let resolved = (&weighting.weights[..], &weighting.requirements);
-    let inputs = decision::inputs(d, asked.data.clone(), given, resolved, sampling.samples, sampling.seed);
+    let inputs = decision::inputs(d, asked.data.clone(), given.clone(), resolved, sampling.samples, sampling.seed);
     let review_by = match (&asked.review_by, asked.review_in) {
         (Some(date), _) => date.clone(),
         (None, Some(days)) => decision::add_days(&today, days),
@@ -173,31 +141,28 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         request.team.as_ref().map(|members| members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", "))
     });
     let framing = Framing {
-        heading_level: 1,
-        date: Some(today.clone()),
-        command: Some(reproduce(asked)),
+        command: Some(reproduce(asked, &given)),
         answers: asked.args.answers.clone(),
-        left_out: Vec::new(),
+        notes: asked.notes.clone(),
+        ..Framing::default()
     };
-    let mut report = Report::sampled(d, weighting, sampling).with_framing(framing);
+    let mut report = Report::sampled(d, weighting, sampling);
     if let Some((judged, priorities)) = request.pairwise {
         report = report.with_pairwise(judged, priorities);
     }
     if let Some(members) = request.team {
         report = report.with_team(members);
     }
-    let madr = report.render(Format::Madr);
     let meta = Meta {
         title: asked.title.clone(),
         context: asked.context.clone(),
         status: asked.status.clone(),
         date: today,
-        review_by: review_by.clone(),
+        review_by,
         deciders,
         supersedes: asked.supersedes,
     };
-    let conditions = decision::conditions(d, &inputs, &review_by, 2);
-    let text = decision::compose(&madr, &meta, &conditions, &inputs);
+    let text = decision::record_text(report, framing, &meta, &inputs);
     let dir = &asked.dir;
     let shown = dir.display().to_string();
     let failed = |e: std::io::Error| Failure::Write(shown.clone(), e);
@@ -208,10 +173,8 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
             })?),
             None => None,
         };
-    let number = shell::decisions::next_number(dir).map_err(failed)?;
-    let title = text.lines().find(|l| l.starts_with('#')).unwrap_or("").trim_start_matches('#').trim();
-    let path = shell::decisions::write_record(dir, number, &decision::slug(title), &text)
-        .map_err(|e| Failure::Write(format!("{shown}/{number:04}-..."), e))?;
+    let (number, path) =
+        shell::decisions::write_next(dir, &text).map_err(|e| Failure::Write(format!("{shown}/NNNN-..."), e))?;
     if let Some(old) = superseded {
         shell::decisions::mark_superseded(&old, number).map_err(|e| Failure::Write(old.display().to_string(), e))?;
     }
@@ -263,8 +226,27 @@ struct Row {
     status: String,
     state: State,
     reasons: Vec<String>,
-    recorded: Option<Verdict>,
-    now: Option<Verdict>,
+    recorded: Option<Named>,
+    now: Option<Named>,
+}
+
+/// A verdict with its option's name beside its id, as the dataset names it (None when it cannot be
+/// read or no longer has the option).
+#[derive(Debug, Serialize)]
+struct Named {
+    #[serde(flatten)]
+    verdict: Verdict,
+    name: Option<String>,
+}
+
+impl Named {
+    fn of(verdict: Verdict, dataset: Option<&Dataset>) -> Self {
+        let name = verdict
+            .option
+            .as_ref()
+            .and_then(|id| dataset.and_then(|d| d.options.iter().find(|o| &o.id == id)).map(|o| o.name.clone()));
+        Self { verdict, name }
+    }
 }
 
 #[derive(Serialize)]
@@ -310,7 +292,7 @@ pub(super) fn revisit(
             status: record.status.clone(),
             state: State::Holds,
             reasons: Vec::new(),
-            recorded: inputs.as_ref().ok().map(decision::recorded),
+            recorded: inputs.as_ref().ok().map(|i| Named::of(decision::recorded(i), None)),
             now: None,
         };
         if record.is_retired() {
@@ -328,6 +310,16 @@ pub(super) fn revisit(
             }
         };
         let mut broken = Vec::new();
+        // The files the weighting came from, named as given (relative to where versus runs, a
+        // repository's root in CI): gone, the decision cannot be made again from its inputs.
+        let given = &inputs.given;
+        let files =
+            given.team.iter().map(|f| ("team file", f)).chain(given.pairwise.iter().map(|f| ("pairwise file", f)));
+        for (what, file) in files {
+            if !Path::new(file).exists() {
+                broken.push(format!("its {what} {file} is not there"));
+            }
+        }
         for (word, link) in [("supersedes", record.supersedes), ("is superseded by", record.superseded_by)] {
             if let Some(n) = link.filter(|n| !numbers.contains(n)) {
                 broken.push(format!("it {word} record {n:04}, which is not there"));
@@ -346,7 +338,8 @@ pub(super) fn revisit(
                 let assessment = decision::assess(path, text, record, inputs, dataset, today);
                 row.state = assessment.state;
                 row.reasons = assessment.reasons;
-                row.now = assessment.now;
+                row.now = assessment.now.map(|now| Named::of(now, Some(dataset)));
+                row.recorded = Some(Named::of(decision::recorded(inputs), Some(dataset)));
             }
         }
         if !broken.is_empty() {
@@ -369,10 +362,13 @@ pub(super) fn revisit(
     Ok(u8::from(rows.iter().any(|row| row.state.needs_attention())))
 }
 
-fn short(verdict: Option<&Verdict>) -> String {
-    match verdict {
-        Some(Verdict { option: Some(option), margin, classification, share }) => {
-            format!("{option} by {margin:.1} points, {classification}, first in {:.0}%", share * 100.0)
+/// "Python by 4.0 points, likely, first in 86%": the option by its name (its id when the dataset no
+/// longer names it).
+fn short(named: Option<&Named>) -> String {
+    match named.map(|n| (&n.verdict, &n.name)) {
+        Some((Verdict { option: Some(option), margin, classification, share }, name)) => {
+            let name = name.as_deref().unwrap_or(option);
+            format!("{name} by {margin:.1} points, {classification}, first in {:.0}%", share * 100.0)
         }
         Some(_) => "no option leads".to_owned(),
         None => "-".to_owned(),
@@ -437,4 +433,114 @@ fn markdown(rows: &[Row], skipped: usize) -> String {
     }
     let _ = writeln!(out, "\n{}", summary(rows, skipped));
     out
+}
+
+/// `versus diff OLD NEW`: the evidence that changed, and the verdicts before and after under the
+/// weighting given (or every preset), in the format asked for.
+pub(super) fn diff(cli: &Cli, command: &Command, files: &UserFiles) -> Result<String, Failure> {
+    let Command::Diff { old, new, weights, presets, format, samples, seed } = command else {
+        return Err(Failure::Decision("the diff's arguments were not given".to_owned()));
+    };
+    let load = |path: &Path| warned(files, |w| files.dataset(Some(path), w)).map(|(d, _)| d);
+    let (before, after) = (load(old)?, load(new)?);
+    let args = cli.weights.merged(weights);
+    let names: Vec<(String, String)> =
+        after.dimensions.iter().chain(&before.dimensions).map(|d| (d.id.clone(), d.name.clone())).collect();
+    // The weighting's flags resolved on each dataset: a preset's or an answer's weights may differ.
+    let side = |d: &Dataset, args: &WeightArgs| -> Result<decision_diff::Side, Failure> {
+        let (request, _, team_warnings, _) = team_request(args, d)?;
+        warn_all(&team_warnings);
+        let (weighting, warnings) = weighting(d, &request, files)?;
+        warn_all(&warnings);
+        Ok(decision_diff::side(d, (&weighting.weights, &weighting.requirements), *samples, *seed))
+    };
+    let mut scenarios = Vec::new();
+    if *presets {
+        let mut ids: Vec<(Option<String>, String)> = vec![(None, "The defaults".to_owned())];
+        ids.extend(after.presets.iter().map(|p| (Some(p.id.clone()), p.name.clone())));
+        for (id, name) in ids {
+            let args = WeightArgs { preset: id.clone(), ..args.clone() };
+            let has = |d: &Dataset| id.as_ref().is_none_or(|id| d.presets.iter().any(|p| &p.id == id));
+            let then = if has(&before) { Some(side(&before, &args)?) } else { None };
+            let now = side(&after, &args)?;
+            let id = id.unwrap_or_else(|| "defaults".to_owned());
+            scenarios.push(decision_diff::scenario(&id, &name, then, Some(now), &names));
+        }
+    } else {
+        let name = if args.given() { "The weighting given" } else { "The default weighting" };
+        let (then, now) = (side(&before, &args)?, side(&after, &args)?);
+        scenarios.push(decision_diff::scenario("given", name, Some(then), Some(now), &names));
+    }
+    let diff = decision_diff::Diff {
+        old: decision_diff::Version::of(&before, &old.display().to_string()),
+        new: decision_diff::Version::of(&after, &new.display().to_string()),
+        evidence: decision_diff::evidence(&before, &after),
+        scenarios,
+    };
+    Ok(match format {
+        RevisitFormat::Text => diff.text(),
+        RevisitFormat::Markdown => diff.markdown(),
+        RevisitFormat::Json => diff.json(),
+    })
+}
+
+/// `versus --record FILE`: the record's path as shown, its inputs block, and its number; a file without
+/// a block, or with one that does not parse, is an error with its place.
+pub(super) fn record_inputs(path: &Path) -> Result<(String, decision::Inputs, Option<u32>), Failure> {
+    let shown = path.display().to_string();
+    let text = shell::decisions::read(path).map_err(|e| Failure::Decision(format!("--record {shown}: {e}")))?;
+    let record = decision::parse(&shown, &file_name(path), &text);
+    match record.inputs {
+        None => Err(Failure::Decision(format!(
+            "--record {shown}: it has no \"{}\" block (versus record writes one)",
+            decision::HEADING
+        ))),
+        Some(Err(diagnostic)) => Err(Failure::Decision(diagnostic.to_string())),
+        Some(Ok(inputs)) => Ok((shown, inputs, record.number)),
+    }
+}
+
+/// The weighting flags a record was made with.
+pub(super) fn weight_args(given: &Given) -> WeightArgs {
+    WeightArgs {
+        preset: given.preset.clone(),
+        profile: given.profile.clone(),
+        team: given.team.iter().map(PathBuf::from).collect(),
+        answers: given.answers.clone(),
+        overrides: given.weights.clone(),
+        requirements: given.requires.clone(),
+    }
+}
+
+/// The weights a record recorded, as a weighting to pin (a dimension it does not name weighs 0).
+pub(super) fn recorded_weighting(dataset: &Dataset, inputs: &decision::Inputs) -> Weighting {
+    let weights: Vec<u8> = dataset.dimensions.iter().map(|d| inputs.weights.get(&d.id).copied().unwrap_or(0)).collect();
+    let mut requirements = Requirements::default();
+    for (id, &min) in &inputs.requirements {
+        if let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) {
+            requirements.set(d, min);
+        }
+    }
+    Weighting {
+        origin: Origin::Profile { name: "the record's weights".to_owned(), weights: weights.clone() },
+        weights,
+        requirements,
+    }
+}
+
+/// The first message: the verdict as recorded, and that its weights are pinned.
+pub(super) fn record_status(
+    (shown, inputs, number): &(String, decision::Inputs, Option<u32>),
+    dataset: &Dataset,
+) -> crate::explorer::app::Status {
+    let recorded = decision::recorded(inputs);
+    let name = Named::of(recorded.clone(), Some(dataset)).name;
+    let verdict = match (&recorded.option, name) {
+        (Some(id), name) => {
+            format!("{} by {:.1}, {}", name.unwrap_or_else(|| id.clone()), recorded.margin, recorded.classification)
+        }
+        (None, _) => "no option leading".to_owned(),
+    };
+    let which = number.map_or_else(|| shown.clone(), |n| format!("record {n:04}"));
+    crate::explorer::app::Status::info(format!("{which}: {verdict}, when recorded; its weights pinned (b unpins)"))
 }

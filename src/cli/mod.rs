@@ -116,7 +116,7 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
                 date: Some(shell::clock::today()),
                 command: Some(invocation()),
                 answers: cli.weights.merged(weights).answers,
-                left_out: Vec::new(),
+                ..Framing::default()
             };
             // Many samples of many dimensions take seconds: a line on a terminal's stderr says how far.
             let mut progress = Progress::stderr("sampling");
@@ -135,8 +135,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             exiting(d);
         }
         Command::Record { .. } => {
-            let d = dataset()?;
-            let path = decisions::record_command(cli, command, &d, &files)?;
+            // The file the dataset came from, --data's or the config's, which the record names.
+            let (d, file) = warned(&files, |warnings| files.dataset(data, warnings))?;
+            let path = decisions::record_command(cli, command, (&d, file.as_deref()), &files)?;
             print(&format!("{}\n", path.display()))?;
             exiting(d);
         }
@@ -145,6 +146,10 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             return decisions::revisit(paths, *format, &today, |path| {
                 warned(&files, |w| files.dataset(Some(path), w)).map(|(d, _)| d)
             });
+        }
+        Command::Diff { .. } => {
+            let diff = decisions::diff(cli, command, &files)?;
+            print(&diff)?;
         }
         Command::List { what, format } => {
             let d = dataset()?;
@@ -209,15 +214,26 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
         return Err(Failure::Usage(Box::new(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))));
     }
     let Some(command) = &cli.command else { return Ok(()) };
-    let misplaced = if cli.no_mouse || cli.no_color {
-        "--no-mouse and --no-color apply to the explorer (versus with no command)"
+    let misplaced = if cli.no_mouse || cli.no_color || cli.record.is_some() {
+        "--no-mouse, --no-color and --record apply to the explorer (versus with no command)"
+    } else if cli.data.is_some() && matches!(command, Command::Diff { .. }) {
+        "diff compares the two dataset files it is given: --data does not apply to it"
+    } else if cli.weights.given()
+        && matches!(command, Command::Diff { presets: true, .. })
+        && (cli.weights.preset.is_some() || cli.weights.profile.is_some() || !cli.weights.team.is_empty())
+    {
+        "--presets compares under every preset: --preset, --profile and --team do not apply with it"
     } else if cli.weights.given()
         && !matches!(
             command,
-            Command::Report { .. } | Command::Record { .. } | Command::Profile { action: ProfileAction::Save { .. } }
+            Command::Report { .. }
+                | Command::Record { .. }
+                | Command::Diff { .. }
+                | Command::Profile { action: ProfileAction::Save { .. } }
         )
     {
-        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report`, `record` and `profile save`"
+        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report`, `record`, `diff` and \
+         `profile save`"
     } else {
         return Ok(());
     };
@@ -230,9 +246,21 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
 /// shown on the status line, and the explorer starts anyway.
 fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let mut warnings = files.warnings();
-    let (dataset, path) = files.dataset(cli.data.as_deref(), &mut warnings)?;
+    // A record's inputs stand for the weighting flags (which clap keeps from being given with it), and
+    // its dataset file for --data unless one is given.
+    let record = cli.record.as_deref().map(decisions::record_inputs).transpose()?;
+    let record_data = record.as_ref().and_then(|(_, inputs, _)| inputs.dataset.path.as_ref().map(PathBuf::from));
+    let data = cli.data.clone().or(record_data);
+    let (dataset, path) = files.dataset(data.as_deref(), &mut warnings)?;
+    let args = match &record {
+        Some((_, inputs, _)) => decisions::weight_args(&inputs.given),
+        None => cli.weights.clone(),
+    };
     // The team's warnings are said, and listed in help, with the others.
-    let (request, team_files, team_warnings) = team_request(&cli.weights, &dataset)?;
+    let (mut request, team_files, team_warnings, team_notes) = team_request(&args, &dataset)?;
+    if let Some(file) = record.as_ref().and_then(|(_, inputs, _)| inputs.given.pairwise.as_ref()) {
+        request.pairwise = Some(judgements(Path::new(file), &dataset)?);
+    }
     warnings.extend(team_warnings);
     let (weighting, more) = weighting(&dataset, &request, files)?;
     warnings.extend(more);
@@ -261,10 +289,14 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         let place = if first.file.is_empty() { String::new() } else { format!(" ({})", first.file) };
         Status::warning(format!("{}{place}{more}", first.headline()))
     });
+    // The record's weights pinned, and its verdict as recorded said first (unless a file has a problem).
+    let pinned = record.as_ref().map(|(_, inputs, _)| decisions::recorded_weighting(&dataset, inputs));
+    let status = status.or_else(|| record.as_ref().map(|record| decisions::record_status(record, &dataset)));
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),
         keymap: files.config().keymap.clone(),
         // Absolute, so that the command `y` copies works from any directory.
+        data_as_given: path.as_ref().map(|p| p.display().to_string()),
         data_path: path.map(|p| std::path::absolute(&p).unwrap_or(p).display().to_string()),
         mouse,
         status,
@@ -272,8 +304,10 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         confirm_quit: files.config().confirm_quit,
         team: request.team.unwrap_or_default(),
         team_files,
+        team_notes,
         today: shell::clock::today(),
         answers,
+        pinned,
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;
@@ -304,20 +338,23 @@ fn invocation() -> String {
 
 /// The engine's request of the weight arguments, with `--team`'s files read (their warnings said).
 fn request(args: &WeightArgs, dataset: &Dataset) -> Result<Request, Failure> {
-    let (request, _, warnings) = team_request(args, dataset)?;
+    let (request, _, warnings, _) = team_request(args, dataset)?;
     warn_all(&warnings);
     Ok(request)
 }
 
+/// A request with its team's files as given, their warnings and the members' notes (name, note).
+type TeamRequest = (Request, Vec<String>, Vec<Diagnostic>, Vec<(String, String)>);
+
 /// [`request`], the team's files one by one as given (for the command the explorer's record gives to
-/// reproduce it, to run where the files were named, typically a repository's root), and the files'
-/// warnings, not yet said.
-fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<(Request, Vec<String>, Vec<Diagnostic>), Failure> {
+/// reproduce it, to run where the files were named, typically a repository's root), the files'
+/// warnings, not yet said, and the members' notes.
+fn team_request(args: &WeightArgs, dataset: &Dataset) -> Result<TeamRequest, Failure> {
     if args.team.is_empty() {
-        return Ok((args.request(None), Vec::new(), Vec::new()));
+        return Ok((args.request(None), Vec::new(), Vec::new(), Vec::new()));
     }
     let team = read_team(&args.team, dataset).map_err(Failure::Team)?;
-    Ok((args.request(Some(team.members.clone())), team.files, team.warnings))
+    Ok((args.request(Some(team.members.clone())), team.files, team.warnings, team.notes))
 }
 
 /// The pairwise judgements in `path` for `dataset`, and the priorities they give.

@@ -13,12 +13,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::data::Dataset;
 use crate::engine::diagnostic::{Diagnostic, Position};
-use crate::engine::report::md;
+use crate::engine::report::{Format, Framing, Report, drivers, md};
 use crate::engine::requirements::Requirements;
 use crate::engine::robustness::robustness_with;
-use crate::engine::score::{Recommendation, evaluate, evaluate_with, rating_flips_with};
+use crate::engine::score::{RatingFlip, Recommendation, evaluate, evaluate_with, rating_flips_with};
 use crate::engine::verdict::{Classification, tenths};
-use crate::engine::weights::{ConfigDefault, Request, Weighting, changes};
+use crate::engine::weights::{ConfigDefault, Request, Weighting, changes, shell_quote};
 
 /// The version of the inputs block this versus writes and reads.
 pub const FORMAT: u32 = 1;
@@ -26,8 +26,6 @@ pub const FORMAT: u32 = 1;
 pub const HEADING: &str = "versus inputs";
 /// A drop of the margin by more than this many points, same leader, makes a decision `weaker`.
 pub const WEAKER_POINTS: f64 = 2.0;
-/// How many dimensions' evidence the block keeps: those carrying most of the lead.
-pub const DRIVERS: usize = 7;
 /// How many rating flips become tripwires, nearest first.
 pub const TRIPWIRES: usize = 5;
 /// Months to the default review date: a clear or likely verdict, and a toss-up.
@@ -52,6 +50,10 @@ pub struct Inputs {
     /// `revisit` to say which ratings and ranges moved.
     #[serde(default)]
     pub evidence: BTreeMap<String, BTreeMap<String, [u8; 3]>>,
+    /// The drivers' sources when recorded: dimension id -> `[url, checked]` each, for `revisit` to say
+    /// which were added, removed or checked again.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, Vec<[String; 2]>>,
     pub outcome: Outcome,
 }
 
@@ -158,11 +160,8 @@ pub fn verdict(
         classification: classification.word().to_owned(),
         share: (share * 1000.0).round() / 1000.0,
     };
-    let mut flips = rating_flips_with(dataset, weights, requirements);
-    flips.sort_by_key(|f| (f.distance(), f.dimension, f.option));
-    let tripwires = flips
+    let tripwires = nearest_rating_flips(&rating_flips_with(dataset, weights, requirements))
         .iter()
-        .take(TRIPWIRES)
         .map(|f| Tripwire {
             dimension: dataset.dimensions[f.dimension].id.clone(),
             option: dataset.options[f.option].id.clone(),
@@ -174,21 +173,12 @@ pub fn verdict(
     (verdict, tripwires)
 }
 
-/// The ratings and ranges of the [`DRIVERS`] dimensions that carry most of the lead (the highest weights
-/// when nothing leads).
+/// The ratings and ranges of the dimensions that decide it ([`drivers`]).
 fn evidence(dataset: &Dataset, weights: &[u8]) -> BTreeMap<String, BTreeMap<String, [u8; 3]>> {
     let evaluation = evaluate(dataset, weights);
-    let mut drivers: Vec<(usize, f64)> = if evaluation.recommendation.leader().is_some() {
-        evaluation.contributions.iter().map(|c| (c.dimension, c.points.abs())).collect()
-    } else {
-        weights.iter().enumerate().map(|(d, &w)| (d, f64::from(w))).collect()
-    };
-    drivers.retain(|&(d, size)| size > 0.0 && weights[d] > 0);
-    drivers.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    drivers
+    drivers(&evaluation, weights)
         .iter()
-        .take(DRIVERS)
-        .map(|&(d, _)| {
+        .map(|&d| {
             let dimension = &dataset.dimensions[d];
             let ratings = dataset
                 .options
@@ -199,6 +189,15 @@ fn evidence(dataset: &Dataset, weights: &[u8]) -> BTreeMap<String, BTreeMap<Stri
             (dimension.id.clone(), ratings)
         })
         .collect()
+}
+
+/// The [`TRIPWIRES`] rating flips nearest to happening, in the order the record states them.
+#[must_use]
+pub fn nearest_rating_flips(flips: &[RatingFlip]) -> Vec<RatingFlip> {
+    let mut flips = flips.to_vec();
+    flips.sort_by_key(|f| (f.distance(), f.dimension, f.option));
+    flips.truncate(TRIPWIRES);
+    flips
 }
 
 /// What moved in the recorded drivers' evidence: "Python's rating for X: 9 (8-10) then, 7 (6-8) now".
@@ -216,6 +215,24 @@ fn moved(dataset: &Dataset, inputs: &Inputs) -> Vec<String> {
                     dataset.options[o].name, dimension.name, then[0], then[1], then[2], now[0], now[1], now[2]
                 ));
             }
+        }
+    }
+    for (id, then) in &inputs.sources {
+        let Some(dimension) = dataset.dimensions.iter().find(|d| &d.id == id) else { continue };
+        for source in &dimension.sources {
+            match then.iter().find(|[url, _]| url == &source.url) {
+                None => {
+                    out.push(format!("{}: a source added since: {} <{}>", dimension.name, source.title, source.url));
+                }
+                Some([_, checked]) if checked != &source.checked => out.push(format!(
+                    "{}: the source <{}> checked {checked} then, {} now",
+                    dimension.name, source.url, source.checked
+                )),
+                Some(_) => {}
+            }
+        }
+        for [url, _] in then.iter().filter(|[url, _]| !dimension.sources.iter().any(|s| &s.url == url)) {
+            out.push(format!("{}: the source <{url}> removed since", dimension.name));
         }
     }
     out
@@ -245,6 +262,14 @@ pub fn inputs(
         weights: dataset.dimensions.iter().zip(weights).map(|(d, &w)| (d.id.clone(), w)).collect(),
         requirements: requirements.iter().map(|r| (dataset.dimensions[r.dimension].id.clone(), r.min)).collect(),
         evidence: evidence(dataset, weights),
+        sources: drivers(&evaluate(dataset, weights), weights)
+            .iter()
+            .map(|&d| {
+                let dimension = &dataset.dimensions[d];
+                let sources = dimension.sources.iter().map(|s| [s.url.clone(), s.checked.clone()]).collect();
+                (dimension.id.clone(), sources)
+            })
+            .collect(),
         outcome: Outcome {
             option: verdict.option,
             margin: verdict.margin,
@@ -262,6 +287,94 @@ pub fn inputs(
 pub fn block(inputs: &Inputs, level: u8) -> String {
     let toml = toml::to_string(inputs).unwrap_or_default();
     format!("{} {HEADING}\n\n```toml\n{}```\n", "#".repeat(usize::from(level.max(1))), toml)
+}
+
+/// The record's text, one source for `versus record` and the explorer's `E`: `report` rendered as MADR
+/// with `framing` (its date and review date taken from `meta`, so with its conditions for revisiting),
+/// composed with `meta` and the inputs block.
+#[must_use]
+pub fn record_text(report: Report<'_>, framing: Framing, meta: &Meta, inputs: &Inputs) -> String {
+    let framing =
+        Framing { heading_level: 1, date: Some(meta.date.clone()), review_by: Some(meta.review_by.clone()), ..framing };
+    compose(&report.with_framing(framing).render(Format::Madr), meta, inputs)
+}
+
+/// The flags of a `versus record` command, as given: what [`reproduce`] spells out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags<'a> {
+    pub data: Option<&'a str>,
+    pub given: Option<&'a Given>,
+    pub title: Option<&'a str>,
+    pub context: Option<&'a str>,
+    pub context_file: Option<&'a str>,
+    pub status: &'a str,
+    pub review_by: Option<&'a str>,
+    /// `--review-in`, in days.
+    pub review_in: Option<u32>,
+    pub deciders: Option<&'a str>,
+}
+
+/// A word for a POSIX shell, quoted only when it needs to be.
+fn quoted(arg: &str) -> String {
+    let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
+    if plain { arg.to_owned() } else { shell_quote(arg) }
+}
+
+/// The shortest command that writes the same record again: the weighting as given (answers, not the
+/// weights they gave), and the record's own flags; the date and the review date default to the day it runs.
+#[must_use]
+pub fn reproduce(flags: &Flags) -> String {
+    let mut words = vec!["versus".to_owned(), "record".to_owned()];
+    // The value quoted, not the flag: a value of several lines is quoted through printf, whose format
+    // must not start with `--`.
+    let mut flag = |name: &str, value: &str| words.push(format!("--{name}={}", quoted(value)));
+    if let Some(data) = flags.data {
+        flag("data", data);
+    }
+    let empty = Given::default();
+    let given = flags.given.unwrap_or(&empty);
+    if let Some(preset) = &given.preset {
+        flag("preset", preset);
+    }
+    if let Some(profile) = &given.profile {
+        flag("profile", profile);
+    }
+    for team in &given.team {
+        flag("team", team);
+    }
+    for answer in &given.answers {
+        flag("answer", answer);
+    }
+    if let Some(pairwise) = &given.pairwise {
+        flag("pairwise", pairwise);
+    }
+    for weight in &given.weights {
+        flag("weight", weight);
+    }
+    for requirement in &given.requires {
+        flag("require", requirement);
+    }
+    if let Some(title) = flags.title {
+        flag("title", title);
+    }
+    match (flags.context_file, flags.context) {
+        (Some(file), _) => flag("context-file", file),
+        (None, Some(context)) => flag("context", context),
+        (None, None) => {}
+    }
+    if flags.status != "proposed" {
+        flag("status", flags.status);
+    }
+    if let Some(date) = flags.review_by {
+        flag("review-by", date);
+    }
+    if let Some(days) = flags.review_in {
+        flag("review-in", &format!("{days}d"));
+    }
+    if let Some(deciders) = flags.deciders {
+        flag("deciders", deciders);
+    }
+    words.join(" ")
 }
 
 /// What the record says of itself beyond the report: its front matter and the user's words.
@@ -317,59 +430,11 @@ pub fn add_days(date: &str, days: u32) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-/// The conditions for revisiting, as a section's lines: the review date and each tripwire in words.
+/// The record: the MADR report `madr` (rendered with the review date, so with its conditions for
+/// revisiting) with its front matter replaced by `meta`'s, the user's title and context in, and the
+/// inputs block at the end.
 #[must_use]
-pub fn conditions(dataset: &Dataset, inputs: &Inputs, review_by: &str, level: u8) -> String {
-    let mut out = format!("{} Conditions for revisiting\n\n", "#".repeat(usize::from(level.max(1))));
-    let _ = writeln!(out, "* Review it by {review_by}, or sooner if one of these comes true.");
-    let name = |id: &str| md(&dataset.options.iter().find(|o| o.id == id).map_or(id.to_owned(), |o| o.name.clone()));
-    for wire in &inputs.outcome.tripwires {
-        let Some(dimension) = dataset.dimensions.iter().find(|d| d.id == wire.dimension) else { continue };
-        let evidence = match dimension.sources.len() {
-            0 => "no source cited".to_owned(),
-            1 => "evidence: its one source".to_owned(),
-            n => format!("evidence: its {n} sources"),
-        };
-        let moved = if wire.to > wire.rating { "rose" } else { "fell" };
-        let _ = writeln!(
-            out,
-            "* If {}'s rating for {} {moved} to {} (now {}; {evidence}), {} would lead.",
-            name(&wire.option),
-            md(&dimension.name),
-            wire.to,
-            wire.rating,
-            name(&wire.leader)
-        );
-    }
-    // The weights that, moved alone, change the leader: what the team would have to come to value.
-    let weights: Vec<u8> = dataset.dimensions.iter().map(|d| inputs.weights.get(&d.id).copied().unwrap_or(0)).collect();
-    let mut requirements = Requirements::default();
-    for (id, &min) in &inputs.requirements {
-        if let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) {
-            requirements.set(d, min);
-        }
-    }
-    let mut flips = evaluate_with(dataset, &weights, &requirements).flips;
-    flips.sort_by_key(|f| (f.distance(&weights), f.dimension));
-    for flip in flips.iter().take(TRIPWIRES) {
-        let now = weights[flip.dimension];
-        let (verb, bound) = if flip.weight > now { ("came to matter", "or more") } else { ("mattered", "or less") };
-        let _ = writeln!(
-            out,
-            "* If {} {verb} {} {bound} (now {now}), {} would lead.",
-            md(&dataset.dimensions[flip.dimension].name),
-            flip.weight,
-            md(&dataset.options[flip.option].name)
-        );
-    }
-    out.push('\n');
-    out
-}
-
-/// The record: the MADR report `madr` with its front matter replaced by `meta`'s, the user's title and
-/// context in, the conditions for revisiting before More Information, and the inputs block at the end.
-#[must_use]
-pub fn compose(madr: &str, meta: &Meta, conditions: &str, inputs: &Inputs) -> String {
+pub fn compose(madr: &str, meta: &Meta, inputs: &Inputs) -> String {
     let mut out = String::from("---\n");
     let _ = writeln!(out, "status: {}", yaml(&meta.status));
     let _ = writeln!(out, "date: {}", meta.date);
@@ -396,12 +461,8 @@ pub fn compose(madr: &str, meta: &Meta, conditions: &str, inputs: &Inputs) -> St
     }
     let section = "#".repeat(level + 1);
     let context_heading = format!("{section} Context and Problem Statement\n");
-    let more_heading = format!("{section} More Information\n");
     let mut after_context = false;
     for line in lines {
-        if line == more_heading {
-            out.push_str(conditions);
-        }
         out.push_str(line);
         if line == context_heading {
             after_context = true;

@@ -4,6 +4,7 @@
 pub mod data;
 pub mod decision;
 pub mod diagnostic;
+pub mod diff;
 pub(crate) mod fuzzy;
 pub(crate) mod listing;
 pub mod pairwise;

@@ -58,8 +58,10 @@ pub enum Action {
     OpenPairwise,
     SaveProfile,
     Export,
-    /// `E`: write the decision record (MADR).
+    /// `E`: the decision record's dialog.
     ExportRecord,
+    /// In the decision record's dialog: write it.
+    WriteRecord,
     /// `T`: the team's members, each of whom can be left out of the group.
     #[strum(serialize = "team")]
     OpenTeam,
@@ -168,6 +170,9 @@ pub enum Context {
     /// A one-line text prompt (a profile's name, a file name).
     #[strum(message = "Prompts (type the text)")]
     Prompt,
+    /// The decision record's dialog (`E`).
+    #[strum(message = "Decision record (type the text)")]
+    Record,
     /// A yes/no question.
     #[strum(message = "Questions")]
     Confirm,
@@ -196,7 +201,7 @@ impl Context {
     /// Whether printable keys type text here (so single characters cannot be bound).
     #[must_use]
     pub(crate) fn takes_text(self) -> bool {
-        matches!(self, Self::Search | Self::Prompt | Self::HelpFind)
+        matches!(self, Self::Search | Self::Prompt | Self::HelpFind | Self::Record)
     }
 }
 
@@ -388,7 +393,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('a')], A::OpenPairwise, "pairwise: weigh the categories two at a time", false),
     bind(C::Main, &[ch('s')], A::SaveProfile, "save the weights as a profile", false),
     bind(C::Main, &[ch('e')], A::Export, "export the report as markdown", false),
-    bind(C::Main, &[ch('E')], A::ExportRecord, "export a decision record (MADR)", false),
+    bind(C::Main, &[ch('E')], A::ExportRecord, "write a decision record (as versus record does)", false),
     bind(C::Main, &[ch('T')], A::OpenTeam, "team (--team): members' weights; leave one out", false),
     bind(C::Main, &[ch('y')], A::Copy, "copy the verdict and weights, or the focused source's URL (OSC 52)", false),
     bind(C::Main, &[ch('o')], A::OpenSource, "open the selected source in a browser (Tab focuses the sources)", false),
@@ -484,6 +489,19 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Prompt, &[key(K::Esc)], A::Back, "cancel", true),
     bind(C::Prompt, &[key(K::Backspace)], A::DeleteChar, "delete a character", false),
     bind(C::Prompt, &[ctrl('u')], A::ClearInput, "delete the text", false),
+    bind(C::Record, &[key(K::Tab)], A::FocusNext, "next field", true),
+    bind(C::Record, &[key(K::BackTab)], A::FocusPrev, "previous field", false),
+    bind(
+        C::Record,
+        &[key(K::Enter)],
+        A::Confirm,
+        "new line in the context; next field; on the review date, write",
+        false,
+    ),
+    bind(C::Record, &[ctrl('s')], A::WriteRecord, "write the record", true),
+    bind(C::Record, &[key(K::Esc)], A::Back, "close (asks before losing text)", true),
+    bind(C::Record, &[key(K::Backspace)], A::DeleteChar, "delete a character", false),
+    bind(C::Record, &[ctrl('u')], A::ClearInput, "delete the field's text", false),
     bind(C::Confirm, &[ch('y'), key(K::Enter)], A::Yes, "yes", true),
     bind(C::Confirm, &[ch('n'), key(K::Esc)], A::No, "no", true),
     bind(C::Confirm, &[ch('q')], A::Quit, "quit (asked whether to quit: yes)", false),
@@ -799,7 +817,7 @@ mod tests {
         {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 56 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 57 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

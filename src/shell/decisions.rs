@@ -55,6 +55,15 @@ pub fn write_record(dir: &Path, number: u32, slug: &str, text: &str) -> io::Resu
     Ok(path)
 }
 
+/// Writes the record `text` as the next number in `dir`, named after its title (its first heading):
+/// what `versus record` and the explorer's `E` both do. Returns its number and path.
+pub fn write_next(dir: &Path, text: &str) -> io::Result<(u32, PathBuf)> {
+    let number = next_number(dir)?;
+    let title = text.lines().find(|l| l.starts_with('#')).unwrap_or("").trim_start_matches('#').trim();
+    let path = write_record(dir, number, &decision::slug(title), text)?;
+    Ok((number, path))
+}
+
 /// The record numbered `number` in `dir`, if there is one.
 pub fn find(dir: &Path, number: u32) -> io::Result<Option<PathBuf>> {
     Ok(markdown_files(dir)?.into_iter().find(|p| number_of(&file_name(p)) == Some(number)))

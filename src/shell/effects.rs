@@ -35,6 +35,7 @@ pub(crate) fn perform(effect: Effect, config_dir: Option<&Path>, terminal: &mut 
             },
         },
         Effect::Export { export, overwrite } => write_export(export, overwrite),
+        Effect::WriteRecord { dir, text } => write_record(&dir, &text),
         Effect::Copy { text } => copy(&text, terminal),
         Effect::OpenUrl { url } => open_url(&url),
     })
@@ -88,6 +89,16 @@ fn write_export(export: Export, overwrite: bool) -> Outcome {
     match write_atomically(&target, export.text.as_bytes()) {
         Ok(()) => Outcome::Done(format!("wrote {what} to {}", target.display())),
         Err(e) => Outcome::Failed(format!("cannot write {}: {e}", target.display())),
+    }
+}
+
+/// Writes a decision record as `versus record` does, and says where (in full: the directory is the one
+/// versus runs in, which the user may not have in mind).
+fn write_record(dir: &str, text: &str) -> Outcome {
+    let target = export_target(dir);
+    match crate::shell::decisions::write_next(&target, text) {
+        Ok((_, path)) => Outcome::Done(format!("wrote the decision record to {}", path.display())),
+        Err(e) => Outcome::Failed(format!("cannot write the decision record into {}: {e}", target.display())),
     }
 }
 
@@ -188,6 +199,31 @@ mod tests {
         }
         assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
         assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    }
+
+    /// `E`'s record goes in as `versus record`'s does: the next number, the title's slug, the folder
+    /// made if missing, no file replaced.
+    #[test]
+    fn a_decision_record_is_numbered_into_its_folder() {
+        let scratch = tempfile::tempdir().unwrap();
+        let dir = scratch.path().join("docs/decisions");
+        let write = |text: &str| perform(Effect::WriteRecord { dir: dir.display().to_string(), text: text.into() });
+        let outcome = write("---\n---\n\n# Backend language\n");
+        let first = dir.join("0001-backend-language.md");
+        assert_eq!(outcome, Some(Outcome::Done(format!("wrote the decision record to {}", first.display()))));
+        std::fs::write(dir.join("0007-old.md"), "mine").unwrap();
+        let outcome = write("# Backend language\n");
+        let eighth = dir.join("0008-backend-language.md");
+        assert_eq!(outcome, Some(Outcome::Done(format!("wrote the decision record to {}", eighth.display()))));
+        assert_eq!(std::fs::read_to_string(dir.join("0007-old.md")).unwrap(), "mine");
+        assert_eq!(std::fs::read_to_string(first).unwrap(), "---\n---\n\n# Backend language\n");
+        // A file where the folder should be: said, nothing written.
+        let blocked = scratch.path().join("blocked");
+        std::fs::write(&blocked, "x").unwrap();
+        let outcome = perform(Effect::WriteRecord { dir: blocked.display().to_string(), text: "# T\n".into() });
+        assert!(
+            matches!(&outcome, Some(Outcome::Failed(m)) if m.starts_with("cannot write the decision record into "))
+        );
     }
 
     #[test]

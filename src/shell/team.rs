@@ -18,6 +18,8 @@ pub struct TeamFiles {
     pub members: Vec<Member>,
     /// The files they came from, one per member, as given.
     pub files: Vec<String>,
+    /// Each member's note, as (name, note), for those whose file has one.
+    pub notes: Vec<(String, String)>,
     /// Every file's warnings.
     pub warnings: Vec<Diagnostic>,
 }
@@ -26,7 +28,7 @@ pub struct TeamFiles {
 /// lines, and so are two files with one name (whose verdicts nobody could tell apart).
 pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<TeamFiles, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let mut team = TeamFiles { members: Vec::new(), files: Vec::new(), warnings: Vec::new() };
+    let mut team = TeamFiles { members: Vec::new(), files: Vec::new(), notes: Vec::new(), warnings: Vec::new() };
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let hash = dataset.content_hash();
     for path in expand(paths, &mut errors) {
@@ -45,6 +47,9 @@ pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<TeamFiles, Vec<
                         Some(Position { line, column }) => twice.at(Position { line, column }),
                         None => twice,
                     });
+                }
+                if let Some(note) = file.note {
+                    team.notes.push((file.name.clone(), note));
                 }
                 team.members.push(Member { name: file.name, weights: file.weights });
                 team.files.push(shown);

@@ -5,59 +5,40 @@
 
 use std::fmt::Write as _;
 
+use super::clauses::Names;
 use super::markdown::{flip_condition, md};
 use super::{
-    Report, TOP_CONTRIBUTIONS, TOP_SENSITIVITIES, robustness_sentence, round, sampling_words, stability_sentence,
+    Report, TOP_CONTRIBUTIONS, TOP_SENSITIVITIES, drivers, robustness_sentence, round, sampling_words,
+    stability_sentence,
 };
 use crate::engine::data::{Dataset, Source};
-use crate::engine::score::Recommendation;
-use crate::engine::verdict::DEFINITION;
-use crate::engine::weights::Origin;
+use crate::engine::decision::{TRIPWIRES, nearest_rating_flips};
+use crate::engine::pairwise;
+use crate::engine::score::{RatingFlip, Recommendation};
+use crate::engine::text::pluralize;
+use crate::engine::verdict::{Classification, DEFINITION, points as points_text};
+use crate::engine::weights::{Origin, changes, interview_weights, parse_answer};
 
 impl Report<'_> {
     pub(super) fn madr(&self) -> String {
         let dataset = self.dataset;
         let mut out = String::new();
         self.front_matter(&mut out);
-        let title = match self.evaluation.recommendation.leader() {
-            Some(option) => format!("Choose {} ({})", dataset.options[option].name, dataset.meta.title),
-            None => format!("{}: no option chosen yet", dataset.meta.title),
-        };
+        let title = super::record_title(dataset, &self.evaluation.recommendation);
         let _ = writeln!(out, "{} {}\n", self.heading(0), md(&title));
         let _ = writeln!(out, "{} Context and Problem Statement\n", self.heading(1));
-        // The description may speak of "the date above": here that is the evidence's, not the record's.
-        let _ =
-            writeln!(out, "Evidence as of {}, from the dataset \"{}\".\n", dataset.meta.as_of, md(&dataset.meta.title));
-        if let Some(description) = &dataset.meta.description {
-            for paragraph in description.split("\n\n").filter(|p| !p.trim().is_empty()) {
-                let _ = writeln!(out, "{}\n", md(paragraph.trim()));
-            }
-        }
-        let _ = writeln!(out, "{}\n", md(&self.scenario()));
-        let answers = self.answer_lines();
-        if !answers.is_empty() {
-            let _ = writeln!(out, "The project interview's answers:\n");
-            for line in &answers {
-                let _ = writeln!(out, "* {}", md(line));
-            }
-            out.push('\n');
-        }
+        self.context(&mut out);
         let _ = writeln!(out, "{} Decision Drivers\n", self.heading(1));
-        let mut drivers: Vec<usize> =
-            (0..dataset.dimensions.len()).filter(|&d| self.weighting.weights[d] > 0).collect();
-        drivers.sort_by_key(|&d| (std::cmp::Reverse(self.weighting.weights[d]), d));
-        for &d in &drivers {
-            let _ = writeln!(out, "* {} (weight {} of 10)", md(&dataset.dimensions[d].name), self.weighting.weights[d]);
-        }
-        if drivers.is_empty() {
-            let _ = writeln!(out, "Nothing is weighted yet: every weight is 0.");
-        }
+        self.drivers_section(&mut out);
         let _ = writeln!(out, "\n{} Considered Options\n", self.heading(1));
         for option in &dataset.options {
             let _ = writeln!(out, "* {}: {}", md(&option.name), md(&option.summary));
         }
         let decisive = self.decisive();
-        let sources = numbered_sources(dataset, &decisive);
+        let tripwires = nearest_rating_flips(&self.rating_flips);
+        let mut cited = decisive.clone();
+        cited.extend(tripwires.iter().map(|f| f.dimension));
+        let sources = numbered_sources(dataset, &cited);
         let cite = |d: usize| {
             let mut numbers: Vec<usize> = dataset.dimensions[d]
                 .sources
@@ -74,6 +55,7 @@ impl Report<'_> {
         let _ = writeln!(out, "{} Consequences\n", self.heading(2));
         self.consequences(&mut out, &decisive);
         let _ = writeln!(out, "\n{} Pros and Cons of the Options\n", self.heading(1));
+        let names = Names::of(dataset);
         for (o, option) in dataset.options.iter().enumerate() {
             let _ = writeln!(out, "{} {}\n\n{}\n", self.heading(2), md(&option.name), md(&option.summary));
             // Each decisive dimension with its rating and sources, its pros and cons under it.
@@ -89,19 +71,23 @@ impl Report<'_> {
                     md(&assessment.rationale)
                 );
                 for pro in &assessment.pros {
-                    let _ = writeln!(out, "  * Good, because {}", md(pro));
+                    let _ = writeln!(out, "  * Good, because {}", md(&names.clause(pro)));
                 }
                 for con in &assessment.cons {
-                    let _ = writeln!(out, "  * Bad, because {}", md(con));
+                    let _ = writeln!(out, "  * Bad, because {}", md(&names.clause(con)));
                 }
             }
             out.push('\n');
+        }
+        if let Some(review_by) = &self.framing.review_by {
+            self.conditions(&mut out, review_by, &tripwires, &cite);
         }
         self.more_information(&mut out, &sources);
         out
     }
 
-    /// With a team: each member's own verdict and where they disagree most, under the outcome.
+    /// With a team: each member's own verdict with their note, and where they disagree most, under the
+    /// outcome (which says how the members split).
     fn madr_team(&self, out: &mut String) {
         let Some(team) = self.team_parts() else { return };
         let _ = writeln!(out, "{} The team\n", self.heading(2));
@@ -112,9 +98,17 @@ impl Report<'_> {
             let _ = writeln!(out, "{}\n", md(&team.intro));
         }
         for (name, verdict) in &team.rows {
-            let _ = writeln!(out, "* {}: {}", md(name), md(verdict));
+            let note = self.framing.notes.iter().find(|(who, _)| who == name).map(|(_, note)| one_line(note));
+            match note.filter(|n| !n.is_empty()) {
+                Some(note) => {
+                    let _ = writeln!(out, "* {} ({}): {}", md(name), md(verdict), md(&note));
+                }
+                None => {
+                    let _ = writeln!(out, "* {}: {}", md(name), md(verdict));
+                }
+            }
         }
-        let _ = writeln!(out, "\n{}\n", md(&team.wins));
+        out.push('\n');
         if !team.disputed.is_empty() {
             let _ = writeln!(out, "Where the members disagree most:\n");
             for sentence in &team.disputed {
@@ -127,6 +121,45 @@ impl Report<'_> {
         }
     }
 
+    /// "2 of 3 members favour Python, 1 Node.js." (each member's own weights), with why the group's
+    /// verdict may differ from most members'.
+    fn team_split(&self) -> Option<String> {
+        let (members, group) = self.team.as_ref()?;
+        let dataset = self.dataset;
+        let mut order: Vec<usize> = (0..dataset.options.len()).filter(|&o| group.wins[o] > 0).collect();
+        order.sort_by_key(|&o| (std::cmp::Reverse(group.wins[o]), o));
+        let total = members.len();
+        let mut parts = order.iter().enumerate().map(|(i, &o)| {
+            let n = group.wins[o];
+            let verb = if n == 1 { "favours" } else { "favour" };
+            let who = if total == 1 {
+                "The one member".to_owned()
+            } else if i == 0 {
+                format!("{n} of {total} members")
+            } else {
+                n.to_string()
+            };
+            if i == 0 {
+                format!("{who} {verb} {}", dataset.options[o].name)
+            } else {
+                format!("{who} {}", dataset.options[o].name)
+            }
+        });
+        let mut sentence = parts.next().unwrap_or_else(|| format!("No option leads for any of the {total} members"));
+        for part in parts {
+            let _ = write!(sentence, ", {part}");
+        }
+        let undecided = total - group.wins.iter().sum::<usize>();
+        if undecided > 0 && !order.is_empty() {
+            let _ = write!(sentence, "; no option leads for {undecided}");
+        }
+        sentence.push_str(", each by their own weights.");
+        if let Some(note) = super::majority_note(dataset, group, self.evaluation.recommendation.leader()) {
+            let _ = write!(sentence, " {note}");
+        }
+        Some(sentence)
+    }
+
     /// YAML front matter as MADR has it (`deciders`, MADR 3's name, which MADR 4 renamed
     /// `decision-makers`); the names are a JSON string, which YAML reads as it is.
     fn front_matter(&self, out: &mut String) {
@@ -137,6 +170,51 @@ impl Report<'_> {
             let _ = writeln!(out, "deciders: {}", serde_json::to_string(&names.join(", ")).unwrap_or_default());
         }
         let _ = writeln!(out, "---\n");
+    }
+
+    /// The context after the user's own text: the scenario, the interview's answers as sentences, the
+    /// weights changed after them, and the evidence's date.
+    fn context(&self, out: &mut String) {
+        let dataset = self.dataset;
+        let _ = writeln!(out, "{}\n", md(&self.scenario()));
+        let answers = self.answer_lines();
+        if !answers.is_empty() {
+            let _ = writeln!(out, "The project interview's answers:\n");
+            for line in &answers {
+                let _ = writeln!(out, "* {}", md(line));
+            }
+            out.push('\n');
+        }
+        // What the answers gave, then what pairwise judgements and hands changed after them.
+        let mut weights = self.weighting.origin.weights(dataset);
+        let chosen: Vec<(usize, usize)> =
+            self.framing.answers.iter().filter_map(|spec| parse_answer(dataset, spec).ok()).collect();
+        weights = interview_weights(dataset, &weights, &chosen);
+        if let Some((judged, priorities)) = &self.pairwise {
+            let judged_weights = pairwise::weights_from(dataset, &weights, judged, priorities);
+            if let Some(list) = self.moved(&judged_weights, &weights) {
+                let _ = writeln!(out, "The pairwise judgements then weighed {list}.\n");
+            }
+            weights = judged_weights;
+        }
+        if let Some(list) = self.moved(&self.weighting.weights, &weights) {
+            let _ = writeln!(out, "Then weighed {list}.\n");
+        }
+        let _ =
+            writeln!(out, "Evidence as of {}, from the dataset \"{}\".\n", dataset.meta.as_of, md(&dataset.meta.title));
+    }
+
+    /// "CPU-bound pure code 3 -> 5 and Hiring and talent pool 5 -> 2", escaped; None when nothing moved.
+    fn moved(&self, now: &[u8], then: &[u8]) -> Option<String> {
+        let names: Vec<String> = changes(now, then)
+            .iter()
+            .map(|&(d, now, then)| format!("{} {then} -> {now}", md(&self.dataset.dimensions[d].name)))
+            .collect();
+        match names.split_last() {
+            None => None,
+            Some((last, [])) => Some(last.clone()),
+            Some((last, rest)) => Some(format!("{} and {last}", rest.join(", "))),
+        }
     }
 
     /// Where the weights come from, in a sentence.
@@ -161,14 +239,12 @@ impl Report<'_> {
                 format!("The weights are each dimension's median of the team's weights ({})", names.unwrap_or_default())
             }
         };
-        if let Some(changed) = self.changed() {
-            let _ = write!(sentence, ", then changed: {changed}");
-        }
         sentence.push('.');
         sentence
     }
 
-    /// "Does the service run ML models in process? Yes", one per recorded answer the dataset knows.
+    /// "Will the service run ML models in process? Yes, inference runs inside the service.", one per
+    /// recorded answer the dataset knows.
     fn answer_lines(&self) -> Vec<String> {
         let questions = &self.dataset.questions;
         self.framing
@@ -178,9 +254,58 @@ impl Report<'_> {
                 let (q, a) = spec.split_once('=')?;
                 let question = questions.iter().find(|question| question.id == q.trim())?;
                 let answer = question.answers.iter().find(|answer| answer.id == a.trim())?;
-                Some(format!("{} {}", question.text, answer.label))
+                let stop = if answer.label.ends_with(['.', '!', '?']) { "" } else { "." };
+                Some(format!("{} {}{stop}", question.text, answer.label))
             })
             .collect()
+    }
+
+    /// The drivers by name: the dimensions carrying most of the lead, each with its weight and points;
+    /// the other weighted dimensions folded into one line.
+    fn drivers_section(&self, out: &mut String) {
+        let dataset = self.dataset;
+        let weights = &self.weighting.weights;
+        let drivers = drivers(&self.evaluation, weights);
+        let points: Vec<f64> = {
+            let mut points = vec![0.0; weights.len()];
+            for c in &self.evaluation.contributions {
+                points[c.dimension] = c.points;
+            }
+            points
+        };
+        let lead = match self.evaluation.recommendation {
+            Recommendation::Lead { option, runner_up, .. } => Some((option, runner_up)),
+            _ => None,
+        };
+        let toward = |p: f64| match lead {
+            Some((option, runner_up)) => {
+                let (to, p) = if p >= 0.0 { (option, p) } else { (runner_up, -p) };
+                format!("{} points toward {}", points_text(round(p)), md(&dataset.options[to].name))
+            }
+            None => String::new(),
+        };
+        for &d in &drivers {
+            let weight = weights[d];
+            let name = md(&dataset.dimensions[d].name);
+            if lead.is_some() {
+                let _ = writeln!(out, "* {name}: weight {weight} of 10, {}", toward(points[d]));
+            } else {
+                let _ = writeln!(out, "* {name}: weight {weight} of 10");
+            }
+        }
+        let rest: Vec<usize> = (0..weights.len()).filter(|&d| weights[d] > 0 && !drivers.contains(&d)).collect();
+        if !rest.is_empty() {
+            let count = pluralize(rest.len(), "other weighted dimension");
+            if lead.is_some() {
+                let net: f64 = rest.iter().map(|&d| points[d]).sum();
+                let _ = writeln!(out, "* The {count}, together {}", toward(net));
+            } else {
+                let _ = writeln!(out, "* The {count}, each weighing less");
+            }
+        }
+        if drivers.is_empty() {
+            let _ = writeln!(out, "Nothing is weighted yet: every weight is 0.");
+        }
     }
 
     /// The dimensions that decided it: while an option leads, the largest contributions either way;
@@ -208,23 +333,29 @@ impl Report<'_> {
         decisive
     }
 
-    /// "Chosen option: "X", because ..." with the verdict's classification, its margin, and how sure.
+    /// The outcome worded by its classification: "Chosen option" for a clear lead, "likely" for a likely
+    /// one, a toss-up called one; then the verdict, and how a team splits.
     fn outcome(&self) -> String {
         let dataset = self.dataset;
-        let sure = md(&robustness_sentence(dataset, &self.robustness));
+        let sampling = sampling_words(&self.robustness);
+        let split = self.team_split().map(|s| format!(" {}", md(&s))).unwrap_or_default();
         // MADR's own outcome for a knock-out: "the only option which meets k.o. criterion".
         if let Recommendation::Only { option } = self.evaluation.recommendation {
+            let sure = md(&robustness_sentence(dataset, &self.robustness));
             let criteria: Vec<String> = self.requirement_sentences().iter().map(|s| md(s)).collect();
             return format!(
-                "Chosen option: \"{}\", because it is the only option which meets the k.o. criteria: {} {} {sure}.",
+                "Chosen option: \"{}\", because it is the only option which meets the k.o. criteria: {} {} {sure} \
+                 ({sampling}).{split}",
                 md(&dataset.options[option].name),
                 criteria.join(" "),
                 md(&self.verdict())
             );
         }
         let Recommendation::Lead { option, runner_up, .. } = self.evaluation.recommendation else {
+            let sure = md(&robustness_sentence(dataset, &self.robustness));
             return format!(
-                "No option is chosen: {} The decision needs other weights, or the team's judgement. {sure}.",
+                "No option is chosen: {} The decision needs other weights, or the team's judgement. {sure} \
+                 ({sampling}).{split}",
                 md(&self.verdict())
             );
         };
@@ -244,13 +375,24 @@ impl Report<'_> {
                 )
             })
             .collect();
+        let why = format!("it rates higher where this project's weights are: {}", reasons.join(", "));
+        let opening = match self.classification() {
+            Classification::Clear => format!("Chosen option: \"{}\", because {why}.", name(option)),
+            Classification::Likely => {
+                format!("Chosen option: \"{}\", likely the better fit but not clearly: {why}.", name(option))
+            }
+            Classification::TossUp | Classification::None => format!(
+                "A toss-up, not a clear choice: \"{}\" leads, but by too little for the scores to settle it \
+                 ({} would be as defensible), so the team's judgement decides. {} {}.",
+                name(option),
+                name(runner_up),
+                name(option),
+                why.trim_start_matches("it ")
+            ),
+        };
         format!(
-            "Chosen option: \"{}\", because it rates higher where this project's weights are: {}. {} {sure} ({}; \
-             More Information says what the classification means).",
-            name(option),
-            reasons.join(", "),
-            md(&self.verdict()),
-            sampling_words(&self.robustness),
+            "{opening} {} Sampled over {sampling}; More Information says what the classifications mean.{split}",
+            md(&self.verdict())
         )
     }
 
@@ -286,6 +428,49 @@ impl Report<'_> {
         }
     }
 
+    /// "Conditions for revisiting": the review date, then each nearest rating flip as a tripwire citing
+    /// its evidence by the record's numbers, then the nearest weight flips.
+    fn conditions(&self, out: &mut String, review_by: &str, tripwires: &[RatingFlip], cite: &dyn Fn(usize) -> String) {
+        let dataset = self.dataset;
+        let name = |o: usize| md(&dataset.options[o].name);
+        let _ = writeln!(out, "{} Conditions for revisiting\n", self.heading(1));
+        let _ = writeln!(out, "* Review it by {review_by}, or sooner if one of these comes true.");
+        for wire in tripwires {
+            let numbers = cite(wire.dimension);
+            let evidence = if numbers.is_empty() {
+                "no source cited".to_owned()
+            } else {
+                format!("evidence: {}", numbers.trim_start())
+            };
+            let moved = if wire.to > wire.rating { "rose" } else { "fell" };
+            let _ = writeln!(
+                out,
+                "* If {}'s rating for {} {moved} to {} (now {}; {evidence}), {} would lead.",
+                name(wire.option),
+                md(&dataset.dimensions[wire.dimension].name),
+                wire.to,
+                wire.rating,
+                name(wire.leader)
+            );
+        }
+        // The weights that, moved alone, change the leader: what the team would have to come to value.
+        let weights = &self.weighting.weights;
+        let mut flips = self.evaluation.flips.clone();
+        flips.sort_by_key(|f| (f.distance(weights), f.dimension));
+        for flip in flips.iter().take(TRIPWIRES) {
+            let now = weights[flip.dimension];
+            let (verb, bound) = if flip.weight > now { ("came to matter", "or more") } else { ("mattered", "or less") };
+            let _ = writeln!(
+                out,
+                "* If {} {verb} {} {bound} (now {now}), {} would lead.",
+                md(&dataset.dimensions[flip.dimension].name),
+                flip.weight,
+                name(flip.option)
+            );
+        }
+        out.push('\n');
+    }
+
     fn more_information(&self, out: &mut String, sources: &[&Source]) {
         let dataset = self.dataset;
         let _ = writeln!(out, "{} More Information\n", self.heading(1));
@@ -310,7 +495,8 @@ impl Report<'_> {
                 out.push('\n');
             }
         }
-        if !self.evaluation.flips.is_empty() {
+        // A record's conditions for revisiting name these already.
+        if !self.evaluation.flips.is_empty() && self.framing.review_by.is_none() {
             let _ = writeln!(out, "Revisit it if a weight moves this far (one at a time, nearest first):\n");
             for flip in self.evaluation.flips.iter().take(TOP_SENSITIVITIES) {
                 let _ = writeln!(out, "* {}", md(&flip_condition(dataset, &self.weighting.weights, flip)));
@@ -382,6 +568,10 @@ fn runs(numbers: &[usize]) -> String {
         }
     }
     parts.join(", ")
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn longest_run(s: &str, c: char) -> usize {

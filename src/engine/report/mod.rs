@@ -1,6 +1,7 @@
 //! The recommendation for one weighting as text, markdown, a decision record (MADR) or JSON. Pure:
 //! returns strings.
 
+mod clauses;
 mod madr;
 mod markdown;
 
@@ -81,6 +82,54 @@ pub struct Framing {
     pub answers: Vec<String>,
     /// The team's members left out of the group (the explorer's `T`), by name.
     pub left_out: Vec<String>,
+    /// The members' notes from their weight files, as (member's name, note).
+    pub notes: Vec<(String, String)>,
+    /// A decision record's review date: with one, the record has its "Conditions for revisiting".
+    pub review_by: Option<String>,
+}
+
+/// A decision record's title when its author gives none: "Choose Python (DATASET)".
+#[must_use]
+pub fn record_title(dataset: &Dataset, recommendation: &Recommendation) -> String {
+    match recommendation.leader() {
+        Some(option) => format!("Choose {} ({})", dataset.options[option].name, dataset.meta.title),
+        None => format!("{}: no option chosen yet", dataset.meta.title),
+    }
+}
+
+/// How many dimensions at most a decision names as its drivers.
+pub const DRIVERS: usize = 7;
+/// The share of the lead (of the points either way) the drivers carry, unless [`DRIVERS`] stops them first.
+const DRIVERS_SHARE: f64 = 0.8;
+
+/// The dimensions that decide it, most first: while an option leads, those whose points (either way)
+/// carry most of the lead, up to [`DRIVERS`]; otherwise the highest weights, up to [`DRIVERS`].
+#[must_use]
+pub fn drivers(evaluation: &Evaluation, weights: &[u8]) -> Vec<usize> {
+    if evaluation.recommendation.leader().is_none() {
+        let mut weighted: Vec<usize> = (0..weights.len()).filter(|&d| weights[d] > 0).collect();
+        weighted.sort_by_key(|&d| (std::cmp::Reverse(weights[d]), d));
+        weighted.truncate(DRIVERS);
+        return weighted;
+    }
+    let mut contributions: Vec<(usize, f64)> = evaluation
+        .contributions
+        .iter()
+        .filter(|c| weights[c.dimension] > 0 && round(c.points) != 0.0)
+        .map(|c| (c.dimension, c.points.abs()))
+        .collect();
+    contributions.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let total: f64 = contributions.iter().map(|c| c.1).sum();
+    let mut carried = 0.0;
+    let mut drivers = Vec::new();
+    for (d, size) in contributions {
+        if drivers.len() == DRIVERS || carried >= DRIVERS_SHARE * total {
+            break;
+        }
+        carried += size;
+        drivers.push(d);
+    }
+    drivers
 }
 
 impl<'a> Report<'a> {

@@ -14,16 +14,21 @@ use std::fmt::Write as _;
 use ratatui::layout::{Rect, Size};
 
 use crate::engine::data::{Dataset, sanitize};
+use crate::engine::decision::{Given, default_review};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::Profile;
-use crate::engine::report::{Format, Framing, Report, lead_sentence, verdict_sentence};
-use crate::engine::robustness::Robustness;
+use crate::engine::report::{Format, Framing, Report, lead_sentence, record_title, verdict_sentence};
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, robustness};
 use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
 use crate::engine::search::Hit;
 use crate::engine::team::Member;
-use crate::engine::weights::{Origin, Weighting, report_command, shell_quote};
+use crate::engine::verdict::Classification;
+use crate::engine::weights::{
+    Origin, Weighting, changes, interview_weights, parse_answer, report_command, shell_quote,
+};
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::layout::{Screen, inner};
+use crate::explorer::overlays::record::{self, RecordDialog};
 use crate::explorer::overlays::{Confirm, Ctx, Prompt, Seen};
 use crate::explorer::state::list::List;
 use crate::explorer::state::panes::Panes;
@@ -66,6 +71,13 @@ pub struct Startup {
     pub team: Vec<Member>,
     /// The weight files they came from, one per member, as the command line named them.
     pub team_files: Vec<String>,
+    /// The members' notes from their weight files, as (name, note), for the decision record.
+    pub team_notes: Vec<(String, String)>,
+    /// A weighting pinned to compare with from the start (`versus --record`: the record's weights).
+    pub pinned: Option<Weighting>,
+    /// The dataset file as the command line gave it (`data_path` is absolute): a decision record names
+    /// it so, relative to where versus runs, as `versus record` does.
+    pub data_as_given: Option<String>,
     /// Today's date, YYYY-MM-DD, for the documents the explorer writes.
     pub today: String,
     /// The interview answers the weights came from (`--answer`, or a profile's), `QUESTION=ANSWER`:
@@ -88,6 +100,9 @@ impl Startup {
             confirm_quit: true,
             team: Vec::new(),
             team_files: Vec::new(),
+            team_notes: Vec::new(),
+            data_as_given: None,
+            pinned: None,
             // The evidence's own date until the shell says which day it is.
             today: dataset.meta.as_of.clone(),
             answers: Vec::new(),
@@ -150,6 +165,10 @@ pub struct App {
     confirm_quit: bool,
     /// Today's date, YYYY-MM-DD.
     today: String,
+    /// The team members' notes, as (name, note).
+    team_notes: Vec<(String, String)>,
+    /// The dataset file as the command line gave it.
+    data_as_given: Option<String>,
 }
 
 impl App {
@@ -168,12 +187,19 @@ impl App {
             problems,
             team,
             team_files,
+            team_notes,
+            data_as_given,
+            pinned,
             today,
             answers,
         } = startup;
         let roster = Roster::new(&dataset, team, team_files);
+        let mut weights = Weights::new(&dataset, weighting, profiles, roster).with_answers(&dataset, answers);
+        if let Some(pinned) = pinned {
+            weights.pin(&dataset, pinned);
+        }
         Self {
-            weights: Weights::new(&dataset, weighting, profiles, roster).with_answers(&dataset, answers),
+            weights,
             list: List::new(&dataset),
             panes: Panes::new(dataset.options.len()),
             dataset,
@@ -190,6 +216,8 @@ impl App {
             effects: Vec::new(),
             confirm_quit,
             today,
+            team_notes,
+            data_as_given,
         }
     }
 
@@ -616,7 +644,7 @@ impl App {
                 self.overlay = Overlay::Prompt(Prompt { purpose: Purpose::SaveProfile, input });
             }
             (_, Action::Export) => self.ask_export(Document::Report),
-            (_, Action::ExportRecord) => self.ask_export(Document::Record),
+            (_, Action::ExportRecord) => self.overlay = Overlay::Record(RecordDialog::new(self.record_source())),
             (_, Action::Copy) => {
                 // How sure once the shares are all drawn; until then, the lead alone.
                 let verdict = match self.robustness() {
@@ -720,15 +748,14 @@ impl App {
     /// The prompt for the file to write `document` to, with a name to start from and the document
     /// finished: nothing can change it while the prompt is open.
     fn ask_export(&mut self, document: Document) {
-        let input = self.export_name(document);
+        let input = self.export_name();
         let text = self.document(document);
         self.overlay = Overlay::Prompt(Prompt { purpose: Purpose::Export { document, text }, input });
     }
 
-    /// `versus-node-js-vs-python[-PRESET].md` for the report, `...-decision.md` for the record: the
-    /// dataset's first four title words, and the preset if one is applied, so that exports of different
+    /// `versus-node-js-vs-python[-PRESET].md` for the report: the dataset's first four title words, and the preset if one is applied, so that exports of different
     /// comparisons do not share a name.
-    fn export_name(&self, document: Document) -> String {
+    fn export_name(&self) -> String {
         let title = self.dataset.meta.title.to_lowercase();
         let words: Vec<&str> =
             title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(4).collect();
@@ -736,9 +763,6 @@ impl App {
         if let Some(id) = self.weighting().origin.preset_id(&self.dataset) {
             name.push('-');
             name.push_str(id);
-        }
-        if document == Document::Record {
-            name.push_str("-decision");
         }
         name.push_str(".md");
         name
@@ -760,7 +784,6 @@ impl App {
         };
         let (format, name) = match document {
             Document::Report => (Format::Markdown, "markdown"),
-            Document::Record => (Format::Madr, "madr"),
         };
         let team = self.team();
         let framing = Framing {
@@ -782,6 +805,75 @@ impl App {
             report = report.with_team(team.counted().into_iter().cloned().collect::<Vec<Member>>());
         }
         report.render(format)
+    }
+
+    /// What the decision record's dialog makes the record from: the weights in force, the team, and the
+    /// weighting as given (the preset or profile, the interview's answers, and the weights set by hand
+    /// after them, as `--weight` flags), so that its command reproduces it.
+    #[must_use]
+    pub fn record_source(&self) -> record::Source {
+        let dataset = &self.dataset;
+        let weighting = self.weighting().clone();
+        let answers = self.interview_answers().to_vec();
+        let team = self.team();
+        let (members, left_out, reference, files) = match &team {
+            Some(team) => (
+                team.counted().into_iter().cloned().collect(),
+                team.members()
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| !team.counts(i))
+                    .map(|(_, m)| m.name.clone())
+                    .collect(),
+                team.group().weights.clone(),
+                team.roster()
+                    .files()
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| team.counts(i))
+                    .map(|(_, f)| f.clone())
+                    .collect(),
+            ),
+            None => (Vec::new(), Vec::new(), weighting.origin.weights(dataset), Vec::new()),
+        };
+        let chosen: Vec<(usize, usize)> = answers.iter().filter_map(|a| parse_answer(dataset, a).ok()).collect();
+        let answered = interview_weights(dataset, &reference, &chosen);
+        let by_hand = changes(&weighting.weights, &answered)
+            .into_iter()
+            .map(|(d, now, _)| format!("{}={now}", dataset.dimensions[d].id))
+            .collect();
+        let (preset, profile) = match &weighting.origin {
+            Origin::Preset(i) => (Some(dataset.presets[*i].id.clone()), None),
+            Origin::Profile { name, .. } => (None, Some(name.clone())),
+            Origin::Defaults | Origin::Team { .. } => (None, None),
+        };
+        let requires = weighting.requirements.specs(dataset);
+        let given = Given { preset, profile, pairwise: None, team: files, answers, weights: by_hand, requires };
+        let recommendation = &self.evaluation().recommendation;
+        let classification = match self.robustness() {
+            (shares, (drawn, asked)) if drawn == asked => Classification::of(recommendation, &shares),
+            _ => Classification::of(
+                recommendation,
+                &robustness(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED),
+            ),
+        };
+        let notes = self
+            .team_notes
+            .iter()
+            .filter(|(name, _)| members.iter().any(|m: &Member| &m.name == name))
+            .cloned()
+            .collect();
+        record::Source {
+            default_title: record_title(dataset, recommendation),
+            default_review: default_review(&self.today, classification.word()),
+            weighting,
+            members,
+            left_out,
+            notes,
+            given,
+            data_path: self.data_as_given.clone(),
+            today: self.today.clone(),
+        }
     }
 
     /// What the team weighs dimension `d`: each member's weight (those left out in brackets), the
@@ -898,6 +990,12 @@ mod tests {
         }
     }
 
+    /// The record `E` writes with its fields left as they open.
+    fn record_of(app: &App) -> String {
+        let source = app.record_source();
+        record::text(app.dataset(), &source, "", "", &source.default_review).unwrap()
+    }
+
     #[test]
     fn a_record_written_after_the_interview_gives_its_answers() {
         let mut app = app();
@@ -907,30 +1005,32 @@ mod tests {
         }
         act(&mut app, &[Action::Confirm]);
         assert_eq!(app.interview_answers().len(), 1);
-        let record = app.document(Document::Record);
+        let record = record_of(&app);
         let question = &app.dataset().questions[0];
-        let answer = format!("* {} {}\n", question.text, question.answers[0].label);
+        let answer = format!("* {} {}.\n", question.text, question.answers[0].label);
         assert!(record.contains("The project interview's answers:"), "{record}");
         assert!(record.contains(&answer), "{answer} in {record}");
+        // Its command gives the answer, not the weights it set.
+        let spec = format!("--answer={}={}", question.id, question.answers[0].id);
+        assert!(record.contains(&format!("versus record {spec}\n")), "{record}");
     }
 
     #[test]
     fn a_team_record_names_its_members_and_the_command_with_their_files() {
         let app = app_with_team();
-        let record = app.document(Document::Record);
-        assert!(record.starts_with("---\nstatus: proposed\ndate: "), "{record}");
+        let record = record_of(&app);
+        assert!(record.starts_with("---\nstatus: \"proposed\"\ndate: "), "{record}");
         assert!(record.contains("deciders: \"Ann, Ben\"\n"), "{record}");
         assert!(record.contains("### The team\n\nThe weights above are not the members' median"), "{record}");
         assert!(record.contains("\n* Ann: Python by "), "{record}");
-        // The weights here are the defaults, not the team's median: the command spells them out.
-        assert!(record.contains("versus report --team '/d/ann.toml' '/d/ben.toml' --weight="), "{record}");
+        // The weights here are the defaults, not the team's median: the command gives those moved from it.
+        assert!(record.contains("versus record --team=/d/ann.toml --team=/d/ben.toml --weight="), "{record}");
         // Ben left out: the record says so, and its command names Ann's file alone.
         let mut app = app_with_team();
         act(&mut app, &[Action::OpenTeam, Action::Down, Action::ToggleMember, Action::Back]);
-        let record = app.document(Document::Record);
+        let record = record_of(&app);
         assert!(record.contains("Left out of the group: Ben."), "{record}");
-        assert!(record.contains("versus report --team '/d/ann.toml' --format madr\n"), "{record}");
-        assert!(record.contains("--format madr\n"), "{record}");
+        assert!(record.contains("versus record --team=/d/ann.toml\n"), "{record}");
     }
 
     #[test]
@@ -951,7 +1051,7 @@ mod tests {
         let dataset = Dataset::builtin();
         let startup =
             Startup { today: "2031-02-03".into(), ..Startup::new(dataset.clone(), Weighting::defaults(&dataset)) };
-        let record = App::new(startup).document(Document::Record);
+        let record = record_of(&App::new(startup));
         assert!(record.contains("\ndate: 2031-02-03\n"), "{record}");
     }
 }

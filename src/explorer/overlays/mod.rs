@@ -13,6 +13,7 @@ pub mod interview;
 pub mod pairwise;
 pub mod presets;
 pub mod prompt;
+pub mod record;
 pub mod search;
 pub mod sensitivity;
 pub mod team;
@@ -58,6 +59,7 @@ pub enum Overlay {
     Team(team::TeamList),
     Help(help::Help),
     Prompt(Prompt),
+    Record(record::RecordDialog),
     Confirm(Confirm),
 }
 
@@ -255,6 +257,7 @@ macro_rules! each_room {
             Self::Team(room) => room,
             Self::Help(room) => room,
             Self::Prompt(room) => room,
+            Self::Record(room) => room,
             Self::Confirm(room) => room,
         })
     };

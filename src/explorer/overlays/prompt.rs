@@ -59,9 +59,6 @@ impl Room for Prompt {
             Purpose::Export { document: Document::Report, .. } => {
                 (Cow::Borrowed("Export the report as markdown"), "file:")
             }
-            Purpose::Export { document: Document::Record, .. } => {
-                (Cow::Borrowed("Export a decision record (MADR)"), "file:")
-            }
             Purpose::Require { dimension } => (
                 Cow::Owned(format!(
                     "Must-have: {} rated at least (0-10, empty clears)",

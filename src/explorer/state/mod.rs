@@ -69,6 +69,12 @@ pub enum Effect {
         export: Export,
         overwrite: bool,
     },
+    /// Write the decision record `text` as the next numbered record in `dir` (created if missing),
+    /// never replacing a file, as `versus record` does.
+    WriteRecord {
+        dir: String,
+        text: String,
+    },
     /// Put `text` on the clipboard (OSC 52).
     Copy {
         text: String,
@@ -99,13 +105,12 @@ pub enum Outcome {
     },
 }
 
-/// What `e` and `E` write.
+/// What `e` writes to a file the user names (`E` writes the decision record into the decisions
+/// folder instead: see [`Effect::WriteRecord`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Document {
     /// The markdown report, as `versus report --format markdown` prints it.
     Report,
-    /// The decision record, as `versus report --format madr` prints it.
-    Record,
 }
 
 impl Document {
@@ -114,7 +119,6 @@ impl Document {
     pub fn words(self) -> &'static str {
         match self {
             Self::Report => "the report",
-            Self::Record => "the decision record",
         }
     }
 }

@@ -203,6 +203,12 @@ impl Weights {
         self.pinned.is_some()
     }
 
+    /// Pins `weighting` to compare with, whatever is pinned now (a decision record's weights).
+    pub(crate) fn pin(&mut self, dataset: &Dataset, weighting: Weighting) {
+        let evaluation = evaluate_with(dataset, &weighting.weights, &weighting.requirements);
+        self.pinned = Some((weighting, evaluation));
+    }
+
     pub(crate) fn pinned(&self) -> Option<&(Weighting, Evaluation)> {
         self.pinned.as_ref()
     }
