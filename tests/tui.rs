@@ -600,7 +600,9 @@ fn the_preset_picker_keeps_entry_names_readable_beside_long_option_names() {
 
 #[test]
 fn robustness_is_sampled_between_events_on_a_large_dataset_and_ends() {
-    use versus::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness};
+    use versus::engine::robustness::{
+        DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, WeightRanges, robustness_over,
+    };
     // 2,000 dimensions: far more draws than one update takes.
     let mut a = explorer(versus::synthetic::dataset(2_000, 2, 3), 80, 24);
     let (_, (drawn, asked)) = a.robustness();
@@ -616,7 +618,8 @@ fn robustness_is_sampled_between_events_on_a_large_dataset_and_ends() {
     }
     let (shares, (drawn, asked)) = a.robustness();
     assert_eq!((drawn, asked), (DEFAULT_SAMPLES, DEFAULT_SAMPLES));
-    assert_eq!(shares, robustness(a.dataset(), a.weights(), DEFAULT_SAMPLES, DEFAULT_SEED), "as one run would");
+    let ranges = WeightRanges::within(a.weights(), DEFAULT_WEIGHT_SPREAD);
+    assert_eq!(shares, robustness_over(a.dataset(), &ranges, DEFAULT_SAMPLES, DEFAULT_SEED), "as one run would");
     assert!(!text(&a).contains("sampling"));
     // Once done, nothing is pending: the shell blocks.
     assert!(!a.update(Event::Tick).pending);

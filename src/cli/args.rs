@@ -61,6 +61,12 @@ pub struct WeightArgs {
     /// Set one dimension's weight, 0-10 (repeatable): --weight ml-ecosystem=9.
     #[arg(long = "weight", value_name = "ID=N")]
     pub overrides: Vec<String>,
+
+    /// How far each weight may vary either way, 0-3, in the draws that say how sure the verdict is
+    /// (default 1; 0 keeps the weights fixed). With --team, each weight varies over the members' range
+    /// for its dimension instead.
+    #[arg(long, value_name = "N", value_parser = parse_weight_spread)]
+    pub weight_spread: Option<u8>,
 }
 
 impl WeightArgs {
@@ -80,10 +86,17 @@ impl WeightArgs {
             team,
             answers: joined(&self.answers, &inner.answers),
             overrides: joined(&self.overrides, &inner.overrides),
+            weight_spread: inner.weight_spread.or(self.weight_spread),
         }
     }
 
-    /// Whether any weight argument was given.
+    /// `--weight-spread`, or its default.
+    #[must_use]
+    pub fn weight_spread(&self) -> u8 {
+        self.weight_spread.unwrap_or(robustness::DEFAULT_WEIGHT_SPREAD)
+    }
+
+    /// Whether any argument that sets weights was given (`--weight-spread` sets none).
     #[must_use]
     pub fn given(&self) -> bool {
         self.preset.is_some()
@@ -307,6 +320,16 @@ fn parse_date(text: &str) -> Result<String, Invalid> {
     } else {
         Err(Invalid(format!("`{text}` is not a date of the form YYYY-MM-DD")))
     }
+}
+
+/// `--weight-spread`: a whole number from 0 to [`robustness::MAX_WEIGHT_SPREAD`].
+fn parse_weight_spread(text: &str) -> Result<u8, Invalid> {
+    text.parse::<u8>().ok().filter(|&n| n <= robustness::MAX_WEIGHT_SPREAD).ok_or_else(|| {
+        Invalid(format!(
+            "`{text}` is not a spread: expected a whole number from 0 to {}, for example --weight-spread 2",
+            robustness::MAX_WEIGHT_SPREAD
+        ))
+    })
 }
 
 /// `--format` of `report`.

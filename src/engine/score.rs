@@ -227,6 +227,46 @@ pub fn evaluate(dataset: &Dataset, weights: &[u8]) -> Evaluation {
     Evaluation { scores, recommendation, contributions, flips, stability }
 }
 
+/// The recommendation of one set of weights and, from its sums, what changing one weight alone would
+/// make of it: for asking that of many single changes (a team's disputes) without a pass over the
+/// dataset for each.
+pub(crate) struct OneChange {
+    tally: Tally,
+    recommendation: Recommendation,
+    stability: Vec<Stability>,
+}
+
+impl OneChange {
+    pub(crate) fn new(dataset: &Dataset, weights: &[u8]) -> Self {
+        let tally = Tally::new(dataset, weights);
+        let recommendation = recommend_from(&tally, &ranking(&tally.numerators), &tally.scores());
+        let stability =
+            recommendation.leader().map_or_else(Vec::new, |leader| stability(dataset, weights, &tally, leader));
+        Self { tally, recommendation, stability }
+    }
+
+    /// The recommendation with dimension `d`'s weight `weight` instead of its own (`weights[d]`), when
+    /// that changes who leads (a new leader, a tie, or none); `None` when the leader stays. Inside the
+    /// dimension's stability interval the leader stays by definition, so only weights outside it are
+    /// worked out.
+    pub(crate) fn changed(&self, dataset: &Dataset, weights: &[u8], d: usize, weight: u8) -> Option<Recommendation> {
+        if self.stability.get(d).is_some_and(|s| s.holds(weight)) {
+            return None;
+        }
+        let (now, then) = (u64::from(weights[d]), u64::from(weight));
+        let numerators = self
+            .tally
+            .numerators
+            .iter()
+            .zip(&dataset.dimensions[d].assessments)
+            .map(|(&n, a)| n + then * u64::from(a.rating) - now * u64::from(a.rating))
+            .collect::<Vec<_>>();
+        let tally = Tally { numerators, weight_sum: self.tally.weight_sum + then - now };
+        let recommendation = recommend_from(&tally, &ranking(&tally.numerators), &tally.scores());
+        (recommendation.leader() != self.recommendation.leader()).then_some(recommendation)
+    }
+}
+
 /// Only the recommendation for `weights`: no contributions, no flip search. For lists of presets and
 /// profiles, where that is all that is shown.
 #[must_use]

@@ -120,7 +120,7 @@ impl Report<'_> {
             for sentence in &team.disputed {
                 let _ = writeln!(out, "* {}", md(sentence));
             }
-            if let Some(after) = &team.after {
+            for after in &team.after {
                 let _ = writeln!(out, "\n{}", md(after));
             }
             out.push('\n');

@@ -17,7 +17,7 @@ use crate::engine::data::{Dataset, sanitize};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::Profile;
 use crate::engine::report::{Format, Framing, Report, lead_sentence, verdict_sentence};
-use crate::engine::robustness::Robustness;
+use crate::engine::robustness::{DEFAULT_WEIGHT_SPREAD, Robustness};
 use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
 use crate::engine::search::Hit;
 use crate::engine::team::Member;
@@ -71,6 +71,8 @@ pub struct Startup {
     /// The interview answers the weights came from (`--answer`, or a profile's), `QUESTION=ANSWER`:
     /// the interview reopens with them chosen.
     pub answers: Vec<String>,
+    /// How far each weight varies either way in the robustness draws (`--weight-spread`, 0-3).
+    pub weight_spread: u8,
 }
 
 impl Startup {
@@ -91,6 +93,7 @@ impl Startup {
             // The evidence's own date until the shell says which day it is.
             today: dataset.meta.as_of.clone(),
             answers: Vec::new(),
+            weight_spread: DEFAULT_WEIGHT_SPREAD,
             dataset,
         }
     }
@@ -170,10 +173,11 @@ impl App {
             team_files,
             today,
             answers,
+            weight_spread,
         } = startup;
         let roster = Roster::new(&dataset, team, team_files);
         Self {
-            weights: Weights::new(&dataset, weighting, profiles, roster).with_answers(answers),
+            weights: Weights::new(&dataset, weighting, profiles, roster, weight_spread).with_answers(answers),
             list: List::new(&dataset),
             panes: Panes::new(dataset.options.len()),
             dataset,
@@ -744,7 +748,7 @@ impl App {
                 self.rating_flips(),
                 robustness,
             ),
-            _ => Report::new(&self.dataset, self.weighting()),
+            _ => Report::sampled(&self.dataset, self.weighting(), self.weights.sampling()),
         };
         let (format, name) = match document {
             Document::Report => (Format::Markdown, "markdown"),
@@ -802,6 +806,16 @@ impl App {
     /// and the weights moved from their median; else the weights themselves.
     #[must_use]
     pub fn command_line(&self) -> String {
+        let mut line = self.weights_command_line();
+        let spread = self.weights.weight_spread();
+        if spread != DEFAULT_WEIGHT_SPREAD {
+            let _ = write!(line, " --weight-spread {spread}");
+        }
+        line
+    }
+
+    /// [`Self::command_line`] up to the weights.
+    fn weights_command_line(&self) -> String {
         match self.team() {
             Some(team) => {
                 let mut line = report_command(self.data_path.as_deref());

@@ -27,7 +27,7 @@ use crate::engine::data::{Dataset, Source};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::{Notes, StoredProfile};
 use crate::engine::report::verdict_sentence;
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness};
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness_over};
 use crate::engine::score::recommend;
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::weights::changes;
@@ -389,11 +389,11 @@ pub struct Proposal {
 }
 
 impl Proposal {
-    pub(crate) fn new(dataset: &Dataset, now: &[u8], weights: Vec<u8>) -> Self {
-        // Sampled once, as the summary opens: the same words as the main view will give.
-        let shares = robustness(dataset, &weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+    pub(crate) fn new(dataset: &Dataset, now: &Weights, weights: Vec<u8>) -> Self {
+        // Sampled once, as the summary opens: the same draws, so the same words, as the main view will give.
+        let shares = robustness_over(dataset, &now.weight_ranges(&weights), DEFAULT_SAMPLES, DEFAULT_SEED);
         let verdict = verdict_sentence(dataset, &recommend(dataset, &weights), &shares);
-        Self { changes: changes(now, &weights), weights, verdict }
+        Self { changes: changes(now.weights(), &weights), weights, verdict }
     }
 
     /// How many weights it changes.

@@ -4,7 +4,8 @@
 use super::team::{Roster, Team};
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::Profile;
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
+use crate::engine::report::Sampling;
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler, WeightRanges};
 use crate::engine::score::{Evaluation, Recommendation, evaluate, recommend};
 use crate::engine::team::{Group, Member};
 use crate::engine::weights::{Origin, Weighting};
@@ -50,6 +51,9 @@ pub(crate) struct Weights {
     profiles: Vec<Profile>,
     /// The robustness shares for the current weights, drawn a part at a time (see [`Self::refine`]).
     sampler: Sampler,
+    /// How far each weight varies either way in those draws (`--weight-spread`); with a team, whether
+    /// they vary over the members' range (above 0) or not.
+    weight_spread: u8,
     /// The states before each change, latest last; and those undone, to redo.
     undo: Vec<Before>,
     redo: Vec<Before>,
@@ -63,14 +67,21 @@ pub(crate) struct Weights {
 }
 
 impl Weights {
-    pub(crate) fn new(dataset: &Dataset, weighting: Weighting, profiles: Vec<Profile>, roster: Option<Roster>) -> Self {
+    pub(crate) fn new(
+        dataset: &Dataset,
+        weighting: Weighting,
+        profiles: Vec<Profile>,
+        roster: Option<Roster>,
+        weight_spread: u8,
+    ) -> Self {
         let members = roster.as_ref().map_or(0, |roster| roster.members().len());
         let counted = match &weighting.origin {
             Origin::Team { counted, .. } if counted.len() == members => counted.clone(),
             _ => vec![true; members],
         };
         let evaluation = evaluate(dataset, &weighting.weights);
-        let sampler = Sampler::new(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        // Drawn afresh once the group is known: a team's weights vary over its members' range.
+        let sampler = Sampler::new(dataset, &WeightRanges::fixed(&weighting.weights), 0, DEFAULT_SEED);
         let muted = vec![None; dataset.dimensions.len()];
         Self {
             weighting,
@@ -80,6 +91,7 @@ impl Weights {
             counted,
             profiles,
             sampler,
+            weight_spread,
             undo: Vec::new(),
             redo: Vec::new(),
             pinned: None,
@@ -95,9 +107,10 @@ impl Weights {
         self
     }
 
-    /// With the group worked out afresh for who counts now.
+    /// With the group worked out afresh for who counts now, and the weights evaluated and sampled for it.
     fn regrouped(mut self, dataset: &Dataset) -> Self {
         self.regroup(dataset);
+        self.reevaluate(dataset);
         self
     }
 
@@ -207,7 +220,29 @@ impl Weights {
     /// The weights changed: evaluate them, and start sampling them afresh.
     fn reevaluate(&mut self, dataset: &Dataset) {
         self.evaluation = evaluate(dataset, &self.weighting.weights);
-        self.sampler = Sampler::new(dataset, &self.weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED);
+        self.sampler =
+            Sampler::new(dataset, &self.weight_ranges(&self.weighting.weights), DEFAULT_SAMPLES, DEFAULT_SEED);
+    }
+
+    /// What each of `weights` is drawn from in the robustness draws: within ±`weight_spread`, or with a
+    /// team, over the range of the members counted.
+    pub(crate) fn weight_ranges(&self, weights: &[u8]) -> WeightRanges {
+        let team = self.group.as_ref().map(|(group, _)| group.spread.as_slice());
+        WeightRanges::new(weights, self.weight_spread, team)
+    }
+
+    /// How a report of the weights in force samples them, as the explorer does.
+    pub(crate) fn sampling(&self) -> Sampling {
+        Sampling {
+            weight_spread: self.weight_spread,
+            team: self.group.as_ref().map(|(group, _)| group.spread.clone()),
+            ..Sampling::default()
+        }
+    }
+
+    /// `--weight-spread`, as the explorer was started with.
+    pub(crate) fn weight_spread(&self) -> u8 {
+        self.weight_spread
     }
 
     pub(crate) fn weighting(&self) -> &Weighting {

@@ -87,7 +87,7 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
         format!(" (pinned: {was})")
     });
     // Longest first; the first that fits is shown (the shares follow on the next line, so the shortest
-    // leaves out "of plausible ratings").
+    // leaves out what they were drawn over, "of plausible ratings and weights ±1").
     let sentences: Vec<String> = match class {
         Some(_) if toss_up && at_defaults(app) => vec![
             "Toss-up at the default weights, which describe a generic service: your project decides it.".to_owned(),
@@ -96,7 +96,7 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
         ],
         Some(_) => {
             let sentence = verdict_sentence(app.dataset(), recommendation, &robustness);
-            let short = sentence.replace(" of plausible ratings.", ".");
+            let short = sentence.replace(&format!(" of {}.", robustness.weights.drawn_over()), ".");
             vec![sentence, short]
         }
         None => vec![lead_sentence(app.dataset(), recommendation)],
