@@ -263,25 +263,41 @@ impl Sampler {
 
     /// Draws up to `more` samples, no further than the number asked for; whether all are drawn.
     pub fn run(&mut self, more: u32) -> bool {
-        for _ in 0..more.min(self.samples - self.done) {
-            self.totals.copy_from_slice(&self.fixed);
-            for &(option, weight, span, threshold) in &self.drawn {
-                self.totals[option] += weight * u64::from(self.rng.below(span, threshold));
+        let count = more.min(self.samples - self.done);
+        // The generator in a local, and each field borrowed apart: the compiler can then keep the
+        // generator's state in registers rather than store it after every write to a total.
+        let mut rng = self.rng.clone();
+        let Self { fixed, drawn, dimensions, ratings, wins, totals, .. } = self;
+        for _ in 0..count {
+            totals.copy_from_slice(fixed);
+            for &(option, weight, span, threshold) in drawn.iter() {
+                totals[option] += weight * u64::from(rng.below(span, threshold));
             }
-            for dimension in &self.dimensions {
-                let weight = dimension.low + self.rng.maybe_below(dimension.span, dimension.threshold);
-                for rating in &self.ratings[dimension.first..dimension.end] {
-                    let value = rating.low + self.rng.maybe_below(rating.span, rating.threshold);
-                    self.totals[rating.option] += weight * value;
+            // Two to four options, the usual case, add up in registers; more, in memory. Fixed weights
+            // have no dimensions here, and their totals are complete.
+            match totals.len() {
+                _ if dimensions.is_empty() => {}
+                2 => totals.copy_from_slice(&drawn_totals::<2>(dimensions, ratings, &mut rng)),
+                3 => totals.copy_from_slice(&drawn_totals::<3>(dimensions, ratings, &mut rng)),
+                4 => totals.copy_from_slice(&drawn_totals::<4>(dimensions, ratings, &mut rng)),
+                _ => {
+                    for dimension in dimensions.iter() {
+                        let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
+                        for rating in &ratings[dimension.first..dimension.end] {
+                            let value = rating.low + rng.maybe_below(rating.span, rating.threshold);
+                            totals[rating.option] += weight * value;
+                        }
+                    }
                 }
             }
-            let best = self.totals.iter().copied().max().unwrap_or(0);
-            let tied = self.totals.iter().filter(|&&total| total == best).count() as u64;
-            for (win, _) in self.wins.iter_mut().zip(&self.totals).filter(|&(_, &total)| total == best) {
+            let best = totals.iter().copied().max().unwrap_or(0);
+            let tied = totals.iter().filter(|&&total| total == best).count() as u64;
+            for (win, _) in wins.iter_mut().zip(totals.iter()).filter(|&(_, &total)| total == best) {
                 *win += WHOLE / tied.max(1);
             }
-            self.done += 1;
         }
+        self.rng = rng;
+        self.done += count;
         self.is_done()
     }
 
@@ -312,6 +328,24 @@ impl Sampler {
     }
 }
 
+/// One sample's totals with drawn weights, for exactly `N` options (each dimension's ratings are all
+/// `N`, in option order): the same draws in the same order as the general loop, with the totals in a
+/// fixed-size array the compiler keeps in registers. Fixed weights never come here: their totals start
+/// from [`Sampler::fixed`], and with drawn weights that is all zero.
+#[allow(clippy::inline_always)] // the sampler's inner loop, once per sample
+#[inline(always)]
+fn drawn_totals<const N: usize>(dimensions: &[DimensionDraw], ratings: &[RatingDraw], rng: &mut Draws) -> [u64; N] {
+    let mut totals = [0_u64; N];
+    for dimension in dimensions {
+        let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
+        for (option, total) in totals.iter_mut().enumerate() {
+            let rating = &ratings[dimension.first + option];
+            *total += weight * (rating.low + rng.maybe_below(rating.span, rating.threshold));
+        }
+    }
+    totals
+}
+
 /// Whole numbers below small bounds (a rating range spans at most 11), four from each 64-bit output.
 #[derive(Debug, Clone)]
 struct Draws {
@@ -327,6 +361,8 @@ impl Draws {
         (1 << 16) % n
     }
 
+    #[allow(clippy::inline_always)] // once per value drawn, in the sampler's inner loop
+    #[inline(always)]
     fn part(&mut self) -> u32 {
         if self.left == 0 {
             (self.bits, self.left) = (self.rng.next(), 4);
@@ -339,6 +375,8 @@ impl Draws {
 
     /// [`Self::below`], or 0 without drawing when `n` is 1: a range of one value takes nothing from the
     /// generator.
+    #[allow(clippy::inline_always)] // once per value drawn, in the sampler's inner loop
+    #[inline(always)]
     fn maybe_below(&mut self, n: u32, threshold: u32) -> u64 {
         if n > 1 { u64::from(self.below(n, threshold)) } else { 0 }
     }
@@ -346,6 +384,8 @@ impl Draws {
     /// A whole number in `0..n`, every one equally likely (Lemire, "Fast random integer generation in
     /// an interval", 2019, at 16 bits): the high half of a 16x16-bit product, rejecting the few low
     /// halves below `threshold` that would favour some results.
+    #[allow(clippy::inline_always)] // once per value drawn, in the sampler's inner loop
+    #[inline(always)]
     fn below(&mut self, n: u32, threshold: u32) -> u32 {
         loop {
             let product = self.part() * n;
