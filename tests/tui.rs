@@ -1893,3 +1893,25 @@ fn the_list_gives_a_dimensions_short_name_where_the_whole_one_does_not_fit() {
     keys(&mut a, "framework");
     assert!(text(&a).contains("HTTP framework th"), "{}", text(&a));
 }
+
+/// The recommendation's sure line and verdict say what the shares were drawn over: the ratings alone with
+/// `--weight-spread 0`, the weights ±N otherwise; the shares come first, so a narrow screen keeps them.
+#[test]
+fn the_sure_line_says_what_the_shares_were_drawn_over_at_80x24_and_160x48() {
+    let at = |spread: u8, width: u16, height: u16| {
+        let d = Dataset::builtin();
+        let weighting = Weighting::preset(&d, "crud-admin").unwrap();
+        support::sized(App::new(Startup { weight_spread: spread, ..Startup::new(d, weighting) }), width, height)
+    };
+    let fixed = text(&at(0, 80, 24));
+    assert!(fixed.contains(", over plausible ratings\n"), "{fixed}");
+    assert!(!fixed.contains('±'), "{fixed}");
+    let wide = text(&at(3, 160, 48));
+    assert!(wide.contains("of plausible ratings and weights ±3."), "{wide}");
+    assert!(wide.contains(", over plausible ratings and weights ±3\n"), "{wide}");
+    insta::assert_snapshot!("sure_line_fixed_weights_80x24", fixed);
+    insta::assert_snapshot!("sure_line_weights_3_160x48", wide);
+    // The command `y` copies reproduces the spread when it is not the default.
+    assert!(at(3, 80, 24).command_line().ends_with(" --weight-spread 3"), "{}", at(3, 80, 24).command_line());
+    assert!(!at(1, 80, 24).command_line().contains("--weight-spread"));
+}
