@@ -1915,3 +1915,30 @@ fn the_sure_line_says_what_the_shares_were_drawn_over_at_80x24_and_160x48() {
     assert!(at(3, 80, 24).command_line().ends_with(" --weight-spread 3"), "{}", at(3, 80, 24).command_line());
     assert!(!at(1, 80, 24).command_line().contains("--weight-spread"));
 }
+
+/// `w` steps the weight spread of the sure share, ±1 to ±2, ±3, fixed and back, sampling afresh each time
+/// as `--weight-spread` would; with a team, any spread above 0 is the team's range.
+#[test]
+fn w_steps_the_weight_spread_and_the_sure_line_follows() {
+    use versus::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, WeightRanges, robustness_over};
+    let mut a = app(80, 24);
+    for (spread, said) in
+        [(2, "over plausible ratings and weights ±2"), (3, "weights ±3"), (0, "over plausible ratings\n")]
+    {
+        key(&mut a, KeyCode::Char('w'));
+        let screen = text(&a);
+        assert!(screen.contains(said), "±{spread}: {screen}");
+        let expected =
+            robustness_over(a.dataset(), &WeightRanges::within(a.weights(), spread), DEFAULT_SAMPLES, DEFAULT_SEED);
+        assert_eq!(a.robustness().0, expected, "±{spread}");
+    }
+    assert!(a.status().unwrap().text.starts_with("weights fixed"), "{:?}", a.status());
+    key(&mut a, KeyCode::Char('w'));
+    assert!(text(&a).contains("weights ±1"));
+    let mut team = team_app(80, 24);
+    key(&mut team, KeyCode::Char('w'));
+    assert!(team.status().unwrap().text.starts_with("the team's range of weights"), "{:?}", team.status());
+    key(&mut team, KeyCode::Char('w'));
+    key(&mut team, KeyCode::Char('w'));
+    assert!(text(&team).contains("over plausible ratings\n"), "{}", text(&team));
+}

@@ -17,7 +17,7 @@ use crate::engine::data::{Dataset, sanitize};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::Profile;
 use crate::engine::report::{Format, Framing, Report, lead_sentence, verdict_sentence};
-use crate::engine::robustness::{DEFAULT_WEIGHT_SPREAD, Robustness};
+use crate::engine::robustness::{DEFAULT_WEIGHT_SPREAD, Robustness, Spread};
 use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
 use crate::engine::search::Hit;
 use crate::engine::team::Member;
@@ -605,6 +605,17 @@ impl App {
                     "pinned these weights: the list and the verdict now compare with them (b unpins)"
                 } else {
                     "unpinned"
+                };
+                self.set_status(Status::info(message));
+            }
+            (_, Action::WeightSpread) => {
+                let message = match self.weights.next_weight_spread(&self.dataset) {
+                    Spread::Fixed => "weights fixed: the sure share draws the ratings alone".to_owned(),
+                    Spread::Within(n) => format!("weights ±{n}: the sure share draws each within {n} of yours"),
+                    Spread::Team(_) => {
+                        "the team's range of weights: the sure share draws each between the members' lowest and highest"
+                            .to_owned()
+                    }
                 };
                 self.set_status(Status::info(message));
             }

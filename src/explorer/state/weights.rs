@@ -5,7 +5,9 @@ use super::team::{Roster, Team};
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::Profile;
 use crate::engine::report::Sampling;
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler, WeightRanges};
+use crate::engine::robustness::{
+    DEFAULT_SAMPLES, DEFAULT_SEED, MAX_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
+};
 use crate::engine::score::{Evaluation, Recommendation, evaluate, recommend};
 use crate::engine::team::{Group, Member};
 use crate::engine::weights::{Origin, Weighting};
@@ -240,9 +242,16 @@ impl Weights {
         }
     }
 
-    /// `--weight-spread`, as the explorer was started with.
+    /// `--weight-spread`, as the explorer was started with or `w` made it.
     pub(crate) fn weight_spread(&self) -> u8 {
         self.weight_spread
+    }
+
+    /// The next weight spread in turn (0, 1, 2, 3, 0 ...), sampled afresh; what the draws vary over now.
+    pub(crate) fn next_weight_spread(&mut self, dataset: &Dataset) -> Spread {
+        self.weight_spread = (self.weight_spread + 1) % (MAX_WEIGHT_SPREAD + 1);
+        self.reevaluate(dataset);
+        self.weight_ranges(&self.weighting.weights).spread
     }
 
     pub(crate) fn weighting(&self) -> &Weighting {
