@@ -11,6 +11,7 @@ use crate::cli::RevisitFormat;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
 use crate::engine::report::{Format, Framing, Report, Sampling};
+use crate::engine::team::member_ranges;
 use crate::engine::weights::{Origin, Request, Weighting, shell_quote};
 use crate::shell;
 use crate::shell::decisions::{file_name, markdown_files};
@@ -123,6 +124,9 @@ fn reproduce(asked: &Asked) -> String {
     for weight in &args.overrides {
         flag("weight", weight);
     }
+    if let Some(spread) = args.weight_spread {
+        flag("weight-spread", &spread.to_string());
+    }
     if let Some(title) = &asked.title {
         flag("title", title);
     }
@@ -149,7 +153,8 @@ fn reproduce(asked: &Asked) -> String {
 /// Writes the record; returns its path.
 pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked: &Asked) -> Result<PathBuf, Failure> {
     let today = shell::clock::today();
-    let sampling = Sampling::default();
+    let team = request.team.as_ref().map(|members| member_ranges(&members.iter().collect::<Vec<_>>()));
+    let sampling = Sampling { weight_spread: asked.args.weight_spread(), team, ..Sampling::default() };
     let given = Given {
         preset: asked.args.preset.clone(),
         profile: asked.args.profile.clone(),
@@ -158,7 +163,9 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         answers: asked.args.answers.clone(),
         weights: asked.args.overrides.clone(),
     };
-    let inputs = decision::inputs(d, asked.data.clone(), given, &weighting.weights, sampling.samples, sampling.seed);
+    let ranges = sampling.weight_ranges(&weighting.weights);
+    let inputs =
+        decision::inputs(d, asked.data.clone(), given, &weighting.weights, &ranges, sampling.samples, sampling.seed);
     let review_by = match (&asked.review_by, asked.review_in) {
         (Some(date), _) => date.clone(),
         (None, Some(days)) => decision::add_days(&today, days),

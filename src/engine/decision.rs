@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::data::Dataset;
 use crate::engine::diagnostic::{Diagnostic, Position};
 use crate::engine::report::md;
-use crate::engine::robustness::robustness;
+use crate::engine::robustness::{Spread, WeightRanges, robustness_over};
 use crate::engine::score::{Recommendation, evaluate, rating_flips};
 use crate::engine::verdict::{Classification, tenths};
 use crate::engine::weights::{ConfigDefault, Request, Weighting, changes};
@@ -94,8 +94,16 @@ pub struct Outcome {
     pub share: f64,
     pub seed: u64,
     pub samples: u32,
+    /// How far each weight varied either way in the draws (`--weight-spread`); 0, as in the records made
+    /// before weights were drawn, kept them fixed.
+    #[serde(default)]
+    pub weight_spread: u8,
     #[serde(default)]
     pub tripwires: Vec<Tripwire>,
+    /// With a team: each dimension's lowest and highest member weight, which the draws varied each weight
+    /// over (the team's files live outside the record).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weight_ranges: BTreeMap<String, [u8; 2]>,
 }
 
 /// A rating that, moved to `to`, hands the lead to `leader`.
@@ -126,11 +134,18 @@ pub struct Verdict {
     pub share: f64,
 }
 
-/// The verdict of `weights` on `dataset`, sampled with `samples` and `seed`, and its rating tripwires.
+/// The verdict of `weights` on `dataset`, sampled with `samples` and `seed` over each weight's range in
+/// `ranges`, and its rating tripwires.
 #[must_use]
-pub fn verdict(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> (Verdict, Vec<Tripwire>) {
+pub fn verdict(
+    dataset: &Dataset,
+    weights: &[u8],
+    ranges: &WeightRanges,
+    samples: u32,
+    seed: u64,
+) -> (Verdict, Vec<Tripwire>) {
     let evaluation = evaluate(dataset, weights);
-    let shares = robustness(dataset, weights, samples, seed);
+    let shares = robustness_over(dataset, ranges, samples, seed);
     let recommendation = &evaluation.recommendation;
     let classification = Classification::of(recommendation, &shares);
     let leader = recommendation.leader();
@@ -215,10 +230,16 @@ pub fn inputs(
     path: Option<String>,
     given: Given,
     weights: &[u8],
+    ranges: &WeightRanges,
     samples: u32,
     seed: u64,
 ) -> Inputs {
-    let (verdict, tripwires) = verdict(dataset, weights, samples, seed);
+    let (verdict, tripwires) = verdict(dataset, weights, ranges, samples, seed);
+    let ids = || dataset.dimensions.iter().map(|d| d.id.clone());
+    let weight_ranges = match ranges.spread {
+        Spread::Team(_) => ids().zip(&ranges.ranges).map(|(id, &(low, high))| (id, [low, high])).collect(),
+        Spread::Fixed | Spread::Within(_) => BTreeMap::new(),
+    };
     Inputs {
         format: FORMAT,
         versus: env!("CARGO_PKG_VERSION").to_owned(),
@@ -238,7 +259,9 @@ pub fn inputs(
             share: verdict.share,
             seed,
             samples,
+            weight_spread: ranges.spread.n(),
             tripwires,
+            weight_ranges,
         },
     }
 }
@@ -624,6 +647,21 @@ fn rank(classification: &str) -> u8 {
     }
 }
 
+/// What the record's draws varied each of `weights` over: the team's recorded ranges (a dimension added
+/// since keeps its weight), else ±its weight spread.
+fn recorded_ranges(dataset: &Dataset, weights: &[u8], outcome: &Outcome) -> WeightRanges {
+    if outcome.weight_ranges.is_empty() {
+        return WeightRanges::within(weights, outcome.weight_spread);
+    }
+    let team: Vec<(u8, u8)> = dataset
+        .dimensions
+        .iter()
+        .zip(weights)
+        .map(|(d, &w)| outcome.weight_ranges.get(&d.id).map_or((w, w), |&[low, high]| (low, high)))
+        .collect();
+    WeightRanges::team(weights, outcome.weight_spread, &team)
+}
+
 /// The weights to evaluate a record with now, and the sentences naming those that moved since; or why it
 /// cannot be evaluated.
 fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Result<(Vec<u8>, Vec<String>), String> {
@@ -686,7 +724,8 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
         Err(reason) => return broken(vec![reason]),
     };
     let outcome = &inputs.outcome;
-    let (now, _) = verdict(dataset, &weights, outcome.samples, outcome.seed);
+    let (now, _) =
+        verdict(dataset, &weights, &recorded_ranges(dataset, &weights, outcome), outcome.samples, outcome.seed);
     let recorded = recorded(inputs);
     let mut states = Vec::new();
     let mut reasons = Vec::new();
@@ -796,7 +835,8 @@ mod tests {
     #[test]
     fn the_block_round_trips_and_a_bad_one_is_placed() {
         let d = Dataset::builtin();
-        let inputs = inputs(&d, None, Given::default(), &d.default_weights(), 200, 1);
+        let weights = d.default_weights();
+        let inputs = inputs(&d, None, Given::default(), &weights, &WeightRanges::within(&weights, 1), 200, 1);
         let text = format!("---\nstatus: accepted\nreview-by: 2027-01-01\n---\n\n# T\n\n{}", block(&inputs, 2));
         let record = parse("x.md", "0003-x.md", &text);
         assert_eq!(record.number, Some(3));
