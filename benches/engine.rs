@@ -67,7 +67,8 @@ fn scoring(c: &mut Criterion) {
 
 /// The robustness shares (10,000 samples) and the rating flips, as a report computes them.
 fn robustness(c: &mut Criterion) {
-    use versus::engine::robustness::{DEFAULT_SAMPLES, robustness};
+    use versus::engine::requirements::Requirements;
+    use versus::engine::robustness::{DEFAULT_SAMPLES, WeightRanges, robustness, robustness_over};
     for (label, d) in [
         ("built-in", Dataset::builtin()),
         ("1k", synthetic::dataset(1_000, 2, 1)),
@@ -76,6 +77,11 @@ fn robustness(c: &mut Criterion) {
         let weights = d.default_weights();
         c.bench_function(&format!("robustness, {DEFAULT_SAMPLES} samples ({label})"), |b| {
             b.iter(|| robustness(black_box(&d), black_box(&weights), DEFAULT_SAMPLES, 1));
+        });
+        // The default since weights are drawn too: each within ±1.
+        let spread = WeightRanges::within(&weights, 1);
+        c.bench_function(&format!("robustness, {DEFAULT_SAMPLES} samples, weights ±1 ({label})"), |b| {
+            b.iter(|| robustness_over(black_box(&d), black_box(&spread), &Requirements::NONE, DEFAULT_SAMPLES, 1));
         });
         c.bench_function(&format!("rating flips ({label})"), |b| {
             b.iter(|| versus::engine::score::rating_flips(black_box(&d), black_box(&weights)));

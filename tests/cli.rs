@@ -801,7 +801,7 @@ fn a_team_report_gives_each_members_verdict_the_median_and_the_disputes() {
     assert_eq!(wins, 3 - t["members"].as_array().unwrap().iter().filter(|m| m["winner"].is_null()).count() as u64);
     let text = stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap()]));
     assert!(text.contains("Weights: the median of 3 members."), "{text}");
-    assert!(text.contains("  ML and AI ecosystem: 0 (Ann) to 10 (Ben); the group's median is 9."), "{text}");
+    assert!(text.contains("  Ann's 0 on ML and AI ecosystem would make Node.js lead: from 0 (Ann) to 10\n    (Ben), the group's median 9."), "{text}");
     // The group's weights saved as a profile report the same.
     assert!(versus_in(dir.path(), &["profile", "save", "group", "--team", team.to_str().unwrap()]).status.success());
     let group = stdout(&versus_in(dir.path(), &["report", "--profile", "group", "--format", "json"]));
@@ -967,4 +967,84 @@ fn a_malformed_requirement_is_a_usage_error_that_shows_the_form() {
     let output = versus_in(dir.path(), &["record", "--dir", decisions.to_str().unwrap(), "--require", "cpu-bund>=6"]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(!decisions.exists());
+}
+
+#[test]
+fn weight_spread_is_said_in_json_and_words_and_a_bad_one_is_a_usage_error() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = versus(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let default = json(&["report", "--format", "json"]);
+    assert_eq!(default["robustness"]["weights"], "spread");
+    assert_eq!(default["robustness"]["weight_spread"], 1);
+    let wide = json(&["report", "--weight-spread", "3", "--format", "json"]);
+    assert_eq!(wide["robustness"]["weight_spread"], 3);
+    assert_ne!(wide["robustness"]["first"], default["robustness"]["first"], "a wider spread draws other weights");
+    let fixed = json(&["report", "--weight-spread", "0", "--format", "json"]);
+    assert_eq!(fixed["robustness"]["weights"], "fixed");
+    assert_eq!(fixed["robustness"]["weight_spread"], 0);
+    // Given before the command, it counts as after it.
+    assert_eq!(json(&["--weight-spread", "0", "report", "--format", "json"])["robustness"], fixed["robustness"]);
+    let text = stdout(&versus(&["report", "--weight-spread", "2"]));
+    assert!(text.contains(", over plausible ratings and weights ±2\n"), "{text}");
+    assert!(text.contains("How sure (10,000 draws of ratings and weights ±2, seed 1):"), "{text}");
+    let text = stdout(&versus(&["report", "--weight-spread", "0"]));
+    assert!(text.contains("How sure (10,000 plausible rating sets, seed 1):") && !text.contains("weights ±"), "{text}");
+    for bad in ["4", "-1", "one", "1.5", ""] {
+        let out = versus(&["report", &format!("--weight-spread={bad}")]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(
+            stderr(&out).contains("expected a whole number from 0 to 3, for example --weight-spread 2"),
+            "{bad:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_team_report_lists_the_disputes_that_could_change_the_verdict_first() {
+    let dir = config_dir("disputes");
+    let team = dir.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    std::fs::write(team.join("a.toml"), weight_file("Ann", "realtime = 10\nml-ecosystem = 0\n")).unwrap();
+    std::fs::write(team.join("b.toml"), weight_file("Ben", "realtime = 2\nml-ecosystem = 10\n")).unwrap();
+    std::fs::write(team.join("c.toml"), weight_file("Cy", "realtime = 4\nml-ecosystem = 9\n")).unwrap();
+    let dir_arg = team.to_str().unwrap();
+    let out = versus_in(dir.path(), &["report", "--team", dir_arg, "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let t = &json["team"];
+    let disputes = t["disputes"].as_array().unwrap();
+    assert_eq!(disputes.len(), t["disputed"].as_array().unwrap().len(), "every disputed dimension, once");
+    let material: Vec<bool> = disputes.iter().map(|d| d["material"].as_bool().unwrap()).collect();
+    assert!(material.windows(2).all(|w| w[0] >= w[1]), "material first: {material:?}");
+    // At the median's 9 Python leads; Ann's 0 on ML alone would make Node.js lead, Ben's 10 would not.
+    assert_eq!(json["recommendation"]["option"], "python");
+    assert_eq!(disputes[0]["dimension"], "ml-ecosystem");
+    assert_eq!(disputes[0]["material"], true);
+    assert_eq!(disputes[0]["members"], serde_json::json!({"Ann": 0, "Ben": 10, "Cy": 9}));
+    assert_eq!(disputes[0]["flips"], serde_json::json!([{"member": "Ann", "weight": 0, "leader": "node"}]));
+    assert_eq!(json["robustness"]["weights"], "team");
+    // Each material dispute names who would change the leader, and to whom; the text report says it.
+    let text = stdout(&versus_in(dir.path(), &["report", "--team", dir_arg]));
+    // Sentences wrapped at 80 columns, joined again.
+    let joined = text.replace("\n    ", " ");
+    assert!(joined.contains(", over plausible ratings and the team's range of weights\n"), "{text}");
+    for dispute in disputes.iter().filter(|d| d["material"] == true) {
+        let flip = &dispute["flips"][0];
+        let member = flip["member"].as_str().unwrap();
+        assert_eq!(dispute["members"][member], flip["weight"]);
+        assert!(text.contains(&format!("{member}'s {}", flip["weight"])), "{member} in {text}");
+        assert_ne!(flip["leader"], json["recommendation"]["option"]);
+    }
+    let immaterial = material.iter().filter(|m| !**m).count();
+    if immaterial > 1 {
+        let more = if immaterial < material.len() { " more" } else { "" };
+        assert!(text.contains(&format!("{immaterial}{more} disputed, none of which changes the verdict.")), "{text}");
+    }
+    let fixed =
+        stdout(&versus_in(dir.path(), &["report", "--team", dir_arg, "--weight-spread", "0", "--format", "json"]));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&fixed).unwrap()["robustness"]["weights"], "fixed");
 }

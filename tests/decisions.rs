@@ -274,7 +274,10 @@ proptest::proptest! {
     fn a_record_on_an_unchanged_dataset_holds(
         weights in proptest::collection::vec(0u8..=10, 21),
         seed in 0u64..1000,
+        spread in 0u8..=3,
+        team in proptest::bool::ANY,
     ) {
+        use versus::engine::robustness::WeightRanges;
         let d = versus::engine::data::Dataset::builtin();
         let weights: Vec<u8> = weights.iter().copied().cycle().take(d.dimensions.len()).collect();
         // As `record` writes it: the weighting as given (here a --weight for each dimension) gives the weights.
@@ -282,7 +285,14 @@ proptest::proptest! {
             weights: d.dimensions.iter().zip(&weights).map(|(x, w)| format!("{}={w}", x.id)).collect(),
             ..decision::Given::default()
         };
-        let inputs = decision::inputs(&d, None, given, (&weights, &versus::engine::requirements::Requirements::NONE), 300, seed);
+        // Drawn within ±spread, or over a team's ranges (which the record keeps, the files being elsewhere).
+        let members: Vec<(u8, u8)> = weights.iter().map(|&w| (w.saturating_sub(2), (w + 1).min(10))).collect();
+        let ranges =
+            if team { WeightRanges::team(&weights, spread, &members) } else { WeightRanges::within(&weights, spread) };
+        let none = versus::engine::requirements::Requirements::NONE;
+        let inputs = decision::inputs(&d, None, given, (&weights, &none), &ranges, 300, seed);
+        proptest::prop_assert_eq!(inputs.outcome.weight_spread, spread);
+        proptest::prop_assert_eq!(inputs.outcome.weight_ranges.is_empty(), !team || spread == 0);
         let text = format!("---\nstatus: accepted\nreview-by: 2999-01-01\n---\n\n# T\n\n{}", decision::block(&inputs, 2));
         let record = decision::parse("r.md", "0001-r.md", &text);
         let parsed = record.inputs.clone().unwrap().unwrap();

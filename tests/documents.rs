@@ -167,7 +167,7 @@ fn hostile_strings_cannot_change_the_markdown_reports_structure() {
         for (level, text) in &s.headings[1..] {
             let known = [
                 "The team".to_owned(),
-                "Where the team disagrees most".to_owned(),
+                "Where the team disagrees".to_owned(),
                 "Why: weights, ratings and points".to_owned(),
                 "What would change it".to_owned(),
                 "How wrong the evidence would have to be".to_owned(),

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use versus::engine::data::{Assessment, Dataset, Dimension, Meta, OptionInfo, SCHEMA_VERSION, parse_bytes, sanitize};
 use versus::engine::requirements::Requirements;
-use versus::engine::robustness::{robustness, robustness_with};
+use versus::engine::robustness::{WeightRanges, robustness, robustness_over};
 use versus::engine::score::{Recommendation, evaluate, evaluate_with};
 use versus::engine::search::Searcher;
 use versus::engine::verdict::Classification;
@@ -82,6 +82,48 @@ fn ranged(ranges: &[Vec<(u8, u8)>]) -> Dataset {
         }
     }
     d
+}
+
+/// Each option's share of first places over `samples` draws from `seed`, drawn as the robustness module
+/// documents it, independently of its code; and every weight drawn, per dimension.
+fn recount_draws(ranges: &[Vec<(u8, u8)>], weights: &[(u8, u8)], samples: u32, seed: u64) -> (Vec<f64>, Vec<Vec<u8>>) {
+    let mut state = seed;
+    let mut parts: Vec<u32> = Vec::new();
+    // A whole number below n, from 16-bit parts (four per output, lowest first), by multiply-and-reject.
+    let mut below = |n: u32| loop {
+        if parts.is_empty() {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^= z >> 31;
+            parts = (0..4).rev().map(|i| ((z >> (16 * i)) & 0xFFFF) as u32).collect();
+        }
+        let product = parts.pop().unwrap() * n;
+        if product % 65_536 >= 65_536 % n {
+            break product / 65_536;
+        }
+    };
+    let options = ranges[0].len();
+    let mut shares = vec![0.0; options];
+    let mut drawn_weights = vec![Vec::new(); weights.len()];
+    for _ in 0..samples {
+        let mut totals = vec![0u64; options];
+        for (d, &(low, high)) in weights.iter().enumerate().filter(|(_, w)| w.1 > 0) {
+            let weight = if high > low { low + below(u32::from(high - low) + 1) as u8 } else { low };
+            drawn_weights[d].push(weight);
+            for (o, &(r_low, r_high)) in ranges[d].iter().enumerate() {
+                let rating = if r_high > r_low { r_low + below(u32::from(r_high - r_low) + 1) as u8 } else { r_low };
+                totals[o] += u64::from(weight) * u64::from(rating);
+            }
+        }
+        let best = *totals.iter().max().unwrap();
+        let tied = totals.iter().filter(|&&t| t == best).count() as f64;
+        for (share, _) in shares.iter_mut().zip(&totals).filter(|&(_, &t)| t == best) {
+            *share += 1.0 / tied;
+        }
+    }
+    (shares.iter().map(|s| s / f64::from(samples)).collect(), drawn_weights)
 }
 
 /// 2-3 options, 1-3 dimensions, ranges up to 4 wide: few enough combinations to count them all.
@@ -630,7 +672,7 @@ proptest! {
         let (plain, required) = (evaluate(&d, &weights), evaluate_with(&d, &weights, &requirements));
         prop_assert_eq!(&plain, &required);
         let shares = robustness(&d, &weights, 500, seed);
-        let with = robustness_with(&d, &weights, &requirements, 500, seed);
+        let with = robustness_over(&d, &WeightRanges::fixed(&weights), &requirements, 500, seed);
         prop_assert_eq!(&shares.first, &with.first);
         prop_assert_eq!(&shares.standard_error, &with.standard_error);
         prop_assert_eq!(Classification::of(&plain.recommendation, &shares), Classification::of(&required.recommendation, &with));
@@ -681,7 +723,7 @@ proptest! {
             prop_assert_eq!(e.screening.total_shortfall(o), shortfall(o));
         }
         // Sampling agrees: with every range collapsed, a failing option comes first in no sample.
-        let shares = robustness_with(&d, &weights, &requirements, 200, 3);
+        let shares = robustness_over(&d, &WeightRanges::fixed(&weights), &requirements, 200, 3);
         for o in (0..options).filter(|&o| !meets(o)) {
             prop_assert_eq!(shares.first[o], 0.0);
         }
@@ -701,7 +743,7 @@ proptest! {
         let requirements = requirements_of(&pairs);
         let required: Vec<Option<u8>> = (0..ranges.len()).map(|dim| requirements.get(dim)).collect();
         let (first, passes) = exact_shares_with(&ranges, &weights, &required);
-        let sampled = robustness_with(&d, &weights, &requirements, 4_000, seed);
+        let sampled = robustness_over(&d, &WeightRanges::fixed(&weights), &requirements, 4_000, seed);
         let sampled_passes = sampled.passes.clone().unwrap_or_else(|| vec![1.0; first.len()]);
         for (what, sampled, exact) in [("first", &sampled.first, &first), ("passes", &sampled_passes, &passes)] {
             for (o, (&p, &q)) in sampled.iter().zip(exact).enumerate() {
@@ -710,4 +752,97 @@ proptest! {
             }
         }
     }
+}
+
+proptest! {
+    /// The shares with weights drawn are a recount of the same draws, made here step by step as the
+    /// robustness module's documentation specifies them (`SplitMix64`, 16-bit parts, Lemire's reduction;
+    /// per dimension its weight, then its ratings), with each weight checked to lie within ±N of its
+    /// own, clamped to 0-10, or in the team's range widened to take in the weight. N = 0 draws the
+    /// ratings alone: the sampling of fixed weights.
+    #[test]
+    fn weight_spread_shares_are_a_recount_of_the_same_draws(
+        (ranges, weights) in small_ranged_dataset(),
+        n in 0u8..=3,
+        team in prop::option::of(prop::collection::vec((0u8..=10, 0u8..=10), 3)),
+        seed in any::<u64>()
+    ) {
+        use versus::engine::robustness::Spread;
+        let d = ranged(&ranges);
+        let team: Option<Vec<(u8, u8)>> =
+            team.map(|t| t[..weights.len()].iter().map(|&(a, b)| (a.min(b), a.max(b))).collect());
+        let allowed: Vec<(u8, u8)> = match (&team, n) {
+            (_, 0) => weights.iter().map(|&w| (w, w)).collect(),
+            (Some(t), _) => t.iter().zip(&weights).map(|(&(a, b), &w)| (a.min(w), b.max(w))).collect(),
+            (None, _) => weights.iter().map(|&w| (w.saturating_sub(n), (w + n).min(10))).collect(),
+        };
+        let drawn =
+            robustness_over(&d, &WeightRanges::new(&weights, n, team.as_deref()), &Requirements::NONE, 600, seed);
+        let (recount, seen) = recount_draws(&ranges, &allowed, 600, seed);
+        for (o, (&p, &q)) in drawn.first.iter().zip(&recount).enumerate() {
+            prop_assert!((p - q).abs() < 1e-12, "option {}: {} against the recount's {}", o, p, q);
+        }
+        for (dimension, (&(low, high), values)) in allowed.iter().zip(&seen).enumerate() {
+            prop_assert!(values.iter().all(|w| (low..=high).contains(w)), "dimension {}: {:?} outside {}..={}", dimension, values, low, high);
+        }
+        let expected = match (&team, n) {
+            (_, 0) => Spread::Fixed,
+            (Some(_), n) => Spread::Team(n),
+            (None, n) => Spread::Within(n),
+        };
+        prop_assert_eq!(drawn.weights, expected);
+        if n == 0 {
+            prop_assert_eq!(drawn, robustness(&d, &weights, 600, seed));
+        }
+    }
+}
+
+proptest! {
+    /// A material dispute, one member's weight substituted alone into the group's weights and the scores
+    /// worked out afresh, changes the leader, to the one it names; an immaterial one, or a member not
+    /// named, leaves it. Material ones come first, each part widest first as `disputed` orders them.
+    #[test]
+    fn a_material_dispute_alone_changes_the_leader_and_an_immaterial_one_does_not(
+        (ratings, first) in weighted_dataset(),
+        others in prop::collection::vec(prop::collection::vec(0u8..=10, 12), 1..6)
+    ) {
+        use versus::engine::team::{Group, Member};
+        let d = dataset(&ratings);
+        let n = first.len();
+        let members: Vec<Member> = std::iter::once(first.clone())
+            .chain(others.iter().map(|w| w[..n].to_vec()))
+            .enumerate()
+            .map(|(i, weights)| Member { name: format!("m{i}"), weights })
+            .collect();
+        let refs: Vec<&Member> = members.iter().collect();
+        let group = Group::of(&d, &refs).unwrap();
+        let leader = evaluate(&d, &group.weights).recommendation.leader();
+        let mut disputed: Vec<usize> = group.disputes.iter().map(|x| x.dimension).collect();
+        disputed.sort_by_key(|&x| group.disputed.iter().position(|&y| y == x));
+        prop_assert_eq!(&disputed, &group.disputed, "every disputed dimension, once");
+        let material = group.disputes.iter().take_while(|x| x.is_material()).count();
+        prop_assert!(group.disputes[material..].iter().all(|x| !x.is_material()), "material first");
+        for part in [&group.disputes[..material], &group.disputes[material..]] {
+            let order: Vec<usize> = part.iter().map(|x| group.disputed.iter().position(|&y| y == x.dimension).unwrap()).collect();
+            prop_assert!(order.windows(2).all(|w| w[0] < w[1]), "widest first within each part: {:?}", order);
+        }
+        for dispute in &group.disputes {
+            for (i, member) in members.iter().enumerate() {
+                let mut alone = group.weights.clone();
+                alone[dispute.dimension] = member.weights[dispute.dimension];
+                let then = evaluate(&d, &alone).recommendation;
+                match dispute.swings.iter().find(|s| s.member == i) {
+                    Some(swing) => {
+                        prop_assert_ne!(then.leader(), leader, "dimension {} member {}", dispute.dimension, i);
+                        prop_assert_eq!(&swing.outcome, &then);
+                        prop_assert_eq!(swing.weight, member.weights[dispute.dimension]);
+                    }
+                    None => {
+                        prop_assert_eq!(then.leader(), leader, "dimension {} member {}", dispute.dimension, i);
+                    }
+                }
+            }
+        }
+    }
+
 }

@@ -135,7 +135,10 @@ fn the_same_seed_gives_the_same_report_and_another_seed_other_shares() {
     use versus::engine::report::Sampling;
     let dataset = Dataset::builtin();
     let weighting = Weighting::defaults(&dataset);
-    let render = |seed| Report::sampled(&dataset, &weighting, Sampling { samples: 2_000, seed }).render(Format::Json);
+    let render = |seed| {
+        Report::sampled(&dataset, &weighting, Sampling { samples: 2_000, seed, ..Sampling::default() })
+            .render(Format::Json)
+    };
     assert_eq!(render(9), render(9));
     assert_ne!(render(9), render(10));
 }
@@ -147,8 +150,8 @@ fn sampling_with_progress_gives_the_same_report() {
     use versus::engine::report::Sampling;
     let dataset = versus::synthetic::dataset(500, 2, 3);
     let weighting = Weighting::defaults(&dataset);
-    let sampling = Sampling { samples: 20_000, seed: 7 };
-    let whole = Report::sampled(&dataset, &weighting, sampling);
+    let sampling = Sampling { samples: 20_000, seed: 7, ..Sampling::default() };
+    let whole = Report::sampled(&dataset, &weighting, sampling.clone());
     let mut heard = Vec::new();
     let parts =
         Report::sampled_with_progress(&dataset, &weighting, sampling, |drawn, asked| heard.push((drawn, asked)));
@@ -178,14 +181,22 @@ fn team_report() {
         weights: group.weights,
         requirements: versus::engine::requirements::Requirements::NONE,
     };
-    let render = |format| Report::new(&dataset, &weighting).with_team(members.clone()).render(format);
+    // As `report --team` samples: each weight over the members' range for it.
+    let sampling = versus::engine::report::Sampling { team: Some(group.spread), ..Default::default() };
+    let render =
+        |format| Report::sampled(&dataset, &weighting, sampling.clone()).with_team(members.clone()).render(format);
     insta::assert_snapshot!("team.txt", render(Format::Text));
     insta::assert_snapshot!("team.md", render(Format::Markdown));
     let json: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
     let team = &json["team"];
-    for key in ["members", "aggregate", "weights", "spread", "disputed", "winners"] {
+    for key in ["members", "aggregate", "weights", "spread", "disputed", "disputes", "winners"] {
         assert!(team.get(key).is_some(), "team.{key}");
     }
+    for key in ["dimension", "material", "members", "flips"] {
+        assert!(team["disputes"][0].get(key).is_some(), "team.disputes[0].{key}");
+    }
+    assert_eq!(json["robustness"]["weights"], "team");
+    assert_eq!(json["robustness"]["weight_spread"], 1);
     for key in ["name", "winner", "margin", "weights"] {
         assert!(team["members"][0].get(key).is_some(), "team.members[0].{key}");
     }

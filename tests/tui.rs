@@ -602,7 +602,9 @@ fn the_preset_picker_keeps_entry_names_readable_beside_long_option_names() {
 
 #[test]
 fn robustness_is_sampled_between_events_on_a_large_dataset_and_ends() {
-    use versus::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness};
+    use versus::engine::robustness::{
+        DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, WeightRanges, robustness_over,
+    };
     // 2,000 dimensions: far more draws than one update takes.
     let mut a = explorer(versus::synthetic::dataset(2_000, 2, 3), 80, 24);
     let (_, (drawn, asked)) = a.robustness();
@@ -618,7 +620,18 @@ fn robustness_is_sampled_between_events_on_a_large_dataset_and_ends() {
     }
     let (shares, (drawn, asked)) = a.robustness();
     assert_eq!((drawn, asked), (DEFAULT_SAMPLES, DEFAULT_SAMPLES));
-    assert_eq!(shares, robustness(a.dataset(), a.weights(), DEFAULT_SAMPLES, DEFAULT_SEED), "as one run would");
+    let ranges = WeightRanges::within(a.weights(), DEFAULT_WEIGHT_SPREAD);
+    assert_eq!(
+        shares,
+        robustness_over(
+            a.dataset(),
+            &ranges,
+            &versus::engine::requirements::Requirements::NONE,
+            DEFAULT_SAMPLES,
+            DEFAULT_SEED
+        ),
+        "as one run would"
+    );
     assert!(!text(&a).contains("sampling"));
     // Once done, nothing is pending: the shell blocks.
     assert!(!a.update(Event::Tick).pending);
@@ -2104,4 +2117,58 @@ fn the_record_dialog_checks_its_date_and_asks_before_losing_text() {
     key(&mut a, KeyCode::Char('E'));
     key(&mut a, KeyCode::Esc);
     assert_eq!(*a.overlay(), Overlay::None);
+}
+
+/// The recommendation's sure line and verdict say what the shares were drawn over: the ratings alone with
+/// `--weight-spread 0`, the weights ±N otherwise; the shares come first, so a narrow screen keeps them.
+#[test]
+fn the_sure_line_says_what_the_shares_were_drawn_over_at_80x24_and_160x48() {
+    let at = |spread: u8, width: u16, height: u16| {
+        let d = Dataset::builtin();
+        let weighting = Weighting::preset(&d, "crud-admin").unwrap();
+        support::sized(App::new(Startup { weight_spread: spread, ..Startup::new(d, weighting) }), width, height)
+    };
+    let fixed = text(&at(0, 80, 24));
+    assert!(fixed.contains(", over plausible ratings\n"), "{fixed}");
+    assert!(!fixed.contains('±'), "{fixed}");
+    let wide = text(&at(3, 160, 48));
+    assert!(wide.contains("of plausible ratings and weights ±3."), "{wide}");
+    assert!(wide.contains(", over plausible ratings and weights ±3\n"), "{wide}");
+    insta::assert_snapshot!("sure_line_fixed_weights_80x24", fixed);
+    insta::assert_snapshot!("sure_line_weights_3_160x48", wide);
+    // The command `y` copies reproduces the spread when it is not the default.
+    assert!(at(3, 80, 24).command_line().ends_with(" --weight-spread 3"), "{}", at(3, 80, 24).command_line());
+    assert!(!at(1, 80, 24).command_line().contains("--weight-spread"));
+}
+
+/// `w` steps the weight spread of the sure share, ±1 to ±2, ±3, fixed and back, sampling afresh each time
+/// as `--weight-spread` would; with a team, any spread above 0 is the team's range.
+#[test]
+fn w_steps_the_weight_spread_and_the_sure_line_follows() {
+    use versus::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, WeightRanges, robustness_over};
+    let mut a = app(80, 24);
+    for (spread, said) in
+        [(2, "over plausible ratings and weights ±2"), (3, "weights ±3"), (0, "over plausible ratings\n")]
+    {
+        key(&mut a, KeyCode::Char('w'));
+        let screen = text(&a);
+        assert!(screen.contains(said), "±{spread}: {screen}");
+        let expected = robustness_over(
+            a.dataset(),
+            &WeightRanges::within(a.weights(), spread),
+            &versus::engine::requirements::Requirements::NONE,
+            DEFAULT_SAMPLES,
+            DEFAULT_SEED,
+        );
+        assert_eq!(a.robustness().0, expected, "±{spread}");
+    }
+    assert!(a.status().unwrap().text.starts_with("weights fixed"), "{:?}", a.status());
+    key(&mut a, KeyCode::Char('w'));
+    assert!(text(&a).contains("weights ±1"));
+    let mut team = team_app(80, 24);
+    key(&mut team, KeyCode::Char('w'));
+    assert!(team.status().unwrap().text.starts_with("the team's range of weights"), "{:?}", team.status());
+    key(&mut team, KeyCode::Char('w'));
+    key(&mut team, KeyCode::Char('w'));
+    assert!(text(&team).contains("over plausible ratings\n"), "{}", text(&team));
 }

@@ -72,6 +72,12 @@ pub struct WeightArgs {
     /// profile's requirements; for a dimension they require already it sets the minimum, and >=0 clears it.
     #[arg(long = "require", value_name = "ID>=N")]
     pub requirements: Vec<String>,
+
+    /// How far each weight may vary either way, 0-3, in the draws that say how sure the verdict is
+    /// (default 1; 0 keeps the weights fixed). With --team, each weight varies over the members' range
+    /// for its dimension instead.
+    #[arg(long, value_name = "N", value_parser = parse_weight_spread)]
+    pub weight_spread: Option<u8>,
 }
 
 impl WeightArgs {
@@ -92,10 +98,17 @@ impl WeightArgs {
             answers: joined(&self.answers, &inner.answers),
             overrides: joined(&self.overrides, &inner.overrides),
             requirements: joined(&self.requirements, &inner.requirements),
+            weight_spread: inner.weight_spread.or(self.weight_spread),
         }
     }
 
-    /// Whether any weight argument was given.
+    /// `--weight-spread`, or its default.
+    #[must_use]
+    pub fn weight_spread(&self) -> u8 {
+        self.weight_spread.unwrap_or(robustness::DEFAULT_WEIGHT_SPREAD)
+    }
+
+    /// Whether any argument that sets weights was given (`--weight-spread` sets none).
     #[must_use]
     pub fn given(&self) -> bool {
         self.preset.is_some()
@@ -347,6 +360,16 @@ fn parse_date(text: &str) -> Result<String, Invalid> {
     } else {
         Err(Invalid(format!("`{text}` is not a date of the form YYYY-MM-DD")))
     }
+}
+
+/// `--weight-spread`: a whole number from 0 to [`robustness::MAX_WEIGHT_SPREAD`].
+fn parse_weight_spread(text: &str) -> Result<u8, Invalid> {
+    text.parse::<u8>().ok().filter(|&n| n <= robustness::MAX_WEIGHT_SPREAD).ok_or_else(|| {
+        Invalid(format!(
+            "`{text}` is not a spread: expected a whole number from 0 to {}, for example --weight-spread 2",
+            robustness::MAX_WEIGHT_SPREAD
+        ))
+    })
 }
 
 /// `--format` of `report`.

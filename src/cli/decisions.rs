@@ -14,6 +14,7 @@ use crate::engine::decision::{self, Given, Meta, State, Verdict};
 use crate::engine::diff as decision_diff;
 use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::requirements::Requirements;
+use crate::engine::team::member_ranges;
 use crate::engine::weights::{Origin, Request, Weighting};
 use crate::shell;
 use crate::shell::decisions::{file_name, markdown_files};
@@ -114,13 +115,15 @@ fn reproduce(asked: &Asked, given: &Given) -> String {
         review_by: asked.review_by.as_deref(),
         review_in: asked.review_in,
         deciders: asked.deciders.as_deref(),
+        weight_spread: asked.args.weight_spread,
     })
 }
 
 /// Writes the record; returns its path.
 pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked: &Asked) -> Result<PathBuf, Failure> {
     let today = shell::clock::today();
-    let sampling = Sampling::default();
+    let team = request.team.as_ref().map(|members| member_ranges(&members.iter().collect::<Vec<_>>()));
+    let sampling = Sampling { weight_spread: asked.args.weight_spread(), team, ..Sampling::default() };
     let given = Given {
         preset: asked.args.preset.clone(),
         profile: asked.args.profile.clone(),
@@ -130,8 +133,10 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         weights: asked.args.overrides.clone(),
         requires: asked.args.requirements.clone(),
     };
+    let ranges = sampling.weight_ranges(&weighting.weights);
     let resolved = (&weighting.weights[..], &weighting.requirements);
-    let inputs = decision::inputs(d, asked.data.clone(), given.clone(), resolved, sampling.samples, sampling.seed);
+    let inputs =
+        decision::inputs(d, asked.data.clone(), given.clone(), resolved, &ranges, sampling.samples, sampling.seed);
     let review_by = match (&asked.review_by, asked.review_in) {
         (Some(date), _) => date.clone(),
         (None, Some(days)) => decision::add_days(&today, days),
@@ -452,7 +457,10 @@ pub(super) fn diff(cli: &Cli, command: &Command, files: &UserFiles) -> Result<St
         warn_all(&team_warnings);
         let (weighting, warnings) = weighting(d, &request, files)?;
         warn_all(&warnings);
-        Ok(decision_diff::side(d, (&weighting.weights, &weighting.requirements), *samples, *seed))
+        let team = request.team.as_ref().map(|members| member_ranges(&members.iter().collect::<Vec<_>>()));
+        let sampling = Sampling { samples: *samples, seed: *seed, weight_spread: args.weight_spread(), team };
+        let ranges = sampling.weight_ranges(&weighting.weights);
+        Ok(decision_diff::side(d, (&weighting.weights, &weighting.requirements), &ranges, *samples, *seed))
     };
     let mut scenarios = Vec::new();
     if *presets {
@@ -501,7 +509,7 @@ pub(super) fn record_inputs(path: &Path) -> Result<(String, decision::Inputs, Op
 }
 
 /// The weighting flags a record was made with.
-pub(super) fn weight_args(given: &Given) -> WeightArgs {
+pub(super) fn weight_args(given: &Given, weight_spread: u8) -> WeightArgs {
     WeightArgs {
         preset: given.preset.clone(),
         profile: given.profile.clone(),
@@ -509,6 +517,7 @@ pub(super) fn weight_args(given: &Given) -> WeightArgs {
         answers: given.answers.clone(),
         overrides: given.weights.clone(),
         requirements: given.requires.clone(),
+        weight_spread: Some(weight_spread),
     }
 }
 

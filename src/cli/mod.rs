@@ -23,6 +23,7 @@ use crate::engine::pairwise;
 use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, StoredProfile, check_name};
 use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
+use crate::engine::team::member_ranges;
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::{WeightFile, check_note};
 use crate::engine::weights::{ConfigDefault, Origin, Request, WeightError, Weighting, shell_quote};
@@ -110,7 +111,9 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
             request.pairwise = pairwise.as_deref().map(|path| judgements(path, &d)).transpose()?;
             let (weighting, warnings) = weighting(&d, &request, &files)?;
             warn_all(&warnings);
-            let sampling = Sampling { samples: *samples, seed: *seed };
+            let args = cli.weights.merged(weights);
+            let team = request.team.as_ref().map(|members| member_ranges(&members.iter().collect::<Vec<_>>()));
+            let sampling = Sampling { samples: *samples, seed: *seed, weight_spread: args.weight_spread(), team };
             let framing = Framing {
                 heading_level: *heading_level,
                 date: Some(shell::clock::today()),
@@ -253,7 +256,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let data = cli.data.clone().or(record_data);
     let (dataset, path) = files.dataset(data.as_deref(), &mut warnings)?;
     let args = match &record {
-        Some((_, inputs, _)) => decisions::weight_args(&inputs.given),
+        Some((_, inputs, _)) => decisions::weight_args(&inputs.given, inputs.outcome.weight_spread),
         None => cli.weights.clone(),
     };
     // The team's warnings are said, and listed in help, with the others.
@@ -308,6 +311,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         today: shell::clock::today(),
         answers,
         pinned,
+        weight_spread: cli.weights.weight_spread(),
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;

@@ -15,7 +15,7 @@ use crate::engine::data::Dataset;
 use crate::engine::diagnostic::{Diagnostic, Position};
 use crate::engine::report::{Format, Framing, Report, drivers, md};
 use crate::engine::requirements::Requirements;
-use crate::engine::robustness::robustness_with;
+use crate::engine::robustness::{Spread, WeightRanges, robustness_over};
 use crate::engine::score::{RatingFlip, Recommendation, evaluate, evaluate_with, rating_flips_with};
 use crate::engine::verdict::{Classification, tenths};
 use crate::engine::weights::{ConfigDefault, Request, Weighting, changes, shell_quote};
@@ -103,8 +103,16 @@ pub struct Outcome {
     pub share: f64,
     pub seed: u64,
     pub samples: u32,
+    /// How far each weight varied either way in the draws (`--weight-spread`); 0, as in the records made
+    /// before weights were drawn, kept them fixed.
+    #[serde(default)]
+    pub weight_spread: u8,
     #[serde(default)]
     pub tripwires: Vec<Tripwire>,
+    /// With a team: each dimension's lowest and highest member weight, which the draws varied each weight
+    /// over (the team's files live outside the record).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub weight_ranges: BTreeMap<String, [u8; 2]>,
 }
 
 /// A rating that, moved to `to`, hands the lead to `leader`.
@@ -135,17 +143,18 @@ pub struct Verdict {
     pub share: f64,
 }
 
-/// The verdict of `weights` with `requirements` on `dataset`, sampled with `samples` and `seed`, and its
-/// rating tripwires.
+/// The verdict of `weights` with `requirements` on `dataset`, sampled with `samples` and `seed` over each
+/// weight's range in `ranges`, and its rating tripwires.
 #[must_use]
 pub fn verdict(
     dataset: &Dataset,
     (weights, requirements): (&[u8], &Requirements),
+    ranges: &WeightRanges,
     samples: u32,
     seed: u64,
 ) -> (Verdict, Vec<Tripwire>) {
     let evaluation = evaluate_with(dataset, weights, requirements);
-    let shares = robustness_with(dataset, weights, requirements, samples, seed);
+    let shares = robustness_over(dataset, ranges, requirements, samples, seed);
     let recommendation = &evaluation.recommendation;
     let classification = Classification::of(recommendation, &shares);
     let leader = recommendation.leader();
@@ -245,10 +254,16 @@ pub fn inputs(
     path: Option<String>,
     given: Given,
     (weights, requirements): (&[u8], &Requirements),
+    ranges: &WeightRanges,
     samples: u32,
     seed: u64,
 ) -> Inputs {
-    let (verdict, tripwires) = verdict(dataset, (weights, requirements), samples, seed);
+    let (verdict, tripwires) = verdict(dataset, (weights, requirements), ranges, samples, seed);
+    let ids = || dataset.dimensions.iter().map(|d| d.id.clone());
+    let weight_ranges = match ranges.spread {
+        Spread::Team(_) => ids().zip(&ranges.ranges).map(|(id, &(low, high))| (id, [low, high])).collect(),
+        Spread::Fixed | Spread::Within(_) => BTreeMap::new(),
+    };
     Inputs {
         format: FORMAT,
         versus: env!("CARGO_PKG_VERSION").to_owned(),
@@ -277,7 +292,9 @@ pub fn inputs(
             share: verdict.share,
             seed,
             samples,
+            weight_spread: ranges.spread.n(),
             tripwires,
+            weight_ranges,
         },
     }
 }
@@ -312,6 +329,8 @@ pub struct Flags<'a> {
     /// `--review-in`, in days.
     pub review_in: Option<u32>,
     pub deciders: Option<&'a str>,
+    /// `--weight-spread`, when not the default.
+    pub weight_spread: Option<u8>,
 }
 
 /// A word for a POSIX shell, quoted only when it needs to be.
@@ -353,6 +372,9 @@ pub fn reproduce(flags: &Flags) -> String {
     }
     for requirement in &given.requires {
         flag("require", requirement);
+    }
+    if let Some(spread) = flags.weight_spread {
+        flag("weight-spread", &spread.to_string());
     }
     if let Some(title) = flags.title {
         flag("title", title);
@@ -705,6 +727,21 @@ fn rank(classification: &str) -> u8 {
     }
 }
 
+/// What the record's draws varied each of `weights` over: the team's recorded ranges (a dimension added
+/// since keeps its weight), else ±its weight spread.
+fn recorded_ranges(dataset: &Dataset, weights: &[u8], outcome: &Outcome) -> WeightRanges {
+    if outcome.weight_ranges.is_empty() {
+        return WeightRanges::within(weights, outcome.weight_spread);
+    }
+    let team: Vec<(u8, u8)> = dataset
+        .dimensions
+        .iter()
+        .zip(weights)
+        .map(|(d, &w)| outcome.weight_ranges.get(&d.id).map_or((w, w), |&[low, high]| (low, high)))
+        .collect();
+    WeightRanges::team(weights, outcome.weight_spread, &team)
+}
+
 /// The weights to evaluate a record with now, and the sentences naming those that moved since; or why it
 /// cannot be evaluated.
 fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Result<(Vec<u8>, Vec<String>), String> {
@@ -788,7 +825,8 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
         Err(reason) => return broken(vec![reason]),
     };
     let outcome = &inputs.outcome;
-    let (now, _) = verdict(dataset, (&weights, &requirements), outcome.samples, outcome.seed);
+    let ranges = recorded_ranges(dataset, &weights, outcome);
+    let (now, _) = verdict(dataset, (&weights, &requirements), &ranges, outcome.samples, outcome.seed);
     let recorded = recorded(inputs);
     let mut states = Vec::new();
     let mut reasons = Vec::new();
@@ -898,7 +936,16 @@ mod tests {
     #[test]
     fn the_block_round_trips_and_a_bad_one_is_placed() {
         let d = Dataset::builtin();
-        let inputs = inputs(&d, None, Given::default(), (&d.default_weights(), &Requirements::NONE), 200, 1);
+        let weights = d.default_weights();
+        let inputs = inputs(
+            &d,
+            None,
+            Given::default(),
+            (&weights, &Requirements::NONE),
+            &WeightRanges::within(&weights, 1),
+            200,
+            1,
+        );
         let text = format!("---\nstatus: accepted\nreview-by: 2027-01-01\n---\n\n# T\n\n{}", block(&inputs, 2));
         let record = parse("x.md", "0003-x.md", &text);
         assert_eq!(record.number, Some(3));

@@ -11,6 +11,7 @@ use crate::engine::data::{Dataset, Source};
 use crate::engine::decision::{self, Verdict};
 use crate::engine::report::md;
 use crate::engine::requirements::Requirements;
+use crate::engine::robustness::WeightRanges;
 use crate::engine::score::evaluate_with;
 
 /// One change in the evidence.
@@ -165,8 +166,14 @@ fn sources(id: &str, name: &str, then: &[Source], now: &[Source], changes: &mut 
 
 /// A side's verdict of `weights` on `dataset`.
 #[must_use]
-pub fn side(dataset: &Dataset, (weights, requirements): (&[u8], &Requirements), samples: u32, seed: u64) -> Side {
-    let (verdict, _) = decision::verdict(dataset, (weights, requirements), samples, seed);
+pub fn side(
+    dataset: &Dataset,
+    (weights, requirements): (&[u8], &Requirements),
+    ranges: &WeightRanges,
+    samples: u32,
+    seed: u64,
+) -> Side {
+    let (verdict, _) = decision::verdict(dataset, (weights, requirements), ranges, samples, seed);
     let name =
         verdict.option.as_ref().and_then(|id| dataset.options.iter().find(|o| &o.id == id)).map(|o| o.name.clone());
     let stability = evaluate_with(dataset, weights, requirements)
@@ -345,8 +352,8 @@ mod tests {
         let s = scenario(
             "defaults",
             "Defaults",
-            Some(side(&d, (&weights, &Requirements::default()), 200, 1)),
-            Some(side(&d, (&weights, &Requirements::default()), 200, 1)),
+            Some(side(&d, (&weights, &Requirements::default()), &WeightRanges::fixed(&weights), 200, 1)),
+            Some(side(&d, (&weights, &Requirements::default()), &WeightRanges::fixed(&weights), 200, 1)),
             &names,
         );
         assert!(!s.leader_changed && !s.classification_changed && s.stability_moved.is_empty());

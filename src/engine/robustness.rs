@@ -1,14 +1,21 @@
-//! How sure the verdict is, given that every rating is a judgement: the share of plausible ratings in
-//! which each option comes out on top. This is SMAA-2's rank-1 acceptability index (Lahdelma and
-//! Salminen, "SMAA-2: Stochastic multicriteria acceptability analysis for group decision making",
-//! Operations Research 49(3), 2001) with the weights fixed at the user's and each rating drawn,
-//! independently and uniformly, from the whole numbers of its range `low..=high`.
+//! How sure the verdict is, given that every rating and every weight is a judgement: the share of
+//! plausible ratings and weights in which each option comes out on top. This is SMAA-2's rank-1
+//! acceptability index (Lahdelma and Salminen, "SMAA-2: Stochastic multicriteria acceptability analysis
+//! for group decision making", Operations Research 49(3), 2001): each rating is drawn, independently and
+//! uniformly, from the whole numbers of its range `low..=high`, and each weight from the whole numbers
+//! of its own range (see [`WeightRanges`]): the user's weight ±N clamped to 0-10, the team's range of
+//! weights, or the weight alone (fixed, as SMAA-2 with exact weights).
+//!
+//! Each sample draws, dimension by dimension in dataset order and skipping a dimension whose weight can
+//! only be 0: its weight (when its range holds more than one), then each option's rating (when its range
+//! does), in option order. With every weight fixed that is the order of the ratings alone, so fixed
+//! weights give exactly the shares of the sampling before weights were drawn.
 //!
 //! The draws come from `SplitMix64` (Steele, Lea and Flood, 2014; Vigna's reference code), seeded, each
 //! 64-bit output split into four 16-bit parts, each reduced to a range by Lemire's unbiased
 //! multiply-and-reject: the same inputs give the same shares on every platform and every run.
 
-use crate::engine::data::Dataset;
+use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::requirements::Requirements;
 use crate::engine::splitmix::SplitMix64;
 
@@ -19,12 +26,113 @@ pub const DEFAULT_SEED: u64 = 1;
 /// An option that comes first in at least this share of samples is a call the evidence supports;
 /// below it, for every option, the verdict is too close to call on this evidence.
 pub const CONFIDENT_SHARE: f64 = 0.75;
+/// How far each weight varies either way when nothing else is asked for (`--weight-spread`).
+pub const DEFAULT_WEIGHT_SPREAD: u8 = 1;
+/// The widest `--weight-spread`: past ±3 a weight of 5 could be anything from 2 to 8, and the shares
+/// would say more about the spread than about the weights.
+pub const MAX_WEIGHT_SPREAD: u8 = 3;
+
+/// How the weights vary in the draws, and so what the shares were drawn over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Spread {
+    /// Every weight as given: only the ratings are drawn.
+    #[default]
+    Fixed,
+    /// Every weight within ±N of its own, clamped to 0-10.
+    Within(u8),
+    /// Each weight within the team members' range for its dimension (`--weight-spread` N above 0).
+    Team(u8),
+}
+
+impl Spread {
+    /// `"fixed"`, `"spread"` or `"team"`, as JSON says it.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Fixed => "fixed",
+            Self::Within(_) => "spread",
+            Self::Team(_) => "team",
+        }
+    }
+
+    /// The `--weight-spread` it came from: 0 for fixed weights.
+    #[must_use]
+    pub fn n(self) -> u8 {
+        match self {
+            Self::Fixed => 0,
+            Self::Within(n) | Self::Team(n) => n,
+        }
+    }
+
+    /// What the shares were drawn over, to follow "first in 92% of": "plausible ratings", "plausible
+    /// ratings and weights ±1", "plausible ratings and the team's range of weights".
+    #[must_use]
+    pub fn drawn_over(self) -> String {
+        match self {
+            Self::Fixed => "plausible ratings".to_owned(),
+            Self::Within(n) => format!("plausible ratings and weights ±{n}"),
+            Self::Team(_) => "plausible ratings and the team's range of weights".to_owned(),
+        }
+    }
+}
+
+/// The whole numbers each weight is drawn from, one `(low, high)` per dimension, and how they came about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeightRanges {
+    pub spread: Spread,
+    pub ranges: Vec<(u8, u8)>,
+}
+
+impl WeightRanges {
+    /// Every weight as given.
+    #[must_use]
+    pub fn fixed(weights: &[u8]) -> Self {
+        Self { spread: Spread::Fixed, ranges: weights.iter().map(|&w| (w, w)).collect() }
+    }
+
+    /// Every weight within ±`n` of its own, clamped to 0-10; fixed for 0.
+    #[must_use]
+    pub fn within(weights: &[u8], n: u8) -> Self {
+        if n == 0 {
+            return Self::fixed(weights);
+        }
+        let ranges = weights.iter().map(|&w| (w.saturating_sub(n), w.saturating_add(n).min(SCALE_MAX))).collect();
+        Self { spread: Spread::Within(n), ranges }
+    }
+
+    /// A team's: each weight within the members' lowest and highest for its dimension (`members`, one
+    /// pair per dimension), widened to take in the weight in force where it was moved outside them;
+    /// fixed for `n` 0, as without a team.
+    #[must_use]
+    pub fn team(weights: &[u8], n: u8, members: &[(u8, u8)]) -> Self {
+        if n == 0 {
+            return Self::fixed(weights);
+        }
+        let ranges = weights.iter().zip(members).map(|(&w, &(low, high))| (low.min(w), high.max(w))).collect();
+        Self { spread: Spread::Team(n), ranges }
+    }
+
+    /// [`Self::team`] with a team's ranges, else [`Self::within`].
+    #[must_use]
+    pub fn new(weights: &[u8], n: u8, team: Option<&[(u8, u8)]>) -> Self {
+        match team {
+            Some(members) => Self::team(weights, n, members),
+            None => Self::within(weights, n),
+        }
+    }
+
+    fn is_fixed(&self) -> bool {
+        self.ranges.iter().all(|&(low, high)| low == high)
+    }
+}
 
 /// Each option's share of first places over the samples, with its Monte Carlo standard error.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Robustness {
     pub samples: u32,
     pub seed: u64,
+    /// How the weights varied.
+    pub weights: Spread,
     /// One per option, in dataset order; they sum to 1 (an exact tie splits a first place equally).
     pub first: Vec<f64>,
     /// `sqrt(p * (1 - p) / samples)` for each share `p`.
@@ -45,19 +153,20 @@ impl Robustness {
 /// A first place, in units that every tie of up to eight options divides exactly (840 = lcm(1..=8)).
 const WHOLE: u64 = 840;
 
-/// Draws `samples` plausible rating sets for `weights` (at least one) and counts first places.
+/// Draws `samples` plausible rating sets (at least one) for fixed `weights` and counts first places.
 #[must_use]
 pub fn robustness(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> Robustness {
-    robustness_with(dataset, weights, &Requirements::NONE, samples, seed)
+    robustness_over(dataset, &WeightRanges::fixed(weights), &Requirements::NONE, samples, seed)
 }
 
-/// [`robustness`] with `requirements`: in each sample, an option whose sampled rating falls below a
-/// requirement is out of that sample's ranking. A sample in which every option is out is a first place
-/// for none, so the shares then add up to less than 1.
+/// Draws `samples` plausible sets of ratings and weights (at least one), each weight from its range in
+/// `weights`, and counts first places. With `requirements`, an option whose sampled rating falls below
+/// one is out of that sample's ranking; a sample in which every option is out is a first place for
+/// none, so the shares then add up to less than 1.
 #[must_use]
-pub fn robustness_with(
+pub fn robustness_over(
     dataset: &Dataset,
-    weights: &[u8],
+    weights: &WeightRanges,
     requirements: &Requirements,
     samples: u32,
     seed: u64,
@@ -67,18 +176,26 @@ pub fn robustness_with(
     draws.result()
 }
 
-/// A different stream from the scoring draws' for the ratings only a requirement reads (weight 0), so
-/// that adding a requirement leaves every scoring draw where it was.
+/// A different stream from the scoring draws' for the ratings only a requirement reads (those of
+/// dimensions whose weight can only be 0), so that adding a requirement leaves every scoring draw where
+/// it was.
 const CHECK_STREAM: u64 = 0xA076_1D64_78BD_642F;
 
-/// [`robustness`] a part at a time, for a screen that must answer keys meanwhile: the same draws in
+/// [`robustness_over`] a part at a time, for a screen that must answer keys meanwhile: the same draws in
 /// the same order, so that the shares after the last part are those of one run.
 #[derive(Debug, Clone)]
 pub struct Sampler {
-    /// What every sample shares: each option's total at the lowest rating of every range.
+    /// Fixed weights: what every sample shares, each option's total at the lowest rating of every range.
     fixed: Vec<u64>,
-    /// What each sample draws: (option, weight, span of the range, its rejection threshold).
+    /// Fixed weights: what each sample draws, (option, weight, span of the range, its rejection threshold).
     drawn: Vec<(usize, u64, u32, u32)>,
+    /// Drawn weights: each dimension whose weight can be above 0, in dataset order (empty when fixed).
+    dimensions: Vec<DimensionDraw>,
+    /// Drawn weights: every option's rating range of those dimensions, dimension by dimension.
+    ratings: Vec<RatingDraw>,
+    /// Values drawn per sample, for [`Self::run_for`].
+    per_sample: usize,
+    spread: Spread,
     rng: Draws,
     /// First places, in units of 1/[`WHOLE`].
     wins: Vec<u64>,
@@ -94,11 +211,11 @@ pub struct Sampler {
 struct Checks {
     /// Whether there is any requirement (then `passes` is reported).
     any: bool,
-    /// Per entry of `drawn` (empty when none is required): the option fails when the draw is below this
-    /// (0: never).
+    /// The option fails when the draw is below this (0: never), one per entry of `Sampler::drawn` with
+    /// fixed weights, or of `Sampler::ratings` with drawn weights; empty when no drawn rating can fail.
     fails_below: Vec<u32>,
-    /// (option, span, rejection threshold, fails below) for the required ratings of dimensions of
-    /// weight 0, which the scoring draws skip; only those that can fail.
+    /// (option, span, rejection threshold, fails below) for the required ratings of dimensions whose
+    /// weight can only be 0, which the scoring draws skip; only those that can fail.
     extra: Vec<(usize, u32, u32, u32)>,
     /// Options out of every sample: a fixed rating below a requirement.
     always_out: Vec<bool>,
@@ -109,25 +226,70 @@ struct Checks {
     rng: Option<Draws>,
 }
 
+/// One dimension of a sample with drawn weights: its weight range, and where its ratings are.
+#[derive(Debug, Clone, Copy)]
+struct DimensionDraw {
+    low: u64,
+    span: u32,
+    threshold: u32,
+    /// `ratings[first..end]` in [`Sampler::ratings`].
+    first: usize,
+    end: usize,
+}
+
+/// One option's rating range on one dimension.
+#[derive(Debug, Clone, Copy)]
+struct RatingDraw {
+    option: usize,
+    low: u64,
+    span: u32,
+    threshold: u32,
+}
+
 impl Sampler {
     #[must_use]
-    pub fn new(dataset: &Dataset, weights: &[u8], samples: u32, seed: u64) -> Self {
+    pub fn new(dataset: &Dataset, weights: &WeightRanges, samples: u32, seed: u64) -> Self {
         let options = dataset.options.len();
         let mut fixed = vec![0_u64; options];
         let mut drawn = Vec::new();
-        for (dimension, &weight) in dataset.dimensions.iter().zip(weights).filter(|(_, w)| **w > 0) {
-            for (option, assessment) in dimension.assessments.iter().enumerate() {
-                fixed[option] += u64::from(weight) * u64::from(assessment.low);
-                let span = u32::from(assessment.high - assessment.low) + 1;
-                if span > 1 {
-                    drawn.push((option, u64::from(weight), span, Draws::threshold(span)));
+        let mut dimensions = Vec::new();
+        let mut ratings = Vec::new();
+        if weights.is_fixed() {
+            // The sampling from before weights were drawn, kept as it was: the weights multiply in once.
+            let fixed_weights = weights.ranges.iter().map(|&(weight, _)| weight);
+            for (dimension, weight) in dataset.dimensions.iter().zip(fixed_weights).filter(|&(_, w)| w > 0) {
+                for (option, assessment) in dimension.assessments.iter().enumerate() {
+                    fixed[option] += u64::from(weight) * u64::from(assessment.low);
+                    let span = u32::from(assessment.high - assessment.low) + 1;
+                    if span > 1 {
+                        drawn.push((option, u64::from(weight), span, Draws::threshold(span)));
+                    }
                 }
             }
+        } else {
+            for (dimension, &(low, high)) in dataset.dimensions.iter().zip(&weights.ranges).filter(|(_, r)| r.1 > 0) {
+                let first = ratings.len();
+                for (option, assessment) in dimension.assessments.iter().enumerate() {
+                    let span = u32::from(assessment.high - assessment.low) + 1;
+                    let low = u64::from(assessment.low);
+                    ratings.push(RatingDraw { option, low, span, threshold: Draws::threshold(span) });
+                }
+                let span = u32::from(high - low) + 1;
+                let (threshold, end) = (Draws::threshold(span), ratings.len());
+                dimensions.push(DimensionDraw { low: u64::from(low), span, threshold, first, end });
+            }
         }
+        let per_sample = drawn.len()
+            + dimensions.iter().filter(|d| d.span > 1).count()
+            + ratings.iter().filter(|r| r.span > 1).count();
         let totals = fixed.clone();
         Self {
             fixed,
             drawn,
+            dimensions,
+            ratings,
+            per_sample,
+            spread: weights.spread,
             rng: Draws { rng: SplitMix64::new(seed), bits: 0, left: 0 },
             wins: vec![0; options],
             totals,
@@ -138,10 +300,10 @@ impl Sampler {
         }
     }
 
-    /// With `requirements` checked in every sample (see [`robustness_with`]); `weights` must be those
+    /// With `requirements` checked in every sample (see [`robustness_over`]); `weights` must be those
     /// given to [`Self::new`]. Before the first draw.
     #[must_use]
-    pub fn requiring(mut self, dataset: &Dataset, weights: &[u8], requirements: &Requirements) -> Self {
+    pub fn requiring(mut self, dataset: &Dataset, weights: &WeightRanges, requirements: &Requirements) -> Self {
         if requirements.is_empty() {
             return self;
         }
@@ -153,9 +315,12 @@ impl Sampler {
             passed: vec![0; options],
             ..Checks::default()
         };
-        // `drawn` lists (dimension, option) pairs of weighted dimensions in this same order.
-        let mut fails_below = Vec::with_capacity(self.drawn.len());
-        for (index, (dimension, &weight)) in dataset.dimensions.iter().zip(weights).enumerate() {
+        // With fixed weights, `drawn` lists the ranges of more than one value of the dimensions weighted
+        // above 0; with drawn weights, `ratings` lists every range of the dimensions whose weight can be
+        // above 0. Both in dataset order, option by option, as walked here.
+        let fixed = weights.is_fixed();
+        let mut fails_below = Vec::with_capacity(self.drawn.len().max(self.ratings.len()));
+        for (index, (dimension, &(_, high))) in dataset.dimensions.iter().zip(&weights.ranges).enumerate() {
             let min = requirements.get(index);
             for (option, assessment) in dimension.assessments.iter().enumerate() {
                 let span = u32::from(assessment.high - assessment.low) + 1;
@@ -163,8 +328,9 @@ impl Sampler {
                 if below >= span {
                     checks.always_out[option] = true;
                 }
-                match (weight > 0, span > 1) {
+                match (high > 0, span > 1) {
                     (true, true) => fails_below.push(below),
+                    (true, false) if !fixed => fails_below.push(0),
                     (false, true) if below > 0 && below < span => {
                         checks.extra.push((option, span, Draws::threshold(span), below));
                     }
@@ -187,49 +353,81 @@ impl Sampler {
         if self.checks.any {
             return self.run_checked(more);
         }
-        for _ in 0..more.min(self.samples - self.done) {
-            self.totals.copy_from_slice(&self.fixed);
-            for &(option, weight, span, threshold) in &self.drawn {
-                self.totals[option] += weight * u64::from(self.rng.below(span, threshold));
+        let count = more.min(self.samples - self.done);
+        // The generator in a local, and each field borrowed apart: the compiler can then keep the
+        // generator's state in registers rather than store it after every write to a total.
+        let mut rng = self.rng.clone();
+        let Self { fixed, drawn, dimensions, ratings, wins, totals, .. } = self;
+        for _ in 0..count {
+            totals.copy_from_slice(fixed);
+            for &(option, weight, span, threshold) in drawn.iter() {
+                totals[option] += weight * u64::from(rng.below(span, threshold));
             }
-            let best = self.totals.iter().copied().max().unwrap_or(0);
-            let tied = self.totals.iter().filter(|&&total| total == best).count() as u64;
-            for (win, _) in self.wins.iter_mut().zip(&self.totals).filter(|&(_, &total)| total == best) {
+            // Two to four options, the usual case, add up in registers; more, in memory. Fixed weights
+            // have no dimensions here, and their totals are complete.
+            match totals.len() {
+                _ if dimensions.is_empty() => {}
+                2 => totals.copy_from_slice(&drawn_totals::<2>(dimensions, ratings, &mut rng)),
+                3 => totals.copy_from_slice(&drawn_totals::<3>(dimensions, ratings, &mut rng)),
+                4 => totals.copy_from_slice(&drawn_totals::<4>(dimensions, ratings, &mut rng)),
+                _ => {
+                    for dimension in dimensions.iter() {
+                        let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
+                        for rating in &ratings[dimension.first..dimension.end] {
+                            let value = rating.low + rng.maybe_below(rating.span, rating.threshold);
+                            totals[rating.option] += weight * value;
+                        }
+                    }
+                }
+            }
+            let best = totals.iter().copied().max().unwrap_or(0);
+            let tied = totals.iter().filter(|&&total| total == best).count() as u64;
+            for (win, _) in wins.iter_mut().zip(totals.iter()).filter(|&(_, &total)| total == best) {
                 *win += WHOLE / tied.max(1);
             }
-            self.done += 1;
         }
+        self.rng = rng;
+        self.done += count;
         self.is_done()
     }
 
     /// [`Self::run`] with requirements: an option whose drawn rating falls below one is out of that
-    /// sample's ranking.
+    /// sample's ranking. The same draws in the same order as [`Self::run`], the general loop's.
     #[inline(never)]
     fn run_checked(&mut self, more: u32) -> bool {
-        for _ in 0..more.min(self.samples - self.done) {
-            self.totals.copy_from_slice(&self.fixed);
-            self.checks.out.copy_from_slice(&self.checks.always_out);
-            if self.checks.fails_below.is_empty() {
-                for &(option, weight, span, threshold) in &self.drawn {
-                    self.totals[option] += weight * u64::from(self.rng.below(span, threshold));
-                }
-            } else {
-                for (&(option, weight, span, threshold), &below) in self.drawn.iter().zip(&self.checks.fails_below) {
-                    let draw = self.rng.below(span, threshold);
-                    self.totals[option] += weight * u64::from(draw);
-                    self.checks.out[option] |= draw < below;
+        let count = more.min(self.samples - self.done);
+        let Self { fixed, drawn, dimensions, ratings, wins, totals, rng, checks, .. } = self;
+        let can_fail = !checks.fails_below.is_empty();
+        for _ in 0..count {
+            totals.copy_from_slice(fixed);
+            checks.out.copy_from_slice(&checks.always_out);
+            for (i, &(option, weight, span, threshold)) in drawn.iter().enumerate() {
+                let draw = rng.below(span, threshold);
+                totals[option] += weight * u64::from(draw);
+                if can_fail {
+                    checks.out[option] |= draw < checks.fails_below[i];
                 }
             }
-            self.checks.sample_rest();
-            self.checks.rank(&self.totals, &mut self.wins);
-            self.done += 1;
+            for dimension in dimensions.iter() {
+                let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
+                for (i, rating) in ratings.iter().enumerate().take(dimension.end).skip(dimension.first) {
+                    let draw = rng.maybe_below(rating.span, rating.threshold);
+                    totals[rating.option] += weight * (rating.low + draw);
+                    if can_fail {
+                        checks.out[rating.option] |= draw < u64::from(checks.fails_below[i]);
+                    }
+                }
+            }
+            checks.sample_rest();
+            checks.rank(totals, wins);
         }
+        self.done += count;
         self.is_done()
     }
 
-    /// Draws about `ratings` ratings' worth of samples (at least one); whether all are drawn.
+    /// Draws about `ratings` values' worth of samples (at least one); whether all are drawn.
     pub fn run_for(&mut self, ratings: usize) -> bool {
-        let samples = (ratings / self.drawn.len().max(1)).max(1);
+        let samples = (ratings / self.per_sample.max(1)).max(1);
         self.run(u32::try_from(samples).unwrap_or(u32::MAX))
     }
 
@@ -251,7 +449,7 @@ impl Sampler {
         let first: Vec<f64> = self.wins.iter().map(|&win| win as f64 / (WHOLE as f64 * drawn)).collect();
         let standard_error = first.iter().map(|&p| (p * (1.0 - p) / drawn).sqrt()).collect();
         let passes = self.checks.any.then(|| self.checks.passed.iter().map(|&n| n as f64 / drawn).collect());
-        Robustness { samples: self.done, seed: self.seed, first, standard_error, passes }
+        Robustness { samples: self.done, seed: self.seed, weights: self.spread, first, standard_error, passes }
     }
 }
 
@@ -281,6 +479,24 @@ impl Checks {
     }
 }
 
+/// One sample's totals with drawn weights, for exactly `N` options (each dimension's ratings are all
+/// `N`, in option order): the same draws in the same order as the general loop, with the totals in a
+/// fixed-size array the compiler keeps in registers. Fixed weights never come here: their totals start
+/// from [`Sampler::fixed`], and with drawn weights that is all zero.
+#[allow(clippy::inline_always)] // the sampler's inner loop, once per sample
+#[inline(always)]
+fn drawn_totals<const N: usize>(dimensions: &[DimensionDraw], ratings: &[RatingDraw], rng: &mut Draws) -> [u64; N] {
+    let mut totals = [0_u64; N];
+    for dimension in dimensions {
+        let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
+        for (option, total) in totals.iter_mut().enumerate() {
+            let rating = &ratings[dimension.first + option];
+            *total += weight * (rating.low + rng.maybe_below(rating.span, rating.threshold));
+        }
+    }
+    totals
+}
+
 /// Whole numbers below small bounds (a rating range spans at most 11), four from each 64-bit output.
 #[derive(Debug, Clone)]
 struct Draws {
@@ -296,9 +512,7 @@ impl Draws {
         (1 << 16) % n
     }
 
-    // Always inlined: with requirements the draws are taken in several places, and at opt-level "s" a
-    // call per draw doubles the sampling time.
-    #[allow(clippy::inline_always)] // measured: the key press bench, 1.4 ms with it, 2.0 ms without
+    #[allow(clippy::inline_always)] // once per value drawn, in the sampler's inner loop
     #[inline(always)]
     fn part(&mut self) -> u32 {
         if self.left == 0 {
@@ -310,10 +524,18 @@ impl Draws {
         part
     }
 
+    /// [`Self::below`], or 0 without drawing when `n` is 1: a range of one value takes nothing from the
+    /// generator.
+    #[allow(clippy::inline_always)] // once per value drawn, in the sampler's inner loop
+    #[inline(always)]
+    fn maybe_below(&mut self, n: u32, threshold: u32) -> u64 {
+        if n > 1 { u64::from(self.below(n, threshold)) } else { 0 }
+    }
+
     /// A whole number in `0..n`, every one equally likely (Lemire, "Fast random integer generation in
     /// an interval", 2019, at 16 bits): the high half of a 16x16-bit product, rejecting the few low
     /// halves below `threshold` that would favour some results.
-    #[allow(clippy::inline_always)] // as `part`
+    #[allow(clippy::inline_always)] // once per value drawn, in the sampler's inner loop
     #[inline(always)]
     fn below(&mut self, n: u32, threshold: u32) -> u32 {
         loop {
@@ -333,16 +555,97 @@ mod tests {
     fn sampling_in_parts_gives_the_shares_of_one_run() {
         let dataset = Dataset::builtin();
         let weights = dataset.default_weights();
-        let mut sampler = Sampler::new(&dataset, &weights, 3_000, 5);
-        let mut parts = 0;
-        while !sampler.run_for(10_000) {
-            parts += 1;
+        for ranges in [WeightRanges::fixed(&weights), WeightRanges::within(&weights, 2)] {
+            let mut sampler = Sampler::new(&dataset, &ranges, 3_000, 5);
+            let mut parts = 0;
+            while !sampler.run_for(10_000) {
+                parts += 1;
+            }
+            assert!(parts > 3, "{parts} parts");
+            assert_eq!(sampler.progress(), (3_000, 3_000));
+            assert_eq!(sampler.result(), robustness_over(&dataset, &ranges, &Requirements::NONE, 3_000, 5));
+            assert!(sampler.run(10), "done, and never past the number asked for");
+            assert_eq!(sampler.result().samples, 3_000);
         }
-        assert!(parts > 3, "{parts} parts");
-        assert_eq!(sampler.progress(), (3_000, 3_000));
-        assert_eq!(sampler.result(), robustness(&dataset, &weights, 3_000, 5));
-        assert!(sampler.run(10), "done, and never past the number asked for");
-        assert_eq!(sampler.result().samples, 3_000);
+    }
+
+    /// The shares of the sampling before weights were drawn, as its code printed them (`f64::to_bits`)
+    /// for the built-in defaults and every preset, and for five options of a generated dataset: spread 0
+    /// must give them bit for bit.
+    const BEFORE_WEIGHTS_WERE_DRAWN: [(&str, u32, u64, [u64; 2]); 18] = [
+        ("defaults", 10_000, 1, [0x3fe0_a43f_e5c9_1d15, 0x3fde_b780_346d_c5d6]),
+        ("defaults", 997, 42, [0x3fe1_1b79_73cd_ac4b, 0x3fdd_c90d_1864_a76a]),
+        ("realtime-chat", 10_000, 1, [0x3fef_69ad_42c3_c9ef, 0x3f92_ca57_a786_c227]),
+        ("realtime-chat", 997, 42, [0x3fef_7c88_9a0f_eb75, 0x3f90_6eec_be02_9155]),
+        ("crud-admin", 10_000, 1, [0x3fd2_ac08_3126_e979, 0x3fe6_a9fb_e76c_8b44]),
+        ("crud-admin", 997, 42, [0x3fd2_cef4_f578_f056, 0x3fe6_9885_8543_87d5]),
+        ("ml-api", 10_000, 1, [0x0000_0000_0000_0000, 0x3ff0_0000_0000_0000]),
+        ("ml-api", 997, 42, [0x0000_0000_0000_0000, 0x3ff0_0000_0000_0000]),
+        ("iot-backend", 10_000, 1, [0x3fe1_76c8_b439_5810, 0x3fdd_126e_978d_4fdf]),
+        ("iot-backend", 997, 42, [0x3fe1_06ee_cbe0_2915, 0x3fdd_f222_683f_add5]),
+        ("spa-bff", 10_000, 1, [0x3fef_ecbf_b15b_573f, 0x3f63_404e_a4a8_c155]),
+        ("spa-bff", 997, 42, [0x3fef_f7c8_89a0_feb7, 0x3f50_6eec_be02_9155]),
+        ("data-pipeline", 10_000, 1, [0x3f6a_36e2_eb1c_432d, 0x3fef_e5c9_1d14_e3bd]),
+        ("data-pipeline", 997, 42, [0x3f70_6eec_be02_9155, 0x3fef_df22_2683_fadd]),
+        ("cli-tooling", 10_000, 1, [0x3fe5_3611_3404_ea4b, 0x3fd5_93dd_97f6_2b6b]),
+        ("cli-tooling", 997, 42, [0x3fe5_47a3_900c_5332, 0x3fd5_70b8_dfe7_599d]),
+        ("llm-app", 10_000, 1, [0x3fea_c91d_14e3_bcd3, 0x3fc4_db8b_ac71_0cb3]),
+        ("llm-app", 997, 42, [0x3fea_a3d1_c806_2999, 0x3fc5_70b8_dfe7_599d]),
+    ];
+    const GENERATED_BEFORE: [u64; 5] = [
+        0x3fdc_1893_74bc_6a7f,
+        0x0000_0000_0000_0000,
+        0x3fca_4a8c_154c_985f,
+        0x0000_0000_0000_0000,
+        0x3fd6_c226_809d_4952,
+    ];
+
+    #[test]
+    fn spread_0_gives_the_shares_of_fixed_weights_bit_for_bit() {
+        let dataset = Dataset::builtin();
+        for (name, samples, seed, bits) in BEFORE_WEIGHTS_WERE_DRAWN {
+            let weights = if name == "defaults" {
+                dataset.default_weights()
+            } else {
+                dataset.presets.iter().find(|p| p.id == name).unwrap().weights.clone()
+            };
+            for ranges in [WeightRanges::within(&weights, 0), WeightRanges::team(&weights, 0, &[(0, 10); 21])] {
+                let shares = robustness_over(&dataset, &ranges, &Requirements::NONE, samples, seed);
+                assert_eq!(shares.weights, Spread::Fixed);
+                assert_eq!(shares.first.iter().map(|p| p.to_bits()).collect::<Vec<_>>(), bits, "{name} {seed}");
+            }
+        }
+        let generated = crate::synthetic::dataset(40, 5, 3);
+        let shares = robustness_over(
+            &generated,
+            &WeightRanges::within(&generated.default_weights(), 0),
+            &Requirements::NONE,
+            5_000,
+            9,
+        );
+        assert_eq!(shares.first.iter().map(|p| p.to_bits()).collect::<Vec<_>>(), GENERATED_BEFORE);
+    }
+
+    #[test]
+    fn weight_ranges_clamp_to_the_scale_and_take_in_the_weight_in_force() {
+        let within = WeightRanges::within(&[0, 1, 5, 9, 10], 2);
+        assert_eq!(within.ranges, vec![(0, 2), (0, 3), (3, 7), (7, 10), (8, 10)]);
+        assert_eq!(within.spread, Spread::Within(2));
+        let team = WeightRanges::team(&[4, 9, 0], 1, &[(2, 6), (3, 5), (1, 1)]);
+        assert_eq!(team.ranges, vec![(2, 6), (3, 9), (0, 1)]);
+        assert_eq!(team.spread, Spread::Team(1));
+        assert_eq!(WeightRanges::new(&[4], 3, None), WeightRanges::within(&[4], 3));
+    }
+
+    #[test]
+    fn the_words_say_what_was_drawn() {
+        assert_eq!(Spread::Fixed.drawn_over(), "plausible ratings");
+        assert_eq!(Spread::Within(1).drawn_over(), "plausible ratings and weights ±1");
+        assert_eq!(Spread::Team(2).drawn_over(), "plausible ratings and the team's range of weights");
+        assert_eq!(
+            (Spread::Fixed.word(), Spread::Within(3).word(), Spread::Team(1).word()),
+            ("fixed", "spread", "team")
+        );
     }
 
     #[test]
@@ -356,14 +659,16 @@ mod tests {
         weights_with_zero[realtime] = 0;
         requirements.set(dataset.dimension_index("cpu-bound").unwrap(), 9);
         requirements.set(realtime, 8);
-        let mut sampler =
-            Sampler::new(&dataset, &weights_with_zero, 3_000, 5).requiring(&dataset, &weights_with_zero, &requirements);
-        while !sampler.run_for(10_000) {}
-        let whole = robustness_with(&dataset, &weights_with_zero, &requirements, 3_000, 5);
-        assert_eq!(sampler.result(), whole);
-        let passes = whole.passes.unwrap();
-        assert!(passes.iter().all(|&p| p < 1.0), "{passes:?}");
-        assert!(whole.first.iter().sum::<f64>() <= 1.0);
+        // Fixed weights, and weights drawn (the one at 0 then drawn from 0-1: checked by the scoring draws).
+        for ranges in [WeightRanges::fixed(&weights_with_zero), WeightRanges::within(&weights_with_zero, 1)] {
+            let mut sampler = Sampler::new(&dataset, &ranges, 3_000, 5).requiring(&dataset, &ranges, &requirements);
+            while !sampler.run_for(10_000) {}
+            let whole = robustness_over(&dataset, &ranges, &requirements, 3_000, 5);
+            assert_eq!(sampler.result(), whole);
+            let passes = whole.passes.unwrap();
+            assert!(passes.iter().all(|&p| p < 1.0), "{passes:?}");
+            assert!(whole.first.iter().sum::<f64>() <= 1.0);
+        }
     }
 
     #[test]

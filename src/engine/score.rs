@@ -254,6 +254,53 @@ pub fn evaluate_with(dataset: &Dataset, weights: &[u8], requirements: &Requireme
     Evaluation { scores, recommendation, contributions, flips, stability, screening }
 }
 
+/// The recommendation of one set of weights and, from its sums, what changing one weight alone would
+/// make of it: for asking that of many single changes (a team's disputes) without a pass over the
+/// dataset for each.
+/// Without requirements, as a team's weighting has none.
+pub(crate) struct OneChange {
+    tally: Tally,
+    recommendation: Recommendation,
+    stability: Vec<Stability>,
+    screening: Screening,
+}
+
+impl OneChange {
+    pub(crate) fn new(dataset: &Dataset, weights: &[u8]) -> Self {
+        let screening = Screening::of(dataset, &Requirements::NONE);
+        let eligible = screening.eligible();
+        let tally = Tally::new(dataset, weights);
+        let recommendation =
+            recommend_from(&tally, &ranking(&tally.numerators, &eligible), &tally.scores(), &screening);
+        let stability = recommendation
+            .leader()
+            .map_or_else(Vec::new, |leader| stability(dataset, weights, &tally, leader, &eligible));
+        Self { tally, recommendation, stability, screening }
+    }
+
+    /// The recommendation with dimension `d`'s weight `weight` instead of its own (`weights[d]`), when
+    /// that changes who leads (a new leader, a tie, or none); `None` when the leader stays. Inside the
+    /// dimension's stability interval the leader stays by definition, so only weights outside it are
+    /// worked out.
+    pub(crate) fn changed(&self, dataset: &Dataset, weights: &[u8], d: usize, weight: u8) -> Option<Recommendation> {
+        if self.stability.get(d).is_some_and(|s| s.holds(weight)) {
+            return None;
+        }
+        let (now, then) = (u64::from(weights[d]), u64::from(weight));
+        let numerators = self
+            .tally
+            .numerators
+            .iter()
+            .zip(&dataset.dimensions[d].assessments)
+            .map(|(&n, a)| n + then * u64::from(a.rating) - now * u64::from(a.rating))
+            .collect::<Vec<_>>();
+        let tally = Tally { numerators, weight_sum: self.tally.weight_sum + then - now };
+        let order = ranking(&tally.numerators, &self.screening.eligible());
+        let recommendation = recommend_from(&tally, &order, &tally.scores(), &self.screening);
+        (recommendation.leader() != self.recommendation.leader()).then_some(recommendation)
+    }
+}
+
 /// Only the recommendation for `weights`: no contributions, no flip search. For lists of presets and
 /// profiles, where that is all that is shown.
 #[must_use]

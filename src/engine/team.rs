@@ -1,5 +1,11 @@
 //! A team's weights taken together: each member's verdict, the group's weights (each dimension's
-//! median across members), how far apart the members are, and where they disagree most.
+//! median across members), how far apart the members are, where they disagree most, and which of those
+//! disagreements matter.
+//!
+//! A disputed dimension is *material* when one member's own weight for it, every other weight at the
+//! group's, would change the leader: that member's weight lies outside the dimension's stability
+//! interval at the group's weights (see [`crate::engine::score::Stability`]). Otherwise it is
+//! immaterial: however the team settles it alone, the verdict stands.
 //!
 //! Why the median: it is what half the team wants at least and half at most, so one member with an
 //! extreme view cannot drag the group (a mean can be moved anywhere by one outlier), and it stays one
@@ -7,7 +13,7 @@
 //! aggregate judgements, is no use here: weights can be 0, and one 0 would make the group's weight 0.
 
 use crate::engine::data::Dataset;
-use crate::engine::score::{Recommendation, recommend};
+use crate::engine::score::{OneChange, Recommendation, recommend};
 
 /// A dimension whose members' weights are at least this far apart is disputed.
 pub const DISPUTED_SPREAD: u8 = 3;
@@ -33,6 +39,34 @@ pub struct Group {
     pub verdicts: Vec<Recommendation>,
     /// Per option: how many members' own weights it leads for.
     pub wins: Vec<usize>,
+    /// Every disputed dimension, the material ones first, each part in the order of [`Self::disputed`].
+    pub disputes: Vec<Dispute>,
+}
+
+/// A disputed dimension, and the members whose own weight for it alone would change the leader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dispute {
+    pub dimension: usize,
+    /// In the members' order; empty when the dispute is immaterial.
+    pub swings: Vec<Swing>,
+}
+
+impl Dispute {
+    /// Whether settling it one member's way could change the verdict.
+    #[must_use]
+    pub fn is_material(&self) -> bool {
+        !self.swings.is_empty()
+    }
+}
+
+/// One member's weight for a disputed dimension, every other weight at the group's, and the
+/// recommendation it would give (another leader, a tie, or none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Swing {
+    /// An index into the members the group was made of.
+    pub member: usize,
+    pub weight: u8,
+    pub outcome: Recommendation,
 }
 
 impl Group {
@@ -43,10 +77,8 @@ impl Group {
             return None;
         }
         let dimensions = dataset.dimensions.len();
-        let column = |d: usize| members.iter().map(move |m| m.weights[d]);
         let weights = median_weights(members);
-        let spread: Vec<(u8, u8)> =
-            (0..dimensions).map(|d| (column(d).min().unwrap_or(0), column(d).max().unwrap_or(0))).collect();
+        let spread = member_ranges(members);
         let mut disputed: Vec<usize> =
             (0..dimensions).filter(|&d| spread[d].1 - spread[d].0 >= DISPUTED_SPREAD).collect();
         disputed.sort_by_key(|&d| (std::cmp::Reverse(spread[d].1 - spread[d].0), d));
@@ -55,7 +87,14 @@ impl Group {
         for leader in verdicts.iter().filter_map(Recommendation::leader) {
             wins[leader] += 1;
         }
-        Some(Self { weights, spread, disputed, verdicts, wins })
+        let material_first = material_first(dataset, members, &weights, &disputed);
+        Some(Self { weights, spread, disputed, verdicts, wins, disputes: material_first })
+    }
+
+    /// How many disputes are material.
+    #[must_use]
+    pub fn material(&self) -> usize {
+        self.disputes.iter().take_while(|d| d.is_material()).count()
     }
 
     /// Whether dimension `d` is disputed (in constant time, unlike a search of [`Self::disputed`]).
@@ -71,6 +110,39 @@ impl Group {
         let at = |w: u8| members.iter().enumerate().filter(|(_, m)| m.weights[d] == w).map(|(i, _)| i).collect();
         (at(low), at(high))
     }
+}
+
+/// Each of the `disputed` dimensions with the members' weights for it that, alone, would change the
+/// leader of `weights` (the group's): material ones first, each part in `disputed`'s order.
+fn material_first(dataset: &Dataset, members: &[&Member], weights: &[u8], disputed: &[usize]) -> Vec<Dispute> {
+    let group = OneChange::new(dataset, weights);
+    let mut found: Vec<Dispute> = disputed
+        .iter()
+        .map(|&d| {
+            let swings = members
+                .iter()
+                .enumerate()
+                .filter_map(|(member, m)| {
+                    let weight = m.weights[d];
+                    let outcome = group.changed(dataset, weights, d, weight)?;
+                    Some(Swing { member, weight, outcome })
+                })
+                .collect();
+            Dispute { dimension: d, swings }
+        })
+        .collect();
+    // Stable: each part keeps the widest-first order.
+    found.sort_by_key(|dispute| !dispute.is_material());
+    found
+}
+
+/// Each dimension's lowest and highest of `members`' weights (see [`Group::spread`]). Empty for no
+/// members.
+#[must_use]
+pub fn member_ranges(members: &[&Member]) -> Vec<(u8, u8)> {
+    let dimensions = members.first().map_or(0, |m| m.weights.len());
+    let column = |d: usize| members.iter().map(move |m| m.weights[d]);
+    (0..dimensions).map(|d| (column(d).min().unwrap_or(0), column(d).max().unwrap_or(0))).collect()
 }
 
 /// Each dimension's median of `members`' weights (see [`Group::weights`]): all a weighting needs, without

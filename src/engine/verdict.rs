@@ -2,8 +2,8 @@
 //! together, and the one place a number of points is rounded for showing.
 //!
 //! - **clear**: the leader leads by [`CLOSE_CALL_POINTS`] points or more *and* comes first in at least
-//!   [`CONFIDENT_SHARE`] of plausible ratings;
-//! - **likely**: the leader comes first in at least half of plausible ratings and has one of the two
+//!   [`CONFIDENT_SHARE`] of the robustness draws (plausible ratings, and weights unless fixed);
+//! - **likely**: the leader comes first in at least half of the draws and has one of the two
 //!   (the margin or the share);
 //! - **toss-up**: a tie, or a lead with neither, or one that comes first in under half of them;
 //! - **none**: every weight is 0, nothing to classify.
@@ -31,8 +31,8 @@ pub enum Classification {
 }
 
 /// The definition, in the words help and the README use.
-pub const DEFINITION: &str = "clear: leads by 5 points or more and comes first in at least 75% of plausible \
-    ratings; likely: comes first in at least half of them and has one of the two; toss-up: a tie, or anything \
+pub const DEFINITION: &str = "clear: leads by 5 points or more and comes first in at least 75% of the draws \
+    (plausible ratings and weights); likely: comes first in at least half of them and has one of the two; toss-up: a tie, or anything \
     closer.";
 
 impl Classification {
@@ -129,7 +129,7 @@ pub fn lead_sentence(dataset: &Dataset, recommendation: &Recommendation) -> Stri
 }
 
 /// The verdict in one sentence, how close and how sure: "Clear: Python leads Node.js by 16.3 points,
-/// first in 92% of plausible ratings." The same in every output.
+/// first in 92% of plausible ratings and weights ±1." The same in every output.
 #[must_use]
 pub fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation, robustness: &Robustness) -> String {
     let class = Classification::of(recommendation, robustness);
@@ -141,27 +141,35 @@ pub fn verdict_sentence(dataset: &Dataset, recommendation: &Recommendation, robu
             let names: Vec<&str> = options.iter().map(|&o| name(o)).collect();
             let mut sentence = format!("{}: {} score the same", class.label(), names.join(" and "));
             if let Some(best) = most_often_first(robustness) {
-                let _ = write!(sentence, "; {} first in {} of plausible ratings", name(best), share(best));
+                let _ = write!(
+                    sentence,
+                    "; {} first in {} of {}",
+                    name(best),
+                    share(best),
+                    robustness.weights.drawn_over()
+                );
             }
             sentence.push('.');
             sentence
         }
         Recommendation::Lead { option, runner_up, margin, .. } => format!(
-            "{}: {} leads {} by {} points, first in {}{} of plausible ratings.{}",
+            "{}: {} leads {} by {} points, first in {}{} of {}.{}",
             class.label(),
             name(*option),
             name(*runner_up),
             points(*margin),
             if class == Classification::TossUp { "only " } else { "" },
             share(*option),
+            robustness.weights.drawn_over(),
             passes_words(dataset, robustness, *option)
         ),
         Recommendation::Only { option } => format!(
-            "{}: {} is the only option that meets every requirement, first in {}{} of plausible ratings.{}",
+            "{}: {} is the only option that meets every requirement, first in {}{} of {}.{}",
             class.label(),
             name(*option),
             if class == Classification::TossUp { "only " } else { "" },
             share(*option),
+            robustness.weights.drawn_over(),
             passes_words(dataset, robustness, *option)
         ),
         Recommendation::NoneEligible { nearest, .. } => {
@@ -192,6 +200,7 @@ fn most_often_first(robustness: &Robustness) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::robustness::Spread;
     use crate::engine::score::CLOSE_CALL_POINTS;
 
     #[test]
@@ -201,7 +210,14 @@ mod tests {
     }
 
     fn shares(first: Vec<f64>) -> Robustness {
-        Robustness { samples: 100, seed: 1, standard_error: vec![0.0; first.len()], first, passes: None }
+        Robustness {
+            samples: 100,
+            seed: 1,
+            weights: Spread::Fixed,
+            standard_error: vec![0.0; first.len()],
+            first,
+            passes: None,
+        }
     }
 
     fn lead(margin: f64, close_call: bool) -> Recommendation {

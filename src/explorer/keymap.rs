@@ -39,6 +39,9 @@ pub enum Action {
     Redo,
     #[strum(serialize = "pin")]
     PinBaseline,
+    /// How far the weights vary in the sure share's draws: ±0 to ±3 in turn (`--weight-spread`).
+    #[strum(serialize = "weight-spread")]
+    WeightSpread,
     FocusNext,
     #[strum(serialize = "focus-previous")]
     FocusPrev,
@@ -383,6 +386,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(C::Main, &[ch('u')], A::Undo, "undo a change of weights", false),
     bind(C::Main, &[ctrl('r')], A::Redo, "redo", false),
     bind(C::Main, &[ch('b')], A::PinBaseline, "pin the weights to compare with (again: unpin)", false),
+    bind(C::Main, &[ch('w')], A::WeightSpread, "how far weights vary in the sure share: ±1, ±2, ±3, fixed", false),
     bind(C::Main, &[key(K::Tab)], A::FocusNext, "focus the next region: list, panes, sources", false),
     bind(C::Main, &[key(K::BackTab)], A::FocusPrev, "focus the previous region", false),
     bind(C::Main, &[ch('/')], A::OpenSearch, "search", true),
@@ -812,12 +816,20 @@ mod tests {
         }
         assert_eq!(Action::from_name("type"), None, "typing is not bindable");
         let names: Vec<String> = Action::bindable().map(Action::name).collect();
-        for name in
-            ["mute", "require", "focus-previous", "search", "weight-0", "weight-10", "delete-char", "clear-input"]
-        {
+        for name in [
+            "mute",
+            "require",
+            "focus-previous",
+            "search",
+            "weight-0",
+            "weight-10",
+            "weight-spread",
+            "delete-char",
+            "clear-input",
+        ] {
             assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
         }
-        assert_eq!(names.len(), 57 + 8, "every action once, weights 0-10 each, typing not at all");
+        assert_eq!(names.len(), 58 + 8, "every action once, weights 0-10 each, typing not at all");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::{
 use crate::engine::data::{Dataset, Source};
 use crate::engine::decision::{TRIPWIRES, nearest_rating_flips};
 use crate::engine::pairwise;
+use crate::engine::robustness::Spread;
 use crate::engine::score::{RatingFlip, Recommendation};
 use crate::engine::text::pluralize;
 use crate::engine::verdict::{Classification, DEFINITION, points as points_text};
@@ -86,8 +87,8 @@ impl Report<'_> {
         out
     }
 
-    /// With a team: each member's own verdict with their note, and where they disagree most, under the
-    /// outcome (which says how the members split).
+    /// With a team: each member's own verdict with their note, and where they disagree (first what could
+    /// change the verdict, the rest in one line), under the outcome (which says how the members split).
     fn madr_team(&self, out: &mut String) {
         let Some(team) = self.team_parts() else { return };
         let _ = writeln!(out, "{} The team\n", self.heading(2));
@@ -110,14 +111,14 @@ impl Report<'_> {
         }
         out.push('\n');
         if !team.disputed.is_empty() {
-            let _ = writeln!(out, "Where the members disagree most:\n");
+            let _ = writeln!(out, "Where the members' disagreement could change the verdict:\n");
             for sentence in &team.disputed {
                 let _ = writeln!(out, "* {}", md(sentence));
             }
-            if let Some(after) = &team.after {
-                let _ = writeln!(out, "\n{}", md(after));
-            }
             out.push('\n');
+        }
+        for after in &team.after {
+            let _ = writeln!(out, "{}\n", md(after));
         }
     }
 
@@ -322,9 +323,10 @@ impl Report<'_> {
             weighted.truncate(TOP_CONTRIBUTIONS);
             weighted
         };
-        // A team's most disputed dimensions too: one member's reasons may lie where the median weighs 0.
+        // A team's disputed dimensions too, those that could change the verdict first: one member's
+        // reasons may lie where the median weighs 0.
         if let Some((_, group)) = &self.team {
-            for &d in group.disputed.iter().take(TEAM_DISPUTED_SHOWN) {
+            for d in group.disputes.iter().map(|dispute| dispute.dimension).take(TEAM_DISPUTED_SHOWN) {
                 if !decisive.contains(&d) {
                     decisive.push(d);
                 }
@@ -478,8 +480,13 @@ impl Report<'_> {
             out,
             "Method: each option's score is the weighted mean of its 0-10 ratings over the dimensions, scaled \
              to 0-100. The robustness share is how often each option comes first when every rating is drawn anew \
-             from the range its evidence supports ({}). Classifications: {DEFINITION} A stability interval is how far one weight can move, the others fixed, before the leader \
+             from the range its evidence supports{} ({}). Classifications: {DEFINITION} A stability interval is how far one weight can move, the others fixed, before the leader \
              changes.\n",
+            match self.robustness.weights {
+                Spread::Fixed => String::new(),
+                Spread::Within(n) => format!(" and every weight from within {n} of its own"),
+                Spread::Team(_) => " and every weight from the team's range for it".to_owned(),
+            },
             sampling_words(&self.robustness)
         );
         if self.evaluation.recommendation.leader().is_some() {

@@ -120,12 +120,15 @@ impl Report<'_> {
         for (name, verdict) in &team.rows {
             let _ = writeln!(out, "| {} | {} |", md(name), md(verdict));
         }
-        let _ = writeln!(out, "\n{}\n\n{} Where the team disagrees most\n", md(&team.wins), self.heading(2));
+        let _ = writeln!(out, "\n{}\n\n{} Where the team disagrees\n", md(&team.wins), self.heading(2));
         for sentence in &team.disputed {
             let _ = writeln!(out, "- {}", md(sentence));
         }
-        if let Some(after) = &team.after {
-            let _ = writeln!(out, "\n{}", md(after));
+        if !team.disputed.is_empty() && !team.after.is_empty() {
+            out.push('\n');
+        }
+        for after in &team.after {
+            let _ = writeln!(out, "{}", md(after));
         }
     }
 

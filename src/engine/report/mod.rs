@@ -14,12 +14,14 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, MAX_CONSISTENCY_RATIO, Priorities};
-use crate::engine::requirements::failing_sentence;
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler, robustness_with};
+use crate::engine::requirements::{Requirements, failing_sentence};
+use crate::engine::robustness::{
+    DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
+};
 use crate::engine::score::{
     Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate_with, rating_flips_with, recommend,
 };
-use crate::engine::team::{DISPUTED_SPREAD, Group, Member};
+use crate::engine::team::{DISPUTED_SPREAD, Dispute, Group, Member};
 use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
 use crate::engine::verdict::{Classification, DEFINITION, percent, points, signed_points, tenths};
 pub use crate::engine::verdict::{lead_sentence, verdict_sentence};
@@ -34,15 +36,34 @@ pub(crate) const TOP_SENSITIVITIES: usize = 5;
 const RATINGS_PER_PART: usize = 5_000_000;
 
 /// How the robustness shares are sampled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sampling {
     pub samples: u32,
     pub seed: u64,
+    /// How far each weight varies either way, 0-3 (`--weight-spread`); 0 keeps the weights fixed.
+    pub weight_spread: u8,
+    /// With a team, each dimension's lowest and highest member weight: the weights vary over those
+    /// instead of ±`weight_spread` (see [`WeightRanges::team`]).
+    pub team: Option<Vec<(u8, u8)>>,
 }
 
 impl Default for Sampling {
     fn default() -> Self {
-        Self { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED }
+        Self { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, weight_spread: DEFAULT_WEIGHT_SPREAD, team: None }
+    }
+}
+
+impl Sampling {
+    /// What each weight of `weights` is drawn from.
+    #[must_use]
+    pub fn weight_ranges(&self, weights: &[u8]) -> WeightRanges {
+        WeightRanges::new(weights, self.weight_spread, self.team.as_deref())
+    }
+
+    /// A sampler of `weights` with `requirements` on `dataset` as this asks.
+    fn sampler(self, dataset: &Dataset, weights: &[u8], requirements: &Requirements) -> Sampler {
+        let ranges = self.weight_ranges(weights);
+        Sampler::new(dataset, &ranges, self.samples, self.seed).requiring(dataset, &ranges, requirements)
     }
 }
 
@@ -147,7 +168,11 @@ impl<'a> Report<'a> {
             weighting,
             evaluation: evaluate_with(dataset, weights, requirements),
             rating_flips: rating_flips_with(dataset, weights, requirements),
-            robustness: robustness_with(dataset, weights, requirements, sampling.samples, sampling.seed),
+            robustness: {
+                let mut sampler = sampling.sampler(dataset, weights, requirements);
+                sampler.run(u32::MAX);
+                sampler.result()
+            },
             pairwise: None,
             team: None,
             framing: Framing::default(),
@@ -167,8 +192,7 @@ impl<'a> Report<'a> {
         let (weights, requirements) = (&weighting.weights, &weighting.requirements);
         let evaluation = evaluate_with(dataset, weights, requirements);
         let rating_flips = rating_flips_with(dataset, weights, requirements);
-        let mut sampler =
-            Sampler::new(dataset, weights, sampling.samples, sampling.seed).requiring(dataset, weights, requirements);
+        let mut sampler = sampling.sampler(dataset, weights, requirements);
         loop {
             let done = sampler.run_for(RATINGS_PER_PART);
             let (drawn, asked) = sampler.progress();
@@ -264,17 +288,20 @@ impl<'a> Report<'a> {
         let refs: Vec<&Member> = members.iter().collect();
         let names =
             |indexes: Vec<usize>| indexes.iter().map(|&i| members[i].name.as_str()).collect::<Vec<_>>().join(", ");
-        // Worded only as far as any format shows them: a large dataset may dispute thousands.
+        // The material disputes, worded only as far as any format shows them (a large dataset may
+        // dispute thousands), then the immaterial ones in one line.
+        let material = group.material();
         let disputed = group
-            .disputed
+            .disputes
             .iter()
-            .take(TOP_SENSITIVITIES)
-            .map(|&d| {
+            .take(material.min(TOP_SENSITIVITIES))
+            .map(|dispute| {
+                let d = dispute.dimension;
                 let (low, high) = group.spread[d];
                 let (lows, highs) = group.ends(&refs, d);
                 format!(
-                    "{}: {low} ({}) to {high} ({}); the group's median is {}.",
-                    dataset.dimensions[d].name,
+                    "{}: from {low} ({}) to {high} ({}), the group's median {}.",
+                    dispute_sentence(dataset, &refs, dispute),
                     names(lows),
                     names(highs),
                     group.weights[d]
@@ -296,8 +323,11 @@ impl<'a> Report<'a> {
             [] => intro,
             names => format!("{intro} Left out of the group: {}.", names.join(", ")),
         };
-        let after = more_disputed(group.disputed.len())
-            .or_else(|| group.disputed.is_empty().then(|| undisputed_sentence(members.len())));
+        let after = more_disputed(material)
+            .into_iter()
+            .chain(immaterial_sentence(group))
+            .chain(group.disputed.is_empty().then(|| undisputed_sentence(members.len())))
+            .collect();
         Some(TeamParts { intro, rows, wins, disputed, after })
     }
 
@@ -323,6 +353,24 @@ impl<'a> Report<'a> {
                 .map(|(id, &(low, high))| (id.clone(), serde_json::json!([low, high])))
                 .collect(),
             disputed: group.disputed.iter().map(|&d| dataset.dimensions[d].id.clone()).collect(),
+            disputes: group
+                .disputes
+                .iter()
+                .map(|dispute| JsonDispute {
+                    dimension: dataset.dimensions[dispute.dimension].id.clone(),
+                    material: dispute.is_material(),
+                    members: members.iter().map(|m| (m.name.clone(), m.weights[dispute.dimension].into())).collect(),
+                    flips: dispute
+                        .swings
+                        .iter()
+                        .map(|swing| JsonSwing {
+                            member: members[swing.member].name.clone(),
+                            weight: swing.weight,
+                            leader: swing.outcome.leader().map(|o| dataset.options[o].id.clone()),
+                        })
+                        .collect(),
+                })
+                .collect(),
             winners: dataset.options.iter().zip(&group.wins).map(|(o, &n)| (o.id.clone(), n.into())).collect(),
         })
     }
@@ -429,6 +477,8 @@ impl<'a> Report<'a> {
         JsonRobustness {
             samples: robustness.samples,
             seed: robustness.seed,
+            weights: robustness.weights.word(),
+            weight_spread: robustness.weights.n(),
             first: by_option(dataset, &robustness.first),
             standard_error: by_option(dataset, &robustness.standard_error),
             passes: by_option(dataset, robustness.passes.as_deref().unwrap_or(&all)),
@@ -477,7 +527,7 @@ impl<'a> Report<'a> {
                 item(&mut out, &format!("{name}: {verdict}"));
             }
             item(&mut out, &team.wins);
-            let _ = writeln!(out, "\nWhere the team disagrees most (widest spread first):");
+            let _ = writeln!(out, "\nWhere the team disagrees (first what could change the verdict, widest first):");
             for sentence in team.disputed.iter().chain(&team.after) {
                 item(&mut out, sentence);
             }
@@ -752,9 +802,9 @@ pub fn rating_flip_sentence(dataset: &Dataset, flip: &RatingFlip) -> String {
     )
 }
 
-/// The robustness shares in words: "Node.js first in 58% of plausible ratings, Python 42%" (how sure
-/// that makes the verdict is its classification's to say). Short enough for one line of an 80-column
-/// screen with two options.
+/// The robustness shares in words, then what they were drawn over: "Node.js first in 58%, Python 42%,
+/// over plausible ratings and weights ±1" (how sure that makes the verdict is its classification's to
+/// say). The shares come first: a narrow screen cuts the end.
 #[must_use]
 pub fn robustness_sentence(dataset: &Dataset, robustness: &Robustness) -> String {
     let mut order: Vec<usize> = (0..robustness.first.len()).collect();
@@ -762,7 +812,7 @@ pub fn robustness_sentence(dataset: &Dataset, robustness: &Robustness) -> String
     let percent = |o: usize| percent(robustness.first[o]);
     let named = |o: usize| format!("{} {}", dataset.options[o].name, percent(o));
     let Some((&best, rest)) = order.split_first() else { return String::new() };
-    let mut sentence = format!("{} first in {} of plausible ratings", dataset.options[best].name, percent(best));
+    let mut sentence = format!("{} first in {}", dataset.options[best].name, percent(best));
     for &other in rest {
         let _ = write!(sentence, ", {}", named(other));
     }
@@ -771,6 +821,7 @@ pub fn robustness_sentence(dataset: &Dataset, robustness: &Robustness) -> String
     if robustness.passes.is_some() && none >= 0.005 {
         let _ = write!(sentence, ", none eligible {}", crate::engine::verdict::percent(none));
     }
+    let _ = write!(sentence, ", over {}", robustness.weights.drawn_over());
     sentence
 }
 
@@ -812,9 +863,15 @@ fn item(out: &mut String, sentence: &str) {
     }
 }
 
-/// "10,000 plausible rating sets, seed 1".
+/// "10,000 plausible rating sets, seed 1"; "10,000 draws of ratings and weights ±1, seed 1"; "10,000
+/// draws of ratings and the team's weights, seed 1".
 fn sampling_words(robustness: &Robustness) -> String {
-    format!("{} plausible rating sets, seed {}", thousands(robustness.samples), robustness.seed)
+    let sets = match robustness.weights {
+        Spread::Fixed => "plausible rating sets".to_owned(),
+        Spread::Within(n) => format!("draws of ratings and weights ±{n}"),
+        Spread::Team(_) => "draws of ratings and the team's weights".to_owned(),
+    };
+    format!("{} {sets}, seed {}", thousands(robustness.samples), robustness.seed)
 }
 
 /// `12345` as "12,345".
@@ -919,6 +976,9 @@ struct JsonPair {
 struct JsonRobustness {
     samples: u32,
     seed: u64,
+    /// "fixed", "spread" or "team": how the weights varied in the draws.
+    weights: &'static str,
+    weight_spread: u8,
     first: serde_json::Map<String, serde_json::Value>,
     standard_error: serde_json::Map<String, serde_json::Value>,
     /// Each option's share of samples in which it meets every requirement.
@@ -964,7 +1024,26 @@ struct JsonTeam {
     weights: serde_json::Map<String, serde_json::Value>,
     spread: serde_json::Map<String, serde_json::Value>,
     disputed: Vec<String>,
+    /// Every disputed dimension, the material ones first.
+    disputes: Vec<JsonDispute>,
     winners: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct JsonDispute {
+    dimension: String,
+    /// Whether one member's weight for it alone, the rest at the group's weights, changes the leader.
+    material: bool,
+    members: serde_json::Map<String, serde_json::Value>,
+    /// The members whose weight would, and who would lead then (null: a tie, or no weights).
+    flips: Vec<JsonSwing>,
+}
+
+#[derive(Serialize)]
+struct JsonSwing {
+    member: String,
+    weight: u8,
+    leader: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -983,10 +1062,11 @@ struct TeamParts {
     rows: Vec<(String, String)>,
     /// How many members each option leads for.
     wins: String,
-    /// One sentence per disputed dimension, widest spread first, as many as the reports show.
+    /// One sentence per material dispute, widest spread first, as many as the reports show.
     disputed: Vec<String>,
-    /// After them: how many more there are, or that none is disputed.
-    after: Option<String>,
+    /// After them: how many more material ones there are, the immaterial ones in one sentence, or that
+    /// none is disputed.
+    after: Vec<String>,
 }
 
 /// When most members' own weights favour another option than the group's weights do, why that can be:
@@ -1004,13 +1084,75 @@ pub fn majority_note(dataset: &Dataset, group: &Group, leader: Option<usize>) ->
     })
 }
 
-/// "12 more dimensions are 3 or more apart; ..." past the ones shown.
-fn more_disputed(disputed: usize) -> Option<String> {
-    (disputed > TOP_SENSITIVITIES).then(|| {
-        let more = disputed - TOP_SENSITIVITIES;
-        let are = if more == 1 { "dimension is" } else { "dimensions are" };
-        format!("{more} more {are} {DISPUTED_SPREAD} or more apart; versus report --format json lists every spread.")
+/// "3 more disputes could change the verdict; ..." past the ones shown.
+fn more_disputed(material: usize) -> Option<String> {
+    (material > TOP_SENSITIVITIES).then(|| {
+        let more = material - TOP_SENSITIVITIES;
+        let could = if more == 1 { "dispute" } else { "disputes" };
+        format!("{more} more {could} could change the verdict; versus report --format json lists every dispute.")
     })
+}
+
+/// A material dispute in words: who would change the verdict, and to what. "Bob's 9 on ML and AI
+/// ecosystem would make Python lead"; "Ann's 0 and Bob's 1 on Typing would make Node.js lead, Cy's 10
+/// would make it a tie between Node.js and Python".
+#[must_use]
+pub fn dispute_sentence(dataset: &Dataset, members: &[&Member], dispute: &Dispute) -> String {
+    // The members who would give the same outcome, together, in the order the first of them comes.
+    let mut outcomes: Vec<(&Recommendation, Vec<String>)> = Vec::new();
+    for swing in &dispute.swings {
+        let said = format!("{}'s {}", members[swing.member].name, swing.weight);
+        match outcomes.iter_mut().find(|(outcome, _)| **outcome == swing.outcome) {
+            Some((_, who)) => who.push(said),
+            None => outcomes.push((&swing.outcome, vec![said])),
+        }
+    }
+    let name = |o: usize| dataset.options[o].name.as_str();
+    let clauses: Vec<String> = outcomes
+        .iter()
+        .enumerate()
+        .map(|(i, (outcome, who))| {
+            let made = match outcome {
+                // A team's weighting has no must-haves, so no option is the only one left.
+                Recommendation::Lead { option, .. } | Recommendation::Only { option } => {
+                    format!("make {} lead", name(*option))
+                }
+                Recommendation::Tie { options } => {
+                    format!("make it a tie between {}", and_list(&options.iter().map(|&o| name(o)).collect::<Vec<_>>()))
+                }
+                Recommendation::NoWeights => "leave every weight 0".to_owned(),
+                Recommendation::NoneEligible { .. } => "leave no option eligible".to_owned(),
+            };
+            let on = if i == 0 { format!(" on {}", dataset.dimensions[dispute.dimension].name) } else { String::new() };
+            format!("{}{on} would {made}", and_list(who))
+        })
+        .collect();
+    clauses.join(", ")
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., last] => {
+            format!("{} and {}", rest.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "), last.as_ref())
+        }
+    }
+}
+
+/// The immaterial disputes in one sentence: "12 more disputed, none of which changes the verdict." (no
+/// "more" when no dispute is material); none without them.
+#[must_use]
+pub fn immaterial_sentence(group: &Group) -> Option<String> {
+    let material = group.material();
+    let immaterial = group.disputes.len() - material;
+    let more = if material > 0 { " more" } else { "" };
+    match immaterial {
+        0 => None,
+        1 => Some(format!("1{more} disputed, which does not change the verdict.")),
+        n => Some(format!("{n}{more} disputed, none of which changes the verdict.")),
+    }
 }
 
 fn undisputed_sentence(members: usize) -> String {

@@ -18,7 +18,9 @@ use crate::engine::decision::{Given, default_review};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::Profile;
 use crate::engine::report::{Format, Framing, Report, lead_sentence, record_title, verdict_sentence};
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, robustness};
+use crate::engine::robustness::{
+    DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, Robustness, Spread, robustness_over,
+};
 use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
 use crate::engine::search::Hit;
 use crate::engine::team::Member;
@@ -83,6 +85,8 @@ pub struct Startup {
     /// The interview answers the weights came from (`--answer`, or a profile's), `QUESTION=ANSWER`:
     /// the interview reopens with them chosen.
     pub answers: Vec<String>,
+    /// How far each weight varies either way in the robustness draws (`--weight-spread`, 0-3).
+    pub weight_spread: u8,
 }
 
 impl Startup {
@@ -106,6 +110,7 @@ impl Startup {
             // The evidence's own date until the shell says which day it is.
             today: dataset.meta.as_of.clone(),
             answers: Vec::new(),
+            weight_spread: DEFAULT_WEIGHT_SPREAD,
             dataset,
         }
     }
@@ -192,9 +197,11 @@ impl App {
             pinned,
             today,
             answers,
+            weight_spread,
         } = startup;
         let roster = Roster::new(&dataset, team, team_files);
-        let mut weights = Weights::new(&dataset, weighting, profiles, roster).with_answers(&dataset, answers);
+        let mut weights =
+            Weights::new(&dataset, weighting, profiles, roster, weight_spread).with_answers(&dataset, answers);
         if let Some(pinned) = pinned {
             weights.pin(&dataset, pinned);
         }
@@ -637,6 +644,17 @@ impl App {
                 };
                 self.set_status(Status::info(message));
             }
+            (_, Action::WeightSpread) => {
+                let message = match self.weights.next_weight_spread(&self.dataset) {
+                    Spread::Fixed => "weights fixed: the sure share draws the ratings alone".to_owned(),
+                    Spread::Within(n) => format!("weights ±{n}: the sure share draws each within {n} of yours"),
+                    Spread::Team(_) => {
+                        "the team's range of weights: the sure share draws each between the members' lowest and highest"
+                            .to_owned()
+                    }
+                };
+                self.set_status(Status::info(message));
+            }
             (_, Action::Undo) => self.undo_or_redo(false),
             (_, Action::Redo) => self.undo_or_redo(true),
             (_, Action::SaveProfile) => {
@@ -780,7 +798,7 @@ impl App {
                 self.rating_flips(),
                 robustness,
             ),
-            _ => Report::new(&self.dataset, self.weighting()),
+            _ => Report::sampled(&self.dataset, self.weighting(), self.weights.sampling()),
         };
         let (format, name) = match document {
             Document::Report => (Format::Markdown, "markdown"),
@@ -852,10 +870,11 @@ impl App {
         let recommendation = &self.evaluation().recommendation;
         let classification = match self.robustness() {
             (shares, (drawn, asked)) if drawn == asked => Classification::of(recommendation, &shares),
-            _ => Classification::of(
-                recommendation,
-                &robustness(dataset, &weighting.weights, DEFAULT_SAMPLES, DEFAULT_SEED),
-            ),
+            _ => {
+                let ranges = self.weights.weight_ranges(&weighting.weights);
+                let shares = robustness_over(dataset, &ranges, &weighting.requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
+                Classification::of(recommendation, &shares)
+            }
         };
         let notes = self
             .team_notes
@@ -865,6 +884,7 @@ impl App {
             .collect();
         record::Source {
             default_title: record_title(dataset, recommendation),
+            sampling: self.weights.sampling(),
             default_review: default_review(&self.today, classification.word()),
             weighting,
             members,
@@ -906,6 +926,16 @@ impl App {
     /// and the weights moved from their median; else the weights themselves.
     #[must_use]
     pub fn command_line(&self) -> String {
+        let mut line = self.weights_command_line();
+        let spread = self.weights.weight_spread();
+        if spread != DEFAULT_WEIGHT_SPREAD {
+            let _ = write!(line, " --weight-spread {spread}");
+        }
+        line
+    }
+
+    /// [`Self::command_line`] up to the weights.
+    fn weights_command_line(&self) -> String {
         match self.team() {
             Some(team) => {
                 let mut line = report_command(self.data_path.as_deref());

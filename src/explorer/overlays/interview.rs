@@ -81,8 +81,7 @@ impl Interview {
         self.scroll = 0;
         let weights = self.weights(ctx);
         self.so_far = lead_sentence(ctx.dataset, &recommend(ctx.dataset, &weights));
-        self.proposal =
-            (question == self.chosen.len()).then(|| Proposal::new(ctx.dataset, ctx.weights.weighting(), weights));
+        self.proposal = (question == self.chosen.len()).then(|| Proposal::new(ctx.dataset, ctx.weights, weights));
     }
 
     /// The weights the answers so far give: applied over what the answers in force were applied over,

@@ -28,10 +28,10 @@ use crate::engine::data::{Dataset, Source};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::{Notes, StoredProfile};
 use crate::engine::report::verdict_sentence;
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness_with};
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, robustness_over};
 use crate::engine::score::recommend_with;
 use crate::engine::text::{fit, pluralize, wrap};
-use crate::engine::weights::{Weighting, changes};
+use crate::engine::weights::changes;
 use crate::explorer::keymap::{Action, Context, Keymap};
 use crate::explorer::state::list::List;
 use crate::explorer::state::panes::Panes;
@@ -395,13 +395,14 @@ pub struct Proposal {
 }
 
 impl Proposal {
-    /// The proposal of `weights` over the weighting `now`, whose must-haves they keep.
-    pub(crate) fn new(dataset: &Dataset, now: &Weighting, weights: Vec<u8>) -> Self {
-        // Sampled once, as the summary opens: the same words as the main view will give.
-        let requirements = &now.requirements;
-        let shares = robustness_with(dataset, &weights, requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
+    /// The proposal of `weights` over the weights in force `now`, whose must-haves they keep.
+    pub(crate) fn new(dataset: &Dataset, now: &Weights, weights: Vec<u8>) -> Self {
+        // Sampled once, as the summary opens: the same draws, so the same words, as the main view will give.
+        let requirements = &now.weighting().requirements;
+        let ranges = now.weight_ranges(&weights);
+        let shares = robustness_over(dataset, &ranges, requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
         let verdict = verdict_sentence(dataset, &recommend_with(dataset, &weights, requirements), &shares);
-        Self { changes: changes(&now.weights, &weights), weights, verdict }
+        Self { changes: changes(now.weights(), &weights), weights, verdict }
     }
 
     /// How many weights it changes.

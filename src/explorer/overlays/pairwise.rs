@@ -12,10 +12,9 @@ use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, Judgement, MAX_ITEMS, Priorities, priorities, weights_from};
 use crate::engine::report::pairwise_sentence;
 use crate::engine::text::{fit, pad_left, wrap};
-use crate::engine::weights::Weighting;
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::inner;
-use crate::explorer::state::weights::Answered;
+use crate::explorer::state::weights::{Answered, Weights};
 use crate::explorer::state::{Pointer, PointerKind, Status};
 use crate::explorer::theme::Theme;
 
@@ -103,12 +102,13 @@ impl Pairwise {
     /// Goes to pair `pair` (the summary after the last).
     fn go(&mut self, pair: usize, ctx: &Ctx) {
         self.pair = pair;
-        self.summary = (pair == self.pairs.len()).then(|| self.result(ctx.dataset, ctx.weights.weighting()));
+        self.summary = (pair == self.pairs.len()).then(|| self.result(ctx.dataset, ctx.weights));
     }
 
     /// The judgements so far as the engine takes them (a pair not judged counts as equal), their
-    /// priorities, and the weights they give over the weights `now`.
-    fn result(&self, dataset: &Dataset, now: &Weighting) -> (Judged, Priorities, Proposal) {
+    /// priorities, and the weights they give over the weights in force.
+    fn result(&self, dataset: &Dataset, state: &Weights) -> (Judged, Priorities, Proposal) {
+        let now = state.weights();
         let judgements: Vec<Judgement> = self
             .pairs
             .iter()
@@ -126,8 +126,8 @@ impl Pairwise {
         let items = self.compared.items.clone();
         let p = priorities(items.len(), &judgements);
         let judged = Judged { items, categories: self.compared.categories, judgements };
-        let weights = weights_from(dataset, &now.weights, &judged, &p);
-        let proposal = Proposal::new(dataset, now, weights);
+        let weights = weights_from(dataset, now, &judged, &p);
+        let proposal = Proposal::new(dataset, state, weights);
         (judged, p, proposal)
     }
 }

@@ -15,6 +15,7 @@ use crate::engine::data::{Dataset, day_number};
 use crate::engine::decision::{self, Flags, Given, Meta};
 use crate::engine::diagnostic::Invalid;
 use crate::engine::report::{Framing, Report, Sampling};
+use crate::engine::robustness::DEFAULT_WEIGHT_SPREAD;
 use crate::engine::team::Member;
 use crate::engine::text::{fit, wrap};
 use crate::engine::weights::Weighting;
@@ -48,6 +49,8 @@ pub struct Source {
     pub default_review: String,
     /// The title the record takes when none is typed ("Choose Python (...)").
     pub default_title: String,
+    /// How the explorer samples the weights in force (their spread, a team's ranges).
+    pub sampling: Sampling,
 }
 
 /// The field being typed into.
@@ -141,13 +144,14 @@ pub fn text(
     if !is_date {
         return Err(Invalid(format!("review date `{review_by}`: give it as YYYY-MM-DD, as {}", source.default_review)));
     }
-    let sampling = Sampling::default();
+    let sampling = source.sampling.clone();
     let weights = &source.weighting.weights;
     let inputs = decision::inputs(
         dataset,
         source.data_path.clone(),
         source.given.clone(),
         (weights, &source.weighting.requirements),
+        &sampling.weight_ranges(weights),
         sampling.samples,
         sampling.seed,
     );
@@ -161,6 +165,7 @@ pub fn text(
         context,
         status: "proposed",
         review_by: changed_review,
+        weight_spread: (sampling.weight_spread != DEFAULT_WEIGHT_SPREAD).then_some(sampling.weight_spread),
         ..Flags::default()
     });
     let framing = Framing {

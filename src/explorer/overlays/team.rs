@@ -1,5 +1,6 @@
 //! The team overlay (`T`, with `--team`): each member with the verdict of their own weights, whether they
-//! count toward the group's median, what the group's weights give, and where the members disagree most.
+//! count toward the group's median, what the group's weights give, and where the members disagree: first
+//! the disputes that could change the verdict (who would, and to what), then the rest in one line.
 //! Enter leaves a member out or counts them again (the sliders become the new median); `s` saves the
 //! weights in force.
 
@@ -10,9 +11,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Next, PAGE, Purpose, Request, Room, Seen, popup, pressed_row};
-use crate::engine::report::short_verdict;
+use crate::engine::report::{dispute_sentence, immaterial_sentence, short_verdict};
 use crate::engine::score::Recommendation;
-use crate::engine::team::{DISPUTED_SPREAD, median_weights};
+use crate::engine::team::{DISPUTED_SPREAD, Member, median_weights};
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::verdict::points;
 use crate::engine::weights::Origin;
@@ -22,8 +23,9 @@ use crate::explorer::state::{Pointer, Status, step};
 use crate::explorer::theme::Theme;
 
 /// Rows under the members: a blank, the group's verdict (up to two), its wins, when the group and most
-/// members disagree why (up to two), and the disputes (up to two).
-const SUMMARY_ROWS: u16 = 8;
+/// members disagree why (up to two), the disputes that could change the verdict (up to two), and the
+/// rest in one.
+const SUMMARY_ROWS: u16 = 9;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TeamList {
@@ -179,21 +181,28 @@ impl Room for TeamList {
             summary.extend(two_lines(&note, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
         }
         // Two lines show a handful at most; a large dataset may dispute thousands.
-        let disputed: Vec<String> = group
-            .disputed
+        let counted_members: Vec<&Member> =
+            roster.members().iter().zip(weights.counted()).filter(|(_, c)| **c).map(|(m, _)| m).collect();
+        let material: Vec<String> = group
+            .disputes
             .iter()
-            .take(12)
-            .map(|&d| format!("{} {}-{}", dataset.dimensions[d].name, group.spread[d].0, group.spread[d].1))
+            .take_while(|dispute| dispute.is_material())
+            .take(4)
+            .map(|dispute| dispute_sentence(dataset, &counted_members, dispute))
             .collect();
-        let disputed = if disputed.is_empty() {
-            match counted {
+        if !material.is_empty() {
+            let said = format!("Could change the verdict: {}.", material.join("; "));
+            summary.extend(two_lines(&said, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
+        }
+        let folded = match immaterial_sentence(group) {
+            Some(sentence) => Some(sentence),
+            None if group.disputes.is_empty() => Some(match counted {
                 1 => "One member counted: there is no one to disagree with.".to_owned(),
                 _ => format!("No dimension disputed: the members counted are under {DISPUTED_SPREAD} apart on each."),
-            }
-        } else {
-            format!("Disputed, widest first: {}", disputed.join(" · "))
+            }),
+            None => None,
         };
-        summary.extend(two_lines(&disputed, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
+        summary.extend(folded.map(|line| Line::styled(fit(&line, width), theme.dim())));
         let rows = inner.height.saturating_sub(list.height);
         let below = ratatui::layout::Rect::new(inner.x, list.bottom(), inner.width, rows);
         frame.render_widget(Paragraph::new(summary), below);

@@ -4,8 +4,11 @@
 use super::team::{Roster, Team};
 use crate::engine::data::{Dataset, SCALE_MAX};
 use crate::engine::profiles::Profile;
+use crate::engine::report::Sampling;
 use crate::engine::requirements::Requirements;
-use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED, Robustness, Sampler};
+use crate::engine::robustness::{
+    DEFAULT_SAMPLES, DEFAULT_SEED, MAX_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
+};
 use crate::engine::score::{Evaluation, Recommendation, evaluate_with, recommend};
 use crate::engine::team::{Group, Member};
 use crate::engine::weights::{Origin, Weighting, parse_answer};
@@ -57,6 +60,9 @@ pub(crate) struct Weights {
     profiles: Vec<Profile>,
     /// The robustness shares for the current weights, drawn a part at a time (see [`Self::refine`]).
     sampler: Sampler,
+    /// How far each weight varies either way in those draws (`--weight-spread`); with a team, whether
+    /// they vary over the members' range (above 0) or not.
+    weight_spread: u8,
     /// The states before each change, latest last; and those undone, to redo.
     undo: Vec<Before>,
     redo: Vec<Before>,
@@ -70,13 +76,21 @@ pub(crate) struct Weights {
 }
 
 impl Weights {
-    pub(crate) fn new(dataset: &Dataset, weighting: Weighting, profiles: Vec<Profile>, roster: Option<Roster>) -> Self {
+    pub(crate) fn new(
+        dataset: &Dataset,
+        weighting: Weighting,
+        profiles: Vec<Profile>,
+        roster: Option<Roster>,
+        weight_spread: u8,
+    ) -> Self {
         let members = roster.as_ref().map_or(0, |roster| roster.members().len());
         let counted = match &weighting.origin {
             Origin::Team { counted, .. } if counted.len() == members => counted.clone(),
             _ => vec![true; members],
         };
-        let (evaluation, sampler) = evaluated(dataset, &weighting);
+        let evaluation = evaluate_with(dataset, &weighting.weights, &weighting.requirements);
+        // Drawn afresh once the group is known: a team's weights vary over its members' range.
+        let sampler = Sampler::new(dataset, &WeightRanges::fixed(&weighting.weights), 0, DEFAULT_SEED);
         let muted = vec![None; dataset.dimensions.len()];
         Self {
             weighting,
@@ -87,6 +101,7 @@ impl Weights {
             counted,
             profiles,
             sampler,
+            weight_spread,
             undo: Vec::new(),
             redo: Vec::new(),
             pinned: None,
@@ -106,9 +121,10 @@ impl Weights {
         self
     }
 
-    /// With the group worked out afresh for who counts now.
+    /// With the group worked out afresh for who counts now, and the weights evaluated and sampled for it.
     fn regrouped(mut self, dataset: &Dataset) -> Self {
         self.regroup(dataset);
+        self.reevaluate(dataset);
         self
     }
 
@@ -225,7 +241,39 @@ impl Weights {
 
     /// The weights changed: evaluate them, and start sampling them afresh.
     fn reevaluate(&mut self, dataset: &Dataset) {
-        (self.evaluation, self.sampler) = evaluated(dataset, &self.weighting);
+        let (weights, requirements) = (&self.weighting.weights, &self.weighting.requirements);
+        self.evaluation = evaluate_with(dataset, weights, requirements);
+        let ranges = self.weight_ranges(weights);
+        self.sampler =
+            Sampler::new(dataset, &ranges, DEFAULT_SAMPLES, DEFAULT_SEED).requiring(dataset, &ranges, requirements);
+    }
+
+    /// What each of `weights` is drawn from in the robustness draws: within ±`weight_spread`, or with a
+    /// team, over the range of the members counted.
+    pub(crate) fn weight_ranges(&self, weights: &[u8]) -> WeightRanges {
+        let team = self.group.as_ref().map(|(group, _)| group.spread.as_slice());
+        WeightRanges::new(weights, self.weight_spread, team)
+    }
+
+    /// How a report of the weights in force samples them, as the explorer does.
+    pub(crate) fn sampling(&self) -> Sampling {
+        Sampling {
+            weight_spread: self.weight_spread,
+            team: self.group.as_ref().map(|(group, _)| group.spread.clone()),
+            ..Sampling::default()
+        }
+    }
+
+    /// `--weight-spread`, as the explorer was started with or `w` made it.
+    pub(crate) fn weight_spread(&self) -> u8 {
+        self.weight_spread
+    }
+
+    /// The next weight spread in turn (0, 1, 2, 3, 0 ...), sampled afresh; what the draws vary over now.
+    pub(crate) fn next_weight_spread(&mut self, dataset: &Dataset) -> Spread {
+        self.weight_spread = (self.weight_spread + 1) % (MAX_WEIGHT_SPREAD + 1);
+        self.reevaluate(dataset);
+        self.weight_ranges(&self.weighting.weights).spread
     }
 
     pub(crate) fn weighting(&self) -> &Weighting {
@@ -444,13 +492,4 @@ fn unanswered(dataset: &Dataset, weights: &[u8], answers: &[String]) -> Vec<u8> 
         }
     }
     over
-}
-
-/// The evaluation of `weighting`, with its requirements, and a sampler for its shares.
-fn evaluated(dataset: &Dataset, weighting: &Weighting) -> (Evaluation, Sampler) {
-    let (weights, requirements) = (&weighting.weights, &weighting.requirements);
-    let evaluation = evaluate_with(dataset, weights, requirements);
-    let sampler =
-        Sampler::new(dataset, weights, DEFAULT_SAMPLES, DEFAULT_SEED).requiring(dataset, weights, requirements);
-    (evaluation, sampler)
 }

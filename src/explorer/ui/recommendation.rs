@@ -93,7 +93,7 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
         format!(" (pinned: {was})")
     });
     // Longest first; the first that fits is shown (the shares follow on the next line, so the shortest
-    // leaves out "of plausible ratings").
+    // leaves out what they were drawn over, "of plausible ratings and weights ±1").
     let sentences: Vec<String> = match class {
         Some(_) if toss_up && at_defaults(app) => vec![
             "Toss-up at the default weights, which describe a generic service: your project decides it.".to_owned(),
@@ -102,11 +102,12 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
         ],
         Some(_) => {
             let sentence = verdict_sentence(app.dataset(), recommendation, &robustness);
-            let short = sentence.replace(" of plausible ratings.", ".");
-            // Shorter still: without how often the must-haves hold (the must-haves line says who fails).
+            // Shorter: without what was drawn over; shorter still, without how often the must-haves hold
+            // (the must-haves line says who fails).
+            let drawn = format!(" of {}.", robustness.weights.drawn_over());
+            let short = sentence.replace(&drawn, ".");
             let without_passes = Robustness { passes: None, ..robustness.clone() };
-            let shortest =
-                verdict_sentence(app.dataset(), recommendation, &without_passes).replace(" of plausible ratings.", ".");
+            let shortest = verdict_sentence(app.dataset(), recommendation, &without_passes).replace(&drawn, ".");
             vec![sentence, short, shortest]
         }
         None => vec![lead_sentence(app.dataset(), recommendation)],
