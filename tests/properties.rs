@@ -140,33 +140,7 @@ fn small_ranged_dataset() -> impl Strategy<Value = (Vec<Vec<(u8, u8)>>, Vec<u8>)
 /// Each option's exact share of first places over every combination of ratings in their ranges (ties
 /// split equally): what the sampling estimates, counted instead.
 fn exact_first_shares(ranges: &[Vec<(u8, u8)>], weights: &[u8]) -> Vec<f64> {
-    let options = ranges[0].len();
-    let cells: Vec<(usize, usize)> = (0..ranges.len()).flat_map(|d| (0..options).map(move |o| (d, o))).collect();
-    let mut shares = vec![0.0; options];
-    let mut combinations = 0.0;
-    let mut chosen = vec![0u8; cells.len()];
-    loop {
-        let mut totals = vec![0u64; options];
-        for (&(d, o), &r) in cells.iter().zip(&chosen) {
-            totals[o] += u64::from(weights[d]) * u64::from(ranges[d][o].0 + r);
-        }
-        let best = *totals.iter().max().unwrap();
-        let tied = totals.iter().filter(|&&t| t == best).count() as f64;
-        for (share, _) in shares.iter_mut().zip(&totals).filter(|&(_, &t)| t == best) {
-            *share += 1.0 / tied;
-        }
-        combinations += 1.0;
-        // The next combination, as an odometer over the cells' ranges.
-        let Some(next) = (0..cells.len()).find(|&i| {
-            let (d, o) = cells[i];
-            chosen[i] < ranges[d][o].1 - ranges[d][o].0
-        }) else {
-            break;
-        };
-        chosen[next] += 1;
-        chosen[..next].iter_mut().for_each(|r| *r = 0);
-    }
-    shares.iter().map(|s| s / combinations).collect()
+    exact_shares_with(ranges, weights, &vec![None; ranges.len()]).0
 }
 
 /// The leader for `weights`, by the engine's recommendation (the second computation the interval and
