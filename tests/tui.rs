@@ -1548,6 +1548,26 @@ fn team_view_80x24_and_160x48() {
     insta::assert_snapshot!("team_overlay_160x48", text(&big));
 }
 
+/// The detail header says of a disputed dimension whether settling it could change the verdict.
+#[test]
+fn the_header_says_whether_a_dispute_could_change_the_verdict() {
+    let mut a = team_app(160, 48);
+    let disputes = a.team().unwrap().group().disputes.clone();
+    let material = disputes.iter().find(|d| d.is_material()).expect("the test team has a material dispute");
+    let immaterial = disputes.iter().find(|d| !d.is_material()).expect("and an immaterial one");
+    for (dispute, words) in
+        [(material, "disputed: could change the verdict"), (immaterial, "disputed, the verdict stands either way")]
+    {
+        let name = a.dataset().dimensions[dispute.dimension].name.clone();
+        key(&mut a, KeyCode::Char('/'));
+        keys(&mut a, &name);
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(a.selected(), dispute.dimension, "{name}");
+        assert!(text(&a).contains(words), "{name}: {}", text(&a));
+        key(&mut a, KeyCode::Esc);
+    }
+}
+
 #[test]
 fn leaving_a_member_out_makes_the_sliders_the_median_of_the_others_and_undo_brings_them_back() {
     use versus::engine::team::{Group, Member};

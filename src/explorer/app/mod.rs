@@ -916,7 +916,13 @@ impl App {
             .collect();
         let (low, high) = group.spread[d];
         let disputed = group.is_disputed(d);
-        let spread = if disputed { format!(" ({low}-{high}, disputed)") } else { String::new() };
+        // Whether settling it one member's way could change the verdict: what a meeting should talk about.
+        let material = group.disputes.iter().any(|dispute| dispute.dimension == d && dispute.is_material());
+        let spread = match (disputed, material) {
+            (true, true) => format!(" ({low}-{high}, disputed: could change the verdict)"),
+            (true, false) => format!(" ({low}-{high}, disputed, the verdict stands either way)"),
+            (false, _) => String::new(),
+        };
         // The median first: with many members the names wrap, and the header has four rows at most.
         let text = format!("team median {}{spread}: {}", group.weights[d], members.join(" · "));
         Some(view::TeamLine { text, disputed })
