@@ -582,3 +582,23 @@ fn a_record_names_the_configs_dataset() {
     assert_eq!(code, Some(0), "{out}");
     assert!(out.starts_with("holds: 0001 T"), "{out}");
 }
+
+/// A preset the record names that gains a must-have since: revisit weighs the preset as it is now, must-haves
+/// included, and says what it requires now.
+#[test]
+fn a_presets_new_must_have_is_weighed_again() {
+    let repo = Repo::new();
+    repo.record(&["--preset", "realtime-chat", "--title", "Chat"]);
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    let data = repo.path().join("data.toml");
+    let text = read(&data);
+    let line = "weights = { realtime = 10, io-concurrency = 9, full-stack = 6";
+    assert!(text.contains(line), "the realtime-chat preset's weights");
+    // Node.js rates the ML ecosystem 3: at least 9 leaves Python the only option.
+    std::fs::write(&data, text.replacen(line, &format!("requirements = {{ ml-ecosystem = 9 }}\n{line}"), 1)).unwrap();
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.starts_with("changed: 0001"), "{out}");
+    assert!(out.contains("now requires ml-ecosystem>=9 (recorded: none)"), "{out}");
+}

@@ -744,7 +744,11 @@ fn recorded_ranges(dataset: &Dataset, weights: &[u8], outcome: &Outcome) -> Weig
 
 /// The weights to evaluate a record with now, and the sentences naming those that moved since; or why it
 /// cannot be evaluated.
-fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Result<(Vec<u8>, Vec<String>), String> {
+/// The weights the record's weighting gives on the dataset now, the must-haves it gives (none when the
+/// weighting lives outside the record: a profile, a team, a pairwise file), and what moved since.
+type Now = (Vec<u8>, Option<Requirements>, Vec<String>);
+
+fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Result<Now, String> {
     let mut weights = vec![0; dataset.dimensions.len()];
     for (id, &weight) in &inputs.weights {
         let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) else {
@@ -761,12 +765,14 @@ fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Re
     // The weighting as given, applied to the dataset now: a preset's or an answer's weights may have moved.
     // (A profile, a team's files and a pairwise file live outside the record: their resulting weights stand.)
     let mut weights_moved = Vec::new();
+    let mut required = None;
     let given = &inputs.given;
     if given.profile.is_none() && given.team.is_empty() && given.pairwise.is_none() {
         let request = Request {
             preset: given.preset.clone(),
             answers: given.answers.clone(),
             overrides: given.weights.clone(),
+            requirements: given.requires.clone(),
             ..Request::default()
         };
         match Weighting::resolve(dataset, &request, ConfigDefault::default(), &[]) {
@@ -782,11 +788,30 @@ fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Re
                         dataset.dimensions[d].name
                     ));
                 }
+                // A preset's must-haves may have changed too.
+                let recorded: BTreeMap<String, u8> = inputs.requirements.clone();
+                let now: BTreeMap<String, u8> = weighting
+                    .requirements
+                    .iter()
+                    .map(|r| (dataset.dimensions[r.dimension].id.clone(), r.min))
+                    .collect();
+                if now != recorded {
+                    let said = |m: &BTreeMap<String, u8>| {
+                        let list: Vec<String> = m.iter().map(|(id, min)| format!("{id}>={min}")).collect();
+                        if list.is_empty() { "none".to_owned() } else { list.join(", ") }
+                    };
+                    weights_moved.push(format!(
+                        "the weighting as given now requires {} (recorded: {})",
+                        said(&now),
+                        said(&recorded)
+                    ));
+                }
                 weights = weighting.weights;
+                required = Some(weighting.requirements);
             }
         }
     }
-    Ok((weights, weights_moved))
+    Ok((weights, required, weights_moved))
 }
 
 /// The recorded must-haves, on the dataset now; or where the record names a dimension it no longer has.
@@ -816,12 +841,12 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
             dataset.meta.title, inputs.dataset.title
         )]);
     }
-    let (weights, weights_moved) = match weights_now(file, text, inputs, dataset) {
+    let (weights, required, weights_moved) = match weights_now(file, text, inputs, dataset) {
         Ok(found) => found,
         Err(reason) => return broken(vec![reason]),
     };
     let requirements = match requirements_now(file, text, inputs, dataset) {
-        Ok(found) => found,
+        Ok(recorded) => required.unwrap_or(recorded),
         Err(reason) => return broken(vec![reason]),
     };
     let outcome = &inputs.outcome;
