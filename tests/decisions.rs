@@ -602,3 +602,18 @@ fn a_presets_new_must_have_is_weighed_again() {
     assert!(out.starts_with("changed: 0001"), "{out}");
     assert!(out.contains("now requires ml-ecosystem>=9 (recorded: none)"), "{out}");
 }
+
+/// `--record` takes its weighting from the record: a must-have given with it is a usage error, as a weight
+/// is, not silently dropped; and the weight spread is not a flag of commands that do not sample.
+#[test]
+fn record_in_the_explorer_refuses_a_must_have_and_spread_applies_only_where_drawn() {
+    let repo = Repo::new();
+    let path = repo.record(&["--title", "T"]);
+    let output = repo.run(&["--record", path.to_str().unwrap(), "--require", "realtime>=9"]);
+    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    for args in [&["--weight-spread", "3", "revisit"][..], &["profile", "save", "H", "--weight-spread", "3"]] {
+        let output = repo.run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("--weight-spread sets how the sure share is drawn"));
+    }
+}

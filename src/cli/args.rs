@@ -25,7 +25,7 @@ pub struct Cli {
 
     /// Explorer: start from a decision record's inputs (its weighting as given, answers and team), with
     /// the weights it recorded pinned to compare with, as `b` pins them.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["preset", "profile", "team", "answers", "overrides"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["preset", "profile", "team", "answers", "overrides", "requirements"])]
     pub record: Option<PathBuf>,
 
     /// Explorer: do not capture the mouse (leaves text selection to the terminal).

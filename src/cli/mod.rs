@@ -235,8 +235,14 @@ fn check_placement(cli: &Cli) -> Result<(), Failure> {
                 | Command::Profile { action: ProfileAction::Save { .. } }
         )
     {
-        "--preset, --profile, --team, --answer and --weight apply to the explorer, `report`, `record`, `diff` and \
-         `profile save`"
+        "--preset, --profile, --team, --answer, --weight, --require and --weight-spread apply to the explorer, \
+         `report`, `record`, `diff` and `profile save`"
+    } else if (cli.weights.weight_spread.is_some()
+        && !matches!(command, Command::Report { .. } | Command::Record { .. } | Command::Diff { .. }))
+        || matches!(command, Command::Profile { action: ProfileAction::Save { weights, .. } } if weights.weight_spread.is_some())
+    {
+        "--weight-spread sets how the sure share is drawn: it applies to the explorer, `report`, `record` and \
+         `diff` (a profile keeps weights and must-haves, not the spread)"
     } else {
         return Ok(());
     };
@@ -256,7 +262,10 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
     let data = cli.data.clone().or(record_data);
     let (dataset, path) = files.dataset(data.as_deref(), &mut warnings)?;
     let args = match &record {
-        Some((_, inputs, _)) => decisions::weight_args(&inputs.given, inputs.outcome.weight_spread),
+        // The record's weight spread, unless another is asked for.
+        Some((_, inputs, _)) => {
+            decisions::weight_args(&inputs.given, cli.weights.weight_spread.unwrap_or(inputs.outcome.weight_spread))
+        }
         None => cli.weights.clone(),
     };
     // The team's warnings are said, and listed in help, with the others.
@@ -311,7 +320,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         today: shell::clock::today(),
         answers,
         pinned,
-        weight_spread: cli.weights.weight_spread(),
+        weight_spread: args.weight_spread(),
         ..Startup::new(dataset, weighting)
     });
     let ending = terminal::run(app, files.config().theme(color), files.dir.as_deref()).map_err(Failure::Terminal)?;
