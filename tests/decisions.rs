@@ -617,3 +617,26 @@ fn record_in_the_explorer_refuses_a_must_have_and_spread_applies_only_where_draw
         assert!(String::from_utf8_lossy(&output.stderr).contains("--weight-spread sets how the sure share is drawn"));
     }
 }
+
+/// A review date that is not a date makes the record broken, with its place, rather than compared as text;
+/// a record kept with CRLF line ends reads, and is marked superseded, as one with LF.
+#[test]
+fn a_bad_review_date_is_broken_and_crlf_records_read() {
+    let repo = Repo::new();
+    let path = repo.record(&["--title", "T", "--review-by", "2027-01-01"]);
+    let text = read(&path);
+    for bad in ["01.01.2099", "soon", "2027-6-1", "2020-13-01"] {
+        std::fs::write(&path, text.replace("review-by: 2027-01-01", &format!("review-by: {bad}"))).unwrap();
+        let (code, out) = repo.revisit(&[]);
+        assert_eq!(code, Some(1), "{bad}: {out}");
+        assert!(out.starts_with("broken: 0001") && out.contains(&format!("review-by `{bad}` is not a date")), "{out}");
+        assert!(out.contains("0001-t.md:4:1:"), "{out}");
+    }
+    std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.starts_with("holds: 0001 T"), "{out}");
+    repo.record(&["--title", "Next", "--supersedes", "1"]);
+    let marked = read(&path);
+    assert!(marked.contains("status: \"superseded by 0002\"\r\n") && !marked.replace("\r\n", "").contains('\n'));
+}

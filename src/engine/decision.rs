@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::data::Dataset;
+use crate::engine::data::{Dataset, day_number};
 use crate::engine::diagnostic::{Diagnostic, Position};
 use crate::engine::report::{Format, Framing, Report, drivers, md};
 use crate::engine::requirements::Requirements;
@@ -552,6 +552,10 @@ pub fn next_number<'a>(file_names: impl IntoIterator<Item = &'a str>) -> u32 {
 /// `text` with its front matter's `status` set to "superseded by NNNN" and `superseded-by` added.
 #[must_use]
 pub fn mark_superseded(text: &str, by: u32) -> Option<String> {
+    // A record kept with CRLF line ends (Windows, `core.autocrlf`) keeps them.
+    if text.contains("\r\n") {
+        return mark_superseded(&text.replace("\r\n", "\n"), by).map(|marked| marked.replace('\n', "\r\n"));
+    }
     let rest = text.strip_prefix("---\n")?;
     let (front, body) = rest.split_once("\n---\n")?;
     let mut out = String::from("---\n");
@@ -592,6 +596,14 @@ impl Record {
 /// Reads a record's front matter, title and inputs block; `file` names it in diagnostics.
 #[must_use]
 pub fn parse(file: &str, file_name: &str, text: &str) -> Record {
+    // CRLF line ends read as LF: lines and columns stay where they were.
+    let normalized;
+    let text = if text.contains("\r\n") {
+        normalized = text.replace("\r\n", "\n");
+        normalized.as_str()
+    } else {
+        text
+    };
     let mut record = Record {
         number: number_of(file_name),
         title: String::new(),
@@ -904,6 +916,16 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
         ));
     }
     if let Some(review) = &record.review_by
+        && day_number(review).is_none()
+    {
+        let at = text.find("review-by:").unwrap_or(0);
+        let place = Position::of_offset(text, at);
+        states.push(State::Broken);
+        reasons.push(format!(
+            "{file}:{}:{}: review-by `{review}` is not a date: give it as YYYY-MM-DD",
+            place.line, place.column
+        ));
+    } else if let Some(review) = &record.review_by
         && today > review.as_str()
     {
         states.push(State::ReviewDue);
