@@ -337,7 +337,13 @@ fn a_must_have_is_recorded_and_revisit_weighs_it_again() {
     std::fs::write(&data, rate(&read(&data), "ml-ecosystem", "node", 5)).unwrap();
     let (code, out) = repo.revisit(&[]);
     assert_eq!(code, Some(1), "{out}");
-    assert!(out.starts_with("changed: 0001") && out.contains("Node.js now leads"), "{out}");
+    assert!(
+        out.starts_with("changed: 0001")
+            && out.contains(
+                "- now Node.js by 1.6 points (toss-up); when recorded, Python, the only option meeting every must-have"
+            ),
+        "{out}"
+    );
 }
 
 /// The section of `text` under the heading `heading`, up to the next heading of its level.

@@ -371,9 +371,9 @@ pub(super) fn revisit(
 /// longer names it).
 fn short(named: Option<&Named>) -> String {
     match named.map(|n| (&n.verdict, &n.name)) {
-        Some((Verdict { option: Some(option), margin, classification, share }, name)) => {
-            let name = name.as_deref().unwrap_or(option);
-            format!("{name} by {margin:.1} points, {classification}, first in {:.0}%", share * 100.0)
+        Some((verdict @ Verdict { option: Some(option), classification, share, .. }, name)) => {
+            let lead = verdict.lead(name.as_deref().unwrap_or(option));
+            format!("{lead}, {classification}, first in {:.0}%", share * 100.0)
         }
         Some(_) => "no option leads".to_owned(),
         None => "-".to_owned(),
@@ -546,7 +546,7 @@ pub(super) fn record_status(
     let name = Named::of(recorded.clone(), Some(dataset)).name;
     let verdict = match (&recorded.option, name) {
         (Some(id), name) => {
-            format!("{} by {:.1}, {}", name.unwrap_or_else(|| id.clone()), recorded.margin, recorded.classification)
+            format!("{}, {}", recorded.lead(&name.unwrap_or_else(|| id.clone())), recorded.classification)
         }
         (None, _) => "no option leading".to_owned(),
     };

@@ -143,6 +143,19 @@ pub struct Verdict {
     pub share: f64,
 }
 
+impl Verdict {
+    /// "Python by 4.0 points", "Python, the only option meeting every must-have" (a leader with no margin:
+    /// the others fail a must-have), or "no option leads"; the option called `name`.
+    #[must_use]
+    pub fn lead(&self, name: &str) -> String {
+        match (&self.option, self.margin) {
+            (None, _) => "no option leads".to_owned(),
+            (Some(_), 0.0) => format!("{name}, the only option meeting every must-have"),
+            (Some(_), margin) => format!("{name} by {margin:.1} points"),
+        }
+    }
+}
+
 /// The verdict of `weights` with `requirements` on `dataset`, sampled with `samples` and `seed` over each
 /// weight's range in `ranges`, and its rating tripwires.
 #[must_use]
@@ -875,12 +888,10 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
     if now.option != recorded.option {
         states.push(State::Changed);
         reasons.push(format!(
-            "{} now leads by {:.1} points ({}); {} led by {:.1} when recorded",
-            name(&now.option),
-            now.margin,
+            "now {} ({}); when recorded, {}",
+            now.lead(&name(&now.option)),
             now.classification,
-            name(&recorded.option),
-            recorded.margin
+            recorded.lead(&name(&recorded.option))
         ));
     }
     for wire in &outcome.tripwires {

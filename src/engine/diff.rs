@@ -227,9 +227,8 @@ fn short(side: Option<&Side>) -> String {
         Some(Side { verdict, name, .. }) => match &verdict.option {
             None => "no option leads".to_owned(),
             Some(id) => format!(
-                "{} by {:.1} points, {}, first in {:.0}%",
-                name.as_deref().unwrap_or(id),
-                verdict.margin,
+                "{}, {}, first in {:.0}%",
+                verdict.lead(name.as_deref().unwrap_or(id)),
                 verdict.classification,
                 verdict.share * 100.0
             ),
