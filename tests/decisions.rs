@@ -646,3 +646,24 @@ fn a_bad_review_date_is_broken_and_crlf_records_read() {
     let marked = read(&path);
     assert!(marked.contains("status: \"superseded by 0002\"\r\n") && !marked.replace("\r\n", "").contains('\n'));
 }
+
+/// Values versus never writes, edited into the inputs block by hand, make the record broken with their
+/// place rather than a verdict on nonsense.
+#[test]
+fn implausible_inputs_are_broken_with_their_place() {
+    let repo = Repo::new();
+    let path = repo.record(&["--title", "T", "--require", "cpu-bound>=5"]);
+    let text = read(&path);
+    for (from, to, said) in [
+        ("samples = 10000", "samples = 0", "samples must be at least 1"),
+        ("weight_spread = 1", "weight_spread = 9", "weight_spread 9 is off its 0-3 scale"),
+        ("cpu-bound = 5\n", "cpu-bound = 11\n", "requirements: cpu-bound = 11 is off the 0-10 scale"),
+    ] {
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let (code, out) = repo.revisit(&[]);
+        assert_eq!(code, Some(1), "{to}: {out}");
+        assert!(out.starts_with("broken: 0001") && out.contains(said), "{to}: {out}");
+        assert!(out.contains("0001-t.md:"), "{out}");
+    }
+}

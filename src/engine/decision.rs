@@ -11,11 +11,11 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::data::{Dataset, day_number};
+use crate::engine::data::{Dataset, SCALE_MAX, day_number};
 use crate::engine::diagnostic::{Diagnostic, Position};
 use crate::engine::report::{Format, Framing, Report, drivers, md};
 use crate::engine::requirements::Requirements;
-use crate::engine::robustness::{Spread, WeightRanges, robustness_over};
+use crate::engine::robustness::{MAX_WEIGHT_SPREAD, Spread, WeightRanges, robustness_over};
 use crate::engine::score::{RatingFlip, Recommendation, evaluate, evaluate_with, rating_flips_with};
 use crate::engine::verdict::{Classification, tenths};
 use crate::engine::weights::{ConfigDefault, Request, Weighting, changes, shell_quote};
@@ -683,13 +683,38 @@ pub fn parse(file: &str, file_name: &str, text: &str) -> Record {
         .in_file(file)
         .field("format")
         .at(Position::of_offset(text, start))),
-        Ok(inputs) => Ok(inputs),
+        Ok(inputs) => match implausible(&inputs) {
+            None => Ok(inputs),
+            Some((field, key, message)) => {
+                let at = source.find(&format!("\n{key} = ")).map_or(0, |i| i + 1);
+                Err(Diagnostic::error(message).in_file(file).field(field).at(Position::of_offset(text, start + at)))
+            }
+        },
         Err(error) => {
             let span = error.span().map_or(start..start, |s| start + s.start..start + s.end);
             Err(Diagnostic::error(error.message().trim().to_owned()).in_file(file).at_span(text, span))
         }
     });
     record
+}
+
+/// A value of the inputs block that versus would never write, edited in by hand: (its field, its key,
+/// what is wrong). Evaluating it anyway would report a verdict on nonsense.
+fn implausible(inputs: &Inputs) -> Option<(String, String, String)> {
+    let outcome = &inputs.outcome;
+    if outcome.samples == 0 {
+        return Some(("outcome.samples".into(), "samples".into(), "samples must be at least 1".into()));
+    }
+    if outcome.weight_spread > MAX_WEIGHT_SPREAD {
+        let message = format!("weight_spread {} is off its 0-{MAX_WEIGHT_SPREAD} scale", outcome.weight_spread);
+        return Some(("outcome.weight_spread".into(), "weight_spread".into(), message));
+    }
+    let off_scale = |table: &str, values: &BTreeMap<String, u8>| {
+        values.iter().find(|&(_, &value)| value > SCALE_MAX).map(|(id, value)| {
+            (format!("{table}.{id}"), id.clone(), format!("{table}: {id} = {value} is off the 0-{SCALE_MAX} scale"))
+        })
+    };
+    off_scale("weights", &inputs.weights).or_else(|| off_scale("requirements", &inputs.requirements))
 }
 
 fn unquote(value: &str) -> String {
