@@ -667,3 +667,12 @@ fn implausible_inputs_are_broken_with_their_place() {
         assert!(out.contains("0001-t.md:"), "{out}");
     }
 }
+
+/// A blank title takes the default title, as an empty one does in `E`, rather than an empty heading.
+#[test]
+fn a_blank_title_takes_the_default() {
+    let repo = Repo::new();
+    let text = read(&repo.record(&["--title", "   "]));
+    let heading = text.lines().find(|l| l.starts_with("# ")).unwrap();
+    assert_eq!(heading, "# Choose Node.js (Node.js vs Python for server-side web development)");
+}

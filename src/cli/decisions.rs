@@ -90,7 +90,8 @@ pub(super) fn record_command(
         args,
         pairwise: pairwise.as_ref().map(|p| p.to_string_lossy().into_owned()),
         dir: dir.clone(),
-        title: title.clone(),
+        // A blank title takes the default one, as an empty one does in the explorer's dialog.
+        title: title.clone().filter(|t| !t.trim().is_empty()),
         context,
         context_file: context_file.as_ref().map(|p| p.to_string_lossy().into_owned()),
         status: status.clone(),
