@@ -676,3 +676,23 @@ fn a_blank_title_takes_the_default() {
     let heading = text.lines().find(|l| l.starts_with("# ")).unwrap();
     assert_eq!(heading, "# Choose Node.js (Node.js vs Python for server-side web development)");
 }
+
+/// `--supersedes` of a record superseded already, or of a number two records share, is refused before
+/// anything is written: versus never rewrites which record supersedes which.
+#[test]
+fn superseding_twice_or_an_ambiguous_number_is_refused() {
+    let repo = Repo::new();
+    repo.record(&["--title", "One"]);
+    repo.record(&["--title", "Two", "--supersedes", "1"]);
+    let output = repo.run(&["record", "--data", "data.toml", "--title", "Three", "--supersedes", "1"]);
+    assert_ne!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("0001-one.md is already superseded by 0002"), "{said}");
+    let decisions = repo.path().join("docs/decisions");
+    assert_eq!(std::fs::read_dir(&decisions).unwrap().count(), 2, "nothing written");
+    // Two records numbered 0002, as after two branches merge.
+    std::fs::copy(decisions.join("0002-two.md"), decisions.join("0002-other.md")).unwrap();
+    let output = repo.run(&["record", "--data", "data.toml", "--title", "Four", "--supersedes", "2"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("has 2 records numbered 0002 (0002-other.md, 0002-two.md)"), "{said}");
+}

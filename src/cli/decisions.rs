@@ -172,19 +172,50 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
     let dir = &asked.dir;
     let shown = dir.display().to_string();
     let failed = |e: std::io::Error| Failure::Write(shown.clone(), e);
-    let superseded =
-        match asked.supersedes {
-            Some(n) => Some(shell::decisions::find(dir, n).map_err(failed)?.ok_or_else(|| {
-                Failure::Decision(format!("--supersedes {n}: {shown} has no record numbered {n:04}"))
-            })?),
-            None => None,
-        };
+    let superseded = match asked.supersedes {
+        Some(n) => Some(superseded(dir, n).map_err(|e| match e {
+            Ok(io) => failed(io),
+            Err(said) => Failure::Decision(format!("--supersedes {n}: {said}")),
+        })?),
+        None => None,
+    };
     let (number, path) =
         shell::decisions::write_next(dir, &text).map_err(|e| Failure::Write(format!("{shown}/NNNN-..."), e))?;
     if let Some(old) = superseded {
         shell::decisions::mark_superseded(&old, number).map_err(|e| Failure::Write(old.display().to_string(), e))?;
     }
     Ok(path)
+}
+
+/// The one record numbered `n` in `dir`, which nothing supersedes yet: the one `--supersedes n` marks.
+/// Two records of that number (after parallel branches) or one superseded already is said, not guessed.
+fn superseded(dir: &Path, n: u32) -> Result<PathBuf, Result<std::io::Error, String>> {
+    let numbered: Vec<PathBuf> = markdown_files(dir)
+        .map_err(Ok)?
+        .into_iter()
+        .filter(|p| decision::number_of(&file_name(p)) == Some(n))
+        .collect();
+    let shown = dir.display();
+    let path = match numbered.as_slice() {
+        [] => return Err(Err(format!("{shown} has no record numbered {n:04}"))),
+        [one] => one.clone(),
+        several => {
+            let names: Vec<String> = several.iter().map(|p| file_name(p)).collect();
+            return Err(Err(format!(
+                "{shown} has {} records numbered {n:04} ({}): renumber one first",
+                names.len(),
+                names.join(", ")
+            )));
+        }
+    };
+    let text = shell::decisions::read(&path).map_err(Ok)?;
+    let record = decision::parse(&path.display().to_string(), &file_name(&path), &text);
+    match record.superseded_by {
+        Some(by) => {
+            Err(Err(format!("{} is already superseded by {by:04}: supersede that one instead", file_name(&path))))
+        }
+        None => Ok(path),
+    }
 }
 
 /// Each record under `paths` (a folder's `*.md` files, or the files named), read and parsed; a path that
