@@ -448,7 +448,7 @@ fn diff_names_the_evidence_that_moved_and_what_it_does_to_the_verdicts() {
     let output = repo.run(&["diff", "old.toml", "new.toml"]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("Evidence: 3 changes\n"), "{text}");
+    assert!(text.contains("What changed: 3 changes\n"), "{text}");
     assert!(text.contains("  Rust's rating for Memory safety: 10 ("), "{text}");
     assert!(text.contains("  Build speed: source <https://example.com/build>: checked 2026-01-01 -> 2026-02-01\n"));
     assert!(text.contains("  Memory safety: source added: New source <https://example.com/safety>\n"), "{text}");
@@ -480,7 +480,7 @@ fn diff_names_the_evidence_that_moved_and_what_it_does_to_the_verdicts() {
     // A file against itself: nothing changed, nothing moves.
     let output = repo.run(&["diff", "old.toml", "old.toml"]);
     let same = String::from_utf8(output.stdout).unwrap();
-    assert!(same.contains("Evidence: no change\n") && same.contains(": unchanged\n"), "{same}");
+    assert!(same.contains("What changed: no change\n") && same.contains(": unchanged\n"), "{same}");
 }
 
 #[test]
@@ -695,4 +695,22 @@ fn superseding_twice_or_an_ambiguous_number_is_refused() {
     let output = repo.run(&["record", "--data", "data.toml", "--title", "Four", "--supersedes", "2"]);
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("has 2 records numbered 0002 (0002-other.md, 0002-two.md)"), "{said}");
+}
+
+/// `diff` names a preset's edits (a weight, a must-have), which change the decisions made with it as a
+/// rating does.
+#[test]
+fn diff_names_a_presets_edits() {
+    let repo = Repo::new();
+    let old = repo.path().join("data.toml");
+    let text = read(&old);
+    let line = "weights = { realtime = 10, io-concurrency = 9, full-stack = 6";
+    let edited = text.replacen(line, &format!("requirements = {{ ml-ecosystem = 8 }}\n{line}, ml-ecosystem = 8"), 1);
+    std::fs::write(repo.path().join("new.toml"), edited).unwrap();
+    let output = repo.run(&["diff", "data.toml", "new.toml", "--presets"]);
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(out.contains("What changed: 2 changes\n"), "{out}");
+    assert!(out.contains("preset Real-time chat / collaboration: weighs ML and AI ecosystem 0 -> 8"), "{out}");
+    assert!(out.contains("requires ML and AI ecosystem none -> at least 8"), "{out}");
+    assert!(out.contains("Real-time chat / collaboration: the leader changes"), "{out}");
 }

@@ -17,12 +17,17 @@ use crate::engine::score::evaluate_with;
 /// One change in the evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
-    /// The dimension's id.
+    /// The dimension's id (empty for a preset added or removed).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub dimension: String,
+    /// The preset's id, for a change in a preset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
     /// The option's id, for a rating or range.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub option: Option<String>,
-    /// rating, range, source-added, source-removed, source-changed, dimension-added, dimension-removed.
+    /// rating, range, source-added, source-removed, source-changed, dimension-added, dimension-removed,
+    /// preset-weight, preset-requirement, preset-added, preset-removed.
     pub kind: &'static str,
     /// The change in words, by names.
     pub text: String,
@@ -91,6 +96,7 @@ pub fn evidence(old: &Dataset, new: &Dataset) -> Vec<Change> {
         let Some(before) = old.dimensions.iter().find(|d| d.id == dimension.id) else {
             changes.push(Change {
                 dimension: dimension.id.clone(),
+                preset: None,
                 option: None,
                 kind: "dimension-added",
                 text: format!("{}: a dimension added", dimension.name),
@@ -109,6 +115,7 @@ pub fn evidence(old: &Dataset, new: &Dataset) -> Vec<Change> {
             };
             changes.push(Change {
                 dimension: dimension.id.clone(),
+                preset: None,
                 option: Some(option.id.clone()),
                 kind,
                 text: format!(
@@ -122,16 +129,59 @@ pub fn evidence(old: &Dataset, new: &Dataset) -> Vec<Change> {
     for dimension in old.dimensions.iter().filter(|d| !new.dimensions.iter().any(|n| n.id == d.id)) {
         changes.push(Change {
             dimension: dimension.id.clone(),
+            preset: None,
             option: None,
             kind: "dimension-removed",
             text: format!("{}: the dimension removed", dimension.name),
         });
     }
+    presets(old, new, &mut changes);
     changes
 }
 
+/// The presets' edits: a scenario that weighs or requires otherwise changes the decisions made with it
+/// as surely as a rating does.
+fn presets(old: &Dataset, new: &Dataset, changes: &mut Vec<Change>) {
+    let change = |preset: &str, dimension: &str, kind, text: String| Change {
+        dimension: dimension.to_owned(),
+        preset: Some(preset.to_owned()),
+        option: None,
+        kind,
+        text,
+    };
+    for preset in &new.presets {
+        let Some(before) = old.presets.iter().find(|p| p.id == preset.id) else {
+            changes.push(change(&preset.id, "", "preset-added", format!("preset {}: added", preset.name)));
+            continue;
+        };
+        for (d, dimension) in new.dimensions.iter().enumerate() {
+            let Some(b) = old.dimensions.iter().position(|x| x.id == dimension.id) else { continue };
+            let (then, now) = (before.weights[b], preset.weights[d]);
+            if then != now {
+                let text = format!("preset {}: weighs {} {then} -> {now}", preset.name, dimension.name);
+                changes.push(change(&preset.id, &dimension.id, "preset-weight", text));
+            }
+            let (then, now) = (before.requirements.get(b), preset.requirements.get(d));
+            if then != now {
+                let at_least = |min: Option<u8>| min.map_or("none".to_owned(), |m| format!("at least {m}"));
+                let text = format!(
+                    "preset {}: requires {} {} -> {}",
+                    preset.name,
+                    dimension.name,
+                    at_least(then),
+                    at_least(now)
+                );
+                changes.push(change(&preset.id, &dimension.id, "preset-requirement", text));
+            }
+        }
+    }
+    for preset in old.presets.iter().filter(|p| !new.presets.iter().any(|n| n.id == p.id)) {
+        changes.push(change(&preset.id, "", "preset-removed", format!("preset {}: removed", preset.name)));
+    }
+}
+
 fn sources(id: &str, name: &str, then: &[Source], now: &[Source], changes: &mut Vec<Change>) {
-    let change = |kind, text: String| Change { dimension: id.to_owned(), option: None, kind, text };
+    let change = |kind, text: String| Change { dimension: id.to_owned(), preset: None, option: None, kind, text };
     for source in now {
         match then.iter().find(|s| s.url == source.url) {
             None => {
@@ -262,7 +312,7 @@ impl Diff {
             "{} (as of {}, {}) -> {} (as of {}, {})",
             self.old.path, self.old.as_of, self.old.hash, self.new.path, self.new.as_of, self.new.hash
         );
-        let _ = writeln!(out, "\nEvidence: {}", changes_count(self.evidence.len()));
+        let _ = writeln!(out, "\nWhat changed: {}", changes_count(self.evidence.len()));
         for change in &self.evidence {
             let _ = writeln!(out, "  {}", change.text);
         }
@@ -299,7 +349,7 @@ impl Diff {
             self.new.as_of,
             self.new.hash
         );
-        let _ = writeln!(out, "### Evidence: {}\n", changes_count(self.evidence.len()));
+        let _ = writeln!(out, "### What changed: {}\n", changes_count(self.evidence.len()));
         for change in &self.evidence {
             let _ = writeln!(out, "- {}", md(&change.text));
         }
