@@ -528,8 +528,9 @@ fn one_line(text: &str) -> String {
 #[must_use]
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
+    // Letters of any script are kept (a title in German or Japanese keeps its words); the rest separate.
     for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
+        if c.is_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -1010,6 +1011,7 @@ mod tests {
         assert_eq!(next_number(std::iter::empty()), 1);
         assert_eq!(slug("Choose Node.js (Node vs Python)!"), "choose-node-js-node-vs-python");
         assert_eq!(slug("!!!"), "decision");
+        assert_eq!(slug("Backend \"language\" — ünïcode"), "backend-language-ünïcode");
         assert_eq!(
             slug("Choose Python (Node.js vs Python for server-side web development)"),
             "choose-python-node-js-vs-python-for-server-side"
