@@ -714,3 +714,15 @@ fn diff_names_a_presets_edits() {
     assert!(out.contains("requires ML and AI ecosystem none -> at least 8"), "{out}");
     assert!(out.contains("Real-time chat / collaboration: the leader changes"), "{out}");
 }
+
+/// A retired record is listed, not evaluated, but still names its option as the dataset does.
+#[test]
+fn a_retired_record_names_its_option() {
+    let repo = Repo::new();
+    repo.record(&["--title", "A"]);
+    repo.record(&["--title", "B", "--supersedes", "1"]);
+    let (code, out) = repo.revisit(&["--format", "markdown"]);
+    assert_eq!(code, Some(0), "{out}");
+    let retired = out.lines().find(|l| l.starts_with("| retired | 0001 A")).unwrap_or_else(|| panic!("{out}"));
+    assert!(retired.contains("| Node.js by 0.7 points, toss-up"), "{retired}");
+}

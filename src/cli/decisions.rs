@@ -292,6 +292,17 @@ struct Revisited<'a> {
     skipped: usize,
 }
 
+/// The dataset a record names: the built-in data, or the file at its recorded path.
+fn load_dataset(
+    inputs: &decision::Inputs,
+    load: &mut impl FnMut(&Path) -> Result<Dataset, LoadError>,
+) -> Result<Dataset, String> {
+    match &inputs.dataset.path {
+        None => Ok(Dataset::builtin()),
+        Some(file) => load(Path::new(file)).map_err(|e| e.to_string()),
+    }
+}
+
 /// Re-checks every record under `paths`; exit status 0 when all hold, 1 when any needs attention.
 pub(super) fn revisit(
     paths: &[PathBuf],
@@ -334,6 +345,12 @@ pub(super) fn revisit(
         };
         if record.is_retired() {
             row.state = State::Retired;
+            // Named as the dataset names the option, when it can be read (it is not evaluated).
+            if let Ok(inputs) = inputs {
+                let dataset =
+                    datasets.entry(inputs.dataset.path.clone()).or_insert_with(|| load_dataset(inputs, &mut load));
+                row.recorded = Some(Named::of(decision::recorded(inputs), dataset.as_ref().ok()));
+            }
             rows.push(row);
             continue;
         }
@@ -362,10 +379,7 @@ pub(super) fn revisit(
                 broken.push(format!("it {word} record {n:04}, which is not there"));
             }
         }
-        let dataset = datasets.entry(inputs.dataset.path.clone()).or_insert_with(|| match &inputs.dataset.path {
-            None => Ok(Dataset::builtin()),
-            Some(file) => load(Path::new(file)).map_err(|e| e.to_string()),
-        });
+        let dataset = datasets.entry(inputs.dataset.path.clone()).or_insert_with(|| load_dataset(inputs, &mut load));
         match dataset {
             Err(error) => {
                 let file = inputs.dataset.path.as_deref().unwrap_or_default();
