@@ -298,11 +298,7 @@ proptest! {
         use versus::engine::team::{DISPUTED_SPREAD, Group, Member};
         let d = dataset(&ratings);
         let n = first.len();
-        let members: Vec<Member> = std::iter::once(first.clone())
-            .chain(others.iter().map(|w| w[..n].to_vec()))
-            .enumerate()
-            .map(|(i, weights)| Member { name: format!("m{i}"), weights })
-            .collect();
+        let members = team_of(&first, &others, n);
         let refs: Vec<&Member> = members.iter().collect();
         let group = Group::of(&d, &refs).unwrap();
         // The k-th smallest (0-based) by counting: the least w with more than k values at or below it.
@@ -572,6 +568,15 @@ fn a_dominant_leader_is_said_to_be_beyond_any_weighting() {
     assert!(versus::engine::report::no_flip_sentence(&d, &e).starts_with("No single weight"));
 }
 
+/// A team: `first`'s weights and each of `others`' first `n`, named m0, m1, ...
+fn team_of(first: &[u8], others: &[Vec<u8>], n: usize) -> Vec<versus::engine::team::Member> {
+    std::iter::once(first.to_vec())
+        .chain(others.iter().map(|w| w[..n].to_vec()))
+        .enumerate()
+        .map(|(i, weights)| versus::engine::team::Member { name: format!("m{i}"), weights })
+        .collect()
+}
+
 /// Requirements as (dimension, minimum) pairs for a dataset of `dimensions` dimensions.
 fn requirement_pairs(dimensions: usize) -> impl Strategy<Value = Vec<(usize, u8)>> {
     prop::collection::vec((0..dimensions, 0u8..=10), 0..=3)
@@ -783,11 +788,7 @@ proptest! {
         use versus::engine::team::{Group, Member};
         let d = dataset(&ratings);
         let n = first.len();
-        let members: Vec<Member> = std::iter::once(first.clone())
-            .chain(others.iter().map(|w| w[..n].to_vec()))
-            .enumerate()
-            .map(|(i, weights)| Member { name: format!("m{i}"), weights })
-            .collect();
+        let members = team_of(&first, &others, n);
         let refs: Vec<&Member> = members.iter().collect();
         let group = Group::of(&d, &refs).unwrap();
         let leader = evaluate(&d, &group.weights).recommendation.leader();
