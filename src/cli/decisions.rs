@@ -13,7 +13,6 @@ use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
 use crate::engine::diff as decision_diff;
 use crate::engine::report::{Framing, Report, Sampling};
-use crate::engine::requirements::Requirements;
 use crate::engine::team::member_ranges;
 use crate::engine::weights::{Origin, Request, Weighting};
 use crate::shell;
@@ -564,22 +563,6 @@ pub(super) fn weight_args(given: &Given, weight_spread: u8) -> WeightArgs {
         overrides: given.weights.clone(),
         requirements: given.requires.clone(),
         weight_spread: Some(weight_spread),
-    }
-}
-
-/// The weights a record recorded, as a weighting to pin (a dimension it does not name weighs 0).
-pub(super) fn recorded_weighting(dataset: &Dataset, inputs: &decision::Inputs) -> Weighting {
-    let weights: Vec<u8> = dataset.dimensions.iter().map(|d| inputs.weights.get(&d.id).copied().unwrap_or(0)).collect();
-    let mut requirements = Requirements::default();
-    for (id, &min) in &inputs.requirements {
-        if let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) {
-            requirements.set(d, min);
-        }
-    }
-    Weighting {
-        origin: Origin::Profile { name: "the record's weights".to_owned(), weights: weights.clone() },
-        weights,
-        requirements,
     }
 }
 

@@ -302,7 +302,7 @@ fn explore(cli: &Cli, files: &UserFiles) -> Result<u8, Failure> {
         Status::warning(format!("{}{place}{more}", first.headline()))
     });
     // The record's weights pinned, and its verdict as recorded said first (unless a file has a problem).
-    let pinned = record.as_ref().map(|(_, inputs, _)| decisions::recorded_weighting(&dataset, inputs));
+    let pinned = record.as_ref().map(|(_, inputs, _)| inputs.weighting(&dataset));
     let status = status.or_else(|| record.as_ref().map(|record| decisions::record_status(record, &dataset)));
     let app = App::new(Startup {
         profiles: files.profiles.for_dataset(&dataset),

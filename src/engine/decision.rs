@@ -18,7 +18,7 @@ use crate::engine::requirements::Requirements;
 use crate::engine::robustness::{MAX_WEIGHT_SPREAD, Spread, WeightRanges, robustness_over};
 use crate::engine::score::{RatingFlip, Recommendation, evaluate, evaluate_with, rating_flips_with};
 use crate::engine::verdict::{Classification, tenths};
-use crate::engine::weights::{ConfigDefault, Request, Weighting, changes, shell_quote};
+use crate::engine::weights::{ConfigDefault, Origin, Request, Weighting, changes, shell_quote};
 
 /// The version of the inputs block this versus writes and reads.
 pub const FORMAT: u32 = 1;
@@ -55,6 +55,27 @@ pub struct Inputs {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sources: BTreeMap<String, Vec<[String; 2]>>,
     pub outcome: Outcome,
+}
+
+impl Inputs {
+    /// The recorded weights and must-haves on `dataset`, by dimension id (a dimension it no longer has
+    /// is left out; [`assess`] reports it), as a weighting to pin or compare with.
+    #[must_use]
+    pub fn weighting(&self, dataset: &Dataset) -> Weighting {
+        let weights: Vec<u8> =
+            dataset.dimensions.iter().map(|d| self.weights.get(&d.id).copied().unwrap_or(0)).collect();
+        let mut requirements = Requirements::default();
+        for (d, dimension) in dataset.dimensions.iter().enumerate() {
+            if let Some(&min) = self.requirements.get(&dimension.id) {
+                requirements.set(d, min);
+            }
+        }
+        Weighting {
+            origin: Origin::Profile { name: "the record's weights".to_owned(), weights: weights.clone() },
+            weights,
+            requirements,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -867,19 +888,15 @@ fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Re
 
 /// The recorded must-haves, on the dataset now; or where the record names a dimension it no longer has.
 fn requirements_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Result<Requirements, String> {
-    let mut requirements = Requirements::default();
-    for (id, &min) in &inputs.requirements {
-        let Some(d) = dataset.dimensions.iter().position(|d| &d.id == id) else {
-            let at = text.rfind(&format!("\n{id} = ")).map_or(0, |i| i + 1);
-            let place = Position::of_offset(text, at);
-            return Err(format!(
-                "{file}:{}:{}: requirements: the dataset has no dimension `{id}` now",
-                place.line, place.column
-            ));
-        };
-        requirements.set(d, min);
+    if let Some(id) = inputs.requirements.keys().find(|id| dataset.dimension_index(id).is_none()) {
+        let at = text.rfind(&format!("\n{id} = ")).map_or(0, |i| i + 1);
+        let place = Position::of_offset(text, at);
+        return Err(format!(
+            "{file}:{}:{}: requirements: the dataset has no dimension `{id}` now",
+            place.line, place.column
+        ));
     }
-    Ok(requirements)
+    Ok(inputs.weighting(dataset).requirements)
 }
 
 /// Re-evaluates `inputs` (read from `file`, whose text is `text`) against `dataset` as it is now.
