@@ -814,12 +814,11 @@ fn recorded_ranges(dataset: &Dataset, weights: &[u8], outcome: &Outcome) -> Weig
     WeightRanges::team(weights, outcome.weight_spread, &team)
 }
 
-/// The weights to evaluate a record with now, and the sentences naming those that moved since; or why it
-/// cannot be evaluated.
 /// The weights the record's weighting gives on the dataset now, the must-haves it gives (none when the
 /// weighting lives outside the record: a profile, a team, a pairwise file), and what moved since.
 type Now = (Vec<u8>, Option<Requirements>, Vec<String>);
 
+/// The weights to evaluate a record with now (see [`Now`]); or why it cannot be evaluated.
 fn weights_now(file: &str, text: &str, inputs: &Inputs, dataset: &Dataset) -> Result<Now, String> {
     let mut weights = vec![0; dataset.dimensions.len()];
     for (id, &weight) in &inputs.weights {

@@ -178,9 +178,9 @@ impl Room for TeamList {
         summary.push(Line::raw(fit(&format!("Of those counted: {wins}."), width)));
         let leader = median.leader();
         if let Some(note) = crate::engine::report::majority_note(dataset, group, leader) {
-            summary.extend(two_lines(&note, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
+            summary.extend(at_most(&note, width, 2).into_iter().map(|l| Line::styled(l, theme.close_call())));
         }
-        // Two lines show a handful at most; a large dataset may dispute thousands.
+        // The rows left show a handful at most; a large dataset may dispute thousands.
         let counted_members: Vec<&Member> =
             roster.members().iter().zip(weights.counted()).filter(|(_, c)| **c).map(|(m, _)| m).collect();
         let material: Vec<String> = group
@@ -190,9 +190,12 @@ impl Room for TeamList {
             .take(4)
             .map(|dispute| dispute_sentence(dataset, &counted_members, dispute))
             .collect();
+        let rows = inner.height.saturating_sub(list.height);
         if !material.is_empty() {
+            // The rows left, less the folded line after: at least two.
+            let room = usize::from(rows).saturating_sub(summary.len() + 1).max(2);
             let said = format!("Could change the verdict: {}.", material.join("; "));
-            summary.extend(two_lines(&said, width).into_iter().map(|l| Line::styled(l, theme.close_call())));
+            summary.extend(at_most(&said, width, room).into_iter().map(|l| Line::styled(l, theme.close_call())));
         }
         let folded = match immaterial_sentence(group) {
             Some(sentence) => Some(sentence),
@@ -203,19 +206,18 @@ impl Room for TeamList {
             None => None,
         };
         summary.extend(folded.map(|line| Line::styled(fit(&line, width), theme.dim())));
-        let rows = inner.height.saturating_sub(list.height);
         let below = ratatui::layout::Rect::new(inner.x, list.bottom(), inner.width, rows);
         frame.render_widget(Paragraph::new(summary), below);
     }
 }
 
-/// `text` wrapped to `width` in two lines at most, the second ending in "…" when more was cut.
-fn two_lines(text: &str, width: usize) -> Vec<String> {
+/// `text` wrapped to `width` in `count` lines at most, the last ending in "…" when more was cut.
+fn at_most(text: &str, width: usize, count: usize) -> Vec<String> {
     let mut lines = wrap(text, width);
-    if lines.len() > 2 {
-        lines.truncate(2);
+    if lines.len() > count && count > 0 {
+        lines.truncate(count);
         // Cut or not, it ends in "…".
-        lines[1] = fit(&format!("{} …", lines[1]), width);
+        lines[count - 1] = fit(&format!("{} …", lines[count - 1]), width);
     }
     lines
 }
