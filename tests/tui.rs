@@ -2192,3 +2192,18 @@ fn w_steps_the_weight_spread_and_the_sure_line_follows() {
     key(&mut team, KeyCode::Char('w'));
     assert!(text(&team).contains("over plausible ratings\n"), "{}", text(&team));
 }
+
+/// The interview's "So far" counts the must-haves in force, as its summary does.
+#[test]
+fn the_interviews_verdict_so_far_counts_the_must_haves() {
+    let mut a = app(160, 48);
+    assert_eq!(a.dataset().dimensions[a.selected()].id, "cpu-bound");
+    key(&mut a, KeyCode::Char('!'));
+    keys(&mut a, "6");
+    key(&mut a, KeyCode::Enter); // Python rates CPU-bound pure code 4: it fails
+    key(&mut a, KeyCode::Char('i'));
+    key(&mut a, KeyCode::Char('j'));
+    key(&mut a, KeyCode::Enter); // models in process: no
+    let screen = text(&a);
+    assert!(screen.contains("So far: Node.js is the only option"), "{screen}");
+}

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Ctx, Next, PAGE, Proposal, Room, Seen, large, popup, pressed_row};
 use crate::engine::data::Dataset;
-use crate::engine::score::recommend;
+use crate::engine::score::recommend_with;
 use crate::engine::text::{pluralize, wrap};
 use crate::engine::verdict::lead_sentence;
 use crate::engine::weights::{parse_answer, reanswer};
@@ -80,8 +80,14 @@ impl Interview {
         self.highlighted = self.chosen.get(question).copied().flatten().unwrap_or(0);
         self.scroll = 0;
         let weights = self.weights(ctx);
-        self.so_far = lead_sentence(ctx.dataset, &recommend(ctx.dataset, &weights));
-        self.proposal = (question == self.chosen.len()).then(|| Proposal::new(ctx.dataset, ctx.weights, weights));
+        // On a question, the verdict so far, must-haves in force; on the summary, the proposal says it.
+        if question == self.chosen.len() {
+            self.proposal = Some(Proposal::new(ctx.dataset, ctx.weights, weights));
+        } else {
+            let requirements = &ctx.weights.weighting().requirements;
+            self.so_far = lead_sentence(ctx.dataset, &recommend_with(ctx.dataset, &weights, requirements));
+            self.proposal = None;
+        }
     }
 
     /// The weights the answers so far give: applied over what the answers in force were applied over,
