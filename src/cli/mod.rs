@@ -26,7 +26,7 @@ use crate::engine::search::{Catalog, Searcher};
 use crate::engine::team::member_ranges;
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::{WeightFile, check_note};
-use crate::engine::weights::{ConfigDefault, Origin, Request, WeightError, Weighting, shell_quote};
+use crate::engine::weights::{ConfigDefault, Origin, Request, WeightError, Weighting, shell_word};
 use crate::explorer::app::{App, MAX_QUERY_CHARS, Startup, Status};
 use crate::shell;
 use crate::shell::cache::MIN_CACHED_BYTES;
@@ -340,12 +340,8 @@ fn weighting(
 
 /// This command line as typed, quoted for a POSIX shell, for the decision record to reproduce it.
 fn invocation() -> String {
-    let quote = |arg: String| {
-        let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
-        if plain { arg } else { shell_quote(&arg) }
-    };
     // args_os: an argument that is not UTF-8 (a file name) must not stop the report.
-    let args = std::env::args_os().skip(1).map(|arg| quote(arg.to_string_lossy().into_owned()));
+    let args = std::env::args_os().skip(1).map(|arg| shell_word(&arg.to_string_lossy()));
     std::iter::once("versus".to_owned()).chain(args).collect::<Vec<_>>().join(" ")
 }
 

@@ -18,7 +18,7 @@ use crate::engine::requirements::Requirements;
 use crate::engine::robustness::{MAX_WEIGHT_SPREAD, Spread, WeightRanges, robustness_over};
 use crate::engine::score::{RatingFlip, Recommendation, evaluate, evaluate_with, rating_flips_with};
 use crate::engine::verdict::{Classification, tenths};
-use crate::engine::weights::{ConfigDefault, Origin, Request, Weighting, changes, shell_quote};
+use crate::engine::weights::{ConfigDefault, Origin, Request, Weighting, changes, shell_word};
 
 /// The version of the inputs block this versus writes and reads.
 pub const FORMAT: u32 = 1;
@@ -367,12 +367,6 @@ pub struct Flags<'a> {
     pub weight_spread: Option<u8>,
 }
 
-/// A word for a POSIX shell, quoted only when it needs to be.
-fn quoted(arg: &str) -> String {
-    let plain = !arg.is_empty() && arg.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
-    if plain { arg.to_owned() } else { shell_quote(arg) }
-}
-
 /// The shortest command that writes the same record again: the weighting as given (answers, not the
 /// weights they gave), and the record's own flags; the date and the review date default to the day it runs.
 #[must_use]
@@ -380,7 +374,7 @@ pub fn reproduce(flags: &Flags) -> String {
     let mut words = vec!["versus".to_owned(), "record".to_owned()];
     // The value quoted, not the flag: a value of several lines is quoted through printf, whose format
     // must not start with `--`.
-    let mut flag = |name: &str, value: &str| words.push(format!("--{name}={}", quoted(value)));
+    let mut flag = |name: &str, value: &str| words.push(format!("--{name}={}", shell_word(value)));
     if let Some(data) = flags.data {
         flag("data", data);
     }

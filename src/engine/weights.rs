@@ -226,6 +226,13 @@ pub fn report_command(data_path: Option<&str>) -> String {
     line
 }
 
+/// A word for a POSIX shell, quoted only when it needs to be (see [`shell_quote`]).
+#[must_use]
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_=./:,@%+".contains(c));
+    if plain { word.to_owned() } else { shell_quote(word) }
+}
+
 /// `text` as one word for a POSIX shell: in single quotes; or, when it holds characters that outputs
 /// clean away (a line break, a tab, an escape), as `"$(printf '...')"` with those as octal escapes, so
 /// that `sh` gets the same text from a command that holds none. (A line break at the very end is the

@@ -4,7 +4,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::engine::decision::{self, number_of};
+use crate::engine::decision;
 use crate::shell::files::{write_atomically, write_new};
 
 /// The most a record may hold; a larger "record" is not read.
@@ -62,11 +62,6 @@ pub fn write_next(dir: &Path, text: &str) -> io::Result<(u32, PathBuf)> {
     let title = text.lines().find(|l| l.starts_with('#')).unwrap_or("").trim_start_matches('#').trim();
     let path = write_record(dir, number, &decision::slug(title), text)?;
     Ok((number, path))
-}
-
-/// The record numbered `number` in `dir`, if there is one.
-pub fn find(dir: &Path, number: u32) -> io::Result<Option<PathBuf>> {
-    Ok(markdown_files(dir)?.into_iter().find(|p| number_of(&file_name(p)) == Some(number)))
 }
 
 /// Marks the record at `path` superseded by `by`: the only change versus makes to an existing record.
