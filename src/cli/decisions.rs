@@ -134,9 +134,9 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         requires: asked.args.requirements.clone(),
     };
     let ranges = sampling.weight_ranges(&weighting.weights);
-    let resolved = (&weighting.weights[..], &weighting.requirements);
-    let inputs =
-        decision::inputs(d, asked.data.clone(), given.clone(), resolved, &ranges, sampling.samples, sampling.seed);
+    // Evaluated and sampled once, for the document and its inputs block alike.
+    let mut report = Report::sampled(d, weighting, sampling);
+    let inputs = decision::inputs_from(d, asked.data.clone(), given.clone(), &ranges, report.evaluated());
     let review_by = match (&asked.review_by, asked.review_in) {
         (Some(date), _) => date.clone(),
         (None, Some(days)) => decision::add_days(&today, days),
@@ -151,7 +151,6 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
         notes: asked.notes.clone(),
         ..Framing::default()
     };
-    let mut report = Report::sampled(d, weighting, sampling);
     if let Some((judged, priorities)) = request.pairwise {
         report = report.with_pairwise(judged, priorities);
     }

@@ -15,8 +15,8 @@ use crate::engine::data::{Dataset, SCALE_MAX, day_number};
 use crate::engine::diagnostic::{Diagnostic, Position};
 use crate::engine::report::{Format, Framing, Report, drivers, md};
 use crate::engine::requirements::Requirements;
-use crate::engine::robustness::{MAX_WEIGHT_SPREAD, Spread, WeightRanges, robustness_over};
-use crate::engine::score::{RatingFlip, Recommendation, evaluate, evaluate_with, rating_flips_with};
+use crate::engine::robustness::{MAX_WEIGHT_SPREAD, Robustness, Spread, WeightRanges, robustness_over};
+use crate::engine::score::{Evaluation, RatingFlip, Recommendation, evaluate_with, rating_flips_with};
 use crate::engine::verdict::{Classification, tenths};
 use crate::engine::weights::{ConfigDefault, Origin, Request, Weighting, changes, shell_word};
 
@@ -177,6 +177,17 @@ impl Verdict {
     }
 }
 
+/// What a weighting comes to on a dataset, computed once: its weights and must-haves, its evaluation, its
+/// robustness shares and its rating flips (a [`Report`] has them all; see `Report::evaluated`).
+#[derive(Debug, Clone, Copy)]
+pub struct Evaluated<'e> {
+    pub weights: &'e [u8],
+    pub requirements: &'e Requirements,
+    pub evaluation: &'e Evaluation,
+    pub shares: &'e Robustness,
+    pub flips: &'e [RatingFlip],
+}
+
 /// The verdict of `weights` with `requirements` on `dataset`, sampled with `samples` and `seed` over each
 /// weight's range in `ranges`, and its rating tripwires.
 #[must_use]
@@ -189,21 +200,32 @@ pub fn verdict(
 ) -> (Verdict, Vec<Tripwire>) {
     let evaluation = evaluate_with(dataset, weights, requirements);
     let shares = robustness_over(dataset, ranges, requirements, samples, seed);
+    let flips = rating_flips_with(dataset, weights, requirements);
+    (verdict_of(dataset, &evaluation, &shares), tripwires_of(dataset, &flips))
+}
+
+/// The verdict as the record and `revisit` state it, of an evaluation and its shares.
+#[must_use]
+pub fn verdict_of(dataset: &Dataset, evaluation: &Evaluation, shares: &Robustness) -> Verdict {
     let recommendation = &evaluation.recommendation;
-    let classification = Classification::of(recommendation, &shares);
+    let classification = Classification::of(recommendation, shares);
     let leader = recommendation.leader();
     let share = leader.and_then(|o| shares.first.get(o).copied()).unwrap_or(0.0);
     let margin = match recommendation {
         Recommendation::Lead { .. } => tenths(recommendation.margin()),
         _ => 0.0,
     };
-    let verdict = Verdict {
+    Verdict {
         option: leader.map(|o| dataset.options[o].id.clone()),
         margin,
         classification: classification.word().to_owned(),
         share: (share * 1000.0).round() / 1000.0,
-    };
-    let tripwires = nearest_rating_flips(&rating_flips_with(dataset, weights, requirements))
+    }
+}
+
+/// The nearest rating `flips`, as the record's tripwires.
+fn tripwires_of(dataset: &Dataset, flips: &[RatingFlip]) -> Vec<Tripwire> {
+    nearest_rating_flips(flips)
         .iter()
         .map(|f| Tripwire {
             dimension: dataset.dimensions[f.dimension].id.clone(),
@@ -212,14 +234,12 @@ pub fn verdict(
             to: f.to,
             leader: dataset.options[f.leader].id.clone(),
         })
-        .collect();
-    (verdict, tripwires)
+        .collect()
 }
 
-/// The ratings and ranges of the dimensions that decide it ([`drivers`]).
-fn evidence(dataset: &Dataset, weights: &[u8]) -> BTreeMap<String, BTreeMap<String, [u8; 3]>> {
-    let evaluation = evaluate(dataset, weights);
-    drivers(&evaluation, weights)
+/// The ratings and ranges of the dimensions that decide it (`decisive`, see [`drivers`]).
+fn evidence(dataset: &Dataset, decisive: &[usize]) -> BTreeMap<String, BTreeMap<String, [u8; 3]>> {
+    decisive
         .iter()
         .map(|&d| {
             let dimension = &dataset.dimensions[d];
@@ -292,12 +312,30 @@ pub fn inputs(
     samples: u32,
     seed: u64,
 ) -> Inputs {
-    let (verdict, tripwires) = verdict(dataset, (weights, requirements), ranges, samples, seed);
+    let evaluation = evaluate_with(dataset, weights, requirements);
+    let shares = robustness_over(dataset, ranges, requirements, samples, seed);
+    let flips = rating_flips_with(dataset, weights, requirements);
+    let evaluated = Evaluated { weights, requirements, evaluation: &evaluation, shares: &shares, flips: &flips };
+    inputs_from(dataset, path, given, ranges, evaluated)
+}
+
+/// [`inputs`] of what is computed already (a report's evaluation, shares and flips), sampled over `ranges`.
+#[must_use]
+pub fn inputs_from(
+    dataset: &Dataset,
+    path: Option<String>,
+    given: Given,
+    ranges: &WeightRanges,
+    e: Evaluated,
+) -> Inputs {
+    let Evaluated { weights, requirements, evaluation, shares, flips } = e;
     let ids = || dataset.dimensions.iter().map(|d| d.id.clone());
     let weight_ranges = match ranges.spread {
         Spread::Team(_) => ids().zip(&ranges.ranges).map(|(id, &(low, high))| (id, [low, high])).collect(),
         Spread::Fixed | Spread::Within(_) => BTreeMap::new(),
     };
+    let verdict = verdict_of(dataset, evaluation, shares);
+    let decisive = drivers(evaluation, weights);
     Inputs {
         format: FORMAT,
         versus: env!("CARGO_PKG_VERSION").to_owned(),
@@ -310,8 +348,8 @@ pub fn inputs(
         given,
         weights: dataset.dimensions.iter().zip(weights).map(|(d, &w)| (d.id.clone(), w)).collect(),
         requirements: requirements.iter().map(|r| (dataset.dimensions[r.dimension].id.clone(), r.min)).collect(),
-        evidence: evidence(dataset, weights),
-        sources: drivers(&evaluate(dataset, weights), weights)
+        evidence: evidence(dataset, &decisive),
+        sources: decisive
             .iter()
             .map(|&d| {
                 let dimension = &dataset.dimensions[d];
@@ -324,10 +362,10 @@ pub fn inputs(
             margin: verdict.margin,
             classification: verdict.classification,
             share: verdict.share,
-            seed,
-            samples,
+            seed: shares.seed,
+            samples: shares.samples,
             weight_spread: ranges.spread.n(),
-            tripwires,
+            tripwires: tripwires_of(dataset, flips),
             weight_ranges,
         },
     }

@@ -11,7 +11,7 @@ use crate::engine::data::{Dataset, Source};
 use crate::engine::decision::{self, Verdict};
 use crate::engine::report::md;
 use crate::engine::requirements::Requirements;
-use crate::engine::robustness::WeightRanges;
+use crate::engine::robustness::{WeightRanges, robustness_over};
 use crate::engine::score::evaluate_with;
 
 /// One change in the evidence.
@@ -223,14 +223,13 @@ pub fn side(
     samples: u32,
     seed: u64,
 ) -> Side {
-    let (verdict, _) = decision::verdict(dataset, (weights, requirements), ranges, samples, seed);
+    let evaluation = evaluate_with(dataset, weights, requirements);
+    let shares = robustness_over(dataset, ranges, requirements, samples, seed);
+    let verdict = decision::verdict_of(dataset, &evaluation, &shares);
     let name =
         verdict.option.as_ref().and_then(|id| dataset.options.iter().find(|o| &o.id == id)).map(|o| o.name.clone());
-    let stability = evaluate_with(dataset, weights, requirements)
-        .stability
-        .iter()
-        .map(|s| (dataset.dimensions[s.dimension].id.clone(), [s.low, s.high]))
-        .collect();
+    let stability =
+        evaluation.stability.iter().map(|s| (dataset.dimensions[s.dimension].id.clone(), [s.low, s.high])).collect();
     Side { verdict, name, stability }
 }
 

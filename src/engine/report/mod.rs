@@ -162,21 +162,7 @@ impl<'a> Report<'a> {
 
     #[must_use]
     pub fn sampled(dataset: &'a Dataset, weighting: &'a Weighting, sampling: Sampling) -> Self {
-        let (weights, requirements) = (&weighting.weights, &weighting.requirements);
-        Self {
-            dataset,
-            weighting,
-            evaluation: evaluate_with(dataset, weights, requirements),
-            rating_flips: rating_flips_with(dataset, weights, requirements),
-            robustness: {
-                let mut sampler = sampling.sampler(dataset, weights, requirements);
-                sampler.run(u32::MAX);
-                sampler.result()
-            },
-            pairwise: None,
-            team: None,
-            framing: Framing::default(),
-        }
+        Self::sampled_with_progress(dataset, weighting, sampling, |_, _| {})
     }
 
     /// [`Self::sampled`], with the samples drawn a part at a time (about 10 ms each) and `progress` told
@@ -202,6 +188,18 @@ impl<'a> Report<'a> {
             }
         }
         Self::from_parts(dataset, weighting, evaluation, rating_flips, sampler.result())
+    }
+
+    /// What it computed, for a decision record's inputs block to state without computing it again.
+    #[must_use]
+    pub fn evaluated(&self) -> crate::engine::decision::Evaluated<'_> {
+        crate::engine::decision::Evaluated {
+            weights: &self.weighting.weights,
+            requirements: &self.weighting.requirements,
+            evaluation: &self.evaluation,
+            shares: &self.robustness,
+            flips: &self.rating_flips,
+        }
     }
 
     /// The report of what a caller has computed already for `weighting` (the explorer keeps all three

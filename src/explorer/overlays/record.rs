@@ -145,16 +145,12 @@ pub fn text(
         return Err(Invalid(format!("review date `{review_by}`: give it as YYYY-MM-DD, as {}", source.default_review)));
     }
     let sampling = source.sampling.clone();
-    let weights = &source.weighting.weights;
-    let inputs = decision::inputs(
-        dataset,
-        source.data_path.clone(),
-        source.given.clone(),
-        (weights, &source.weighting.requirements),
-        &sampling.weight_ranges(weights),
-        sampling.samples,
-        sampling.seed,
-    );
+    let spread = sampling.weight_spread;
+    let ranges = sampling.weight_ranges(&source.weighting.weights);
+    // Evaluated and sampled once, for the document and its inputs block alike.
+    let mut report = Report::sampled(dataset, &source.weighting, sampling);
+    let inputs =
+        decision::inputs_from(dataset, source.data_path.clone(), source.given.clone(), &ranges, report.evaluated());
     let title = Some(title.trim()).filter(|t| !t.is_empty());
     let context = Some(context.trim()).filter(|c| !c.is_empty());
     let changed_review = (review_by != source.default_review).then_some(review_by);
@@ -165,7 +161,7 @@ pub fn text(
         context,
         status: "proposed",
         review_by: changed_review,
-        weight_spread: (sampling.weight_spread != DEFAULT_WEIGHT_SPREAD).then_some(sampling.weight_spread),
+        weight_spread: (spread != DEFAULT_WEIGHT_SPREAD).then_some(spread),
         ..Flags::default()
     });
     let framing = Framing {
@@ -186,7 +182,6 @@ pub fn text(
         deciders,
         supersedes: None,
     };
-    let mut report = Report::sampled(dataset, &source.weighting, sampling);
     if !source.members.is_empty() {
         report = report.with_team(source.members.clone());
     }
