@@ -419,7 +419,7 @@ fn the_explorers_record_is_the_one_versus_record_writes() {
     let weighting = Weighting::preset(&dataset, "ml-api").unwrap();
     let startup =
         Startup { today: date.clone(), data_as_given: Some("data.toml".into()), ..Startup::new(dataset, weighting) };
-    let app = App::new(startup);
+    let mut app = App::new(startup);
     let source = app.record_source();
     assert_eq!(source.default_review, decision::default_review(&date, "clear"));
     let text =

@@ -2093,9 +2093,10 @@ fn big_e_writes_the_decision_record_typed_into_its_dialog() {
     keys(&mut a, "Two of us know Python.");
     insta::assert_snapshot!("record_dialog_80x24", text(&a));
     let effects = press_with(&mut a, KeyCode::Char('s'), KeyModifiers::CONTROL).unwrap().effects;
+    let source = a.record_source();
     let expected = record::text(
         a.dataset(),
-        &a.record_source(),
+        &source,
         "Backend language",
         "We serve mobile apps.\nTwo of us know Python.",
         &default_review,

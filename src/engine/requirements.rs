@@ -179,6 +179,12 @@ impl Screening {
     pub fn failing_on(&self, dimension: usize) -> Vec<usize> {
         (0..self.failing.len()).filter(|&o| self.failing[o].iter().any(|s| s.dimension == dimension)).collect()
     }
+
+    /// Whether any option fails the requirement on `dimension` (per list row, per frame: no allocation).
+    #[must_use]
+    pub fn fails_on(&self, dimension: usize) -> bool {
+        self.failing.iter().flatten().any(|s| s.dimension == dimension)
+    }
 }
 
 /// How `option` falls short, in words: "Node.js fails CPU-bound pure code (rated 4, needs 6: 2 short)".

@@ -18,9 +18,7 @@ use crate::engine::decision::{Given, default_review};
 use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::Profile;
 use crate::engine::report::{Format, Framing, Report, lead_sentence, record_title, verdict_sentence};
-use crate::engine::robustness::{
-    DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, Robustness, Spread, robustness_over,
-};
+use crate::engine::robustness::{DEFAULT_WEIGHT_SPREAD, Robustness, Spread};
 use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
 use crate::engine::search::Hit;
 use crate::engine::team::Member;
@@ -829,7 +827,10 @@ impl App {
     /// weighting as given (the preset or profile, the interview's answers, and the weights set by hand
     /// after them, as `--weight` flags), so that its command reproduces it.
     #[must_use]
-    pub fn record_source(&self) -> record::Source {
+    pub fn record_source(&mut self) -> record::Source {
+        // Its classification, and so its default review date, needs every share: finish the draws the
+        // screen has begun rather than start them again.
+        while !self.weights.refine(SAMPLING_PER_UPDATE) {}
         let dataset = &self.dataset;
         let weighting = self.weighting().clone();
         let answers = self.interview_answers().to_vec();
@@ -868,14 +869,7 @@ impl App {
         let requires = weighting.requirements.specs(dataset);
         let given = Given { preset, profile, pairwise: None, team: files, answers, weights: by_hand, requires };
         let recommendation = &self.evaluation().recommendation;
-        let classification = match self.robustness() {
-            (shares, (drawn, asked)) if drawn == asked => Classification::of(recommendation, &shares),
-            _ => {
-                let ranges = self.weights.weight_ranges(&weighting.weights);
-                let shares = robustness_over(dataset, &ranges, &weighting.requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
-                Classification::of(recommendation, &shares)
-            }
-        };
+        let classification = Classification::of(recommendation, &self.robustness().0);
         let notes = self
             .team_notes
             .iter()
@@ -1027,7 +1021,7 @@ mod tests {
     }
 
     /// The record `E` writes with its fields left as they open.
-    fn record_of(app: &App) -> String {
+    fn record_of(app: &mut App) -> String {
         let source = app.record_source();
         record::text(app.dataset(), &source, "", "", &source.default_review).unwrap()
     }
@@ -1041,7 +1035,7 @@ mod tests {
         }
         act(&mut app, &[Action::Confirm]);
         assert_eq!(app.interview_answers().len(), 1);
-        let record = record_of(&app);
+        let record = record_of(&mut app);
         let question = &app.dataset().questions[0];
         let answer = format!("* {} {}.\n", question.text, question.answers[0].label);
         assert!(record.contains("The project interview's answers:"), "{record}");
@@ -1053,8 +1047,8 @@ mod tests {
 
     #[test]
     fn a_team_record_names_its_members_and_the_command_with_their_files() {
-        let app = app_with_team();
-        let record = record_of(&app);
+        let mut app = app_with_team();
+        let record = record_of(&mut app);
         assert!(record.starts_with("---\nstatus: \"proposed\"\ndate: "), "{record}");
         assert!(record.contains("deciders: \"Ann, Ben\"\n"), "{record}");
         assert!(record.contains("### The team\n\nThe weights above are not the members' median"), "{record}");
@@ -1064,7 +1058,7 @@ mod tests {
         // Ben left out: the record says so, and its command names Ann's file alone.
         let mut app = app_with_team();
         act(&mut app, &[Action::OpenTeam, Action::Down, Action::ToggleMember, Action::Back]);
-        let record = record_of(&app);
+        let record = record_of(&mut app);
         assert!(record.contains("Left out of the group: Ben."), "{record}");
         assert!(record.contains("versus record --team=/d/ann.toml\n"), "{record}");
     }
@@ -1087,7 +1081,7 @@ mod tests {
         let dataset = Dataset::builtin();
         let startup =
             Startup { today: "2031-02-03".into(), ..Startup::new(dataset.clone(), Weighting::defaults(&dataset)) };
-        let record = record_of(&App::new(startup));
+        let record = record_of(&mut App::new(startup));
         assert!(record.contains("\ndate: 2031-02-03\n"), "{record}");
     }
 }

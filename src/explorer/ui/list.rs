@@ -113,7 +113,7 @@ fn dimension_row<'a>(app: &'a App, regions: &Regions, index: usize, theme: Theme
     // option fails it.
     match app.weighting().requirements.get(index) {
         Some(_) => {
-            let failing = !app.evaluation().screening.failing_on(index).is_empty();
+            let failing = app.evaluation().screening.fails_on(index);
             let style = if failing { theme.close_call() } else { theme.bold() };
             spans.push(Span::styled("!", style.patch(row_style)));
         }
