@@ -13,7 +13,7 @@ use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
 use crate::engine::diff as decision_diff;
 use crate::engine::report::{Framing, Report, Sampling};
-use crate::engine::team::member_ranges;
+use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED};
 use crate::engine::weights::{Origin, Request, Weighting};
 use crate::shell;
 use crate::shell::decisions::{file_name, markdown_files};
@@ -122,8 +122,7 @@ fn reproduce(asked: &Asked, given: &Given) -> String {
 /// Writes the record; returns its path.
 pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked: &Asked) -> Result<PathBuf, Failure> {
     let today = shell::clock::today();
-    let team = request.team.as_ref().map(|members| member_ranges(&members.iter().collect::<Vec<_>>()));
-    let sampling = Sampling { weight_spread: asked.args.weight_spread(), team, ..Sampling::default() };
+    let sampling = Sampling::of(DEFAULT_SAMPLES, DEFAULT_SEED, asked.args.weight_spread(), request.team.as_deref());
     let given = Given {
         preset: asked.args.preset.clone(),
         profile: asked.args.profile.clone(),
@@ -501,8 +500,7 @@ pub(super) fn diff(cli: &Cli, command: &Command, files: &UserFiles) -> Result<St
         warn_all(&team_warnings);
         let (weighting, warnings) = weighting(d, &request, files)?;
         warn_all(&warnings);
-        let team = request.team.as_ref().map(|members| member_ranges(&members.iter().collect::<Vec<_>>()));
-        let sampling = Sampling { samples: *samples, seed: *seed, weight_spread: args.weight_spread(), team };
+        let sampling = Sampling::of(*samples, *seed, args.weight_spread(), request.team.as_deref());
         let ranges = sampling.weight_ranges(&weighting.weights);
         Ok(decision_diff::side(d, (&weighting.weights, &weighting.requirements), &ranges, *samples, *seed))
     };

@@ -23,7 +23,6 @@ use crate::engine::pairwise;
 use crate::engine::profiles::{FILE_NAME as PROFILES_FILE, Notes, StoredProfile, check_name};
 use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::search::{Catalog, Searcher};
-use crate::engine::team::member_ranges;
 use crate::engine::text::pluralize;
 use crate::engine::weight_file::{WeightFile, check_note};
 use crate::engine::weights::{ConfigDefault, Origin, Request, WeightError, Weighting, shell_word};
@@ -107,18 +106,17 @@ pub fn run(cli: &Cli) -> Result<u8, Failure> {
     match command {
         Command::Report { weights, format, heading_level, samples, seed, pairwise } => {
             let d = dataset()?;
-            let mut request = request(&cli.weights.merged(weights), &d)?;
+            let args = cli.weights.merged(weights);
+            let mut request = request(&args, &d)?;
             request.pairwise = pairwise.as_deref().map(|path| judgements(path, &d)).transpose()?;
             let (weighting, warnings) = weighting(&d, &request, &files)?;
             warn_all(&warnings);
-            let args = cli.weights.merged(weights);
-            let team = request.team.as_ref().map(|members| member_ranges(&members.iter().collect::<Vec<_>>()));
-            let sampling = Sampling { samples: *samples, seed: *seed, weight_spread: args.weight_spread(), team };
+            let sampling = Sampling::of(*samples, *seed, args.weight_spread(), request.team.as_deref());
             let framing = Framing {
                 heading_level: *heading_level,
                 date: Some(shell::clock::today()),
                 command: Some(invocation()),
-                answers: cli.weights.merged(weights).answers,
+                answers: args.answers,
                 ..Framing::default()
             };
             // Many samples of many dimensions take seconds: a line on a terminal's stderr says how far.

@@ -21,7 +21,7 @@ use crate::engine::robustness::{
 use crate::engine::score::{
     Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate_with, rating_flips_with, recommend,
 };
-use crate::engine::team::{DISPUTED_SPREAD, Dispute, Group, Member};
+use crate::engine::team::{DISPUTED_SPREAD, Dispute, Group, Member, member_ranges};
 use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
 use crate::engine::verdict::{Classification, DEFINITION, percent, points, signed_points, tenths};
 pub use crate::engine::verdict::{lead_sentence, verdict_sentence};
@@ -54,6 +54,13 @@ impl Default for Sampling {
 }
 
 impl Sampling {
+    /// `samples` with `seed`, each weight within ±`weight_spread`, or with `team`, over its members' range.
+    #[must_use]
+    pub fn of(samples: u32, seed: u64, weight_spread: u8, team: Option<&[Member]>) -> Self {
+        let team = team.map(|members| member_ranges(&members.iter().collect::<Vec<_>>()));
+        Self { samples, seed, weight_spread, team }
+    }
+
     /// What each weight of `weights` is drawn from.
     #[must_use]
     pub fn weight_ranges(&self, weights: &[u8]) -> WeightRanges {
