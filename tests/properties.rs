@@ -84,9 +84,25 @@ fn ranged(ranges: &[Vec<(u8, u8)>]) -> Dataset {
     d
 }
 
-/// Each option's share of first places over `samples` draws from `seed`, drawn as the robustness module
-/// documents it, independently of its code; and every weight drawn, per dimension.
-fn recount_draws(ranges: &[Vec<(u8, u8)>], weights: &[(u8, u8)], samples: u32, seed: u64) -> (Vec<f64>, Vec<Vec<u8>>) {
+/// What [`recount_draws`] counted: each option's share of first places and, with requirements, of
+/// samples in which it met every one; and every weight drawn, per dimension.
+struct Recount {
+    first: Vec<f64>,
+    passes: Vec<f64>,
+    weights: Vec<Vec<u8>>,
+}
+
+/// `samples` draws from `seed`, drawn as the robustness module documents it, independently of its code.
+/// An option whose drawn rating falls below `required` (one per dimension) is out of that sample's
+/// ranking; requirements only on dimensions whose weight can be above 0, whose ratings the scoring draws
+/// take.
+fn recount_draws(
+    ranges: &[Vec<(u8, u8)>],
+    weights: &[(u8, u8)],
+    required: &[Option<u8>],
+    samples: u32,
+    seed: u64,
+) -> Recount {
     let mut state = seed;
     let mut parts: Vec<u32> = Vec::new();
     // A whole number below n, from 16-bit parts (four per output, lowest first), by multiply-and-reject.
@@ -105,30 +121,108 @@ fn recount_draws(ranges: &[Vec<(u8, u8)>], weights: &[(u8, u8)], samples: u32, s
         }
     };
     let options = ranges[0].len();
-    let mut shares = vec![0.0; options];
-    let mut drawn_weights = vec![Vec::new(); weights.len()];
+    let fixed = weights.iter().all(|&(low, high)| low == high);
+    let mut recount =
+        Recount { first: vec![0.0; options], passes: vec![0.0; options], weights: vec![Vec::new(); weights.len()] };
     for _ in 0..samples {
-        let mut totals = vec![0u64; options];
+        let mut sample = Sample { totals: vec![0; options], out: vec![false; options] };
+        let mut wide = Vec::new();
         for (d, &(low, high)) in weights.iter().enumerate().filter(|(_, w)| w.1 > 0) {
-            let weight = if high > low { low + below(u32::from(high - low) + 1) as u8 } else { low };
-            drawn_weights[d].push(weight);
-            for (o, &(r_low, r_high)) in ranges[d].iter().enumerate() {
-                let rating = if r_high > r_low { r_low + below(u32::from(r_high - r_low) + 1) as u8 } else { r_low };
-                totals[o] += u64::from(weight) * u64::from(rating);
+            if fixed {
+                recount.weights[d].push(sample.draw_apart(&ranges[d], (low, high), required[d], &mut below));
+                continue;
+            }
+            // Weights drawn: one draw of a number whose digits, lowest first, are the weight's and then
+            // each option's rating's, each in the base of its range's size.
+            let spans: Vec<u32> = std::iter::once((low, high))
+                .chain(ranges[d].iter().copied())
+                .map(|(low, high)| u32::from(high - low) + 1)
+                .collect();
+            let combinations: u32 = spans.iter().product();
+            if combinations > 1_024 {
+                wide.push((d, low, high));
+                continue;
+            }
+            let mut number = if combinations > 1 { below(combinations) } else { 0 };
+            let digits: Vec<u8> = spans
+                .iter()
+                .map(|&span| {
+                    let digit = number % span;
+                    number /= span;
+                    digit as u8
+                })
+                .collect();
+            let weight = low + digits[0];
+            recount.weights[d].push(weight);
+            for (o, &(r_low, _)) in ranges[d].iter().enumerate() {
+                sample.count(o, weight, r_low + digits[o + 1], required[d]);
             }
         }
-        let best = *totals.iter().max().unwrap();
-        let tied = totals.iter().filter(|&&t| t == best).count() as f64;
-        for (share, _) in shares.iter_mut().zip(&totals).filter(|&(_, &t)| t == best) {
-            *share += 1.0 / tied;
+        for (d, low, high) in wide {
+            recount.weights[d].push(sample.draw_apart(&ranges[d], (low, high), required[d], &mut below));
+        }
+        let counted: Vec<usize> = (0..options).filter(|&o| !sample.out[o]).collect();
+        if let Some(best) = counted.iter().map(|&o| sample.totals[o]).max() {
+            let winners: Vec<usize> = counted.into_iter().filter(|&o| sample.totals[o] == best).collect();
+            for &o in &winners {
+                recount.first[o] += 1.0 / winners.len() as f64;
+            }
+        }
+        for (passes, _) in recount.passes.iter_mut().zip(&sample.out).filter(|&(_, &out)| !out) {
+            *passes += 1.0;
         }
     }
-    (shares.iter().map(|s| s / f64::from(samples)).collect(), drawn_weights)
+    for share in recount.first.iter_mut().chain(&mut recount.passes) {
+        *share /= f64::from(samples);
+    }
+    recount
+}
+
+/// One sample of [`recount_draws`]: each option's total, and whether it failed a requirement.
+struct Sample {
+    totals: Vec<u64>,
+    out: Vec<bool>,
+}
+
+impl Sample {
+    fn count(&mut self, option: usize, weight: u8, rating: u8, required: Option<u8>) {
+        self.totals[option] += u64::from(weight) * u64::from(rating);
+        self.out[option] |= required.is_some_and(|min| rating < min);
+    }
+
+    /// With fixed weights, and after the others for a dimension of more than 1,024 combinations: the
+    /// weight, then each rating, drawn apart; the weight drawn.
+    fn draw_apart(
+        &mut self,
+        ratings: &[(u8, u8)],
+        (low, high): (u8, u8),
+        required: Option<u8>,
+        below: &mut dyn FnMut(u32) -> u32,
+    ) -> u8 {
+        let weight = if high > low { low + below(u32::from(high - low) + 1) as u8 } else { low };
+        for (o, &(r_low, r_high)) in ratings.iter().enumerate() {
+            let rating = if r_high > r_low { r_low + below(u32::from(r_high - r_low) + 1) as u8 } else { r_low };
+            self.count(o, weight, rating, required);
+        }
+        weight
+    }
 }
 
 /// 2-3 options, 1-3 dimensions, ranges up to 4 wide: few enough combinations to count them all.
 fn small_ranged_dataset() -> impl Strategy<Value = (Vec<Vec<(u8, u8)>>, Vec<u8>)> {
     (2usize..=3, 1usize..=3).prop_flat_map(|(options, dimensions)| {
+        let range = (0u8..=10, 0u8..=3).prop_map(|(low, width)| (low, (low + width).min(10)));
+        (
+            prop::collection::vec(prop::collection::vec(range, options), dimensions),
+            prop::collection::vec(0u8..=10, dimensions),
+        )
+    })
+}
+
+/// 2-8 options, 1-3 dimensions, ranges up to 4 wide: with six options or more, a dimension can have more
+/// combinations than one draw picks among.
+fn wide_ranged_dataset() -> impl Strategy<Value = (Vec<Vec<(u8, u8)>>, Vec<u8>)> {
+    (2usize..=8, 1usize..=3).prop_flat_map(|(options, dimensions)| {
         let range = (0u8..=10, 0u8..=3).prop_map(|(low, width)| (low, (low + width).min(10)));
         (
             prop::collection::vec(prop::collection::vec(range, options), dimensions),
@@ -736,14 +830,17 @@ proptest! {
 proptest! {
     /// The shares with weights drawn are a recount of the same draws, made here step by step as the
     /// robustness module's documentation specifies them (`SplitMix64`, 16-bit parts, Lemire's reduction;
-    /// per dimension its weight, then its ratings), with each weight checked to lie within ±N of its
-    /// own, clamped to 0-10, or in the team's range widened to take in the weight. N = 0 draws the
-    /// ratings alone: the sampling of fixed weights.
+    /// per dimension one draw among every combination of its weight and ratings, or for a dimension of
+    /// too many combinations its weight and then its ratings, after the others), with each weight
+    /// checked to lie within ±N of its own, clamped to 0-10, or in the team's range widened to take in
+    /// the weight. N = 0 draws the ratings alone: the sampling of fixed weights. With must-haves, first
+    /// places and passes alike.
     #[test]
     fn weight_spread_shares_are_a_recount_of_the_same_draws(
-        (ranges, weights) in small_ranged_dataset(),
+        (ranges, weights) in wide_ranged_dataset(),
         n in 0u8..=3,
         team in prop::option::of(prop::collection::vec((0u8..=10, 0u8..=10), 3)),
+        minimums in prop::collection::vec(prop::option::of(0u8..=10), 3),
         seed in any::<u64>()
     ) {
         use versus::engine::robustness::Spread;
@@ -755,15 +852,35 @@ proptest! {
             (Some(t), _) => t.iter().zip(&weights).map(|(&(a, b), &w)| (a.min(w), b.max(w))).collect(),
             (None, _) => weights.iter().map(|&w| (w.saturating_sub(n), (w + n).min(10))).collect(),
         };
+        // Must-haves where the weight can be above 0 (the recount does not draw the others' ratings).
+        let required: Vec<Option<u8>> =
+            allowed.iter().zip(&minimums).map(|(&(_, high), &min)| min.filter(|_| high > 0)).collect();
+        let mut requirements = Requirements::default();
+        for (dimension, min) in required.iter().enumerate() {
+            if let Some(min) = *min {
+                requirements.set(dimension, min);
+            }
+        }
+        for requirements in [Requirements::NONE, requirements] {
+            let ranges_drawn = WeightRanges::new(&weights, n, team.as_deref());
+            let drawn = robustness_over(&d, &ranges_drawn, &requirements, 600, seed);
+            let minimums: Vec<Option<u8>> = (0..weights.len()).map(|i| requirements.get(i)).collect();
+            let recount = recount_draws(&ranges, &allowed, &minimums, 600, seed);
+            for (o, (&p, &q)) in drawn.first.iter().zip(&recount.first).enumerate() {
+                prop_assert!((p - q).abs() < 1e-12, "option {}: {} against the recount's {}", o, p, q);
+            }
+            if let Some(passes) = &drawn.passes {
+                for (o, (&p, &q)) in passes.iter().zip(&recount.passes).enumerate() {
+                    prop_assert!((p - q).abs() < 1e-12, "option {} passes: {} against the recount's {}", o, p, q);
+                }
+            }
+            prop_assert_eq!(drawn.passes.is_some(), !requirements.is_empty());
+            for (dimension, (&(low, high), values)) in allowed.iter().zip(&recount.weights).enumerate() {
+                prop_assert!(values.iter().all(|w| (low..=high).contains(w)), "dimension {}: {:?} outside {}..={}", dimension, values, low, high);
+            }
+        }
         let drawn =
             robustness_over(&d, &WeightRanges::new(&weights, n, team.as_deref()), &Requirements::NONE, 600, seed);
-        let (recount, seen) = recount_draws(&ranges, &allowed, 600, seed);
-        for (o, (&p, &q)) in drawn.first.iter().zip(&recount).enumerate() {
-            prop_assert!((p - q).abs() < 1e-12, "option {}: {} against the recount's {}", o, p, q);
-        }
-        for (dimension, (&(low, high), values)) in allowed.iter().zip(&seen).enumerate() {
-            prop_assert!(values.iter().all(|w| (low..=high).contains(w)), "dimension {}: {:?} outside {}..={}", dimension, values, low, high);
-        }
         let expected = match (&team, n) {
             (_, 0) => Spread::Fixed,
             (Some(_), n) => Spread::Team(n),

@@ -6,16 +6,20 @@
 //! of its own range (see [`WeightRanges`]): the user's weight ±N clamped to 0-10, the team's range of
 //! weights, or the weight alone (fixed, as SMAA-2 with exact weights).
 //!
-//! Each sample draws, dimension by dimension in dataset order and skipping a dimension whose weight can
-//! only be 0: its weight (when its range holds more than one), then each option's rating (when its range
-//! does), in option order. With every weight fixed that is the order of the ratings alone, so fixed
-//! weights give exactly the shares of the sampling before weights were drawn.
+//! With every weight fixed, each sample draws, dimension by dimension in dataset order and skipping the
+//! dimensions weighted 0, each option's rating whose range holds more than one value, in option order:
+//! fixed weights give exactly the shares of the sampling before weights were drawn. With weights drawn,
+//! one draw per dimension (skipping those whose weight can only be 0) picks its weight and every
+//! option's rating together, among every combination of them (listed beforehand, with each option's
+//! weight × rating): the same distribution as drawing each value apart, in one draw instead of one per
+//! value. A dimension with too many combinations to list has its weight, then each rating, drawn apart,
+//! after the listed ones.
 //!
 //! The draws come from `SplitMix64` (Steele, Lea and Flood, 2014; Vigna's reference code), seeded, each
 //! 64-bit output split into four 16-bit parts, each reduced to a range by Lemire's unbiased
 //! multiply-and-reject: the same inputs give the same shares on every platform and every run.
 
-use crate::engine::data::{Dataset, SCALE_MAX};
+use crate::engine::data::{Dataset, MAX_DIMENSIONS, MAX_OPTIONS, SCALE_MAX};
 use crate::engine::requirements::Requirements;
 use crate::engine::splitmix::SplitMix64;
 
@@ -171,7 +175,7 @@ pub fn robustness_over(
     samples: u32,
     seed: u64,
 ) -> Robustness {
-    let mut draws = Sampler::new(dataset, weights, samples, seed).requiring(dataset, weights, requirements);
+    let mut draws = Sampler::new(dataset, weights, requirements, samples, seed);
     draws.run(samples);
     draws.result()
 }
@@ -181,19 +185,39 @@ pub fn robustness_over(
 /// it was.
 const CHECK_STREAM: u64 = 0xA076_1D64_78BD_642F;
 
+/// The most combinations of a weight and every option's rating that one draw picks among. Past it (many
+/// options with wide ranges) the dimension's values are drawn one by one. Lemire's reduction at 16 bits
+/// rejects under 2% of parts below it.
+const MOST_COMBINATIONS: u32 = 1 << 10;
+
+/// The most words of combinations one sampler lists (2 MiB): past them (a dataset of many thousand
+/// dimensions with wide ranges), the remaining dimensions' values are drawn one by one.
+const MOST_LISTED: usize = 1 << 18;
+
+/// A sample adds two options' contributions with one addition, 32 bits of a word each: no total can
+/// carry into the other's half.
+const OPTIONS_PER_WORD: usize = 2;
+const _: () = assert!(MAX_DIMENSIONS * (SCALE_MAX as usize).pow(2) < 1 << 32);
+
 /// [`robustness_over`] a part at a time, for a screen that must answer keys meanwhile: the same draws in
 /// the same order, so that the shares after the last part are those of one run.
 #[derive(Debug, Clone)]
 pub struct Sampler {
-    /// Fixed weights: what every sample shares, each option's total at the lowest rating of every range.
+    /// What every sample shares: with fixed weights, each option's total at the lowest rating of every
+    /// range; with drawn weights, over the dimensions with nothing to draw.
     fixed: Vec<u64>,
     /// Fixed weights: what each sample draws, (option, weight, span of the range, its rejection threshold).
     drawn: Vec<(usize, u64, u32, u32)>,
-    /// Drawn weights: each dimension whose weight can be above 0, in dataset order (empty when fixed).
-    dimensions: Vec<DimensionDraw>,
-    /// Drawn weights: every option's rating range of those dimensions, dimension by dimension.
+    /// Drawn weights: the dimensions whose weight and ratings one draw picks together (empty when fixed).
+    joint: Vec<JointDraw>,
+    /// Every combination of each of [`Self::joint`]'s dimensions: each option's weight × rating,
+    /// combination by combination, two options to a word (see [`OPTIONS_PER_WORD`]).
+    contributions: Vec<u64>,
+    /// Drawn weights: the dimensions with too many combinations to list, drawn value by value.
+    apart: Vec<DimensionDraw>,
+    /// The rating ranges of [`Self::apart`]'s dimensions, dimension by dimension.
     ratings: Vec<RatingDraw>,
-    /// Values drawn per sample, for [`Self::run_for`].
+    /// Values (weights and ratings) drawn per sample, for [`Self::run_for`].
     per_sample: usize,
     spread: Spread,
     rng: Draws,
@@ -206,27 +230,40 @@ pub struct Sampler {
     checks: Checks,
 }
 
-/// What the requirements need from each sample; all empty without requirements.
+/// What the requirements need from each sample; all empty without requirements. Options are bits of a
+/// byte: a dataset has at most eight.
 #[derive(Debug, Clone, Default)]
 struct Checks {
     /// Whether there is any requirement (then `passes` is reported).
     any: bool,
     /// The option fails when the draw is below this (0: never), one per entry of `Sampler::drawn` with
-    /// fixed weights, or of `Sampler::ratings` with drawn weights; empty when no drawn rating can fail.
+    /// fixed weights, or of `Sampler::ratings` with drawn weights; empty when no such draw can fail.
     fails_below: Vec<u32>,
+    /// The options that fail a requirement in each combination of `Sampler::joint`'s dimensions; empty
+    /// when none can.
+    failing: Vec<u8>,
     /// (option, span, rejection threshold, fails below) for the required ratings of dimensions whose
     /// weight can only be 0, which the scoring draws skip; only those that can fail.
     extra: Vec<(usize, u32, u32, u32)>,
     /// Options out of every sample: a fixed rating below a requirement.
-    always_out: Vec<bool>,
-    /// This sample's: options out of its ranking.
-    out: Vec<bool>,
+    always_out: u8,
     /// Samples each option passed in.
     passed: Vec<u64>,
     rng: Option<Draws>,
 }
 
-/// One dimension of a sample with drawn weights: its weight range, and where its ratings are.
+/// A dimension whose weight and every option's rating one draw picks: combination `k`'s contributions
+/// are `Sampler::contributions[(first + k) * words..][..words]`.
+#[derive(Debug, Clone, Copy)]
+struct JointDraw {
+    /// How many combinations (1: nothing to draw).
+    span: u32,
+    threshold: u32,
+    /// The number of this dimension's first combination among every listed one's.
+    first: usize,
+}
+
+/// A dimension drawn value by value: its weight range, and where its ratings are.
 #[derive(Debug, Clone, Copy)]
 struct DimensionDraw {
     low: u64,
@@ -247,109 +284,147 @@ struct RatingDraw {
 }
 
 impl Sampler {
+    /// `samples` draws (at least one) of `dataset`'s ratings, and of its weights from `weights`, with
+    /// `requirements` checked in each (see [`robustness_over`]).
     #[must_use]
-    pub fn new(dataset: &Dataset, weights: &WeightRanges, samples: u32, seed: u64) -> Self {
+    pub fn new(
+        dataset: &Dataset,
+        weights: &WeightRanges,
+        requirements: &Requirements,
+        samples: u32,
+        seed: u64,
+    ) -> Self {
         let options = dataset.options.len();
-        let mut fixed = vec![0_u64; options];
-        let mut drawn = Vec::new();
-        let mut dimensions = Vec::new();
-        let mut ratings = Vec::new();
-        if weights.is_fixed() {
-            // The sampling from before weights were drawn, kept as it was: the weights multiply in once.
-            let fixed_weights = weights.ranges.iter().map(|&(weight, _)| weight);
-            for (dimension, weight) in dataset.dimensions.iter().zip(fixed_weights).filter(|&(_, w)| w > 0) {
-                for (option, assessment) in dimension.assessments.iter().enumerate() {
-                    fixed[option] += u64::from(weight) * u64::from(assessment.low);
-                    let span = u32::from(assessment.high - assessment.low) + 1;
-                    if span > 1 {
-                        drawn.push((option, u64::from(weight), span, Draws::threshold(span)));
-                    }
-                }
-            }
-        } else {
-            for (dimension, &(low, high)) in dataset.dimensions.iter().zip(&weights.ranges).filter(|(_, r)| r.1 > 0) {
-                let first = ratings.len();
-                for (option, assessment) in dimension.assessments.iter().enumerate() {
-                    let span = u32::from(assessment.high - assessment.low) + 1;
-                    let low = u64::from(assessment.low);
-                    ratings.push(RatingDraw { option, low, span, threshold: Draws::threshold(span) });
-                }
-                let span = u32::from(high - low) + 1;
-                let (threshold, end) = (Draws::threshold(span), ratings.len());
-                dimensions.push(DimensionDraw { low: u64::from(low), span, threshold, first, end });
-            }
-        }
-        let per_sample = drawn.len()
-            + dimensions.iter().filter(|d| d.span > 1).count()
-            + ratings.iter().filter(|r| r.span > 1).count();
-        let totals = fixed.clone();
-        Self {
-            fixed,
-            drawn,
-            dimensions,
-            ratings,
-            per_sample,
+        let mut this = Self {
+            fixed: vec![0; options],
+            drawn: Vec::new(),
+            joint: Vec::new(),
+            contributions: Vec::new(),
+            apart: Vec::new(),
+            ratings: Vec::new(),
+            per_sample: 0,
             spread: weights.spread,
             rng: Draws { rng: SplitMix64::new(seed), bits: 0, left: 0 },
             wins: vec![0; options],
-            totals,
+            totals: vec![0; options],
             done: 0,
             samples: samples.max(1),
             seed,
             checks: Checks::default(),
-        }
-    }
-
-    /// With `requirements` checked in every sample (see [`robustness_over`]); `weights` must be those
-    /// given to [`Self::new`]. Before the first draw.
-    #[must_use]
-    pub fn requiring(mut self, dataset: &Dataset, weights: &WeightRanges, requirements: &Requirements) -> Self {
-        if requirements.is_empty() {
-            return self;
-        }
-        let options = dataset.options.len();
-        let mut checks = Checks {
-            any: true,
-            always_out: vec![false; options],
-            out: vec![false; options],
-            passed: vec![0; options],
-            ..Checks::default()
         };
-        // With fixed weights, `drawn` lists the ranges of more than one value of the dimensions weighted
-        // above 0; with drawn weights, `ratings` lists every range of the dimensions whose weight can be
-        // above 0. Both in dataset order, option by option, as walked here.
-        let fixed = weights.is_fixed();
-        let mut fails_below = Vec::with_capacity(self.drawn.len().max(self.ratings.len()));
-        for (index, (dimension, &(_, high))) in dataset.dimensions.iter().zip(&weights.ranges).enumerate() {
+        // What can fail a requirement, parallel to the draws that score; kept only if something can.
+        let mut fails_below = Vec::new();
+        let mut failing = Vec::new();
+        let (fixed, checking) = (weights.is_fixed(), !requirements.is_empty());
+        // One dimension's rating ranges: (lowest, span, how far up it a draw must reach to meet the
+        // requirement), option by option.
+        let mut ranges: Vec<(u64, u32, u32)> = Vec::with_capacity(options);
+        for (index, (dimension, &(low, high))) in dataset.dimensions.iter().zip(&weights.ranges).enumerate() {
             let min = requirements.get(index);
-            for (option, assessment) in dimension.assessments.iter().enumerate() {
-                let span = u32::from(assessment.high - assessment.low) + 1;
+            ranges.clear();
+            ranges.extend(dimension.assessments.iter().map(|assessment| {
                 let below = min.map_or(0, |min| u32::from(min.saturating_sub(assessment.low)));
+                (u64::from(assessment.low), u32::from(assessment.high - assessment.low) + 1, below)
+            }));
+            for (option, &(_, span, below)) in ranges.iter().enumerate() {
                 if below >= span {
-                    checks.always_out[option] = true;
+                    this.checks.always_out |= 1 << option;
                 }
-                match (high > 0, span > 1) {
-                    (true, true) => fails_below.push(below),
-                    (true, false) if !fixed => fails_below.push(0),
-                    (false, true) if below > 0 && below < span => {
-                        checks.extra.push((option, span, Draws::threshold(span), below));
-                    }
-                    _ => {}
+                if high == 0 && below > 0 && below < span {
+                    this.checks.extra.push((option, span, Draws::threshold(span), below));
                 }
             }
+            if high == 0 {
+                continue;
+            }
+            if fixed {
+                // The sampling from before weights were drawn, kept as it was: the weights multiply in once.
+                let weight = u64::from(low);
+                for (option, &(rating, span, below)) in ranges.iter().enumerate() {
+                    this.fixed[option] += weight * rating;
+                    if span > 1 {
+                        this.drawn.push((option, weight, span, Draws::threshold(span)));
+                        fails_below.push(below);
+                    }
+                }
+                continue;
+            }
+            // The weight's span, then each option's rating's.
+            let mut spans = [1_u32; MAX_OPTIONS + 1];
+            spans[0] = u32::from(high - low) + 1;
+            for (span, &(_, rating_span, _)) in spans[1..].iter_mut().zip(&ranges) {
+                *span = rating_span;
+            }
+            this.per_sample += spans.iter().filter(|&&span| span > 1).count();
+            let count = spans.iter().copied().fold(1, u32::saturating_mul);
+            let words = count as usize * options.div_ceil(OPTIONS_PER_WORD);
+            if count == 1 {
+                // Nothing to draw: what every sample shares.
+                for (option, &(rating, _, _)) in ranges.iter().enumerate() {
+                    this.fixed[option] += u64::from(low) * rating;
+                }
+            } else if count <= MOST_COMBINATIONS && this.contributions.len() + words <= MOST_LISTED {
+                this.list(low, &spans, &ranges, count, &mut failing);
+            } else {
+                let first = this.ratings.len();
+                for (option, &(low, span, below)) in ranges.iter().enumerate() {
+                    this.ratings.push(RatingDraw { option, low, span, threshold: Draws::threshold(span) });
+                    fails_below.push(below);
+                }
+                let (threshold, end) = (Draws::threshold(spans[0]), this.ratings.len());
+                this.apart.push(DimensionDraw { low: u64::from(low), span: spans[0], threshold, first, end });
+            }
         }
-        if fails_below.iter().any(|&b| b > 0) {
-            checks.fails_below = fails_below;
+        this.per_sample += this.drawn.len();
+        this.totals.clone_from(&this.fixed);
+        if checking {
+            let checks = &mut this.checks;
+            checks.any = true;
+            checks.passed = vec![0; options];
+            if fails_below.iter().any(|&below| below > 0) {
+                checks.fails_below = fails_below;
+            }
+            if failing.iter().any(|&fails| fails != 0) {
+                checks.failing = failing;
+            }
+            checks.rng = Some(Draws { rng: SplitMix64::new(seed ^ CHECK_STREAM), bits: 0, left: 0 });
         }
-        checks.rng = Some(Draws { rng: SplitMix64::new(self.seed ^ CHECK_STREAM), bits: 0, left: 0 });
-        self.checks = checks;
-        self
+        this
+    }
+
+    /// Lists every combination of one dimension's weight (from `low`) and each option's rating
+    /// (`ratings`: lowest, span, fails below), `count` in all, as one draw of each sample. Combination k
+    /// is a number whose digits are the weight's (the lowest) and then each option's rating's, each in
+    /// the base of its span (`spans`).
+    fn list(&mut self, low: u8, spans: &[u32], ratings: &[(u64, u32, u32)], count: u32, failing: &mut Vec<u8>) {
+        self.joint.push(JointDraw { span: count, threshold: Draws::threshold(count), first: failing.len() });
+        let mut digits = [0_u32; MAX_OPTIONS + 1];
+        let mut contributions = [0_u64; MAX_OPTIONS];
+        for _ in 0..count {
+            let weight = u64::from(low) + u64::from(digits[0]);
+            let mut fails = 0_u8;
+            for (option, (&(rating, _, below), &drawn)) in ratings.iter().zip(&digits[1..]).enumerate() {
+                contributions[option] = weight * (rating + u64::from(drawn));
+                fails |= u8::from(drawn < below) << option;
+            }
+            failing.push(fails);
+            let pairs = contributions[..ratings.len()].chunks(OPTIONS_PER_WORD);
+            self.contributions.extend(pairs.map(|pair| pair.iter().rev().fold(0, |word, &c| word << 32 | c)));
+            // The next number: a digit that reaches its base goes back to 0 and carries.
+            for (digit, &span) in digits.iter_mut().zip(spans) {
+                *digit += 1;
+                if *digit < span {
+                    break;
+                }
+                *digit = 0;
+            }
+        }
     }
 
     /// Draws up to `more` samples, no further than the number asked for; whether all are drawn.
     pub fn run(&mut self, more: u32) -> bool {
-        // Apart, so that the loop without requirements stays as small as it was: at opt-level "s" the
-        // draws inline only while it is.
+        // Apart, so that the loop without requirements stays small enough for the draws to inline at
+        // opt-level "s".
         if self.checks.any {
             return self.run_checked(more);
         }
@@ -357,27 +432,31 @@ impl Sampler {
         // The generator in a local, and each field borrowed apart: the compiler can then keep the
         // generator's state in registers rather than store it after every write to a total.
         let mut rng = self.rng.clone();
-        let Self { fixed, drawn, dimensions, ratings, wins, totals, .. } = self;
+        let Self { fixed, drawn, joint, contributions, apart, ratings, wins, totals, .. } = self;
+        let words = totals.len().div_ceil(OPTIONS_PER_WORD);
         for _ in 0..count {
             totals.copy_from_slice(fixed);
             for &(option, weight, span, threshold) in drawn.iter() {
                 totals[option] += weight * u64::from(rng.below(span, threshold));
             }
-            // Two to four options, the usual case, add up in registers; more, in memory. Fixed weights
-            // have no dimensions here, and their totals are complete.
-            match totals.len() {
-                _ if dimensions.is_empty() => {}
-                2 => totals.copy_from_slice(&drawn_totals::<2>(dimensions, ratings, &mut rng)),
-                3 => totals.copy_from_slice(&drawn_totals::<3>(dimensions, ratings, &mut rng)),
-                4 => totals.copy_from_slice(&drawn_totals::<4>(dimensions, ratings, &mut rng)),
+            // Two options, the usual case, add up in one register; up to four, in two.
+            match words {
+                _ if joint.is_empty() => {}
+                1 => unpack(totals, &listed_sums::<1>(joint, contributions, &mut rng)),
+                2 => unpack(totals, &listed_sums::<2>(joint, contributions, &mut rng)),
                 _ => {
-                    for dimension in dimensions.iter() {
-                        let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
-                        for rating in &ratings[dimension.first..dimension.end] {
-                            let value = rating.low + rng.maybe_below(rating.span, rating.threshold);
-                            totals[rating.option] += weight * value;
-                        }
+                    let mut sums = [0; MAX_OPTIONS / OPTIONS_PER_WORD];
+                    for dimension in joint.iter() {
+                        let k = rng.maybe_below(dimension.span, dimension.threshold) as usize;
+                        add(&mut sums, &contributions[(dimension.first + k) * words..][..words]);
                     }
+                    unpack(totals, &sums);
+                }
+            }
+            for dimension in apart.iter() {
+                let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
+                for rating in &ratings[dimension.first..dimension.end] {
+                    totals[rating.option] += weight * (rating.low + rng.maybe_below(rating.span, rating.threshold));
                 }
             }
             let best = totals.iter().copied().max().unwrap_or(0);
@@ -392,34 +471,38 @@ impl Sampler {
     }
 
     /// [`Self::run`] with requirements: an option whose drawn rating falls below one is out of that
-    /// sample's ranking. The same draws in the same order as [`Self::run`], the general loop's.
+    /// sample's ranking. The same draws in the same order as [`Self::run`].
     #[inline(never)]
     fn run_checked(&mut self, more: u32) -> bool {
         let count = more.min(self.samples - self.done);
-        let Self { fixed, drawn, dimensions, ratings, wins, totals, rng, checks, .. } = self;
-        let can_fail = !checks.fails_below.is_empty();
+        let Self { fixed, drawn, joint, contributions, apart, ratings, wins, totals, rng, checks, .. } = self;
+        let words = totals.len().div_ceil(OPTIONS_PER_WORD);
         for _ in 0..count {
             totals.copy_from_slice(fixed);
-            checks.out.copy_from_slice(&checks.always_out);
+            let mut out = checks.always_out;
             for (i, &(option, weight, span, threshold)) in drawn.iter().enumerate() {
                 let draw = rng.below(span, threshold);
                 totals[option] += weight * u64::from(draw);
-                if can_fail {
-                    checks.out[option] |= draw < checks.fails_below[i];
-                }
+                out |= u8::from(checks.fails_below.get(i).is_some_and(|&below| draw < below)) << option;
             }
-            for dimension in dimensions.iter() {
+            let mut sums = [0; MAX_OPTIONS / OPTIONS_PER_WORD];
+            for dimension in joint.iter() {
+                let k = rng.maybe_below(dimension.span, dimension.threshold) as usize;
+                add(&mut sums, &contributions[(dimension.first + k) * words..][..words]);
+                out |= checks.failing.get(dimension.first + k).copied().unwrap_or(0);
+            }
+            unpack(totals, &sums);
+            for dimension in apart.iter() {
                 let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
                 for (i, rating) in ratings.iter().enumerate().take(dimension.end).skip(dimension.first) {
                     let draw = rng.maybe_below(rating.span, rating.threshold);
                     totals[rating.option] += weight * (rating.low + draw);
-                    if can_fail {
-                        checks.out[rating.option] |= draw < u64::from(checks.fails_below[i]);
-                    }
+                    let fails = checks.fails_below.get(i).is_some_and(|&below| draw < u64::from(below));
+                    out |= u8::from(fails) << rating.option;
                 }
             }
-            checks.sample_rest();
-            checks.rank(totals, wins);
+            let out = checks.sample_rest(out);
+            rank(totals, out, wins);
         }
         self.done += count;
         self.is_done()
@@ -454,47 +537,59 @@ impl Sampler {
 }
 
 impl Checks {
-    /// This sample's first place among the options not out of it (none when every one is out).
-    fn rank(&self, totals: &[u64], wins: &mut [u64]) {
-        let counted = || totals.iter().zip(&self.out).filter(|&(_, &out)| !out).map(|(&total, _)| total);
-        let Some(best) = counted().max() else { return };
-        let tied = counted().filter(|&total| total == best).count() as u64;
-        for ((win, &total), &out) in wins.iter_mut().zip(totals).zip(&self.out) {
-            if !out && total == best {
-                *win += WHOLE / tied;
-            }
-        }
-    }
-
-    /// Completes this sample's `out` with the ratings only a requirement reads, and counts who passed.
-    fn sample_rest(&mut self) {
+    /// This sample's `out` completed with the ratings only a requirement reads; counts who passed.
+    fn sample_rest(&mut self, mut out: u8) -> u8 {
         if let Some(rng) = self.rng.as_mut() {
             for &(option, span, threshold, below) in &self.extra {
-                self.out[option] |= rng.below(span, threshold) < below;
+                out |= u8::from(rng.below(span, threshold) < below) << option;
             }
         }
-        for (passed, _) in self.passed.iter_mut().zip(&self.out).filter(|&(_, &out)| !out) {
-            *passed += 1;
+        for (option, passed) in self.passed.iter_mut().enumerate() {
+            *passed += u64::from(out >> option & 1 == 0);
+        }
+        out
+    }
+}
+
+/// This sample's first place among the options not `out` of it (none when every one is out).
+fn rank(totals: &[u64], out: u8, wins: &mut [u64]) {
+    let counted = || totals.iter().enumerate().filter(|&(option, _)| out >> option & 1 == 0).map(|(_, &total)| total);
+    let Some(best) = counted().max() else { return };
+    let tied = counted().filter(|&total| total == best).count() as u64;
+    for (option, (win, &total)) in wins.iter_mut().zip(totals).enumerate() {
+        if out >> option & 1 == 0 && total == best {
+            *win += WHOLE / tied;
         }
     }
 }
 
-/// One sample's totals with drawn weights, for exactly `N` options (each dimension's ratings are all
-/// `N`, in option order): the same draws in the same order as the general loop, with the totals in a
-/// fixed-size array the compiler keeps in registers. Fixed weights never come here: their totals start
-/// from [`Sampler::fixed`], and with drawn weights that is all zero.
+/// Adds a combination's words to a sample's sums.
+#[allow(clippy::inline_always)] // once per dimension of a sample
+#[inline(always)]
+fn add(sums: &mut [u64], words: &[u64]) {
+    for (sum, &word) in sums.iter_mut().zip(words) {
+        *sum += word;
+    }
+}
+
+/// Adds a sample's sums, two options to a word, to each option's total.
+fn unpack(totals: &mut [u64], sums: &[u64]) {
+    for (option, total) in totals.iter_mut().enumerate() {
+        *total += sums[option / OPTIONS_PER_WORD] >> (32 * (option % OPTIONS_PER_WORD)) & 0xFFFF_FFFF;
+    }
+}
+
+/// A sample's sums over the listed dimensions, in exactly `W` words: the same draws in the same
+/// order as the general loop, with the sums in registers.
 #[allow(clippy::inline_always)] // the sampler's inner loop, once per sample
 #[inline(always)]
-fn drawn_totals<const N: usize>(dimensions: &[DimensionDraw], ratings: &[RatingDraw], rng: &mut Draws) -> [u64; N] {
-    let mut totals = [0_u64; N];
-    for dimension in dimensions {
-        let weight = dimension.low + rng.maybe_below(dimension.span, dimension.threshold);
-        for (option, total) in totals.iter_mut().enumerate() {
-            let rating = &ratings[dimension.first + option];
-            *total += weight * (rating.low + rng.maybe_below(rating.span, rating.threshold));
-        }
+fn listed_sums<const W: usize>(joint: &[JointDraw], contributions: &[u64], rng: &mut Draws) -> [u64; W] {
+    let mut sums = [0_u64; W];
+    for dimension in joint {
+        let k = rng.maybe_below(dimension.span, dimension.threshold) as usize;
+        add(&mut sums, &contributions[(dimension.first + k) * W..][..W]);
     }
-    totals
+    sums
 }
 
 /// Whole numbers below small bounds (a rating range spans at most 11), four from each 64-bit output.
@@ -556,7 +651,7 @@ mod tests {
         let dataset = Dataset::builtin();
         let weights = dataset.default_weights();
         for ranges in [WeightRanges::fixed(&weights), WeightRanges::within(&weights, 2)] {
-            let mut sampler = Sampler::new(&dataset, &ranges, 3_000, 5);
+            let mut sampler = Sampler::new(&dataset, &ranges, &Requirements::NONE, 3_000, 5);
             let mut parts = 0;
             while !sampler.run_for(10_000) {
                 parts += 1;
@@ -661,7 +756,7 @@ mod tests {
         requirements.set(realtime, 8);
         // Fixed weights, and weights drawn (the one at 0 then drawn from 0-1: checked by the scoring draws).
         for ranges in [WeightRanges::fixed(&weights_with_zero), WeightRanges::within(&weights_with_zero, 1)] {
-            let mut sampler = Sampler::new(&dataset, &ranges, 3_000, 5).requiring(&dataset, &ranges, &requirements);
+            let mut sampler = Sampler::new(&dataset, &ranges, &requirements, 3_000, 5);
             while !sampler.run_for(10_000) {}
             let whole = robustness_over(&dataset, &ranges, &requirements, 3_000, 5);
             assert_eq!(sampler.result(), whole);
@@ -669,6 +764,15 @@ mod tests {
             assert!(passes.iter().all(|&p| p < 1.0), "{passes:?}");
             assert!(whole.first.iter().sum::<f64>() <= 1.0);
         }
+        // Eight options: too many combinations to list, so drawn value by value.
+        let generated = crate::synthetic::dataset(30, 8, 4);
+        let ranges = WeightRanges::within(&generated.default_weights(), 1);
+        let mut requirements = Requirements::default();
+        requirements.set(0, 6);
+        let mut sampler = Sampler::new(&generated, &ranges, &requirements, 2_000, 5);
+        assert!(sampler.joint.is_empty() && !sampler.apart.is_empty());
+        while !sampler.run_for(10_000) {}
+        assert_eq!(sampler.result(), robustness_over(&generated, &ranges, &requirements, 2_000, 5));
     }
 
     #[test]

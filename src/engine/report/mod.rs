@@ -70,7 +70,7 @@ impl Sampling {
     /// A sampler of `weights` with `requirements` on `dataset` as this asks.
     fn sampler(self, dataset: &Dataset, weights: &[u8], requirements: &Requirements) -> Sampler {
         let ranges = self.weight_ranges(weights);
-        Sampler::new(dataset, &ranges, self.samples, self.seed).requiring(dataset, &ranges, requirements)
+        Sampler::new(dataset, &ranges, requirements, self.samples, self.seed)
     }
 }
 

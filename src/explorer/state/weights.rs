@@ -90,7 +90,8 @@ impl Weights {
         };
         let evaluation = evaluate_with(dataset, &weighting.weights, &weighting.requirements);
         // Drawn afresh once the group is known: a team's weights vary over its members' range.
-        let sampler = Sampler::new(dataset, &WeightRanges::fixed(&weighting.weights), 0, DEFAULT_SEED);
+        let sampler =
+            Sampler::new(dataset, &WeightRanges::fixed(&weighting.weights), &Requirements::NONE, 0, DEFAULT_SEED);
         let muted = vec![None; dataset.dimensions.len()];
         Self {
             weighting,
@@ -244,8 +245,7 @@ impl Weights {
         let (weights, requirements) = (&self.weighting.weights, &self.weighting.requirements);
         self.evaluation = evaluate_with(dataset, weights, requirements);
         let ranges = self.weight_ranges(weights);
-        self.sampler =
-            Sampler::new(dataset, &ranges, DEFAULT_SAMPLES, DEFAULT_SEED).requiring(dataset, &ranges, requirements);
+        self.sampler = Sampler::new(dataset, &ranges, requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
     }
 
     /// What each of `weights` is drawn from in the robustness draws: within ±`weight_spread`, or with a
