@@ -657,8 +657,12 @@ impl Keymap {
                         .unwrap_or_default();
                     hints.push((format!("{down}{}", pick(&b.keys).unwrap_or_default()), label, false));
                 }
-                // Help, quit and the way out stay at every width.
-                None => hints.push((key_name(b.keys[0]), b.label, matches!(b.action, A::OpenHelp | A::Quit | A::Back))),
+                // Help, quit, the way out and what a dialog is for stay at every width.
+                None => hints.push((
+                    key_name(b.keys[0]),
+                    b.label,
+                    matches!(b.action, A::OpenHelp | A::Quit | A::Back | A::WriteRecord),
+                )),
             }
         }
         hints

@@ -59,13 +59,15 @@ impl Room for Prompt {
             Purpose::Export { document: Document::Report, .. } => {
                 (Cow::Borrowed("Export the report as markdown"), "file:")
             }
-            Purpose::Require { dimension } => (
-                Cow::Owned(format!(
-                    "Must-have: {} rated at least (0-10, empty clears)",
-                    seen.dataset.dimensions.get(*dimension).map_or("", |d| d.name.as_str())
-                )),
-                "minimum:",
-            ),
+            Purpose::Require { dimension } => {
+                let dimension = seen.dataset.dimensions.get(*dimension);
+                let name = dimension.map_or("", |d| d.name.as_str());
+                // The short name where the whole one would be cut (the frame and a space each side).
+                let short = dimension
+                    .and_then(|d| d.short.as_deref())
+                    .filter(|_| format!("Must-have: {name}").width() + 4 > usize::from(centred(area, 70, 3).width));
+                (Cow::Owned(format!("Must-have: {}", short.unwrap_or(name))), "lowest rating, 0-10 (empty clears):")
+            }
         };
         let rect = centred(area, 70, 3);
         let inner = popup(frame, rect, &title, theme);
