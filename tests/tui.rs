@@ -1806,6 +1806,27 @@ fn the_first_screen_says_what_to_do_and_the_bars_keep_their_place() {
     insta::assert_snapshot!("main_screen_60x16", text(&small));
 }
 
+/// The preset picker says when applying an entry replaces the must-haves set by hand, and the status
+/// says so once applied; undo brings them back.
+#[test]
+fn a_preset_says_it_replaces_the_must_haves_set_by_hand() {
+    let mut a = app(80, 24);
+    let cpu = a.selected();
+    key(&mut a, KeyCode::Char('!'));
+    keys(&mut a, "6");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('p'));
+    key(&mut a, KeyCode::Char('j'));
+    let picker = support::plain_text(&a);
+    assert!(picker.contains("must-haves: none (now: CPU-bound pure code at least 6)."), "{picker}");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.weighting().requirements.get(cpu), None);
+    let status = a.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(status.contains("brings its own must-haves: none (yours were CPU-bound pure code at least 6)"), "{status}");
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.weighting().requirements.get(cpu), Some(6));
+}
+
 /// At the smallest size a dialog keeps what it is for: the must-have prompt names its dimension whole,
 /// and E's footer keeps Ctrl-S, which writes, beside Esc.
 #[test]

@@ -9,7 +9,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Confirmation, Ctx, Next, PAGE, Request, Room, Seen, popup, pressed_row};
+use crate::engine::data::Dataset;
 use crate::engine::profiles::Profile;
+use crate::engine::requirements::Requirements;
 use crate::engine::score::{Recommendation, recommend_with};
 use crate::engine::text::{fit, pluralize, wrap};
 use crate::engine::verdict::{lead_sentence, points};
@@ -26,11 +28,13 @@ pub struct Presets {
     entries: Vec<Entry>,
 }
 
-/// One entry of the picker: where its weights come from, the weights, and the verdict they give.
+/// One entry of the picker: where its weights come from, the weights, the must-haves it brings, and the
+/// verdict they give.
 #[derive(Debug, Clone, PartialEq)]
 struct Entry {
     origin: Origin,
     weights: Vec<u8>,
+    requirements: Requirements,
     verdict: Recommendation,
 }
 
@@ -53,7 +57,7 @@ impl Presets {
                     _ => origin.requirements(dataset),
                 };
                 let verdict = recommend_with(dataset, &weights, &requirements);
-                Entry { origin, weights, verdict }
+                Entry { origin, weights, requirements, verdict }
             })
             .collect();
         let current = &ctx.weights.weighting().origin;
@@ -86,6 +90,15 @@ impl Presets {
             ctx.set_status(Status::warning(warning));
         }
         let name = entry.origin.name(ctx.dataset);
+        // Must-haves set by hand are replaced too: said, so that none goes without a word.
+        let replaced = ctx.weights.weighting().requirements.clone();
+        if replaced != entry.requirements && !replaced.is_empty() && ctx.status.is_none() {
+            let now = must_haves(ctx.dataset, &entry.requirements);
+            let before = replaced.describe(ctx.dataset);
+            ctx.set_status(Status::info(format!(
+                "{name} brings its own must-haves: {now} (yours were {before}); u undoes"
+            )));
+        }
         if ctx.weights.weighting().is_modified(ctx.dataset) && ctx.status.is_none() {
             ctx.set_status(Status::info(format!("{name} applied over modified weights; u undoes")));
         }
@@ -202,10 +215,21 @@ impl Room for Presets {
                 .into_iter()
                 .map(|(d, now, then)| format!("{} {now}→{then}", dataset.dimensions[d].name))
                 .collect();
+            let now = &seen.weights.weighting().requirements;
+            let requirements = if entry.requirements == *now {
+                String::new()
+            } else {
+                format!(
+                    " Its must-haves: {} (now: {}).",
+                    must_haves(dataset, &entry.requirements),
+                    must_haves(dataset, now)
+                )
+            };
             match changes.len() {
-                0 => " It changes no weight.".to_owned(),
+                0 if requirements.is_empty() => " It changes no weight.".to_owned(),
+                0 => format!(" With it: {}{requirements}", lead_sentence(dataset, &entry.verdict)),
                 n => format!(
-                    " With it: {} It changes {}: {}.",
+                    " With it: {}{requirements} It changes {}: {}.",
                     lead_sentence(dataset, &entry.verdict),
                     pluralize(n, "weight"),
                     changes.join(", ")
@@ -219,4 +243,9 @@ impl Room for Presets {
             Rect::new(inner.x, inner.y + list_height as u16, inner.width, inner.height - list_area.height),
         );
     }
+}
+
+/// Must-haves in words, or "none".
+fn must_haves(dataset: &Dataset, requirements: &Requirements) -> String {
+    if requirements.is_empty() { "none".to_owned() } else { requirements.describe(dataset) }
 }
