@@ -728,3 +728,36 @@ fn a_retired_record_names_its_option() {
     assert!(retired.contains("| Node.js ") || retired.contains("| Python "), "{retired}");
     assert!(!retired.contains("| node ") && !retired.contains("| python "), "{retired}");
 }
+
+/// `--context-file -` reads the problem statement from standard input, and the reproduce command gives
+/// the text itself (standard input is gone by then); a review date already past is written, with a
+/// warning that `revisit` will report the record due.
+#[test]
+fn the_context_comes_from_standard_input_and_a_past_review_date_is_warned_of() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let repo = Repo::new();
+    let mut child = repo
+        .command()
+        .args(["record", "--data", "data.toml", "--context-file", "-", "--review-by", "2020-01-01"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"Piped in.\nTwo lines.\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("--review-by 2020-01-01 has passed"), "{stderr}");
+    let text = read(&repo.path().join(String::from_utf8(output.stdout).unwrap().trim_end()));
+    assert!(section(&text, "Context and Problem Statement").starts_with("Piped in.\nTwo lines.\n"), "{text}");
+    assert!(!text.contains("--context-file"), "{text}");
+    assert!(text.contains("--context=\"$(printf 'Piped in.\\012Two lines.\\012')\""), "{text}");
+    let (code, out) = repo.revisit(&[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("its review date 2020-01-01 has passed"), "{out}");
+    // A date ahead says nothing.
+    let ahead = repo.run(&["record", "--data", "data.toml", "--review-by", "2999-01-01"]);
+    assert!(!String::from_utf8_lossy(&ahead.stderr).contains("has passed"));
+}

@@ -11,6 +11,7 @@ use super::{Cli, Command, Failure, WeightArgs, judgements, print, say, team_requ
 use crate::cli::RevisitFormat;
 use crate::engine::data::{Dataset, LoadError};
 use crate::engine::decision::{self, Given, Meta, State, Verdict};
+use crate::engine::diagnostic::Diagnostic;
 use crate::engine::diff as decision_diff;
 use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED};
@@ -80,7 +81,10 @@ pub(super) fn record_command(
             Origin::Defaults | Origin::Team { .. } => {}
         }
     }
+    // `-` reads standard input; the reproduce command then gives the text itself, stdin being gone.
+    let from_stdin = context_file.as_deref().is_some_and(|path| path == Path::new("-"));
     let context = match context_file {
+        Some(_) if from_stdin => Some(read_input_text(Path::new("/dev/stdin"))?),
         Some(path) => Some(read_input_text(path)?),
         None => context.clone(),
     };
@@ -92,7 +96,7 @@ pub(super) fn record_command(
         // A blank title takes the default one, as an empty one does in the explorer's dialog.
         title: title.clone().filter(|t| !t.trim().is_empty()),
         context,
-        context_file: context_file.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        context_file: context_file.as_ref().filter(|_| !from_stdin).map(|p| p.to_string_lossy().into_owned()),
         status: status.clone(),
         review_by: review_by.clone(),
         review_in: *review_in,
@@ -137,6 +141,12 @@ pub(super) fn record(d: &Dataset, weighting: &Weighting, request: Request, asked
     let mut report = Report::sampled(d, weighting, sampling);
     let inputs = decision::inputs_from(d, asked.data.clone(), given.clone(), &ranges, report.evaluated());
     let review_by = match (&asked.review_by, asked.review_in) {
+        (Some(date), _) if *date < today => {
+            let warning =
+                format!("--review-by {date} has passed (today is {today}): revisit will report the record due");
+            warn_all(&[Diagnostic::warning(warning)]);
+            date.clone()
+        }
         (Some(date), _) => date.clone(),
         (None, Some(days)) => decision::add_days(&today, days),
         (None, None) => decision::default_review(&today, &inputs.outcome.classification),
