@@ -187,6 +187,27 @@ impl Screening {
     }
 }
 
+/// Who fails the must-have `min` on `dimension`, in words: "every option meets it", "Node.js (rated 4,
+/// 2 short) fails it", "Go (rated 3, 3 short), Zig (rated 5, 1 short) fail it"; and whether any does.
+/// The explorer's detail header and every report say it this way.
+#[must_use]
+pub fn who_fails(dataset: &Dataset, screening: &Screening, dimension: usize, min: u8) -> (String, bool) {
+    let failing: Vec<String> = screening
+        .failing_on(dimension)
+        .iter()
+        .map(|&o| {
+            let rating = dataset.dimensions[dimension].assessments[o].rating;
+            format!("{} (rated {rating}, {} short)", dataset.options[o].name, min.saturating_sub(rating))
+        })
+        .collect();
+    let words = match failing.len() {
+        0 => "every option meets it".to_owned(),
+        1 => format!("{} fails it", failing[0]),
+        _ => format!("{} fail it", failing.join(", ")),
+    };
+    (words, !failing.is_empty())
+}
+
 /// How `option` falls short, in words: "Node.js fails CPU-bound pure code (rated 4, needs 6: 2 short)".
 #[must_use]
 pub fn failing_sentence(dataset: &Dataset, option: usize, shortfalls: &[Shortfall]) -> String {

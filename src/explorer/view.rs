@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
+use crate::engine::requirements::who_fails;
 use crate::engine::score::Evaluation;
 use crate::engine::text::wrap;
 use crate::explorer::theme::Theme;
@@ -208,21 +209,8 @@ pub(crate) fn header_lines(
 /// The detail header's line on a dimension's must-have: "! must-have: at least 6 · Python fails it (rated
 /// 4, 2 short)", and whether an option fails it.
 fn requirement_text(dataset: &Dataset, evaluation: &Evaluation, dimension: usize, min: u8) -> (String, bool) {
-    let failing: Vec<String> = evaluation
-        .screening
-        .failing_on(dimension)
-        .iter()
-        .map(|&o| {
-            let rating = dataset.dimensions[dimension].assessments[o].rating;
-            format!("{} (rated {rating}, {} short)", dataset.options[o].name, min - rating)
-        })
-        .collect();
-    let who = match failing.len() {
-        0 => "every option meets it".to_owned(),
-        1 => format!("{} fails it", failing[0]),
-        _ => format!("{} fail it", failing.join(", ")),
-    };
-    (format!("! must-have: at least {min} · {who}"), !failing.is_empty())
+    let (who, failing) = who_fails(dataset, &evaluation.screening, dimension, min);
+    (format!("! must-have: at least {min} · {who}"), failing)
 }
 
 /// The detail header's line on the team's weights for one dimension: "team: Ann 10 · Ben 2 · Cy 4 →

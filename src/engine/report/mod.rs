@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, MAX_CONSISTENCY_RATIO, Priorities};
-use crate::engine::requirements::{Requirements, failing_sentence};
+use crate::engine::requirements::{Requirements, failing_sentence, who_fails};
 use crate::engine::robustness::{
     DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
 };
@@ -729,25 +729,8 @@ pub fn requirement_sentences(
     let mut out: Vec<String> = requirements
         .iter()
         .map(|r| {
-            let name = &dataset.dimensions[r.dimension].name;
-            let failing: Vec<String> = screening
-                .failing_on(r.dimension)
-                .iter()
-                .map(|&o| {
-                    let rating = dataset.dimensions[r.dimension].assessments[o].rating;
-                    format!("{} (rated {rating}, {} short)", dataset.options[o].name, r.min - rating)
-                })
-                .collect();
-            if failing.is_empty() {
-                format!("{name} at least {}: every option meets it.", r.min)
-            } else {
-                format!(
-                    "{name} at least {}: {} {} it.",
-                    r.min,
-                    failing.join(", "),
-                    if failing.len() == 1 { "fails" } else { "fail" }
-                )
-            }
+            let (who, _) = who_fails(dataset, screening, r.dimension, r.min);
+            format!("{} at least {}: {who}.", dataset.dimensions[r.dimension].name, r.min)
         })
         .collect();
     if let Recommendation::NoneEligible { nearest, .. } = evaluation.recommendation {
