@@ -894,6 +894,60 @@ proptest! {
 }
 
 proptest! {
+    /// A sampler reweighed, after part of its draws for other weights (or the same), gives the shares
+    /// of one built afresh for the new ones, bit for bit: in place when only weights moved, rebuilt
+    /// when a range changed size, the must-haves changed or the weights became fixed.
+    #[test]
+    fn a_reweighed_sampler_gives_the_shares_of_a_new_one(
+        (ranges, weights) in wide_ranged_dataset(),
+        moves in prop::collection::vec(-2i8..=2, 3),
+        (n, m) in (0u8..=3, 0u8..=3),
+        minimums in prop::collection::vec(prop::option::of(0u8..=10), 3),
+        (drawn, seed) in (0u32..300, any::<u64>()),
+        placed in prop::collection::vec((0u8..=3, 0u8..=10, 0u8..=10), 3),
+    ) {
+        use versus::engine::robustness::{Sampler, Spread};
+        let d = ranged(&ranges);
+        let moved: Vec<u8> =
+            weights.iter().zip(&moves).map(|(&w, &by)| (i16::from(w) + i16::from(by)).clamp(0, 10) as u8).collect();
+        let mut requirements = Requirements::default();
+        for (dimension, min) in minimums.iter().take(weights.len()).enumerate() {
+            if let Some(min) = *min {
+                requirements.set(dimension, min);
+            }
+        }
+        let (before, after) = (WeightRanges::within(&weights, n), WeightRanges::within(&moved, m));
+        for (old, new) in [(Requirements::NONE, &requirements), (requirements.clone(), &requirements), (requirements.clone(), &Requirements::NONE)] {
+            let mut sampler = Sampler::new(&d, &before, &old, 300, seed);
+            sampler.run(drawn);
+            sampler.reweigh(&d, &after, new, 300, seed);
+            prop_assert_eq!(sampler.progress(), (0, 300));
+            sampler.run(300);
+            prop_assert_eq!(sampler.result(), robustness_over(&d, &after, new, 300, seed));
+            // And once more, back to where it started.
+            sampler.reweigh(&d, &before, &old, 300, seed);
+            sampler.run(300);
+            prop_assert_eq!(sampler.result(), robustness_over(&d, &before, &old, 300, seed));
+        }
+        // Ranges of the same sizes placed anywhere (a team's may be a single weight): always in place.
+        let at = |pick: fn(&(u8, u8, u8)) -> u8| WeightRanges {
+            spread: Spread::Team(1),
+            ranges: placed[..weights.len()]
+                .iter()
+                .map(|p| {
+                    let low = pick(p).min(10 - p.0);
+                    (low, low + p.0)
+                })
+                .collect(),
+        };
+        let (here, there) = (at(|p| p.1), at(|p| p.2));
+        let mut sampler = Sampler::new(&d, &here, &requirements, 300, seed);
+        sampler.run(drawn);
+        sampler.reweigh(&d, &there, &requirements, 300, seed);
+        sampler.run(300);
+        prop_assert_eq!(sampler.result(), robustness_over(&d, &there, &requirements, 300, seed));
+    }
+
     /// A material dispute, one member's weight substituted alone into the group's weights and the scores
     /// worked out afresh, changes the leader, to the one it names; an immaterial one, or a member not
     /// named, leaves it. Material ones come first, each part widest first as `disputed` orders them.

@@ -228,6 +228,23 @@ pub struct Sampler {
     samples: u32,
     seed: u64,
     checks: Checks,
+    /// What this sampler was built for, and what became of each dimension: for [`Self::reweigh`].
+    weight_ranges: WeightRanges,
+    requirements: Requirements,
+    slots: Vec<Slot>,
+}
+
+/// What a dimension is in a sampler's draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// Weighted 0 whatever is drawn (or drawn with fixed weights): nothing to list.
+    Unlisted,
+    /// Nothing to draw: part of [`Sampler::fixed`].
+    Shared,
+    /// `Sampler::joint[i]`.
+    Listed(usize),
+    /// `Sampler::apart[i]`.
+    Apart(usize),
 }
 
 /// What the requirements need from each sample; all empty without requirements. Options are bits of a
@@ -311,6 +328,9 @@ impl Sampler {
             samples: samples.max(1),
             seed,
             checks: Checks::default(),
+            weight_ranges: weights.clone(),
+            requirements: requirements.clone(),
+            slots: vec![Slot::Unlisted; dataset.dimensions.len()],
         };
         // What can fail a requirement, parallel to the draws that score; kept only if something can.
         let mut fails_below = Vec::new();
@@ -320,12 +340,7 @@ impl Sampler {
         // requirement), option by option.
         let mut ranges: Vec<(u64, u32, u32)> = Vec::with_capacity(options);
         for (index, (dimension, &(low, high))) in dataset.dimensions.iter().zip(&weights.ranges).enumerate() {
-            let min = requirements.get(index);
-            ranges.clear();
-            ranges.extend(dimension.assessments.iter().map(|assessment| {
-                let below = min.map_or(0, |min| u32::from(min.saturating_sub(assessment.low)));
-                (u64::from(assessment.low), u32::from(assessment.high - assessment.low) + 1, below)
-            }));
+            rating_ranges(dimension, requirements.get(index), &mut ranges);
             for (option, &(_, span, below)) in ranges.iter().enumerate() {
                 if below >= span {
                     this.checks.always_out |= 1 << option;
@@ -349,23 +364,25 @@ impl Sampler {
                 }
                 continue;
             }
-            // The weight's span, then each option's rating's.
-            let mut spans = [1_u32; MAX_OPTIONS + 1];
-            spans[0] = u32::from(high - low) + 1;
-            for (span, &(_, rating_span, _)) in spans[1..].iter_mut().zip(&ranges) {
-                *span = rating_span;
-            }
+            let spans = spans(low, high, &ranges);
             this.per_sample += spans.iter().filter(|&&span| span > 1).count();
             let count = spans.iter().copied().fold(1, u32::saturating_mul);
             let words = count as usize * options.div_ceil(OPTIONS_PER_WORD);
             if count == 1 {
                 // Nothing to draw: what every sample shares.
+                this.slots[index] = Slot::Shared;
                 for (option, &(rating, _, _)) in ranges.iter().enumerate() {
                     this.fixed[option] += u64::from(low) * rating;
                 }
             } else if count <= MOST_COMBINATIONS && this.contributions.len() + words <= MOST_LISTED {
-                this.list(low, &spans, &ranges, count, &mut failing);
+                this.slots[index] = Slot::Listed(this.joint.len());
+                this.joint.push(JointDraw { span: count, threshold: Draws::threshold(count), first: failing.len() });
+                combinations(low, &spans, &ranges, |contributions, fails| {
+                    this.contributions.extend(pack(contributions));
+                    failing.push(fails);
+                });
             } else {
+                this.slots[index] = Slot::Apart(this.apart.len());
                 let first = this.ratings.len();
                 for (option, &(low, span, below)) in ranges.iter().enumerate() {
                     this.ratings.push(RatingDraw { option, low, span, threshold: Draws::threshold(span) });
@@ -392,32 +409,66 @@ impl Sampler {
         this
     }
 
-    /// Lists every combination of one dimension's weight (from `low`) and each option's rating
-    /// (`ratings`: lowest, span, fails below), `count` in all, as one draw of each sample. Combination k
-    /// is a number whose digits are the weight's (the lowest) and then each option's rating's, each in
-    /// the base of its span (`spans`).
-    fn list(&mut self, low: u8, spans: &[u32], ratings: &[(u64, u32, u32)], count: u32, failing: &mut Vec<u8>) {
-        self.joint.push(JointDraw { span: count, threshold: Draws::threshold(count), first: failing.len() });
-        let mut digits = [0_u32; MAX_OPTIONS + 1];
-        let mut contributions = [0_u64; MAX_OPTIONS];
-        for _ in 0..count {
-            let weight = u64::from(low) + u64::from(digits[0]);
-            let mut fails = 0_u8;
-            for (option, (&(rating, _, below), &drawn)) in ratings.iter().zip(&digits[1..]).enumerate() {
-                contributions[option] = weight * (rating + u64::from(drawn));
-                fails |= u8::from(drawn < below) << option;
-            }
-            failing.push(fails);
-            let pairs = contributions[..ratings.len()].chunks(OPTIONS_PER_WORD);
-            self.contributions.extend(pairs.map(|pair| pair.iter().rev().fold(0, |word, &c| word << 32 | c)));
-            // The next number: a digit that reaches its base goes back to 0 and carries.
-            for (digit, &span) in digits.iter_mut().zip(spans) {
-                *digit += 1;
-                if *digit < span {
-                    break;
+    /// Becomes [`Self::new`]'s sampler for these arguments, the same draws in the same order, from the
+    /// start. Where only weight ranges moved, each keeping its size and staying above 0 or at 0, only
+    /// their dimensions' combinations are listed again: a weight change on a large dataset then costs a
+    /// few hundred combinations, not all of them.
+    pub fn reweigh(
+        &mut self,
+        dataset: &Dataset,
+        weights: &WeightRanges,
+        requirements: &Requirements,
+        samples: u32,
+        seed: u64,
+    ) {
+        let size = |&(low, high): &(u8, u8)| (high - low, high > 0);
+        let old = &self.weight_ranges;
+        let in_place = (samples.max(1), seed) == (self.samples, self.seed)
+            && !old.is_fixed()
+            && !weights.is_fixed()
+            && *requirements == self.requirements
+            && old.ranges.len() == weights.ranges.len()
+            && old.ranges.iter().zip(&weights.ranges).all(|(old, new)| size(old) == size(new));
+        if !in_place {
+            *self = Self::new(dataset, weights, requirements, samples, seed);
+            return;
+        }
+        let words = self.totals.len().div_ceil(OPTIONS_PER_WORD);
+        let mut ranges = Vec::with_capacity(self.totals.len());
+        self.fixed.fill(0);
+        for (index, (dimension, &(low, high))) in dataset.dimensions.iter().zip(&weights.ranges).enumerate() {
+            let moved = self.weight_ranges.ranges[index] != (low, high);
+            match self.slots[index] {
+                Slot::Listed(i) if moved => {
+                    rating_ranges(dimension, requirements.get(index), &mut ranges);
+                    let draw = self.joint[i];
+                    let mut words_of = self.contributions[draw.first * words..].chunks_exact_mut(words);
+                    combinations(low, &spans(low, high, &ranges), &ranges, |contributions, _| {
+                        if let Some(slot) = words_of.next() {
+                            for (word, packed) in slot.iter_mut().zip(pack(contributions)) {
+                                *word = packed;
+                            }
+                        }
+                    });
                 }
-                *digit = 0;
+                Slot::Apart(i) => self.apart[i].low = u64::from(low),
+                Slot::Shared => {
+                    for (total, assessment) in self.fixed.iter_mut().zip(&dimension.assessments) {
+                        *total += u64::from(low) * u64::from(assessment.low);
+                    }
+                }
+                Slot::Listed(_) | Slot::Unlisted => {}
             }
+        }
+        self.weight_ranges.clone_from(weights);
+        self.spread = weights.spread;
+        self.rng = Draws { rng: SplitMix64::new(self.seed), bits: 0, left: 0 };
+        self.wins.fill(0);
+        self.totals.clone_from(&self.fixed);
+        self.done = 0;
+        self.checks.passed.fill(0);
+        if let Some(rng) = &mut self.checks.rng {
+            *rng = Draws { rng: SplitMix64::new(self.seed ^ CHECK_STREAM), bits: 0, left: 0 };
         }
     }
 
@@ -561,6 +612,59 @@ fn rank(totals: &[u64], out: u8, wins: &mut [u64]) {
             *win += WHOLE / tied;
         }
     }
+}
+
+/// One dimension's rating ranges, option by option, into `out`: (lowest, span, how far up it a draw
+/// must reach to meet the must-have `min`).
+fn rating_ranges(dimension: &crate::engine::data::Dimension, min: Option<u8>, out: &mut Vec<(u64, u32, u32)>) {
+    out.clear();
+    out.extend(dimension.assessments.iter().map(|assessment| {
+        let below = min.map_or(0, |min| u32::from(min.saturating_sub(assessment.low)));
+        (u64::from(assessment.low), u32::from(assessment.high - assessment.low) + 1, below)
+    }));
+}
+
+/// The spans of a dimension's values: its weight's (`low..=high`), then each option's rating's.
+fn spans(low: u8, high: u8, ratings: &[(u64, u32, u32)]) -> [u32; MAX_OPTIONS + 1] {
+    let mut spans = [1_u32; MAX_OPTIONS + 1];
+    spans[0] = u32::from(high - low) + 1;
+    for (span, &(_, rating_span, _)) in spans[1..].iter_mut().zip(ratings) {
+        *span = rating_span;
+    }
+    spans
+}
+
+/// Every combination of one dimension's weight (from `low`) and each option's rating (`ratings`:
+/// lowest, span, fails below), in the order a draw numbers them, given to `each` as each option's
+/// weight × rating and the options (a bit each) that fail the must-have. Combination k is a number whose
+/// digits are the weight's (the lowest) and then each option's rating's, each in the base of its span
+/// (`spans`).
+fn combinations(low: u8, spans: &[u32], ratings: &[(u64, u32, u32)], mut each: impl FnMut(&[u64], u8)) {
+    let count: u32 = spans.iter().product();
+    let mut digits = [0_u32; MAX_OPTIONS + 1];
+    let mut contributions = [0_u64; MAX_OPTIONS];
+    for _ in 0..count {
+        let weight = u64::from(low) + u64::from(digits[0]);
+        let mut fails = 0_u8;
+        for (option, (&(rating, _, below), &drawn)) in ratings.iter().zip(&digits[1..]).enumerate() {
+            contributions[option] = weight * (rating + u64::from(drawn));
+            fails |= u8::from(drawn < below) << option;
+        }
+        each(&contributions[..ratings.len()], fails);
+        // The next number: a digit that reaches its base goes back to 0 and carries.
+        for (digit, &span) in digits.iter_mut().zip(spans) {
+            *digit += 1;
+            if *digit < span {
+                break;
+            }
+            *digit = 0;
+        }
+    }
+}
+
+/// Each option's contribution packed two to a word (see [`OPTIONS_PER_WORD`]).
+fn pack(contributions: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    contributions.chunks(OPTIONS_PER_WORD).map(|pair| pair.iter().rev().fold(0, |word, &c| word << 32 | c))
 }
 
 /// Adds a combination's words to a sample's sums.

@@ -245,7 +245,7 @@ impl Weights {
         let (weights, requirements) = (&self.weighting.weights, &self.weighting.requirements);
         self.evaluation = evaluate_with(dataset, weights, requirements);
         let ranges = self.weight_ranges(weights);
-        self.sampler = Sampler::new(dataset, &ranges, requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
+        self.sampler.reweigh(dataset, &ranges, requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
     }
 
     /// What each of `weights` is drawn from in the robustness draws: within ±`weight_spread`, or with a
