@@ -2242,3 +2242,25 @@ fn the_interviews_verdict_so_far_counts_the_must_haves() {
     let screen = text(&a);
     assert!(screen.contains("So far: Node.js is the only option"), "{screen}");
 }
+
+/// The sensitivity view's nearest rating flips, and the report the explorer exports, count the
+/// must-haves in force, as `versus report` does: with Python failing one, "Python leads" after a Node.js
+/// rating drop would be false.
+#[test]
+fn rating_flips_in_the_explorer_count_the_must_haves() {
+    use versus::engine::score::{rating_flips, rating_flips_with};
+    let mut a = app(160, 48);
+    key(&mut a, KeyCode::Char('!'));
+    keys(&mut a, "6");
+    key(&mut a, KeyCode::Enter);
+    let (dataset, weights) = (Dataset::builtin(), a.weights().to_vec());
+    let expected = rating_flips_with(&dataset, &weights, &a.weighting().requirements);
+    assert_ne!(expected, rating_flips(&dataset, &weights), "the must-have changes the flips");
+    assert_eq!(a.rating_flips(), expected);
+    key(&mut a, KeyCode::Char('f'));
+    assert_eq!(a.rating_flips(), expected, "the view's own");
+    // A Node.js rating cannot put Python ahead while Python fails the must-have.
+    let screen = support::plain_text(&a);
+    assert!(!screen.lines().any(|l| l.contains("Node.js") && l.contains(": Python leads")), "{screen}");
+    assert!(screen.contains("Python 4 -> 7: Python leads"), "{screen}");
+}

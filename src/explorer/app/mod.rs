@@ -19,7 +19,7 @@ use crate::engine::diagnostic::Diagnostic;
 use crate::engine::profiles::Profile;
 use crate::engine::report::{Format, Framing, Report, lead_sentence, record_title, verdict_sentence};
 use crate::engine::robustness::{DEFAULT_WEIGHT_SPREAD, Robustness, Spread};
-use crate::engine::score::{Evaluation, RatingFlip, rating_flips};
+use crate::engine::score::{Evaluation, RatingFlip, rating_flips_with};
 use crate::engine::search::Hit;
 use crate::engine::team::Member;
 use crate::engine::verdict::Classification;
@@ -254,7 +254,7 @@ impl App {
     pub fn rating_flips(&self) -> Vec<RatingFlip> {
         match &self.overlay {
             Overlay::Sensitivity(view) => view.rating_flips.clone(),
-            _ => rating_flips(&self.dataset, self.weights()),
+            _ => rating_flips_with(&self.dataset, self.weights(), &self.weighting().requirements),
         }
     }
 

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Next, PAGE, Request, Room, Seen, large, large_split, popup};
 use crate::engine::data::Dataset;
-use crate::engine::score::{Evaluation, RatingFlip, Stability, rating_flips, scores_along};
+use crate::engine::score::{Evaluation, RatingFlip, Stability, rating_flips_with, scores_along};
 use crate::engine::text::{fit, fit_words, pad, pad_left};
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::scroll_for;
@@ -44,7 +44,7 @@ impl Sensitivity {
         let weights = ctx.weights.weights();
         let order = order(ctx.dataset, ctx.weights.evaluation());
         let selected = order.iter().position(|&d| d == ctx.list.selected()).unwrap_or(0);
-        let rating_flips = rating_flips(ctx.dataset, weights);
+        let rating_flips = rating_flips_with(ctx.dataset, weights, &ctx.weights.weighting().requirements);
         let mut view = Self { selected, order, rating_flips, along: Vec::new() };
         view.chart(ctx);
         view
