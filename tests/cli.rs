@@ -1048,3 +1048,26 @@ fn a_team_report_lists_the_disputes_that_could_change_the_verdict_first() {
         stdout(&versus_in(dir.path(), &["report", "--team", dir_arg, "--weight-spread", "0", "--format", "json"]));
     assert_eq!(serde_json::from_str::<serde_json::Value>(&fixed).unwrap()["robustness"]["weights"], "fixed");
 }
+
+/// A must-have changed or cleared from what a profile brings makes the weights "modified", as a moved
+/// weight does: the report's weights line and JSON `modified` say so; the profile as saved is not.
+#[test]
+fn a_changed_must_have_makes_a_profile_modified() {
+    let dir = config_dir("modified");
+    let saved = versus_in(dir.path(), &["profile", "save", "strict", "--require", "cpu-bound>=6"]);
+    assert!(saved.status.success(), "{}", stderr(&saved));
+    let modified = |extra: &[&str]| -> (bool, String) {
+        let json =
+            stdout(&versus_in(dir.path(), &[&["report", "--profile", "strict", "--format", "json"], extra].concat()));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let text = stdout(&versus_in(dir.path(), &[&["report", "--profile", "strict"], extra].concat()));
+        let line = text.lines().find(|l| l.contains("Weights: ")).unwrap_or_default().to_owned();
+        (value["modified"].as_bool().unwrap(), line)
+    };
+    let (as_saved, line) = modified(&[]);
+    assert!(!as_saved && !line.contains("modified"), "{line}");
+    for change in [["--require", "cpu-bound>=0"], ["--require", "cpu-bound>=7"], ["--require", "realtime>=3"]] {
+        let (changed, line) = modified(&change);
+        assert!(changed && line.contains("modified"), "{change:?}: {line}");
+    }
+}

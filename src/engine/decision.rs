@@ -71,7 +71,11 @@ impl Inputs {
             }
         }
         Weighting {
-            origin: Origin::Profile { name: "the record's weights".to_owned(), weights: weights.clone() },
+            origin: Origin::Profile {
+                name: "the record's weights".to_owned(),
+                weights: weights.clone(),
+                requirements: requirements.clone(),
+            },
             weights,
             requirements,
         }

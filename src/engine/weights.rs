@@ -17,10 +17,12 @@ pub enum Origin {
     Defaults,
     /// An index into [`Dataset::presets`].
     Preset(usize),
-    /// A saved profile (see [`crate::engine::profiles`]), with its weights for this dataset.
+    /// A saved profile (see [`crate::engine::profiles`]), with its weights for this dataset and the
+    /// must-haves saved with them.
     Profile {
         name: String,
         weights: Vec<u8>,
+        requirements: Requirements,
     },
     /// A team's weight files: each dimension's median of the members counted (see
     /// [`crate::engine::team`]); `counted` has one entry per member.
@@ -102,8 +104,8 @@ impl Weighting {
             hint: did_you_mean(name, profiles.iter().map(|p| p.name.as_str())),
             known: list_or_none(profiles.iter().map(|p| p.name.as_str())),
         })?;
-        let origin = Origin::Profile { name: profile.name.clone(), weights: profile.weights.clone() };
-        Ok(Self { weights: profile.weights.clone(), origin, requirements: profile.notes.requirements.clone() })
+        let origin = Origin::of_profile(profile);
+        Ok(Self { weights: profile.weights.clone(), requirements: profile.notes.requirements.clone(), origin })
     }
 
     #[must_use]
@@ -159,10 +161,10 @@ impl Weighting {
     /// Whether the weights differ from those of their origin.
     #[must_use]
     pub(crate) fn is_modified(&self, dataset: &Dataset) -> bool {
-        self.weights != self.origin.weights(dataset)
+        self.weights != self.origin.weights(dataset) || self.requirements != self.origin.requirements(dataset)
     }
 
-    /// "defaults", or the preset's name, with ", modified" once a weight departs from it.
+    /// "defaults", or the preset's name, with ", modified" once a weight or a must-have departs from it.
     #[must_use]
     pub(crate) fn describe(&self, dataset: &Dataset) -> String {
         let origin = self.origin.name(dataset);
@@ -261,6 +263,16 @@ pub fn shell_quote(text: &str) -> String {
 }
 
 impl Origin {
+    /// A saved profile's, with its weights and must-haves as saved.
+    #[must_use]
+    pub fn of_profile(profile: &Profile) -> Self {
+        Self::Profile {
+            name: profile.name.clone(),
+            weights: profile.weights.clone(),
+            requirements: profile.notes.requirements.clone(),
+        }
+    }
+
     #[must_use]
     pub fn weights(&self, dataset: &Dataset) -> Vec<u8> {
         match self {
@@ -270,13 +282,13 @@ impl Origin {
         }
     }
 
-    /// The requirements the origin brings: a preset's own; none for the others (a profile's are the
-    /// weighting's, set where it is chosen, as its weights are kept in the origin).
+    /// The must-haves the origin brings: a preset's or a saved profile's own; none for the others.
     #[must_use]
     pub fn requirements(&self, dataset: &Dataset) -> Requirements {
         match self {
             Self::Preset(i) => dataset.presets[*i].requirements.clone(),
-            Self::Defaults | Self::Profile { .. } | Self::Team { .. } => Requirements::NONE,
+            Self::Profile { requirements, .. } => requirements.clone(),
+            Self::Defaults | Self::Team { .. } => Requirements::NONE,
         }
     }
 

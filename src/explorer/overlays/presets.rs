@@ -50,12 +50,7 @@ impl Presets {
             .map(|origin| {
                 let weights = origin.weights(dataset);
                 // A preset's verdict with its must-haves; a profile's with those it was saved with.
-                let requirements = match &origin {
-                    Origin::Profile { name, .. } => {
-                        ctx.weights.profile(name).map(|p| p.notes.requirements.clone()).unwrap_or_default()
-                    }
-                    _ => origin.requirements(dataset),
-                };
+                let requirements = origin.requirements(dataset);
                 let verdict = recommend_with(dataset, &weights, &requirements);
                 Entry { origin, weights, requirements, verdict }
             })

@@ -402,11 +402,7 @@ impl Weights {
                 Origin::Profile { name, .. } => this.profile(name).map(|p| p.notes.answers.clone()).unwrap_or_default(),
                 _ => Vec::new(),
             };
-            // A profile brings back its must-haves too; a preset its own (from_origin).
-            let profile_requirements = match &origin {
-                Origin::Profile { name, .. } => this.profile(name).map(|p| p.notes.requirements.clone()),
-                _ => None,
-            };
+            // A preset or a profile brings its own must-haves too (from_origin).
             this.weighting = Weighting::from_origin(dataset, origin);
             // A profile keeps its answers but not the weights they were applied over: those of the
             // dimensions they name are taken to be the defaults'.
@@ -415,9 +411,6 @@ impl Weights {
             } else {
                 unanswered(dataset, &this.weighting.weights, &this.answers)
             };
-            if let Some(requirements) = profile_requirements {
-                this.weighting.requirements = requirements;
-            }
             this.muted.iter_mut().for_each(|m| *m = None);
         });
     }
@@ -443,7 +436,7 @@ impl Weights {
         std::iter::once(Origin::Defaults)
             .chain(team)
             .chain((0..dataset.presets.len()).map(Origin::Preset))
-            .chain(self.profiles.iter().map(|p| Origin::Profile { name: p.name.clone(), weights: p.weights.clone() }))
+            .chain(self.profiles.iter().map(Origin::of_profile))
             .collect()
     }
 
@@ -453,13 +446,14 @@ impl Weights {
 
     /// The shell stored `profile`: list it, and start from it if the weights are still its own.
     pub(crate) fn profile_saved(&mut self, profile: Profile) {
-        let (name, weights) = (profile.name.clone(), profile.weights.clone());
+        let origin = Origin::of_profile(&profile);
+        let saved = (&profile.weights, &profile.notes.requirements);
+        if (&self.weighting.weights, &self.weighting.requirements) == saved {
+            self.weighting.origin = origin;
+        }
         match self.profiles.iter_mut().find(|p| p.stored_name == profile.stored_name) {
             Some(existing) => *existing = profile,
             None => self.profiles.push(profile),
-        }
-        if self.weighting.weights == weights {
-            self.weighting.origin = Origin::Profile { name, weights };
         }
     }
 
