@@ -815,6 +815,59 @@ fn a_team_report_gives_each_members_verdict_the_median_and_the_disputes() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// A member's `[requirements]` decide that member's verdict, in JSON and text; the team's weighting takes
+/// only `--require`'s, and the text says so with the flag that would add the member's.
+#[test]
+fn a_members_own_must_haves_decide_their_verdict_and_the_report_names_them() {
+    let dir = config_dir("team-requires");
+    let team = dir.path().join("decisions");
+    std::fs::create_dir(&team).unwrap();
+    std::fs::write(
+        team.join("a.toml"),
+        weight_file(
+            "Ann",
+            "realtime = 10
+ml-ecosystem = 0
+",
+        ),
+    )
+    .unwrap();
+    let ben = weight_file(
+        "Ben",
+        "realtime = 0
+ml-ecosystem = 10
+numeric-data = 10
+",
+    );
+    std::fs::write(team.join("b.toml"), &ben).unwrap();
+    let members = |args: &[&str]| {
+        let mut all = vec!["report", "--team", team.to_str().unwrap(), "--format", "json"];
+        all.extend(args);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&versus_in(dir.path(), &all))).unwrap();
+        json["team"]["members"].clone()
+    };
+    // Ben's weights alone favour Python, which is rated 7 on real-time.
+    assert_eq!(members(&[])[1]["winner"], "python");
+    std::fs::write(team.join("b.toml"), format!("{ben}[requirements]\nrealtime = 8\n")).unwrap();
+    let json = members(&[]);
+    assert_eq!(json[1]["requirements"], serde_json::json!([{ "dimension": "realtime", "min": 8 }]));
+    assert_eq!(json[1]["winner"], "node", "{json}");
+    assert_eq!(json[0]["requirements"], serde_json::json!([]));
+    assert_eq!(json[0]["winner"], "node");
+    let text = stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap()]));
+    assert!(text.contains("  Ben (requires Real-time and WebSockets >= 8): Node.js, the only one"), "{text}");
+    assert!(text.contains("--require\n    'realtime>=8' applies it to the team's."), "{text}");
+    // The team's weighting has no must-have unless given one; with it, the line has nothing to say.
+    let text =
+        stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap(), "--require", "realtime>=8"]));
+    assert!(text.contains("Ben (requires Real-time and WebSockets >= 8)") && !text.contains("applies it"), "{text}");
+    for format in ["markdown", "madr"] {
+        let out = stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap(), "--format", format]));
+        assert!(out.contains("Ben (requires Real-time and WebSockets >= 8)"), "{format}: {out}");
+        assert!(out.contains("--require 'realtime>=8' applies it to the team's."), "{format}: {out}");
+    }
+}
+
 #[test]
 fn a_command_after_team_is_taken_for_a_file_and_said_so() {
     let dir = config_dir("swallowed");
