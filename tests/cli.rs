@@ -396,6 +396,9 @@ fn completions_and_man_page() {
     for what in ["presets", "profiles", "questions", "dimensions"] {
         assert!(fish.contains(&format!("(versus list {what} --format ids")), "{what}: {fish}");
     }
+    assert!(fish.contains(
+        "-l require -x -a \"(versus list dimensions --format ids 2>/dev/null | string replace -r '$' '>=')\""
+    ));
     let man = stdout(&versus(&["man"]));
     assert!(man.starts_with(".ie") || man.contains(".TH versus 1"), "{man}");
 }
@@ -460,15 +463,19 @@ fn zsh_and_elvish_completion_offer_the_datasets_ids() {
     };
     let (presets, dimensions) = (ids("presets"), ids("dimensions"));
     let with_equals: Vec<String> = dimensions.iter().map(|d| format!("{d}=")).collect();
+    let with_at_least: Vec<String> = dimensions.iter().map(|d| format!("{d}>=")).collect();
 
     let zsh = stdout(&versus_in(dir.path(), &["completions", "zsh"]));
     assert_eq!(zsh.matches(":_versus_ids presets'").count(), zsh.matches("--preset=[").count(), "{zsh}");
     assert!(!zsh.contains(":QUESTION=ANSWER:_default"));
+    assert_eq!(zsh.matches(":_versus_ids requirements'").count(), zsh.matches("--require=[").count(), "{zsh}");
+    assert!(zsh.matches("--require=[").count() > 0 && !zsh.contains(":ID>=N:_default"), "{zsh}");
     let driver = format!(
         "compadd() {{ [[ $1 == -S ]] && shift 2; [[ $1 == -- ]] && shift; print -rl -- \"$@\" }}\ncompdef() {{ }}\n{zsh}\n\
          words=(versus report --preset ''); _versus_ids presets; print -r -- ---\n\
          words=(versus --data tests/data/schema-1.toml --weight ''); _versus_ids dimensions; print -r -- ---\n\
-         words=(versus --weight ''); _versus_ids dimensions\n"
+         words=(versus --weight ''); _versus_ids dimensions; print -r -- ---\n\
+         words=(versus report --require ''); _versus_ids requirements\n"
     );
     if let Some(lines) = run_shell("zsh", &["-f"], &driver, dir.path()) {
         let parts: Vec<&[String]> = lines.split(|l| l == "---").collect();
@@ -482,19 +489,22 @@ fn zsh_and_elvish_completion_offer_the_datasets_ids() {
         .collect();
         assert_eq!(parts[1], other.as_slice(), "--data's dataset");
         assert_eq!(parts[2], with_equals.as_slice());
+        assert_eq!(parts[3], with_at_least.as_slice(), "--require: each id and >=");
     }
 
     let elvish = stdout(&versus_in(dir.path(), &["completions", "elvish"]));
     let driver = format!(
         "var completers = [&]\n{}\n\
          $completers[versus] versus report --preset '' | each {{|x| echo $x }}\necho ---\n\
-         $completers[versus] versus --weight ml | each {{|x| echo $x }}\n",
+         $completers[versus] versus --weight ml | each {{|x| echo $x }}\necho ---\n\
+         $completers[versus] versus report --require '' | each {{|x| echo $x }}\n",
         elvish.replace("edit:completion:arg-completer", "completers")
     );
     if let Some(lines) = run_shell("elvish", &["-norc"], &driver, dir.path()) {
         let parts: Vec<&[String]> = lines.split(|l| l == "---").collect();
         assert_eq!(parts[0], presets.as_slice());
         assert_eq!(parts[1], with_equals.as_slice(), "elvish filters by the prefix itself");
+        assert_eq!(parts[2], with_at_least.as_slice(), "--require: each id and >=");
     }
 }
 
@@ -519,6 +529,9 @@ fn bash_completion_offers_the_datasets_ids_from_versus_list() {
     let weights = bash_completes(dir.path(), "versus report --weight ml");
     assert_eq!(weights, ["ml-ecosystem="]);
     assert_eq!(bash_completes(dir.path(), "versus --weight ").len(), ids("dimensions").len());
+    // --require ID>=N: the ids again, each ending in >= for the minimum.
+    assert_eq!(bash_completes(dir.path(), "versus report --require ml"), ["ml-ecosystem>="]);
+    assert_eq!(bash_completes(dir.path(), "versus --require ").len(), ids("dimensions").len());
     // Anything else is clap's: subcommands.
     assert!(bash_completes(dir.path(), "versus rep").contains(&"report".to_owned()));
 }
