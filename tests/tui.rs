@@ -1582,6 +1582,28 @@ fn a_members_own_must_have_shows_beside_their_verdict_80x24_and_160x48() {
     }
 }
 
+/// A must-have set with `!` is the team's: the disputes are weighed again under it (with only Node.js
+/// eligible no one weight changes who leads), and undo weighs them as before.
+#[test]
+fn a_must_have_set_in_the_explorer_weighs_the_teams_disputes_again() {
+    let mut a = team_app(80, 24);
+    let material = a.team().unwrap().group().material();
+    assert!(material > 0);
+    let realtime = a.dataset().dimensions.iter().position(|d| d.id == "realtime").unwrap();
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "Real-time and WebSockets");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), realtime);
+    key(&mut a, KeyCode::Char('!'));
+    keys(&mut a, "8");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.weighting().requirements.get(realtime), Some(8));
+    assert_eq!(a.team().unwrap().group().material(), 0);
+    assert_eq!(*a.team().unwrap().median_verdict(), versus::engine::score::Recommendation::Only { option: 0 });
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.team().unwrap().group().material(), material);
+}
+
 /// The detail header says of a disputed dimension whether settling it could change the verdict.
 #[test]
 fn the_header_says_whether_a_dispute_could_change_the_verdict() {
