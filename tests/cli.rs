@@ -877,6 +877,7 @@ numeric-data = 10
     for format in ["markdown", "madr"] {
         let out = stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap(), "--format", format]));
         assert!(out.contains("Ben (requires Real-time and WebSockets >= 8)"), "{format}: {out}");
+        assert_eq!(out.contains("| Member | Verdict of their own weights and must-haves |"), format == "markdown");
         assert!(out.contains("--require 'realtime>=8' applies it to the team's."), "{format}: {out}");
     }
 }

@@ -116,7 +116,8 @@ impl Report<'_> {
     fn markdown_team(&self, out: &mut String) {
         let Some(team) = self.team_parts() else { return };
         let _ = writeln!(out, "\n{} The team\n\n{}\n", self.heading(1), md(&team.intro));
-        let _ = writeln!(out, "| Member | Verdict of their own weights |\n| --- | --- |");
+        let own = if team.rows.iter().any(|row| row.label != row.name) { " and must-haves" } else { "" };
+        let _ = writeln!(out, "| Member | Verdict of their own weights{own} |\n| --- | --- |");
         for row in &team.rows {
             let _ = writeln!(out, "| {} | {} |", md(&row.label), md(&row.verdict));
         }
