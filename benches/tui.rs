@@ -106,12 +106,14 @@ fn team(c: &mut Criterion) {
     use versus::engine::weights::Origin;
     for (label, dataset) in [("built-in", Dataset::builtin()), ("10k", versus::synthetic::dataset(10_000, 2, 1))] {
         let members: Vec<Member> = (0..8)
-            .map(|i| Member {
-                name: format!("member {i}"),
-                weights: dataset.presets.get(i % dataset.presets.len().max(1)).map_or_else(
-                    || dataset.dimensions.iter().enumerate().map(|(d, _)| ((d * (i + 3)) % 11) as u8).collect(),
-                    |p| p.weights.clone(),
-                ),
+            .map(|i| {
+                Member::new(
+                    format!("member {i}"),
+                    dataset.presets.get(i % dataset.presets.len().max(1)).map_or_else(
+                        || dataset.dimensions.iter().enumerate().map(|(d, _)| ((d * (i + 3)) % 11) as u8).collect(),
+                        |p| p.weights.clone(),
+                    ),
+                )
             })
             .collect();
         let group = Group::of(&dataset, &members.iter().collect::<Vec<_>>()).unwrap();

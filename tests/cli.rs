@@ -396,6 +396,9 @@ fn completions_and_man_page() {
     for what in ["presets", "profiles", "questions", "dimensions"] {
         assert!(fish.contains(&format!("(versus list {what} --format ids")), "{what}: {fish}");
     }
+    assert!(fish.contains(
+        "-l require -x -a \"(versus list dimensions --format ids 2>/dev/null | string replace -r '$' '>=')\""
+    ));
     let man = stdout(&versus(&["man"]));
     assert!(man.starts_with(".ie") || man.contains(".TH versus 1"), "{man}");
 }
@@ -460,15 +463,19 @@ fn zsh_and_elvish_completion_offer_the_datasets_ids() {
     };
     let (presets, dimensions) = (ids("presets"), ids("dimensions"));
     let with_equals: Vec<String> = dimensions.iter().map(|d| format!("{d}=")).collect();
+    let with_at_least: Vec<String> = dimensions.iter().map(|d| format!("{d}>=")).collect();
 
     let zsh = stdout(&versus_in(dir.path(), &["completions", "zsh"]));
     assert_eq!(zsh.matches(":_versus_ids presets'").count(), zsh.matches("--preset=[").count(), "{zsh}");
     assert!(!zsh.contains(":QUESTION=ANSWER:_default"));
+    assert_eq!(zsh.matches(":_versus_ids requirements'").count(), zsh.matches("--require=[").count(), "{zsh}");
+    assert!(zsh.matches("--require=[").count() > 0 && !zsh.contains(":ID>=N:_default"), "{zsh}");
     let driver = format!(
         "compadd() {{ [[ $1 == -S ]] && shift 2; [[ $1 == -- ]] && shift; print -rl -- \"$@\" }}\ncompdef() {{ }}\n{zsh}\n\
          words=(versus report --preset ''); _versus_ids presets; print -r -- ---\n\
          words=(versus --data tests/data/schema-1.toml --weight ''); _versus_ids dimensions; print -r -- ---\n\
-         words=(versus --weight ''); _versus_ids dimensions\n"
+         words=(versus --weight ''); _versus_ids dimensions; print -r -- ---\n\
+         words=(versus report --require ''); _versus_ids requirements\n"
     );
     if let Some(lines) = run_shell("zsh", &["-f"], &driver, dir.path()) {
         let parts: Vec<&[String]> = lines.split(|l| l == "---").collect();
@@ -482,19 +489,22 @@ fn zsh_and_elvish_completion_offer_the_datasets_ids() {
         .collect();
         assert_eq!(parts[1], other.as_slice(), "--data's dataset");
         assert_eq!(parts[2], with_equals.as_slice());
+        assert_eq!(parts[3], with_at_least.as_slice(), "--require: each id and >=");
     }
 
     let elvish = stdout(&versus_in(dir.path(), &["completions", "elvish"]));
     let driver = format!(
         "var completers = [&]\n{}\n\
          $completers[versus] versus report --preset '' | each {{|x| echo $x }}\necho ---\n\
-         $completers[versus] versus --weight ml | each {{|x| echo $x }}\n",
+         $completers[versus] versus --weight ml | each {{|x| echo $x }}\necho ---\n\
+         $completers[versus] versus report --require '' | each {{|x| echo $x }}\n",
         elvish.replace("edit:completion:arg-completer", "completers")
     );
     if let Some(lines) = run_shell("elvish", &["-norc"], &driver, dir.path()) {
         let parts: Vec<&[String]> = lines.split(|l| l == "---").collect();
         assert_eq!(parts[0], presets.as_slice());
         assert_eq!(parts[1], with_equals.as_slice(), "elvish filters by the prefix itself");
+        assert_eq!(parts[2], with_at_least.as_slice(), "--require: each id and >=");
     }
 }
 
@@ -519,6 +529,9 @@ fn bash_completion_offers_the_datasets_ids_from_versus_list() {
     let weights = bash_completes(dir.path(), "versus report --weight ml");
     assert_eq!(weights, ["ml-ecosystem="]);
     assert_eq!(bash_completes(dir.path(), "versus --weight ").len(), ids("dimensions").len());
+    // --require ID>=N: the ids again, each ending in >= for the minimum.
+    assert_eq!(bash_completes(dir.path(), "versus report --require ml"), ["ml-ecosystem>="]);
+    assert_eq!(bash_completes(dir.path(), "versus --require ").len(), ids("dimensions").len());
     // Anything else is clap's: subcommands.
     assert!(bash_completes(dir.path(), "versus rep").contains(&"report".to_owned()));
 }
@@ -813,6 +826,60 @@ fn a_team_report_gives_each_members_verdict_the_median_and_the_disputes() {
     assert!(stderr(&out).contains("d.toml:2:8: name: `Ann` is also the name in"), "{}", stderr(&out));
     let out = versus_in(dir.path(), &["report", "--team", dir.path().join("cache").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// A member's `[requirements]` decide that member's verdict, in JSON and text; the team's weighting takes
+/// only `--require`'s, and the text says so with the flag that would add the member's.
+#[test]
+fn a_members_own_must_haves_decide_their_verdict_and_the_report_names_them() {
+    let dir = config_dir("team-requires");
+    let team = dir.path().join("decisions");
+    std::fs::create_dir(&team).unwrap();
+    std::fs::write(
+        team.join("a.toml"),
+        weight_file(
+            "Ann",
+            "realtime = 10
+ml-ecosystem = 0
+",
+        ),
+    )
+    .unwrap();
+    let ben = weight_file(
+        "Ben",
+        "realtime = 0
+ml-ecosystem = 10
+numeric-data = 10
+",
+    );
+    std::fs::write(team.join("b.toml"), &ben).unwrap();
+    let members = |args: &[&str]| {
+        let mut all = vec!["report", "--team", team.to_str().unwrap(), "--format", "json"];
+        all.extend(args);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&versus_in(dir.path(), &all))).unwrap();
+        json["team"]["members"].clone()
+    };
+    // Ben's weights alone favour Python, which is rated 7 on real-time.
+    assert_eq!(members(&[])[1]["winner"], "python");
+    std::fs::write(team.join("b.toml"), format!("{ben}[requirements]\nrealtime = 8\n")).unwrap();
+    let json = members(&[]);
+    assert_eq!(json[1]["requirements"], serde_json::json!([{ "dimension": "realtime", "min": 8 }]));
+    assert_eq!(json[1]["winner"], "node", "{json}");
+    assert_eq!(json[0]["requirements"], serde_json::json!([]));
+    assert_eq!(json[0]["winner"], "node");
+    let text = stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap()]));
+    assert!(text.contains("  Ben (requires Real-time and WebSockets >= 8): Node.js, the only one"), "{text}");
+    assert!(text.contains("--require\n    'realtime>=8' applies it to the team's."), "{text}");
+    // The team's weighting has no must-have unless given one; with it, the line has nothing to say.
+    let text =
+        stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap(), "--require", "realtime>=8"]));
+    assert!(text.contains("Ben (requires Real-time and WebSockets >= 8)") && !text.contains("applies it"), "{text}");
+    for format in ["markdown", "madr"] {
+        let out = stdout(&versus_in(dir.path(), &["report", "--team", team.to_str().unwrap(), "--format", format]));
+        assert!(out.contains("Ben (requires Real-time and WebSockets >= 8)"), "{format}: {out}");
+        assert_eq!(out.contains("| Member | Verdict of their own weights and must-haves |"), format == "markdown");
+        assert!(out.contains("--require 'realtime>=8' applies it to the team's."), "{format}: {out}");
+    }
 }
 
 #[test]

@@ -116,9 +116,9 @@ fn heading_number(level: HeadingLevel) -> usize {
 fn team(d: &Dataset) -> Vec<Member> {
     let preset = |id: &str| d.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
     vec![
-        Member { name: "Eve <img src=x onerror=alert(1)>".into(), weights: preset("ml-api") },
-        Member { name: "| Mallory |".into(), weights: preset("realtime-chat") },
-        Member { name: "Trent".into(), weights: preset("crud-admin") },
+        Member::new("Eve <img src=x onerror=alert(1)>", preset("ml-api")),
+        Member::new("| Mallory |", preset("realtime-chat")),
+        Member::new("Trent", preset("crud-admin")),
     ]
 }
 

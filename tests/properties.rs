@@ -427,12 +427,49 @@ proptest! {
         prop_assert_eq!(&again.disputed, &group.disputed);
         prop_assert_eq!(&again.wins, &group.wins);
 
-        let alone = Member { name: "x".into(), weights: first.clone() };
+        let alone = Member::new("x", first.clone());
         let clones = vec![&alone; others.len() + 1];
         let same = Group::of(&d, &clones).unwrap();
         prop_assert_eq!(&same.weights, &first);
         prop_assert!(same.disputed.is_empty());
         prop_assert_eq!(same.verdicts[0].clone(), versus::engine::score::evaluate(&d, &first).recommendation);
+    }
+
+    /// Each member's verdict is what their own weights and must-haves give on their own, worked out
+    /// separately by `evaluate_with`; the group's weights, spread and disputes are those of the members'
+    /// weights alone (a member's must-haves never leak into the group's).
+    #[test]
+    fn each_members_verdict_honours_their_own_must_haves(
+        (ratings, first) in weighted_dataset(),
+        others in prop::collection::vec(prop::collection::vec(0u8..=10, 12), 0..6),
+        own in prop::collection::vec(prop::collection::vec((0usize..12, 0u8..=10), 0..=3), 7),
+    ) {
+        use versus::engine::team::Group;
+        let d = dataset(&ratings);
+        let n = first.len();
+        let mut members = team_of(&first, &others, n);
+        let bare = members.clone();
+        for (member, pairs) in members.iter_mut().zip(&own) {
+            let pairs: Vec<(usize, u8)> = pairs.iter().map(|&(dimension, min)| (dimension % n, min)).collect();
+            member.requirements = requirements_of(&pairs);
+        }
+        let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
+        for (member, verdict) in members.iter().zip(&group.verdicts) {
+            let alone = evaluate_with(&d, &member.weights, &member.requirements).recommendation;
+            prop_assert_eq!(verdict, &alone, "{}", member.name);
+            if let Some(leader) = verdict.leader() {
+                prop_assert!(member.requirements.iter().all(|r| ratings[r.dimension][leader] >= r.min));
+            }
+        }
+        let mut wins = vec![0; d.options.len()];
+        for leader in group.verdicts.iter().filter_map(Recommendation::leader) {
+            wins[leader] += 1;
+        }
+        prop_assert_eq!(&group.wins, &wins);
+        let without = Group::of(&d, &bare.iter().collect::<Vec<_>>()).unwrap();
+        prop_assert_eq!(&group.weights, &without.weights);
+        prop_assert_eq!(&group.spread, &without.spread);
+        prop_assert_eq!(&group.disputes, &without.disputes);
     }
 
     /// Changing answers: with no weight changed by hand since, the new answers over the old ones' starting
@@ -667,7 +704,7 @@ fn team_of(first: &[u8], others: &[Vec<u8>], n: usize) -> Vec<versus::engine::te
     std::iter::once(first.to_vec())
         .chain(others.iter().map(|w| w[..n].to_vec()))
         .enumerate()
-        .map(|(i, weights)| versus::engine::team::Member { name: format!("m{i}"), weights })
+        .map(|(i, weights)| versus::engine::team::Member::new(format!("m{i}"), weights))
         .collect()
 }
 

@@ -171,9 +171,9 @@ fn team_report() {
     let dataset = Dataset::builtin();
     let preset = |id: &str| dataset.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
     let members = vec![
-        Member { name: "Alice".into(), weights: preset("ml-api") },
-        Member { name: "Bob".into(), weights: preset("realtime-chat") },
-        Member { name: "Carol".into(), weights: preset("crud-admin") },
+        Member::new("Alice", preset("ml-api")),
+        Member::new("Bob", preset("realtime-chat")),
+        Member::new("Carol", preset("crud-admin")),
     ];
     let group = Group::of(&dataset, &members.iter().collect::<Vec<_>>()).unwrap();
     let weighting = Weighting {

@@ -1508,15 +1508,20 @@ fn a_click_focuses_the_sources_then_picks_the_one_under_it() {
 
 /// The explorer as `versus --team` starts it: three members, from three presets of the built-in data.
 fn team_app(width: u16, height: u16) -> App {
+    team_app_where_alice_requires(width, height, &[])
+}
+
+/// [`team_app`] with Alice's weight file holding `[requirements]`: `requires` as (dimension id, minimum).
+fn team_app_where_alice_requires(width: u16, height: u16, requires: &[(&str, u8)]) -> App {
     use versus::engine::team::{Group, Member};
     use versus::engine::weights::{Origin, Weighting};
     let d = Dataset::builtin();
     let preset = |id: &str| d.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
-    let members = vec![
-        Member { name: "Alice".into(), weights: preset("ml-api") },
-        Member { name: "Bob".into(), weights: preset("realtime-chat") },
-        Member { name: "Carol".into(), weights: preset("crud-admin") },
-    ];
+    let mut alice = Member::new("Alice", preset("ml-api"));
+    for &(id, min) in requires {
+        alice.requirements.set(d.dimensions.iter().position(|dimension| dimension.id == id).unwrap(), min);
+    }
+    let members = vec![alice, Member::new("Bob", preset("realtime-chat")), Member::new("Carol", preset("crud-admin"))];
     let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
     let weighting = Weighting {
         origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
@@ -1546,6 +1551,57 @@ fn team_view_80x24_and_160x48() {
     let mut big = team_app(160, 48);
     key(&mut big, KeyCode::Char('T'));
     insta::assert_snapshot!("team_overlay_160x48", text(&big));
+}
+
+/// A member's own must-haves decide their verdict (the border's count and the overlay's row, which names
+/// them) but not the group's weighting, which the overlay says once with the flag that would apply them.
+#[test]
+fn a_members_own_must_have_shows_beside_their_verdict_80x24_and_160x48() {
+    let plain = text(&team_app(80, 24));
+    assert!(plain.contains("3 members' own: Node.js 1 · Python 2 (T)"), "{plain}");
+    let a = team_app_where_alice_requires(80, 24, &[("realtime", 8)]);
+    let screen = text(&a);
+    // Alice's ML weights favour Python, which real-time >= 8 rules out: Node.js is hers now.
+    assert!(screen.contains("3 members' own: Node.js 2 · Python 1 (T)"), "{screen}");
+    insta::assert_snapshot!("team_own_requirements_main_80x24", screen);
+    insta::assert_snapshot!(
+        "team_own_requirements_main_160x48",
+        text(&team_app_where_alice_requires(160, 48, &[("realtime", 8)]))
+    );
+    for (width, height) in [(80, 24), (160, 48)] {
+        let mut a = team_app_where_alice_requires(width, height, &[("realtime", 8)]);
+        let weights = a.weights().to_vec();
+        key(&mut a, KeyCode::Char('T'));
+        let overlay = text(&a);
+        assert!(overlay.contains("Alice → Node.js only  requires Real-time and WebSockets >= 8"), "{overlay}");
+        assert!(overlay.contains("--require") && overlay.contains("'realtime>=8'"), "{overlay}");
+        insta::assert_snapshot!(format!("team_own_requirements_overlay_{width}x{height}"), overlay);
+        // The group's weighting is the members' median still, without Alice's must-have.
+        assert_eq!(a.weights(), weights.as_slice());
+        assert!(a.weighting().requirements.is_empty());
+    }
+}
+
+/// A must-have set with `!` is the team's: the disputes are weighed again under it (with only Node.js
+/// eligible no one weight changes who leads), and undo weighs them as before.
+#[test]
+fn a_must_have_set_in_the_explorer_weighs_the_teams_disputes_again() {
+    let mut a = team_app(80, 24);
+    let material = a.team().unwrap().group().material();
+    assert!(material > 0);
+    let realtime = a.dataset().dimensions.iter().position(|d| d.id == "realtime").unwrap();
+    key(&mut a, KeyCode::Char('/'));
+    keys(&mut a, "Real-time and WebSockets");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.selected(), realtime);
+    key(&mut a, KeyCode::Char('!'));
+    keys(&mut a, "8");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.weighting().requirements.get(realtime), Some(8));
+    assert_eq!(a.team().unwrap().group().material(), 0);
+    assert_eq!(*a.team().unwrap().median_verdict(), versus::engine::score::Recommendation::Only { option: 0 });
+    key(&mut a, KeyCode::Char('u'));
+    assert_eq!(a.team().unwrap().group().material(), material);
 }
 
 /// The detail header says of a disputed dimension whether settling it could change the verdict.
@@ -1702,9 +1758,8 @@ fn a_team_larger_than_the_strip_ends_it_with_a_plus() {
     use versus::engine::team::{Group, Member};
     use versus::engine::weights::{Origin, Weighting};
     let d = Dataset::builtin();
-    let members: Vec<Member> = (0..20u8)
-        .map(|i| Member { name: format!("M{i}"), weights: d.dimensions.iter().map(|_| i % 11).collect() })
-        .collect();
+    let members: Vec<Member> =
+        (0..20u8).map(|i| Member::new(format!("M{i}"), d.dimensions.iter().map(|_| i % 11).collect())).collect();
     let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
     let origin = Origin::Team { counted: vec![true; 20], weights: group.weights.clone() };
     let weighting =

@@ -373,9 +373,9 @@ fn judgements(path: &Path, dataset: &Dataset) -> Result<(pairwise::Judged, pairw
 }
 
 /// Prints what matches `query`; whether anything did.
-/// The completion script for `shell`: clap's, with the values of `--preset`, `--profile`, `--answer` and
-/// `--weight` asked of `versus list WHAT --format ids` where the shell lets a script do so (all but
-/// PowerShell).
+/// The completion script for `shell`: clap's, with the values of `--preset`, `--profile`, `--answer`,
+/// `--weight` and `--require` asked of `versus list WHAT --format ids` where the shell lets a script do so
+/// (all but PowerShell).
 fn completions(shell: clap_complete::Shell) -> String {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "versus", &mut out);
@@ -389,9 +389,15 @@ fn completions(shell: clap_complete::Shell) -> String {
     }
 }
 
-/// The flags whose values versus lists, and what `versus list` calls them.
-const LISTED: [(&str, &str); 4] =
-    [("--preset", "presets"), ("--profile", "profiles"), ("--answer", "questions"), ("--weight", "dimensions")];
+/// The flags whose values versus lists, and what the scripts call them: `versus list`'s word, but for
+/// `requirements`, which are the dimensions followed by `>=` (as `dimensions` are followed by `=`).
+const LISTED: [(&str, &str); 5] = [
+    ("--preset", "presets"),
+    ("--profile", "profiles"),
+    ("--answer", "questions"),
+    ("--weight", "dimensions"),
+    ("--require", "requirements"),
+];
 
 /// Zsh: clap's script with each listed flag's action (`_default`) replaced by `_versus_ids WHAT`, which
 /// is defined before the script registers itself.
@@ -418,15 +424,19 @@ fn zsh_with_ids(script: &str) -> String {
 }
 
 /// Zsh: the ids versus lists for the dataset in force (or --data's); dimensions end in `=`, for the
-/// weight that follows.
+/// weight that follows, and in `>=` for a requirement's minimum.
 const ZSH_IDS: &str = r#"(( $+functions[_versus_ids] )) ||
 _versus_ids() {
     local -a ids data
     local at=${words[(I)--data]}
     (( at > 0 )) && data=(--data "${words[at + 1]}")
-    ids=(${(f)"$(versus "${data[@]}" list "$1" --format ids 2>/dev/null)"})
+    local listed=$1
+    [[ "$1" == requirements ]] && listed=dimensions
+    ids=(${(f)"$(versus "${data[@]}" list "$listed" --format ids 2>/dev/null)"})
     if [[ "$1" == dimensions ]]; then
         compadd -S '' -- "${ids[@]/%/=}"
+    elif [[ "$1" == requirements ]]; then
+        compadd -S '' -- "${ids[@]/%/>=}"
     else
         compadd -- "${ids[@]}"
     fi
@@ -439,7 +449,7 @@ const ELVISH_IDS: &str = r"
 # Ids: versus lists them for the dataset in force (or --data's).
 var versus-clap-completer = $edit:completion:arg-completer[versus]
 set edit:completion:arg-completer[versus] = {|@words|
-    var kinds = [&--preset=presets &--profile=profiles &--answer=questions &--weight=dimensions]
+    var kinds = [&--preset=presets &--profile=profiles &--answer=questions &--weight=dimensions &--require=requirements]
     var n = (count $words)
     if (and (> $n 2) (has-key $kinds $words[-2])) {
         var data = []
@@ -447,9 +457,11 @@ set edit:completion:arg-completer[versus] = {|@words|
             if (eq $words[$i] --data) { set data = [--data $words[(+ $i 1)]] }
         }
         var kind = $kinds[$words[-2]]
+        var listed = $kind
+        if (eq $kind requirements) { set listed = dimensions }
         try {
-            versus $@data list $kind --format ids 2>/dev/null | from-lines | each {|id|
-                if (eq $kind dimensions) { put $id'=' } else { put $id }
+            versus $@data list $listed --format ids 2>/dev/null | from-lines | each {|id|
+                if (eq $kind dimensions) { put $id'=' } elif (eq $kind requirements) { put $id'>=' } else { put $id }
             }
         } catch { }
     } else {
@@ -458,7 +470,7 @@ set edit:completion:arg-completer[versus] = {|@words|
 }
 ";
 
-/// Bash: the values of --preset, --profile, --answer and --weight completed from what `versus list ...
+/// Bash: the values of --preset, --profile, --answer, --weight and --require completed from what `versus list ...
 /// --format ids` gives for the dataset named by --data (else the one in force), around clap's function.
 const BASH_IDS: &str = r#"
 # Ids: versus lists them for the dataset in force (or --data's).
@@ -485,14 +497,19 @@ _versus_with_ids() {
         --profile) kind=profiles ;;
         --answer) kind=questions ;;
         --weight) kind=dimensions ;;
+        --require) kind=requirements ;;
         *) _versus "$@"; return ;;
     esac
     local IFS=$'
 ' words
-    words=$(_versus_ids "${kind}")
-    # --weight takes ID=N: the id, then the weight.
+    words=$(_versus_ids "${kind/requirements/dimensions}")
+    # --weight takes ID=N and --require ID>=N: the id, then the number.
     if [[ "${kind}" == dimensions ]]; then
         words=$(printf '%s=
+' ${words})
+        compopt -o nospace 2>/dev/null
+    elif [[ "${kind}" == requirements ]]; then
+        words=$(printf '%s>=
 ' ${words})
         compopt -o nospace 2>/dev/null
     fi
@@ -514,6 +531,7 @@ complete -c versus -l preset -x -a "(versus list presets --format ids 2>/dev/nul
 complete -c versus -l profile -x -a "(versus list profiles --format ids 2>/dev/null)"
 complete -c versus -l answer -x -a "(versus list questions --format ids 2>/dev/null)"
 complete -c versus -l weight -x -a "(versus list dimensions --format ids 2>/dev/null | string replace -r '$' '=')"
+complete -c versus -l require -x -a "(versus list dimensions --format ids 2>/dev/null | string replace -r '$' '>=')"
 "#;
 
 /// `versus list WHAT --format ids`: what the command line takes, one a line (shell completion asks

@@ -257,7 +257,6 @@ pub fn evaluate_with(dataset: &Dataset, weights: &[u8], requirements: &Requireme
 /// The recommendation of one set of weights and, from its sums, what changing one weight alone would
 /// make of it: for asking that of many single changes (a team's disputes) without a pass over the
 /// dataset for each.
-/// Without requirements, as a team's weighting has none.
 pub(crate) struct OneChange {
     tally: Tally,
     recommendation: Recommendation,
@@ -266,8 +265,8 @@ pub(crate) struct OneChange {
 }
 
 impl OneChange {
-    pub(crate) fn new(dataset: &Dataset, weights: &[u8]) -> Self {
-        let screening = Screening::of(dataset, &Requirements::NONE);
+    pub(crate) fn new(dataset: &Dataset, weights: &[u8], requirements: &Requirements) -> Self {
+        let screening = Screening::of(dataset, requirements);
         let eligible = screening.eligible();
         let tally = Tally::new(dataset, weights);
         let recommendation =

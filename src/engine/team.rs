@@ -13,16 +13,28 @@
 //! aggregate judgements, is no use here: weights can be 0, and one 0 would make the group's weight 0.
 
 use crate::engine::data::Dataset;
-use crate::engine::score::{OneChange, Recommendation, recommend};
+use crate::engine::requirements::Requirements;
+use crate::engine::score::{OneChange, Recommendation, recommend_with};
 
 /// A dimension whose members' weights are at least this far apart is disputed.
 pub const DISPUTED_SPREAD: u8 = 3;
 
-/// One member of the team: a name and one weight per dimension.
+/// One member of the team: a name, one weight per dimension, and their own must-haves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
     pub name: String,
     pub weights: Vec<u8>,
+    /// The member's own must-haves (their weight file's `[requirements]`): they decide that member's
+    /// verdict, never the group's, whose must-haves are the ones given for the team (`--require`).
+    pub requirements: Requirements,
+}
+
+impl Member {
+    /// A member with no must-have of their own.
+    #[must_use]
+    pub fn new(name: impl Into<String>, weights: Vec<u8>) -> Self {
+        Self { name: name.into(), weights, requirements: Requirements::NONE }
+    }
 }
 
 /// What a team's weights come to.
@@ -35,7 +47,7 @@ pub struct Group {
     pub spread: Vec<(u8, u8)>,
     /// The dimensions whose spread is at least [`DISPUTED_SPREAD`], widest first (then in dataset order).
     pub disputed: Vec<usize>,
-    /// Per member, in the order given: the recommendation of that member's own weights.
+    /// Per member, in the order given: the recommendation of that member's own weights and must-haves.
     pub verdicts: Vec<Recommendation>,
     /// Per option: how many members' own weights it leads for.
     pub wins: Vec<usize>,
@@ -70,9 +82,17 @@ pub struct Swing {
 }
 
 impl Group {
-    /// The group of `members` (at least one) for `dataset`.
+    /// The group of `members` (at least one) for `dataset`, its weighting without must-haves.
     #[must_use]
     pub fn of(dataset: &Dataset, members: &[&Member]) -> Option<Self> {
+        Self::with(dataset, members, &Requirements::NONE)
+    }
+
+    /// The group of `members` whose weighting (the median) has the must-haves `requirements` (those
+    /// given for the team, not any member's own): the disputes are weighed under them. Each member's
+    /// verdict has that member's own must-haves instead.
+    #[must_use]
+    pub fn with(dataset: &Dataset, members: &[&Member], requirements: &Requirements) -> Option<Self> {
         if members.is_empty() {
             return None;
         }
@@ -82,12 +102,13 @@ impl Group {
         let mut disputed: Vec<usize> =
             (0..dimensions).filter(|&d| spread[d].1 - spread[d].0 >= DISPUTED_SPREAD).collect();
         disputed.sort_by_key(|&d| (std::cmp::Reverse(spread[d].1 - spread[d].0), d));
-        let verdicts: Vec<Recommendation> = members.iter().map(|m| recommend(dataset, &m.weights)).collect();
+        let verdicts: Vec<Recommendation> =
+            members.iter().map(|m| recommend_with(dataset, &m.weights, &m.requirements)).collect();
         let mut wins = vec![0; dataset.options.len()];
         for leader in verdicts.iter().filter_map(Recommendation::leader) {
             wins[leader] += 1;
         }
-        let material_first = material_first(dataset, members, &weights, &disputed);
+        let material_first = material_first(dataset, members, &weights, requirements, &disputed);
         Some(Self { weights, spread, disputed, verdicts, wins, disputes: material_first })
     }
 
@@ -113,9 +134,17 @@ impl Group {
 }
 
 /// Each of the `disputed` dimensions with the members' weights for it that, alone, would change the
-/// leader of `weights` (the group's): material ones first, each part in `disputed`'s order.
-fn material_first(dataset: &Dataset, members: &[&Member], weights: &[u8], disputed: &[usize]) -> Vec<Dispute> {
-    let group = OneChange::new(dataset, weights);
+/// leader of `weights` (the group's) under `requirements` (the group's): material ones first, each part
+/// in `disputed`'s order. Only a member's weight is taken, never their own must-haves: a dispute is
+/// about how much a dimension matters to the group.
+fn material_first(
+    dataset: &Dataset,
+    members: &[&Member],
+    weights: &[u8],
+    requirements: &Requirements,
+    disputed: &[usize],
+) -> Vec<Dispute> {
+    let group = OneChange::new(dataset, weights, requirements);
     let mut found: Vec<Dispute> = disputed
         .iter()
         .map(|&d| {
@@ -170,7 +199,7 @@ mod tests {
     use super::*;
 
     fn member(name: &str, weights: Vec<u8>) -> Member {
-        Member { name: name.to_owned(), weights }
+        Member::new(name, weights)
     }
 
     #[test]
@@ -199,5 +228,54 @@ mod tests {
         let (lows, highs) = group.ends(&[&ml, &chat], first);
         assert_eq!(lows.len() + highs.len(), 2);
         assert_ne!(lows, highs);
+    }
+
+    #[test]
+    fn a_members_own_must_have_decides_their_verdict_and_not_the_groups() {
+        let d = Dataset::builtin();
+        let preset = |id: &str| d.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
+        let python = d.options.iter().position(|o| o.id == "python").unwrap();
+        let node = d.options.iter().position(|o| o.id == "node").unwrap();
+        let realtime = d.dimension_index("realtime").unwrap();
+        let cpu = d.dimension_index("cpu-bound").unwrap();
+        // ML weights favour Python, which is rated below 8 on real-time; Node.js is not.
+        assert!(d.dimensions[realtime].assessments[python].rating < 8);
+        assert!(d.dimensions[realtime].assessments[node].rating >= 8);
+        let free = member("free", preset("ml-api"));
+        let mut bound = member("bound", preset("ml-api"));
+        bound.requirements.set(realtime, 8);
+        let mut neither = member("neither", preset("ml-api"));
+        neither.requirements.set(realtime, 10);
+        neither.requirements.set(cpu, 10);
+        let chat = member("chat", preset("realtime-chat"));
+        let group = Group::of(&d, &[&free, &bound, &neither, &chat]).unwrap();
+        assert_eq!(group.verdicts[0].leader(), Some(python), "no must-have: the weights decide");
+        assert_eq!(group.verdicts[1], Recommendation::Only { option: node });
+        assert!(matches!(group.verdicts[2], Recommendation::NoneEligible { .. }), "{:?}", group.verdicts[2]);
+        assert_eq!(group.verdicts[3].leader(), Some(node));
+        assert_eq!((group.wins[python], group.wins[node]), (1, 2));
+        // The group's weighting and disputes are those of the members' weights alone.
+        let unbound = member("bound", preset("ml-api"));
+        let mut loose = Group::of(&d, &[&free, &unbound, &neither, &chat]).unwrap();
+        assert_eq!(loose.verdicts[1].leader(), Some(python));
+        loose.verdicts = group.verdicts.clone();
+        loose.wins = group.wins.clone();
+        assert_eq!(loose, group);
+    }
+
+    #[test]
+    fn disputes_are_weighed_under_the_groups_must_haves() {
+        let d = Dataset::builtin();
+        let preset = |id: &str| d.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
+        let members = [member("ml", preset("ml-api")), member("chat", preset("realtime-chat"))];
+        let refs: Vec<&Member> = members.iter().collect();
+        let free = Group::of(&d, &refs).unwrap();
+        assert!(free.material() > 0, "{:?}", free.disputes);
+        // With only Node.js meeting the group's must-have, no one weight can change who leads.
+        let mut only_node = Requirements::NONE;
+        only_node.set(d.dimension_index("realtime").unwrap(), 8);
+        let bound = Group::with(&d, &refs, &only_node).unwrap();
+        assert_eq!(bound.material(), 0);
+        assert_eq!((&bound.weights, &bound.disputed, &bound.verdicts), (&free.weights, &free.disputed, &free.verdicts));
     }
 }

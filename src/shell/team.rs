@@ -51,7 +51,7 @@ pub fn read_team(paths: &[PathBuf], dataset: &Dataset) -> Result<TeamFiles, Vec<
                 if let Some(note) = file.note {
                     team.notes.push((file.name.clone(), note));
                 }
-                team.members.push(Member { name: file.name, weights: file.weights });
+                team.members.push(Member { name: file.name, weights: file.weights, requirements: file.requirements });
                 team.files.push(shown);
             }
         }

@@ -98,18 +98,21 @@ impl Report<'_> {
         {
             let _ = writeln!(out, "{}\n", md(&team.intro));
         }
-        for (name, verdict) in &team.rows {
-            let note = self.framing.notes.iter().find(|(who, _)| who == name).map(|(_, note)| one_line(note));
+        for row in &team.rows {
+            let note = self.framing.notes.iter().find(|(who, _)| *who == row.name).map(|(_, note)| one_line(note));
             match note.filter(|n| !n.is_empty()) {
                 Some(note) => {
-                    let _ = writeln!(out, "* {} ({}): {}", md(name), md(verdict), md(&note));
+                    let _ = writeln!(out, "* {} ({}): {}", md(&row.label), md(&row.verdict), md(&note));
                 }
                 None => {
-                    let _ = writeln!(out, "* {}: {}", md(name), md(verdict));
+                    let _ = writeln!(out, "* {}: {}", md(&row.label), md(&row.verdict));
                 }
             }
         }
         out.push('\n');
+        if let Some(sentence) = &team.own_requirements {
+            let _ = writeln!(out, "{}\n", md(sentence));
+        }
         if !team.disputed.is_empty() {
             let _ = writeln!(out, "Where the members' disagreement could change the verdict:\n");
             for sentence in &team.disputed {

@@ -116,9 +116,13 @@ impl Report<'_> {
     fn markdown_team(&self, out: &mut String) {
         let Some(team) = self.team_parts() else { return };
         let _ = writeln!(out, "\n{} The team\n\n{}\n", self.heading(1), md(&team.intro));
-        let _ = writeln!(out, "| Member | Verdict of their own weights |\n| --- | --- |");
-        for (name, verdict) in &team.rows {
-            let _ = writeln!(out, "| {} | {} |", md(name), md(verdict));
+        let own = if team.rows.iter().any(|row| row.label != row.name) { " and must-haves" } else { "" };
+        let _ = writeln!(out, "| Member | Verdict of their own weights{own} |\n| --- | --- |");
+        for row in &team.rows {
+            let _ = writeln!(out, "| {} | {} |", md(&row.label), md(&row.verdict));
+        }
+        if let Some(sentence) = &team.own_requirements {
+            let _ = writeln!(out, "\n{}", md(sentence));
         }
         let _ = writeln!(out, "\n{}\n\n{} Where the team disagrees\n", md(&team.wins), self.heading(2));
         for sentence in &team.disputed {

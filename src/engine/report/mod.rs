@@ -19,7 +19,7 @@ use crate::engine::robustness::{
     DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
 };
 use crate::engine::score::{
-    Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate_with, rating_flips_with, recommend,
+    Evaluation, Flip, RatingFlip, Recommendation, Stability, evaluate_with, rating_flips_with, recommend_with,
 };
 use crate::engine::team::{DISPUTED_SPREAD, Dispute, Group, Member, member_ranges};
 use crate::engine::text::{fit, pad, pad_left, pluralize, wrap};
@@ -246,11 +246,11 @@ impl<'a> Report<'a> {
     }
 
     /// The report of a team's weights (the caller's weighting is their group's median), which it then
-    /// describes: each member's verdict, and where they disagree.
+    /// describes: each member's verdict, and where they disagree (under the weighting's must-haves).
     #[must_use]
     pub fn with_team(mut self, members: Vec<Member>) -> Self {
         let refs: Vec<&Member> = members.iter().collect();
-        if let Some(group) = Group::of(self.dataset, &refs) {
+        if let Some(group) = Group::with(self.dataset, &refs, &self.weighting.requirements) {
             self.team = Some((members, group));
         }
         self
@@ -264,7 +264,11 @@ impl<'a> Report<'a> {
         let rows = members
             .iter()
             .zip(&group.verdicts)
-            .map(|(member, verdict)| (member.name.clone(), short_verdict(dataset, verdict)))
+            .map(|(member, verdict)| TeamRow {
+                name: member.name.clone(),
+                label: member_label(dataset, member),
+                verdict: short_verdict(dataset, verdict),
+            })
             .collect();
         let mut order: Vec<usize> = (0..dataset.options.len()).filter(|&o| group.wins[o] > 0).collect();
         order.sort_by_key(|&o| (std::cmp::Reverse(group.wins[o]), o));
@@ -321,7 +325,7 @@ impl<'a> Report<'a> {
             format!(
                 "The weights above are not the members' median: they differ on {}. The median would give: {}",
                 pluralize(differ, "dimension"),
-                lead_sentence(dataset, &recommend(dataset, &group.weights))
+                lead_sentence(dataset, &recommend_with(dataset, &group.weights, &self.weighting.requirements))
             )
         };
         let intro = match self.framing.left_out.as_slice() {
@@ -333,7 +337,8 @@ impl<'a> Report<'a> {
             .chain(immaterial_sentence(group))
             .chain(group.disputed.is_empty().then(|| undisputed_sentence(members.len())))
             .collect();
-        Some(TeamParts { intro, rows, wins, disputed, after })
+        let own_requirements = own_requirements_sentence(dataset, members, &self.weighting.requirements);
+        Some(TeamParts { intro, rows, own_requirements, wins, disputed, after })
     }
 
     fn json_team(&self) -> Option<JsonTeam> {
@@ -349,6 +354,14 @@ impl<'a> Report<'a> {
                     winner: verdict.leader().map(|o| dataset.options[o].id.clone()),
                     margin: round(verdict.margin()),
                     weights: json_by_id(ids().zip(member.weights.iter().copied())),
+                    requirements: member
+                        .requirements
+                        .iter()
+                        .map(|r| JsonMemberRequirement {
+                            dimension: dataset.dimensions[r.dimension].id.clone(),
+                            min: r.min,
+                        })
+                        .collect(),
                 })
                 .collect(),
             aggregate: "median",
@@ -528,8 +541,11 @@ impl<'a> Report<'a> {
         if let Some(team) = self.team_parts() {
             let _ = writeln!(out, "\nThe team:");
             item(&mut out, &team.intro);
-            for (name, verdict) in &team.rows {
-                item(&mut out, &format!("{name}: {verdict}"));
+            for row in &team.rows {
+                item(&mut out, &format!("{}: {}", row.label, row.verdict));
+            }
+            if let Some(sentence) = &team.own_requirements {
+                item(&mut out, sentence);
             }
             item(&mut out, &team.wins);
             let _ = writeln!(out, "\nWhere the team disagrees (first what could change the verdict, widest first):");
@@ -1040,14 +1056,33 @@ struct JsonMember {
     winner: Option<String>,
     margin: f64,
     weights: serde_json::Map<String, serde_json::Value>,
+    /// The member's own must-haves, which their verdict (`winner`) honours; empty when none.
+    requirements: Vec<JsonMemberRequirement>,
+}
+
+#[derive(Serialize)]
+struct JsonMemberRequirement {
+    dimension: String,
+    min: u8,
+}
+
+/// One member's row in the team section.
+struct TeamRow {
+    /// The member's name as given (a decision record finds their note by it).
+    name: String,
+    /// The name with the member's own must-haves: "Bob (requires Real-time >= 7)".
+    label: String,
+    /// The verdict of their own weights and must-haves.
+    verdict: String,
 }
 
 /// The team section's content, before layout.
 struct TeamParts {
     /// Whether the report's weights are the members' median, and if not what that would give.
     intro: String,
-    /// (member, the verdict of their own weights).
-    rows: Vec<(String, String)>,
+    rows: Vec<TeamRow>,
+    /// When members have must-haves the team's weighting lacks: that it does, and the flag that adds them.
+    own_requirements: Option<String>,
     /// How many members each option leads for.
     wins: String,
     /// One sentence per material dispute, widest spread first, as many as the reports show.
@@ -1070,6 +1105,55 @@ pub fn majority_note(dataset: &Dataset, group: &Group, leader: Option<usize>) ->
             dataset.options[top].name
         )
     })
+}
+
+/// A member's name with their own must-haves, if they have any: "Bob (requires Real-time >= 7)".
+#[must_use]
+pub fn member_label(dataset: &Dataset, member: &Member) -> String {
+    if member.requirements.is_empty() {
+        return member.name.clone();
+    }
+    format!("{} (requires {})", member.name, requirements_short(dataset, &member.requirements))
+}
+
+/// Must-haves in a few words: "Real-time >= 7, CPU-bound pure code >= 6".
+#[must_use]
+pub fn requirements_short(dataset: &Dataset, requirements: &Requirements) -> String {
+    let parts: Vec<String> =
+        requirements.iter().map(|r| format!("{} >= {}", dataset.dimensions[r.dimension].name, r.min)).collect();
+    parts.join(", ")
+}
+
+/// The members' own must-haves that `team` (the must-haves of the team's weighting) does not hold, each
+/// dimension at the highest minimum a member gives it (which holds every lower one too), in dataset order.
+#[must_use]
+pub fn requirements_left_out(members: &[Member], team: &Requirements) -> Requirements {
+    let mut left_out = Requirements::NONE;
+    for r in members.iter().flat_map(|m| m.requirements.iter()) {
+        if team.get(r.dimension).is_none_or(|min| min < r.min)
+            && left_out.get(r.dimension).is_none_or(|min| min < r.min)
+        {
+            left_out.set(r.dimension, r.min);
+        }
+    }
+    left_out
+}
+
+/// One sentence when members have must-haves the team's weighting (with `team`) does not: it says so and
+/// gives the flags that would apply them. "Members' own must-haves do not apply to the team's weighting;
+/// --require 'realtime>=7' would apply them."
+#[must_use]
+pub fn own_requirements_sentence(dataset: &Dataset, members: &[Member], team: &Requirements) -> Option<String> {
+    let left_out = requirements_left_out(members, team);
+    if left_out.is_empty() {
+        return None;
+    }
+    let flags: Vec<String> = left_out.specs(dataset).iter().map(|spec| format!("--require '{spec}'")).collect();
+    let them = if left_out.len() == 1 { "it" } else { "them" };
+    Some(format!(
+        "Members' own must-haves decide only their own verdicts; {} applies {them} to the team's.",
+        flags.join(" ")
+    ))
 }
 
 /// "3 more disputes could change the verdict; ..." past the ones shown.
@@ -1101,7 +1185,7 @@ pub fn dispute_sentence(dataset: &Dataset, members: &[&Member], dispute: &Disput
         .enumerate()
         .map(|(i, (outcome, who))| {
             let made = match outcome {
-                // A team's weighting has no must-haves, so no option is the only one left.
+                // One weight never leaves one option alone eligible: must-haves alone decide that.
                 Recommendation::Lead { option, .. } | Recommendation::Only { option } => {
                     format!("make {} lead", name(*option))
                 }

@@ -1001,10 +1001,7 @@ mod tests {
     fn app_with_team() -> App {
         let dataset = Dataset::builtin();
         let weights = |id: &str| dataset.presets.iter().find(|p| p.id == id).unwrap().weights.clone();
-        let members = vec![
-            Member { name: "Ann".into(), weights: weights("ml-api") },
-            Member { name: "Ben".into(), weights: weights("realtime-chat") },
-        ];
+        let members = vec![Member::new("Ann", weights("ml-api")), Member::new("Ben", weights("realtime-chat"))];
         let startup = Startup {
             team: members,
             team_files: vec!["/d/ann.toml".into(), "/d/ben.toml".into()],

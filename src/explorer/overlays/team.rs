@@ -11,7 +11,10 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Next, PAGE, Purpose, Request, Room, Seen, popup, pressed_row};
-use crate::engine::report::{dispute_sentence, immaterial_sentence, short_verdict};
+use crate::engine::data::Dataset;
+use crate::engine::report::{
+    dispute_sentence, immaterial_sentence, own_requirements_sentence, requirements_short, short_verdict,
+};
 use crate::engine::score::Recommendation;
 use crate::engine::team::{DISPUTED_SPREAD, Member, median_weights};
 use crate::engine::text::{fit, pluralize, wrap};
@@ -26,6 +29,9 @@ use crate::explorer::theme::Theme;
 /// members disagree why (up to two), the disputes that could change the verdict (up to two), and the
 /// rest in one.
 const SUMMARY_ROWS: u16 = 9;
+/// Rows more when members have must-haves of their own: that the group's weighting leaves them out, and
+/// the flag that would not (up to two).
+const OWN_REQUIREMENTS_ROWS: u16 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TeamList {
@@ -46,14 +52,14 @@ impl TeamList {
     }
 
     /// The pop-up: one row per member over the group's summary.
-    fn area(area: Rect, members: usize) -> Rect {
-        centred(area, 76, (members as u16).saturating_add(SUMMARY_ROWS + 2).max(12))
+    fn area(area: Rect, members: &[Member]) -> Rect {
+        centred(area, 76, (members.len() as u16).saturating_add(summary_rows(members) + 2).max(12))
     }
 
     /// The list of members, above the summary.
-    fn list(area: Rect, members: usize) -> Rect {
+    fn list(area: Rect, members: &[Member]) -> Rect {
         let inside = inner(Self::area(area, members));
-        let summary = SUMMARY_ROWS.min(inside.height.saturating_sub(1));
+        let summary = summary_rows(members).min(inside.height.saturating_sub(1));
         Rect::new(inside.x, inside.y, inside.width, inside.height - summary)
     }
 
@@ -102,8 +108,9 @@ impl Room for TeamList {
     /// moves the selection, as j and k do.
     fn point(&mut self, pointer: Pointer, ctx: &mut Ctx) -> bool {
         let before = (*self, ctx.weights.counted().to_vec());
-        let members = ctx.weights.roster().map_or(0, |roster| roster.members().len());
-        let rows = Self::list(ctx.area, members);
+        let Some(roster) = ctx.weights.roster() else { return false };
+        let members = roster.members().len();
+        let rows = Self::list(ctx.area, roster.members());
         let first = scroll_for(self.selected, usize::from(rows.height));
         if let Some(action) = pointer.kind.wheel() {
             let _ = self.act(action, ctx);
@@ -120,11 +127,11 @@ impl Room for TeamList {
         let dataset = seen.dataset;
         let selected = self.selected;
         let area = frame.area();
-        let rect = Self::area(area, roster.members().len());
+        let rect = Self::area(area, roster.members());
         let title = format!("Team of {}: the sliders are the median of those counted", roster.members().len());
         let inner = popup(frame, rect, &title, theme);
         let width = usize::from(inner.width);
-        let list = Self::list(area, roster.members().len());
+        let list = Self::list(area, roster.members());
         let first = scroll_for(selected, usize::from(list.height));
         let name_width = roster.members().iter().map(|m| m.name.width()).max().unwrap_or(0).min(width / 3);
         let mut lines = Vec::new();
@@ -133,22 +140,7 @@ impl Room for TeamList {
             let counted = if weights.counted()[i] { "[x]" } else { "[ ]" };
             let name = fit(&member.name, name_width);
             let pad = " ".repeat(name_width.saturating_sub(name.width()));
-            let outcome = match *roster.verdict(i) {
-                Recommendation::Lead { option, margin, .. } => Span::styled(
-                    fit(
-                        &format!("{} +{}", dataset.options[option].name, points(margin)),
-                        width.saturating_sub(name_width + 10),
-                    ),
-                    theme.option(option),
-                ),
-                Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
-                Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
-                Recommendation::Only { option } => Span::styled(
-                    format!("{} only", fit(&dataset.options[option].name, width / 3)),
-                    theme.option(option),
-                ),
-                Recommendation::NoneEligible { .. } => Span::styled("none eligible", theme.close_call()),
-            };
+            let outcome = outcome(dataset, roster.verdict(i), width, name_width, theme);
             let style = if i == selected {
                 theme.selected()
             } else if weights.counted()[i] {
@@ -156,7 +148,15 @@ impl Room for TeamList {
             } else {
                 theme.dim()
             };
-            lines.push(Line::from(vec![Span::styled(format!("{pointer}{counted} {name}{pad} → "), style), outcome]));
+            // The member's own must-haves, which their verdict honours, after it in the room left.
+            let room = width.saturating_sub(5 + name_width + 3 + outcome.width() + 2);
+            let requires = (!member.requirements.is_empty() && room > 0).then(|| {
+                let said = format!("  requires {}", requirements_short(dataset, &member.requirements));
+                Span::styled(fit(&said, room + 2), theme.dim())
+            });
+            let mut row = vec![Span::styled(format!("{pointer}{counted} {name}{pad} → "), style), outcome];
+            row.extend(requires);
+            lines.push(Line::from(row));
         }
         frame.render_widget(Paragraph::new(lines), list);
 
@@ -176,6 +176,11 @@ impl Room for TeamList {
             .collect();
         let wins = if wins.is_empty() { "no option leads for any member".to_owned() } else { wins.join(", ") };
         summary.push(Line::raw(fit(&format!("Of those counted: {wins}."), width)));
+        let team_requirements = &weights.weighting().requirements;
+        if let Some(sentence) = own_requirements_sentence(dataset, roster.members(), team_requirements) {
+            let said = format!("{sentence} (! sets one here.)");
+            summary.extend(at_most(&said, width, 2).into_iter().map(|l| Line::styled(l, theme.dim())));
+        }
         let leader = median.leader();
         if let Some(note) = crate::engine::report::majority_note(dataset, group, leader) {
             summary.extend(at_most(&note, width, 2).into_iter().map(|l| Line::styled(l, theme.close_call())));
@@ -220,4 +225,36 @@ fn at_most(text: &str, width: usize, count: usize) -> Vec<String> {
         lines[count - 1] = fit(&format!("{} …", lines[count - 1]), width);
     }
     lines
+}
+
+/// The rows under the members: more when any member has must-haves of their own.
+fn summary_rows(members: &[Member]) -> u16 {
+    let own = members.iter().any(|m| !m.requirements.is_empty());
+    SUMMARY_ROWS + if own { OWN_REQUIREMENTS_ROWS } else { 0 }
+}
+
+/// A member's verdict in a few words, in the leader's colour, fitted to the row beside a name of
+/// `name_width` in an overlay `width` wide.
+fn outcome(
+    dataset: &Dataset,
+    verdict: &Recommendation,
+    width: usize,
+    name_width: usize,
+    theme: Theme,
+) -> Span<'static> {
+    match *verdict {
+        Recommendation::Lead { option, margin, .. } => Span::styled(
+            fit(
+                &format!("{} +{}", dataset.options[option].name, points(margin)),
+                width.saturating_sub(name_width + 10),
+            ),
+            theme.option(option),
+        ),
+        Recommendation::Tie { .. } => Span::styled("tie", theme.close_call()),
+        Recommendation::NoWeights => Span::styled("no weights", theme.dim()),
+        Recommendation::Only { option } => {
+            Span::styled(format!("{} only", fit(&dataset.options[option].name, width / 3)), theme.option(option))
+        }
+        Recommendation::NoneEligible { .. } => Span::styled("none eligible", theme.close_call()),
+    }
 }

@@ -3,12 +3,12 @@
 //! ([`super::weights::Weights::counted`]), with its undo, and the group derives from that.
 
 use crate::engine::data::Dataset;
-use crate::engine::score::{Recommendation, recommend};
+use crate::engine::score::{Recommendation, recommend_with};
 use crate::engine::team::{Group, Member};
 
 pub struct Roster {
     members: Vec<Member>,
-    /// Per member: the verdict of their own weights.
+    /// Per member: the verdict of their own weights and must-haves.
     verdicts: Vec<Recommendation>,
     /// The files the members came from, for the command that reproduces the team's report.
     files: Vec<String>,
@@ -20,7 +20,7 @@ impl Roster {
         if members.is_empty() {
             return None;
         }
-        let verdicts = members.iter().map(|m| recommend(dataset, &m.weights)).collect();
+        let verdicts = members.iter().map(|m| recommend_with(dataset, &m.weights, &m.requirements)).collect();
         Some(Self { members, verdicts, files })
     }
 

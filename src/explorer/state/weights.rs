@@ -9,7 +9,7 @@ use crate::engine::requirements::Requirements;
 use crate::engine::robustness::{
     DEFAULT_SAMPLES, DEFAULT_SEED, MAX_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
 };
-use crate::engine::score::{Evaluation, Recommendation, evaluate_with, recommend};
+use crate::engine::score::{Evaluation, Recommendation, evaluate_with, recommend_with};
 use crate::engine::team::{Group, Member};
 use crate::engine::weights::{Origin, Weighting, parse_answer};
 
@@ -129,11 +129,13 @@ impl Weights {
         self
     }
 
-    /// Works the group out for who counts now (at least one member: the last cannot be left out).
+    /// Works the group out for who counts now (at least one member: the last cannot be left out), under
+    /// the must-haves in force (the team's, not a member's own).
     fn regroup(&mut self, dataset: &Dataset) {
+        let requirements = &self.weighting.requirements;
         self.group = self.roster.as_ref().and_then(|_| {
-            let group = Group::of(dataset, &self.counted_members())?;
-            let verdict = recommend(dataset, &group.weights);
+            let group = Group::with(dataset, &self.counted_members(), requirements)?;
+            let verdict = recommend_with(dataset, &group.weights, requirements);
             Some((group, verdict))
         });
     }
@@ -157,7 +159,7 @@ impl Weights {
         {
             return;
         }
-        if self.counted != before.counted {
+        if self.counted != before.counted || self.weighting.requirements != before.weighting.requirements {
             self.regroup(dataset);
         }
         self.reevaluate(dataset);
@@ -204,7 +206,7 @@ impl Weights {
             counted: std::mem::replace(&mut self.counted, state.counted),
             change: state.change,
         };
-        if self.counted != replaced.counted {
+        if self.counted != replaced.counted || self.weighting.requirements != replaced.weighting.requirements {
             self.regroup(dataset);
         }
         self.reevaluate(dataset);
