@@ -41,6 +41,18 @@ impl Requirements {
         }
     }
 
+    /// These and `others` together: where both require a dimension, the higher minimum.
+    #[must_use]
+    pub fn and(&self, others: &Self) -> Self {
+        let mut both = self.clone();
+        for r in &others.0 {
+            if both.get(r.dimension).is_none_or(|min| min < r.min) {
+                both.set(r.dimension, r.min);
+            }
+        }
+        both
+    }
+
     /// The minimum `dimension` must be rated, if it has one.
     #[must_use]
     pub fn get(&self, dimension: usize) -> Option<u8> {

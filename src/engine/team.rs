@@ -90,7 +90,8 @@ impl Group {
 
     /// The group of `members` whose weighting (the median) has the must-haves `requirements` (those
     /// given for the team, not any member's own): the disputes are weighed under them. Each member's
-    /// verdict has that member's own must-haves instead.
+    /// verdict has them too, and that member's own (the higher minimum where both set one): a line the
+    /// team will not cross holds for everyone in it.
     #[must_use]
     pub fn with(dataset: &Dataset, members: &[&Member], requirements: &Requirements) -> Option<Self> {
         if members.is_empty() {
@@ -103,7 +104,7 @@ impl Group {
             (0..dimensions).filter(|&d| spread[d].1 - spread[d].0 >= DISPUTED_SPREAD).collect();
         disputed.sort_by_key(|&d| (std::cmp::Reverse(spread[d].1 - spread[d].0), d));
         let verdicts: Vec<Recommendation> =
-            members.iter().map(|m| recommend_with(dataset, &m.weights, &m.requirements)).collect();
+            members.iter().map(|m| recommend_with(dataset, &m.weights, &m.requirements.and(requirements))).collect();
         let mut wins = vec![0; dataset.options.len()];
         for leader in verdicts.iter().filter_map(Recommendation::leader) {
             wins[leader] += 1;
@@ -276,6 +277,12 @@ mod tests {
         only_node.set(d.dimension_index("realtime").unwrap(), 8);
         let bound = Group::with(&d, &refs, &only_node).unwrap();
         assert_eq!(bound.material(), 0);
-        assert_eq!((&bound.weights, &bound.disputed, &bound.verdicts), (&free.weights, &free.disputed, &free.verdicts));
+        assert_eq!((&bound.weights, &bound.disputed), (&free.weights, &free.disputed));
+        // The team's must-have holds for every member: the ML member's weights favour Python, which
+        // fails it.
+        let node = d.options.iter().position(|o| o.id == "node").unwrap();
+        assert_ne!(free.verdicts[0].leader(), Some(node));
+        assert!(bound.verdicts.iter().all(|v| *v == Recommendation::Only { option: node }), "{:?}", bound.verdicts);
+        assert_eq!(bound.wins[node], 2);
     }
 }
