@@ -2319,3 +2319,45 @@ fn rating_flips_in_the_explorer_count_the_must_haves() {
     assert!(!screen.lines().any(|l| l.contains("Node.js") && l.contains(": Python leads")), "{screen}");
     assert!(screen.contains("Python 4 -> 7: Python leads"), "{screen}");
 }
+
+/// The team overlay words as many material disputes as fit and says how many more there are: none goes
+/// unmentioned (it showed four and folded the rest away).
+#[test]
+fn the_team_overlay_counts_every_material_dispute() {
+    use versus::engine::team::{Group, Member};
+    use versus::engine::weights::{Origin, Weighting};
+    let d = Dataset::builtin();
+    // Members of whole-number weights from a small generator: the first team with six material
+    // disputes or more.
+    let mut state = 7_u64;
+    let mut next = move || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) % 11) as u8
+    };
+    let (members, group) = std::iter::repeat_with(|| {
+        let members: Vec<Member> = ["Ann", "Bob", "Cat"]
+            .iter()
+            .map(|&name| Member::new(name, (0..d.dimensions.len()).map(|_| next()).collect()))
+            .collect();
+        let group = Group::of(&d, &members.iter().collect::<Vec<_>>()).unwrap();
+        (members, group)
+    })
+    .take(200)
+    .find(|(_, group)| group.material() >= 6)
+    .expect("a team of many material disputes");
+    let weighting = Weighting {
+        origin: Origin::Team { counted: vec![true; 3], weights: group.weights.clone() },
+        weights: group.weights.clone(),
+        requirements: versus::engine::requirements::Requirements::NONE,
+    };
+    let mut a = support::sized(App::new(Startup { team: members, ..Startup::new(d, weighting) }), 80, 24);
+    key(&mut a, KeyCode::Char('T'));
+    let said = text(&a).replace(['│', '┃'], " ");
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Each dispute worded says "would make" (an option lead, or it a tie).
+    let shown = said.matches("would make").count();
+    let more: usize =
+        said.split("; and ").nth(1).and_then(|rest| rest.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(more > 0, "{said}");
+    assert_eq!(shown + more, group.material(), "{said}");
+}

@@ -188,19 +188,27 @@ impl Room for TeamList {
         // The rows left show a handful at most; a large dataset may dispute thousands.
         let counted_members: Vec<&Member> =
             roster.members().iter().zip(weights.counted()).filter(|(_, c)| **c).map(|(m, _)| m).collect();
+        let all_material = group.material();
         let material: Vec<String> = group
             .disputes
             .iter()
-            .take_while(|dispute| dispute.is_material())
-            .take(4)
+            .take(all_material.min(MOST_DISPUTES_SAID))
             .map(|dispute| dispute_sentence(dataset, &counted_members, dispute))
             .collect();
         let rows = inner.height.saturating_sub(list.height);
         if !material.is_empty() {
-            // The rows left, less the folded line after: at least two.
+            // The rows left, less the folded line after: at least two. As many as fit whole, then how many
+            // more there are: none goes unmentioned.
             let room = usize::from(rows).saturating_sub(summary.len() + 1).max(2);
-            let said = format!("Could change the verdict: {}.", material.join("; "));
-            summary.extend(at_most(&said, width, room).into_iter().map(|l| Line::styled(l, theme.close_call())));
+            let said = |shown: usize| match all_material - shown {
+                0 => format!("Could change the verdict: {}.", material[..shown].join("; ")),
+                more => format!(
+                    "Could change the verdict: {}; and {more} more (versus report --team lists them).",
+                    material[..shown].join("; ")
+                ),
+            };
+            let fits = (1..=material.len()).rev().find(|&shown| wrap(&said(shown), width).len() <= room).unwrap_or(1);
+            summary.extend(at_most(&said(fits), width, room).into_iter().map(|l| Line::styled(l, theme.close_call())));
         }
         let folded = match immaterial_sentence(group) {
             Some(sentence) => Some(sentence),
@@ -215,6 +223,9 @@ impl Room for TeamList {
         frame.render_widget(Paragraph::new(summary), below);
     }
 }
+
+/// The most material disputes the overlay words: a large dataset may have thousands.
+const MOST_DISPUTES_SAID: usize = 12;
 
 /// `text` wrapped to `width` in `count` lines at most, the last ending in "…" when more was cut.
 fn at_most(text: &str, width: usize, count: usize) -> Vec<String> {
