@@ -186,10 +186,16 @@ fn passes_words(dataset: &Dataset, robustness: &Robustness, option: usize) -> St
     })
 }
 
-/// A share as a whole percentage: "77%".
+/// A share as a whole percentage: "77%". A share just under a threshold the classification uses (half,
+/// [`CONFIDENT_SHARE`]) that would round onto it keeps one decimal, rounded down ("74.7%"), so that it
+/// never reads as meeting it.
 #[must_use]
 pub fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    let whole = (share * 100.0).round();
+    if [0.5, CONFIDENT_SHARE].iter().any(|&threshold| share < threshold && whole >= threshold * 100.0) {
+        return format!("{:.1}%", (share * 1000.0).floor() / 10.0);
+    }
+    format!("{whole:.0}%")
 }
 
 /// The option first most often (the first of equals), if there are any shares.
@@ -202,6 +208,18 @@ mod tests {
     use super::*;
     use crate::engine::robustness::Spread;
     use crate::engine::score::CLOSE_CALL_POINTS;
+
+    #[test]
+    fn a_share_just_under_a_threshold_never_reads_as_meeting_it() {
+        assert_eq!(percent(0.7472), "74.7%");
+        assert_eq!(percent(0.749_999), "74.9%");
+        assert_eq!(percent(0.4951), "49.5%");
+        assert_eq!(
+            (percent(0.75), percent(0.7449), percent(0.5), percent(0.77)),
+            ("75%".into(), "74%".into(), "50%".into(), "77%".into())
+        );
+        assert_eq!((percent(0.0), percent(1.0)), ("0%".into(), "100%".into()));
+    }
 
     #[test]
     fn the_definition_names_the_thresholds_in_force() {
