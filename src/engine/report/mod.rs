@@ -167,8 +167,8 @@ pub fn drivers(evaluation: &Evaluation, weights: &[u8]) -> Vec<usize> {
 }
 
 /// The must-haves that decide the outcome, in dataset order: with one option left or none, every
-/// must-have an option fails; while an option leads, those failed by an option that scores at least as
-/// much as the leader (it would lead, or tie, without them). A must-have no one fails decides nothing.
+/// must-have an option fails; while an option leads (or some tie), those failed by an option that scores
+/// at least as much (it would lead, or tie, without them). A must-have no one fails decides nothing.
 #[must_use]
 pub fn deciding_requirements(evaluation: &Evaluation, requirements: &Requirements) -> Vec<Requirement> {
     let screening = &evaluation.screening;
@@ -186,13 +186,17 @@ pub fn deciding_requirements(evaluation: &Evaluation, requirements: &Requirement
         .collect()
 }
 
-/// While an option leads, the options failing a must-have that score at least as much as it: those the
-/// must-haves ruled out of the lead. Empty otherwise.
+/// While an option leads (or some tie), the options failing a must-have that score at least as much:
+/// those the must-haves ruled out of the top. Empty otherwise.
 #[must_use]
 pub fn overtaken_by(evaluation: &Evaluation) -> Vec<usize> {
-    let Recommendation::Lead { option: leader, .. } = evaluation.recommendation else { return Vec::new() };
+    let top = match &evaluation.recommendation {
+        Recommendation::Lead { option, .. } => *option,
+        Recommendation::Tie { options } if !options.is_empty() => options[0],
+        _ => return Vec::new(),
+    };
     let scores = &evaluation.scores;
-    (0..scores.len()).filter(|&o| !evaluation.screening.passes(o) && scores[o] >= scores[leader]).collect()
+    (0..scores.len()).filter(|&o| !evaluation.screening.passes(o) && scores[o] >= scores[top]).collect()
 }
 
 impl<'a> Report<'a> {
