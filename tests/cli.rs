@@ -1138,3 +1138,71 @@ fn a_changed_must_have_makes_a_profile_modified() {
         assert!(changed && line.contains("modified"), "{change:?}: {line}");
     }
 }
+
+/// `list presets` and `list profiles` give the verdict `report --preset/--profile` gives, the entry's own
+/// must-haves counted, and name those must-haves (JSON `requirements`).
+#[test]
+fn list_presets_and_profiles_count_each_entrys_must_haves() {
+    let dir = config_dir("list-requirements");
+    let run = |args: &[&str]| {
+        let output = versus_in(dir.path(), args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    };
+    let json = |args: &[&str]| -> serde_json::Value { serde_json::from_str(&run(args)).unwrap() };
+    // Node.js leads at the default weights; Python alone has an ML and AI ecosystem of 5 or more.
+    assert_eq!(json(&["report", "--format", "json"])["recommendation"]["option"], "node");
+    run(&["profile", "save", "mlreq", "--require", "ml-ecosystem>=5"]);
+    run(&["profile", "save", "plain"]);
+    let report = json(&["report", "--profile", "mlreq", "--format", "json"]);
+    assert_eq!(report["recommendation"]["option"], "python");
+    let profiles = json(&["list", "profiles", "--format", "json"]);
+    let entry = |name: &str| profiles.as_array().unwrap().iter().find(|p| p["name"] == name).unwrap().clone();
+    assert_eq!(entry("mlreq")["recommends"], report["recommendation"]["option"]);
+    assert_eq!(entry("mlreq")["requirements"], serde_json::json!([{ "dimension": "ml-ecosystem", "min": 5 }]));
+    assert_eq!(entry("plain")["recommends"], "node");
+    assert_eq!(entry("plain")["requirements"], serde_json::json!([]));
+    for key in ["name", "weights", "recommends", "requirements", "unknown_dimensions", "note", "answers"] {
+        assert!(entry("mlreq").get(key).is_some(), "profiles lack {key}");
+    }
+    let text = run(&["list", "profiles"]);
+    assert!(
+        text.contains(
+            "mlreq\n    Python is the only option that meets every requirement.\n    Must-haves: ML and AI \
+             ecosystem at least 5.\n"
+        ),
+        "{text}"
+    );
+    let plain = text.split("plain\n").nth(1).unwrap().lines().take_while(|l| l.starts_with(' ')).collect::<Vec<_>>();
+    assert!(plain[0].starts_with("    Node.js leads Python by"), "{text}");
+    assert!(!plain.iter().any(|l| l.contains("Must-haves")), "no must-haves, none named: {text}");
+
+    // A preset's own must-haves: CPU-bound pure code at least 6 leaves Node.js alone where Python led.
+    let data = dir.path().join("data.toml");
+    let preset = "[[presets]]\nid = \"crud-admin\"";
+    let builtin = versus::engine::data::builtin_source();
+    let with = builtin.replacen(preset, &format!("{preset}\nrequirements = {{ cpu-bound = 6 }}"), 1);
+    assert_ne!(with, builtin, "the built-in data has the crud-admin preset");
+    std::fs::write(&data, with).unwrap();
+    let data = data.to_str().unwrap();
+    assert_eq!(json(&["report", "--preset", "crud-admin", "--format", "json"])["recommendation"]["option"], "python");
+    let report = json(&["--data", data, "report", "--preset", "crud-admin", "--format", "json"]);
+    assert_eq!(report["recommendation"]["option"], "node");
+    let presets = json(&["--data", data, "list", "presets", "--format", "json"]);
+    let presets = presets.as_array().unwrap();
+    let crud = presets.iter().find(|p| p["id"] == "crud-admin").unwrap();
+    assert_eq!(crud["recommends"], "node");
+    assert_eq!(crud["requirements"], serde_json::json!([{ "dimension": "cpu-bound", "min": 6 }]));
+    for key in ["id", "name", "description", "weights", "recommends", "requirements"] {
+        assert!(crud.get(key).is_some(), "presets lack {key}");
+    }
+    assert!(presets.iter().filter(|p| p["id"] != "crud-admin").all(|p| p["requirements"] == serde_json::json!([])));
+    let text = run(&["--data", data, "list", "presets"]);
+    assert!(
+        text.contains(
+            "    Node.js is the only option that meets every requirement.\n    Must-haves: CPU-bound pure code at \
+             least 6.\n"
+        ),
+        "{text}"
+    );
+}

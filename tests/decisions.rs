@@ -761,3 +761,148 @@ fn the_context_comes_from_standard_input_and_a_past_review_date_is_warned_of() {
     let ahead = repo.run(&["record", "--data", "data.toml", "--review-by", "2999-01-01"]);
     assert!(!String::from_utf8_lossy(&ahead.stderr).contains("has passed"));
 }
+
+/// The text under the heading `## NAME` (or `### NAME`), up to the next heading.
+fn part<'a>(record: &'a str, name: &str) -> &'a str {
+    let start = record.find(&format!("# {name}\n")).unwrap_or_else(|| panic!("no section {name}: {record}"));
+    let body = &record[start..];
+    let body = body[body.find('\n').unwrap() + 1..].trim_start_matches('\n');
+    body.find("\n#").map_or(body, |end| &body[..end])
+}
+
+/// `versus ARGS` in `repo`, its standard output; it must succeed.
+fn output_of(repo: &Repo, args: &[&str]) -> String {
+    let output = repo.run(args);
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The text report's must-have sentences, unwrapped: what the record must say too.
+fn text_must_haves(report: &str) -> Vec<String> {
+    let start = report.find("Must-haves (an option rated below one cannot be recommended):\n").unwrap();
+    let block = report[start..].split("\n\n").next().unwrap();
+    let mut sentences: Vec<String> = Vec::new();
+    for line in block.lines().skip(1) {
+        match line.strip_prefix("    ") {
+            Some(more) => {
+                let sentence = sentences.last_mut().unwrap();
+                sentence.push(' ');
+                sentence.push_str(more);
+            }
+            None => sentences.push(line.trim().to_owned()),
+        }
+    }
+    sentences
+}
+
+/// Only one option meets the must-haves: the record says which must-have and who fails it, names it a
+/// driver, lists the weights as drivers (not "nothing is weighted") and each option's pros and cons.
+#[test]
+fn a_record_with_one_option_left_names_the_must_have_and_weighs_every_option() {
+    let repo = Repo::new();
+    let args = ["report", "--data", "data.toml", "--require", "realtime>=8"];
+    let text = output_of(&repo, &args);
+    let record = output_of(&repo, &[&args[..], &["--format", "madr"]].concat());
+    let must_haves = text_must_haves(&text);
+    assert_eq!(must_haves, vec!["Real-time and WebSockets at least 8: Python (rated 7, 1 short) fails it."]);
+    assert!(part(&record, "Context and Problem Statement").contains(&format!("* {}\n", must_haves[0])), "{record}");
+    let drivers = part(&record, "Decision Drivers");
+    assert!(drivers.starts_with(&format!("* The must-have {}\n", must_haves[0])), "{drivers}");
+    assert!(!drivers.contains("Nothing is weighted"), "every weight is set: {drivers}");
+    // The highest default weight is I/O concurrency model's 6.
+    assert!(drivers.contains("* I/O concurrency model: weight 6 of 10\n"), "{drivers}");
+    assert!(part(&record, "Decision Outcome").contains("the only option which meets the k.o. criteria"));
+    for (option, realtime) in [("Node.js", 9), ("Python", 7)] {
+        let pros = part(&record, option);
+        assert!(pros.contains(&format!("* Real-time and WebSockets, rated {realtime} of 10")), "{option}: {pros}");
+        assert!(pros.contains("* I/O concurrency model, rated"), "{option}: {pros}");
+    }
+    let consequences = part(&record, "Consequences");
+    assert!(consequences.contains("Node.js rates 9 against 7 on Real-time and WebSockets"), "{consequences}");
+    // `versus record` writes the same, and keeps the must-have's evidence for revisit.
+    let path = repo.record(&["--title", "Realtime", "--require", "realtime>=8"]);
+    let written = read(&path);
+    assert!(part(&written, "Decision Drivers").starts_with(&format!("* The must-have {}\n", must_haves[0])));
+    let inputs = decision::parse("0001", "0001-x.md", &written).inputs.unwrap().unwrap();
+    assert_eq!(inputs.evidence["realtime"]["python"][0], 7, "{written}");
+}
+
+/// An option that scores highest but fails a must-have: the record names the must-have, as a driver,
+/// and says in its outcome that the top scorer cannot be chosen and why; a must-have failed only by an
+/// option that trails anyway lists in the context but drives nothing.
+#[test]
+fn a_record_says_when_a_must_have_rules_out_the_top_scorer() {
+    let repo = Repo::new();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/three-options.toml");
+    let data = data.to_str().unwrap();
+    let report =
+        |extra: &[&str]| output_of(&repo, &[&["--data", data, "report", "--preset", "long-lived"], extra].concat());
+    let json = |extra: &[&str]| -> serde_json::Value {
+        serde_json::from_str(&report(&[extra, &["--format", "json"]].concat())).unwrap()
+    };
+    // Without the must-have Rust leads; Build speed at least 7 rules it out (rated 4) and Go leads.
+    assert_eq!(json(&[])["recommendation"]["option"], "rust");
+    let required = json(&["--require", "build-speed>=7"]);
+    assert_eq!(required["recommendation"]["option"], "go");
+    let score = |id: &str| {
+        let options = required["options"].as_array().unwrap();
+        format!("{:.1}", options.iter().find(|o| o["id"] == id).unwrap()["score"].as_f64().unwrap())
+    };
+    let must_haves = text_must_haves(&report(&["--require", "build-speed>=7"]));
+    assert_eq!(must_haves, vec!["Build speed at least 7: Rust (rated 4, 3 short) fails it."]);
+    let record = report(&["--require", "build-speed>=7", "--format", "madr"]);
+    assert!(part(&record, "Context and Problem Statement").contains(&format!("* {}\n", must_haves[0])), "{record}");
+    let drivers = part(&record, "Decision Drivers");
+    assert!(drivers.starts_with(&format!("* The must-have {}\n", must_haves[0])), "{drivers}");
+    let outcome = part(&record, "Decision Outcome");
+    assert!(outcome.starts_with("Chosen option: \"Go\""), "{outcome}");
+    let ruled_out = format!(
+        "Rust scores {} against Go's {}, but cannot be chosen: Rust fails Build speed (rated 4, needs 7: 3 short).",
+        score("rust"),
+        score("go")
+    );
+    assert!(outcome.contains(&ruled_out), "{ruled_out}\n{outcome}");
+    assert!(part(&record, "Rust").contains("* Build speed, rated 4 of 10"), "{record}");
+
+    // Zig (ecosystem 3) trails anyway: the must-have is in force and said, but decides nothing.
+    let record = report(&["--require", "ecosystem>=5", "--format", "madr"]);
+    assert!(
+        part(&record, "Context and Problem Statement")
+            .contains("* Library ecosystem at least 5: Zig (rated 3, 2 short) fails it.\n"),
+        "{record}"
+    );
+    assert!(!part(&record, "Decision Drivers").contains("must-have"), "{record}");
+    assert!(!part(&record, "Decision Outcome").contains("cannot be chosen"), "{record}");
+    // Without must-haves the record has none of this.
+    let plain = report(&["--format", "madr"]);
+    assert!(!plain.contains("must-have") && !plain.contains("Must-haves"), "{plain}");
+}
+
+/// Every option fails a must-have: the record lists who fails what and by how much, and says, as the
+/// text report does, that no weighting can change it (not that it needs other weights).
+#[test]
+fn a_record_where_every_option_fails_says_no_weighting_changes_it() {
+    let repo = Repo::new();
+    let args = ["report", "--data", "data.toml", "--require", "realtime>=8", "--require", "ml-ecosystem>=9"];
+    let text = output_of(&repo, &args);
+    let record = output_of(&repo, &[&args[..], &["--format", "madr"]].concat());
+    let no_weighting = "No weighting can change it: no option meets every requirement.";
+    assert!(text.contains(no_weighting), "{text}");
+    let must_haves = text_must_haves(&text);
+    assert_eq!(must_haves.len(), 3, "two must-haves and the nearest: {must_haves:?}");
+    assert!(must_haves[2].contains("the nearest: Python fails Real-time and WebSockets (rated 7, needs 8: 1 short)"));
+    let context = part(&record, "Context and Problem Statement");
+    let outcome = part(&record, "Decision Outcome");
+    for sentence in &must_haves {
+        assert!(context.contains(&format!("* {sentence}\n")), "{sentence}\n{context}");
+        assert!(outcome.contains(sentence.as_str()), "{sentence}\n{outcome}");
+    }
+    assert!(outcome.starts_with("No option is chosen:") && outcome.contains(no_weighting), "{outcome}");
+    assert!(!outcome.contains("needs other weights"), "{outcome}");
+    let drivers = part(&record, "Decision Drivers");
+    for sentence in &must_haves[..2] {
+        assert!(drivers.contains(&format!("* The must-have {sentence}\n")), "{drivers}");
+    }
+    assert!(!drivers.contains("Nothing is weighted"), "{drivers}");
+    assert!(part(&record, "Node.js").contains("* ML and AI ecosystem, rated 3 of 10"), "{record}");
+}

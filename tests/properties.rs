@@ -791,6 +791,48 @@ proptest! {
         }
     }
 
+    /// The must-haves decide a lead or a tie exactly when dropping them all changes it (the decision
+    /// record's drivers name them then): some option they rule out scores at least as much. With
+    /// one option left or none, every must-have an option fails decides.
+    #[test]
+    fn must_haves_decide_a_lead_exactly_when_dropping_them_changes_it(
+        ((ratings, weights), pairs) in weighted_dataset().prop_flat_map(|(r, w)| {
+            let dimensions = r.len();
+            (Just((r, w)), requirement_pairs(dimensions))
+        }),
+    ) {
+        use versus::engine::report::{deciding_requirements, overtaken_by};
+        let d = dataset(&ratings);
+        let requirements = requirements_of(&pairs);
+        let e = evaluate_with(&d, &weights, &requirements);
+        let deciding = deciding_requirements(&e, &requirements);
+        let failed_by_some = |dimension: usize| {
+            let min = requirements.get(dimension).unwrap();
+            (0..ratings[0].len()).any(|o| ratings[dimension][o] < min)
+        };
+        match e.recommendation {
+            Recommendation::Lead { option, .. } => {
+                let unconstrained = evaluate(&d, &weights).recommendation;
+                let unchanged = matches!(unconstrained, Recommendation::Lead { option: o, .. } if o == option);
+                prop_assert_eq!(overtaken_by(&e).is_empty(), unchanged);
+                prop_assert_eq!(deciding.is_empty(), unchanged);
+                prop_assert!(deciding.iter().all(|r| failed_by_some(r.dimension)));
+            }
+            Recommendation::Only { .. } | Recommendation::NoneEligible { .. } => {
+                let by_hand: Vec<usize> =
+                    requirements.iter().map(|r| r.dimension).filter(|&dim| failed_by_some(dim)).collect();
+                prop_assert_eq!(deciding.iter().map(|r| r.dimension).collect::<Vec<_>>(), by_hand);
+                prop_assert!(overtaken_by(&e).is_empty());
+            }
+            Recommendation::Tie { ref options } => {
+                let unchanged = evaluate(&d, &weights).recommendation == Recommendation::Tie { options: options.clone() };
+                prop_assert_eq!(overtaken_by(&e).is_empty(), unchanged);
+                prop_assert_eq!(deciding.is_empty(), unchanged);
+            }
+            Recommendation::NoWeights => prop_assert!(overtaken_by(&e).is_empty() && deciding.is_empty()),
+        }
+    }
+
     /// An option rated below a requirement is never recommended, never the runner-up and never what a
     /// changed weight would put ahead; the leader is the best-scoring option of those meeting every
     /// requirement, counted here by hand; with none meeting them, the nearest has the least shortfall.

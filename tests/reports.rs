@@ -240,3 +240,34 @@ fn every_format_classifies_and_rounds_the_verdict_alike() {
     // The built-in data's presets and defaults give more than one word: the test sees the words differ.
     assert!(seen.len() >= 2, "{seen:?}");
 }
+
+/// The decision record with must-haves, on the three-option test data at the "Long-lived service"
+/// weights, where Rust leads without them: one that rules the top scorer out (Go chosen), one that
+/// leaves Rust alone, and one that every option fails.
+#[test]
+fn must_have_decision_records() {
+    use versus::engine::report::Framing;
+    let source =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/three-options.toml")).unwrap();
+    let dataset = versus::engine::data::parse(&source, "three-options.toml").unwrap();
+    let record = |requires: &[&str]| {
+        let mut weighting = Weighting::preset(&dataset, "long-lived").unwrap();
+        for spec in requires {
+            let (id, min) = spec.split_once(">=").unwrap();
+            let dimension = dataset.dimensions.iter().position(|d| d.id == id).unwrap();
+            weighting.requirements.set(dimension, min.parse().unwrap());
+        }
+        let command = requires.iter().fold("versus report --preset long-lived".to_owned(), |command, spec| {
+            format!("{command} --require '{spec}'")
+        });
+        let framing = Framing {
+            date: Some("2026-12-02".into()),
+            command: Some(format!("{command} --format madr")),
+            ..Framing::default()
+        };
+        Report::new(&dataset, &weighting).with_framing(framing).render(Format::Madr)
+    };
+    insta::assert_snapshot!("must-have-rules-out-the-top-scorer.madr.md", record(&["build-speed>=7"]));
+    insta::assert_snapshot!("must-have-leaves-one-option.madr.md", record(&["safety>=8"]));
+    insta::assert_snapshot!("must-have-failed-by-every-option.madr.md", record(&["safety>=8", "build-speed>=7"]));
+}

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::data::{Dataset, SCALE_MAX, day_number};
 use crate::engine::diagnostic::{Diagnostic, Position};
-use crate::engine::report::{Format, Framing, Report, drivers, md};
+use crate::engine::report::{Format, Framing, Report, deciding_requirements, drivers, md};
 use crate::engine::requirements::Requirements;
 use crate::engine::robustness::{MAX_WEIGHT_SPREAD, Robustness, Spread, WeightRanges, robustness_over};
 use crate::engine::score::{Evaluation, RatingFlip, Recommendation, evaluate_with, rating_flips_with};
@@ -339,7 +339,14 @@ pub fn inputs_from(
         Spread::Fixed | Spread::Within(_) => BTreeMap::new(),
     };
     let verdict = verdict_of(dataset, evaluation, shares);
-    let decisive = drivers(evaluation, weights);
+    // The must-haves that decide it are evidence too: a rating moved across one changes the outcome.
+    let mut decisive: Vec<usize> =
+        deciding_requirements(evaluation, requirements).iter().map(|r| r.dimension).collect();
+    for d in drivers(evaluation, weights) {
+        if !decisive.contains(&d) {
+            decisive.push(d);
+        }
+    }
     Inputs {
         format: FORMAT,
         versus: env!("CARGO_PKG_VERSION").to_owned(),

@@ -7,7 +7,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::{CitedSource, Dataset, Source};
 use crate::engine::report::{json_by_id, lead_sentence, rating_column_width};
-use crate::engine::score::recommend;
+use crate::engine::requirements::Requirements;
+use crate::engine::score::{Recommendation, recommend_with};
 use crate::engine::text::{fit, pad, pad_left, wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +62,7 @@ pub fn dimensions(dataset: &Dataset, format: ListFormat, width: Option<usize>) -
 
 #[must_use]
 pub fn presets(dataset: &Dataset, format: ListFormat) -> String {
-    let winner = |weights: &[u8]| recommend(dataset, weights).leader().map(|o| dataset.options[o].id.clone());
+    let verdict = |preset: &crate::engine::data::Preset| recommend_with(dataset, &preset.weights, &preset.requirements);
     match format {
         ListFormat::Json => json(
             &dataset.presets
@@ -70,7 +71,8 @@ pub fn presets(dataset: &Dataset, format: ListFormat) -> String {
                     serde_json::json!({
                         "id": preset.id, "name": preset.name, "description": preset.description,
                         "weights": json_by_id(dataset.dimensions.iter().map(|dimension| &dimension.id).zip(preset.weights.iter().copied())),
-                        "recommends": winner(&preset.weights),
+                        "recommends": winner(dataset, &verdict(preset)),
+                        "requirements": json_requirements(dataset, &preset.requirements),
                     })
                 })
                 .collect::<Vec<_>>(),
@@ -80,7 +82,8 @@ pub fn presets(dataset: &Dataset, format: ListFormat) -> String {
             for preset in &dataset.presets {
                 let _ = writeln!(out, "{}  ({})", preset.name, preset.id);
                 wrap_into(&mut out, &preset.description, 4);
-                wrap_into(&mut out, &lead_sentence(dataset, &recommend(dataset, &preset.weights)), 4);
+                wrap_into(&mut out, &lead_sentence(dataset, &verdict(preset)), 4);
+                must_haves_into(&mut out, dataset, &preset.requirements);
                 out.push('\n');
             }
             out
@@ -254,7 +257,9 @@ pub struct Found<'a> {
 
 #[must_use]
 pub fn profiles(dataset: &Dataset, profiles: &[crate::engine::profiles::Profile], format: ListFormat) -> String {
-    let winner = |weights: &[u8]| recommend(dataset, weights).leader().map(|o| dataset.options[o].id.clone());
+    let verdict = |profile: &crate::engine::profiles::Profile| {
+        recommend_with(dataset, &profile.weights, &profile.notes.requirements)
+    };
     match format {
         ListFormat::Json => json(
             &profiles
@@ -263,7 +268,8 @@ pub fn profiles(dataset: &Dataset, profiles: &[crate::engine::profiles::Profile]
                     serde_json::json!({
                         "name": profile.name,
                         "weights": json_by_id(dataset.dimensions.iter().map(|dimension| &dimension.id).zip(profile.weights.iter().copied())),
-                        "recommends": winner(&profile.weights),
+                        "recommends": winner(dataset, &verdict(profile)),
+                        "requirements": json_requirements(dataset, &profile.notes.requirements),
                         "unknown_dimensions": profile.unknown,
                         "note": profile.notes.note,
                         "answers": profile.notes.answers,
@@ -275,7 +281,8 @@ pub fn profiles(dataset: &Dataset, profiles: &[crate::engine::profiles::Profile]
             let mut out = String::new();
             for profile in profiles {
                 let _ = writeln!(out, "{}", profile.name);
-                wrap_into(&mut out, &lead_sentence(dataset, &recommend(dataset, &profile.weights)), 4);
+                wrap_into(&mut out, &lead_sentence(dataset, &verdict(profile)), 4);
+                must_haves_into(&mut out, dataset, &profile.notes.requirements);
                 if let Some(note) = &profile.notes.note {
                     wrap_into(&mut out, &format!("Note: {note}"), 4);
                 }
@@ -294,6 +301,26 @@ pub fn profiles(dataset: &Dataset, profiles: &[crate::engine::profiles::Profile]
             }
             out
         }
+    }
+}
+
+/// The id of the option a preset or profile recommends, its must-haves counted (what `report` gives).
+fn winner(dataset: &Dataset, recommendation: &Recommendation) -> Option<String> {
+    recommendation.leader().map(|o| dataset.options[o].id.clone())
+}
+
+/// JSON's `requirements`: `[{dimension, min}]`, in dataset order.
+fn json_requirements(dataset: &Dataset, requirements: &Requirements) -> Vec<serde_json::Value> {
+    requirements
+        .iter()
+        .map(|r| serde_json::json!({ "dimension": dataset.dimensions[r.dimension].id, "min": r.min }))
+        .collect()
+}
+
+/// "Must-haves: ML and AI ecosystem at least 5." under an entry that has any.
+fn must_haves_into(out: &mut String, dataset: &Dataset, requirements: &Requirements) {
+    if !requirements.is_empty() {
+        wrap_into(out, &format!("Must-haves: {}.", requirements.describe(dataset)), 4);
     }
 }
 

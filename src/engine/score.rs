@@ -300,14 +300,8 @@ impl OneChange {
     }
 }
 
-/// Only the recommendation for `weights`: no contributions, no flip search. For lists of presets and
-/// profiles, where that is all that is shown.
-#[must_use]
-pub(crate) fn recommend(dataset: &Dataset, weights: &[u8]) -> Recommendation {
-    recommend_with(dataset, weights, &Requirements::NONE)
-}
-
-/// [`recommend`] with `requirements`.
+/// Only the recommendation for `weights` with `requirements`: no contributions, no flip search. For
+/// lists of presets and profiles, and members' verdicts, where that is all that is shown.
 #[must_use]
 pub(crate) fn recommend_with(dataset: &Dataset, weights: &[u8], requirements: &Requirements) -> Recommendation {
     let screening = Screening::of(dataset, requirements);

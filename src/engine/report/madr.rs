@@ -8,12 +8,13 @@ use std::fmt::Write as _;
 use super::clauses::Names;
 use super::markdown::{flip_condition, md};
 use super::{
-    Report, TOP_CONTRIBUTIONS, TOP_SENSITIVITIES, drivers, robustness_sentence, round, sampling_words,
-    stability_sentence,
+    MUST_HAVES_HEADING, Report, TOP_CONTRIBUTIONS, TOP_SENSITIVITIES, deciding_requirements, drivers, no_flip_sentence,
+    overtaken_by, requirement_sentence, robustness_sentence, round, sampling_words, stability_sentence,
 };
 use crate::engine::data::{Dataset, Source};
 use crate::engine::decision::{TRIPWIRES, nearest_rating_flips};
 use crate::engine::pairwise;
+use crate::engine::requirements::failing_sentence;
 use crate::engine::robustness::Spread;
 use crate::engine::score::{RatingFlip, Recommendation};
 use crate::engine::text::pluralize;
@@ -204,6 +205,14 @@ impl Report<'_> {
         if let Some(list) = self.moved(&self.weighting.weights, &weights) {
             let _ = writeln!(out, "Then weighed {list}.\n");
         }
+        // Every must-have in force, who fails it and by how much, as the other formats say it.
+        if !self.weighting.requirements.is_empty() {
+            let _ = writeln!(out, "{MUST_HAVES_HEADING}\n");
+            for sentence in self.requirement_sentences() {
+                let _ = writeln!(out, "* {}", md(&sentence));
+            }
+            out.push('\n');
+        }
         let _ =
             writeln!(out, "Evidence as of {}, from the dataset \"{}\".\n", dataset.meta.as_of, md(&dataset.meta.title));
     }
@@ -264,11 +273,16 @@ impl Report<'_> {
             .collect()
     }
 
-    /// The drivers by name: the dimensions carrying most of the lead, each with its weight and points;
-    /// the other weighted dimensions folded into one line.
+    /// The drivers by name: the must-haves that decide the outcome, then the dimensions carrying most of
+    /// the lead, each with its weight and points (without a lead, the highest weights); the other
+    /// weighted dimensions folded into one line.
     fn drivers_section(&self, out: &mut String) {
         let dataset = self.dataset;
         let weights = &self.weighting.weights;
+        for requirement in deciding_requirements(&self.evaluation, &self.weighting.requirements) {
+            let sentence = requirement_sentence(dataset, &self.evaluation, &requirement);
+            let _ = writeln!(out, "* The must-have {}", md(&sentence));
+        }
         let drivers = drivers(&self.evaluation, weights);
         let points: Vec<f64> = {
             let mut points = vec![0.0; weights.len()];
@@ -307,16 +321,16 @@ impl Report<'_> {
                 let _ = writeln!(out, "* The {count}, each weighing less");
             }
         }
-        if drivers.is_empty() {
+        if weights.iter().all(|&w| w == 0) {
             let _ = writeln!(out, "Nothing is weighted yet: every weight is 0.");
         }
     }
 
-    /// The dimensions that decided it: while an option leads, the largest contributions either way;
-    /// otherwise the highest weights.
+    /// The dimensions that decided it: the must-haves that did, then, while an option leads, the
+    /// largest contributions either way; otherwise the highest weights.
     fn decisive(&self) -> Vec<usize> {
         let weights = &self.weighting.weights;
-        let mut decisive: Vec<usize> = if self.evaluation.recommendation.leader().is_some() {
+        let by_weight = if let Recommendation::Lead { .. } = self.evaluation.recommendation {
             let mut contributions: Vec<_> = self.visible_contributions().collect();
             contributions.sort_by(|a, b| b.points.abs().total_cmp(&a.points.abs()).then(a.dimension.cmp(&b.dimension)));
             contributions.iter().take(TOP_CONTRIBUTIONS).map(|c| c.dimension).collect()
@@ -326,6 +340,13 @@ impl Report<'_> {
             weighted.truncate(TOP_CONTRIBUTIONS);
             weighted
         };
+        let mut decisive: Vec<usize> =
+            deciding_requirements(&self.evaluation, &self.weighting.requirements).iter().map(|r| r.dimension).collect();
+        for d in by_weight {
+            if !decisive.contains(&d) {
+                decisive.push(d);
+            }
+        }
         // A team's disputed dimensions too, those that could change the verdict first: one member's
         // reasons may lie where the median weighs 0.
         if let Some((_, group)) = &self.team {
@@ -356,8 +377,18 @@ impl Report<'_> {
                 md(&self.verdict())
             );
         }
+        let sure = md(&robustness_sentence(dataset, &self.robustness));
+        // Every option fails a must-have: weights cannot help, as the text report says; who fails what.
+        if let Recommendation::NoneEligible { .. } = self.evaluation.recommendation {
+            let criteria: Vec<String> = self.requirement_sentences().iter().map(|s| md(s)).collect();
+            return format!(
+                "No option is chosen: {} {} {} {sure} ({sampling}).{split}",
+                md(&self.verdict()),
+                md(&no_flip_sentence(dataset, &self.evaluation)),
+                criteria.join(" ")
+            );
+        }
         let Recommendation::Lead { option, runner_up, .. } = self.evaluation.recommendation else {
-            let sure = md(&robustness_sentence(dataset, &self.robustness));
             return format!(
                 "No option is chosen: {} The decision needs other weights, or the team's judgement. {sure} \
                  ({sampling}).{split}",
@@ -395,8 +426,23 @@ impl Report<'_> {
                 why.trim_start_matches("it ")
             ),
         };
+        // An option the must-haves ruled out would otherwise lead (or tie): the outcome owes it to them.
+        let mut overtaken = String::new();
+        for o in overtaken_by(&self.evaluation) {
+            let scores = &self.evaluation.scores;
+            let _ = write!(
+                overtaken,
+                " {} scores {} against {}'s {}, but cannot be chosen: {}.",
+                name(o),
+                points_text(scores[o]),
+                name(option),
+                points_text(scores[option]),
+                md(&failing_sentence(dataset, o, &self.evaluation.screening.failing[o]))
+            );
+        }
         format!(
-            "{opening} {} Sampled over {sampling}; More Information says what the classifications mean.{split}",
+            "{opening}{overtaken} {} Sampled over {sampling}; More Information says what the classifications \
+             mean.{split}",
             md(&self.verdict())
         )
     }
@@ -405,16 +451,26 @@ impl Report<'_> {
     /// (their pros and cons follow, under the options).
     fn consequences(&self, out: &mut String, decisive: &[usize]) {
         let dataset = self.dataset;
-        let Recommendation::Lead { option, runner_up, .. } = self.evaluation.recommendation else {
-            let line = match self.evaluation.recommendation {
-                Recommendation::Only { option } => format!(
-                    "Good, because {} is the only option that meets every must-have",
+        let scores = &self.evaluation.scores;
+        // The option given up: the runner-up, or beside the only option left, the best-scoring other.
+        let (option, runner_up) = match self.evaluation.recommendation {
+            Recommendation::Lead { option, runner_up, .. } => (option, runner_up),
+            Recommendation::Only { option } => {
+                let _ = writeln!(
+                    out,
+                    "* Good, because {} is the only option that meets every must-have.",
                     md(&dataset.options[option].name)
-                ),
-                _ => "Neutral, because nothing is chosen yet".to_owned(),
-            };
-            let _ = writeln!(out, "* {line}.");
-            return;
+                );
+                let others = (0..scores.len()).filter(|&o| o != option);
+                let Some(best) = others.max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a))) else {
+                    return;
+                };
+                (option, best)
+            }
+            _ => {
+                let _ = writeln!(out, "* Neutral, because nothing is chosen yet.");
+                return;
+            }
         };
         let name = |o: usize| md(&dataset.options[o].name);
         // A team's disputed dimension the median weighs 0 gains and gives up nothing.

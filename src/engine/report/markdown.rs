@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    Report, TOP_SENSITIVITIES, flip_words, no_flip_sentence, rating_flip_sentence, robustness_sentence, round,
-    sampling_words, stability_sentence,
+    MUST_HAVES_HEADING, Report, TOP_SENSITIVITIES, flip_words, no_flip_sentence, rating_flip_sentence,
+    robustness_sentence, round, sampling_words, stability_sentence,
 };
 use crate::engine::data::Dataset;
 use crate::engine::score::{Flip, Recommendation};
@@ -34,7 +34,7 @@ impl Report<'_> {
             let _ = writeln!(out, "{}\n", md(&sentence));
         }
         if !self.weighting.requirements.is_empty() {
-            let _ = writeln!(out, "Must-haves (an option rated below one cannot be recommended):\n");
+            let _ = writeln!(out, "{MUST_HAVES_HEADING}\n");
             for sentence in self.requirement_sentences() {
                 let _ = writeln!(out, "- {}", md(&sentence));
             }

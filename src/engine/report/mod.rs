@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::data::Dataset;
 use crate::engine::pairwise::{Judged, MAX_CONSISTENCY_RATIO, Priorities};
-use crate::engine::requirements::{Requirements, failing_sentence, who_fails};
+use crate::engine::requirements::{Requirement, Requirements, failing_sentence, who_fails};
 use crate::engine::robustness::{
     DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
 };
@@ -31,6 +31,9 @@ use crate::engine::weights::Weighting;
 pub(crate) const TOP_CONTRIBUTIONS: usize = 5;
 /// How many stability intervals and rating flips the text and markdown reports show, nearest first.
 pub(crate) const TOP_SENSITIVITIES: usize = 5;
+
+/// What introduces the must-haves in every report format and the decision record.
+pub(crate) const MUST_HAVES_HEADING: &str = "Must-haves (an option rated below one cannot be recommended):";
 
 /// Ratings drawn between two calls of [`Report::sampled_with_progress`]'s callback: about 10 ms.
 const RATINGS_PER_PART: usize = 5_000_000;
@@ -131,10 +134,13 @@ pub const DRIVERS: usize = 7;
 const DRIVERS_SHARE: f64 = 0.8;
 
 /// The dimensions that decide it, most first: while an option leads, those whose points (either way)
-/// carry most of the lead, up to [`DRIVERS`]; otherwise the highest weights, up to [`DRIVERS`].
+/// carry most of the lead, up to [`DRIVERS`]; otherwise the highest weights, up to [`DRIVERS`]. The
+/// must-haves that decide it are [`deciding_requirements`]'.
 #[must_use]
 pub fn drivers(evaluation: &Evaluation, weights: &[u8]) -> Vec<usize> {
-    if evaluation.recommendation.leader().is_none() {
+    // Only a lead has points to share out: the only option meeting the must-haves is chosen whatever
+    // the weights, so there, as without a leader, the weights themselves are what the team put first.
+    if !matches!(evaluation.recommendation, Recommendation::Lead { .. }) {
         let mut weighted: Vec<usize> = (0..weights.len()).filter(|&d| weights[d] > 0).collect();
         weighted.sort_by_key(|&d| (std::cmp::Reverse(weights[d]), d));
         weighted.truncate(DRIVERS);
@@ -158,6 +164,39 @@ pub fn drivers(evaluation: &Evaluation, weights: &[u8]) -> Vec<usize> {
         drivers.push(d);
     }
     drivers
+}
+
+/// The must-haves that decide the outcome, in dataset order: with one option left or none, every
+/// must-have an option fails; while an option leads (or some tie), those failed by an option that scores
+/// at least as much (it would lead, or tie, without them). A must-have no one fails decides nothing.
+#[must_use]
+pub fn deciding_requirements(evaluation: &Evaluation, requirements: &Requirements) -> Vec<Requirement> {
+    let screening = &evaluation.screening;
+    let outscoring = overtaken_by(evaluation);
+    requirements
+        .iter()
+        .filter(|r| {
+            let failing = screening.failing_on(r.dimension);
+            match evaluation.recommendation {
+                Recommendation::Only { .. } | Recommendation::NoneEligible { .. } => !failing.is_empty(),
+                _ => failing.iter().any(|o| outscoring.contains(o)),
+            }
+        })
+        .copied()
+        .collect()
+}
+
+/// While an option leads (or some tie), the options failing a must-have that score at least as much:
+/// those the must-haves ruled out of the top. Empty otherwise.
+#[must_use]
+pub fn overtaken_by(evaluation: &Evaluation) -> Vec<usize> {
+    let top = match &evaluation.recommendation {
+        Recommendation::Lead { option, .. } => *option,
+        Recommendation::Tie { options } if !options.is_empty() => options[0],
+        _ => return Vec::new(),
+    };
+    let scores = &evaluation.scores;
+    (0..scores.len()).filter(|&o| !evaluation.screening.passes(o) && scores[o] >= scores[top]).collect()
 }
 
 impl<'a> Report<'a> {
@@ -466,7 +505,7 @@ impl<'a> Report<'a> {
         if self.weighting.requirements.is_empty() {
             return;
         }
-        let _ = writeln!(out, "Must-haves (an option rated below one cannot be recommended):");
+        let _ = writeln!(out, "{MUST_HAVES_HEADING}");
         for sentence in self.requirement_sentences() {
             item(out, &sentence);
         }
@@ -742,13 +781,7 @@ pub fn requirement_sentences(
     evaluation: &Evaluation,
 ) -> Vec<String> {
     let screening = &evaluation.screening;
-    let mut out: Vec<String> = requirements
-        .iter()
-        .map(|r| {
-            let (who, _) = who_fails(dataset, screening, r.dimension, r.min);
-            format!("{} at least {}: {who}.", dataset.dimensions[r.dimension].name, r.min)
-        })
-        .collect();
+    let mut out: Vec<String> = requirements.iter().map(|r| requirement_sentence(dataset, evaluation, r)).collect();
     if let Recommendation::NoneEligible { nearest, .. } = evaluation.recommendation {
         out.push(format!(
             "Every option fails a must-have; the nearest: {}.",
@@ -756,6 +789,13 @@ pub fn requirement_sentences(
         ));
     }
     out
+}
+
+/// One must-have and who fails it: "CPU-bound pure code at least 6: Node.js (rated 4, 2 short) fails it."
+#[must_use]
+pub fn requirement_sentence(dataset: &Dataset, evaluation: &Evaluation, requirement: &Requirement) -> String {
+    let (who, _) = who_fails(dataset, &evaluation.screening, requirement.dimension, requirement.min);
+    format!("{} at least {}: {who}.", dataset.dimensions[requirement.dimension].name, requirement.min)
 }
 
 /// What a flip point means, in the words every output uses: "Python wins if ML weight is at least 6
