@@ -867,6 +867,8 @@ proptest! {
                 prop_assert!(eligible.is_empty());
                 prop_assert_eq!(*short, shortfall(*nearest));
                 prop_assert!((0..options).all(|o| shortfall(o) >= *short));
+                // Of equally short options, the one scoring most is named.
+                prop_assert!((0..options).filter(|&o| shortfall(o) == *short).all(|o| e.scores[o] <= e.scores[*nearest]));
             }
         }
         prop_assert!(e.flips.iter().all(|f| meets(f.option)));

@@ -173,11 +173,11 @@ impl Screening {
         self.failing.get(option).map_or(0, |s| s.iter().map(|s| u32::from(s.by())).sum())
     }
 
-    /// The option with the smallest total shortfall (the first of equals): the one to name when every
-    /// option fails.
+    /// The option with the smallest total shortfall, of equals the one `rank` puts first (then the
+    /// first): the one to name when every option fails.
     #[must_use]
-    pub fn nearest(&self) -> Option<usize> {
-        (0..self.failing.len()).min_by_key(|&o| (self.total_shortfall(o), o))
+    pub fn nearest(&self, rank: impl Fn(usize) -> u64) -> Option<usize> {
+        (0..self.failing.len()).min_by_key(|&o| (self.total_shortfall(o), std::cmp::Reverse(rank(o)), o))
     }
 
     /// Whether any option fails a requirement.
@@ -297,7 +297,7 @@ mod tests {
             assert_eq!(s.total_shortfall(option), by_hand);
             assert_eq!(s.passes(option), by_hand == 0);
         }
-        let nearest = s.nearest().unwrap();
+        let nearest = s.nearest(|_| 0).unwrap();
         assert!((0..d.options.len()).all(|o| s.total_shortfall(nearest) <= s.total_shortfall(o)));
     }
 }

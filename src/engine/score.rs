@@ -50,7 +50,7 @@ pub enum Recommendation {
     /// Exactly one option meets every requirement: it is the recommendation, whatever the weights.
     Only { option: usize },
     /// No option meets every requirement. `nearest` falls short by the fewest rating steps in all
-    /// (`shortfall`).
+    /// (`shortfall`); of equals, the one scoring most.
     NoneEligible { nearest: usize, shortfall: u32 },
 }
 
@@ -313,7 +313,7 @@ pub(crate) fn recommend_with(dataset: &Dataset, weights: &[u8], requirements: &R
 fn recommend_from(tally: &Tally, order: &[usize], scores: &[f64], screening: &Screening) -> Recommendation {
     let options = tally.numerators.len();
     if order.is_empty()
-        && let Some(nearest) = screening.nearest()
+        && let Some(nearest) = screening.nearest(|o| tally.numerators[o])
     {
         return Recommendation::NoneEligible { nearest, shortfall: screening.total_shortfall(nearest) };
     }
