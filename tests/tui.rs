@@ -2275,12 +2275,13 @@ fn w_steps_the_weight_spread_and_the_sure_line_follows() {
     assert!(a.status().unwrap().text.starts_with("weights fixed"), "{:?}", a.status());
     key(&mut a, KeyCode::Char('w'));
     assert!(text(&a).contains("weights ±1"));
+    // With a team every spread above 0 is the members' range: w goes from it to fixed and back.
     let mut team = team_app(80, 24);
     key(&mut team, KeyCode::Char('w'));
-    assert!(team.status().unwrap().text.starts_with("the team's range of weights"), "{:?}", team.status());
-    key(&mut team, KeyCode::Char('w'));
-    key(&mut team, KeyCode::Char('w'));
+    assert!(team.status().unwrap().text.starts_with("weights fixed"), "{:?}", team.status());
     assert!(text(&team).contains("over plausible ratings\n"), "{}", text(&team));
+    key(&mut team, KeyCode::Char('w'));
+    assert!(team.status().unwrap().text.starts_with("the team's range of weights"), "{:?}", team.status());
 }
 
 /// The interview's "So far" counts the must-haves in force, as its summary does.

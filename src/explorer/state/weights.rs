@@ -7,7 +7,7 @@ use crate::engine::profiles::Profile;
 use crate::engine::report::Sampling;
 use crate::engine::requirements::Requirements;
 use crate::engine::robustness::{
-    DEFAULT_SAMPLES, DEFAULT_SEED, MAX_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
+    DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_WEIGHT_SPREAD, MAX_WEIGHT_SPREAD, Robustness, Sampler, Spread, WeightRanges,
 };
 use crate::engine::score::{Evaluation, Recommendation, evaluate_with, recommend_with};
 use crate::engine::team::{Group, Member};
@@ -271,9 +271,15 @@ impl Weights {
         self.weight_spread
     }
 
-    /// The next weight spread in turn (0, 1, 2, 3, 0 ...), sampled afresh; what the draws vary over now.
+    /// The next weight spread in turn (0, 1, 2, 3, 0 ...; with a team, the range or 0), sampled afresh;
+    /// what the draws vary over now.
     pub(crate) fn next_weight_spread(&mut self, dataset: &Dataset) -> Spread {
-        self.weight_spread = (self.weight_spread + 1) % (MAX_WEIGHT_SPREAD + 1);
+        self.weight_spread = match (self.group.is_some(), self.weight_spread) {
+            // With a team every N above 0 draws over the members' range: the range, or fixed.
+            (true, 0) => DEFAULT_WEIGHT_SPREAD,
+            (true, _) => 0,
+            (false, n) => (n + 1) % (MAX_WEIGHT_SPREAD + 1),
+        };
         self.reevaluate(dataset);
         self.weight_ranges(&self.weighting.weights).spread
     }
