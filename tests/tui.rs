@@ -2362,3 +2362,24 @@ fn the_team_overlay_counts_every_material_dispute() {
     assert!(more > 0, "{said}");
     assert_eq!(shown + more, group.material(), "{said}");
 }
+
+/// The must-have prompt opens on the minimum in force, and a digit typed replaces it (8 over 7 is 8, not
+/// 78); Backspace edits it instead.
+#[test]
+fn typing_over_a_must_haves_minimum_replaces_it() {
+    let mut a = app(80, 24);
+    let cpu = a.selected();
+    for (typed, expected) in [("7", 7), ("8", 8), ("10", 10)] {
+        key(&mut a, KeyCode::Char('!'));
+        keys(&mut a, typed);
+        key(&mut a, KeyCode::Enter);
+        assert_eq!(a.weighting().requirements.get(cpu), Some(expected), "typed {typed}");
+    }
+    key(&mut a, KeyCode::Char('!'));
+    key(&mut a, KeyCode::Backspace);
+    keys(&mut a, "5");
+    key(&mut a, KeyCode::Enter);
+    // "10" less its 0, then 5: 15, refused; the prompt stays and the minimum in force with it.
+    assert!(matches!(a.overlay(), Overlay::Prompt(Prompt { input, .. }) if input == "15"), "{:?}", a.overlay());
+    assert_eq!(a.weighting().requirements.get(cpu), Some(10));
+}

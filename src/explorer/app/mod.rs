@@ -627,7 +627,8 @@ impl App {
             (_, Action::ToggleMute) => self.weights.toggle_mute(&self.dataset, selected),
             (_, Action::Require) => {
                 let input = self.weighting().requirements.get(selected).map(|min| min.to_string()).unwrap_or_default();
-                self.overlay = Overlay::Prompt(Prompt { purpose: Purpose::Require { dimension: selected }, input });
+                let purpose = Purpose::Require { dimension: selected };
+                self.overlay = Overlay::Prompt(Prompt { purpose, input, replaced_by_typing: true });
             }
             (_, Action::Reset) => {
                 let origin = self.weighting().origin.clone();
@@ -657,7 +658,7 @@ impl App {
             (_, Action::Redo) => self.undo_or_redo(true),
             (_, Action::SaveProfile) => {
                 let input = self.weighting().origin.profile_name().unwrap_or_default().to_owned();
-                self.overlay = Overlay::Prompt(Prompt { purpose: Purpose::SaveProfile, input });
+                self.overlay = Overlay::Prompt(Prompt::new(Purpose::SaveProfile, input));
             }
             (_, Action::Export) => self.ask_export(Document::Report),
             (_, Action::ExportRecord) => self.overlay = Overlay::Record(RecordDialog::new(self.record_source())),
@@ -766,7 +767,7 @@ impl App {
     fn ask_export(&mut self, document: Document) {
         let input = self.export_name();
         let text = self.document(document);
-        self.overlay = Overlay::Prompt(Prompt { purpose: Purpose::Export { document, text }, input });
+        self.overlay = Overlay::Prompt(Prompt::new(Purpose::Export { document, text }, input));
     }
 
     /// `versus-node-js-vs-python[-PRESET].md` for the report: the dataset's first four title words, and the preset if one is applied, so that exports of different

@@ -320,7 +320,7 @@ impl Overlay {
     fn requested(request: Request, ctx: &mut Ctx) -> Self {
         match request {
             Request::Confirm(question) => Self::Confirm(Confirm { question }),
-            Request::Prompt(purpose, input) => Self::Prompt(Prompt { purpose, input }),
+            Request::Prompt(purpose, input) => Self::Prompt(Prompt::new(purpose, input)),
             Request::Pairwise(dimensions) => {
                 pairwise::Pairwise::dimensions(ctx, &dimensions).map_or(Self::None, Self::Pairwise)
             }

@@ -23,6 +23,17 @@ pub const MAX_INPUT_CHARS: usize = 4096;
 pub struct Prompt {
     pub purpose: Purpose,
     pub input: String,
+    /// The input as it opened, untouched, is replaced by the first character typed (a must-have's
+    /// minimum: typing 8 over 7 means 8); a name or a file name is added to instead.
+    pub replaced_by_typing: bool,
+}
+
+impl Prompt {
+    /// A prompt whose `input` typing adds to.
+    #[must_use]
+    pub fn new(purpose: Purpose, input: String) -> Self {
+        Self { purpose, input, replaced_by_typing: false }
+    }
 }
 
 impl Room for Prompt {
@@ -31,7 +42,9 @@ impl Room for Prompt {
     }
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Next {
+        let replaced = std::mem::take(&mut self.replaced_by_typing);
         match action {
+            Action::Type(c) if replaced => self.input = c.to_string(),
             Action::Type(c) if self.input.chars().count() < MAX_INPUT_CHARS => self.input.push(c),
             Action::DeleteChar => {
                 self.input.pop();
