@@ -1206,3 +1206,26 @@ fn list_presets_and_profiles_count_each_entrys_must_haves() {
         "{text}"
     );
 }
+
+/// JSON says what kind of recommendation it is, and with every option failing a must-have, which falls
+/// shortest (the one the verdict names).
+#[test]
+fn json_names_the_kind_of_recommendation_and_the_nearest() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = versus(&[&["report", "--format", "json"], args].concat());
+        assert!(output.status.success(), "{}", stderr(&output));
+        serde_json::from_str::<serde_json::Value>(&stdout(&output)).unwrap()["recommendation"].clone()
+    };
+    let only = json(&["--require", "ml-ecosystem>=6"]);
+    assert_eq!(
+        (only["kind"].as_str(), only["option"].as_str(), only["nearest"].is_null()),
+        (Some("only"), Some("python"), true)
+    );
+    let none = json(&["--require", "ml-ecosystem>=6", "--require", "cpu-bound>=6"]);
+    assert_eq!((none["kind"].as_str(), none["option"].is_null()), (Some("none eligible"), true));
+    let nearest = none["nearest"].as_str().unwrap();
+    let verdict = none["verdict"].as_str().unwrap();
+    let name = if nearest == "node" { "Node.js" } else { "Python" };
+    assert!(verdict.contains(&format!("the nearest is {name}")), "{nearest}: {verdict}");
+    assert_eq!(json(&[])["kind"].as_str(), Some("lead"));
+}

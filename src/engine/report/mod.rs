@@ -657,6 +657,29 @@ impl<'a> Report<'a> {
         out
     }
 
+    /// The recommendation as JSON gives it.
+    fn json_recommendation(&self) -> JsonRecommendation<'_> {
+        let (dataset, e) = (self.dataset, &self.evaluation);
+        JsonRecommendation {
+            option: e.recommendation.leader().map(|option| dataset.options[option].id.as_str()),
+            margin: round(e.recommendation.margin()),
+            close_call: e.recommendation.is_close_call(),
+            kind: match e.recommendation {
+                Recommendation::Lead { .. } => "lead",
+                Recommendation::Tie { .. } => "tie",
+                Recommendation::Only { .. } => "only",
+                Recommendation::NoneEligible { .. } => "none eligible",
+                Recommendation::NoWeights => "no weights",
+            },
+            nearest: match e.recommendation {
+                Recommendation::NoneEligible { nearest, .. } => Some(dataset.options[nearest].id.as_str()),
+                _ => None,
+            },
+            classification: self.classification().word(),
+            verdict: self.verdict(),
+        }
+    }
+
     fn json(&self) -> String {
         let dataset = self.dataset;
         let e = &self.evaluation;
@@ -672,13 +695,7 @@ impl<'a> Report<'a> {
                 .zip(&e.scores)
                 .map(|(option, &score)| JsonOption { id: &option.id, name: &option.name, score: round(score) })
                 .collect(),
-            recommendation: JsonRecommendation {
-                option: e.recommendation.leader().map(|option| dataset.options[option].id.as_str()),
-                margin: round(e.recommendation.margin()),
-                close_call: e.recommendation.is_close_call(),
-                classification: self.classification().word(),
-                verdict: self.verdict(),
-            },
+            recommendation: self.json_recommendation(),
             weights: json_by_id(
                 dataset.dimensions.iter().map(|dimension| &dimension.id).zip(self.weighting.weights.iter().copied()),
             ),
@@ -1287,6 +1304,11 @@ struct JsonRecommendation<'a> {
     option: Option<&'a str>,
     margin: f64,
     close_call: bool,
+    /// "lead", "tie", "only" (the one option meeting every must-have: no margin to speak of), "none
+    /// eligible" or "no weights".
+    kind: &'static str,
+    /// With every option failing a must-have, the one falling shortest.
+    nearest: Option<&'a str>,
     /// "clear", "likely", "toss-up" or "none": see [`Classification`].
     classification: &'static str,
     verdict: String,
