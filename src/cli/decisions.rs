@@ -15,6 +15,7 @@ use crate::engine::diagnostic::Diagnostic;
 use crate::engine::diff as decision_diff;
 use crate::engine::report::{Framing, Report, Sampling};
 use crate::engine::robustness::{DEFAULT_SAMPLES, DEFAULT_SEED};
+use crate::engine::verdict::percent;
 use crate::engine::weights::{Origin, Request, Weighting};
 use crate::shell;
 use crate::shell::decisions::{file_name, markdown_files};
@@ -426,7 +427,7 @@ fn short(named: Option<&Named>) -> String {
     match named.map(|n| (&n.verdict, &n.name)) {
         Some((verdict @ Verdict { option: Some(option), classification, share, .. }, name)) => {
             let lead = verdict.lead(name.as_deref().unwrap_or(option));
-            format!("{lead}, {classification}, first in {:.0}%", share * 100.0)
+            format!("{lead}, {classification}, first in {}", percent(*share))
         }
         Some(_) => "no option leads".to_owned(),
         None => "-".to_owned(),

@@ -13,6 +13,7 @@ use crate::engine::report::md;
 use crate::engine::requirements::Requirements;
 use crate::engine::robustness::{WeightRanges, robustness_over};
 use crate::engine::score::evaluate_with;
+use crate::engine::verdict::percent;
 
 /// One change in the evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -276,10 +277,10 @@ fn short(side: Option<&Side>) -> String {
         Some(Side { verdict, name, .. }) => match &verdict.option {
             None => "no option leads".to_owned(),
             Some(id) => format!(
-                "{}, {}, first in {:.0}%",
+                "{}, {}, first in {}",
                 verdict.lead(name.as_deref().unwrap_or(id)),
                 verdict.classification,
-                verdict.share * 100.0
+                percent(verdict.share)
             ),
         },
     }
