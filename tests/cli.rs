@@ -1229,3 +1229,14 @@ fn json_names_the_kind_of_recommendation_and_the_nearest() {
     assert!(verdict.contains(&format!("the nearest is {name}")), "{nearest}: {verdict}");
     assert_eq!(json(&[])["kind"].as_str(), Some("lead"));
 }
+
+/// `profile save` does not offer `--weight-spread`, which it refuses (a profile keeps no spread); the
+/// commands that sample do.
+#[test]
+fn only_the_commands_that_sample_offer_the_weight_spread() {
+    let help = |args: &[&str]| stdout(&versus(&[args, &["--help"]].concat()));
+    assert!(!help(&["profile", "save"]).contains("--weight-spread"), "{}", help(&["profile", "save"]));
+    for command in ["report", "record", "diff"] {
+        assert!(help(&[command]).contains("--weight-spread"), "{command}");
+    }
+}

@@ -294,6 +294,8 @@ pub enum Command {
 pub enum ProfileAction {
     /// Save the weights the flags give (the defaults, else --preset/--profile/--team, then --answer, then
     /// --weight) as profile NAME of the dataset; an existing NAME is replaced only with --force.
+    // A profile keeps weights and must-haves, not the spread the draws vary them by: not offered here.
+    #[command(mut_arg("weight_spread", |arg| arg.hide(true)))]
     Save {
         name: String,
         #[command(flatten)]
