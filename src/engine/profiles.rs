@@ -9,6 +9,7 @@ use toml::Spanned;
 use crate::engine::data::{Dataset, Position, SCALE_MAX, sanitize};
 use crate::engine::diagnostic::{Diagnostic, Invalid};
 use crate::engine::requirements::Requirements;
+use crate::engine::text::did_you_mean;
 
 /// The profiles file's name in the config directory.
 pub(crate) const FILE_NAME: &str = "profiles.toml";
@@ -105,8 +106,8 @@ impl ProfileFile {
                 .chain(&profile.requirements)
                 .filter(|(_, weight)| u8::try_from(*weight.get_ref()).map_or(true, |w| w > SCALE_MAX))
                 .map(|(id, weight)| {
-                    let line = Position::of_offset(text, weight.span().start).line;
-                    format!("line {line}: `{}` = {}", sanitize::line(id), weight.get_ref())
+                    let at = Position::of_offset(text, weight.span().start);
+                    format!("line {}, column {}: `{}` = {}", at.line, at.column, sanitize::line(id), weight.get_ref())
                 })
                 .collect();
         }
@@ -223,7 +224,10 @@ impl StoredProfile {
             .keys()
             .chain(self.requirements.keys())
             .filter(|id| dataset.dimension_index(id).is_none())
-            .map(|id| sanitize::line(id))
+            .map(|id| {
+                let hint = did_you_mean(id, dataset.dimensions.iter().map(|d| d.id.as_str()));
+                sanitize::line(&format!("{}{hint}", id.as_str()))
+            })
             .collect();
         Profile {
             name: crate::engine::data::sanitize::line(&self.name),
@@ -312,7 +316,7 @@ mod tests {
         let d = Dataset::builtin();
         let text = format!(
             "[[profile]]\ndataset = \"{}\"\nname = \"musts\"\n[profile.weights]\ncpu-bound = 5\n\
-             [profile.requirements]\ncpu-bound = 12\nquantum = 3\nrealtime = 6\n",
+             [profile.requirements]\ncpu-bound = 12\nquantum = 3\nrealtime = 6\nml-ecosystm = 5\n",
             d.meta.title
         );
         let profile = &ProfileFile::parse(&text).unwrap().for_dataset(&d)[0];
@@ -320,7 +324,8 @@ mod tests {
         assert_eq!(profile.notes.requirements.get(index("realtime")), Some(6));
         assert_eq!(profile.notes.requirements.get(index("cpu-bound")), None, "off the scale: no requirement");
         let warning = profile.warning().unwrap();
-        assert!(warning.contains("line 7: `cpu-bound` = 12") && warning.contains("quantum"), "{warning}");
+        assert!(warning.contains("line 7, column 13: `cpu-bound` = 12") && warning.contains("quantum"), "{warning}");
+        assert!(warning.contains("ml-ecosystm (did you mean `ml-ecosystem`?)"), "{warning}");
     }
 
     #[test]
@@ -339,7 +344,11 @@ mod tests {
         }
         assert_eq!(profile.weights[index("io-concurrency")], 7);
         let warning = profile.warning().unwrap();
-        for part in ["line 5: `cpu-bound` = 11", "line 6: `ml-ecosystem` = 256", "line 7: `realtime` = -1"] {
+        for part in [
+            "line 5, column 13: `cpu-bound` = 11",
+            "line 6, column 16: `ml-ecosystem` = 256",
+            "line 7, column 12: `realtime` = -1",
+        ] {
             assert!(warning.contains(part), "{part} in {warning}");
         }
         // Saving another profile writes this one back as it was.
