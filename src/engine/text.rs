@@ -124,9 +124,12 @@ pub(crate) fn closest<'a>(unknown: &str, candidates: impl Iterator<Item = &'a st
         return None;
     }
     let candidates: Vec<&str> = candidates.collect();
+    // Letter case aside: `REALTIME` is `realtime` typed with caps lock.
+    let lower = unknown.to_lowercase();
+    let unknown = lower.as_str();
     let close = candidates
         .iter()
-        .map(|&c| (strsim::damerau_levenshtein(unknown, c), c))
+        .map(|&c| (strsim::damerau_levenshtein(unknown, &c.to_lowercase()), c))
         .filter(|&(distance, c)| distance <= (c.len() / 3).max(2))
         .min_by_key(|&(distance, c)| (distance, c))
         .map(|(_, c)| c);
@@ -134,7 +137,7 @@ pub(crate) fn closest<'a>(unknown: &str, candidates: impl Iterator<Item = &'a st
     let word = || {
         candidates
             .iter()
-            .filter(|c| !unknown.is_empty() && c.split(['-', '_']).any(|w| w == unknown))
+            .filter(|c| !unknown.is_empty() && c.split(['-', '_']).any(|w| w.to_lowercase() == unknown))
             .min_by_key(|c| (c.len(), **c))
             .copied()
     };
@@ -148,6 +151,8 @@ mod tests {
     #[test]
     fn suggestions_come_from_spelling_or_from_a_whole_word() {
         let ids = ["ml-ecosystem", "llm-apps", "realtime", "realtime-chat", "cpu-bound"];
+        assert_eq!(closest("REALTIME", ids.iter().copied()), Some("realtime"));
+        assert_eq!(closest("ML", ids.iter().copied()), Some("ml-ecosystem"));
         assert_eq!(did_you_mean("realtme", ids.into_iter()), " (did you mean `realtime`?)");
         assert_eq!(did_you_mean("ml", ids.into_iter()), " (did you mean `ml-ecosystem`?)");
         assert_eq!(did_you_mean("chat", ids.into_iter()), " (did you mean `realtime-chat`?)");
