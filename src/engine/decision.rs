@@ -197,15 +197,27 @@ pub struct Evaluated<'e> {
 #[must_use]
 pub fn verdict(
     dataset: &Dataset,
-    (weights, requirements): (&[u8], &Requirements),
+    weighting: (&[u8], &Requirements),
     ranges: &WeightRanges,
     samples: u32,
     seed: u64,
 ) -> (Verdict, Vec<Tripwire>) {
-    let evaluation = evaluate_with(dataset, weights, requirements);
-    let shares = robustness_over(dataset, ranges, requirements, samples, seed);
-    let flips = rating_flips_with(dataset, weights, requirements);
+    let (evaluation, shares) = evaluated(dataset, weighting, ranges, samples, seed);
+    let flips = rating_flips_with(dataset, weighting.0, weighting.1);
     (verdict_of(dataset, &evaluation, &shares), tripwires_of(dataset, &flips))
+}
+
+/// The evaluation of `weights` with `requirements` on `dataset`, and its shares sampled with `samples`
+/// and `seed` over each weight's range in `ranges`: what a record, `revisit` and `diff` each weigh.
+#[must_use]
+pub fn evaluated(
+    dataset: &Dataset,
+    (weights, requirements): (&[u8], &Requirements),
+    ranges: &WeightRanges,
+    samples: u32,
+    seed: u64,
+) -> (Evaluation, Robustness) {
+    (evaluate_with(dataset, weights, requirements), robustness_over(dataset, ranges, requirements, samples, seed))
 }
 
 /// The verdict as the record and `revisit` state it, of an evaluation and its shares.
@@ -316,8 +328,7 @@ pub fn inputs(
     samples: u32,
     seed: u64,
 ) -> Inputs {
-    let evaluation = evaluate_with(dataset, weights, requirements);
-    let shares = robustness_over(dataset, ranges, requirements, samples, seed);
+    let (evaluation, shares) = evaluated(dataset, (weights, requirements), ranges, samples, seed);
     let flips = rating_flips_with(dataset, weights, requirements);
     let evaluated = Evaluated { weights, requirements, evaluation: &evaluation, shares: &shares, flips: &flips };
     inputs_from(dataset, path, given, ranges, evaluated)

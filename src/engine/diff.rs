@@ -11,8 +11,7 @@ use crate::engine::data::{Dataset, Source};
 use crate::engine::decision::{self, Verdict};
 use crate::engine::report::md;
 use crate::engine::requirements::Requirements;
-use crate::engine::robustness::{WeightRanges, robustness_over};
-use crate::engine::score::evaluate_with;
+use crate::engine::robustness::WeightRanges;
 use crate::engine::verdict::percent;
 
 /// One change in the evidence.
@@ -219,13 +218,12 @@ fn sources(id: &str, name: &str, then: &[Source], now: &[Source], changes: &mut 
 #[must_use]
 pub fn side(
     dataset: &Dataset,
-    (weights, requirements): (&[u8], &Requirements),
+    weighting: (&[u8], &Requirements),
     ranges: &WeightRanges,
     samples: u32,
     seed: u64,
 ) -> Side {
-    let evaluation = evaluate_with(dataset, weights, requirements);
-    let shares = robustness_over(dataset, ranges, requirements, samples, seed);
+    let (evaluation, shares) = decision::evaluated(dataset, weighting, ranges, samples, seed);
     let verdict = decision::verdict_of(dataset, &evaluation, &shares);
     let name =
         verdict.option.as_ref().and_then(|id| dataset.options.iter().find(|o| &o.id == id)).map(|o| o.name.clone());
