@@ -192,21 +192,6 @@ pub struct Evaluated<'e> {
     pub flips: &'e [RatingFlip],
 }
 
-/// The verdict of `weights` with `requirements` on `dataset`, sampled with `samples` and `seed` over each
-/// weight's range in `ranges`, and its rating tripwires.
-#[must_use]
-pub fn verdict(
-    dataset: &Dataset,
-    weighting: (&[u8], &Requirements),
-    ranges: &WeightRanges,
-    samples: u32,
-    seed: u64,
-) -> (Verdict, Vec<Tripwire>) {
-    let (evaluation, shares) = evaluated(dataset, weighting, ranges, samples, seed);
-    let flips = rating_flips_with(dataset, weighting.0, weighting.1);
-    (verdict_of(dataset, &evaluation, &shares), tripwires_of(dataset, &flips))
-}
-
 /// The evaluation of `weights` with `requirements` on `dataset`, and its shares sampled with `samples`
 /// and `seed` over each weight's range in `ranges`: what a record, `revisit` and `diff` each weigh.
 #[must_use]
@@ -972,7 +957,9 @@ pub fn assess(file: &str, text: &str, record: &Record, inputs: &Inputs, dataset:
     };
     let outcome = &inputs.outcome;
     let ranges = recorded_ranges(dataset, &weights, outcome);
-    let (now, _) = verdict(dataset, (&weights, &requirements), &ranges, outcome.samples, outcome.seed);
+    // The verdict alone: the tripwires are the record's, not worked out again.
+    let (evaluation, shares) = evaluated(dataset, (&weights, &requirements), &ranges, outcome.samples, outcome.seed);
+    let now = verdict_of(dataset, &evaluation, &shares);
     let recorded = recorded(inputs);
     let mut states = Vec::new();
     let mut reasons = Vec::new();

@@ -175,12 +175,9 @@ pub fn deciding_requirements(evaluation: &Evaluation, requirements: &Requirement
     let outscoring = overtaken_by(evaluation);
     requirements
         .iter()
-        .filter(|r| {
-            let failing = screening.failing_on(r.dimension);
-            match evaluation.recommendation {
-                Recommendation::Only { .. } | Recommendation::NoneEligible { .. } => !failing.is_empty(),
-                _ => failing.iter().any(|o| outscoring.contains(o)),
-            }
+        .filter(|r| match evaluation.recommendation {
+            Recommendation::Only { .. } | Recommendation::NoneEligible { .. } => screening.fails_on(r.dimension),
+            _ => screening.failing_on(r.dimension).iter().any(|o| outscoring.contains(o)),
         })
         .copied()
         .collect()
@@ -1185,13 +1182,10 @@ pub fn requirements_short(dataset: &Dataset, requirements: &Requirements) -> Str
 /// dimension at the highest minimum a member gives it (which holds every lower one too), in dataset order.
 #[must_use]
 pub fn requirements_left_out(members: &[Member], team: &Requirements) -> Requirements {
+    let all = members.iter().fold(Requirements::NONE, |all, member| all.and(&member.requirements));
     let mut left_out = Requirements::NONE;
-    for r in members.iter().flat_map(|m| m.requirements.iter()) {
-        if team.get(r.dimension).is_none_or(|min| min < r.min)
-            && left_out.get(r.dimension).is_none_or(|min| min < r.min)
-        {
-            left_out.set(r.dimension, r.min);
-        }
+    for r in all.iter().filter(|r| team.get(r.dimension).is_none_or(|min| min < r.min)) {
+        left_out.set(r.dimension, r.min);
     }
     left_out
 }
