@@ -219,7 +219,6 @@ pub struct Sampler {
     ratings: Vec<RatingDraw>,
     /// Values (weights and ratings) drawn per sample, for [`Self::run_for`].
     per_sample: usize,
-    spread: Spread,
     rng: Draws,
     /// First places, in units of 1/[`WHOLE`].
     wins: Vec<u64>,
@@ -320,8 +319,7 @@ impl Sampler {
             apart: Vec::new(),
             ratings: Vec::new(),
             per_sample: 0,
-            spread: weights.spread,
-            rng: Draws { rng: SplitMix64::new(seed), bits: 0, left: 0 },
+            rng: Draws::new(seed),
             wins: vec![0; options],
             totals: vec![0; options],
             done: 0,
@@ -404,7 +402,7 @@ impl Sampler {
             if failing.iter().any(|&fails| fails != 0) {
                 checks.failing = failing;
             }
-            checks.rng = Some(Draws { rng: SplitMix64::new(seed ^ CHECK_STREAM), bits: 0, left: 0 });
+            checks.rng = Some(Draws::new(seed ^ CHECK_STREAM));
         }
         this
     }
@@ -461,14 +459,13 @@ impl Sampler {
             }
         }
         self.weight_ranges.clone_from(weights);
-        self.spread = weights.spread;
-        self.rng = Draws { rng: SplitMix64::new(self.seed), bits: 0, left: 0 };
+        self.rng = Draws::new(self.seed);
         self.wins.fill(0);
         self.totals.clone_from(&self.fixed);
         self.done = 0;
         self.checks.passed.fill(0);
         if let Some(rng) = &mut self.checks.rng {
-            *rng = Draws { rng: SplitMix64::new(self.seed ^ CHECK_STREAM), bits: 0, left: 0 };
+            *rng = Draws::new(self.seed ^ CHECK_STREAM);
         }
     }
 
@@ -583,7 +580,14 @@ impl Sampler {
         let first: Vec<f64> = self.wins.iter().map(|&win| win as f64 / (WHOLE as f64 * drawn)).collect();
         let standard_error = first.iter().map(|&p| (p * (1.0 - p) / drawn).sqrt()).collect();
         let passes = self.checks.any.then(|| self.checks.passed.iter().map(|&n| n as f64 / drawn).collect());
-        Robustness { samples: self.done, seed: self.seed, weights: self.spread, first, standard_error, passes }
+        Robustness {
+            samples: self.done,
+            seed: self.seed,
+            weights: self.weight_ranges.spread,
+            first,
+            standard_error,
+            passes,
+        }
     }
 }
 
@@ -706,6 +710,11 @@ struct Draws {
 }
 
 impl Draws {
+    /// The draws of `seed`, from its first output.
+    fn new(seed: u64) -> Self {
+        Self { rng: SplitMix64::new(seed), bits: 0, left: 0 }
+    }
+
     /// The low halves that [`Self::below`] rejects for `n`: `2^16 mod n`.
     fn threshold(n: u32) -> u32 {
         (1 << 16) % n
@@ -882,7 +891,7 @@ mod tests {
     #[test]
     fn below_stays_in_range_and_reaches_every_value() {
         for n in 2..=11 {
-            let mut draws = Draws { rng: SplitMix64::new(7), bits: 0, left: 0 };
+            let mut draws = Draws::new(7);
             let mut seen = vec![0_u32; n as usize];
             for _ in 0..1_000 * n {
                 seen[draws.below(n, Draws::threshold(n)) as usize] += 1;
