@@ -111,8 +111,12 @@ pub fn parse_spec(dataset: &Dataset, spec: &str) -> Result<(usize, u8), SpecErro
         id: id.to_owned(),
         closest: crate::engine::text::closest(id, dataset.dimensions.iter().map(|d| d.id.as_str())).map(str::to_owned),
     })?;
-    let min = value.parse::<u8>().ok().filter(|&n| n <= SCALE_MAX).ok_or(SpecError::OutOfRange)?;
-    Ok((dimension, min))
+    Ok((dimension, parse_min(value)?))
+}
+
+/// A minimum as typed: a whole number from 0 to 10 (0 clears the must-have).
+pub fn parse_min(value: &str) -> Result<u8, SpecError> {
+    value.trim().parse::<u8>().ok().filter(|&n| n <= SCALE_MAX).ok_or(SpecError::OutOfRange)
 }
 
 /// How far an option falls short of one requirement.

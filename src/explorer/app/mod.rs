@@ -628,7 +628,7 @@ impl App {
             (_, Action::Require) => {
                 let input = self.weighting().requirements.get(selected).map(|min| min.to_string()).unwrap_or_default();
                 let purpose = Purpose::Require { dimension: selected };
-                self.overlay = Overlay::Prompt(Prompt { purpose, input, replaced_by_typing: true });
+                self.overlay = Overlay::Prompt(Prompt::replacing(purpose, input));
             }
             (_, Action::Reset) => {
                 let origin = self.weighting().origin.clone();
@@ -686,10 +686,8 @@ impl App {
     /// be asked.
     fn would_lose_weights(&self) -> bool {
         let requirements = &self.weighting().requirements;
-        let changed = self.weighting().is_modified(&self.dataset)
-            || *requirements != self.weights.origin_requirements(&self.dataset);
         self.confirm_quit
-            && changed
+            && self.weighting().is_modified(&self.dataset)
             && !self.profiles().iter().any(|p| p.weights == self.weights() && p.notes.requirements == *requirements)
     }
 

@@ -11,6 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{Confirmation, Ctx, Next, Purpose, Request, Room, Seen, popup};
 use crate::engine::data::SCALE_MAX;
 use crate::engine::profiles::check_name;
+use crate::engine::requirements::parse_min;
 use crate::explorer::keymap::{Action, Context};
 use crate::explorer::layout::centred;
 use crate::explorer::state::{Document, Effect, Export, Status};
@@ -33,6 +34,12 @@ impl Prompt {
     #[must_use]
     pub fn new(purpose: Purpose, input: String) -> Self {
         Self { purpose, input, replaced_by_typing: false }
+    }
+
+    /// A prompt whose `input`, untouched, the first character typed replaces.
+    #[must_use]
+    pub fn replacing(purpose: Purpose, input: String) -> Self {
+        Self { purpose, input, replaced_by_typing: true }
     }
 }
 
@@ -66,7 +73,7 @@ impl Room for Prompt {
 
     fn draw(&self, frame: &mut Frame, seen: &Seen, theme: Theme) {
         let input = &self.input;
-        let area = frame.area();
+        let rect = centred(frame.area(), 70, 3);
         let (title, hint) = match &self.purpose {
             Purpose::SaveProfile => (Cow::Borrowed("Save the weights as a profile"), "name:"),
             Purpose::Export { document: Document::Report, .. } => {
@@ -78,11 +85,10 @@ impl Room for Prompt {
                 // The short name where the whole one would be cut (the frame and a space each side).
                 let short = dimension
                     .and_then(|d| d.short.as_deref())
-                    .filter(|_| format!("Must-have: {name}").width() + 4 > usize::from(centred(area, 70, 3).width));
+                    .filter(|_| format!("Must-have: {name}").width() + 4 > usize::from(rect.width));
                 (Cow::Owned(format!("Must-have: {}", short.unwrap_or(name))), "lowest rating, 0-10 (empty clears):")
             }
         };
-        let rect = centred(area, 70, 3);
         let inner = popup(frame, rect, &title, theme);
         let width = usize::from(inner.width).saturating_sub(hint.width() + 2);
         // Show the end of a long input: that is where the cursor is.
@@ -134,8 +140,8 @@ impl Prompt {
             }
             Purpose::Require { dimension } => {
                 let input = self.input.trim();
-                let min = if input.is_empty() { Some(0) } else { input.parse::<u8>().ok().filter(|&n| n <= SCALE_MAX) };
-                let Some(min) = min else {
+                let min = if input.is_empty() { Ok(0) } else { parse_min(input) };
+                let Ok(min) = min else {
                     ctx.set_status(Status::error(format!(
                         "a must-have is a whole number from 0 to {SCALE_MAX} (empty or 0 clears it)"
                     )));

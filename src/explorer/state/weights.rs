@@ -382,16 +382,6 @@ impl Weights {
         });
     }
 
-    /// The must-haves the weighting's origin brings: a preset's, or those a profile was saved with.
-    pub(crate) fn origin_requirements(&self, dataset: &Dataset) -> Requirements {
-        match &self.weighting.origin {
-            Origin::Profile { name, .. } => {
-                self.profile(name).map(|p| p.notes.requirements.clone()).unwrap_or_default()
-            }
-            origin => origin.requirements(dataset),
-        }
-    }
-
     /// Requires `dimension` to be rated at least `min` (0 clears its must-have), as one undoable step.
     pub(crate) fn require(&mut self, dataset: &Dataset, dimension: usize, min: u8) {
         self.changing(dataset, Change::Requirement(dimension), |this| {

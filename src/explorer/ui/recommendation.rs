@@ -123,9 +123,7 @@ fn verdict_line(app: &App, width: usize, theme: Theme) -> (Line<'static>, bool) 
 
 /// Whether the weights are the dataset's defaults, untouched.
 fn at_defaults(app: &App) -> bool {
-    matches!(app.weighting().origin, Origin::Defaults)
-        && !app.weighting().is_modified(app.dataset())
-        && app.weighting().requirements.is_empty()
+    matches!(app.weighting().origin, Origin::Defaults) && !app.weighting().is_modified(app.dataset())
 }
 
 /// At the default weights, how to tell versus about the project: "i answers 12 questions about your
