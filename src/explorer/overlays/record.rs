@@ -15,7 +15,8 @@ use crate::engine::data::{Dataset, day_number};
 use crate::engine::decision::{self, Flags, Given, Meta};
 use crate::engine::diagnostic::Invalid;
 use crate::engine::report::{Framing, Report, Sampling};
-use crate::engine::robustness::DEFAULT_WEIGHT_SPREAD;
+use crate::engine::robustness::{DEFAULT_WEIGHT_SPREAD, Robustness};
+use crate::engine::score::{Evaluation, RatingFlip};
 use crate::engine::team::Member;
 use crate::engine::text::{fit, wrap};
 use crate::engine::weights::Weighting;
@@ -51,6 +52,11 @@ pub struct Source {
     pub default_title: String,
     /// How the explorer samples the weights in force (their spread, a team's ranges).
     pub sampling: Sampling,
+    /// What the screen worked out for the weights in force, its draws finished: the record's report is
+    /// made of them, not sampled again.
+    pub evaluation: Evaluation,
+    pub rating_flips: Vec<RatingFlip>,
+    pub robustness: Robustness,
 }
 
 /// The field being typed into.
@@ -144,11 +150,16 @@ pub fn text(
     if !is_date {
         return Err(Invalid(format!("review date `{review_by}`: give it as YYYY-MM-DD, as {}", source.default_review)));
     }
-    let sampling = source.sampling.clone();
-    let spread = sampling.weight_spread;
-    let ranges = sampling.weight_ranges(&source.weighting.weights);
-    // Evaluated and sampled once, for the document and its inputs block alike.
-    let mut report = Report::sampled(dataset, &source.weighting, sampling);
+    let spread = source.sampling.weight_spread;
+    let ranges = source.sampling.weight_ranges(&source.weighting.weights);
+    // What the screen worked out, for the document and its inputs block alike.
+    let mut report = Report::from_parts(
+        dataset,
+        &source.weighting,
+        source.evaluation.clone(),
+        source.rating_flips.clone(),
+        source.robustness.clone(),
+    );
     let inputs =
         decision::inputs_from(dataset, source.data_path.clone(), source.given.clone(), &ranges, report.evaluated());
     let title = Some(title.trim()).filter(|t| !t.is_empty());
