@@ -122,10 +122,11 @@ impl Weights {
         self
     }
 
-    /// With the group worked out afresh for who counts now, and the weights evaluated and sampled for it.
+    /// With the group worked out for who counts, and the weights sampled over its range (they were
+    /// evaluated as the state was made: the group does not change them).
     fn regrouped(mut self, dataset: &Dataset) -> Self {
         self.regroup(dataset);
-        self.reevaluate(dataset);
+        self.resample(dataset);
         self
     }
 
@@ -244,10 +245,14 @@ impl Weights {
 
     /// The weights changed: evaluate them, and start sampling them afresh.
     fn reevaluate(&mut self, dataset: &Dataset) {
-        let (weights, requirements) = (&self.weighting.weights, &self.weighting.requirements);
-        self.evaluation = evaluate_with(dataset, weights, requirements);
-        let ranges = self.weight_ranges(weights);
-        self.sampler.reweigh(dataset, &ranges, requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
+        self.evaluation = evaluate_with(dataset, &self.weighting.weights, &self.weighting.requirements);
+        self.resample(dataset);
+    }
+
+    /// Starts the draws afresh for the weights, must-haves and spread in force.
+    fn resample(&mut self, dataset: &Dataset) {
+        let ranges = self.weight_ranges(&self.weighting.weights);
+        self.sampler.reweigh(dataset, &ranges, &self.weighting.requirements, DEFAULT_SAMPLES, DEFAULT_SEED);
     }
 
     /// What each of `weights` is drawn from in the robustness draws: within ±`weight_spread`, or with a
@@ -280,7 +285,7 @@ impl Weights {
             (true, _) => 0,
             (false, n) => (n + 1) % (MAX_WEIGHT_SPREAD + 1),
         };
-        self.reevaluate(dataset);
+        self.resample(dataset);
         self.weight_ranges(&self.weighting.weights).spread
     }
 
